@@ -1,0 +1,3 @@
+from talaia.cli import main
+
+main()

@@ -1,0 +1,87 @@
+"""Talaia's exceptions: one tree, each error with a short stable code.
+
+    TalaiaError
+    ├── InputError                 the input as a whole cannot be read (exit status 2)
+    ├── DocumentError              one document cannot be processed; the batch goes on
+    │   ├── EmptyDocumentError         E101 empty
+    │   ├── BinaryDocumentError        E102 binary
+    │   ├── EncodingError              E103 encoding
+    │   ├── DocumentTooLargeError      E104 too-large
+    │   ├── MalformedRecordError       E105 malformed-json / E106 bad-record
+    │   └── ProcessingError            E110 processing (a pipeline component failed)
+    ├── PipelineConfigError        E201 a pipeline that cannot be built
+    ├── ModelUnavailableError      E202 a language model is not installed
+    └── StoreError                 E301 the database cannot be opened or migrated
+
+Codes are what a script should match on; messages are for people.
+"""
+
+from __future__ import annotations
+
+
+class TalaiaError(Exception):
+    """Base of every error Talaia raises on purpose."""
+
+    code = "E100"
+    slug = "error"
+
+    def __init__(self, message: str, *, document: str | None = None, doc_id: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.document = document  # where: "path", "path:line" or the document id
+        self.doc_id = doc_id  # the document's own id, when it could be read
+
+    def __str__(self) -> str:
+        where = f"{self.document}: " if self.document else ""
+        return f"{where}{self.code} {self.slug}: {self.message}"
+
+    def to_dict(self) -> dict[str, str]:
+        return {"code": f"{self.code} {self.slug}", "message": self.message}
+
+
+class InputError(TalaiaError):
+    code, slug = "E001", "input"
+
+
+class DocumentError(TalaiaError):
+    code, slug = "E100", "document"
+
+
+class EmptyDocumentError(DocumentError):
+    code, slug = "E101", "empty"
+
+
+class BinaryDocumentError(DocumentError):
+    code, slug = "E102", "binary"
+
+
+class EncodingError(DocumentError):
+    code, slug = "E103", "encoding"
+
+
+class DocumentTooLargeError(DocumentError):
+    code, slug = "E104", "too-large"
+
+
+class MalformedRecordError(DocumentError):
+    code, slug = "E105", "malformed-json"
+
+
+class BadRecordError(DocumentError):
+    code, slug = "E106", "bad-record"
+
+
+class ProcessingError(DocumentError):
+    code, slug = "E110", "processing"
+
+
+class PipelineConfigError(TalaiaError):
+    code, slug = "E201", "pipeline-config"
+
+
+class ModelUnavailableError(TalaiaError):
+    code, slug = "E202", "model-unavailable"
+
+
+class StoreError(TalaiaError):
+    code, slug = "E301", "store"

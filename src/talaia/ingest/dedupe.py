@@ -1,0 +1,68 @@
+"""Content hashes (exact re-ingests) and MinHash near-duplicate detection (syndicated copies)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+
+from datasketch import MinHash, MinHashLSH
+
+NUM_PERM = 64
+SHINGLE = 5
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def content_hash(text: str) -> str:
+    """sha256 of the text with whitespace and case normalised: the same article, the same hash."""
+    norm = " ".join(text.split()).lower()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+def minhash_signature(text: str) -> MinHash:
+    words = [w.lower() for w in _WORD.findall(text)]
+    shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    mh = MinHash(num_perm=NUM_PERM, seed=1)
+    mh.update_batch([s.encode("utf-8") for s in shingles])
+    return mh
+
+
+class NearDuplicateIndex:
+    """Finds a document's near-duplicate among those added before (Jaccard of 5-word shingles)."""
+
+    def __init__(self, threshold: float = 0.8, min_words: int = 30) -> None:
+        self.threshold = threshold
+        self.min_words = min_words  # headlines are too short to call near-duplicates by shingles
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._signatures: dict[str, MinHash] = {}
+
+    def add(self, key: str, signature: MinHash) -> None:
+        if key not in self._signatures:
+            self._signatures[key] = signature
+            self._lsh.insert(key, signature)
+
+    def add_many(self, items: Iterable[tuple[str, MinHash]]) -> None:
+        for key, sig in items:
+            self.add(key, sig)
+
+    def find(self, text: str, signature: MinHash | None = None) -> str | None:
+        """The key of the most similar earlier document at or above the threshold, else None."""
+        if len(_WORD.findall(text)) < self.min_words:
+            return None
+        sig = signature or minhash_signature(text)
+        best, best_sim = None, self.threshold
+        for key in self._lsh.query(sig):
+            sim = sig.jaccard(self._signatures[key])
+            if sim >= best_sim:
+                best, best_sim = key, sim
+        return best
+
+    @staticmethod
+    def to_bytes(signature: MinHash) -> bytes:
+        return bytes(signature.hashvalues.astype("<u8").tobytes())
+
+    @staticmethod
+    def from_bytes(data: bytes) -> MinHash:
+        import numpy as np
+
+        return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=np.frombuffer(data, dtype="<u8").copy())

@@ -1,0 +1,258 @@
+"""Readers for every accepted input form, yielding Documents or per-document errors.
+
+Forms (detected by extension, then by content): JSON Lines of documents (SCHEMA.md),
+plain text whose first line may be ``date YYYY-MM-DD`` (the seed's form), HTML (main
+text by trafilatura), folders (recursive) and ``-`` for standard input. A bad document
+becomes a :class:`~talaia.errors.DocumentError` in the stream, never an exception that
+stops the others.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from talaia.errors import (
+    BadRecordError,
+    BinaryDocumentError,
+    DocumentError,
+    DocumentTooLargeError,
+    EmptyDocumentError,
+    EncodingError,
+    InputError,
+    MalformedRecordError,
+)
+from talaia.models import Document
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_DATE_LINE = re.compile(r"\A\s*date[ \t]*:?[ \t]*(\d{4}-\d{2}-\d{2})[ \t]*(?:\r?\n)?", re.IGNORECASE)
+
+Item = Document | DocumentError
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    max_bytes: int = DEFAULT_MAX_BYTES
+    language: str | None = None  # force a language for every document
+
+
+def parse_published(value: Any) -> dt.date | None:
+    """``YYYY-MM-DD`` or an ISO datetime to a date; None for null or unparseable values."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def iter_documents(paths: Sequence[str], options: ReadOptions | None = None) -> Iterator[Item]:
+    """Every document of every input path, in order. Raises InputError for a path that does not exist."""
+    opts = options or ReadOptions()
+    for raw in paths:
+        if raw == "-":
+            yield from _read_stream(sys.stdin.buffer, "<stdin>", "stdin", opts)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for file in sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)):
+                yield from _read_file(file, file.relative_to(path).as_posix(), opts)
+        elif path.is_file():
+            yield from _read_file(path, path.name, opts)
+        else:
+            raise InputError(f"no such file or folder: {raw}", document=raw)
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def _read_file(path: Path, doc_id: str, opts: ReadOptions) -> Iterator[Item]:
+    label = str(path)
+    try:
+        size = path.stat().st_size
+        if size > opts.max_bytes and _form(path, b"") != "jsonl":
+            yield DocumentTooLargeError(
+                f"{size:,} bytes is over the limit of {opts.max_bytes:,} (--max-bytes)",
+                document=label, doc_id=doc_id,
+            )
+            return
+        with open(path, "rb") as fh:
+            yield from _read_stream(fh, label, doc_id, opts, suffix=path.suffix.lower())
+    except OSError as exc:
+        yield DocumentError(f"cannot read: {exc.strerror or exc}", document=label, doc_id=doc_id)
+
+
+def _read_stream(fh: BinaryIO, label: str, doc_id: str, opts: ReadOptions, suffix: str = "") -> Iterator[Item]:
+    head = fh.read(4096)
+    form = _form(Path("x" + suffix), head)
+    if form == "jsonl":
+        yield from _read_jsonl(fh, head, label, opts)
+        return
+    data = head + fh.read(opts.max_bytes + 1 - len(head))
+    if len(data) > opts.max_bytes:
+        yield DocumentTooLargeError(
+            f"over the limit of {opts.max_bytes:,} bytes (--max-bytes)", document=label, doc_id=doc_id
+        )
+        return
+    try:
+        text = _decode(data, label, doc_id)
+    except DocumentError as err:
+        yield err
+        return
+    if form == "html" or (form == "sniff" and _looks_like_html(text)):
+        yield _from_html(text, label, doc_id, opts)
+    else:
+        yield _from_text(text, label, doc_id, opts)
+
+
+def _form(path: Path, head: bytes) -> str:
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if head.lstrip().startswith(b"{"):
+        first = head.lstrip().split(b"\n", 1)[0]
+        if first.rstrip().endswith(b"}") or b'"text"' in head:
+            return "jsonl"
+    return "sniff"
+
+
+def _looks_like_html(text: str) -> bool:
+    start = text.lstrip()[:512].lower()
+    return start.startswith(("<!doctype html", "<html", "<?xml")) or bool(
+        re.search(r"<(html|body|article|p|div)[\s>]", start)
+    )
+
+
+def _decode(data: bytes, label: str, doc_id: str) -> str:
+    if not data.strip():
+        raise EmptyDocumentError("the file is empty", document=label, doc_id=doc_id)
+    if b"\x00" in data[:8192]:
+        raise BinaryDocumentError("contains NUL bytes: a binary file, not text", document=label, doc_id=doc_id)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise EncodingError(
+            f"invalid UTF-8 at byte {exc.start} (re-encode the file as UTF-8)", document=label, doc_id=doc_id
+        ) from None
+    if _control_share(text) > 0.05:
+        raise BinaryDocumentError("mostly control characters: not text", document=label, doc_id=doc_id)
+    return text
+
+
+def _control_share(text: str) -> float:
+    sample = text[:8192]
+    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return bad / max(1, len(sample))
+
+
+def _from_text(text: str, label: str, doc_id: str, opts: ReadOptions) -> Item:
+    published = None
+    match = _DATE_LINE.match(text)
+    if match:
+        published = parse_published(match.group(1))
+        text = text[match.end():]
+    text = text.strip("\ufeff")
+    if not text.strip():
+        return EmptyDocumentError("no text after the date line", document=label, doc_id=doc_id)
+    return Document(id=doc_id, text=text, published=published, language=opts.language, origin=label)
+
+
+def _from_html(html: str, label: str, doc_id: str, opts: ReadOptions) -> Item:
+    import trafilatura  # lazy: it pulls in lxml and friends
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    if not text or not text.strip():
+        return EmptyDocumentError("no article text found in the HTML", document=label, doc_id=doc_id)
+    meta = trafilatura.extract_metadata(html)
+    title = getattr(meta, "title", None) if meta else None
+    published = parse_published(getattr(meta, "date", None)) if meta else None
+    url = getattr(meta, "url", None) if meta else None
+    source = getattr(meta, "sitename", None) if meta else None
+    return Document(
+        id=doc_id, text=text, title=title, published=published, language=opts.language,
+        source=source, url=url, origin=label,
+    )
+
+
+def _read_jsonl(fh: BinaryIO, head: bytes, label: str, opts: ReadOptions) -> Iterator[Item]:
+    lineno = 0
+    for raw in _lines(fh, head):
+        lineno += 1
+        where = f"{label}:{lineno}"
+        if not raw.strip():
+            continue
+        if len(raw) > opts.max_bytes:
+            yield DocumentTooLargeError(
+                f"line of {len(raw):,} bytes is over the limit of {opts.max_bytes:,}", document=where
+            )
+            continue
+        try:
+            record = json.loads(raw.decode("utf-8-sig"))
+        except UnicodeDecodeError as exc:
+            yield EncodingError(f"invalid UTF-8 at byte {exc.start} of the line", document=where)
+            continue
+        except json.JSONDecodeError as exc:
+            yield MalformedRecordError(f"not valid JSON ({exc.msg}, column {exc.colno})", document=where)
+            continue
+        yield document_from_record(record, where, opts)
+
+
+def _lines(fh: BinaryIO, head: bytes) -> Iterator[bytes]:
+    buffer = head
+    while True:
+        chunk = fh.read(1 << 20)
+        if not chunk:
+            break
+        buffer += chunk
+        *complete, buffer = buffer.split(b"\n")
+        yield from complete
+    if buffer:
+        yield buffer
+
+
+def document_from_record(record: Any, where: str, opts: ReadOptions | None = None) -> Item:
+    """A SCHEMA.md input object to a Document, or the reason it is not one."""
+    if not isinstance(record, dict):
+        return BadRecordError(f"expected a JSON object, got {type(record).__name__}", document=where)
+    doc_id = record.get("id")
+    if isinstance(doc_id, int) and not isinstance(doc_id, bool):
+        doc_id = str(doc_id)
+    if not isinstance(doc_id, str) or not doc_id:
+        return BadRecordError("missing or non-string 'id'", document=where)
+    text = record.get("text")
+    if not isinstance(text, str):
+        return BadRecordError("missing or non-string 'text'", document=f"{where} ({doc_id})", doc_id=doc_id)
+    if not text.strip():
+        return EmptyDocumentError("'text' is empty", document=f"{where} ({doc_id})", doc_id=doc_id)
+    language = record.get("language") or (opts.language if opts else None)
+    return Document(
+        id=doc_id,
+        text=text,
+        title=_str_or_none(record.get("title")),
+        published=parse_published(record.get("published")),
+        language=language if isinstance(language, str) else None,
+        source=_str_or_none(record.get("source")),
+        url=_str_or_none(record.get("url")),
+        origin=where,
+    )
+
+
+def _str_or_none(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None

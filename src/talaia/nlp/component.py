@@ -1,0 +1,54 @@
+"""Pipeline components of the NLP stage."""
+
+from __future__ import annotations
+
+import warnings
+from collections import defaultdict
+from collections.abc import Sequence
+
+from talaia.nlp.aliases import build_aliases
+from talaia.nlp.spacy_backend import SpacyModels
+from talaia.pipeline import Analysis, DocumentComponent, run_guarded
+
+
+class SpacyComponent:
+    """Parses each document with the model of its language, streaming batches through nlp.pipe."""
+
+    name = "nlp.spacy.v1"
+
+    def __init__(self, models: SpacyModels | None = None, batch_size: int = 16) -> None:
+        self.models = models or SpacyModels()
+        self.batch_size = batch_size
+
+    def process_batch(self, analyses: Sequence[Analysis]) -> None:
+        by_lang: dict[str, list[Analysis]] = defaultdict(list)
+        for a in analyses:
+            if a.error is None:
+                by_lang[a.language or "en"].append(a)
+        for lang, group in by_lang.items():
+            def load(_: Analysis, lang: str = lang) -> None:
+                self.models.get(lang)
+
+            run_guarded(self.name, group[0], load)
+            if group[0].error is not None:  # the model itself is missing: every document fails alike
+                for a in group[1:]:
+                    a.error = group[0].error
+                continue
+            nlp = self.models.get(lang)
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    docs = list(nlp.pipe((a.document.text for a in group), batch_size=self.batch_size))
+            except Exception:  # noqa: BLE001 - find the one document that breaks the batch
+                for a in group:
+                    run_guarded(self.name, a, lambda x, nlp=nlp: setattr(x, "sdoc", nlp(x.document.text)))
+                continue
+            for a, doc in zip(group, docs, strict=True):
+                a.sdoc = doc
+
+
+class AliasesComponent(DocumentComponent):
+    name = "nlp.aliases.v1"
+
+    def __call__(self, analysis: Analysis) -> None:
+        analysis.aliases = build_aliases(analysis.sdoc)

@@ -1,0 +1,78 @@
+"""Who said it: subjects of speech verbs, resolved to the fullest name in the document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from talaia.nlp.aliases import canonical_name
+
+SPEECH_LEMMAS = {
+    "say", "tell", "add", "state", "claim", "report", "explain", "announce", "insist", "note", "write",
+    "argue", "warn", "confirm", "acknowledge", "deny", "allege", "declare", "assert", "testify", "stress",
+    "reply", "respond", "ask", "suggest", "admit", "contend", "maintain", "recall", "describe", "tweet",
+    "post", "predict", "estimate", "believe", "think", "say.", "continue", "conclude", "emphasize",
+    "observe", "complain", "charge", "reveal", "indicate", "promise", "vow", "concede", "agree",
+    # Spanish
+    "decir", "afirmar", "señalar", "indicar", "informar", "declarar", "asegurar", "explicar", "agregar",
+    "añadir", "sostener", "denunciar", "advertir", "reconocer", "precisar", "expresar", "comentar",
+}
+PRONOUNS = {"he", "she", "they", "him", "her", "them", "él", "ella", "ellos", "ellas", "i", "we", "it"}
+PERSON_LABELS = {"PERSON", "PER"}
+NAME_LABELS = PERSON_LABELS | {"ORG", "NORP", "GPE"}
+_DROP_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "parataxis"}
+
+
+def is_speech_verb(tok: Any) -> bool:
+    return bool(tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in SPEECH_LEMMAS)
+
+
+def subject_of(verb: Any) -> Any | None:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass", "expl"} and child.dep_ != "expl":
+            return child
+    # "..., said the spokesman": some parses attach the speaker as a direct object
+    for child in verb.children:
+        if child.dep_ in {"dobj", "obj", "attr"} and child.i > verb.i and verb.lemma_.lower() == "say":
+            return child
+    if verb.dep_ in {"conj", "xcomp"} and verb.head is not verb:
+        return subject_of(verb.head)
+    return None
+
+
+def noun_phrase(head: Any) -> tuple[int, int]:
+    """Character span of a subject without its relative clauses and appositions."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in _DROP_DEPS and child.i > head.i:
+            continue
+        tokens.extend(child.subtree)
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return start, end
+
+
+def resolve_speaker(head: Any, aliases: dict[str, str], last_person: str | None) -> tuple[str | None, int, int]:
+    """(speaker name, start, end): named people to their fullest name, pronouns to an antecedent."""
+    doc = head.doc
+    start, end = noun_phrase(head)
+    if head.lower_ in PRONOUNS or head.pos_ == "PRON":
+        antecedent = last_person or _previous_person(doc, head.i, aliases)
+        return antecedent, head.idx, head.idx + len(head.text)
+    for ent in doc.ents:
+        if ent.start_char >= start and ent.end_char <= end and ent.label_ in NAME_LABELS:
+            if ent.label_ in PERSON_LABELS or head.i in range(ent.start, ent.end):
+                return canonical_name(ent.text, aliases), ent.start_char, ent.end_char
+    if head.pos_ == "PROPN":
+        phrase = doc.text[start:end]
+        return canonical_name(phrase, aliases), start, end
+    return doc.text[start:end], start, end
+
+
+def _previous_person(doc: Any, before: int, aliases: dict[str, str]) -> str | None:
+    best = None
+    for ent in doc.ents:
+        if ent.end > before:
+            break
+        if ent.label_ in PERSON_LABELS:
+            best = canonical_name(ent.text, aliases)
+    return best
