@@ -10,6 +10,7 @@ an import side effect.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -46,7 +47,7 @@ class Registry:
     ) -> None:
         if name in self._components:
             raise PipelineConfigError(f"component {name!r} is already registered")
-        if not name.rsplit(".", 1)[-1].startswith("v"):
+        if not re.search(r"\.v\d+$", name):
             raise PipelineConfigError(f"component name {name!r} must end in a version, e.g. '.v1'")
         self._components[name] = ComponentInfo(name, factory, requires, assigns, description)
 

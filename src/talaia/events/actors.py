@@ -89,7 +89,8 @@ def phrase_tokens(head: Any) -> list[Any]:
     """The words of a noun phrase that name it: modifiers before the head, 'of' phrases after it."""
     tokens = [head]
     for child in head.children:
-        if child.i < head.i or (child.dep_ == "prep" and child.lower_ in {"of", "de"}) or child.dep_ == "compound":
+        if child.i < head.i or (child.dep_ == "prep" and child.lower_ in {"of", "de"}) or \
+                child.dep_ in {"compound", "amod", "nmod", "flat"}:
             tokens.extend(child.subtree)
     return sorted(tokens, key=lambda t: t.i)
 
@@ -118,7 +119,8 @@ def actor_from_phrase(head: Any, country: str | None, country_code: str | None, 
     if head_word in GROUP_ASSOC and country:
         group = GROUP_ASSOC[head_word]
         assoc = (f"Government of {country}{suffix}",) if group == "Government" else (f"{group}{where}",)
-    if off_duty or head_word in CIVILIAN:
+    armed_modifier = bool(lowered & {"armed", "armados", "armado", "gunmen", "sicarios", "encapuchados"})
+    if off_duty or (head_word in CIVILIAN and not armed_modifier):
         return ActorMention(Actor(f"Civilians{where}", CIVILIANS), start, end, assoc)
     if head_word in PROTEST_WORDS:
         return ActorMention(Actor(f"Protesters{where}", PROTESTERS), start, end)

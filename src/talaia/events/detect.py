@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,13 +19,20 @@ from talaia.events.dates import EventDate, default_date, find_date
 from talaia.events.fatalities import FatalityCount, count_fatalities
 from talaia.events.lexicon import LETHAL_KINDS
 from talaia.events.location import best_place, document_focus, precision_of, refine_region
-from talaia.events.taxonomy import CIVILIANS, POLITICAL_MILITIA, PROTESTERS, event_type_of
+from talaia.events.taxonomy import ARMED_INTERS, CIVILIANS, POLITICAL_MILITIA, PROTESTERS, event_type_of
 from talaia.events.triggers import Trigger, find_triggers
 from talaia.models import Actor, Document, Event, Evidence, Place, Quote
 
 AGENT_VERBS = {"carry", "launch", "stage", "conduct", "mount", "perpetrate", "commit", "lead", "realizar",
                "perpetrar", "cometer"}
 HEADLINE_CHARS = 400
+# deaths from these are not political violence (ACLED codes none of them)
+NON_VIOLENT_CAUSES = re.compile(
+    r"\b(?:cholera|flu|influenza|virus|viral|disease|outbreak|epidemic|pandemic|ebola|malaria|infection|illness|"
+    r"poison(?:ed|ing)?|overdose|accident|crash(?:ed)?|collision|flood(?:s|ing)?|earthquake|landslide|storm|"
+    r"hurricane|cyclone|drown(?:ed|ing)?|heat ?wave|famine|starvation|typhoid|measles|covid|coronavirus|"
+    r"cancer|heart attack|natural causes|suicide|enfermedad|brote|accidente|choque|inundaci[oó]n|sismo|"
+    r"terremoto|intoxicaci[oó]n)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -96,6 +104,9 @@ def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
     c_name = local.country if local else country
     c_code = local.country_code if local else country_code
     agent, patient = _actors(sent, trigger, triggers, c_name, c_code, year, ctx.aliases)
+    if kinds <= {"kill", "die", "dead", "attack", "intervention"} and NON_VIOLENT_CAUSES.search(sent.text) and \
+            not (agent and agent.actor.inter in ARMED_INTERS) and "suicide" not in kinds:
+        return None
     subtype = sub_event_type(kinds, agent.actor if agent else None, patient.actor if patient else None)
     if subtype is None:
         return None

@@ -104,9 +104,20 @@ def count_fatalities(sent: Any, lethal: bool) -> FatalityCount | None:
     return None
 
 
+_CALENDAR = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+                       r"year|month|week|day|hour|minute|ene|abr|ago|dic|lunes|martes|enero|año|mes|semana|"
+                       r"día|hora|am|pm|a\.m|p\.m)", re.IGNORECASE)
+
+
 def _looks_like_date(tok: Any) -> bool:
-    return bool(tok.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT"} or (tok.like_num and len(tok.text) == 4
-                and tok.text.isdigit() and 1900 <= int(tok.text) <= 2100))
+    if tok.like_num and len(tok.text) == 4 and tok.text.isdigit() and 1900 <= int(tok.text) <= 2100:
+        return True
+    if tok.ent_type_ in {"MONEY", "PERCENT"}:
+        return True
+    if tok.ent_type_ in {"DATE", "TIME"}:
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        return ent is None or bool(_CALENDAR.search(ent.text))
+    return False
 
 
 def _combine(counts: list[tuple[int, Any]], sent: Any) -> FatalityCount:

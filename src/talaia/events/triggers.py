@@ -89,9 +89,23 @@ def _governing_verb(tok: Any) -> Any:
     return cur
 
 
+ANAPHORIC_DETS = {"the", "this", "that", "these", "those", "el", "la", "los", "las", "este", "esta", "dicho", "dicha"}
+
+
+def _anaphoric(tok: Any) -> bool:
+    """'the ambush', 'this attack': a noun that refers back to an incident told before."""
+    if tok.pos_ != "NOUN":
+        return False
+    dets = [c for c in tok.children if c.dep_ in {"det", "poss"}]
+    modifiers = [c for c in tok.children if c.dep_ in {"prep", "nummod", "amod", "compound", "acl", "relcl"}]
+    return bool(dets) and dets[0].lower_ in ANAPHORIC_DETS and not modifiers
+
+
 def _reportable(tok: Any, headline: bool, phrase: bool = False) -> bool:
+    if not phrase and _anaphoric(tok) and not headline:
+        return False
     verb = _governing_verb(tok)
-    for v in {verb, tok}:
+    for v in {verb, tok, *(a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"})}:
         for c in v.children:
             if c.dep_ == "neg" or c.lower_ in {"not", "never", "no", "n't", "nunca"}:
                 if c.dep_ in {"neg", "advmod"} and c.head is v:

@@ -20,7 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-GAZETTEER_VERSION = "gaz-2"
+GAZETTEER_VERSION = "gaz-3"
+# abbreviations news writes for countries, which GeoNames lists only as codes
+COUNTRY_ABBREVIATIONS = {"US": ("US", "U.S.", "U.S.A.", "USA", "EE.UU.", "EEUU", "EE UU"),
+                         "GB": ("UK", "U.K.", "Britain", "Great Britain"), "AE": ("UAE", "U.A.E."),
+                         "CD": ("DRC", "DR Congo"), "KP": ("North Korea",), "KR": ("South Korea",)}
 FEATURES = ("country", "admin1", "admin2", "city")
 
 
@@ -187,7 +191,7 @@ def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int], dic
             rows.append((int(gid or 0), name, 0, iso2, -1, -1, lat, lon, pop))
             country_rows[lid] = row
             countries[iso2] = row
-            for alias in [name, rec[4], rec[5], *rec[6].split("|")]:
+            for alias in [name, rec[4], rec[5], *rec[6].split("|"), *COUNTRY_ABBREVIATIONS.get(iso2, ())]:
                 add_key(alias, row)
             if iso3 in {"USA", "UAE", "DRC"}:
                 keys[iso3.lower()].add(row)

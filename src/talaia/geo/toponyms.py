@@ -67,6 +67,8 @@ def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer) -> list[Mention]:
                 found.append(phrase)
             elif m and label in {"NORP", "MISC"} and _strong_place(m.text, gazetteer):
                 found.append(m)
+            elif m and label == "ORG" and len(ent) <= 3 and _strong_place(m.text, gazetteer, 100000):
+                found.append(Mention(m.start, m.end, m.text, "gazetteer"))
             elif m and label in {"PER", "PERSON"} and _after_locative(ent) and _strong_place(m.text, gazetteer, 1000):
                 found.append(Mention(m.start, m.end, m.text, "gazetteer"))
             covered.update(range(ent.start, ent.end))

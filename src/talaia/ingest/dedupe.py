@@ -8,8 +8,9 @@ from collections.abc import Iterable
 
 from datasketch import MinHash, MinHashLSH
 
-NUM_PERM = 64
+NUM_PERM = 128
 SHINGLE = 5
+SCHEME = "affine32"  # pinned: stored signatures must stay comparable across datasketch versions
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -22,18 +23,19 @@ def content_hash(text: str) -> str:
 def minhash_signature(text: str) -> MinHash:
     words = [w.lower() for w in _WORD.findall(text)]
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    mh = MinHash(num_perm=NUM_PERM, seed=1)
+    mh = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
     mh.update_batch([s.encode("utf-8") for s in shingles])
     return mh
 
 
 class NearDuplicateIndex:
-    """Finds a document's near-duplicate among those added before (Jaccard of 5-word shingles)."""
+    """Finds a document's near-duplicate among those added before (Jaccard of 5-word shingles >= 0.7)."""
 
-    def __init__(self, threshold: float = 0.8, min_words: int = 30) -> None:
+    def __init__(self, threshold: float = 0.7, min_words: int = 30) -> None:
         self.threshold = threshold
         self.min_words = min_words  # headlines are too short to call near-duplicates by shingles
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        # the LSH only proposes candidates: a lower band threshold misses fewer, the estimate decides
+        self._lsh = MinHashLSH(threshold=max(0.3, threshold - 0.25), num_perm=NUM_PERM)
         self._signatures: dict[str, MinHash] = {}
 
     def add(self, key: str, signature: MinHash) -> None:
@@ -44,6 +46,9 @@ class NearDuplicateIndex:
     def add_many(self, items: Iterable[tuple[str, MinHash]]) -> None:
         for key, sig in items:
             self.add(key, sig)
+
+    def signature(self, key: str) -> MinHash:
+        return self._signatures[key]
 
     def find(self, text: str, signature: MinHash | None = None) -> str | None:
         """The key of the most similar earlier document at or above the threshold, else None."""
@@ -65,4 +70,5 @@ class NearDuplicateIndex:
     def from_bytes(data: bytes) -> MinHash:
         import numpy as np
 
-        return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=np.frombuffer(data, dtype="<u8").copy())
+        return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=np.frombuffer(data, dtype="<u8").copy(),
+                       scheme=SCHEME)

@@ -223,8 +223,7 @@ def _lines(fh: BinaryIO, head: bytes) -> Iterator[bytes]:
         buffer += chunk
         *complete, buffer = buffer.split(b"\n")
         yield from complete
-    if buffer:
-        yield buffer
+    yield from buffer.split(b"\n")
 
 
 def document_from_record(record: Any, where: str, opts: ReadOptions | None = None) -> Item:

@@ -14,6 +14,9 @@ _KNOWN_AS = re.compile(
     r"(?:,\s*|\s+\(\s*)(?:better |also |popularly |commonly |widely )?(?:known as|called|alias|a\.k\.a\.?|aka|"
     r"conocido como|alias)\s+[\"“']?([A-ZÁÉÍÓÚÑ][\w.'’-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w.'’-]*){0,3})",
 )
+_NAME_KNOWN_AS = re.compile(
+    r"((?:[A-ZÁÉÍÓÚÑ][\w'’-]+\s+){1,5}[A-ZÁÉÍÓÚÑ][\w'’-]+),\s*(?:better |also |popularly |commonly )?"
+    r"(?:known as|conocido como|conocida como)\s+[\"“']?([A-ZÁÉÍÓÚÑ][\w.'’-]*)")
 _PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-ZÁÉÍÓÚÑ][A-Za-z0-9ÁÉÍÓÚÑ&.-]{1,12})\s*\)")
 PERSON_LABELS = {"PERSON", "PER"}
 ORG_LABELS = {"ORG", "NORP"}
@@ -38,6 +41,9 @@ def build_aliases(sdoc: Any) -> dict[str, str]:
         m = _PAREN_ACRONYM.match(tail)
         if m and ent.label_ in ORG_LABELS | {"GPE", "FAC"} and len(ent) >= 2:
             aliases.setdefault(_key(m.group(1)), _clean(ent.text))
+    # the same pattern after capitalised words NER did not label: "Ana María Torres, better known as AMT"
+    for m in _NAME_KNOWN_AS.finditer(text):
+        aliases.setdefault(_key(m.group(2)), _clean(m.group(1)))
     people = [_clean(e.text) for e in ents if e.label_ in PERSON_LABELS]
     full = sorted({p for p in people if len(p.split()) >= 2}, key=lambda p: -len(p.split()))
     for name in full:

@@ -141,7 +141,7 @@ def _according_to(sdoc: Any, tok: Any, aliases: dict[str, str]) -> Quote | None:
         content = sdoc[source_end + 1:sent.end]
     else:
         content = sdoc[sent.start:tok.i]
-    content_text = content.text.strip(" ,.;:")
+    content_text = content.text.strip(" ,.;:\n\"“”'’")
     if len(content_text.split()) < 3:
         return None
     start = content.start_char + content.text.index(content_text)

@@ -1,0 +1,48 @@
+"""Talaia: news reports on political violence and organised crime -> ACLED-coded, evidence-linked events.
+
+The Python API::
+
+    import talaia
+    result = talaia.extract_text(text, published="2019-10-18")
+    talaia.ingest_paths(["articles/"], db="events.db")
+    events = talaia.list_events(db="events.db", where=talaia.EventFilter(admin1="Michoacán"))
+"""
+
+from talaia.about import EXTRACTOR_VERSION, __version__
+from talaia.api import (
+    export_events,
+    extract_paths,
+    extract_text,
+    ingest_paths,
+    list_events,
+    list_quotes,
+    open_store,
+)
+from talaia.errors import TalaiaError
+from talaia.models import Actor, Document, Event, Evidence, ExtractionResult, Place, Quote
+from talaia.pipeline import Pipeline, PipelineConfig
+from talaia.store.sqlite import EventFilter, StoredEvent
+
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "Actor",
+    "Document",
+    "Event",
+    "EventFilter",
+    "Evidence",
+    "ExtractionResult",
+    "Pipeline",
+    "PipelineConfig",
+    "Place",
+    "Quote",
+    "StoredEvent",
+    "TalaiaError",
+    "__version__",
+    "export_events",
+    "extract_paths",
+    "extract_text",
+    "ingest_paths",
+    "list_events",
+    "list_quotes",
+    "open_store",
+]

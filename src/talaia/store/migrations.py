@@ -1,0 +1,84 @@
+"""Named schema migrations, applied in order and recorded in the ``_migrations`` table."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+Migration = tuple[str, Callable[[sqlite3.Connection], None]]
+
+
+def _m001_initial(conn: sqlite3.Connection) -> None:
+    conn.executescript(
+        """
+        CREATE TABLE documents (
+            key TEXT PRIMARY KEY,              -- sha256 of id + normalised text: re-ingesting is a no-op
+            doc_id TEXT NOT NULL,              -- the input document's own id
+            content_hash TEXT NOT NULL,
+            title TEXT, published TEXT, language TEXT, source TEXT, url TEXT, origin TEXT,
+            text TEXT NOT NULL,
+            minhash BLOB,
+            duplicate_of TEXT REFERENCES documents(key),  -- exact or near-duplicate of an earlier document
+            similarity REAL,
+            extractor_version TEXT NOT NULL,
+            ingested_at TEXT NOT NULL
+        );
+        CREATE INDEX documents_doc_id ON documents(doc_id);
+        CREATE INDEX documents_content ON documents(content_hash);
+        CREATE TABLE events (
+            event_id TEXT PRIMARY KEY,
+            document_key TEXT NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
+            rank INTEGER NOT NULL,
+            event_date TEXT, time_precision INTEGER, event_type TEXT, sub_event_type TEXT,
+            actor1 TEXT, actor2 TEXT, inter1 TEXT, inter2 TEXT, assoc_actor_1 TEXT, assoc_actor_2 TEXT,
+            country TEXT, country_code TEXT, admin1 TEXT, admin2 TEXT, location TEXT,
+            latitude REAL, longitude REAL, geo_precision INTEGER,
+            fatalities INTEGER, fatalities_high INTEGER, certainty TEXT, notes TEXT, evidence TEXT,
+            extractor_version TEXT NOT NULL
+        );
+        CREATE INDEX events_date ON events(event_date);
+        CREATE INDEX events_admin1 ON events(admin1);
+        CREATE TABLE event_sources (
+            event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+            document_key TEXT NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
+            PRIMARY KEY (event_id, document_key)
+        );
+        CREATE TABLE quotes (
+            document_key TEXT NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            text TEXT, start INTEGER, "end" INTEGER, speaker TEXT, speaker_start INTEGER, speaker_end INTEGER,
+            cue TEXT, direct INTEGER, extractor_version TEXT NOT NULL,
+            PRIMARY KEY (document_key, idx)
+        );
+        CREATE TABLE places (
+            document_key TEXT NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            name TEXT, start INTEGER, "end" INTEGER, latitude REAL, longitude REAL, country_code TEXT,
+            admin1 TEXT, admin2 TEXT, geonames_id INTEGER, feature TEXT, extractor_version TEXT NOT NULL,
+            PRIMARY KEY (document_key, idx)
+        );
+        CREATE TABLE ingest_errors (
+            label TEXT NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL
+        );
+        """
+    )
+
+
+MIGRATIONS: list[Migration] = [
+    ("001_initial", _m001_initial),
+]
+
+
+def apply_migrations(conn: sqlite3.Connection) -> list[str]:
+    """Apply the pending migrations, each in its own transaction; returns their names."""
+    conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    done = {row[0] for row in conn.execute("SELECT name FROM _migrations")}
+    applied = []
+    for name, step in MIGRATIONS:
+        if name in done:
+            continue
+        with conn:
+            step(conn)
+            conn.execute("INSERT INTO _migrations VALUES (?, datetime('now'))", (name,))
+        applied.append(name)
+    return applied

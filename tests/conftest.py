@@ -1,0 +1,54 @@
+"""The project's only conftest: shared fixtures, graded by what data is available.
+
+Tests that parse text load the real spaCy models and gazetteer once per session
+(marked ``slow``). Tests that score against ../shared gold data skip when it is absent.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def pipeline():  # type: ignore[no-untyped-def]
+    from talaia.pipeline import Pipeline
+
+    return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def gazetteer():  # type: ignore[no-untyped-def]
+    from talaia.geo.gazetteer import GeoNamesGazetteer
+
+    return GeoNamesGazetteer.load()
+
+
+@pytest.fixture(scope="session")
+def nlp_en():  # type: ignore[no-untyped-def]
+    from talaia.nlp.spacy_backend import SpacyModels
+
+    return SpacyModels().get("en")
+
+
+@pytest.fixture(scope="session")
+def nlp_es():  # type: ignore[no-untyped-def]
+    from talaia.nlp.spacy_backend import SpacyModels
+
+    return SpacyModels().get("es")
+
+
+@pytest.fixture(scope="session")
+def ambush_result(pipeline):  # type: ignore[no-untyped-def]
+    from talaia.api import extract_paths
+
+    return next(iter(extract_paths([FIXTURES / "michoacan-ambush.txt"], pipeline=pipeline)))
+
+
+@pytest.fixture()
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "talaia.db"

@@ -1,0 +1,43 @@
+"""Fatality rules from ACLED's codebook, on sentences written for these tests."""
+
+import pytest
+
+from talaia.events.fatalities import count_fatalities
+
+pytestmark = pytest.mark.slow
+
+
+def _count(nlp, sentence: str, lethal: bool = True):  # type: ignore[no-untyped-def]
+    doc = nlp(sentence)
+    return count_fatalities(next(iter(doc.sents)), lethal)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("Gunmen killed 14 police officers in an ambush.", 14, 14),
+        ("Gunmen killed fourteen police officers in an ambush.", 14, 14),
+        ("At least 14 people were killed in the attack.", 14, 14),
+        ("The attack left a dozen soldiers dead.", 12, 12),
+        ("The operation led to the deaths of 14 alleged cartel members.", 14, 14),
+        ("Three soldiers were killed and five were wounded in the clash.", 3, 3),  # injuries are not deaths
+        ("Between 10 and 15 villagers were killed by the militia.", 10, 15),
+        ("Several people were killed when gunmen opened fire.", 3, 3),
+        ("Dozens of civilians were killed in the shelling.", 12, 12),
+        ("Gunmen shot and killed a journalist outside his home.", 1, 1),
+        ("Two soldiers and three civilians were killed in the attack.", 5, 5),  # victims of one attack add up
+    ],
+)
+def test_fatalities_acled_rules(nlp_en, sentence: str, low: int, high: int) -> None:  # type: ignore[no-untyped-def]
+    count = _count(nlp_en, sentence)
+    assert count is not None, sentence
+    assert (count.low, count.high) == (low, high), sentence
+
+
+def test_fatalities_injuries_only_are_not_deaths(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    assert _count(nlp_en, "Seven people were wounded in the attack.", lethal=False) is None
+
+
+def test_fatalities_spanish(nlp_es) -> None:  # type: ignore[no-untyped-def]
+    count = _count(nlp_es, "Hombres armados asesinaron a cinco policías en Celaya.")
+    assert count is not None and count.low == 5

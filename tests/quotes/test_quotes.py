@@ -1,0 +1,53 @@
+import pytest
+
+from talaia.nlp.aliases import build_aliases
+from talaia.quotes.extract import extract_quotes
+from talaia.quotes.marks import find_marked_spans
+
+
+def test_marks_all_styles() -> None:
+    text = 'He said “one two three” and «cuatro cinco seis» and "seven eight nine".'
+    spans = [text[s.start:s.end] for s in find_marked_spans(text)]
+    assert spans == ["one two three", "cuatro cinco seis", "seven eight nine"]
+
+
+def test_marks_apostrophes_are_not_quotes() -> None:
+    assert find_marked_spans("The mayor's office didn't say.") == []
+
+
+def test_marks_quote_across_paragraphs() -> None:
+    text = '“First paragraph of the quote.\n\n“Second paragraph,” she said.'
+    (span,) = find_marked_spans(text)
+    assert text[span.start:span.end].startswith("First") and text[span.start:span.end].endswith("paragraph,")
+
+
+@pytest.mark.slow
+def test_quotes_speaker_alias_and_continuation(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = ("President Ana María Torres, better known as AMT, spoke in the capital. "
+            "“We will rebuild every school that was burned,” AMT said on Monday. "
+            "“Nobody will be left behind.”")
+    doc = nlp_en(text)
+    quotes = extract_quotes(doc, build_aliases(doc))
+    direct = [q for q in quotes if q.direct]
+    assert [q.speaker for q in direct] == ["Ana María Torres"] * 2
+    assert direct[0].text.startswith("We will rebuild") and direct[0].cue == "said"
+    assert text[direct[0].start:direct[0].end] == direct[0].text
+
+
+@pytest.mark.slow
+def test_quotes_indirect_with_anonymous_source(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = "A senior police commander told Reuters that the convoy had been attacked by a local gang."
+    doc = nlp_en(text)
+    (quote,) = extract_quotes(doc, build_aliases(doc))
+    assert not quote.direct
+    assert quote.speaker == "A senior police commander"
+    assert quote.cue == "told Reuters"
+    assert quote.text.startswith("the convoy had been attacked")
+
+
+@pytest.mark.slow
+def test_quotes_pronoun_resolves_to_person(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = "Governor Luis Ortega visited the town. He said the attackers would be found."
+    doc = nlp_en(text)
+    (quote,) = extract_quotes(doc, build_aliases(doc))
+    assert quote.speaker == "Luis Ortega"
