@@ -83,7 +83,7 @@ def run_guarded(name: str, analysis: Analysis, func: Any) -> None:
         func(analysis)
     except DocumentError as err:
         analysis.error = err
-    except Exception as exc:  # noqa: BLE001 - any bug on one article must not stop the batch
+    except Exception as exc:
         analysis.error = ProcessingError(
             f"{name} failed: {type(exc).__name__}: {exc}", document=analysis.document.label()
         )

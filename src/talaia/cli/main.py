@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
-from typing import IO, TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -119,7 +119,10 @@ def ingest(inputs: tuple[str, ...], db: str | None, max_bytes: int, language: st
         sys.exit(1)
 
 
-def _filter_options(func: object) -> object:
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _filter_options(func: F) -> F:
     for option in reversed([
         click.option("--country", help="Country name or ISO code."),
         click.option("--admin1", help="First-level unit (accents and case ignored)."),
@@ -130,7 +133,7 @@ def _filter_options(func: object) -> object:
         click.option("--until", "date_to", help="Latest event date, YYYY-MM-DD."),
         click.option("--limit", type=int, default=None),
     ]):
-        func = option(func)  # type: ignore[operator]
+        func = option(func)
     return func
 
 
@@ -146,7 +149,7 @@ def _where(kw: dict[str, object]) -> EventFilter:
 @cli.command()
 @DB_OPTION
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table", show_default=True)
-@_filter_options  # type: ignore[arg-type]
+@_filter_options
 def events(db: str | None, fmt: str, **kw: object) -> None:
     """List stored events (one per incident), filtered; jsonl lines carry their sources."""
     from talaia.api import export_events, list_events
@@ -184,7 +187,7 @@ def render_table(stored: Sequence[StoredEvent]) -> str:
 @click.option("--format", "fmt", type=click.Choice(["acled-csv", "geojson", "jsonl", "parquet"]), required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Output file (default: standard output; parquet needs a file).")
-@_filter_options  # type: ignore[arg-type]
+@_filter_options
 def export(db: str | None, fmt: str, output: str | None, **kw: object) -> None:
     """Export stored events: ACLED's CSV columns, GeoJSON, JSON Lines or Parquet."""
     from talaia.api import export_events

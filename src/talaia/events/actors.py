@@ -23,31 +23,49 @@ from talaia.events.taxonomy import (
 from talaia.models import Actor
 from talaia.nlp.aliases import canonical_name
 
-POLICE = set("police policeman policemen policewoman officer officers cop cops patrolman patrolmen agent agents "
-             "gendarme gendarmes constable constables sheriff deputies trooper troopers policía policías "
-             "agente agentes ministerial ministeriales preventivo preventivos municipales estatales "
-             "federales patrulla".split())
-MILITARY = set("soldier soldiers troops troop army military marine marines navy sailors guardsmen guardsman "
-               "paratroopers commandos forces soldado soldados militar militares ejército marino marinos "
-               "marina sedena semar elementos".split())
-ARMED = set("gunman gunmen assailant assailants attacker attackers hitman hitmen sicario sicarios pistolero "
-            "pistoleros criminal criminals gang gangs gangster gangsters cartel cartels narco narcos "
-            "trafficker traffickers kidnapper kidnappers bandit bandits thug thugs killer killers "
-            "delincuentes delincuente criminales armed encapuchados comando grupo individuals "
-            "shooter shooters".split())
-REBELS = set("rebel rebels insurgent insurgents guerrilla guerrillas terrorist terrorists militant militants "
-             "jihadist jihadists maoist maoists subversive subversives extremist extremists "
-             "guerrilleros guerrillero".split())
-CIVILIAN = set("civilian civilians people person persons resident residents villager villagers man men woman "
-               "women child children boy boys girl girls family families farmer farmers peasant peasants "
-               "student students teacher teachers journalist journalists reporter reporters activist "
-               "activists worker workers driver drivers passenger passengers migrant migrants victim victims "
-               "youth youths teenager teenagers couple mayor candidate priest owner businessman doctor "
-               "defender defenders leader leaders lawyer individual persona personas civil civiles hombre "
-               "hombres mujer mujeres niño niños niña joven jóvenes periodista periodistas activista "
-               "estudiantes comerciante campesinos familia adulto menor menores".split())
-PROTEST_WORDS = set("protester protesters demonstrator demonstrators marchers manifestantes".split())
-RIOT_WORDS = set("rioter rioters mob".split())
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+POLICE = _words("""
+    police policeman policemen policewoman officer officers cop cops patrolman patrolmen agent
+    agents gendarme gendarmes constable constables sheriff deputies trooper troopers policía
+    policías agente agentes ministerial ministeriales preventivo preventivos municipales estatales
+    federales patrulla
+""")
+MILITARY = _words("""
+    soldier soldiers troops troop army military marine marines navy sailors guardsmen guardsman
+    paratroopers commandos forces soldado soldados militar militares ejército marino marinos marina
+    sedena semar elementos
+""")
+ARMED = _words("""
+    gunman gunmen assailant assailants attacker attackers hitman hitmen sicario sicarios pistolero
+    pistoleros criminal criminals gang gangs gangster gangsters cartel cartels narco narcos
+    trafficker traffickers kidnapper kidnappers bandit bandits thug thugs killer killers
+    delincuentes delincuente criminales armed encapuchados comando grupo individuals shooter
+    shooters
+""")
+REBELS = _words("""
+    rebel rebels insurgent insurgents guerrilla guerrillas terrorist terrorists militant militants
+    jihadist jihadists maoist maoists subversive subversives extremist extremists guerrilleros
+    guerrillero
+""")
+CIVILIAN = _words("""
+    civilian civilians people person persons resident residents villager villagers man men woman
+    women child children boy boys girl girls family families farmer farmers peasant peasants student
+    students teacher teachers journalist journalists reporter reporters activist activists worker
+    workers driver drivers passenger passengers migrant migrants victim victims youth youths
+    teenager teenagers couple mayor candidate priest owner businessman doctor defender defenders
+    leader leaders lawyer individual persona personas civil civiles hombre hombres mujer mujeres
+    niño niños niña joven jóvenes periodista periodistas activista estudiantes comerciante
+    campesinos familia adulto menor menores
+""")
+PROTEST_WORDS = _words("""
+    protester protesters demonstrator demonstrators marchers manifestantes
+""")
+RIOT_WORDS = _words("""
+    rioter rioters mob
+""")
 GROUP_ASSOC = {
     "journalist": "Journalists", "journalists": "Journalists", "reporter": "Journalists",
     "periodista": "Journalists", "periodistas": "Journalists", "student": "Students", "students": "Students",
@@ -106,8 +124,8 @@ def actor_from_phrase(head: Any, country: str | None, country_code: str | None, 
     suffix = state_suffix(country_code, year)
     off_duty = "off-duty" in head.doc.text[start:end].lower() or "off duty" in head.doc.text[start:end].lower()
     for ent in head.doc.ents:
-        if ent.start_char >= start and ent.end_char <= end and ent.label_ in {"ORG", "NORP"} and \
-                ent.root.i == head.i or (ent.label_ == "ORG" and ent.start <= head.i < ent.end):
+        if (ent.start_char >= start and ent.end_char <= end and ent.label_ in {"ORG", "NORP"} and \
+                ent.root.i == head.i) or (ent.label_ == "ORG" and ent.start <= head.i < ent.end):
             name = canonical_name(ent.text, aliases)
             if STATE_NAME.search(name) and not MILITIA_NAME.search(name):
                 break

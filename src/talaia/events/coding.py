@@ -63,9 +63,8 @@ def sub_event_type(kinds: set[str], agent: Actor | None, patient: Actor | None) 
     }
     for kind in KIND_PRIORITY:
         if kind in kinds and kind in simple:
-            if kind == "arrest" and agent is not None and agent.inter not in {STATE_FORCES}:
-                if agent.inter in ARMED_INTERS:
-                    return "Abduction/forced disappearance"
+            if kind == "arrest" and agent is not None and agent.inter in ARMED_INTERS - {STATE_FORCES}:
+                return "Abduction/forced disappearance"  # armed groups do not arrest: they abduct
             return simple[kind]
     return None
 

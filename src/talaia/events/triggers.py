@@ -31,23 +31,21 @@ class Trigger:
 def find_triggers(sent: Any, headline: bool) -> list[Trigger]:
     found: dict[int, Trigger] = {}
     doc = sent.doc
-    for m_pattern, kind in PHRASE_TRIGGERS:
+    for m_pattern, phrase_kind in PHRASE_TRIGGERS:
         for m in m_pattern.finditer(sent.text):
             span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
-            if span is None or kind == "actor":
+            if span is None or phrase_kind == "actor":
                 continue
             tok = span.root
-            if kind == "intervention" or _reportable(tok, headline, phrase=True):
-                found.setdefault(tok.i, Trigger(tok, kind, span.start_char, span.end_char))
+            if phrase_kind == "intervention" or _reportable(tok, headline, phrase=True):
+                found.setdefault(tok.i, Trigger(tok, phrase_kind, span.start_char, span.end_char))
     for tok in sent:
         if tok.i in found or tok.pos_ not in TRIGGER_POS:
             continue
         if tok.pos_ == "PROPN" and not headline:
             continue
-        kind = LEMMA_TRIGGERS.get(tok.lemma_.lower()) or LEMMA_TRIGGERS.get(tok.lower_)
-        if kind is None:
-            continue
-        kind = _refine(tok, kind, sent)
+        listed = LEMMA_TRIGGERS.get(tok.lemma_.lower()) or LEMMA_TRIGGERS.get(tok.lower_)
+        kind = _refine(tok, listed, sent) if listed else None
         if kind and _reportable(tok, headline):
             found[tok.i] = Trigger(tok, kind, tok.idx, tok.idx + len(tok.text))
     return sorted(found.values(), key=lambda t: t.start)
@@ -107,9 +105,9 @@ def _reportable(tok: Any, headline: bool, phrase: bool = False) -> bool:
     verb = _governing_verb(tok)
     for v in {verb, tok, *(a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"})}:
         for c in v.children:
-            if c.dep_ == "neg" or c.lower_ in {"not", "never", "no", "n't", "nunca"}:
-                if c.dep_ in {"neg", "advmod"} and c.head is v:
-                    return False
+            negation = c.dep_ == "neg" or c.lower_ in {"not", "never", "no", "n't", "nunca"}
+            if negation and c.dep_ in {"neg", "advmod"} and c.head is v:
+                return False
             if c.dep_ in {"aux", "aux:pass"} and c.lower_ in MODALS:
                 return False
     if verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children if c.dep_ == "aux"):

@@ -229,7 +229,7 @@ def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int], dic
     members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
     with open(data / "cities" / "cities.tsv", encoding="utf-8") as fh:
         for rec in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            name, gid, sub_ids, cid = rec[0], int(rec[1]), rec[2], int(rec[3])
+            name, city_id, sub_ids, cid = rec[0], int(rec[1]), rec[2], int(rec[3])
             pop, lat, lon = int(rec[4] or 0), float(rec[5]), float(rec[6])
             country_row = country_rows.get(cid, -1)
             cc = rows[country_row][3] if country_row >= 0 else ""
@@ -243,9 +243,9 @@ def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int], dic
             if a1 < 0 and a2 >= 0:
                 a1 = rows[a2][4]
             row = len(rows)
-            rows.append((gid, name, 3, cc, a1, a2, lat, lon, pop))
+            rows.append((city_id, name, 3, cc, a1, a2, lat, lon, pop))
             add_key(name, row)
-            for alt in alternates.get(gid, ()):
+            for alt in alternates.get(city_id, ()):
                 if not (alt.isupper() and len(alt) <= 4):  # airport and other codes
                     add_key(alt, row)
             for unit in (a1, a2):
@@ -276,5 +276,5 @@ def _country_point(iso2: str) -> tuple[float, float]:
     try:
         lat, lon = CountryInfo(iso2).latlng()
         return float(lat), float(lon)
-    except Exception:  # noqa: BLE001 - a territory countryinfo does not know has no point
+    except Exception:
         return float("nan"), float("nan")

@@ -48,7 +48,8 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
             continue
         container = _container(i, mentions, candidates, text)
 
-        def score(e: GazetteerEntry) -> float:
+        def score(e: GazetteerEntry, mention: Mention = mention,
+                  container: list[GazetteerEntry] | None = container) -> float:
             s = prior(e)
             if top:
                 s += 3.0 * country_votes.get(e.country_code, 0) / top

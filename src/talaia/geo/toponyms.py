@@ -67,9 +67,7 @@ def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer) -> list[Mention]:
                 found.append(phrase)
             elif m and label in {"NORP", "MISC"} and _strong_place(m.text, gazetteer):
                 found.append(m)
-            elif m and label == "ORG" and len(ent) <= 3 and _strong_place(m.text, gazetteer, 100000):
-                found.append(Mention(m.start, m.end, m.text, "gazetteer"))
-            elif m and label in {"PER", "PERSON"} and _after_locative(ent) and _strong_place(m.text, gazetteer, 1000):
+            elif m and _named_like_place(ent, m, gazetteer):
                 found.append(Mention(m.start, m.end, m.text, "gazetteer"))
             covered.update(range(ent.start, ent.end))
     found.extend(_gazetteer_matches(sdoc, gazetteer, covered))
@@ -123,6 +121,16 @@ def _strong_place(name: str, gazetteer: GeoNamesGazetteer, min_population: int =
     return False
 
 
+def _named_like_place(ent: Any, m: Mention, gazetteer: GeoNamesGazetteer) -> bool:
+    """An organisation or person entity that is really a state or big city ('the people of Michoacán'),
+    or a town after 'in'/'near' that NER took for a person."""
+    if ent.label_ == "ORG":
+        return len(ent) <= 3 and _strong_place(m.text, gazetteer, 100000)
+    if ent.label_ in {"PER", "PERSON"}:
+        return _after_locative(ent) and _strong_place(m.text, gazetteer, 1000)
+    return False
+
+
 def _after_locative(ent: Any) -> bool:
     if ent.start == 0:
         return False
@@ -165,7 +173,7 @@ def _gazetteer_matches(sdoc: Any, gazetteer: GeoNamesGazetteer, covered: set[int
 
 
 def _cap(tok: Any) -> bool:
-    return bool(tok.text[:1].isupper() and tok.is_alpha and not tok.is_upper or (tok.is_upper and len(tok) > 3
+    return bool((tok.text[:1].isupper() and tok.is_alpha and not tok.is_upper) or (tok.is_upper and len(tok) > 3
                 and tok.doc.text[:200].isupper()))
 
 

@@ -13,12 +13,16 @@ from talaia.pipeline import Analysis, DocumentComponent
 SUPPORTED = ("en", "es")
 
 _EN = frozenset(
-    "the of and to in is was for that on with by at from as are were has have had be been this "
-    "it its an or not but after over into police killed said says who which their they he she".split()
+    """
+    the of and to in is was for that on with by at from as are were has have had be been this it its
+    an or not but after over into police killed said says who which their they he she
+    """.split()
 )
 _ES = frozenset(
-    "el la los las de del y en que por con para un una es fue son se al lo su sus como más "
-    "pero tras entre sobre policía policías asesinan matan muertos muere mueren hallan dijo".split()
+    """
+    el la los las de del y en que por con para un una es fue son se al lo su sus como más pero tras
+    entre sobre policía policías asesinan matan muertos muere mueren hallan dijo
+    """.split()
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -26,8 +30,8 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 def detect_language(text: str, default: str = "en") -> str:
     """'en' or 'es' (the languages Talaia's models cover); ``default`` when there is no signal."""
     words = [w.lower() for w in _WORD.findall(text[:5000])]
-    en = sum(1 for w in words if w in _EN)
-    es = sum(1 for w in words if w in _ES)
+    en = float(sum(1 for w in words if w in _EN))
+    es = float(sum(1 for w in words if w in _ES))
     accents = sum(1 for ch in text[:5000] if ch in "ñáéíóúü¿¡")
     es += min(accents, 3) * 0.5
     if en == es:

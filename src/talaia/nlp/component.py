@@ -39,7 +39,7 @@ class SpacyComponent:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
                     docs = list(nlp.pipe((a.document.text for a in group), batch_size=self.batch_size))
-            except Exception:  # noqa: BLE001 - find the one document that breaks the batch
+            except Exception:
                 for a in group:
                     run_guarded(self.name, a, lambda x, nlp=nlp: setattr(x, "sdoc", nlp(x.document.text)))
                 continue

@@ -137,10 +137,8 @@ def _according_to(sdoc: Any, tok: Any, aliases: dict[str, str]) -> Quote | None:
     source = objs[0]
     source_end = max(t.i for t in source.subtree)
     sent = tok.sent
-    if tok.i == sent.start:
-        content = sdoc[source_end + 1:sent.end]
-    else:
-        content = sdoc[sent.start:tok.i]
+    # "According to X, <claim>" or "<claim>, according to X"
+    content = sdoc[source_end + 1:sent.end] if tok.i == sent.start else sdoc[sent.start:tok.i]
     content_text = content.text.strip(" ,.;:\n\"“”'’")
     if len(content_text.split()) < 3:
         return None

@@ -59,9 +59,9 @@ def resolve_speaker(head: Any, aliases: dict[str, str], last_person: str | None)
         antecedent = last_person or _previous_person(doc, head.i, aliases)
         return antecedent, head.idx, head.idx + len(head.text)
     for ent in doc.ents:
-        if ent.start_char >= start and ent.end_char <= end and ent.label_ in NAME_LABELS:
-            if ent.label_ in PERSON_LABELS or head.i in range(ent.start, ent.end):
-                return canonical_name(ent.text, aliases), ent.start_char, ent.end_char
+        inside = ent.start_char >= start and ent.end_char <= end and ent.label_ in NAME_LABELS
+        if inside and (ent.label_ in PERSON_LABELS or ent.start <= head.i < ent.end):
+            return canonical_name(ent.text, aliases), ent.start_char, ent.end_char
     if head.pos_ == "PROPN":
         phrase = doc.text[start:end]
         return canonical_name(phrase, aliases), start, end
