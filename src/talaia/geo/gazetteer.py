@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-GAZETTEER_VERSION = "gaz-3"
+GAZETTEER_VERSION = "gaz-5"
 # abbreviations news writes for countries, which GeoNames lists only as codes
 COUNTRY_ABBREVIATIONS = {"US": ("US", "U.S.", "U.S.A.", "USA", "EE.UU.", "EEUU", "EE UU"),
                          "GB": ("UK", "U.K.", "Britain", "Great Britain"), "AE": ("UAE", "U.A.E."),
                          "CD": ("DRC", "DR Congo"), "KP": ("North Korea",), "KR": ("South Korea",)}
-FEATURES = ("country", "admin1", "admin2", "city")
+FEATURES = ("country", "admin1", "admin2", "city", "continent")
 
 
 def normalize_name(name: str) -> str:
@@ -183,7 +183,9 @@ def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int], dic
     capitals: dict[str, str] = {}
     with open(data / "countries" / "countries.tsv", encoding="utf-8") as fh:
         for lid, rec in enumerate(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE), start=1):
-            name, iso2, iso3, gid = rec[0], rec[1], rec[2], rec[3]
+            official_short, iso2, iso3, gid = rec[0], rec[1], rec[2], rec[3]
+            # GeoNames' short English names ("Syria", "Russia"), which is what analysts and ACLED write
+            name = str(gc_countries.get(iso2, {}).get("name") or official_short)
             lat, lon = _country_point(iso2)
             pop = int(gc_countries.get(iso2, {}).get("population", 0) or 0)
             capitals[iso2] = str(gc_countries.get(iso2, {}).get("capital", ""))
@@ -191,7 +193,8 @@ def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int], dic
             rows.append((int(gid or 0), name, 0, iso2, -1, -1, lat, lon, pop))
             country_rows[lid] = row
             countries[iso2] = row
-            for alias in [name, rec[4], rec[5], *rec[6].split("|"), *COUNTRY_ABBREVIATIONS.get(iso2, ())]:
+            for alias in [name, official_short, rec[4], rec[5], *rec[6].split("|"),
+                          *COUNTRY_ABBREVIATIONS.get(iso2, ())]:
                 add_key(alias, row)
             if iso3 in {"USA", "UAE", "DRC"}:
                 keys[iso3.lower()].add(row)
@@ -216,6 +219,26 @@ def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int], dic
             admin_keys[row] = gcode
         for alias in [name, display, *aliases]:
             add_key(alias, row)
+    # standard abbreviations ("Calif.", "NSW") as further names of their first-level units
+    from talaia.geo.abbreviations import ADMIN1_ABBREVIATIONS
+
+    by_name = {(rows[r][3], normalize_name(rows[r][1])): r for r in admin_keys}
+    for lid, rec in enumerate(subs, start=1):
+        r = sub_rows.get(lid)
+        if r is not None and r in admin_keys:
+            for alias in (rec[0], *rec[5].split("|")):
+                by_name.setdefault((rows[r][3], normalize_name(alias)), r)
+    for cc, table in ADMIN1_ABBREVIATIONS.items():
+        for abbreviation, full in table.items():
+            r = by_name.get((cc, normalize_name(full)))
+            if r is not None:
+                keys[normalize_name(abbreviation)].add(r)
+    # continents, with GeoNames' points
+    for continent in gc.get_continents().values():
+        row = len(rows)
+        rows.append((int(continent.get("geonameId", 0)), continent["name"], 4, "", -1, -1,
+                     float(continent["lat"]), float(continent["lng"]), int(continent.get("population", 0) or 0)))
+        add_key(continent["name"], row)
     # link admin2 to admin1
     for lid, rec in enumerate(subs, start=1):
         if lid in sub_rows and rec[6] == "2" and rec[7]:

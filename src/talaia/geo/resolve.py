@@ -18,6 +18,8 @@ from talaia.models import Place
 
 def prior(entry: GazetteerEntry) -> float:
     pop = math.log10(entry.population + 1)
+    if entry.feature == "continent":
+        return 10.0
     if entry.feature == "country":
         return 9.0 + pop / 10
     if entry.feature == "admin1":

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from talaia.geo.abbreviations import ADMIN1_ABBREVIATIONS
 from talaia.geo.gazetteer import GeoNamesGazetteer, normalize_name
 
 PLACE_LABELS = {"GPE", "LOC"}
@@ -34,6 +35,15 @@ STOP_CANDIDATES = {
     "march", "may", "june", "july", "august", "april", "sunday", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "man", "woman", "union", "republic", "centre", "center", "media",
 }
+
+
+DIRECTIONS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+              "northeast", "northwest", "southeast", "southwest", "midwest", "region", "gulf", "downtown"}
+DISEASE_AFTER = re.compile(r"^[\s-]*(?:virus|fever|flu|ebolavirus|disease|strain|encephalitis|syndrome)\b")
+ABBREVIATION_RE = re.compile(
+    r"(?<=, )(" + "|".join(re.escape(a) for table in ADMIN1_ABBREVIATIONS.values() for a in table) + r")(?=[\s,;)]|$)"
+)
+DATELINE_RE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?=,? *(?:\(|—|–|-|,|:))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +81,35 @@ def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer) -> list[Mention]:
                 found.append(Mention(m.start, m.end, m.text, "gazetteer"))
             covered.update(range(ent.start, ent.end))
     found.extend(_gazetteer_matches(sdoc, gazetteer, covered))
-    return _dedupe(found)
+    found.extend(_abbreviations(text, gazetteer))
+    found.extend(_dateline(text, gazetteer))
+    return _dedupe([m for m in found if not _non_place(m, text)])
+
+
+def _non_place(m: Mention, text: str) -> bool:
+    """Direction words, disease names ('West Nile virus', 'Marburg fever') and stray short tokens."""
+    if normalize_name(m.text) in DIRECTIONS:
+        return True
+    after = text[m.end:m.end + 24].lower()
+    if DISEASE_AFTER.match(after):
+        return True
+    return len(m.text) <= 2 and m.source != "abbreviation" and not m.text.isupper()
+
+
+def _abbreviations(text: str, gazetteer: GeoNamesGazetteer) -> list[Mention]:
+    """'Springfield, Ill.', 'Sydney, NSW': standard abbreviations after a comma or before one."""
+    return [Mention(m.start(1), m.end(1), m.group(1), "abbreviation") for m in ABBREVIATION_RE.finditer(text)
+            if gazetteer.has(m.group(1))]
+
+
+def _dateline(text: str, gazetteer: GeoNamesGazetteer) -> list[Mention]:
+    """'BEIRUT (AP) —', 'COLUMBUS, Ohio —': the place a wire story was filed from."""
+    found = []
+    for m in DATELINE_RE.finditer(text[:400]):
+        name = m.group(1).strip()
+        if _strong_place(name.title(), gazetteer, 1000) or _strong_place(name, gazetteer, 1000):
+            found.append(Mention(m.start(1), m.start(1) + len(name), name, "dateline"))
+    return found
 
 
 def _trim(text: str, start: int, end: int, source: str) -> Mention | None:
@@ -125,7 +163,7 @@ def _named_like_place(ent: Any, m: Mention, gazetteer: GeoNamesGazetteer) -> boo
     """An organisation or person entity that is really a state or big city ('the people of Michoacán'),
     or a town after 'in'/'near' that NER took for a person."""
     if ent.label_ == "ORG":
-        return len(ent) <= 3 and _strong_place(m.text, gazetteer, 100000)
+        return len(ent) <= 3 and any(e.feature in {"country", "admin1"} for e in gazetteer.lookup(m.text))
     if ent.label_ in {"PER", "PERSON"}:
         return _after_locative(ent) and _strong_place(m.text, gazetteer, 1000)
     return False
