@@ -224,15 +224,15 @@ def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int], dic
 
     by_name = {(rows[r][3], normalize_name(rows[r][1])): r for r in admin_keys}
     for lid, rec in enumerate(subs, start=1):
-        r = sub_rows.get(lid)
-        if r is not None and r in admin_keys:
+        unit = sub_rows.get(lid)
+        if unit is not None and unit in admin_keys:
             for alias in (rec[0], *rec[5].split("|")):
-                by_name.setdefault((rows[r][3], normalize_name(alias)), r)
+                by_name.setdefault((rows[unit][3], normalize_name(alias)), unit)
     for cc, table in ADMIN1_ABBREVIATIONS.items():
         for abbreviation, full in table.items():
-            r = by_name.get((cc, normalize_name(full)))
-            if r is not None:
-                keys[normalize_name(abbreviation)].add(r)
+            target = by_name.get((cc, normalize_name(full)))
+            if target is not None:
+                keys[normalize_name(abbreviation)].add(target)
     # continents, with GeoNames' points
     for continent in gc.get_continents().values():
         row = len(rows)
