@@ -46,6 +46,7 @@ ARMED = _words("""
     shooters
 """)
 REBELS = _words("""
+    combatant combatants fighter fighters militiaman militiamen militia militias jihadi
     rebel rebels insurgent insurgents guerrilla guerrillas terrorist terrorists militant militants
     jihadist jihadists maoist maoists subversive subversives extremist extremists guerrilleros
     guerrillero
@@ -77,7 +78,8 @@ GROUP_ASSOC = {
 }
 MILITIA_NAME = re.compile(r"cartel|cártel|gang|mafia|zetas|familia|templarios|cjng|militia|mara\b|ms-13|"
                           r"barrio|clan|los ", re.IGNORECASE)
-REBEL_NAME = re.compile(r"front|frente|liberation|farc|eln|fmln|shining path|sendero|taliban|islamic state|isis|"
+REBEL_NAME = re.compile(r"front|frente|liberation|movement|brigades?|battalion|mujahideen|ansar|jama|"
+                        r"tahrir|boko|houthi|al-|farc|eln|fmln|shining path|sendero|taliban|islamic state|isis|"
                         r"isil|shabaab|boko haram|maoist|rebel|insurg|al-qaeda|al qaeda|hamas|hezbollah|pkk|"
                         r"ypg|sdf|army of|ejército popular|epr\b|ezln|zapatista", re.IGNORECASE)
 STATE_NAME = re.compile(r"\b(?:army|military|police|navy|marines?|national guard|guardia nacional|air force|"
@@ -103,6 +105,26 @@ def state_suffix(country_code: str | None, year: int | None) -> str:
     return ""
 
 
+def _state_name(kind: str, country: str | None, suffix: str) -> str:
+    return f"{kind} of {country}{suffix}" if country else kind
+
+
+QUANTITY_HEADS = {"dozens", "hundreds", "scores", "thousands", "some", "many", "several", "number", "group", "members",
+                  "most", "all", "none", "one", "two", "three", "decenas", "cientos", "grupo", "miembros"}
+
+
+def semantic_head(tok: Any) -> Any:
+    """'dozens of government troops' -> troops; 'members of the Sinaloa Cartel' -> Cartel."""
+    for _ in range(2):
+        if tok.lower_ in QUANTITY_HEADS or tok.pos_ == "NUM":
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "de"}), None)
+            target = next((g for g in of.children if g.dep_ in {"pobj", "nmod"}), None) if of is not None else None
+            if target is None:
+                break
+            tok = target
+    return tok
+
+
 def phrase_tokens(head: Any) -> list[Any]:
     """The words of a noun phrase that name it: modifiers before the head, 'of' phrases after it."""
     tokens = [head]
@@ -116,6 +138,12 @@ def phrase_tokens(head: Any) -> list[Any]:
 def actor_from_phrase(head: Any, country: str | None, country_code: str | None, year: int | None,
                       aliases: dict[str, str]) -> ActorMention | None:
     """The ACLED actor that a noun phrase (given by its head token) names, if any."""
+    if head.lower_ in QUANTITY_HEADS or head.pos_ == "NUM":
+        named = semantic_head(head)
+        if named is not head:
+            found = actor_from_phrase(named, country, country_code, year, aliases)
+            if found is not None:
+                return found
     tokens = phrase_tokens(head)
     lowered = {t.lower_ for t in tokens}
     start = min(t.idx for t in tokens)
@@ -124,14 +152,16 @@ def actor_from_phrase(head: Any, country: str | None, country_code: str | None, 
     suffix = state_suffix(country_code, year)
     off_duty = "off-duty" in head.doc.text[start:end].lower() or "off duty" in head.doc.text[start:end].lower()
     for ent in head.doc.ents:
-        if (ent.start_char >= start and ent.end_char <= end and ent.label_ in {"ORG", "NORP"} and \
-                ent.root.i == head.i) or (ent.label_ == "ORG" and ent.start <= head.i < ent.end):
+        covers_head = ent.start <= head.i < ent.end
+        inside = ent.start_char >= start and ent.end_char <= end
+        if ent.label_ in {"ORG", "NORP"} and (covers_head or (inside and ent.label_ == "ORG")):
             name = canonical_name(ent.text, aliases)
             if STATE_NAME.search(name) and not MILITIA_NAME.search(name):
                 break
-            inter = REBEL_GROUP if REBEL_NAME.search(name) else POLITICAL_MILITIA
-            if MILITIA_NAME.search(name) or inter == REBEL_GROUP:
-                return ActorMention(Actor(name, inter), ent.start_char, ent.end_char)
+            if REBEL_NAME.search(name) or MILITIA_NAME.search(name):
+                rebel = REBEL_NAME.search(name) and not MILITIA_NAME.search(name)
+                return ActorMention(Actor(name, REBEL_GROUP if rebel else POLITICAL_MILITIA), ent.start_char,
+                                    ent.end_char)
     head_word = head.lower_
     assoc: tuple[str, ...] = ()
     if head_word in GROUP_ASSOC and country:
@@ -145,11 +175,11 @@ def actor_from_phrase(head: Any, country: str | None, country_code: str | None, 
     if head_word in RIOT_WORDS:
         return ActorMention(Actor(f"Rioters{where}", RIOTERS), start, end)
     if head_word in POLICE or ("police" in lowered and head_word not in ARMED | REBELS):
-        return ActorMention(Actor(f"Police Forces of {country or 'Unknown'}{suffix}", STATE_FORCES), start, end)
+        return ActorMention(Actor(_state_name("Police Forces", country, suffix), STATE_FORCES), start, end)
     if head_word in MILITARY or lowered & {"army", "military", "ejército", "soldiers", "marines"}:
         if head_word == "forces" and lowered & {"rebel", "opposition", "militia", "tigray", "kurdish"}:
             return ActorMention(Actor(f"Unidentified Armed Group{where}", POLITICAL_MILITIA), start, end)
-        return ActorMention(Actor(f"Military Forces of {country or 'Unknown'}{suffix}", STATE_FORCES), start, end)
+        return ActorMention(Actor(_state_name("Military Forces", country, suffix), STATE_FORCES), start, end)
     if head_word in REBELS:
         return ActorMention(Actor(f"Unidentified Armed Group{where}", REBEL_GROUP), start, end)
     if head_word in ARMED or lowered & {"gunmen", "armed", "armados", "cartel", "sicarios"}:
@@ -157,5 +187,5 @@ def actor_from_phrase(head: Any, country: str | None, country_code: str | None, 
     if head.ent_type_ in {"PERSON", "PER"}:
         return ActorMention(Actor(f"Civilians{where}", CIVILIANS), start, end)
     if head.ent_type_ == "NORP" and head.lower_.endswith(("forces", "troops")):
-        return ActorMention(Actor(f"Military Forces of {country or 'Unknown'}{suffix}", EXTERNAL), start, end)
+        return ActorMention(Actor(_state_name("Military Forces", country, suffix), EXTERNAL), start, end)
     return None

@@ -28,6 +28,10 @@ def main_kind(kinds: set[str]) -> str | None:
 
 
 def sub_event_type(kinds: set[str], agent: Actor | None, patient: Actor | None) -> str | None:
+    if "disrupt" in kinds and not kinds & {"kill", "die", "dead"}:
+        return "Disrupted weapons use"  # weapons found, seized, defused or shot down before use
+    if "base" in kinds and not kinds & VIOLENT_KINDS:
+        return "Headquarters or base established"
     weapon = next((k for k in KIND_PRIORITY if k in WEAPON_KINDS and k in kinds), None)
     if weapon:
         return WEAPON_SUBTYPES[weapon]
@@ -37,11 +41,11 @@ def sub_event_type(kinds: set[str], agent: Actor | None, patient: Actor | None) 
         (agent is not None and agent.inter == PROTESTERS)
     if protesting:
         return _protest(kinds, agent, patient)
-    if "capture" in kinds and not kinds & {"kill", "die", "dead"}:
-        return "Government regains territory" if agent and agent.inter == STATE_FORCES else \
-            "Non-state actor overtakes territory"
-    if "recapture" in kinds:
-        return "Government regains territory"
+    if kinds & {"capture", "recapture"}:
+        state = agent is not None and agent.inter == STATE_FORCES
+        if "recapture" in kinds and (state or agent is None):
+            return "Government regains territory"
+        return "Government regains territory" if state else "Non-state actor overtakes territory"
     if kinds & VIOLENT_KINDS:
         armed_agent = agent is not None and agent.inter in ARMED_INTERS
         armed_patient = patient is not None and patient.inter in ARMED_INTERS
@@ -60,6 +64,7 @@ def sub_event_type(kinds: set[str], agent: Actor | None, patient: Actor | None) 
         "agreement": "Agreement",
         "base": "Headquarters or base established",
         "withdraw": "Non-violent transfer of territory",
+        "change": "Change to group/activity",
     }
     for kind in KIND_PRIORITY:
         if kind in kinds and kind in simple:
@@ -74,10 +79,12 @@ def _protest(kinds: set[str], agent: Actor | None, patient: Actor | None) -> str
         return "Mob violence"
     state_involved = (agent is not None and agent.inter == STATE_FORCES) or \
         (patient is not None and patient.inter == STATE_FORCES)
-    if kinds & {"kill", "die", "dead"} and state_involved:
+    protester_victims = patient is not None and patient.inter == PROTESTERS
+    if "excessive" in kinds or (kinds & {"kill", "die", "dead"} and (state_involved or protester_victims)):
         return "Excessive force against protesters"
-    if "intervention" in kinds or "arrest" in kinds or (state_involved and "attack" in kinds):
-        return "Protest with intervention"
-    if "riot" in kinds or kinds & {"loot", "clash", "attack", "kill"}:
+    if "violent" in kinds or "riot" in kinds or "loot" in kinds or \
+            (agent is not None and agent.inter == PROTESTERS and kinds & {"clash", "attack", "kill"}):
         return "Violent demonstration"
+    if "intervention" in kinds or "arrest" in kinds or (state_involved and kinds & {"attack", "clash"}):
+        return "Protest with intervention"
     return "Peaceful protest"

@@ -14,7 +14,7 @@ from typing import Any
 from talaia.about import EXTRACTOR_VERSION
 from talaia.events.actors import ActorMention, actor_from_phrase
 from talaia.events.certainty import certainty_of
-from talaia.events.coding import main_kind, sub_event_type
+from talaia.events.coding import PROTEST_KINDS, main_kind, sub_event_type
 from talaia.events.dates import EventDate, default_date, find_date
 from talaia.events.fatalities import FatalityCount, count_fatalities
 from talaia.events.lexicon import LETHAL_KINDS
@@ -26,6 +26,7 @@ from talaia.models import Actor, Document, Event, Evidence, Place, Quote
 AGENT_VERBS = {"carry", "launch", "stage", "conduct", "mount", "perpetrate", "commit", "lead", "realizar",
                "perpetrar", "cometer"}
 HEADLINE_CHARS = 400
+MODIFIER_KINDS = {"intervention", "excessive", "violent"}  # they qualify a protest, never stand alone
 # deaths from these are not political violence (ACLED codes none of them)
 NON_VIOLENT_CAUSES = re.compile(
     r"\b(?:cholera|flu|influenza|virus|viral|disease|outbreak|epidemic|pandemic|ebola|malaria|infection|illness|"
@@ -93,9 +94,12 @@ def _document_country(places: Sequence[Place], focus: Place | None) -> tuple[str
 def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext, country: str | None,
            country_code: str | None, year: int | None) -> Draft | None:
     kinds = {t.kind for t in triggers}
-    if kinds <= {"intervention"}:
+    if "violent" in kinds and not kinds & PROTEST_KINDS:
+        # violence words outside a protest: a clash, or property destroyed
+        kinds.add("clash" if any("clash" in t.token.doc.text[t.start:t.end].lower() for t in triggers) else "loot")
+    if kinds <= MODIFIER_KINDS:
         return None
-    main = main_kind(kinds - {"intervention"})
+    main = main_kind(kinds - MODIFIER_KINDS)
     if main is None:
         return None
     trigger = next(t for t in triggers if t.kind == main)
@@ -157,7 +161,7 @@ def _sentence_actors(sent: Any, country: str | None, country_code: str | None, y
                      aliases: dict[str, str]) -> list[ActorMention]:
     found = []
     for tok in sent:
-        if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ not in {"compound", "amod", "poss"}:
+        if tok.pos_ in {"NOUN", "PROPN"} and tok.is_alpha and tok.dep_ not in {"compound", "amod", "poss"}:
             m = actor_from_phrase(tok, country, country_code, year, aliases)
             if m is not None:
                 found.append(m)

@@ -31,7 +31,8 @@ _add("clash", "clash fight battle skirmish gunfight firefight shootout combat fi
      "enfrentamiento enfrentar enfrentarse combatir tiroteo combate")
 _add("abduct", "kidnap abduct kidnapping abduction disappearance hostage secuestrar raptar secuestro "
      "rapto desaparición levantar")
-_add("sexual", "rape gang-rape molest violación")
+_add("sexual", "rape raped raping rapist rapists gang-rape gang-raped molest molested sodomize sodomized "
+     "violación violada violadas abuso_sexual")
 _add("bomb", "bomb bombing explosion blast explode detonate ied landmine mine explosive "
      "bomba explosión explotar estallar explosivo detonar")
 _add("grenade", "grenade granada")
@@ -52,6 +53,8 @@ _add("loot", "loot ransack vandalize vandalise torch arson burn raze demolish de
 _add("withdraw", "withdraw retreat withdrawal retirarse")
 _add("recapture", "recapture retake regain liberate recuperar")
 _add("base", "headquarters")
+_add("change", "defect defection defected join merge merger split disband dissolve pledge recruit recruitment "
+     "curfew ban outlaw desertar fusionar")
 
 PHRASE_TRIGGERS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p, re.IGNORECASE), kind)
@@ -59,13 +62,17 @@ PHRASE_TRIGGERS: list[tuple[re.Pattern[str], str]] = [
         (r"\bopen(?:ed|s)? fire\b", "attack"),
         (r"\bexchange[sd]? (?:of )?(?:gun)?fire\b", "clash"),
         (r"\b(?:shot|gunned|cut) (?:dead|down)\b", "kill"),
-        (r"\b(?:suicide (?:bomb(?:er|ing)?s?|attack(?:er)?s?|blast)|blew (?:him|her|them)sel(?:f|ves) up)\b",
-         "suicide"),
+        (r"\b(?:suicide[- ](?:\w+[- ]){0,2}?(?:bomb(?:er|ing)?s?|attack(?:er)?s?|blasts?|vests?|belts?|cars?|"
+         r"trucks?|vehicles?|explosions?|svbieds?|ieds?)|blew (?:him|her|them)sel(?:f|ves) up|svbieds?|"
+         r"killing (?:him|her|them)sel(?:f|ves)|detonated (?:his|her|their) (?:explosive )?(?:vest|belt)s?|"
+         r"atentado suicida|terrorista suicida)\b", "suicide"),
         (r"\b(?:car|truck|roadside|vehicle|parcel) bomb(?:s|ing)?\b", "bomb"),
         (r"\b(?:improvised explosive devices?|ieds?|landmines?|land mines?)\b", "bomb"),
         (r"\b(?:air ?strikes?|air raids?|drone (?:strikes?|attacks?)|aerial (?:bombardment|attack)s?)\b", "air"),
-        (r"\b(?:chemical (?:weapons?|attacks?)|gas attacks?|toxic gas)\b", "chemical"),
+        (r"\b(?:chemical (?:weapons?|attacks?|agents?|munitions?)|gas attacks?|toxic (?:gas|gases|chemicals?)|"
+         r"poison(?:ous)? gas(?:es)?|mustard gas|nerve (?:agent|gas)|chlorine|sarin|armas químicas)\b", "chemical"),
         (r"\b(?:took|taken|take|takes|seized?|seizing|gained|gain) (?:full )?control\b", "capture"),
+        (r"\b(?:taken over|took over|overran|overrun|stormed and (?:captured|seized)|fell to)\b", "capture"),
         (r"\b(?:overr?an|overrun|captured|seized) the (?:town|city|village|district|base|area|territory)\b",
          "capture"),
         (r"\b(?:set|sets|setting) (?:on )?(?:fire|ablaze)\b", "loot"),
@@ -79,7 +86,37 @@ PHRASE_TRIGGERS: list[tuple[re.Pattern[str], str]] = [
         (r"\b(?:set up|established?|establishing) (?:a |an |their |its )?(?:new )?(?:base|headquarters|camp)\b",
          "base"),
         (r"\b(?:handed over|hand over|pulled out of|withdrew from)\b", "withdraw"),
-        (r"\b(?:tear ?gas|water cannons?|rubber bullets|dispersed?|dispersing)\b", "intervention"),
+        (r"\b(?:tear ?gas|water cannons?|rubber bullets|pellets|dispersed?|dispersing|baton[- ]charged?|lathi[- ]charged?|"
+         r"crackdown|cracked down|clamp(?:ed)? down|gases lacrimógenos|dispersaron|desalojaron)\b", "intervention"),
+        (r"\b(?:live (?:fire|ammunition|rounds)|opened fire on (?:the )?(?:protesters|demonstrators|crowd)|"
+         r"shot dead (?:\w+ )?(?:protesters|demonstrators)|brutally (?:attacked|beat|beaten))\b", "excessive"),
+        (r"\b(?:pelted|hurled (?:stones|rocks|petrol bombs|molotov)|threw (?:stones|rocks|petrol bombs|molotov)|"
+         r"stone[- ]pelting|burn(?:t|ed|ing) tyres|torched|vandali[sz]ed|ransacked|set (?:ablaze|on fire)|"
+         r"clash(?:ed|es)? with (?:the )?(?:police|security forces|troops)|violent (?:protests?|demonstrations?)|"
+         r"turned violent|rampage|disturbios|enfrentamientos con)\b", "violent"),
+        (r"\b(?:(?:discover|found|find|finds|seiz|recover|defus|dismantl|confiscat|intercept|shot down|shoot down|"
+         r"unearth|impound|detonat\w* (?:safely|in a controlled)|neutrali[sz])\w*) (?:\w+ ){0,6}?(?:weapons?|arms|"
+         r"guns?|pistols?|rifles?|ammunition|explosives?|bombs?|ieds?|mines?|grenades?|rockets?|missiles?|drones?|"
+         r"projectiles?|mortars?|shells?|stash|cache|arsenal|detonators?)\b", "disrupt"),
+        (r"\b(?:weapons?|arms|ammunition|explosives?|bombs?|ieds?|mines?|grenades?|rockets?|projectiles?|"
+         r"pistols?|rifles?|stash|cache)\b(?:\w+ ){0,4}? (?:were|was|have been|has been) (?:found|discovered|"
+         r"seized|recovered|defused|dismantled|confiscated|intercepted|shot down|identified)\b", "disrupt"),
+        (r"\b(?:set(?:s|ting)? up|establish(?:ed|es|ing)?|creat(?:ed|es|ing)|buil(?:t|ds|ding)|open(?:ed|s|ing)?|"
+         r"install(?:ed|s|ing)?) (?:\w+ ){0,4}?(?:base|bases|headquarters|outpost|observation (?:post|point)s?|"
+         r"military (?:post|position)s?|camp|checkpoint)\b", "base"),
+        (r"\b(?:freed|liberated|retook|recaptured|regained (?:control of)?|cleared|drove (?:back|out)|"
+         r"pushed (?:back|out)|expelled|flushed out)\b (?:\w+ ){0,6}?(?:villages?|towns?|city|cities|areas?|"
+         r"districts?|regions?|territor(?:y|ies)|positions?|neighbo(?:u)?rhoods?|hills?|bases?)\b", "recapture"),
+        (r"\b(?:warplanes?|fighter jets?|jets|aircraft|helicopters?|gunships?|drones?|bombers?)\b(?:\w+ ){0,3}? "
+         r"(?:bombed|struck|hit|pounded|targeted|attacked|fired|strafed|raided|shelled)\b", "air"),
+        (r"\b(?:bombed|struck|hit|pounded|targeted) by (?:\w+ ){0,2}?(?:warplanes?|fighter jets?|jets|"
+         r"aircraft|helicopters?|drones?)\b", "air"),
+        (r"\b(?:defected|defecting|deserted|switched sides|pledged allegiance|joined (?:the )?(?:ranks|rebels|"
+         r"militants)|merged with|split from|disbanded|new (?:leader|commander|chief) of|imposed (?:a )?curfew|"
+         r"declared (?:a )?state of emergency|banned)\b", "change"),
+        (r"\b(?:handed (?:over )?(?:control|the (?:town|city|area|base|positions?))|withdrew (?:from|its|their)|"
+         r"pulled out (?:of|from)|evacuated (?:its|their) (?:positions|bases?)|took over .{0,30} without "
+         r"(?:a )?(?:fight|resistance))\b", "withdraw"),
         (r"\b(?:went on strike|hunger strike|general strike|took to the streets)\b", "protest"),
         (r"\bfire(?:d|s)? (?:on|at|upon)\b", "attack"),
     ]
@@ -98,9 +135,9 @@ WEAPON_SUBTYPES = {
 }
 # the kinds a sentence can be about, most specific first
 KIND_PRIORITY = [
-    "chemical", "suicide", "air", "shell", "grenade", "bomb", "sexual", "protest", "riot", "mob",
-    "kill", "die", "dead", "clash", "attack", "abduct", "capture", "recapture", "loot", "arrest", "disrupt",
-    "agreement", "base", "withdraw",
+    "disrupt", "chemical", "suicide", "air", "shell", "grenade", "bomb", "sexual", "protest", "riot", "mob",
+    "recapture", "capture", "kill", "die", "dead", "clash", "attack", "abduct", "loot", "arrest",
+    "agreement", "base", "withdraw", "change",
 ]
 # words that make 'seize', 'capture', 'mine' etc. mean something else
 DISRUPT_OBJECTS = re.compile(

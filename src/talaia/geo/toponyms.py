@@ -75,7 +75,7 @@ def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer) -> list[Mention]:
             phrase = _admin_phrase(m, gazetteer) if m else None
             if phrase is not None:
                 found.append(phrase)
-            elif m and label in {"NORP", "MISC"} and _strong_place(m.text, gazetteer):
+            elif m and label in {"NORP", "MISC"} and not _modifier(ent) and _strong_place(m.text, gazetteer):
                 found.append(m)
             elif m and _named_like_place(ent, m, gazetteer):
                 found.append(Mention(m.start, m.end, m.text, "gazetteer"))
@@ -157,6 +157,13 @@ def _strong_place(name: str, gazetteer: GeoNamesGazetteer, min_population: int =
         if e.feature in {"country", "admin1"} or (e.feature == "city" and e.population >= min_population):
             return True
     return False
+
+
+def _modifier(ent: Any) -> bool:
+    """'Somali troops', 'Mexican officials': a word qualifying a noun is a demonym, not a place."""
+    root = ent.root
+    return bool(root.dep_ in {"amod", "compound", "nmod", "npadvmod"} and root.head.i > root.i
+                and root.head.pos_ in {"NOUN", "PROPN"})
 
 
 def _named_like_place(ent: Any, m: Mention, gazetteer: GeoNamesGazetteer) -> bool:

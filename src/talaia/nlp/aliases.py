@@ -64,6 +64,7 @@ _TITLES = re.compile(
 
 def _clean(name: str) -> str:
     name = re.sub(r"['’]s$", "", name.strip())
+    name = re.sub(r"^(?:the|The|THE)\s+", "", name)
     name = _TITLES.sub("", name)
     return name.strip(" ,.;:")
 
