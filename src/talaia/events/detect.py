@@ -19,7 +19,14 @@ from talaia.events.dates import EventDate, default_date, find_date
 from talaia.events.fatalities import FatalityCount, count_fatalities
 from talaia.events.lexicon import LETHAL_KINDS
 from talaia.events.location import best_place, document_focus, precision_of, refine_region
-from talaia.events.taxonomy import ARMED_INTERS, CIVILIANS, POLITICAL_MILITIA, PROTESTERS, event_type_of
+from talaia.events.taxonomy import (
+    ARMED_INTERS,
+    CIVILIANS,
+    POLITICAL_MILITIA,
+    PROTESTERS,
+    STATE_FORCES,
+    event_type_of,
+)
 from talaia.events.triggers import Trigger, find_triggers
 from talaia.models import Actor, Document, Event, Evidence, Place, Quote
 
@@ -68,17 +75,27 @@ def extract_events(sdoc: Any, ctx: DocumentContext) -> list[Event]:
     country, country_code = _document_country(ctx.places, focus)
     year = ctx.document.published.year if ctx.document.published else None
     drafts: list[Draft] = []
+    recent: list[tuple[int, int, EventDate]] = []  # (sentence, paragraph, date) of dated sentences
     for index, sent in enumerate(sdoc.sents):
+        paragraph = text.count("\n\n", 0, sent.start_char)
+        own = find_date(sent.text, sent.start_char, ctx.document.published)
+        if own is not None:
+            recent.append((index, paragraph, own))
         triggers = find_triggers(sent, headline)
         if not triggers:
             continue
         draft = _draft(sent, index, triggers, ctx, country, country_code, year)
-        if draft is not None:
-            drafts.append(draft)
+        if draft is None:
+            continue
+        if draft.date is None:
+            # the date told a sentence or two before, in the same paragraph ("On 3 May, ... . The gunmen ...")
+            draft.date = next((d for i, p, d in reversed(recent) if p == paragraph and index - i <= 3), None)
+        drafts.append(draft)
     merged = _merge(drafts)
     events = [_finalise(d, ctx, focus, country, country_code, year) for d in merged]
     # the main event first: reported deaths, then the order of the article
-    order = sorted(range(len(events)), key=lambda i: (-(1 if (events[i].fatalities or 0) > 0 else 0), i))
+    order = sorted(range(len(events)), key=lambda i: (-(1 if (events[i].fatalities or 0) > 0 else 0),
+                                                      events[i].event_type == "Protests", i))
     return [events[i] for i in order]
 
 
@@ -258,6 +275,8 @@ def _finalise(d: Draft, ctx: DocumentContext, focus: Place | None, country: str 
         agent = agent or Actor(f"Unidentified Armed Group{where}", POLITICAL_MILITIA)
         if etype == "Violence against civilians":
             patient = patient or Actor(f"Civilians{where}", CIVILIANS)
+    if d.sub_event_type == "Arrests" and agent is None:
+        agent = Actor(f"Police Forces of {c_name}" if c_name else "Police Forces", STATE_FORCES)  # who arrests
     if etype == "Protests" and (agent is None or agent.inter != PROTESTERS):
         patient = agent if agent and agent.inter != PROTESTERS else patient
         agent = Actor(f"Protesters{where}", PROTESTERS)

@@ -43,7 +43,7 @@ _add("protest", "protest demonstrate demonstration rally march sit-in picket str
      "marcha manifestación protesta protestar manifestarse manifestante mitin plantón")
 _add("riot", "riot rioter riots motín disturbio")
 _add("mob", "mob lynching linchamiento linchar vigilante")
-_add("arrest", "arrest detain apprehend nab capture custody arrest detention apprehension "
+_add("arrest", "arrest detain apprehend nab capture custody arrest detention apprehension jail imprison incarcerate "
      "detener arrestar aprehender capturar detención captura aprehensión arresto")
 _add("agreement", "agreement ceasefire truce accord treaty acuerdo tregua")
 _add("disrupt", "defuse seize confiscate intercept foil thwart dismantle seizure cache "
