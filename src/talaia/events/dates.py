@@ -49,8 +49,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("last_week", re.compile(r"\b(?:last week|la semana pasada|the previous week)\b", re.IGNORECASE)),
     ("this_month", re.compile(r"\b(?:this month|earlier this month|este mes)\b", re.IGNORECASE)),
     ("last_month", re.compile(r"\b(?:last month|el mes pasado)\b", re.IGNORECASE)),
-    ("in_year", re.compile(r"\b(?:in|en|during|durante|early|late|mid|since|desde)[\s-]+(?P<year>(?:19|20)\d{2})\b(?!-)",
-                           re.IGNORECASE)),
+    ("in_year", re.compile(
+        r"\b(?:in|en|during|durante|early|late|mid|since|desde)[\s-]+(?P<year>(?:19|20)\d{2})\b(?!-)", re.IGNORECASE)),
     ("in_month", re.compile(r"\b(?:in|en|during|since|early|late|mid)[\s-]+(?:de\s+)?" + _MONTH + r"\b" + _YEAR,
                             re.IGNORECASE)),
 ]

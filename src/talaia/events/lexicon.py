@@ -86,8 +86,8 @@ PHRASE_TRIGGERS: list[tuple[re.Pattern[str], str]] = [
         (r"\b(?:set up|established?|establishing) (?:a |an |their |its )?(?:new )?(?:base|headquarters|camp)\b",
          "base"),
         (r"\b(?:handed over|hand over|pulled out of|withdrew from)\b", "withdraw"),
-        (r"\b(?:tear ?gas|water cannons?|rubber bullets|pellets|dispersed?|dispersing|baton[- ]charged?|lathi[- ]charged?|"
-         r"crackdown|cracked down|clamp(?:ed)? down|gases lacrimógenos|dispersaron|desalojaron)\b", "intervention"),
+        (r"\b(?:tear ?gas|water cannons?|rubber bullets|pellets|dispersed?|dispersing|baton[- ]charged?|"
+         r"lathi[- ]charged?|crackdown|cracked down|clamp(?:ed)? down|gases lacrimógenos|dispersaron|desalojaron)\b", "intervention"),
         (r"\b(?:live (?:fire|ammunition|rounds)|opened fire on (?:the )?(?:protesters|demonstrators|crowd)|"
          r"shot dead (?:\w+ )?(?:protesters|demonstrators)|brutally (?:attacked|beat|beaten))\b", "excessive"),
         (r"\b(?:pelted|hurled (?:stones|rocks|petrol bombs|molotov)|threw (?:stones|rocks|petrol bombs|molotov)|"

@@ -121,6 +121,14 @@ class GeoNamesGazetteer:
     def lookup(self, name: str) -> list[GazetteerEntry]:
         return [self._entry(i) for i in self._index.get(normalize_name(name), ())]
 
+    def major_names(self, min_population: int = 15000) -> frozenset[str]:
+        """Lower-cased single words of countries, first-level units and towns above ``min_population``."""
+        words: set[str] = set()
+        for _gid, name, feature, _cc, _a1, _a2, _lat, _lon, pop in self._rows:
+            if feature in (0, 1, 4) or (feature == 3 and pop >= min_population):
+                words.update(w.lower() for w in name.split() if len(w) > 2)
+        return frozenset(words)
+
     def has(self, name: str) -> bool:
         return normalize_name(name) in self._index
 

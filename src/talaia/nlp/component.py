@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from talaia.nlp.aliases import build_aliases
 from talaia.nlp.spacy_backend import SpacyModels
+from talaia.nlp.truecase import is_all_caps, restore_case
 from talaia.pipeline import Analysis, DocumentComponent, run_guarded
 
 
@@ -19,6 +20,18 @@ class SpacyComponent:
     def __init__(self, models: SpacyModels | None = None, batch_size: int = 16) -> None:
         self.models = models or SpacyModels()
         self.batch_size = batch_size
+        self._names: frozenset[str] | None = None
+
+    def _text(self, analysis: Analysis) -> str:
+        """The text the model reads: all-capitals English text gets its case restored (same offsets)."""
+        text = analysis.document.text
+        if (analysis.language or "en") == "en" and is_all_caps(text):
+            if self._names is None:
+                from talaia.geo.gazetteer import GeoNamesGazetteer
+
+                self._names = GeoNamesGazetteer.load().major_names()
+            return restore_case(text, self._names)
+        return text
 
     def process_batch(self, analyses: Sequence[Analysis]) -> None:
         by_lang: dict[str, list[Analysis]] = defaultdict(list)
@@ -38,10 +51,10 @@ class SpacyComponent:
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
-                    docs = list(nlp.pipe((a.document.text for a in group), batch_size=self.batch_size))
+                    docs = list(nlp.pipe((self._text(a) for a in group), batch_size=self.batch_size))
             except Exception:
                 for a in group:
-                    run_guarded(self.name, a, lambda x, nlp=nlp: setattr(x, "sdoc", nlp(x.document.text)))
+                    run_guarded(self.name, a, lambda x, nlp=nlp: setattr(x, "sdoc", nlp(self._text(x))))
                 continue
             for a, doc in zip(group, docs, strict=True):
                 a.sdoc = doc
