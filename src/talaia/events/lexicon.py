@@ -87,7 +87,8 @@ PHRASE_TRIGGERS: list[tuple[re.Pattern[str], str]] = [
          "base"),
         (r"\b(?:handed over|hand over|pulled out of|withdrew from)\b", "withdraw"),
         (r"\b(?:tear ?gas|water cannons?|rubber bullets|pellets|dispersed?|dispersing|baton[- ]charged?|"
-         r"lathi[- ]charged?|crackdown|cracked down|clamp(?:ed)? down|gases lacrimógenos|dispersaron|desalojaron)\b", "intervention"),
+         r"lathi[- ]charged?|crackdown|cracked down|clamp(?:ed)? down|gases lacrimógenos|dispersaron|"
+         r"desalojaron)\b", "intervention"),
         (r"\b(?:live (?:fire|ammunition|rounds)|opened fire on (?:the )?(?:protesters|demonstrators|crowd)|"
          r"shot dead (?:\w+ )?(?:protesters|demonstrators)|brutally (?:attacked|beat|beaten))\b", "excessive"),
         (r"\b(?:pelted|hurled (?:stones|rocks|petrol bombs|molotov)|threw (?:stones|rocks|petrol bombs|molotov)|"
