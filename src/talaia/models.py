@@ -52,6 +52,7 @@ class Place:
     admin2: str | None = None
     population: int | None = None
     geoname: str | None = None  # the gazetteer's name of the place ("Michoacán" for "Michoacan")
+    embedded: bool = False  # part of an organisation's name ("Texas Department of Health"): not where things happen
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

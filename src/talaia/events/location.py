@@ -24,7 +24,7 @@ def precision_of(place: Place, text: str) -> int:
 
 def best_place(places: Sequence[Place]) -> Place | None:
     """The most precise resolved place; among equals, the first."""
-    resolved = [p for p in places if p.latitude is not None and p.feature in RANK]
+    resolved = [p for p in places if p.latitude is not None and p.feature in RANK and not p.embedded]
     if not resolved:
         return None
     return max(resolved, key=lambda p: (RANK[p.feature or ""], -p.start))
@@ -32,7 +32,7 @@ def best_place(places: Sequence[Place]) -> Place | None:
 
 def document_focus(places: Sequence[Place]) -> Place | None:
     """The sub-national place the document mentions most (a country only if nothing finer is named)."""
-    resolved = [p for p in places if p.latitude is not None and p.feature in RANK]
+    resolved = [p for p in places if p.latitude is not None and p.feature in RANK and not p.embedded]
     if not resolved:
         return None
     finer = [p for p in resolved if p.feature != "country"]

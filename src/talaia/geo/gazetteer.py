@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-GAZETTEER_VERSION = "gaz-5"
+GAZETTEER_VERSION = "gaz-6"
 # abbreviations news writes for countries, which GeoNames lists only as codes
 COUNTRY_ABBREVIATIONS = {"US": ("US", "U.S.", "U.S.A.", "USA", "EE.UU.", "EEUU", "EE UU"),
                          "GB": ("UK", "U.K.", "Britain", "Great Britain"), "AE": ("UAE", "U.A.E."),
                          "CD": ("DRC", "DR Congo"), "KP": ("North Korea",), "KR": ("South Korea",)}
-FEATURES = ("country", "admin1", "admin2", "city", "continent")
+FEATURES = ("country", "admin1", "admin2", "city", "continent", "region")
 
 
 def normalize_name(name: str) -> str:
@@ -247,6 +247,21 @@ def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int], dic
         rows.append((int(continent.get("geonameId", 0)), continent["name"], 4, "", -1, -1,
                      float(continent["lat"]), float(continent["lng"]), int(continent.get("population", 0) or 0)))
         add_key(continent["name"], row)
+    # world regions, placed at the mean of their countries' points
+    from talaia.geo.regions import ALIASES, REGIONS
+
+    region_rows: dict[str, int] = {}
+    for region, members in REGIONS.items():
+        points = [(rows[countries[cc]][6], rows[countries[cc]][7]) for cc in members
+                  if cc in countries and not math.isnan(rows[countries[cc]][6])]
+        if points:
+            region_rows[region] = len(rows)
+            rows.append((0, region, 5, "", -1, -1, sum(p[0] for p in points) / len(points),
+                         sum(p[1] for p in points) / len(points), 0))
+            add_key(region, region_rows[region])
+    for alias, region in ALIASES.items():
+        if region in region_rows:
+            add_key(alias, region_rows[region])
     # link admin2 to admin1
     for lid, rec in enumerate(subs, start=1):
         if lid in sub_rows and rec[6] == "2" and rec[7]:

@@ -18,7 +18,7 @@ from talaia.models import Place
 
 def prior(entry: GazetteerEntry) -> float:
     pop = math.log10(entry.population + 1)
-    if entry.feature == "continent":
+    if entry.feature in {"continent", "region"}:
         return 10.0
     if entry.feature == "country":
         return 9.0 + pop / 10
@@ -26,46 +26,62 @@ def prior(entry: GazetteerEntry) -> float:
         return 7.5 + pop / 20
     if entry.feature == "admin2":
         return 2.5 + pop / 3
-    return pop + (3.0 if entry.capital else 0.0)
+    return pop + (2.0 if entry.capital else 0.0)
 
 
 def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, text: str) -> list[Place]:
     candidates = [gazetteer.lookup(m.text) for m in mentions]
-    # pass 1: context-free choices vote for the document's countries and states
-    first = [max(c, key=prior) if c else None for c in candidates]
+    # pass 1 chooses without context; later passes use the countries and states the choices imply
+    choices: list[GazetteerEntry | None] = [max(c, key=prior) if c else None for c in candidates]
+    for _ in range(2):
+        country_votes, admin1_keys = _context(choices)
+        top = max(country_votes.values(), default=0)
+        updated: list[GazetteerEntry | None] = []
+        for i, (mention, cands) in enumerate(zip(mentions, candidates, strict=True)):
+            if not cands:
+                updated.append(None)
+                continue
+            container = _container(i, mentions, candidates, text)
+
+            def score(e: GazetteerEntry, mention: Mention = mention,
+                      container: list[GazetteerEntry] | None = container) -> float:
+                s = prior(e)
+                if top:
+                    s += COUNTRY_CONTEXT * country_votes.get(e.country_code, 0) / top
+                if e.feature in {"city", "admin2"} and e.admin1_key in admin1_keys:
+                    s += 2.5
+                if container is not None and _inside(e, container):
+                    s += 6.0
+                if e.name == mention.text:
+                    s += 0.3
+                return s
+
+            updated.append(max(cands, key=score))
+        if updated == choices:
+            break
+        choices = updated
+    places: list[Place] = []
+    for mention, choice in zip(mentions, choices, strict=True):
+        if choice is not None:
+            places.append(to_place(mention, choice))
+        elif mention.source == "ner" and mention.label == "LOC":
+            places.append(Place(name=mention.text, start=mention.start, end=mention.end))
+    return places
+
+
+COUNTRY_CONTEXT = 4.0
+
+
+def _context(choices: Sequence[GazetteerEntry | None]) -> tuple[Counter[str], set[str]]:
     country_votes: Counter[str] = Counter()
     admin1_keys: set[str] = set()
-    for choice in first:
-        if choice is None:
+    for choice in choices:
+        if choice is None or choice.feature in {"continent", "region"}:
             continue
-        country_votes[choice.country_code] += 2 if choice.feature == "country" else 1
-        if choice.feature == "admin1":
-            admin1_keys.add(choice.admin1_key or "")
-    top = max(country_votes.values(), default=0)
-    places: list[Place] = []
-    for i, (mention, cands) in enumerate(zip(mentions, candidates, strict=True)):
-        if not cands:
-            if mention.source == "ner" and mention.label == "LOC":
-                places.append(Place(name=mention.text, start=mention.start, end=mention.end))
-            continue
-        container = _container(i, mentions, candidates, text)
-
-        def score(e: GazetteerEntry, mention: Mention = mention,
-                  container: list[GazetteerEntry] | None = container) -> float:
-            s = prior(e)
-            if top:
-                s += 3.0 * country_votes.get(e.country_code, 0) / top
-            if e.feature in {"city", "admin2"} and e.admin1_key in admin1_keys:
-                s += 2.5
-            if container is not None and _inside(e, container):
-                s += 6.0
-            if e.name == mention.text:
-                s += 0.3
-            return s
-
-        best = max(cands, key=score)
-        places.append(to_place(mention, best))
-    return places
+        country_votes[choice.country_code] += 2 if choice.feature in {"country", "admin1"} else 1
+        if choice.feature == "admin1" and choice.admin1_key:
+            admin1_keys.add(choice.admin1_key)
+    return country_votes, admin1_keys
 
 
 def _container(i: int, mentions: Sequence[Mention], candidates: list[list[GazetteerEntry]],
@@ -91,11 +107,12 @@ def _inside(entry: GazetteerEntry, containers: list[GazetteerEntry]) -> bool:
 
 
 def to_place(mention: Mention, entry: GazetteerEntry) -> Place:
+    """The output record; a place inside an organisation's name is flagged ``embedded``."""
     admin1 = entry.name if entry.feature == "admin1" else entry.admin1
     admin2 = entry.name if entry.feature == "admin2" else entry.admin2
     return Place(
         name=mention.text, start=mention.start, end=mention.end, latitude=entry.latitude,
         longitude=entry.longitude, country_code=entry.country_code, admin1=admin1,
         geonames_id=entry.geonames_id, feature=entry.feature, country=entry.country, admin2=admin2,
-        population=entry.population or None, geoname=entry.name,
+        population=entry.population or None, geoname=entry.name, embedded=mention.source == "embedded",
     )

@@ -79,6 +79,8 @@ def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer) -> list[Mention]:
                 found.append(m)
             elif m and _named_like_place(ent, m, gazetteer):
                 found.append(Mention(m.start, m.end, m.text, "gazetteer"))
+            elif label in {"ORG", "FAC"} and len(ent) >= 2:
+                found.extend(_embedded(ent, gazetteer))
             covered.update(range(ent.start, ent.end))
     found.extend(_gazetteer_matches(sdoc, gazetteer, covered))
     found.extend(_abbreviations(text, gazetteer))
@@ -143,6 +145,8 @@ def _admin_phrase(m: Mention, gazetteer: GeoNamesGazetteer) -> Mention | None:
     match = _X_STATE.match(m.text)
     if not match or match.group(1) == m.text:
         return None
+    if any(e.feature == "admin2" for e in gazetteer.lookup(m.text)):
+        return Mention(m.start, m.end, m.text, "admin-phrase")  # "Lexington County" is the unit's own name
     name = match.group(1)
     if not any(e.feature in {"admin1", "admin2"} for e in gazetteer.lookup(name)):
         return None
@@ -159,6 +163,31 @@ def _strong_place(name: str, gazetteer: GeoNamesGazetteer, min_population: int =
     return False
 
 
+INSTITUTION_WORDS = {"police", "sheriff", "fire", "city", "county", "council", "department", "school", "schools",
+                     "high", "hospital", "airport", "university", "college", "state", "public", "commonwealth",
+                     "metro", "district", "board", "court", "bureau", "forest", "supreme", "coalition", "association",
+                     "cartel", "province", "provincial", "municipal", "regional", "national", "federal"}
+
+
+def _embedded(ent: Any, gazetteer: GeoNamesGazetteer) -> list[Mention]:
+    """'Texas Department of Health', 'Alexandria Police', 'University of Georgia': the place inside a name."""
+    tokens = list(ent)
+    for i in range(len(tokens)):
+        if i > 0 and tokens[i - 1].lower_ not in {"of", "de", "del"}:
+            continue
+        for j in range(min(len(tokens), i + 3), i, -1):
+            if j == len(tokens) and i == 0:
+                continue  # the whole name is not a place inside a name
+            span = ent.doc[tokens[i].i:tokens[j - 1].i + 1]
+            if not all(t.text[:1].isupper() for t in span if t.is_alpha):
+                continue
+            follows = tokens[j].lower_ if j < len(tokens) else ""
+            threshold = 1000 if follows in INSTITUTION_WORDS else 100000
+            if _strong_place(span.text, gazetteer, threshold):
+                return [Mention(span.start_char, span.end_char, span.text, "embedded")]
+    return []
+
+
 def _modifier(ent: Any) -> bool:
     """'Somali troops', 'Mexican officials': a word qualifying a noun is a demonym, not a place."""
     root = ent.root
@@ -172,7 +201,10 @@ def _named_like_place(ent: Any, m: Mention, gazetteer: GeoNamesGazetteer) -> boo
     if ent.label_ == "ORG":
         return len(ent) <= 3 and any(e.feature in {"country", "admin1"} for e in gazetteer.lookup(m.text))
     if ent.label_ in {"PER", "PERSON"}:
-        return _after_locative(ent) and _strong_place(m.text, gazetteer, 1000)
+        # "Alexandria woman", "Dublin police": a first name is not followed by a common noun
+        nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        modifier = len(ent) == 1 and nxt is not None and nxt.pos_ == "NOUN" and nxt.text.islower()
+        return (_after_locative(ent) or modifier) and _strong_place(m.text, gazetteer, 1000)
     return False
 
 
