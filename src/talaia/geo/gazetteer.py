@@ -251,8 +251,8 @@ def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int], dic
     from talaia.geo.regions import ALIASES, REGIONS
 
     region_rows: dict[str, int] = {}
-    for region, members in REGIONS.items():
-        points = [(rows[countries[cc]][6], rows[countries[cc]][7]) for cc in members
+    for region, member_codes in REGIONS.items():
+        points = [(rows[countries[cc]][6], rows[countries[cc]][7]) for cc in member_codes
                   if cc in countries and not math.isnan(rows[countries[cc]][6])]
         if points:
             region_rows[region] = len(rows)

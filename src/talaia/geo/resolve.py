@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from talaia.geo.gazetteer import GazetteerEntry, GeoNamesGazetteer
 from talaia.geo.toponyms import Mention
@@ -42,21 +43,8 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
                 updated.append(None)
                 continue
             container = _container(i, mentions, candidates, text)
-
-            def score(e: GazetteerEntry, mention: Mention = mention,
-                      container: list[GazetteerEntry] | None = container) -> float:
-                s = prior(e)
-                if top:
-                    s += COUNTRY_CONTEXT * country_votes.get(e.country_code, 0) / top
-                if e.feature in {"city", "admin2"} and e.admin1_key in admin1_keys:
-                    s += 2.5
-                if container is not None and _inside(e, container):
-                    s += 6.0
-                if e.name == mention.text:
-                    s += 0.3
-                return s
-
-            updated.append(max(cands, key=score))
+            context = _Context(country_votes, top, admin1_keys, container, mention.text)
+            updated.append(max(cands, key=context.score))
         if updated == choices:
             break
         choices = updated
@@ -70,6 +58,29 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
 
 
 COUNTRY_CONTEXT = 4.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What the rest of the document says about where one mention is."""
+
+    country_votes: Counter[str]
+    top: int
+    admin1_keys: set[str]
+    container: list[GazetteerEntry] | None
+    mention: str
+
+    def score(self, e: GazetteerEntry) -> float:
+        s = prior(e)
+        if self.top:
+            s += COUNTRY_CONTEXT * self.country_votes.get(e.country_code, 0) / self.top
+        if e.feature in {"city", "admin2"} and e.admin1_key in self.admin1_keys:
+            s += 2.5
+        if self.container is not None and _inside(e, self.container):
+            s += 6.0
+        if e.name == self.mention:
+            s += 0.3
+        return s
 
 
 def _context(choices: Sequence[GazetteerEntry | None]) -> tuple[Counter[str], set[str]]:
