@@ -47,8 +47,8 @@ def test_dates_none_without_expression() -> None:
     assert find_date("Gunmen attacked a convoy.", 0, PUB) is None
 
 
-def test_dates_default_is_publication_within_days() -> None:
-    assert default_date(PUB).date == PUB and default_date(PUB).precision == 2
+def test_dates_default_is_the_day_before_publication() -> None:
+    assert default_date(PUB).date == dt.date(2019, 10, 17) and default_date(PUB).precision == 2
     assert default_date(None).date is None
 
 

@@ -24,7 +24,11 @@ DEATH_VERBS = {"kill", "murder", "slay", "assassinate", "execute", "massacre", "
 DEATH_NOUNS = {"death", "deaths", "dead", "body", "bodies", "corpse", "corpses", "fatality", "fatalities",
                "life", "lives", "toll", "muerto", "muertos", "cadáver", "cadáveres", "cuerpo", "cuerpos",
                "fallecido", "fallecidos", "víctima", "víctimas", "homicidio", "homicidios", "killing", "killings",
-               "murders", "asesinatos", "ejecutados", "ejecutado", "victims", "victim"}
+               "murders", "asesinatos", "ejecutados", "ejecutado", "victims", "victim", "executions", "execution",
+               "homicides", "slayings", "massacre", "ejecución", "ejecuciones", "asesinato", "asesinados",
+               "asesinado", "decapitados", "decapitado", "calcinados", "calcinado", "baleados", "acribillados",
+               "ultimados", "muerte", "muertes", "fallecidos", "occisos", "occiso", "cadáveres", "embolsados",
+               "encobijados", "desmembrados", "beheaded", "decapitated"}
 INJURY = {"wound", "injure", "hurt", "wounded", "injured", "injuries", "herir", "herido", "heridos", "lesionado",
           "lesionados", "lesionar", "critical", "hospitalize", "hospitalized"}
 SINGULAR_VICTIMS = {"man", "woman", "boy", "girl", "person", "officer", "policeman", "soldier", "journalist",
@@ -163,4 +167,8 @@ def _implicit(sent: Any) -> FatalityCount | None:
                 return FatalityCount(2, 2, v.idx, v.idx + len(v.text))
         if tok.pos_ == "VERB" and _lemma(tok) in DEATH_VERBS:
             return FatalityCount(1, 1, tok.idx, tok.idx + len(tok.text))
+    # a reported killing, body or death with no count: at least one person died
+    trigger = next((t for t in sent if _is_death(t) or t.lower_ in {"dead", "muerto", "muertos"}), None)
+    if trigger is not None:
+        return FatalityCount(1, 1, trigger.idx, trigger.idx + len(trigger.text))
     return None

@@ -18,12 +18,14 @@ def _add(kind: str, words: str) -> None:
         LEMMA_TRIGGERS[w.replace("_", " ")] = kind
 
 
-_add("kill", "kill murder slay assassinate execute massacre behead decapitate slaughter strangle lynch "
+_add("kill", "kill murder slay assassinate execute massacre behead decapitate slaughter strangle lynch hang "
      "killing murder assassination execution massacre homicide slaying bloodbath "
      "matar asesinar ejecutar masacrar ultimar acribillar degollar decapitar asesinato homicidio masacre "
      "ejecución feminicidio multihomicidio")
 _add("die", "die perish morir fallecer")
-_add("dead", "death body corpse muerto cadáver cuerpo fallecido")
+_add("dead", "dead death body corpse grave graves fosa fosas muerto cadáver cuerpo fallecido remains dismember dismembered decapitated "
+     "beheaded calcinado calcinados desmembrado desmembrados encobijado encobijados ejecutado ejecutados "
+     "embolsado embolsados decapitado decapitados osamenta restos")
 _add("attack", "attack assault ambush raid storm torture beat stab shoot gun firebomb hack "
      "shooting gunfire stabbing beating ataque atacar agredir agresión emboscar emboscada balear "
      "balacera golpear torturar apuñalar disparar")
@@ -79,8 +81,16 @@ PHRASE_TRIGGERS: list[tuple[re.Pattern[str], str]] = [
         (r"\b(?:peace (?:deal|agreement|accord|talks)|signed (?:an? )?(?:deal|agreement|accord))\b",
          "agreement"),
         (r"\b(?:death toll|toll)\b", "dead"),
-        (r"\b(?:found|discovered|hallaron|encontraron|localizaron) (?:dead|the bod(?:y|ies)|bod(?:y|ies)|"
-         r"(?:el |los )?(?:cuerpos?|cadáver(?:es)?))\b", "dead"),
+        (r"\b(?:found|find|finds|discover(?:ed|s)?|locate[sd]?|recover(?:ed|s)?|hall(?:aron|an|a)|"
+         r"encontr(?:aron|ó)|encuentran|encuentra|localiz(?:aron|an|a|ó)|ubican|ubicaron)\b(?: \w+){0,4}? "
+         r"(?:dead|lifeless|bod(?:y|ies)|corpses?|remains|heads|cuerpos?|cadáver(?:es)?|restos|osamentas?|"
+         r"cabezas|sin vida|muertos?|encobijados?|embolsados?)\b", "dead"),
+        (r"\b(?:dej(?:an|aron|ó)|abandon(?:an|aron|ó)|left|dumped|yield(?:s|ed)?|arroj(?:an|aron))\b(?: \w+){0,3}? "
+         r"(?:bod(?:y|ies)|corpses?|heads?|remains|cuerpos?|cabezas?|cadáver(?:es)?|restos)\b", "dead"),
+        (r"\b(?:mass graves?|clandestine graves?|narco ?fosas?|fosas? clandestinas?)\b", "dead"),
+        (r"\bdepriv\w* (?:\w+ ){0,4}?of (?:his|her|their) li(?:fe|ves)\b|\bpriv\w+ de la vida\b", "kill"),
+        (r"\b(?:human (?:remains|heads)|dismembered (?:bod(?:y|ies)|man|woman|men)|lifeless (?:body|man|woman|"
+         r"person|bodies))\b", "dead"),
         (r"\b(?:privaron de la vida|quitaron la vida|sin vida)\b", "kill"),
         (r"\b(?:hombres|sujetos|civiles) armados\b", "actor"),
         (r"\b(?:set up|established?|establishing) (?:a |an |their |its )?(?:new )?(?:base|headquarters|camp)\b",

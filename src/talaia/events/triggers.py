@@ -7,6 +7,7 @@ and, for verbs, in a past form — or a present one in a headline ("Gunmen kill 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,11 +45,26 @@ def find_triggers(sent: Any, headline: bool) -> list[Trigger]:
             continue
         if tok.pos_ == "PROPN" and not headline:
             continue
-        listed = LEMMA_TRIGGERS.get(tok.lemma_.lower()) or LEMMA_TRIGGERS.get(tok.lower_)
+        listed = LEMMA_TRIGGERS.get(tok.lemma_.lower()) or LEMMA_TRIGGERS.get(tok.lower_) or next(
+            (LEMMA_TRIGGERS[c] for c in _stems(tok.lower_, tok.doc.lang_) if c in LEMMA_TRIGGERS), None)
         kind = _refine(tok, listed, sent) if listed else None
         if kind and _reportable(tok, headline):
             found[tok.i] = Trigger(tok, kind, tok.idx, tok.idx + len(tok.text))
     return sorted(found.values(), key=lambda t: t.start)
+
+
+_ES_VERB = re.compile(r"^(\w{3,}?)(?:aron|ieron|ando|iendo|ados?|adas?|idos?|idas?|an|en|ó|ió|a|e)$")
+
+
+def _stems(word: str, lang: str) -> list[str]:
+    """Candidate lemmas when the lemmatizer fails: 'killed' -> kill, 'masacran' -> masacrar."""
+    out = [word[: -len(suffix)] for suffix in ("ing", "ed", "es", "s")
+           if word.endswith(suffix) and len(word) - len(suffix) >= 3]
+    if lang == "es":
+        m = _ES_VERB.match(word)
+        if m:
+            out += [m.group(1) + ending for ending in ("ar", "er", "ir")]
+    return out
 
 
 def _refine(tok: Any, kind: str, sent: Any) -> str | None:

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from talaia.geo.gazetteer import GazetteerEntry, GeoNamesGazetteer
+from talaia.geo.gazetteer import GazetteerEntry, GeoNamesGazetteer, normalize_name
 from talaia.geo.toponyms import Mention
 from talaia.models import Place
 
@@ -78,6 +78,8 @@ class _Context:
             s += 2.5
         if self.container is not None and _inside(e, self.container):
             s += 6.0
+        if normalize_name(e.name) == normalize_name(self.mention):
+            s += 1.5  # the place's own name, not one of its many alternate names ("Cancun" is not Changchun)
         if e.name == self.mention:
             s += 0.3
         return s

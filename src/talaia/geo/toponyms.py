@@ -15,10 +15,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from wordfreq import zipf_frequency
+
 from talaia.geo.abbreviations import ADMIN1_ABBREVIATIONS
 from talaia.geo.gazetteer import GeoNamesGazetteer, normalize_name
 
 PLACE_LABELS = {"GPE", "LOC"}
+COMMON_WORD_ZIPF = 4.0
 REPORTING_LEMMAS = {
     "say", "tell", "announce", "claim", "accuse", "condemn", "deny", "reject", "urge", "warn", "vow",
     "insist", "threaten", "demand", "respond", "decide", "agree", "sign", "sanction", "criticize",
@@ -235,6 +238,8 @@ def _gazetteer_matches(sdoc: Any, gazetteer: GeoNamesGazetteer, covered: set[int
                 continue
             name = span.text
             locative = i > 0 and tokens[i - 1].lower_ in LOCATIVE_PREPS
+            if not locative and end - i == 1 and zipf_frequency(name.lower(), "en") >= COMMON_WORD_ZIPF:
+                continue  # "Drug", "Police", "Video": capitalised common words, not towns
             sentence_start = tok.is_sent_start
             threshold = 1000 if locative else 50000
             if sentence_start and not locative:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from talaia.nlp.aliases import build_aliases
 from talaia.nlp.spacy_backend import SpacyModels
-from talaia.nlp.truecase import is_all_caps, restore_case
+from talaia.nlp.truecase import is_all_caps, is_title_case, restore_case
 from talaia.pipeline import Analysis, DocumentComponent, run_guarded
 
 
@@ -25,7 +25,7 @@ class SpacyComponent:
     def _text(self, analysis: Analysis) -> str:
         """The text the model reads: all-capitals English text gets its case restored (same offsets)."""
         text = analysis.document.text
-        if (analysis.language or "en") == "en" and is_all_caps(text):
+        if (analysis.language or "en") == "en" and (is_all_caps(text) or (len(text) < 300 and is_title_case(text))):
             if self._names is None:
                 from talaia.geo.gazetteer import GeoNamesGazetteer
 

@@ -27,6 +27,12 @@ def is_all_caps(text: str, threshold: float = 0.8) -> bool:
     return len(letters) >= 20 and sum(c.isupper() for c in letters) / len(letters) >= threshold
 
 
+def is_title_case(text: str, threshold: float = 0.7) -> bool:
+    """Headline style: most words capitalised ('Cancun Police Find 12 Decomposing Bodies')."""
+    words = _WORD.findall(text[:400])
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) >= threshold
+
+
 def restore_case(text: str, proper_names: Collection[str] = (), frequency: Callable[[str], float] | None = None
                  ) -> str:
     """Same-length text with plausible case; ``proper_names`` are lower-cased names to capitalise."""
