@@ -27,7 +27,7 @@ DEATH_NOUNS = {"death", "deaths", "dead", "body", "bodies", "corpse", "corpses",
                "murders", "asesinatos", "ejecutados", "ejecutado", "victims", "victim", "executions", "execution",
                "homicides", "slayings", "massacre", "ejecución", "ejecuciones", "asesinato", "asesinados",
                "asesinado", "decapitados", "decapitado", "calcinados", "calcinado", "baleados", "acribillados",
-               "ultimados", "muerte", "muertes", "fallecidos", "occisos", "occiso", "cadáveres", "embolsados",
+               "ultimados", "muerte", "muertes", "occisos", "occiso", "embolsados",
                "encobijados", "desmembrados", "beheaded", "decapitated"}
 INJURY = {"wound", "injure", "hurt", "wounded", "injured", "injuries", "herir", "herido", "heridos", "lesionado",
           "lesionados", "lesionar", "critical", "hospitalize", "hospitalized"}
