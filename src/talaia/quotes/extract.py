@@ -14,7 +14,7 @@ from typing import Any
 
 from talaia.models import Quote
 from talaia.quotes.marks import MarkedSpan, find_marked_spans
-from talaia.quotes.speakers import is_speech_verb, resolve_speaker, subject_of
+from talaia.quotes.speakers import STANCE_NOUNS, is_speech_verb, resolve_speaker, subject_of
 
 MIN_DIRECT_WORDS = 3
 CONTINUATION_GAP = 400
@@ -68,10 +68,25 @@ def _direct(sdoc: Any, spans: list[MarkedSpan], inside: bytearray, aliases: dict
             speaker = previous[1]
         elif words < 6:
             continue  # a title or a scare quote, not speech
+        if verb is not None and words < 4 and text[span.end + 1:span.end + 3].strip()[:1].islower():
+            continue  # 'an “awful” job': a scare quote inside someone else's sentence
+        if verb is None and quotes and previous is not None and quotes[-1].cue and \
+                _continues(text, quotes[-1].end, span.open_at, quotes[-1].cue):
+            last = quotes[-1]  # '“Okay,” I said. “I was seventeen...”': one statement in several quotes
+            quotes[-1] = Quote(text[last.start:end], last.start, end, last.speaker, last.speaker_start,
+                               last.speaker_end, last.cue, True)
+            previous = (span.end, speaker)
+            continue
         if verb is not None or speaker.name is not None or words >= 6:
             quotes.append(Quote(stripped, span.start, end, speaker.name, speaker.start, speaker.end, cue, True))
             previous = (span.end, speaker)
     return quotes
+
+
+def _continues(text: str, previous_end: int, open_at: int, cue: str) -> bool:
+    """'“A,” she said. “B.”': the attribution between two quotes joins them into one statement."""
+    gap = text[previous_end:open_at]
+    return len(gap) <= 160 and "\n" not in gap.strip() and cue in gap and not any(m in gap[1:] for m in "“\"«")
 
 
 def _verb_for(sdoc: Any, span: MarkedSpan, inside: bytearray) -> Any | None:
@@ -99,8 +114,11 @@ def _indirect(sdoc: Any, spans: list[MarkedSpan], inside: bytearray, aliases: di
         if inside[tok.idx]:
             continue
         if is_speech_verb(tok):
-            comp = next((c for c in tok.children if c.dep_ in {"ccomp", "parataxis"} and c.dep_ == "ccomp"), None)
+            comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
             if comp is None:
+                quote = _inserted(sdoc, tok, inside, aliases)
+                if quote is not None:
+                    quotes.append(quote)
                 continue
             words = [t for t in comp.subtree if not (t.i == comp.left_edge.i and t.lower_ in {"that", "que"})]
             words = [t for t in words if t.dep_ != "punct" or t.i not in (comp.left_edge.i, comp.right_edge.i)]
@@ -113,11 +131,51 @@ def _indirect(sdoc: Any, spans: list[MarkedSpan], inside: bytearray, aliases: di
             subj = subject_of(tok)
             name, s0, s1 = resolve_speaker(subj, aliases, None) if subj is not None else (None, None, None)
             quotes.append(Quote(text[start:end], start, end, name, s0, s1, _cue(tok), False))
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in STANCE_NOUNS:
+            quote = _stance_noun(sdoc, tok, inside, aliases)
+            if quote is not None:
+                quotes.append(quote)
         elif tok.lower_ == "according" and tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].lower_ == "to":
             quote = _according_to(sdoc, tok, aliases)
             if quote is not None:
                 quotes.append(quote)
     return quotes
+
+
+def _inserted(sdoc: Any, verb: Any, inside: bytearray, aliases: dict[str, str]) -> Quote | None:
+    """'The hashtag, he said, was popular' / 'Gunmen fled, police said on Monday': the claim around it."""
+    if verb.dep_ not in {"parataxis", "advcl", "conj"} or subject_of(verb) is None:
+        return None
+    sent = verb.sent
+    attribution = {t.i for t in verb.subtree}
+    words = [t for t in sent if t.i not in attribution and not t.is_punct]
+    if len(words) < 4:
+        return None
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    if sum(inside[start:end]) > 0.6 * (end - start):
+        return None
+    name, s0, s1 = resolve_speaker(subject_of(verb), aliases, None)
+    return Quote(sdoc.text[start:end], start, end, name, s0, s1, _cue(verb), False)
+
+
+def _stance_noun(sdoc: Any, noun: Any, inside: bytearray, aliases: dict[str, str]) -> Quote | None:
+    """"Clinton's claim that 90 percent ... is her camp's calculation": the 'that' clause of a claim."""
+    clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"}
+                   and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)), None)
+    if clause is None:
+        return None
+    words = [t for t in clause.subtree if t.lower_ != "that" or t.head is not clause]
+    if len(words) < 3:
+        return None
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    if sum(inside[start:end]) > 0.6 * (end - start):
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        owner = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+    name, s0, s1 = resolve_speaker(owner, aliases, None) if owner is not None else (None, None, None)
+    return Quote(sdoc.text[start:end], start, end, name, s0, s1, noun.text, False)
 
 
 def _cue(verb: Any) -> str:

@@ -18,6 +18,10 @@ class MarkedSpan:
 
 
 def find_marked_spans(text: str) -> list[MarkedSpan]:
+    # typewriter quotes ``...'' and ''...'' become one-character marks of the same length
+    text = text.replace("``", " \"")
+    text = re.sub(r"''(?=\w)", ' "', text)
+    text = text.replace("''", '" ')
     spans: list[MarkedSpan] = []
     i, n = 0, len(text)
     while i < n:

@@ -12,6 +12,11 @@ SPEECH_LEMMAS = {
     "reply", "respond", "ask", "suggest", "admit", "contend", "maintain", "recall", "describe", "tweet",
     "post", "predict", "estimate", "believe", "think", "say.", "continue", "conclude", "emphasize",
     "observe", "complain", "charge", "reveal", "indicate", "promise", "vow", "concede", "agree",
+    # beliefs and knowledge reported as someone's view ("he figures that ...")
+    "hope", "expect", "fear", "feel", "know", "figure", "worry", "doubt", "assume", "show", "find", "realize",
+    "understand", "recognize", "guess", "suspect", "wonder", "imagine", "learn", "hear", "read", "conclude",
+    "determine", "decide", "claim", "signal", "demonstrate", "prove", "acknowledge", "pledge", "swear",
+    "bet", "remind", "assure", "inform", "explain", "report", "testify", "boast", "brag", "joke", "quip",
     # Spanish
     "decir", "afirmar", "señalar", "indicar", "informar", "declarar", "asegurar", "explicar", "agregar",
     "añadir", "sostener", "denunciar", "advertir", "reconocer", "precisar", "expresar", "comentar",
@@ -20,6 +25,12 @@ PRONOUNS = {"he", "she", "they", "him", "her", "them", "él", "ella", "ellos", "
 PERSON_LABELS = {"PERSON", "PER"}
 NAME_LABELS = PERSON_LABELS | {"ORG", "NORP", "GPE"}
 _DROP_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "parataxis"}
+
+
+STANCE_NOUNS = {"claim", "assertion", "statement", "belief", "argument", "view", "promise", "warning", "hope",
+                "fear", "suggestion", "allegation", "contention", "insistence", "notion", "idea", "report",
+                "announcement", "prediction", "assessment", "conclusion", "charge", "accusation", "declaration",
+                "position", "pledge", "vow", "threat", "admission", "acknowledgment", "denial"}
 
 
 def is_speech_verb(tok: Any) -> bool:
