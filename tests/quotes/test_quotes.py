@@ -22,16 +22,16 @@ def test_marks_quote_across_paragraphs() -> None:
 
 
 @pytest.mark.slow
-def test_quotes_speaker_alias_and_continuation(nlp_en) -> None:  # type: ignore[no-untyped-def]
+def test_quotes_speaker_alias_and_statement_split_by_attribution(nlp_en) -> None:  # type: ignore[no-untyped-def]
     text = ("President Ana María Torres, better known as AMT, spoke in the capital. "
             "“We will rebuild every school that was burned,” AMT said on Monday. "
             "“Nobody will be left behind.”")
     doc = nlp_en(text)
     quotes = extract_quotes(doc, build_aliases(doc))
-    direct = [q for q in quotes if q.direct]
-    assert [q.speaker for q in direct] == ["Ana María Torres"] * 2
-    assert direct[0].text.startswith("We will rebuild") and direct[0].cue == "said"
-    assert text[direct[0].start:direct[0].end] == direct[0].text
+    (direct,) = [q for q in quotes if q.direct]  # one statement, split by its attribution
+    assert direct.speaker == "Ana María Torres" and direct.cue == "said"
+    assert direct.text.startswith("We will rebuild") and direct.text.endswith("Nobody will be left behind")
+    assert text[direct.start:direct.end] == direct.text
 
 
 @pytest.mark.slow
@@ -51,3 +51,12 @@ def test_quotes_pronoun_resolves_to_person(nlp_en) -> None:  # type: ignore[no-u
     doc = nlp_en(text)
     (quote,) = extract_quotes(doc, build_aliases(doc))
     assert quote.speaker == "Luis Ortega"
+
+
+@pytest.mark.slow
+def test_quotes_continuation_without_attribution_between(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = ('The mayor, Rosa Elena Díaz, said: “The road will reopen on Monday.” '
+            '“We will not close it again.”')
+    doc = nlp_en(text)
+    direct = [q for q in extract_quotes(doc, build_aliases(doc)) if q.direct]
+    assert [q.speaker for q in direct] == ["Rosa Elena Díaz", "Rosa Elena Díaz"]

@@ -24,8 +24,8 @@ _add("kill", "kill murder slay assassinate execute massacre behead decapitate sl
      "ejecución feminicidio multihomicidio")
 _add("die", "die perish morir fallecer")
 _add("dead", "dead death body corpse grave graves fosa fosas muerto cadáver cuerpo fallecido remains dismember "
-     "dismembered decapitated beheaded calcinado calcinados desmembrado desmembrados encobijado encobijados ejecutado ejecutados "
-     "embolsado embolsados decapitado decapitados osamenta restos")
+     "dismembered decapitated beheaded calcinado calcinados desmembrado desmembrados encobijado encobijados "
+     "ejecutado ejecutados embolsado embolsados decapitado decapitados osamenta restos")
 _add("attack", "attack assault ambush raid storm torture beat stab shoot gun firebomb hack "
      "shooting gunfire stabbing beating ataque atacar agredir agresión emboscar emboscada balear "
      "balacera golpear torturar apuñalar disparar")

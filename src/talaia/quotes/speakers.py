@@ -6,21 +6,17 @@ from typing import Any
 
 from talaia.nlp.aliases import canonical_name
 
-SPEECH_LEMMAS = {
-    "say", "tell", "add", "state", "claim", "report", "explain", "announce", "insist", "note", "write",
-    "argue", "warn", "confirm", "acknowledge", "deny", "allege", "declare", "assert", "testify", "stress",
-    "reply", "respond", "ask", "suggest", "admit", "contend", "maintain", "recall", "describe", "tweet",
-    "post", "predict", "estimate", "believe", "think", "say.", "continue", "conclude", "emphasize",
-    "observe", "complain", "charge", "reveal", "indicate", "promise", "vow", "concede", "agree",
-    # beliefs and knowledge reported as someone's view ("he figures that ...")
-    "hope", "expect", "fear", "feel", "know", "figure", "worry", "doubt", "assume", "show", "find", "realize",
-    "understand", "recognize", "guess", "suspect", "wonder", "imagine", "learn", "hear", "read", "conclude",
-    "determine", "decide", "claim", "signal", "demonstrate", "prove", "acknowledge", "pledge", "swear",
-    "bet", "remind", "assure", "inform", "explain", "report", "testify", "boast", "brag", "joke", "quip",
-    # Spanish
-    "decir", "afirmar", "señalar", "indicar", "informar", "declarar", "asegurar", "explicar", "agregar",
-    "añadir", "sostener", "denunciar", "advertir", "reconocer", "precisar", "expresar", "comentar",
-}
+SPEECH_LEMMAS = frozenset("""
+    say tell add state claim report explain announce insist note write argue warn confirm
+    acknowledge deny allege declare assert testify stress reply respond ask suggest admit contend
+    maintain recall describe tweet post predict estimate believe think say. continue conclude
+    emphasize observe complain charge reveal indicate promise vow concede agree he figures that ...
+    hope expect fear feel know figure worry doubt assume show find realize understand recognize
+    guess suspect wonder imagine learn hear read determine decide signal demonstrate prove pledge
+    swear bet remind assure inform boast brag joke quip decir afirmar señalar indicar informar
+    declarar asegurar explicar agregar añadir sostener denunciar advertir reconocer precisar
+    expresar comentar
+""".split())
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "él", "ella", "ellos", "ellas", "i", "we", "it"}
 PERSON_LABELS = {"PERSON", "PER"}
 NAME_LABELS = PERSON_LABELS | {"ORG", "NORP", "GPE"}
@@ -69,6 +65,15 @@ def resolve_speaker(head: Any, aliases: dict[str, str], last_person: str | None)
     if head.lower_ in PRONOUNS or head.pos_ == "PRON":
         antecedent = last_person or _previous_person(doc, head.i, aliases)
         return antecedent, head.idx, head.idx + len(head.text)
+    for appos in (c for c in head.children if c.dep_ == "appos"):
+        # "the mayor, Rosa Elena Díaz, said": the name in apposition is who spoke
+        for ent in doc.ents:
+            if ent.label_ in PERSON_LABELS and appos.i in range(ent.start, ent.end):
+                return canonical_name(ent.text, aliases), ent.start_char, ent.end_char
+        if appos.pos_ == "PROPN":
+            words = [t for t in appos.subtree if t.pos_ == "PROPN"]
+            a0, a1 = words[0].idx, words[-1].idx + len(words[-1].text)
+            return canonical_name(doc.text[a0:a1], aliases), a0, a1
     for ent in doc.ents:
         inside = ent.start_char >= start and ent.end_char <= end and ent.label_ in NAME_LABELS
         if inside and (ent.label_ in PERSON_LABELS or ent.start <= head.i < ent.end):
