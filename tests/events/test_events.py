@@ -60,3 +60,12 @@ def test_events_spanish_headline(pipeline) -> None:  # type: ignore[no-untyped-d
     (event,) = result.events
     assert event.fatalities == 5 and event.admin1 == "Guanajuato" and event.location == "Celaya"
     assert event.sub_event_type == "Armed clash"
+
+
+def test_events_violence_phrase_outside_a_protest(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from talaia.api import extract_text
+
+    result = extract_text("A mob went on a rampage and torched two cars near the market", published="2021-11-15",
+                          pipeline=pipeline)
+    assert result.error is None
+    assert result.events and result.events[0].event_type in {"Riots", "Strategic developments"}

@@ -119,7 +119,8 @@ def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
     main = main_kind(kinds - MODIFIER_KINDS)
     if main is None:
         return None
-    trigger = next(t for t in triggers if t.kind == main)
+    # the trigger of the main kind; a kind added for a violence phrase falls back to that phrase
+    trigger = next((t for t in triggers if t.kind == main), triggers[0])
     sent_places = [p for p in ctx.places if sent.start_char <= p.start < sent.end_char]
     local = best_place(sent_places)
     c_name = local.country if local else country
