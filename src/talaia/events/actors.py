@@ -8,12 +8,14 @@ generic actors, named by country ('Police Forces of Mexico (2018-2024)', 'Civili
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from talaia.events.taxonomy import (
     CIVILIANS,
     EXTERNAL,
+    IDENTITY_MILITIA,
     POLITICAL_MILITIA,
     PROTESTERS,
     REBEL_GROUP,
@@ -105,6 +107,27 @@ def state_suffix(country_code: str | None, year: int | None) -> str:
     return ""
 
 
+Nationality = Callable[[str], "tuple[str, str] | None"]
+MILITIA_HEADS = {"militia", "militias", "militiaman", "militiamen", "milicia", "milicianos"}
+
+
+def _identity_militia(head: Any, tokens: list[Any], lowered: set[str], country: str | None) -> ActorMention | None:
+    """'Amhara militiamen' -> Amhara Ethnic Militia (Ethiopia); 'Habar Gedir clan militia' -> ... Clan Militia."""
+    if head.lower_ not in MILITIA_HEADS:
+        return None
+    names = [t for t in tokens if t.i < head.i and t.text[:1].isupper() and t.is_alpha
+             and t.lower_ not in {"the", "a", "an", "armed", "local", "ethnic", "clan", "communal", "tribal"}]
+    if not names:
+        return None
+    name = " ".join(t.text for t in names)
+    kind = "Clan Militia" if "clan" in lowered else "Communal Militia" if lowered & {"communal", "local"} \
+        else "Ethnic Militia"
+    where = f" ({country})" if country else ""
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return ActorMention(Actor(f"{name} {kind}{where}", IDENTITY_MILITIA), start, end)
+
+
 def _state_name(kind: str, country: str | None, suffix: str) -> str:
     return f"{kind} of {country}{suffix}" if country else kind
 
@@ -136,16 +159,27 @@ def phrase_tokens(head: Any) -> list[Any]:
 
 
 def actor_from_phrase(head: Any, country: str | None, country_code: str | None, year: int | None,
-                      aliases: dict[str, str]) -> ActorMention | None:
-    """The ACLED actor that a noun phrase (given by its head token) names, if any."""
+                      aliases: dict[str, str], nationality: Nationality | None = None) -> ActorMention | None:
+    """The ACLED actor that a noun phrase (given by its head token) names, if any.
+
+    ``nationality`` maps a demonym to (country, code): 'Eritrean soldiers' are Eritrea's forces."""
     if head.lower_ in QUANTITY_HEADS or head.pos_ == "NUM":
         named = semantic_head(head)
         if named is not head:
-            found = actor_from_phrase(named, country, country_code, year, aliases)
+            found = actor_from_phrase(named, country, country_code, year, aliases, nationality)
             if found is not None:
                 return found
     tokens = phrase_tokens(head)
     lowered = {t.lower_ for t in tokens}
+    if nationality is not None and (head.lower_ in POLICE | MILITARY or lowered & {"army", "military"}):
+        for t in tokens:
+            own = nationality(t.text) if t.i != head.i and t.text[:1].isupper() else None
+            if own is not None:
+                country, country_code = own
+                break
+    militia = _identity_militia(head, tokens, lowered, country)
+    if militia is not None:
+        return militia
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
     where = f" ({country})" if country else ""

@@ -150,7 +150,7 @@ def _actors(sent: Any, trigger: Trigger, triggers: list[Trigger], country: str |
     def actor(tok: Any | None) -> ActorMention | None:
         if tok is None:
             return None
-        return actor_from_phrase(tok, country, country_code, year, aliases)
+        return actor_from_phrase(tok, country, country_code, year, aliases, _nationality)
 
     agent_tok, patient_tok = arguments(trigger.token)
     agent, patient = actor(agent_tok), actor(patient_tok)
@@ -180,10 +180,17 @@ def _sentence_actors(sent: Any, country: str | None, country_code: str | None, y
     found = []
     for tok in sent:
         if tok.pos_ in {"NOUN", "PROPN"} and tok.is_alpha and tok.dep_ not in {"compound", "amod", "poss"}:
-            m = actor_from_phrase(tok, country, country_code, year, aliases)
+            m = actor_from_phrase(tok, country, country_code, year, aliases, _nationality)
             if m is not None:
                 found.append(m)
     return found
+
+
+def _nationality(word: str) -> tuple[str, str] | None:
+    from talaia.geo.gazetteer import GeoNamesGazetteer
+
+    entry = GeoNamesGazetteer.shared().country_of_demonym(word)
+    return (entry.name, entry.country_code) if entry is not None else None
 
 
 def arguments(tok: Any) -> tuple[Any | None, Any | None]:

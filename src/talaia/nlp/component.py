@@ -29,7 +29,7 @@ class SpacyComponent:
             if self._names is None:
                 from talaia.geo.gazetteer import GeoNamesGazetteer
 
-                self._names = GeoNamesGazetteer.load().major_names()
+                self._names = GeoNamesGazetteer.shared().major_names()
             return restore_case(text, self._names)
         return text
 
