@@ -329,7 +329,7 @@ def _demonyms(countries: dict[str, int]) -> dict[str, str]:
     for code in countries:
         try:
             demonym = CountryInfo(code).info().get("demonym")
-        except Exception:  # noqa: BLE001 - territories countryinfo does not know
+        except Exception:
             continue
         if isinstance(demonym, str) and demonym:
             out.setdefault(demonym.lower(), code)
