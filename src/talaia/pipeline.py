@@ -38,6 +38,7 @@ class Analysis:
     sdoc: Any = None
     aliases: dict[str, str] = field(default_factory=dict)
     places: list[Place] = field(default_factory=list)
+    source_place: Place | None = None  # where the outlet is ("El Sol de Tijuana"): a last resort for locations
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     error: TalaiaError | None = None

@@ -10,5 +10,6 @@ class EventsComponent(DocumentComponent):
     name = "events.acled.v1"
 
     def __call__(self, analysis: Analysis) -> None:
-        ctx = DocumentContext(analysis.document, analysis.places, analysis.quotes, analysis.aliases)
+        ctx = DocumentContext(analysis.document, analysis.places, analysis.quotes, analysis.aliases,
+                              analysis.source_place)
         analysis.events = extract_events(analysis.sdoc, ctx)

@@ -66,12 +66,14 @@ class DocumentContext:
     places: Sequence[Place]
     quotes: Sequence[Quote]
     aliases: dict[str, str]
+    source_place: Place | None = None
 
 
 def extract_events(sdoc: Any, ctx: DocumentContext) -> list[Event]:
     text = sdoc.text
     headline = len(text) <= HEADLINE_CHARS
-    focus = document_focus(ctx.places)
+    # the text's own places first; a local outlet's home when the text names none
+    focus = document_focus(ctx.places) or ctx.source_place
     country, country_code = _document_country(ctx.places, focus)
     year = ctx.document.published.year if ctx.document.published else None
     drafts: list[Draft] = []
@@ -272,6 +274,8 @@ def _finalise(d: Draft, ctx: DocumentContext, focus: Place | None, country: str 
     geo_precision = precision_of(place, text) if place else 3
     if refined is not place and refined is not None:
         place, geo_precision = refined, 2
+    if place is not None and place is ctx.source_place:
+        geo_precision = max(geo_precision, 2)  # only the outlet's home: somewhere around it
     c_name = place.country if place else country
     c_code = place.country_code if place else country_code
     date = d.date or default_date(doc.published)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from talaia.geo.gazetteer import GeoNamesGazetteer
-from talaia.geo.resolve import resolve_mentions
-from talaia.geo.toponyms import find_toponyms
+from talaia.geo.resolve import place_of_source, resolve_mentions, to_place
+from talaia.geo.toponyms import Mention, find_toponyms
 from talaia.pipeline import Analysis, DocumentComponent
 
 
@@ -24,4 +24,7 @@ class ToponymsComponent(DocumentComponent):
 
     def __call__(self, analysis: Analysis) -> None:
         mentions = find_toponyms(analysis.sdoc, self.gazetteer)
-        analysis.places = resolve_mentions(mentions, self.gazetteer, analysis.document.text)
+        source = place_of_source(analysis.document.source, self.gazetteer)
+        analysis.source_place = to_place(Mention(0, 0, source.name, "source"), source) if source else None
+        background = [source] if source is not None else []
+        analysis.places = resolve_mentions(mentions, self.gazetteer, analysis.document.text, background)

@@ -30,12 +30,14 @@ def prior(entry: GazetteerEntry) -> float:
     return pop + (2.0 if entry.capital else 0.0)
 
 
-def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, text: str) -> list[Place]:
+def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, text: str,
+                     background: Sequence[GazetteerEntry] = ()) -> list[Place]:
+    """Resolve every mention; ``background`` places (where the outlet is) count as context too."""
     candidates = [gazetteer.lookup(m.text) for m in mentions]
     # pass 1 chooses without context; later passes use the countries and states the choices imply
     choices: list[GazetteerEntry | None] = [max(c, key=prior) if c else None for c in candidates]
     for _ in range(2):
-        country_votes, admin1_keys = _context(choices)
+        country_votes, admin1_keys = _context([*choices, *background])
         top = max(country_votes.values(), default=0)
         updated: list[GazetteerEntry | None] = []
         for i, (mention, cands) in enumerate(zip(mentions, candidates, strict=True)):
@@ -129,3 +131,24 @@ def to_place(mention: Mention, entry: GazetteerEntry) -> Place:
         geonames_id=entry.geonames_id, feature=entry.feature, country=entry.country, admin2=admin2,
         population=entry.population or None, geoname=entry.name, embedded=mention.source == "embedded",
     )
+
+
+def place_of_source(source: str | None, gazetteer: GeoNamesGazetteer) -> GazetteerEntry | None:
+    """'El Sol de Tijuana', 'El Heraldo de Juárez', 'Arizona Daily Star': where a local outlet is."""
+    if not source:
+        return None
+    name = source.split(";")[0].strip()
+    words = name.replace(",", " ").split()
+    best: GazetteerEntry | None = None
+    for i in range(len(words)):
+        for j in range(min(len(words), i + 3), i, -1):
+            phrase = " ".join(words[i:j])
+            if not phrase[:1].isupper() or phrase.lower() in {"el", "la", "sol", "diario", "the", "daily", "news"}:
+                continue
+            cands = [e for e in gazetteer.lookup(phrase) if e.feature in {"admin1", "country"}
+                     or (e.feature == "city" and e.population >= 50000)]
+            if cands and normalize_name(cands[0].name) == normalize_name(phrase) or len(cands) == 1:
+                choice = max(cands, key=prior)
+                if best is None or prior(choice) < prior(best):  # the most local one
+                    best = choice
+    return best
