@@ -19,6 +19,7 @@ WEEKDAYS = {
     "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4, "sábado": 5,
     "sabado": 5, "domingo": 6,
 }
+SPANISH_WEEKDAYS = {"lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo"}
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
@@ -26,7 +27,7 @@ MONTHS = {
     "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
     "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
 }
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"\b(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WDAY = r"(?P<wday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")"
 _YEAR = r"(?:,?\s*(?:de\s+|del\s+)?(?P<year>(?:19|20)\d{2}))?"
 
@@ -142,6 +143,8 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> tuple[dt
     if kind == "today":
         return published, 1
     if kind == "weekday":
+        if g["wday"][0].isupper() and g["wday"].lower() in SPANISH_WEEKDAYS and not g.get("last"):
+            return None  # "Santo Domingo", "Colonia Lunes": a name, not a day
         wday = WEEKDAYS[g["wday"].lower()]
         date = _last_weekday(published, wday)
         if (g.get("last") or "").lower() in {"last", "this past", "past", "el pasado", "pasado"} and date == published:

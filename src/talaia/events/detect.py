@@ -136,6 +136,8 @@ def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
         return None
     lethal = bool(kinds & LETHAL_KINDS)
     fatalities = count_fatalities(sent, lethal)
+    if fatalities is None and lethal:
+        fatalities = FatalityCount(1, 1, trigger.start, trigger.end)  # a reported death is at least one
     published = ctx.document.published
     date = find_date(sent.text, sent.start_char, published)
     attributed = any(q.start <= trigger.start < q.end for q in ctx.quotes)

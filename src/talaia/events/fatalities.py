@@ -29,6 +29,9 @@ DEATH_NOUNS = {"death", "deaths", "dead", "body", "bodies", "corpse", "corpses",
                "asesinado", "decapitados", "decapitado", "calcinados", "calcinado", "baleados", "acribillados",
                "ultimados", "muerte", "muertes", "occisos", "occiso", "embolsados",
                "encobijados", "desmembrados", "beheaded", "decapitated"}
+LEFT_DEAD = {"lives", "dead", "muertos", "murdered", "killed", "executed", "ejecutados", "asesinados", "sin",
+             "lifeless"}
+FOUND_DEAD = {"dead", "lifeless", "muerto", "muertos", "muerta", "muertas", "executed", "ejecutados"}
 INJURY = {"wound", "injure", "hurt", "wounded", "injured", "injuries", "herir", "herido", "heridos", "lesionado",
           "lesionados", "lesionar", "critical", "hospitalize", "hospitalized"}
 SINGULAR_VICTIMS = {"man", "woman", "boy", "girl", "person", "officer", "policeman", "soldier", "journalist",
@@ -52,9 +55,8 @@ def _lemma(tok: Any) -> str:
 
 def _is_death(tok: Any) -> bool:
     lemma = _lemma(tok)
-    if lemma in {"claim", "leave"}:  # "claimed 5 lives", "left 5 dead": only with a death noun nearby
-        return any(_lemma(c) in {"life", "dead", "muerto"} or c.lower_ in {"lives", "dead", "muertos"}
-                   for c in tok.subtree)
+    if lemma in {"claim", "leave", "dejar"}:  # "claimed 5 lives", "left 5 dead": only with a death word nearby
+        return any(_lemma(c) in {"life", "dead", "muerto"} or c.lower_ in LEFT_DEAD for c in tok.subtree)
     return lemma in DEATH_VERBS or tok.lower_ in DEATH_NOUNS or lemma in DEATH_NOUNS
 
 
@@ -86,6 +88,8 @@ def _path_to_death(num: Any, limit: int = 4) -> bool:
         if any(_is_death(c) and c.i != num.i and c.dep_ in {"amod", "acl", "relcl", "xcomp", "appos"}
                for c in head.children):  # "14 dead", "5 people killed"
             return True
+        if head.pos_ in {"VERB", "AUX"} and any(c.lower_ in FOUND_DEAD for c in head.children):
+            return True  # "3 brothers found dead"
         if head.pos_ in {"VERB", "AUX"} and head.dep_ not in {"relcl", "acl", "conj", "xcomp", "ccomp"}:
             return _is_death(head)
         tok = head
@@ -97,7 +101,7 @@ def count_fatalities(sent: Any, lethal: bool) -> FatalityCount | None:
     counts: list[tuple[int, Any]] = []
     for tok in sent:
         value = _number_value(tok)
-        if value is None or value > 100000 or _looks_like_date(tok):
+        if value is None or value > 100000 or _looks_like_date(tok) or _injured_next(tok):
             continue
         if _path_to_death(tok):
             counts.append((value, tok))
@@ -111,6 +115,12 @@ def count_fatalities(sent: Any, lethal: bool) -> FatalityCount | None:
 _CALENDAR = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
                        r"year|month|week|day|hour|minute|ene|abr|ago|dic|lunes|martes|enero|año|mes|semana|"
                        r"día|hora|am|pm|a\.m|p\.m)", re.IGNORECASE)
+
+
+def _injured_next(tok: Any) -> bool:
+    """'... and three wounded': a count followed by an injury word counts the injured."""
+    following = tok.doc[tok.i + 1:tok.i + 3]
+    return any(t.lower_ in INJURY or _lemma(t) in INJURY for t in following)
 
 
 def _looks_like_date(tok: Any) -> bool:
@@ -163,6 +173,8 @@ def _implicit(sent: Any) -> FatalityCount | None:
         for v in victims:
             if v.lower_ in SINGULAR_VICTIMS or _lemma(v) in SINGULAR_VICTIMS or v.ent_type_ in {"PERSON", "PER"}:
                 return FatalityCount(1, 1, v.idx, v.idx + len(v.text))
+            if v.lower_ in {"couple", "pareja"}:
+                return FatalityCount(2, 2, v.idx, v.idx + len(v.text))
             if v.tag_ in {"NNS", "NNPS"} or v.morph.get("Number") == ["Plur"]:
                 return FatalityCount(2, 2, v.idx, v.idx + len(v.text))
         if tok.pos_ == "VERB" and _lemma(tok) in DEATH_VERBS:

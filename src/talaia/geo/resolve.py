@@ -147,7 +147,7 @@ def place_of_source(source: str | None, gazetteer: GeoNamesGazetteer) -> Gazette
                 continue
             cands = [e for e in gazetteer.lookup(phrase) if e.feature in {"admin1", "country"}
                      or (e.feature == "city" and e.population >= 50000)]
-            if cands and normalize_name(cands[0].name) == normalize_name(phrase) or len(cands) == 1:
+            if (cands and normalize_name(cands[0].name) == normalize_name(phrase)) or len(cands) == 1:
                 choice = max(cands, key=prior)
                 if best is None or prior(choice) < prior(best):  # the most local one
                     best = choice
