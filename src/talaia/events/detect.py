@@ -272,7 +272,7 @@ def _finalise(d: Draft, ctx: DocumentContext, focus: Place | None, country: str 
     doc = ctx.document
     text = doc.text
     place = best_place(d.places) or _nearby_place(d, ctx) or focus
-    refined = refine_region(place, ctx.places) if place is not None else None
+    refined = refine_region(place, ctx.places, focus) if place is not None else None
     geo_precision = precision_of(place, text) if place else 3
     if refined is not place and refined is not None:
         place, geo_precision = refined, 2

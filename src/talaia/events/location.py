@@ -43,9 +43,14 @@ def document_focus(places: Sequence[Place]) -> Place | None:
                                     -p.start))
 
 
-def refine_region(place: Place, places: Sequence[Place]) -> Place:
+def refine_region(place: Place, places: Sequence[Place], focus: Place | None = None) -> Place:
     """A region-level place becomes the one town the document names inside it ('the fighting in
-    Sinaloa' in an article that places the operation in Culiacán)."""
+    Sinaloa' in an article that places the operation in Culiacán); a country, the document's
+    main place when that lies in it."""
+    if place.feature == "country":
+        if focus is not None and focus.feature != "country" and focus.country_code == place.country_code:
+            return focus
+        return place
     if place.feature not in {"admin1", "admin2"}:
         return place
     inside = {(p.geoname, p.admin1): p for p in places if p.feature == "city" and p.latitude is not None

@@ -50,6 +50,7 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
         if updated == choices:
             break
         choices = updated
+    choices = [_city_over_unit(c, cands) for c, cands in zip(choices, candidates, strict=True)]
     places: list[Place] = []
     for mention, choice in zip(mentions, choices, strict=True):
         if choice is not None:
@@ -60,6 +61,16 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
 
 
 COUNTRY_CONTEXT = 4.0
+
+
+def _city_over_unit(choice: GazetteerEntry | None, candidates: list[GazetteerEntry]) -> GazetteerEntry | None:
+    """'Kyiv', 'Yangon', 'Addis Ababa': a big city that shares its name with its own region is the city."""
+    if choice is None or choice.feature not in {"admin1", "admin2"}:
+        return choice
+    same = [c for c in candidates if c.feature == "city" and c.country_code == choice.country_code
+            and c.population >= 100000 and normalize_name(c.name) == normalize_name(choice.name)
+            and (c.admin1 == choice.name or c.admin1 == choice.admin1 or c.admin2 == choice.name)]
+    return max(same, key=lambda c: c.population) if same else choice
 
 
 @dataclass(frozen=True, slots=True)
