@@ -82,8 +82,8 @@ def _protest(kinds: set[str], agent: Actor | None, patient: Actor | None) -> str
     protester_victims = patient is not None and patient.inter == PROTESTERS
     if "excessive" in kinds or (kinds & {"kill", "die", "dead"} and (state_involved or protester_victims)):
         return "Excessive force against protesters"
-    if "violent" in kinds or "riot" in kinds or "loot" in kinds or \
-            (agent is not None and agent.inter == PROTESTERS and kinds & {"clash", "attack", "kill"}):
+    if kinds & {"violent", "riot", "loot", "clash"} or \
+            (agent is not None and agent.inter == PROTESTERS and kinds & {"attack", "kill"}):
         return "Violent demonstration"
     if "intervention" in kinds or "arrest" in kinds or (state_involved and kinds & {"attack", "clash"}):
         return "Protest with intervention"

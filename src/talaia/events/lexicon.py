@@ -74,7 +74,16 @@ PHRASE_TRIGGERS: list[tuple[re.Pattern[str], str]] = [
         (r"\b(?:chemical (?:weapons?|attacks?|agents?|munitions?)|gas attacks?|toxic (?:gas|gases|chemicals?)|"
          r"poison(?:ous)? gas(?:es)?|mustard gas|nerve (?:agent|gas)|chlorine|sarin|armas químicas)\b", "chemical"),
         (r"\b(?:took|taken|take|takes|seized?|seizing|gained|gain) (?:full )?control\b", "capture"),
-        (r"\b(?:taken over|took over|overran|overrun|stormed and (?:captured|seized)|fell to)\b", "capture"),
+        (r"\b(?:taken over|took over|overran|overrun|stormed and (?:captured|seized)|fell to|wrest(?:ed)? control)\b",
+         "capture"),
+        (r"\b(?:captured|seized|overran|took|stormed)\b(?: \w+){0,3}? (?:town|city|village|district|base|area|"
+         r"territory|centre|center|province|headquarters|positions?|outpost|camp|checkpoint)s?\b", "capture"),
+        (r"\b(?:drove|driven|pushed|forced|expelled|kicked|chased)\b(?: \w+){0,4}? (?:out of|back from|from)\b"
+         r"(?: \w+){0,3}? (?:areas?|villages?|towns?|city|district|regions?|positions?|territor(?:y|ies)|base)\b",
+         "recapture"),
+        (r"\b(?:won back|took back|wrested back|regained control|retook)\b", "recapture"),
+        (r"\b(?:without (?:a |any )?(?:fight|resistance|a shot)|not encounter\w* any resistance|"
+         r"no resistance)\b", "withdraw"),
         (r"\b(?:overr?an|overrun|captured|seized) the (?:town|city|village|district|base|area|territory)\b",
          "capture"),
         (r"\b(?:set|sets|setting) (?:on )?(?:fire|ablaze)\b", "loot"),
@@ -105,12 +114,13 @@ PHRASE_TRIGGERS: list[tuple[re.Pattern[str], str]] = [
          r"stone[- ]pelting|burn(?:t|ed|ing) tyres|torched|vandali[sz]ed|ransacked|set (?:ablaze|on fire)|"
          r"clash(?:ed|es)? with (?:the )?(?:police|security forces|troops)|violent (?:protests?|demonstrations?)|"
          r"turned violent|rampage|disturbios|enfrentamientos con)\b", "violent"),
-        (r"\b(?:(?:discover|found|find|finds|seiz|recover|defus|dismantl|confiscat|intercept|shot down|shoot down|"
+        (r"\b(?:(?:discover|found|find|finds|seiz|recover|defus|dismantl|confiscat|intercept|shot down|"
+         r"shoot down|destroy|"
          r"unearth|impound|detonat\w* (?:safely|in a controlled)|neutrali[sz])\w*) (?:\w+ ){0,6}?(?:weapons?|arms|"
          r"guns?|pistols?|rifles?|ammunition|explosives?|bombs?|ieds?|mines?|grenades?|rockets?|missiles?|drones?|"
          r"projectiles?|mortars?|shells?|stash|cache|arsenal|detonators?)\b", "disrupt"),
         (r"\b(?:weapons?|arms|ammunition|explosives?|bombs?|ieds?|mines?|grenades?|rockets?|projectiles?|"
-         r"pistols?|rifles?|stash|cache)\b(?:\w+ ){0,4}? (?:were|was|have been|has been) (?:found|discovered|"
+         r"pistols?|rifles?|stash|cache)\b(?: \w+){0,4}? (?:were|was|have been|has been) (?:found|discovered|"
          r"seized|recovered|defused|dismantled|confiscated|intercepted|shot down|identified)\b", "disrupt"),
         (r"\b(?:set(?:s|ting)? up|establish(?:ed|es|ing)?|creat(?:ed|es|ing)|buil(?:t|ds|ding)|open(?:ed|s|ing)?|"
          r"install(?:ed|s|ing)?) (?:\w+ ){0,4}?(?:base|bases|headquarters|outpost|observation (?:post|point)s?|"
@@ -148,7 +158,7 @@ WEAPON_SUBTYPES = {
 KIND_PRIORITY = [
     "disrupt", "chemical", "suicide", "air", "shell", "grenade", "bomb", "sexual", "protest", "riot", "mob",
     "recapture", "capture", "kill", "die", "dead", "clash", "attack", "abduct", "loot", "arrest",
-    "agreement", "base", "withdraw", "change",
+    "agreement", "base", "change", "withdraw",
 ]
 # words that make 'seize', 'capture', 'mine' etc. mean something else
 DISRUPT_OBJECTS = re.compile(
