@@ -242,16 +242,25 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         prev = out[-1] if out else None
-        if prev is not None and d.sent_index - prev.sent_index <= 2 and d.fatalities is None and \
-                _compatible(prev, d) and _same_place(prev, d):
+        if prev is not None and d.sent_index - prev.sent_index <= 2 and _compatible(prev, d) and \
+                _same_place(prev, d) and (d.fatalities is None or _same_agent(prev, d)):
             prev.spans.extend(d.spans)
             prev.kinds |= d.kinds
             prev.places.extend(d.places)
             if prev.date is None and d.date is not None:
                 prev.date = d.date
+            if d.fatalities is not None:  # the same deaths told again: keep the range of figures
+                f, g = prev.fatalities, d.fatalities
+                prev.fatalities = g if f is None else FatalityCount(min(f.low, g.low), max(f.high, g.high),
+                                                                    f.start, f.end)
             continue
         out.append(d)
     return out
+
+
+def _same_agent(a: Draft, b: Draft) -> bool:
+    """Both sentences name the same perpetrator (or the second names none)."""
+    return b.agent is None or (a.agent is not None and a.agent.actor.name == b.agent.actor.name)
 
 
 def _compatible(a: Draft, b: Draft) -> bool:
