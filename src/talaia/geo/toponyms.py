@@ -27,7 +27,8 @@ REPORTING_LEMMAS = {
     "insist", "threaten", "demand", "respond", "decide", "agree", "sign", "sanction", "criticize",
     "criticise", "praise", "call", "ask", "want", "believe", "decir", "afirmar", "anunciar",
 }
-LOCATIVE_PREPS = {"in", "at", "near", "from", "to", "outside", "across", "into", "en", "de", "desde", "cerca"}
+LOCATIVE_PREPS = {"in", "at", "near", "from", "to", "outside", "across", "into", "among", "between", "en", "de",
+                  "desde", "cerca"}
 ADMIN_WORDS = r"(?:State|state|Province|province|Region|region|Department|department|Governorate|governorate|"
 ADMIN_WORDS += r"District|district|County|county|Municipality|municipality|Prefecture|prefecture|Oblast|oblast)"
 _X_STATE = re.compile(rf"^(?:the\s+)?(?:{ADMIN_WORDS}\s+of\s+)?(.+?)(?:\s+{ADMIN_WORDS})?$")
@@ -41,7 +42,8 @@ STOP_CANDIDATES = {
 
 
 DIRECTIONS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
-              "northeast", "northwest", "southeast", "southwest", "midwest", "region", "gulf", "downtown"}
+              "northeast", "northwest", "southeast", "southwest", "midwest", "region", "gulf", "downtown", "centre",
+              "center", "city", "nord", "sud", "est", "ouest", "norte", "sur", "oeste", "centro"}
 DISEASE_AFTER = re.compile(r"^[\s-]*(?:virus|fever|flu|ebolavirus|disease|strain|encephalitis|syndrome)\b")
 ABBREVIATION_RE = re.compile(
     r"(?<=, )(" + "|".join(re.escape(a) for table in ADMIN1_ABBREVIATIONS.values() for a in table) + r")(?=[\s,;)]|$)"
@@ -88,7 +90,9 @@ def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer) -> list[Mention]:
     found.extend(_gazetteer_matches(sdoc, gazetteer, covered))
     found.extend(_abbreviations(text, gazetteer))
     found.extend(_dateline(text, gazetteer))
-    return _dedupe([m for m in found if not _non_place(m, text)])
+    # "Obama", "Chapman": a word that is a person's name elsewhere in the document is not a town here
+    surnames = {e[-1].text for e in sdoc.ents if e.label_ in {"PERSON", "PER"} and len(e) >= 2}
+    return _dedupe([m for m in found if not _non_place(m, text) and not (m.text in surnames and " " not in m.text)])
 
 
 def _non_place(m: Mention, text: str) -> bool:
@@ -207,7 +211,10 @@ def _named_like_place(ent: Any, m: Mention, gazetteer: GeoNamesGazetteer) -> boo
         # "Alexandria woman", "Dublin police": a first name is not followed by a common noun
         nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
         modifier = len(ent) == 1 and nxt is not None and nxt.pos_ == "NOUN" and nxt.text.islower()
-        return (_after_locative(ent) or modifier) and _strong_place(m.text, gazetteer, 1000)
+        # "among Tamil Nadu, Karnataka and Kerala": listed with places
+        listed = any(t.ent_type_ in PLACE_LABELS for t in (ent.root.head, *ent.root.children) if t.dep_ == "conj"
+                     or ent.root.dep_ == "conj")
+        return (_after_locative(ent) or modifier or listed) and _strong_place(m.text, gazetteer, 1000)
     return False
 
 
