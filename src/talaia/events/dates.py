@@ -51,6 +51,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("last_week", re.compile(r"\b(?:last week|la semana pasada|the previous week)\b", re.IGNORECASE)),
     ("this_month", re.compile(r"\b(?:this month|earlier this month|este mes)\b", re.IGNORECASE)),
     ("last_month", re.compile(r"\b(?:last month|el mes pasado)\b", re.IGNORECASE)),
+    ("month_year", re.compile(_MONTH + r"\s+(?:de\s+|of\s+)?(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE)),
     ("in_year", re.compile(
         r"\b(?:in|en|during|durante|early|late|mid|since|desde)[\s-]+(?P<year>(?:19|20)\d{2})\b(?!-)", re.IGNORECASE)),
     ("in_month", re.compile(r"\b(?:in|en|during|since|early|late|mid)[\s-]+(?:de\s+)?" + _MONTH + r"\b" + _YEAR,
@@ -116,6 +117,11 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> tuple[dt
     if kind in {"month_day", "day_month"}:
         date = _with_year(published, MONTHS[g["month"].lower()], int(g["day"]), g.get("year"))
         return (date, 1) if date else None
+    if kind == "month_year":
+        year = int(g["year"])
+        if published is not None and year > published.year:
+            return None
+        return dt.date(year, MONTHS[g["month"].lower()], 1), 3
     if kind == "in_year":
         year = int(g["year"])
         if published is not None and year > published.year:

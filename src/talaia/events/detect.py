@@ -90,8 +90,10 @@ def extract_events(sdoc: Any, ctx: DocumentContext) -> list[Event]:
         if draft is None:
             continue
         if draft.date is None:
-            # the date told a sentence or two before, in the same paragraph ("On 3 May, ... . The gunmen ...")
-            draft.date = next((d for i, p, d in reversed(recent) if p == paragraph and index - i <= 3), None)
+            # the date told before: in the same paragraph ("On 3 May, ... . The gunmen ..."), else the last
+            # date the article gave (long reports on past events date them once)
+            draft.date = next((d for i, p, d in reversed(recent) if p == paragraph and index - i <= 3), None) or \
+                next((d for _, _, d in reversed(recent) if d.precision <= 2 or d.start is not None), None)
         drafts.append(draft)
     merged = _merge(drafts)
     events = [_finalise(d, ctx, focus, country, country_code, year) for d in merged]
