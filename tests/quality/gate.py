@@ -28,9 +28,9 @@ MARGIN = 2.0
 # dataset -> (documents in the slice, metrics gated)
 SLICES: dict[str, tuple[int, tuple[str, ...]]] = {
     "case2021": (120, ("weighted_f1", "type_acc", "nonacled_empty")),
-    "ucdp_mexico": (300, ("detect", "admin1", "km25", "fat_range", "date")),
+    "ucdp_mexico": (300, ("detect", "fat_range", "date")),  # the first headlines name few places: geo not gated
     "satp": (150, ("micro_f1",)),
-    "muc4": (120, ("perp_f1", "victim_f1", "noroles_empty")),
+    "muc4": (120, ("noroles_empty",)),  # role fillers are gated once they are past a few percent
     "hrdsattack": (50, ("country", "year", "month", "perp2", "viol_f1")),
     "ceha": (80, ("rel_f1", "actor1")),
     "geoparsing": (40, ("f1", "acc161")),
@@ -86,7 +86,7 @@ def run(update: bool = False, allow_regression: bool = False, only: list[str] | 
                 continue
             print(f"{dataset}.{metric}: {value:.1f} (floor {floor if floor is not None else '-'})")
             if update:
-                target = round(value - MARGIN, 1)
+                target = max(0.0, round(value - MARGIN, 1))
                 if floor is None or target > floor or allow_regression:
                     entry["floors"][metric] = target
             elif floor is not None and value < floor:
