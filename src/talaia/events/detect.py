@@ -46,7 +46,6 @@ NON_VIOLENT_CAUSES = re.compile(
 @dataclass(slots=True)
 class Draft:
     sent_index: int
-    paragraph: int
     kinds: set[str]
     trigger: Trigger
     sub_event_type: str
@@ -78,15 +77,17 @@ def extract_events(sdoc: Any, ctx: DocumentContext) -> list[Event]:
     year = ctx.document.published.year if ctx.document.published else None
     drafts: list[Draft] = []
     recent: list[tuple[int, int, EventDate]] = []  # (sentence, paragraph, date) of dated sentences
+    paragraph, counted_to = 0, 0
     for index, sent in enumerate(sdoc.sents):
-        paragraph = text.count("\n\n", 0, sent.start_char)
+        paragraph += text.count("\n\n", counted_to, sent.start_char)  # counted once, not from the start each time
+        counted_to = max(counted_to, sent.start_char)
         own = find_date(sent.text, sent.start_char, ctx.document.published)
         if own is not None:
             recent.append((index, paragraph, own))
         triggers = find_triggers(sent, headline)
         if not triggers:
             continue
-        draft = _draft(sent, index, triggers, ctx, country, country_code, year)
+        draft = _draft(sent, index, triggers, ctx, (country, country_code, year), own)
         if draft is None:
             continue
         if draft.date is None:
@@ -112,8 +113,10 @@ def _document_country(places: Sequence[Place], focus: Place | None) -> tuple[str
     return None, None
 
 
-def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext, country: str | None,
-           country_code: str | None, year: int | None) -> Draft | None:
+def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
+           where: tuple[str | None, str | None, int | None], date: EventDate | None) -> Draft | None:
+    """The event one sentence reports, if any; ``date`` is the sentence's own date, already found."""
+    country, country_code, year = where
     kinds = {t.kind for t in triggers}
     if "violent" in kinds and not kinds & PROTEST_KINDS:
         # violence words outside a protest: a clash, or property destroyed
@@ -140,12 +143,10 @@ def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
     fatalities = count_fatalities(sent, lethal)
     if fatalities is None and lethal:
         fatalities = FatalityCount(1, 1, trigger.start, trigger.end)  # a reported death is at least one
-    published = ctx.document.published
-    date = find_date(sent.text, sent.start_char, published)
     attributed = any(q.start <= trigger.start < q.end for q in ctx.quotes)
     certainty = certainty_of(sent.text, sent.start_char, attributed)
     return Draft(
-        sent_index=index, paragraph=sent.text.count("\n"), kinds=kinds, trigger=trigger, sub_event_type=subtype,
+        sent_index=index, kinds=kinds, trigger=trigger, sub_event_type=subtype,
         agent=agent, patient=patient, places=sent_places, fatalities=fatalities, date=date, certainty=certainty,
         spans=[(sent.start_char, sent.end_char)], sentence=sent.text.strip(),
     )
