@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from talaia.events.dates import default_date, find_date
+from talaia.events.dates import EventDate, default_date, find_date
 
 PUB = dt.date(2019, 10, 18)  # a Friday
 
@@ -56,3 +56,16 @@ def test_dates_relative_needs_publication_date() -> None:
     assert find_date("Gunmen attacked on Monday.", 0, None) is None
     explicit = find_date("It happened on 3 October 2018.", 0, None)
     assert explicit is not None and explicit.date == dt.date(2018, 10, 3)
+
+
+def test_dates_streets_named_after_dates_are_places() -> None:
+    published = dt.date(2021, 5, 21)
+    assert find_date("Localizan a un hombre sin vida en la 10 de Mayo", 0, published) is None
+    assert find_date("They killed a man in the Colonia Ampliación 5 de Febrero", 0, published) is None
+    assert find_date("Asesinaron a dos hombres el 10 de mayo", 0, published) == EventDate(dt.date(2021, 5, 10), 1,
+                                                                                           28, 38)
+
+
+def test_dates_a_day_wins_over_a_year_alone() -> None:
+    found = find_date("Murders go on in 2021; five shot on Sunday night", 0, dt.date(2021, 2, 8))
+    assert found is not None and found.date == dt.date(2021, 2, 7) and found.precision == 1

@@ -26,6 +26,11 @@ def _count(nlp, sentence: str, lethal: bool = True):  # type: ignore[no-untyped-
         ("Dozens of civilians were killed in the shelling.", 12, 12),
         ("Gunmen shot and killed a journalist outside his home.", 1, 1),
         ("Two soldiers and three civilians were killed in the attack.", 5, 5),  # victims of one attack add up
+        ("Gunmen killed a young man with 13 bullets.", 1, 1),  # bullets, hours, years are not victims
+        ("Two armed attacks in the city left 7 killed.", 7, 7),
+        ("Gunmen killed 3 men and a woman at a party.", 4, 4),  # a victim joined by 'and a' adds one
+        ("Prison riot in the north kills 20", 20, 20),  # headline parses: a number next to the death word
+        ("4 Slain in southern Mexico", 4, 4),
     ],
 )
 def test_fatalities_acled_rules(nlp_en, sentence: str, low: int, high: int) -> None:  # type: ignore[no-untyped-def]
@@ -41,3 +46,10 @@ def test_fatalities_injuries_only_are_not_deaths(nlp_en) -> None:  # type: ignor
 def test_fatalities_spanish(nlp_es) -> None:  # type: ignore[no-untyped-def]
     count = _count(nlp_es, "Hombres armados asesinaron a cinco policías en Celaya.")
     assert count is not None and count.low == 5
+
+
+def test_fatalities_spanish_dates_and_ages_are_not_counts(nlp_es) -> None:  # type: ignore[no-untyped-def]
+    count = _count(nlp_es, "Asesinaron a dos hombres el 10 de mayo en Culiacán.")
+    assert count is not None and count.low == 2
+    count = _count(nlp_es, "Ejecutan a un hombre y a su hijo de tres años.")
+    assert count is not None and count.low != 3

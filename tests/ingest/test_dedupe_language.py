@@ -32,3 +32,5 @@ def test_language_english_and_spanish() -> None:
     assert detect_language("Gunmen killed five police officers in Celaya on Monday.") == "en"
     assert detect_language("Hombres armados asesinaron a cinco policías en Celaya el lunes.") == "es"
     assert detect_language("Asesinan a adulto mayor y a niño en Celaya") == "es"
+    assert detect_language("Ejecutan a mujer") == "es"  # three words are enough
+    assert detect_language("Gunmen Kill Two Police Officers in Nuevo Laredo") == "en"  # names do not decide

@@ -96,12 +96,31 @@ def find_date(sentence: str, offset: int, published: dt.date | None) -> EventDat
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(sentence):
             hits.append((m.start(), kind, m))
+    found: list[EventDate] = []
     for _, kind, m in sorted(hits, key=lambda h: (h[0], PATTERNS_ORDER[h[1]])):
+        if kind in {"month_day", "day_month"} and _names_a_place_or_period(sentence, m.start()):
+            continue
         resolved = _resolve(kind, m, published)
         if resolved is not None:
             date, precision = resolved
-            return EventDate(date, precision, offset + m.start(), offset + m.end())
-    return None
+            found.append(EventDate(date, precision, offset + m.start(), offset + m.end()))
+    if not found:
+        return None
+    # "Murders go on in 2021; five shot on Sunday night": a year alone gives way to a day
+    if found[0].precision == 3 and any(d.precision == 1 for d in found[1:]):
+        return next(d for d in found if d.precision == 1)
+    return found[0]
+
+
+# "la 10 de Mayo", "Colonia 5 de Febrero", "the street September 16": Mexican streets and
+# neighbourhoods named after dates; "since January 1" starts a period, it is not the event's day
+_DATE_AS_NAME = re.compile(
+    r"(?:\b(?:la|las|the|colonia|col\.|calle|avenida|av\.|street|avenue|neighbou?rhood|fraccionamiento|barrio|"
+    r"ejido|unidad|plaza|boulevard|blvd\.?|bulevar|ampliación|since|desde|from)\s+)$", re.IGNORECASE)
+
+
+def _names_a_place_or_period(sentence: str, start: int) -> bool:
+    return bool(_DATE_AS_NAME.search(sentence[max(0, start - 20):start]))
 
 
 PATTERNS_ORDER = {kind: i for i, (kind, _) in enumerate(PATTERNS)}

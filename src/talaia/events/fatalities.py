@@ -18,7 +18,7 @@ from typing import Any
 
 from talaia.nlp.numbers import VAGUE, parse_number
 
-DEATH_VERBS = {"kill", "murder", "slay", "assassinate", "execute", "massacre", "behead", "decapitate",
+DEATH_VERBS = {"kill", "murder", "slay", "slain", "assassinate", "execute", "massacre", "behead", "decapitate",
                "slaughter", "strangle", "lynch", "die", "perish", "matar", "asesinar", "ejecutar", "masacrar",
                "ultimar", "acribillar", "morir", "fallecer", "degollar", "claim", "leave"}
 DEATH_NOUNS = {"death", "deaths", "dead", "body", "bodies", "corpse", "corpses", "fatality", "fatalities",
@@ -38,6 +38,18 @@ SINGULAR_VICTIMS = {"man", "woman", "boy", "girl", "person", "officer", "policem
                     "child", "teenager", "student", "mayor", "candidate", "leader", "activist", "civilian",
                     "farmer", "driver", "him", "her", "hombre", "mujer", "joven", "policía", "agente",
                     "periodista", "menor", "niño", "niña", "militar", "soldado", "adulto", "individual"}
+# nouns a number can count that are not people: "13 bullets", "24 hours", "two attacks", "a 3-year-old"
+NOT_VICTIMS = {"shot", "shots", "bullet", "bullets", "round", "rounds", "hour", "hours", "day", "days", "week",
+               "weeks", "month", "months", "year", "years", "time", "times", "attack", "attacks", "event",
+               "events", "incident", "incidents", "banner", "banners", "message", "messages", "vehicle",
+               "vehicles", "car", "cars", "house", "houses", "home", "homes", "state", "states", "city", "cities",
+               "municipality", "municipalities", "town", "towns", "kilo", "kilos", "point", "points", "meter",
+               "meters", "metres", "kilometer", "kilometers", "kilometres", "mile", "miles", "percent",
+               "disparo", "disparos", "balazo", "balazos", "tiro", "tiros", "impacto", "impactos", "bala", "balas",
+               "hora", "horas", "día", "días", "semana", "semanas", "mes", "meses", "año", "años", "vez", "veces",
+               "ataque", "ataques", "hecho", "hechos", "evento", "eventos", "manta", "mantas", "narcomanta",
+               "narcomantas", "mensaje", "mensajes", "vehículo", "vehículos", "casa", "casas", "estado",
+               "estados", "municipio", "municipios", "ciudad", "ciudades", "kilómetros", "metros", "puntos"}
 _RANGE = re.compile(r"\bbetween (\w+) and (\w+)\b|\b(\d+)\s*(?:-|–|to|a)\s*(\d+)\b", re.IGNORECASE)
 
 
@@ -101,20 +113,63 @@ def count_fatalities(sent: Any, lethal: bool) -> FatalityCount | None:
     counts: list[tuple[int, Any]] = []
     for tok in sent:
         value = _number_value(tok)
-        if value is None or value > 100000 or _looks_like_date(tok) or _injured_next(tok):
+        if value is None or value > 100000 or _looks_like_date(tok) or _injured_next(tok) or _counts_things(tok):
             continue
         if _path_to_death(tok):
             counts.append((value, tok))
     if counts:
         return _combine(counts, sent)
+    surface = _adjacent_count(sent)
+    if surface is not None:
+        return surface
     if lethal:
         return _implicit(sent)
+    return None
+
+
+def _counts_things(tok: Any) -> bool:
+    """The number counts bullets, hours, attacks or years, not people."""
+    head = tok.head
+    if tok.dep_ in {"nummod", "quantmod"} or head.i == tok.i + 1:
+        return head.lower_ in NOT_VICTIMS or _lemma(head) in NOT_VICTIMS
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.lower_ in NOT_VICTIMS
+
+
+_NUM = r"(\d{1,3}(?:,\d{3})*|\w+)"
+_DEATH_AFTER = re.compile(
+    r"\b" + _NUM + r"(?: (?:more|others?|people|persons|men|women|más|personas|hombres|mujeres))? "
+    r"(?:killed|dead|die[sd]?|"
+    r"slain|murdered|executed|bodies|corpses|muertos|asesinados|ejecutados|cuerpos|cadáveres|muertas|asesinadas|"
+    r"mueren|fallecen|fallecidos|without life|sin vida|lifeless)\b", re.IGNORECASE)
+_BODIES_AFTER = re.compile(r"\b" + _NUM + r"(?: [\w-]+)? (?:bodies|corpses|cuerpos|cadáveres)\b", re.IGNORECASE)
+_DEATH_BEFORE = re.compile(
+    r"\b(?:kill(?:s|ed)?|slay(?:s)?|claim(?:s|ed)? the lives of|(?:matan|asesinan|ejecutan|acribillan|ultiman|"
+    r"masacran) a) " + _NUM + r"\b", re.IGNORECASE)
+
+
+def _adjacent_count(sent: Any) -> FatalityCount | None:
+    """Headlines parse badly: a number right next to a death word ("Prison riot kills 20", "7 killed")."""
+    for pattern in (_DEATH_AFTER, _BODIES_AFTER, _DEATH_BEFORE):
+        for m in pattern.finditer(sent.text):
+            value = parse_number(m.group(1))
+            if value is None or value == 0 or value > 100000:
+                continue
+            start = sent.start_char + m.start(1)
+            span = sent.doc.char_span(start, sent.start_char + m.end(1), alignment_mode="expand")
+            if span is not None and (_looks_like_date(span.root) or _counts_things(span.root)):
+                continue
+            return FatalityCount(value, value, start, sent.start_char + m.end(1))
     return None
 
 
 _CALENDAR = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
                        r"year|month|week|day|hour|minute|ene|abr|ago|dic|lunes|martes|enero|año|mes|semana|"
                        r"día|hora|am|pm|a\.m|p\.m)", re.IGNORECASE)
+
+
+_UNITS = re.compile(r"%|percent|per cent|por ciento|[$€£]|dollars?|pesos?|euros?|pounds?|dólares|usd|mxn",
+                    re.IGNORECASE)
 
 
 def _injured_next(tok: Any) -> bool:
@@ -124,10 +179,19 @@ def _injured_next(tok: Any) -> bool:
 
 
 def _looks_like_date(tok: Any) -> bool:
+    from talaia.events.dates import MONTHS
+
+    doc = tok.doc
+    after = [t.lower_ for t in doc[tok.i + 1:tok.i + 3]]
+    before = doc[tok.i - 1].lower_.rstrip(".") if tok.i > 0 else ""
+    if (after and after[0] in MONTHS) or (after[:1] == ["de"] and after[1:] and after[1] in MONTHS) or \
+            before in MONTHS:  # "10 de mayo", "May 10" (also streets named so)
+        return True
     if tok.like_num and len(tok.text) == 4 and tok.text.isdigit() and 1900 <= int(tok.text) <= 2100:
         return True
-    if tok.ent_type_ in {"MONEY", "PERCENT"}:
-        return True
+    if tok.ent_type_ in {"MONEY", "PERCENT"}:  # the small model tags "4 Slain" PERCENT: trust only real units
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        return ent is None or bool(_UNITS.search(ent.text))
     if tok.ent_type_ in {"DATE", "TIME"}:
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
         return ent is None or bool(_CALENDAR.search(ent.text))
@@ -151,10 +215,21 @@ def _combine(counts: list[tuple[int, Any]], sent: Any) -> FatalityCount:
             anchor = anchor.head
         key = anchor.head.i if anchor.dep_ in {"nsubjpass", "nsubj", "dobj", "obj", "pobj"} else anchor.i
         groups[key] = groups.get(key, 0) + value if _conjoined(tok) else max(groups.get(key, 0), value)
+    if len(groups) == 1 and len(counts) == 1:
+        key = next(iter(groups))
+        groups[key] += _singular_partners(counts[0][1])
     values = sorted(groups.values())
     return FatalityCount(values[0], values[-1], start, end)
 
 
+_AND_ONE = re.compile(r"\s*,?\s+(?:and|y|e)\s+(?:a|an|one|un|una|uno)\s+(\w+)", re.IGNORECASE)
+
+
+def _singular_partners(num: Any) -> int:
+    """'3 men and a woman': one more victim joined to a counted group with only an article."""
+    noun = num.head if num.head.i > num.i else num
+    m = _AND_ONE.match(num.doc.text, noun.idx + len(noun.text))
+    return 1 if m and m.group(1).lower() in SINGULAR_VICTIMS else 0
 def _conjoined(tok: Any) -> bool:
     noun = tok.head
     return bool(noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children))

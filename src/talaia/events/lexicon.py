@@ -18,17 +18,17 @@ def _add(kind: str, words: str) -> None:
         LEMMA_TRIGGERS[w.replace("_", " ")] = kind
 
 
-_add("kill", "kill murder slay assassinate execute massacre behead decapitate slaughter strangle lynch hang "
+_add("kill", "kill murder slay slain assassinate execute massacre behead decapitate slaughter strangle lynch hang "
      "killing murder assassination execution massacre homicide slaying bloodbath "
      "matar asesinar ejecutar masacrar ultimar acribillar degollar decapitar asesinato homicidio masacre "
      "ejecución feminicidio multihomicidio")
 _add("die", "die perish morir fallecer")
-_add("dead", "dead death body corpse grave graves fosa fosas muerto cadáver cuerpo fallecido remains dismember "
+_add("dead", "dead death body corpse grave graves fosa fosas muerto muerte cadáver cuerpo fallecido remains dismember "
      "dismembered decapitated beheaded calcinado calcinados desmembrado desmembrados encobijado encobijados "
      "ejecutado ejecutados embolsado embolsados decapitado decapitados osamenta restos")
 _add("attack", "attack assault ambush raid storm torture beat stab shoot gun firebomb hack "
      "shooting gunfire stabbing beating ataque atacar agredir agresión emboscar emboscada balear "
-     "balacera golpear torturar apuñalar disparar")
+     "balacera golpear torturar apuñalar disparar herir balear")
 _add("clash", "clash fight battle skirmish gunfight firefight shootout combat fighting "
      "enfrentamiento enfrentar enfrentarse combatir tiroteo combate")
 _add("abduct", "kidnap abduct kidnapping abduction disappearance hostage secuestrar raptar secuestro "
@@ -90,14 +90,24 @@ PHRASE_TRIGGERS: list[tuple[re.Pattern[str], str]] = [
         (r"\b(?:peace (?:deal|agreement|accord|talks)|signed (?:an? )?(?:deal|agreement|accord))\b",
          "agreement"),
         (r"\b(?:death toll|toll)\b", "dead"),
-        (r"\b(?:found|find|finds|discover(?:ed|s)?|locate[sd]?|recover(?:ed|s)?|hall(?:aron|an|a)|"
-         r"encontr(?:aron|ó)|encuentran|encuentra|localiz(?:aron|an|a|ó)|ubican|ubicaron)\b(?: \w+){0,4}? "
-         r"(?:dead|lifeless|bod(?:y|ies)|corpses?|remains|heads|cuerpos?|cadáver(?:es)?|restos|osamentas?|"
-         r"cabezas|sin vida|muertos?|encobijados?|embolsados?)\b", "dead"),
+        (r"\b(?:found|find|finds|discover(?:ed|s|y)?|locate[sd]?|recover(?:ed|s)?|hall(?:aron|an|a)|hallazgo|appears?|appeared|apareci(?:ó|eron)|aparecen?|leaves?|left|dumped|abandon(?:ed|s)?|localizan|localizaron|"
+         r"encontr(?:aron|ó)|encuentran|encuentra|localiz(?:aron|an|a|ó)|ubican|ubicaron)\b(?: [\w'’]+){0,4}? "
+         r"(?:dead|lifeless|bod(?:y|ies)|corpses?|remains|heads?|skulls?|cuerpos?|cadáver(?:es)?|restos|"
+         r"osamentas?|cabezas?|cráneos?|sin vida|muertos?|encobijados?|embolsados?|entambados?|bagged|"
+         r"dismembered|quartered|mutilated|calcinated|charred|burned bod(?:y|ies))\b", "dead"),
         (r"\b(?:dej(?:an|aron|ó)|abandon(?:an|aron|ó)|left|dumped|yield(?:s|ed)?|arroj(?:an|aron))\b(?: \w+){0,3}? "
          r"(?:bod(?:y|ies)|corpses?|heads?|remains|cuerpos?|cabezas?|cadáver(?:es)?|restos)\b", "dead"),
-        (r"\b(?:mass graves?|clandestine graves?|narco ?fosas?|fosas? clandestinas?)\b", "dead"),
-        (r"\bdepriv\w* (?:\w+ ){0,4}?of (?:his|her|their) li(?:fe|ves)\b|\bpriv\w+ de la vida\b", "kill"),
+        (r"\b(?:bod(?:y|ies)|corpses?|remains|cuerpos?|cadáver(?:es)?|restos)\b(?: \w+){0,2}? (?:are |were |is |was )?"
+         r"(?:left|found|located|discovered|dumped|abandoned|encontrados?|hallados?|localizados?|abandonados?|"
+         r"arrojados?)\b", "dead"),
+        (r"\b(?:without life|lifeless)\b", "dead"),
+(r"\b(?:mass graves?|clandestine graves?|narco ?fosas?|fosas? clandestinas?)\b", "dead"),
+        (r"\bdepriv\w* (?:\w+ ){0,4}?of (?:(?:his|her|their) )?li(?:fe|ves)\b|\bpriv\w+ de la vida\b", "kill"),
+        (r"\b(?:leaves?|left|deja|dejan|dejó|dejaron|suma|suman)\b(?: \w+){0,2}? (?:victims|dead|víctimas|muertos|"
+         r"fallecidos|ejecutados|asesinados)\b", "dead"),
+        (r"\b(?:human (?:head|skull)s?|(?:calcinated|charred|burned|mutilated|dismembered|bagged|headless) "
+         r"bod(?:y|ies)|cuerpos? (?:calcinados?|desmembrados?|mutilados?|embolsados?)|fosa común)\b", "dead"),
+        (r"\b(?:faced? off|face-off|se enfrentan|se enfrentaron)\b", "clash"),
         (r"\b(?:human (?:remains|heads)|dismembered (?:bod(?:y|ies)|man|woman|men)|lifeless (?:body|man|woman|"
          r"person|bodies))\b", "dead"),
         (r"\b(?:privaron de la vida|quitaron la vida|sin vida)\b", "kill"),

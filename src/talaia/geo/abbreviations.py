@@ -27,5 +27,15 @@ ADMIN1_ABBREVIATIONS: dict[str, dict[str, str]] = {
         "P.E.I.": "Prince Edward Island",
     },
     "AU": {"NSW": "New South Wales", "Qld": "Queensland", "Tas.": "Tasmania"},
-    "MX": {"CDMX": "Ciudad de México", "Edomex": "México", "Edo. Méx.": "México"},
+    "MX": {
+        "CDMX": "Ciudad de México", "Edomex": "México", "Edo. Méx.": "México", "Edo. Mex.": "México",
+        "Ags.": "Aguascalientes", "B.C.": "Baja California", "BC": "Baja California", "BCS": "Baja California Sur",
+        "B.C.S.": "Baja California Sur", "Camp.": "Campeche", "Chis.": "Chiapas", "Chih.": "Chihuahua",
+        "Coah.": "Coahuila", "Dgo.": "Durango", "Gto.": "Guanajuato", "Gro.": "Guerrero", "Hgo.": "Hidalgo",
+        "Jal.": "Jalisco", "Mich.": "Michoacán", "Mich": "Michoacán", "Mor.": "Morelos", "Nay.": "Nayarit",
+        "N.L.": "Nuevo León", "Oax.": "Oaxaca", "Pue.": "Puebla", "Qro.": "Querétaro", "Q. Roo": "Quintana Roo",
+        "Q.Roo": "Quintana Roo", "SLP": "San Luis Potosí", "S.L.P.": "San Luis Potosí", "Sin.": "Sinaloa",
+        "Tab.": "Tabasco", "Tamps.": "Tamaulipas", "Tlax.": "Tlaxcala", "Ver.": "Veracruz", "Yuc.": "Yucatán",
+        "Zac.": "Zacatecas",
+    },
 }

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-GAZETTEER_VERSION = "gaz-7"
+GAZETTEER_VERSION = "gaz-8"
 # abbreviations news writes for countries, which GeoNames lists only as codes
 COUNTRY_ABBREVIATIONS = {"US": ("US", "U.S.", "U.S.A.", "USA", "EE.UU.", "EEUU", "EE UU"),
                          "GB": ("UK", "U.K.", "Britain", "Great Britain"), "AE": ("UAE", "U.A.E."),

@@ -8,6 +8,7 @@ by a first, context-free pass), first-level units it names, and "Town, State" pa
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,14 +37,19 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
     candidates = [gazetteer.lookup(m.text) for m in mentions]
     # pass 1 chooses without context; later passes use the countries and states the choices imply
     choices: list[GazetteerEntry | None] = [max(c, key=prior) if c else None for c in candidates]
+    sublocal = [_names_part_of_a_town(m, text) for m in mentions]
     for _ in range(2):
-        country_votes, admin1_keys = _context([*choices, *background])
-        top = max(country_votes.values(), default=0)
         updated: list[GazetteerEntry | None] = []
         for i, (mention, cands) in enumerate(zip(mentions, candidates, strict=True)):
+            # a mention does not vote for itself: one wrong first guess would only confirm itself
+            country_votes, admin1_keys = _context([*choices[:i], *choices[i + 1:], *background])
+            if sublocal[i]:  # inside the state the document is about, else inside its country
+                cands = [c for c in cands if c.feature in {"city", "admin2"} and country_votes.get(c.country_code)
+                         and (not admin1_keys or c.admin1_key in admin1_keys)]
             if not cands:
                 updated.append(None)
                 continue
+            top = max(country_votes.values(), default=0)
             container = _container(i, mentions, candidates, text)
             context = _Context(country_votes, top, admin1_keys, container, mention.text)
             updated.append(max(cands, key=context.score))
@@ -105,9 +111,28 @@ def _context(choices: Sequence[GazetteerEntry | None]) -> tuple[Counter[str], se
         if choice is None or choice.feature in {"continent", "region"}:
             continue
         country_votes[choice.country_code] += 2 if choice.feature in {"country", "admin1"} else 1
-        if choice.feature == "admin1" and choice.admin1_key:
+        if choice.admin1_key and (choice.feature == "admin1" or background_of_town(choice)):
             admin1_keys.add(choice.admin1_key)
     return country_votes, admin1_keys
+
+
+def background_of_town(entry: GazetteerEntry) -> bool:
+    """A big town's state is context too (the outlet 'El Sol de León' is in Guanajuato)."""
+    return entry.feature == "city" and entry.population >= 100000
+
+
+# "the Anáhuac neighborhood", "colonia Santa Fe", "Costa Dorada subdivision": a part of a town,
+# named like far-away towns; it resolves only inside a country the rest of the document is in
+_SUBLOCAL_BEFORE = re.compile(r"(?:\b(?:colonia|col\.|fraccionamiento|fracc\.|barrio|ejido|unidad|residencial|"
+                              r"neighbou?rhood(?: of)?|sector|subdivision|calle|avenida|street|avenue|bar|"
+                              r"fraccionamiento de|la colonia)\s+)$", re.IGNORECASE)
+_SUBLOCAL_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|subdivision|sector|colonia|housing|residential|"
+                             r"development|street|avenue|boulevard|highway|farms?)\b", re.IGNORECASE)
+
+
+def _names_part_of_a_town(mention: Mention, text: str) -> bool:
+    return bool(_SUBLOCAL_BEFORE.search(text[max(0, mention.start - 30):mention.start]) or
+                _SUBLOCAL_AFTER.match(text, mention.end))
 
 
 def _container(i: int, mentions: Sequence[Mention], candidates: list[list[GazetteerEntry]],
@@ -144,6 +169,12 @@ def to_place(mention: Mention, entry: GazetteerEntry) -> Place:
     )
 
 
+OUTLET_WORDS = {"el", "la", "los", "las", "de", "del", "the", "of", "sol", "diario", "daily", "news", "heraldo",
+                "noticias", "periódico", "periodico", "informador", "universal", "mañana", "star", "times",
+                "post", "press", "herald", "tribune", "journal", "sun", "imparcial", "siglo", "norte", "sur",
+                "occidente", "milenio", "reforma", "jornada", "express", "service", "wire", "newswires"}
+
+
 def place_of_source(source: str | None, gazetteer: GeoNamesGazetteer) -> GazetteerEntry | None:
     """'El Sol de Tijuana', 'El Heraldo de Juárez', 'Arizona Daily Star': where a local outlet is."""
     if not source:
@@ -154,12 +185,16 @@ def place_of_source(source: str | None, gazetteer: GeoNamesGazetteer) -> Gazette
     for i in range(len(words)):
         for j in range(min(len(words), i + 3), i, -1):
             phrase = " ".join(words[i:j])
-            if not phrase[:1].isupper() or phrase.lower() in {"el", "la", "sol", "diario", "the", "daily", "news"}:
+            if not phrase[:1].isupper() or all(w.lower() in OUTLET_WORDS for w in words[i:j]):
                 continue
-            cands = [e for e in gazetteer.lookup(phrase) if e.feature in {"admin1", "country"}
-                     or (e.feature == "city" and e.population >= 50000)]
-            if (cands and normalize_name(cands[0].name) == normalize_name(phrase)) or len(cands) == 1:
-                choice = max(cands, key=prior)
+            found = gazetteer.lookup(phrase)
+            cands = [e for e in found if e.feature in {"admin1", "country"}
+                     or (e.feature == "city" and e.population >= 50000)
+                     or (e.feature == "admin2" and e.population >= 100000)]
+            named = [e for e in cands if normalize_name(e.name) == normalize_name(phrase)]
+            if named or len(cands) == 1:
+                # 'El Sol de León': of the places so named, the biggest (León, Guanajuato, not León, Nicaragua)
+                choice = max(named, key=lambda e: (e.feature == "country", e.population)) if named else cands[0]
                 if best is None or prior(choice) < prior(best):  # the most local one
                     best = choice
     return best

@@ -46,7 +46,7 @@ DIRECTIONS = {"north", "south", "east", "west", "central", "northern", "southern
               "center", "city", "nord", "sud", "est", "ouest", "norte", "sur", "oeste", "centro"}
 DISEASE_AFTER = re.compile(r"^[\s-]*(?:virus|fever|flu|ebolavirus|disease|strain|encephalitis|syndrome)\b")
 ABBREVIATION_RE = re.compile(
-    r"(?<=, )(" + "|".join(re.escape(a) for table in ADMIN1_ABBREVIATIONS.values() for a in table) + r")(?=[\s,;)]|$)"
+    r"(?<=, )(" + "|".join(re.escape(a) for table in ADMIN1_ABBREVIATIONS.values() for a in table) + r")(?=[\s,;:)]|$)"
 )
 DATELINE_RE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?=,? *(?:\(|—|–|-|,|:))")
 
@@ -71,6 +71,7 @@ def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer) -> list[Mention]:
                 covered.update(range(ent.start, ent.end))
                 continue
             m = _trim(text, ent.start_char, ent.end_char, "ner")
+            m = _longer_name(m, text, gazetteer) if m else None
             if m and _plausible(m.text):
                 phrase = _admin_phrase(m, gazetteer)
                 found.append(phrase or Mention(m.start, m.end, m.text, "ner", label))
@@ -112,13 +113,40 @@ def _abbreviations(text: str, gazetteer: GeoNamesGazetteer) -> list[Mention]:
 
 
 def _dateline(text: str, gazetteer: GeoNamesGazetteer) -> list[Mention]:
-    """'BEIRUT (AP) —', 'COLUMBUS, Ohio —': the place a wire story was filed from."""
+    """'BEIRUT (AP) —', 'COLUMBUS, Ohio —', and headlines' 'Tijuana: two bodies found': where the story is."""
     found = []
     for m in DATELINE_RE.finditer(text[:400]):
         name = m.group(1).strip()
         if _strong_place(name.title(), gazetteer, 1000) or _strong_place(name, gazetteer, 1000):
             found.append(Mention(m.start(1), m.start(1) + len(name), name, "dateline"))
+    for m in HEADLINE_PLACE_RE.finditer(text[:2000]):
+        name = m.group(1)
+        if m.start(1) > 0 and text[:m.start(1)].rstrip()[-1:] not in {";", "\n"}:
+            continue
+        if _strong_place(name, gazetteer, 1000):
+            found.append(Mention(m.start(1), m.end(1), name, "dateline"))
     return found
+
+
+# "Tijuana: ...", "Celaya, Guanajuato: ..." at the start of a headline (joined headlines are split by ';')
+HEADLINE_PLACE_RE = re.compile(r"(?:^|(?<=;)|(?<=\n))\s*([A-ZÁÉÍÓÚÑ][\w'.-]+(?: (?:de |del |de la |de los |el |la )?"
+                               r"[A-ZÁÉÍÓÚÑ][\w'.-]+){0,3})(?=(?:, [A-ZÁÉÍÓÚÑ][\w .]+)?:\s)")
+_NAME_GOES_ON = re.compile(r"(?: (?:de |del |de la |de los |de las |el |la |los |las )?[A-ZÁÉÍÓÚÑ][\w'-]+){1,3}")
+
+
+def _longer_name(m: Mention, text: str, gazetteer: GeoNamesGazetteer) -> Mention:
+    """NER stops short of long Spanish names: 'San Francisco' of 'San Francisco del Rincón'."""
+    more = _NAME_GOES_ON.match(text, m.end)
+    if not more:
+        return m
+    words = more.group(0).split(" ")[1:]
+    for n in range(len(words), 0, -1):
+        name = text[m.start:m.end] + " " + " ".join(words[:n])
+        if not name.split()[-1][:1].isupper():
+            continue
+        if any(normalize_name(e.name) == normalize_name(name) for e in gazetteer.lookup(name)):
+            return Mention(m.start, m.start + len(name), name, m.source, m.label)
+    return m
 
 
 def _trim(text: str, start: int, end: int, source: str) -> Mention | None:

@@ -12,31 +12,34 @@ from talaia.pipeline import Analysis, DocumentComponent
 
 SUPPORTED = ("en", "es")
 
-_EN = frozenset(
-    """
-    the of and to in is was for that on with by at from as are were has have had be been this it its
-    an or not but after over into police killed said says who which their they he she
-    """.split()
-)
-_ES = frozenset(
-    """
-    el la los las de del y en que por con para un una es fue son se al lo su sus como más pero tras
-    entre sobre policía policías asesinan matan muertos muere mueren hallan dijo
-    """.split()
-)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_MAX_WORDS = 80
+_CAP = 3.0  # one very English or very Spanish word must not outvote the rest
 
 
 def detect_language(text: str, default: str = "en") -> str:
-    """'en' or 'es' (the languages Talaia's models cover); ``default`` when there is no signal."""
-    words = [w.lower() for w in _WORD.findall(text[:5000])]
-    en = float(sum(1 for w in words if w in _EN))
-    es = float(sum(1 for w in words if w in _ES))
-    accents = sum(1 for ch in text[:5000] if ch in "ñáéíóúü¿¡")
-    es += min(accents, 3) * 0.5
-    if en == es:
+    """'en' or 'es' (the languages Talaia's models cover); ``default`` when there is no signal.
+
+    Each word votes with how much more frequent it is in one language than in the other
+    (wordfreq's Zipf scale), so a three-word headline ("Ejecutan a mujer") is enough.
+    Capitalised words after the first count less, unless the whole headline is in title case:
+    names (La Paz, Los Zetas, Jefe de Jefes) appear in both languages' news.
+    """
+    from wordfreq import zipf_frequency
+
+    words = _WORD.findall(text[:5000])[:_MAX_WORDS]
+    title_case = sum(1 for w in words if w[0].isupper()) > 0.6 * len(words)
+    score = 0.0
+    for i, word in enumerate(words):
+        low = word.lower()
+        en, es = zipf_frequency(low, "en"), zipf_frequency(low, "es")
+        if max(en, es) < 1.0:
+            continue
+        weight = 0.3 if i > 0 and word[0].isupper() and not word.isupper() and not title_case else 1.0
+        score += weight * max(-_CAP, min(_CAP, es - en))
+    if score == 0.0:
         return default
-    return "es" if es > en else "en"
+    return "es" if score > 0 else "en"
 
 
 class LanguageComponent(DocumentComponent):

@@ -14,7 +14,7 @@ from typing import Any
 
 from talaia.models import Quote
 from talaia.quotes.marks import MarkedSpan, find_marked_spans
-from talaia.quotes.speakers import STANCE_NOUNS, is_speech_verb, resolve_speaker, subject_of
+from talaia.quotes.speakers import STANCE_NOUNS, is_speech_verb, is_stance_verb, resolve_speaker, subject_of
 
 MIN_DIRECT_WORDS = 3
 CONTINUATION_GAP = 400
@@ -116,7 +116,7 @@ def _indirect(sdoc: Any, spans: list[MarkedSpan], inside: bytearray, aliases: di
         if is_speech_verb(tok):
             comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
             if comp is None:
-                quote = _inserted(sdoc, tok, inside, aliases)
+                quote = _inserted(sdoc, tok, inside, aliases) or _stance_object(sdoc, tok, inside, aliases)
                 if quote is not None:
                     quotes.append(quote)
                 continue
@@ -131,6 +131,10 @@ def _indirect(sdoc: Any, spans: list[MarkedSpan], inside: bytearray, aliases: di
             subj = subject_of(tok)
             name, s0, s1 = resolve_speaker(subj, aliases, None) if subj is not None else (None, None, None)
             quotes.append(Quote(text[start:end], start, end, name, s0, s1, _cue(tok), False))
+        elif is_stance_verb(tok):
+            quote = _stance_object(sdoc, tok, inside, aliases)
+            if quote is not None:
+                quotes.append(quote)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in STANCE_NOUNS:
             quote = _stance_noun(sdoc, tok, inside, aliases)
             if quote is not None:
@@ -155,6 +159,33 @@ def _inserted(sdoc: Any, verb: Any, inside: bytearray, aliases: dict[str, str]) 
     if sum(inside[start:end]) > 0.6 * (end - start):
         return None
     name, s0, s1 = resolve_speaker(subject_of(verb), aliases, None)
+    return Quote(sdoc.text[start:end], start, end, name, s0, s1, _cue(verb), False)
+
+
+def _stance_object(sdoc: Any, verb: Any, inside: bytearray, aliases: dict[str, str]) -> Quote | None:
+    """'Sanders criticized the deal', 'she called him a liar', 'they called for a recount', 'he wants to
+    run': what a stance verb takes a position on, attributed to its subject."""
+    subj = subject_of(verb)
+    if subj is None or (subj.lower_ in {"who", "which", "that"} and verb.dep_ != "relcl"):
+        return None
+    parts = [c for c in verb.children if c.dep_ in {"dobj", "obj", "xcomp", "oprd", "ccomp"} and c.i > verb.i]
+    if not parts:
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1
+                     and c.lower_ in {"for", "of", "about", "on", "against", "to"}), None)
+        parts = [g for g in prep.children if g.dep_ == "pobj"] if prep is not None else []
+    if not parts:
+        return None
+    first = min(min(t.i for t in p.subtree) for p in parts)
+    last = max(max(t.i for t in p.subtree) for p in parts)
+    words = [t for t in sdoc[first:last + 1] if not t.is_punct]
+    if not words or (len(words) == 1 and words[0].pos_ == "PRON"):
+        return None
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    if sum(inside[start:end]) > 0.6 * (end - start):
+        return None
+    if subj.lower_ in {"who", "which", "that"}:
+        subj = verb.head
+    name, s0, s1 = resolve_speaker(subj, aliases, None)
     return Quote(sdoc.text[start:end], start, end, name, s0, s1, _cue(verb), False)
 
 

@@ -11,7 +11,7 @@ SPEECH_LEMMAS = frozenset("""
     acknowledge deny allege declare assert testify stress reply respond ask suggest admit contend
     maintain recall describe tweet post predict estimate believe think say. continue conclude
     emphasize observe complain charge reveal indicate promise vow concede agree he figures that ...
-    hope expect fear feel know figure worry doubt assume show find realize understand recognize
+    hope expect fear feel figure worry doubt assume show find realize understand recognize
     guess suspect wonder imagine learn hear read determine decide signal demonstrate prove pledge
     swear bet remind assure inform boast brag joke quip decir afirmar señalar indicar informar
     declarar asegurar explicar agregar añadir sostener denunciar advertir reconocer precisar
@@ -29,8 +29,28 @@ STANCE_NOUNS = {"claim", "assertion", "statement", "belief", "argument", "view",
                 "position", "pledge", "vow", "threat", "admission", "acknowledgment", "denial"}
 
 
+# verbs that take a position on something named as their object ("criticized the deal", "called for a
+# recount"): PolNeAR-style attributions of a stance, not of words
+STANCE_LEMMAS = frozenset("""
+    call describe endorse criticize criticise praise accuse support back defend propose urge want refuse
+    oppose deem blame condemn welcome reject question dismiss applaud slam mock express insult label
+    favor favour demand tout champion laud decry denounce fault challenge
+    recommend advocate dispute hail credit characterize characterise portray brand dub
+    criticar elogiar acusar apoyar respaldar defender proponer exigir rechazar condenar calificar
+""".split())
+
+
+def is_stance_verb(tok: Any) -> bool:
+    return bool(tok.pos_ == "VERB" and tok.lemma_.lower() in STANCE_LEMMAS)
+
+
 def is_speech_verb(tok: Any) -> bool:
-    return bool(tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in SPEECH_LEMMAS)
+    if tok.idx > 0 and tok.doc.text[tok.idx - 1] in "<\\/":  # '<tweet ...>' markup, not the verb
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma == "continue" and tok.tag_ != "VBD":  # '..., he continued.' reports; 'continues to' does not
+        return False
+    return bool(tok.pos_ in {"VERB", "AUX"} and lemma in SPEECH_LEMMAS)
 
 
 def subject_of(verb: Any) -> Any | None:
