@@ -15,12 +15,13 @@ from talaia.store.sqlite import EventFilter, SQLiteStore, StoredEvent, default_d
 
 
 def extract_text(text: str, *, published: dt.date | str | None = None, language: str | None = None,
-                 doc_id: str = "text", title: str | None = None, pipeline: Pipeline | None = None
-                 ) -> ExtractionResult:
-    """Extract events, quotes and places from one article's text."""
+                 doc_id: str = "text", title: str | None = None, source: str | None = None,
+                 pipeline: Pipeline | None = None) -> ExtractionResult:
+    """Extract events, quotes and places from one article's text; ``source`` is the outlet's name."""
     from talaia.ingest.readers import parse_published
 
-    doc = Document(id=doc_id, text=text, title=title, published=parse_published(published), language=language)
+    doc = Document(id=doc_id, text=text, title=title, published=parse_published(published), language=language,
+                   source=source)
     return next(iter((pipeline or Pipeline()).run([doc])))
 
 

@@ -69,3 +69,37 @@ def test_events_violence_phrase_outside_a_protest(pipeline) -> None:  # type: ig
                           pipeline=pipeline)
     assert result.error is None
     assert result.events and result.events[0].event_type in {"Riots", "Strategic developments"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_event_type"),
+    [
+        # ACLED codebook: an attack on a military base meets armed defenders (Battles)
+        ("Militants attacked an army base near the border on Tuesday, killing two soldiers.", "Armed clash"),
+        # a ceasefire that is the news is an Agreement, the fighting before it background
+        ("The two armies agreed a ceasefire on Sunday after a week of heavy fighting.", "Agreement"),
+        # the same words when the truce is broken: the fighting is the news
+        ("Despite the ceasefire, rebels attacked an army convoy on Sunday.", "Armed clash"),
+        # protesters throwing things make the protest violent; police breaking it up intervene
+        ("Protesters threw stones at the police during a march in the capital on Friday.", "Violent demonstration"),
+        ("Police broke up a peaceful student march in the capital on Friday.", "Protest with intervention"),
+        # troop movements are a Change to group/activity
+        ("The army deployed more troops to the northern border on Monday.", "Change to group/activity"),
+    ],
+)
+def test_events_codebook_sub_types(pipeline, sentence: str, sub_event_type: str) -> None:  # type: ignore[no-untyped-def]
+    from talaia.api import extract_text
+
+    result = extract_text(sentence, published="2021-11-15", pipeline=pipeline)
+    assert result.events, sentence
+    assert result.events[0].sub_event_type == sub_event_type, sentence
+
+
+def test_events_headline_counts_and_outlet_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from talaia.api import extract_text
+
+    result = extract_text("Hallan tres cuerpos en la colonia Centro", published="2021-05-21",
+                          source="El Sol de Sinaloa", pipeline=pipeline)
+    assert result.language == "es"
+    (event,) = result.events
+    assert event.fatalities == 3 and event.admin1 == "Sinaloa" and event.country == "Mexico"

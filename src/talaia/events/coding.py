@@ -27,7 +27,11 @@ def main_kind(kinds: set[str]) -> str | None:
     return None
 
 
-def sub_event_type(kinds: set[str], agent: Actor | None, patient: Actor | None) -> str | None:
+def sub_event_type(kinds: set[str], agent: Actor | None, patient: Actor | None,
+                   truce_holds: bool = False) -> str | None:
+    """``truce_holds``: the sentence reports a ceasefire or deal as its news, fighting only as background."""
+    if "agreement" in kinds and truce_holds and not kinds & {"kill", "die", "dead"}:
+        return "Agreement"
     if "disrupt" in kinds and not kinds & {"kill", "die", "dead"}:
         return "Disrupted weapons use"  # weapons found, seized, defused or shot down before use
     if "base" in kinds and not kinds & VIOLENT_KINDS:
@@ -48,7 +52,8 @@ def sub_event_type(kinds: set[str], agent: Actor | None, patient: Actor | None) 
         return "Government regains territory" if state else "Non-state actor overtakes territory"
     if kinds & VIOLENT_KINDS:
         armed_agent = agent is not None and agent.inter in ARMED_INTERS
-        armed_patient = patient is not None and patient.inter in ARMED_INTERS
+        armed_patient = (patient is not None and patient.inter in ARMED_INTERS) or \
+            ("armed_target" in kinds and (patient is None or patient.inter == CIVILIANS))
         if armed_patient and (armed_agent or agent is None):
             return "Armed clash"
         if "clash" in kinds and (patient is None or patient.inter != CIVILIANS):

@@ -33,7 +33,10 @@ from talaia.models import Actor, Document, Event, Evidence, Place, Quote
 AGENT_VERBS = {"carry", "launch", "stage", "conduct", "mount", "perpetrate", "commit", "lead", "realizar",
                "perpetrar", "cometer"}
 HEADLINE_CHARS = 400
-MODIFIER_KINDS = {"intervention", "excessive", "violent"}  # they qualify a protest, never stand alone
+MODIFIER_KINDS = {"intervention", "excessive", "violent", "armed_target"}  # they qualify an event, never stand alone
+# a deal that fighting broke is background to the fighting
+BROKEN_TRUCE = re.compile(r"\b(?:despite|in violation of|violat\w+|broke|breach\w*|collapse\w*|in breach)\b",
+                          re.IGNORECASE)
 # deaths from these are not political violence (ACLED codes none of them)
 NON_VIOLENT_CAUSES = re.compile(
     r"\b(?:cholera|flu|influenza|virus|viral|disease|outbreak|epidemic|pandemic|ebola|malaria|infection|illness|"
@@ -136,7 +139,9 @@ def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
     if kinds <= {"kill", "die", "dead", "attack", "intervention"} and NON_VIOLENT_CAUSES.search(sent.text) and \
             not (agent and agent.actor.inter in ARMED_INTERS) and "suicide" not in kinds:
         return None
-    subtype = sub_event_type(kinds, agent.actor if agent else None, patient.actor if patient else None)
+    truce = "agreement" in kinds and not BROKEN_TRUCE.search(sent.text) and \
+        min(t.start for t in triggers if t.kind == "agreement") <= min(t.start for t in triggers)
+    subtype = sub_event_type(kinds, agent.actor if agent else None, patient.actor if patient else None, truce)
     if subtype is None:
         return None
     lethal = bool(kinds & LETHAL_KINDS)
@@ -308,6 +313,8 @@ def _finalise(d: Draft, ctx: DocumentContext, focus: Place | None, country: str 
         agent = Actor(f"Protesters{where}", PROTESTERS)
     if agent is not None and patient is not None and agent.name == patient.name and etype != "Battles":
         patient = None
+    if etype == "Battles" and patient is not None and patient.inter == CIVILIANS:
+        patient = None  # a base or a patrol was attacked: the other side is armed, not civilian
     spans = sorted(set(d.spans))
     evidence = [Evidence(s, e) for s, e in spans]
     for extra in (d.certainty[1], (date.start, date.end) if date.start is not None else None,

@@ -47,7 +47,7 @@ _add("riot", "riot rioter riots motín disturbio")
 _add("mob", "mob lynching linchamiento linchar vigilante")
 _add("arrest", "arrest detain apprehend nab capture custody arrest detention apprehension jail imprison incarcerate "
      "detener arrestar aprehender capturar detención captura aprehensión arresto")
-_add("agreement", "agreement ceasefire truce accord treaty acuerdo tregua")
+_add("agreement", "agreement ceasefire cease-fire truce accord treaty acuerdo tregua")
 _add("disrupt", "defuse seize confiscate intercept foil thwart dismantle seizure cache "
      "decomisar incautar desactivar asegurar decomiso aseguramiento")
 _add("loot", "loot ransack vandalize vandalise torch arson burn raze demolish destroy saquear incendiar "
@@ -117,10 +117,15 @@ PHRASE_TRIGGERS: list[tuple[re.Pattern[str], str]] = [
         (r"\b(?:handed over|hand over|pulled out of|withdrew from)\b", "withdraw"),
         (r"\b(?:tear ?gas|water cannons?|rubber bullets|pellets|dispersed?|dispersing|baton[- ]charged?|"
          r"lathi[- ]charged?|crackdown|cracked down|clamp(?:ed)? down|gases lacrimógenos|dispersaron|"
-         r"desalojaron)\b", "intervention"),
+         r"desalojaron|suppress(?:ed|es|ing)?|br(?:oke|eak|eaking) up|reprimi(?:ó|eron)|repression)\b",
+         "intervention"),
+        (r"\b(?:violently (?:suppress|dispers|crack|repress|break|broke)\w*|(?:die[sd]?|killed|dead) in "
+         r"(?:a |the )?(?:protest )?crackdown)\b", "excessive"),
         (r"\b(?:live (?:fire|ammunition|rounds)|opened fire on (?:the )?(?:protesters|demonstrators|crowd)|"
          r"shot dead (?:\w+ )?(?:protesters|demonstrators)|brutally (?:attacked|beat|beaten))\b", "excessive"),
-        (r"\b(?:pelted|hurled (?:stones|rocks|petrol bombs|molotov)|threw (?:stones|rocks|petrol bombs|molotov)|"
+        (r"\b(?:pelted|(?:hurl|throw|threw)\w* (?:an? |the )?(?:stones|rocks|petrol bombs?|molotov|bricks|"
+         r"bottles|fences?|objects|firecrackers|fireworks)|molotov cocktails?|turn(?:s|ed)? (?:\w+ )?violent|"
+         r"aggressive (?:demonstrations?|protests?)|"
          r"stone[- ]pelting|burn(?:t|ed|ing) tyres|torched|vandali[sz]ed|ransacked|set (?:ablaze|on fire)|"
          r"clash(?:ed|es)? with (?:the )?(?:police|security forces|troops)|violent (?:protests?|demonstrations?)|"
          r"turned violent|rampage|disturbios|enfrentamientos con)\b", "violent"),
@@ -149,7 +154,16 @@ PHRASE_TRIGGERS: list[tuple[re.Pattern[str], str]] = [
          r"pulled out (?:of|from)|evacuated (?:its|their) (?:positions|bases?)|took over .{0,30} without "
          r"(?:a )?(?:fight|resistance))\b", "withdraw"),
         (r"\b(?:went on strike|hunger strike|general strike|took to the streets)\b", "protest"),
+        # troop movements and drills: ACLED's 'Change to group/activity'
+        (r"\b(?:deploy(?:ed|s|ing)?|redeploy(?:ed|s|ing)?|reinforc(?:ed|es|ing)|mov(?:ed|es|ing)|sent|sending|"
+         r"forward(?:ed|s|ing)?|dispatch(?:ed|es|ing)?|amass(?:ed|es|ing)?)\b (?:\w+ ){0,4}?(?:troops|forces|"
+         r"fighters|reinforcements|soldiers|tanks|military equipment)\b|\bmilitary (?:drills|exercises|maneuvers|"
+         r"manoeuvres)\b|\btroops (?:have been|were) reinforced\b", "change"),
         (r"\bfire(?:d|s)? (?:on|at|upon)\b", "attack"),
+        # an attack on a base, a checkpoint or a patrol meets armed defenders: a Battle, not an Attack
+        (r"\b(?:attack\w*|raid\w*|storm\w*|target\w*|overr?an|assault\w*|ambush\w*)\b (?:\w+ ){0,4}?"
+         r"(?:military|army|police|security|troops'?|soldiers'?)? ?(?:bases?|barracks|checkpoints?|outposts?|"
+         r"convoys?|patrols?|garrisons?|positions)\b", "armed_target"),
     ]
 ]
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from talaia.events.lexicon import DISRUPT_OBJECTS, LEMMA_TRIGGERS, PHRASE_TRIGGERS, TERRITORY_OBJECTS
 
+QUALIFIER_KINDS = {"armed_target"}
 MODALS = {"will", "would", "could", "may", "might", "should", "can", "must", "shall", "'ll", "wo", "ca",
           "podría", "podrían", "debe", "deben", "puede", "pueden", "podrá", "habrá"}
 TRIGGER_POS = {"VERB", "NOUN", "ADJ", "PROPN"}
@@ -31,6 +32,7 @@ class Trigger:
 
 def find_triggers(sent: Any, headline: bool) -> list[Trigger]:
     found: dict[int, Trigger] = {}
+    qualifiers: list[Trigger] = []
     doc = sent.doc
     for m_pattern, phrase_kind in PHRASE_TRIGGERS:
         for m in m_pattern.finditer(sent.text):
@@ -38,7 +40,9 @@ def find_triggers(sent: Any, headline: bool) -> list[Trigger]:
             if span is None or phrase_kind == "actor":
                 continue
             tok = span.root
-            if phrase_kind == "intervention" or _reportable(tok, headline, phrase=True):
+            if phrase_kind in QUALIFIER_KINDS:  # it qualifies the event; the verb is still a trigger itself
+                qualifiers.append(Trigger(tok, phrase_kind, span.start_char, span.end_char))
+            elif phrase_kind == "intervention" or _reportable(tok, headline, phrase=True):
                 found.setdefault(tok.i, Trigger(tok, phrase_kind, span.start_char, span.end_char))
     for tok in sent:
         if tok.i in found or tok.pos_ not in TRIGGER_POS:
@@ -50,7 +54,7 @@ def find_triggers(sent: Any, headline: bool) -> list[Trigger]:
         kind = _refine(tok, listed, sent) if listed else None
         if kind and _reportable(tok, headline):
             found[tok.i] = Trigger(tok, kind, tok.idx, tok.idx + len(tok.text))
-    return sorted(found.values(), key=lambda t: t.start)
+    return sorted([*found.values(), *qualifiers], key=lambda t: t.start)
 
 
 _ES_VERB = re.compile(r"^(\w{3,}?)(?:aron|ieron|ando|iendo|ados?|adas?|idos?|idas?|an|en|ó|ió|a|e)$")
