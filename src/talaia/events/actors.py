@@ -184,7 +184,8 @@ def actor_from_phrase(head: Any, country: str | None, country_code: str | None, 
     end = max(t.idx + len(t.text) for t in tokens)
     where = f" ({country})" if country else ""
     suffix = state_suffix(country_code, year)
-    off_duty = "off-duty" in head.doc.text[start:end].lower() or "off duty" in head.doc.text[start:end].lower()
+    phrase = head.doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1].text.lower()
+    off_duty = "off-duty" in phrase or "off duty" in phrase
     for ent in head.doc.ents:
         covers_head = ent.start <= head.i < ent.end
         inside = ent.start_char >= start and ent.end_char <= end

@@ -228,7 +228,8 @@ _AND_ONE = re.compile(r"\s*,?\s+(?:and|y|e)\s+(?:a|an|one|un|una|uno)\s+(\w+)", 
 def _singular_partners(num: Any) -> int:
     """'3 men and a woman': one more victim joined to a counted group with only an article."""
     noun = num.head if num.head.i > num.i else num
-    m = _AND_ONE.match(num.doc.text, noun.idx + len(noun.text))
+    sent = num.sent
+    m = _AND_ONE.match(sent.text, noun.idx + len(noun.text) - sent.start_char)
     return 1 if m and m.group(1).lower() in SINGULAR_VICTIMS else 0
 def _conjoined(tok: Any) -> bool:
     noun = tok.head

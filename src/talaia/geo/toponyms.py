@@ -291,7 +291,7 @@ def _gazetteer_matches(sdoc: Any, gazetteer: GeoNamesGazetteer, covered: set[int
 
 def _cap(tok: Any) -> bool:
     return bool((tok.text[:1].isupper() and tok.is_alpha and not tok.is_upper) or (tok.is_upper and len(tok) > 3
-                and tok.doc.text[:200].isupper()))
+                and tok.doc[:40].text.isupper()))  # Doc.text is rebuilt on each access: a slice is cheap
 
 
 def _joiner(tokens: list[Any], j: int) -> bool:

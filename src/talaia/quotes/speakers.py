@@ -45,8 +45,10 @@ def is_stance_verb(tok: Any) -> bool:
 
 
 def is_speech_verb(tok: Any) -> bool:
-    if tok.idx > 0 and tok.doc.text[tok.idx - 1] in "<\\/":  # '<tweet ...>' markup, not the verb
-        return False
+    if tok.i > 0:  # '<tweet ...>' markup, not the verb (Doc.text is rebuilt on each access: use the token)
+        before = tok.doc[tok.i - 1]
+        if not before.whitespace_ and before.text[-1:] in {"<", "/", "\\"}:
+            return False
     lemma = tok.lemma_.lower()
     if lemma == "continue" and tok.tag_ != "VBD":  # '..., he continued.' reports; 'continues to' does not
         return False
