@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from talaia.events.dates import MONTHS
 from talaia.nlp.numbers import VAGUE, parse_number
 
 DEATH_VERBS = {"kill", "murder", "slay", "slain", "assassinate", "execute", "massacre", "behead", "decapitate",
@@ -179,8 +180,6 @@ def _injured_next(tok: Any) -> bool:
 
 
 def _looks_like_date(tok: Any) -> bool:
-    from talaia.events.dates import MONTHS
-
     doc = tok.doc
     after = [t.lower_ for t in doc[tok.i + 1:tok.i + 3]]
     before = doc[tok.i - 1].lower_.rstrip(".") if tok.i > 0 else ""

@@ -90,7 +90,8 @@ PHRASE_TRIGGERS: list[tuple[re.Pattern[str], str]] = [
         (r"\b(?:peace (?:deal|agreement|accord|talks)|signed (?:an? )?(?:deal|agreement|accord))\b",
          "agreement"),
         (r"\b(?:death toll|toll)\b", "dead"),
-        (r"\b(?:found|find|finds|discover(?:ed|s|y)?|locate[sd]?|recover(?:ed|s)?|hall(?:aron|an|a)|hallazgo|appears?|appeared|apareci(?:ó|eron)|aparecen?|leaves?|left|dumped|abandon(?:ed|s)?|localizan|localizaron|"
+        (r"\b(?:found|find|finds|discover(?:ed|s|y)?|locate[sd]?|recover(?:ed|s)?|hall(?:aron|an|a)|hallazgo|"
+         r"appears?|appeared|apareci(?:ó|eron)|aparecen?|leaves?|left|dumped|abandon(?:ed|s)?|"
          r"encontr(?:aron|ó)|encuentran|encuentra|localiz(?:aron|an|a|ó)|ubican|ubicaron)\b(?: [\w'’]+){0,4}? "
          r"(?:dead|lifeless|bod(?:y|ies)|corpses?|remains|heads?|skulls?|cuerpos?|cadáver(?:es)?|restos|"
          r"osamentas?|cabezas?|cráneos?|sin vida|muertos?|encobijados?|embolsados?|entambados?|bagged|"
@@ -101,7 +102,7 @@ PHRASE_TRIGGERS: list[tuple[re.Pattern[str], str]] = [
          r"(?:left|found|located|discovered|dumped|abandoned|encontrados?|hallados?|localizados?|abandonados?|"
          r"arrojados?)\b", "dead"),
         (r"\b(?:without life|lifeless)\b", "dead"),
-(r"\b(?:mass graves?|clandestine graves?|narco ?fosas?|fosas? clandestinas?)\b", "dead"),
+        (r"\b(?:mass graves?|clandestine graves?|narco ?fosas?|fosas? clandestinas?)\b", "dead"),
         (r"\bdepriv\w* (?:\w+ ){0,4}?of (?:(?:his|her|their) )?li(?:fe|ves)\b|\bpriv\w+ de la vida\b", "kill"),
         (r"\b(?:leaves?|left|deja|dejan|dejó|dejaron|suma|suman)\b(?: \w+){0,2}? (?:victims|dead|víctimas|muertos|"
          r"fallecidos|ejecutados|asesinados)\b", "dead"),

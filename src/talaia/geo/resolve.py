@@ -39,10 +39,13 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
     choices: list[GazetteerEntry | None] = [max(c, key=prior) if c else None for c in candidates]
     sublocal = [_names_part_of_a_town(m, text) for m in mentions]
     for _ in range(2):
+        all_countries, all_admin1 = _context([*choices, *background])
         updated: list[GazetteerEntry | None] = []
         for i, (mention, cands) in enumerate(zip(mentions, candidates, strict=True)):
             # a mention does not vote for itself: one wrong first guess would only confirm itself
-            country_votes, admin1_keys = _context([*choices[:i], *choices[i + 1:], *background])
+            own_countries, own_admin1 = _context([choices[i]])
+            country_votes = all_countries - own_countries
+            admin1_keys = set(all_admin1 - own_admin1)
             if sublocal[i]:  # inside the state the document is about, else inside its country
                 cands = [c for c in cands if c.feature in {"city", "admin2"} and country_votes.get(c.country_code)
                          and (not admin1_keys or c.admin1_key in admin1_keys)]
@@ -104,15 +107,16 @@ class _Context:
         return s
 
 
-def _context(choices: Sequence[GazetteerEntry | None]) -> tuple[Counter[str], set[str]]:
+def _context(choices: Sequence[GazetteerEntry | None]) -> tuple[Counter[str], Counter[str]]:
+    """Votes for countries and the first-level units the choices name (counted, so one can be taken out)."""
     country_votes: Counter[str] = Counter()
-    admin1_keys: set[str] = set()
+    admin1_keys: Counter[str] = Counter()
     for choice in choices:
         if choice is None or choice.feature in {"continent", "region"}:
             continue
         country_votes[choice.country_code] += 2 if choice.feature in {"country", "admin1"} else 1
         if choice.admin1_key and (choice.feature == "admin1" or background_of_town(choice)):
-            admin1_keys.add(choice.admin1_key)
+            admin1_keys[choice.admin1_key] += 1
     return country_votes, admin1_keys
 
 
@@ -125,7 +129,7 @@ def background_of_town(entry: GazetteerEntry) -> bool:
 # named like far-away towns; it resolves only inside a country the rest of the document is in
 _SUBLOCAL_BEFORE = re.compile(r"(?:\b(?:colonia|col\.|fraccionamiento|fracc\.|barrio|ejido|unidad|residencial|"
                               r"neighbou?rhood(?: of)?|sector|subdivision|calle|avenida|street|avenue|bar|"
-                              r"fraccionamiento de|la colonia)\s+)$", re.IGNORECASE)
+                              r"fraccionamiento de)\s+)$", re.IGNORECASE)
 _SUBLOCAL_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|subdivision|sector|colonia|housing|residential|"
                              r"development|street|avenue|boulevard|highway|farms?)\b", re.IGNORECASE)
 

@@ -45,7 +45,8 @@ def build_aliases(sdoc: Any) -> dict[str, str]:
     for m in _NAME_KNOWN_AS.finditer(text):
         aliases.setdefault(_key(m.group(2)), _clean(m.group(1)))
     people = [_clean(e.text) for e in ents if e.label_ in PERSON_LABELS]
-    full = sorted({p for p in people if len(p.split()) >= 2}, key=lambda p: -len(p.split()))
+    # longest names first, ties in document order (a set's order changes with the hash seed between runs)
+    full = sorted(dict.fromkeys(p for p in people if len(p.split()) >= 2), key=lambda p: -len(p.split()))
     for name in full:
         words = name.split()
         for i in range(1, len(words)):
