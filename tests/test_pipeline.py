@@ -1,9 +1,10 @@
 import pytest
 
 import talaia
+from talaia.components import register_defaults
 from talaia.errors import PipelineConfigError, TalaiaError
 from talaia.pipeline import DEFAULT_COMPONENTS, Pipeline, PipelineConfig
-from talaia.registry import Registry, register_defaults
+from talaia.registry import Registry
 
 
 def test_registry_has_versioned_default_components() -> None:
@@ -27,11 +28,14 @@ def test_pipeline_rejects_unknown_and_unversioned_components() -> None:
 
 
 def test_pipeline_records_a_component_failure_per_document() -> None:
+    from talaia.component import Analysis, DocumentComponent, Resources
     from talaia.models import Document
-    from talaia.pipeline import Analysis, DocumentComponent
 
     class Fussy(DocumentComponent):
         name = "test.fussy.v1"
+
+        def __init__(self, resources: Resources) -> None:
+            self.resources = resources
 
         def __call__(self, analysis: Analysis) -> None:
             if "bad" in analysis.document.text:
@@ -62,5 +66,5 @@ def test_public_api_is_exactly_all() -> None:
     public = {n for n in dir(talaia) if not n.startswith("_")}
     exported = {n for n in talaia.__all__ if not n.startswith("_")}
     modules = {"about", "api", "errors", "models", "pipeline", "registry", "ingest", "nlp", "geo", "quotes",
-               "events", "store", "export", "cli"}
+               "events", "store", "export", "cli", "component", "components", "knowledge"}
     assert public - modules == exported

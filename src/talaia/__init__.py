@@ -6,6 +6,7 @@ The Python API::
     result = talaia.extract_text(text, published="2019-10-18")
     talaia.ingest_paths(["articles/"], db="events.db")
     events = talaia.list_events(db="events.db", where=talaia.EventFilter(admin1="Michoacán"))
+    talaia.reprocess(db="events.db")  # re-extract what an older extractor version stored
 """
 
 from talaia.about import EXTRACTOR_VERSION, __version__
@@ -17,6 +18,8 @@ from talaia.api import (
     list_events,
     list_quotes,
     open_store,
+    reprocess,
+    show_event,
 )
 from talaia.errors import TalaiaError
 from talaia.models import Actor, Document, Event, Evidence, ExtractionResult, Place, Quote
@@ -45,4 +48,6 @@ __all__ = [
     "list_events",
     "list_quotes",
     "open_store",
+    "reprocess",
+    "show_event",
 ]

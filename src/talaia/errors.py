@@ -11,7 +11,10 @@
     │   └── ProcessingError            E110 processing (a pipeline component failed)
     ├── PipelineConfigError        E201 a pipeline that cannot be built
     ├── ModelUnavailableError      E202 a language model is not installed
-    └── StoreError                 E301 the database cannot be opened or migrated
+    ├── KnowledgeError             E203 a knowledge file that cannot be read or fails validation
+    ├── StoreError                 E301 the database cannot be opened or migrated
+    │   └── MissingDatabaseError       E302 no-database (a read-only command on a file that does not exist)
+    └── QueryError                 E401 query: a filter value or an event id that is not valid
 
 Codes are what a script should match on; messages are for people.
 """
@@ -83,5 +86,23 @@ class ModelUnavailableError(TalaiaError):
     code, slug = "E202", "model-unavailable"
 
 
+class KnowledgeError(TalaiaError):
+    code, slug = "E203", "knowledge"
+
+
 class StoreError(TalaiaError):
     code, slug = "E301", "store"
+
+
+class MissingDatabaseError(StoreError):
+    code, slug = "E302", "no-database"
+
+
+class QueryError(TalaiaError, ValueError):
+    """A filter value or an id that is not valid; ``field`` names the parameter (e.g. ``sub_event_type``)."""
+
+    code, slug = "E401", "query"
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field

@@ -85,9 +85,9 @@ def test_cli_ingest_twice_events_filters_and_export(tmp_path: Path) -> None:
     csv_path = tmp_path / "acled.csv"
     assert _run("export", "--db", db, "--format", "acled-csv", "-o", str(csv_path)).exit_code == 0
     frame = pd.read_csv(csv_path)
-    from talaia.export.formats import ACLED_COLUMNS
+    from talaia.export.formats import acled_columns
 
-    assert tuple(frame.columns) == ACLED_COLUMNS and len(frame) == len(first)
+    assert tuple(frame.columns) == acled_columns() and len(frame) == len(first)
     parquet = tmp_path / "events.parquet"
     assert _run("export", "--db", db, "--format", "parquet", "-o", str(parquet)).exit_code == 0
     assert len(pd.read_parquet(parquet)) == len(first)

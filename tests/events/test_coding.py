@@ -1,10 +1,17 @@
 """Sub-type rules from ACLED's codebook, on hand-built actors (no model needed)."""
 
+from pathlib import Path
+
 import pytest
 
-from talaia.events.coding import sub_event_type
-from talaia.events.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES
+from talaia.errors import KnowledgeError
+from talaia.events.coding import Coder
+from talaia.events.taxonomy import Taxonomy
+from talaia.knowledge import load_knowledge
 from talaia.models import Actor
+
+TAXONOMY = Taxonomy.from_knowledge(load_knowledge())
+CODER = Coder.from_knowledge(load_knowledge(), TAXONOMY)
 
 POLICE = Actor("Police Forces of Mexico (2018-2024)", "State forces")
 GANG = Actor("Unidentified Armed Group (Mexico)", "Political militia")
@@ -40,9 +47,18 @@ PROTESTERS = Actor("Protesters (Mexico)", "Protesters")
 )
 def test_coding_follows_codebook(kinds: set[str], agent: Actor | None, patient: Actor | None,
                                  expected: str) -> None:
-    assert sub_event_type(kinds, agent, patient) == expected
+    assert CODER.sub_event_type(kinds, agent, patient) == expected
 
 
 def test_coding_taxonomy_is_acleds() -> None:
-    assert len(SUB_EVENT_TYPES) == 25
-    assert len(EVENT_TYPES) == 6
+    assert len(TAXONOMY.sub_event_types) == 25
+    assert len(TAXONOMY.event_types) == 6
+
+
+def test_coding_rules_are_checked_when_read(tmp_path: Path) -> None:
+    rules = tmp_path / "codebook" / "sub_event_rules.tsv"
+    rules.parent.mkdir(parents=True)
+    rules.write_text("rule\tkinds\talso\twithout\tagent\tpatient\twhen\tsub_event_type\n"
+                     "odd\tkill\t\t\tgoblins\t\t\tAttack\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"odd.*goblins"):
+        Coder.from_knowledge(load_knowledge((str(tmp_path),)), TAXONOMY)

@@ -5,7 +5,16 @@ import datetime as dt
 
 import pytest
 
-from talaia.events.dates import EventDate, default_date, find_date
+from talaia.events.dates import DateLexicon, EventDate, default_date
+from talaia.events.dates import find_date as find_date_with
+from talaia.knowledge import load_knowledge
+from talaia.nlp.numbers import NumberWords
+
+LEXICON = DateLexicon.from_knowledge(load_knowledge(), NumberWords.from_knowledge(load_knowledge()))
+
+
+def find_date(sentence: str, offset: int, published: dt.date | None) -> EventDate | None:
+    return find_date_with(sentence, offset, published, LEXICON)
 
 PUB = dt.date(2019, 10, 18)  # a Friday
 

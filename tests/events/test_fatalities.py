@@ -2,14 +2,18 @@
 
 import pytest
 
-from talaia.events.fatalities import count_fatalities
+from talaia.events.fatalities import FatalityLexicon, count_fatalities
+from talaia.knowledge import load_knowledge
+from talaia.nlp.numbers import NumberWords
 
 pytestmark = pytest.mark.slow
+
+LEXICON = FatalityLexicon.from_knowledge(load_knowledge(), NumberWords.from_knowledge(load_knowledge()))
 
 
 def _count(nlp, sentence: str, lethal: bool = True):  # type: ignore[no-untyped-def]
     doc = nlp(sentence)
-    return count_fatalities(next(iter(doc.sents)), lethal)
+    return count_fatalities(next(iter(doc.sents)), lethal, LEXICON)
 
 
 @pytest.mark.parametrize(

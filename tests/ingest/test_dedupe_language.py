@@ -1,5 +1,5 @@
 from talaia.ingest.dedupe import NearDuplicateIndex, content_hash, minhash_signature
-from talaia.ingest.language import detect_language
+from talaia.nlp.language import detect_language
 
 STORY = ("Gunmen killed twelve soldiers in an ambush near the town on Tuesday, officials said, in one of the "
          "deadliest attacks on the armed forces this year. The soldiers were patrolling a rural road when "

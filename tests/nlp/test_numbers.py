@@ -1,6 +1,9 @@
 import pytest
 
-from talaia.nlp.numbers import parse_number
+from talaia.knowledge import load_knowledge
+from talaia.nlp.numbers import NumberWords
+
+parse_number = NumberWords.from_knowledge(load_knowledge()).parse
 
 
 @pytest.mark.parametrize(
@@ -18,14 +21,3 @@ def test_numbers_parse_words_and_digits(text: str, value: int) -> None:
 @pytest.mark.parametrize("text", ["police", "", "fourteenth floor"])
 def test_numbers_reject_non_numbers(text: str) -> None:
     assert parse_number(text) is None
-
-
-def test_truecase_keeps_offsets_and_restores_common_words() -> None:
-    from talaia.nlp.truecase import is_all_caps, restore_case
-
-    text = "THREE SOLDIERS WERE KILLED IN TEPALCATEPEC ON 30 DECEMBER, THE ARMY (FAN) SAID."
-    restored = restore_case(text, proper_names={"tepalcatepec"})
-    assert len(restored) == len(text) and restored.upper() == text
-    assert restored.startswith("Three soldiers were killed in Tepalcatepec on 30 December")
-    assert "(FAN)" in restored
-    assert is_all_caps(text) and not is_all_caps("Three soldiers were killed in Tepalcatepec on Monday.")

@@ -2,9 +2,12 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from talaia.models import Document, Event, Evidence, ExtractionResult
+import pytest
+
+from talaia.errors import MissingDatabaseError
+from talaia.models import Document, Event, Evidence, ExtractionResult, Quote
 from talaia.store.migrations import MIGRATIONS
-from talaia.store.sqlite import EventFilter, SQLiteStore
+from talaia.store.sqlite import EventFilter, SQLiteStore, StoreItem
 
 
 def _event(event_id: str, admin1: str, date: str, sub: str = "Attack") -> Event:
@@ -18,12 +21,19 @@ def _event(event_id: str, admin1: str, date: str, sub: str = "Attack") -> Event:
     )
 
 
-def _write(store: SQLiteStore, doc_id: str, events: tuple[Event, ...], dup: str | None = None) -> str:
+def _write(store: SQLiteStore, doc_id: str, events: tuple[Event, ...], dup: str | None = None,
+           version: str = "test/1", quotes: tuple[Quote, ...] = ()) -> str:
     doc = Document(id=doc_id, text=f"text of {doc_id}", published=dt.date(2021, 3, 2), source="Wire")
     key = f"key-{doc_id}"
-    result = None if dup else ExtractionResult(id=doc_id, language="en", published="2021-03-02", events=events)
-    store.write_batch([(doc, key, f"hash-{doc_id}", None, dup, 1.0 if dup else None, result)])
+    result = None if dup else ExtractionResult(id=doc_id, language="en", published="2021-03-02", events=events,
+                                               quotes=quotes, extractor=version)
+    store.write_batch([StoreItem(doc, key, f"hash-{doc_id}", None, dup, 1.0 if dup else None, result,
+                                 extractor_version=version)])
     return key
+
+
+def _versions(store: SQLiteStore, table: str) -> set[str]:
+    return {r[0] for r in store.conn.execute(f"SELECT extractor_version FROM {table}")}
 
 
 def test_store_migrations_recorded(db_path: Path) -> None:
@@ -57,3 +67,101 @@ def test_store_duplicates_become_sources(db_path: Path) -> None:
         (stored,) = store.events()
         assert [s["document_id"] for s in stored.sources] == ["a", "b"]
         assert stored.to_dict()["sources"][0] == {"document_id": "a", "source": "Wire", "published": "2021-03-02"}
+
+
+def test_store_records_the_version_that_produced_each_row(db_path: Path) -> None:
+    quote = Quote("it was them", 0, 4, "Mayor", 5, 10, "said", True)
+    with SQLiteStore(db_path) as store:
+        original = _write(store, "a", (_event("e1", "Michoacán", "2021-03-01"),), version="custom/7",
+                          quotes=(quote,))
+        _write(store, "b", (), dup=original, version="custom/7")
+        for table in ("documents", "events", "quotes"):
+            assert _versions(store, table) == {"custom/7"}
+        assert store.outdated("custom/7") == [] and store.outdated("custom/8") == [original]
+        assert store.outdated(None) == [original] and store.count_originals() == 1
+
+
+def test_store_rewrite_replaces_the_extraction_and_keeps_duplicates_linked(db_path: Path) -> None:
+    with SQLiteStore(db_path) as store:
+        original = _write(store, "a", (_event("e1", "Michoacán", "2021-03-01"), _event("e2", "Sinaloa", "2021-03-01")),
+                          version="v1")
+        dup = _write(store, "b", (), dup=original, version="v1")
+        _write(store, "a", (_event("e3", "Jalisco", "2021-03-01"),), version="v2")
+        (stored,) = store.events()
+        assert stored.event.event_id == "e3"
+        assert [s["document_id"] for s in stored.sources] == ["a", "b"]
+        assert store.count("documents") == 2 and store.count("event_sources") == 2
+        assert _versions(store, "events") == {"v2"} and _versions(store, "documents") == {"v2"}
+        assert store.find_document(dup) is not None and store.find_document(dup).duplicate_of == original  # type: ignore[union-attr]
+
+
+def test_store_new_version_of_a_document_takes_over_its_duplicates(db_path: Path) -> None:
+    with SQLiteStore(db_path) as store:
+        old = _write(store, "a", (_event("e1", "Michoacán", "2021-03-01"),))
+        _write(store, "b", (), dup=old)
+        doc = Document(id="a", text="the corrected text of a", published=dt.date(2021, 3, 2))
+        result = ExtractionResult(id="a", language="en", published="2021-03-02",
+                                  events=(_event("e1", "Michoacán", "2021-03-01"),), extractor="test/1")
+        store.write_batch([StoreItem(doc, "key-a2", "hash-a2", None, None, None, result)])
+        assert store.find_document(old) is None
+        (stored,) = store.events()
+        assert [s["document_id"] for s in stored.sources] == ["a", "b"]
+        assert store.find_document("key-b").duplicate_of == "key-a2"  # type: ignore[union-attr]
+
+
+def test_store_items_are_typed_and_need_a_version() -> None:
+    doc = Document(id="a", text="x")
+    with pytest.raises(ValueError, match="version"):
+        StoreItem(doc, "k", "h")
+    with pytest.raises(ValueError, match="duplicate"):
+        StoreItem(doc, "k", "h", duplicate_of="o", result=ExtractionResult("a", "en", None, extractor="v"))
+    assert StoreItem(doc, "k", "h", result=ExtractionResult("a", "en", None, extractor="v"),
+                     extractor_version="w").version == "v"
+
+
+def test_store_load_documents_round_trips(db_path: Path) -> None:
+    with SQLiteStore(db_path) as store:
+        key = _write(store, "a", ())
+        ((stored, doc),) = store.load_documents([key, "no-such-key"])
+        assert stored.key == key and doc.id == "a" and doc.text == "text of a"
+        assert doc.published == dt.date(2021, 3, 2) and doc.source == "Wire" and doc.language == "en"
+
+
+def test_store_event_detail_and_prefixes(db_path: Path) -> None:
+    with SQLiteStore(db_path) as store:
+        _write(store, "a", (_event("abcd1234", "Michoacán", "2021-03-01"), _event("abce5678", "Sinaloa", "2021-03-01")))
+        assert store.event_ids("abc") == ["abcd1234", "abce5678"] and store.event_ids("ABCD") == ["abcd1234"]
+        assert store.event_ids("a%") == [] and store.event_ids("a_c") == []
+        detail = store.event_detail("abce5678")
+        assert detail is not None and detail.document.text == "text of a" and detail.extractor_version == "test/1"
+        assert store.event_detail("nope") is None
+
+
+def test_store_must_exist_does_not_create_the_file(tmp_path: Path) -> None:
+    missing = tmp_path / "sub" / "none.db"
+    with pytest.raises(MissingDatabaseError):
+        SQLiteStore(missing, must_exist=True)
+    assert not missing.exists() and not missing.parent.exists()
+
+
+def test_store_every_insert_names_its_columns() -> None:
+    import re
+
+    from talaia.store import migrations, sqlite
+
+    for module in (sqlite, migrations):
+        source = Path(module.__file__).read_text(encoding="utf-8")  # type: ignore[arg-type]
+        for match in re.finditer(r"INSERT (?:OR \w+ )?INTO (\w+)\s*(\S)", source):
+            assert match.group(2) == "(", f"{module.__name__}: INSERT INTO {match.group(1)} without columns"
+
+
+def test_store_migration_002_upgrades_a_001_database(db_path: Path) -> None:
+    conn = sqlite3.connect(db_path)
+    conn.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    MIGRATIONS[0][1](conn)
+    conn.execute("INSERT INTO _migrations (name, applied_at) VALUES ('001_initial', 'then')")
+    conn.commit()
+    conn.close()
+    with SQLiteStore(db_path) as store:
+        indexes = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert {"documents_duplicate_of", "events_document_key", "event_sources_document_key"} <= indexes

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from talaia.cli.knowledge import knowledge_group
 from talaia.cli.main import cli, main
+
+cli.add_command(knowledge_group)
 
 __all__ = ["cli", "main"]

@@ -3,28 +3,41 @@
 from __future__ import annotations
 
 import json
+import os
+import shlex
 import sys
 from collections.abc import Callable, Sequence
-from typing import IO, TYPE_CHECKING, Any, TypeVar
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from talaia.about import __version__
-from talaia.errors import TalaiaError
+from talaia.errors import InputError, MissingDatabaseError, QueryError, TalaiaError
+from talaia.export.formats import FORMATS, WRITERS, text_formats, writer
 from talaia.ingest.readers import DEFAULT_MAX_BYTES, ReadOptions
 
 if TYPE_CHECKING:
-    from talaia.store.sqlite import EventFilter, StoredEvent
+    from talaia.pipeline import Pipeline
+    from talaia.store.sqlite import EventDetail, EventFilter, StoredEvent
 
 EXIT_STATUSES = """\b
 Exit status:
-  0  every input was read; documents that failed have an "error" field
-  1  every document failed
-  2  bad usage, or an input that does not exist or cannot be read"""
+  0  every input was read; documents that failed are reported (extract: an "error" field)
+  1  every document failed, or an input path does not exist (it is reported; the
+     other inputs are still processed)
+  2  bad usage, or none of the inputs exists"""
+
+READ_ONLY_NOTE = "The database must exist (this command only reads it)."
+
+# EventFilter's fields -> the options that set them, for usage errors
+FILTER_OPTIONS = {"country": "--country", "admin1": "--admin1", "sub_event_type": "--sub-type",
+                  "event_type": "--event-type", "actor": "--actor", "date_from": "--since", "date_to": "--until",
+                  "limit": "--limit", "event_id": "EVENT_ID"}
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, prog_name="talaia")
+@click.version_option(__version__, prog_name="talaia", help="Show the version and exit.")
 def cli() -> None:
     """Talaia: news reports on political violence and organised crime -> ACLED-coded events.
 
@@ -43,133 +56,247 @@ def report_error(err: TalaiaError | dict[str, str], label: str) -> None:
         click.echo(f"talaia: {label}: {err.get('code')}: {err.get('message')}", err=True)
 
 
+def fail(err: TalaiaError) -> NoReturn:
+    """Exit 2 with a usage error for a bad option value or a missing database, else the error's line."""
+    if isinstance(err, QueryError):
+        raise click.BadParameter(err.message, param_hint=FILTER_OPTIONS.get(err.field or ""))
+    if isinstance(err, MissingDatabaseError):
+        raise click.BadParameter(err.message, param_hint="--db")
+    report_error(err, "")
+    sys.exit(2)
+
+
+def main() -> None:
+    from talaia.cli.config import default_map
+
+    try:
+        defaults = default_map(cli)
+    except TalaiaError as err:
+        click.echo(f"talaia: {err}", err=True)
+        sys.exit(2)
+    cli(prog_name="talaia", default_map=defaults)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DB_OPTION = click.option("--db", type=click.Path(dir_okay=False), default=None,
+                         help="SQLite database file (default: $TALAIA_DB, else talaia.db in the user data folder).")
+KNOWLEDGE_OPTION = click.option(
+    "--knowledge", "knowledge", multiple=True, metavar="DIR", envvar="TALAIA_KNOWLEDGE",
+    type=click.Path(exists=True, file_okay=False, resolve_path=True),
+    help="A folder of your own knowledge files (the layout of talaia/lang and talaia/codebook), layered over "
+         f"the built-in ones; repeatable (default: $TALAIA_KNOWLEDGE, folders separated by '{os.pathsep}').")
+PROGRESS_OPTION = click.option("--progress/--no-progress", default=None,
+                               help="Progress bar of documents extracted, on standard error (default: on a "
+                                    "terminal).")
+BATCH_OPTION = click.option("--batch-size", type=click.IntRange(min=1), default=32, show_default=True,
+                            help="Documents per pipeline batch.")
+
+
+def _read_options(func: F) -> F:
+    for option in reversed([
+        click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
+                     help="Documents larger than this are refused with an error."),
+        click.option("--language", type=click.Choice(["en", "es"]), default=None,
+                     help="Force the language (default: given per document, else detected)."),
+    ]):
+        func = option(func)
+    return func
+
+
+def _pipeline(batch_size: int, knowledge: Sequence[str]) -> Pipeline:
+    from talaia.pipeline import Pipeline, PipelineConfig
+
+    try:
+        return Pipeline(PipelineConfig(batch_size=batch_size, knowledge_dirs=tuple(knowledge)))
+    except TalaiaError as err:
+        fail(err)
+
+
+def _show_progress(progress: bool | None) -> bool:
+    return sys.stderr.isatty() if progress is None else progress
+
+
+def _on_missing(missing: list[str]) -> Callable[[InputError], None]:
+    def report(err: InputError) -> None:
+        missing.append(err.document or "")
+        report_error(err, "")
+    return report
+
+
 @cli.command(epilog=EXIT_STATUSES)
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-",
               help="Write JSON Lines here (default: standard output).")
-@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
-              help="Documents larger than this are refused with an error line.")
-@click.option("--language", type=click.Choice(["en", "es"]), default=None,
-              help="Force the language (default: given per document, else detected).")
-@click.option("--batch-size", type=int, default=32, show_default=True)
-def extract(inputs: tuple[str, ...], output: str, max_bytes: int, language: str | None, batch_size: int) -> None:
+@_read_options
+@BATCH_OPTION
+@KNOWLEDGE_OPTION
+@PROGRESS_OPTION
+def extract(inputs: tuple[str, ...], output: str, max_bytes: int, language: str | None, batch_size: int,
+            knowledge: tuple[str, ...], progress: bool | None) -> None:
     """Extract events, quotes and places: one JSON line per input document (SCHEMA.md v1).
 
     INPUTS are files, folders (read recursively) or - for standard input: JSON Lines
-    documents, plain text (first line may be "date YYYY-MM-DD") or HTML.
+    documents, plain text (first line may be "date YYYY-MM-DD") or HTML. An input that
+    does not exist is reported and the others are still extracted.
     """
     from talaia.api import extract_paths
-    from talaia.pipeline import PipelineConfig
 
     options = ReadOptions(max_bytes=max_bytes, language=language)
+    pipeline = _pipeline(batch_size, knowledge)
+    missing: list[str] = []
     total = failed = 0
+    try:
+        results = extract_paths(inputs, options=options, pipeline=pipeline, progress=_show_progress(progress),
+                                on_missing=_on_missing(missing))
+    except TalaiaError as err:
+        fail(err)
     out: IO[str]
     out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")  # noqa: SIM115
     try:
-        for result in extract_paths(inputs, options=options, config=PipelineConfig(batch_size=batch_size)):
+        for result in results:
             total += 1
             if result.error is not None:
                 failed += 1
                 report_error(result.error, result.id)
             out.write(_json_line(result.to_dict()) + "\n")
     except TalaiaError as err:
-        report_error(err, "")
-        sys.exit(2)
+        fail(err)
     finally:
         if out is not sys.stdout:
             out.close()
-    if total and failed == total:
+    if missing or (total and failed == total):
         sys.exit(1)
-
-
-def main() -> None:
-    cli(prog_name="talaia")
-
-
-DB_OPTION = click.option("--db", type=click.Path(dir_okay=False), default=None,
-                         help="SQLite database file (default: $TALAIA_DB, else talaia.db in the user data folder).")
 
 
 @cli.command(epilog=EXIT_STATUSES)
 @click.argument("inputs", nargs=-1, required=True)
 @DB_OPTION
-@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True)
-@click.option("--language", type=click.Choice(["en", "es"]), default=None)
-@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
-def ingest(inputs: tuple[str, ...], db: str | None, max_bytes: int, language: str | None,
-           progress: bool | None) -> None:
+@_read_options
+@BATCH_OPTION
+@KNOWLEDGE_OPTION
+@PROGRESS_OPTION
+def ingest(inputs: tuple[str, ...], db: str | None, max_bytes: int, language: str | None, batch_size: int,
+           knowledge: tuple[str, ...], progress: bool | None) -> None:
     """Extract from INPUTS and store the results; re-ingesting the same documents changes nothing.
 
     Exact copies and near-duplicates (syndicated stories) are linked as further sources of
-    the original's events, not counted again. Errors are printed per document and kept in
-    the database.
+    the original's events, not counted again. A document stored before by another extractor
+    version (other components or knowledge) is extracted again and its events replaced.
+    Errors are printed per document and kept in the database; an input that does not exist
+    is reported and the others are still ingested.
     """
     from talaia.api import ingest_paths
 
-    show = sys.stderr.isatty() if progress is None else progress
+    pipeline = _pipeline(batch_size, knowledge)
+    missing: list[str] = []
     try:
         report = ingest_paths(inputs, db=db, options=ReadOptions(max_bytes=max_bytes, language=language),
-                              progress=show, on_error=lambda m: click.echo(f"talaia: {m}", err=True))
+                              progress=_show_progress(progress), pipeline=pipeline,
+                              on_error=lambda m: click.echo(f"talaia: {m}", err=True),
+                              on_missing=_on_missing(missing))
     except TalaiaError as err:
-        report_error(err, "")
-        sys.exit(2)
+        fail(err)
     summary = ", ".join(f"{v} {k}" for k, v in report.to_dict().items())
     click.echo(f"talaia: {summary}", err=True)
-    if report.read and report.failed == report.read:
+    if missing or (report.read and report.failed == report.read):
         sys.exit(1)
 
 
-F = TypeVar("F", bound=Callable[..., Any])
+@cli.command()
+@DB_OPTION
+@click.option("--all", "all_documents", is_flag=True,
+              help="Extract every stored document again, not only those of another extractor version.")
+@BATCH_OPTION
+@KNOWLEDGE_OPTION
+@PROGRESS_OPTION
+def reprocess(db: str | None, all_documents: bool, batch_size: int, knowledge: tuple[str, ...],
+              progress: bool | None) -> None:
+    """Extract stored documents again from their stored text, with the current extractor.
+
+    Every stored document (duplicates aside) that another extractor version produced (other
+    components, or other --knowledge) is extracted again; its events, quotes and places are
+    replaced and its duplicates stay linked to the new events. A document that fails keeps
+    its earlier rows. Exit status 1 when some document failed.
+    """
+    from talaia.api import reprocess as reprocess_db
+
+    pipeline = _pipeline(batch_size, knowledge)
+    try:
+        report = reprocess_db(db=db, pipeline=pipeline, all_documents=all_documents,
+                              progress=_show_progress(progress),
+                              on_error=lambda m: click.echo(f"talaia: {m}", err=True))
+    except TalaiaError as err:
+        fail(err)
+    click.echo(f"talaia: {report.checked} stored documents checked: {report.reextracted} extracted again "
+               f"({report.events} events), {report.current} already extracted by {pipeline.extractor_version}, "
+               f"{report.failed} failed", err=True)
+    if report.failed:
+        sys.exit(1)
 
 
 def _filter_options(func: F) -> F:
+    from talaia.store.filters import acled_types
+
     for option in reversed([
-        click.option("--country", help="Country name or ISO code."),
-        click.option("--admin1", help="First-level unit (accents and case ignored)."),
-        click.option("--sub-type", "sub_type", help="ACLED sub-event type."),
-        click.option("--event-type", help="ACLED event type."),
-        click.option("--actor", help="Part of an actor's name."),
-        click.option("--since", "date_from", help="Earliest event date, YYYY-MM-DD."),
-        click.option("--until", "date_to", help="Latest event date, YYYY-MM-DD."),
-        click.option("--limit", type=int, default=None),
+        click.option("--country", help="Country: a name or an ISO alpha-2/alpha-3 code (Mexico, MX, MEX)."),
+        click.option("--admin1", help="First-level unit, e.g. a state (accents and case ignored)."),
+        click.option("--sub-type", "sub_type", help="ACLED sub-event type, e.g. 'Armed clash' (case ignored)."),
+        click.option("--event-type", help=f"ACLED event type (case ignored): {', '.join(acled_types()[0])}."),
+        click.option("--actor", help="Part of an actor's name (accents and case ignored)."),
+        click.option("--since", "date_from", metavar="YYYY-MM-DD", help="Earliest event date."),
+        click.option("--until", "date_to", metavar="YYYY-MM-DD", help="Latest event date."),
+        click.option("--limit", type=int, default=None, help="At most this many events."),
     ]):
         func = option(func)
     return func
 
 
-def _where(kw: dict[str, object]) -> EventFilter:
+def _where(kw: dict[str, Any]) -> EventFilter:
     from talaia.store.sqlite import EventFilter
 
-    return EventFilter(country=kw.get("country"), admin1=kw.get("admin1"),  # type: ignore[arg-type]
-                       sub_event_type=kw.get("sub_type"), event_type=kw.get("event_type"),  # type: ignore[arg-type]
-                       actor=kw.get("actor"), date_from=kw.get("date_from"),  # type: ignore[arg-type]
-                       date_to=kw.get("date_to"), limit=kw.get("limit"))  # type: ignore[arg-type]
+    try:
+        return EventFilter(country=kw.get("country"), admin1=kw.get("admin1"), sub_event_type=kw.get("sub_type"),
+                           event_type=kw.get("event_type"), actor=kw.get("actor"), date_from=kw.get("date_from"),
+                           date_to=kw.get("date_to"), limit=kw.get("limit"))
+    except QueryError as err:
+        fail(err)
+
+
+def _format_help(choices: Sequence[str]) -> str:
+    return "; ".join(f"{name}: {WRITERS[name].description}" for name in choices if name in WRITERS)
+
+
+EVENTS_FORMATS = ("table", *text_formats(aliases=True))
 
 
 @cli.command()
 @DB_OPTION
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(EVENTS_FORMATS), default="table", show_default=True,
+              help="table: one line per event, its id first (for `talaia show`); "
+                   + _format_help(text_formats()) + " (csv is acled-csv).")
 @_filter_options
-def events(db: str | None, fmt: str, **kw: object) -> None:
-    """List stored events (one per incident), filtered; jsonl lines carry their sources."""
+def events(db: str | None, fmt: str, **kw: Any) -> None:
+    """List stored events (one per incident), filtered; jsonl lines carry their sources.
+
+    The database must exist (this command only reads it).
+    """
     from talaia.api import export_events, list_events
 
     where = _where(kw)
     try:
-        if fmt == "jsonl":
-            click.echo(export_events("jsonl", db=db, where=where), nl=False)
-        elif fmt == "csv":
-            click.echo(export_events("acled-csv", db=db, where=where), nl=False)
-        else:
+        if fmt == "table":
             click.echo(render_table(list_events(db=db, where=where)))
+        else:
+            click.echo(export_events(writer(fmt).name, db=db, where=where), nl=False)
     except TalaiaError as err:
-        report_error(err, "")
-        sys.exit(2)
+        fail(err)
 
 
 def render_table(stored: Sequence[StoredEvent]) -> str:
-    headers = ("date", "sub-event type", "actor 1", "actor 2", "location", "admin1", "country", "deaths", "certainty")
-    rows = [(e.event_date or "", e.sub_event_type, e.actor1 or "", e.actor2 or "", e.location or "",
+    headers = ("id", "date", "sub-event type", "actor 1", "actor 2", "location", "admin1", "country", "deaths",
+               "certainty")
+    rows = [(e.event_id[:8], e.event_date or "", e.sub_event_type, e.actor1 or "", e.actor2 or "", e.location or "",
              e.admin1 or "", e.country or "", "" if e.fatalities is None else str(e.fatalities), e.certainty)
             for e in (s.event for s in stored)]
     widths = [min(34, max([len(h)] + [len(r[i]) for r in rows])) for i, h in enumerate(headers)]
@@ -184,35 +311,45 @@ def render_table(stored: Sequence[StoredEvent]) -> str:
 
 @cli.command()
 @DB_OPTION
-@click.option("--format", "fmt", type=click.Choice(["acled-csv", "geojson", "jsonl", "parquet"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True, help=_format_help(FORMATS) + ".")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Output file (default: standard output; parquet needs a file).")
 @_filter_options
-def export(db: str | None, fmt: str, output: str | None, **kw: object) -> None:
-    """Export stored events: ACLED's CSV columns, GeoJSON, JSON Lines or Parquet."""
+def export(db: str | None, fmt: str, output: str | None, **kw: Any) -> None:
+    """Export stored events: ACLED's CSV columns, GeoJSON, JSON Lines or Parquet.
+
+    The database must exist (this command only reads it).
+    """
     from talaia.api import export_events
 
-    if fmt == "parquet" and output is None:
-        raise click.UsageError("--format parquet needs -o FILE")
+    if writer(fmt).needs_path and output is None:
+        raise click.UsageError(f"--format {fmt} needs -o FILE")
+    where = _where(kw)
     try:
-        text = export_events(fmt, db=db, path=output, where=_where(kw))
+        text = export_events(fmt, db=db, path=output, where=where)
     except TalaiaError as err:
-        report_error(err, "")
-        sys.exit(2)
+        fail(err)
     if text is not None:
         click.echo(text, nl=False)
 
 
 @cli.command()
 @DB_OPTION
-@click.option("--speaker", help="Part of the speaker's name.")
-@click.option("--limit", type=int, default=None)
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+@click.option("--speaker", help="Part of the speaker's name (accents and case ignored).")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many quotes.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
+              help="table: one line per quote; jsonl: one JSON object per quote.")
 def quotes(db: str | None, speaker: str | None, limit: int | None, fmt: str) -> None:
-    """List stored quotes, optionally by speaker."""
+    """List stored quotes, optionally by speaker.
+
+    The database must exist (this command only reads it).
+    """
     from talaia.api import list_quotes
 
-    rows = list_quotes(db=db, speaker=speaker, limit=limit)
+    try:
+        rows = list_quotes(db=db, speaker=speaker, limit=limit)
+    except TalaiaError as err:
+        fail(err)
     for q in rows:
         if fmt == "jsonl":
             click.echo(_json_line(q))
@@ -225,26 +362,152 @@ def quotes(db: str | None, speaker: str | None, limit: int | None, fmt: str) -> 
 
 
 @cli.command()
-@click.option("--db", type=click.Path(dir_okay=False), default="out/talaia-demo.db", show_default=True)
+@click.argument("event_id")
+@DB_OPTION
+@click.option("--color/--no-color", default=None,
+              help="Highlight the evidence in colour (default: on a terminal); without it, [[...]] marks it.")
+def show(event_id: str, db: str | None, color: bool | None) -> None:
+    """Show one event: its coded fields, its evidence in the article's text, and its sources.
+
+    EVENT_ID is an event's id or a unique prefix of it (at least 4 characters; `talaia events`
+    shows the first 8). The database must exist (this command only reads it).
+    """
+    from talaia.api import show_event
+
+    try:
+        detail = show_event(event_id, db=db)
+    except TalaiaError as err:
+        fail(err)
+    use_color = sys.stdout.isatty() if color is None else color
+    click.echo(render_event(detail, color=use_color), color=use_color)
+
+
+def _merge_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans within ``text``, trimmed of surrounding white space, overlapping ones merged."""
+    trimmed = []
+    for s, e in spans:
+        start, end = max(0, s), min(len(text), e)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            trimmed.append((start, end))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(trimmed):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def highlight(text: str, spans: Sequence[tuple[int, int]], *, color: bool) -> str:
+    """``text`` with ``spans`` (merged where they overlap) in bold yellow, or between [[ and ]]."""
+    out, pos = [], 0
+    for start, end in _merge_spans(text, spans):
+        out.append(text[pos:start])
+        out.append(click.style(text[start:end], fg="yellow", bold=True) if color else f"[[{text[start:end]}]]")
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def render_event(detail: EventDetail, *, color: bool = False) -> str:
+    """The coded fields, the evidence (each span quoted), the sources, and the article with the evidence marked."""
+    e, doc = detail.stored.event, detail.document
+    text = doc.text
+
+    def title(s: str) -> str:
+        return click.style(s, bold=True) if color else s
+
+    def actor(name: str | None, inter: str | None, assoc: tuple[str, ...]) -> str:
+        if not name:
+            return "-"
+        return name + (f" [{inter}]" if inter else "") + (f"; with {', '.join(assoc)}" if assoc else "")
+
+    parts = [x for x in (e.location, e.admin2, e.admin1, e.country) if x]
+    where = ", ".join(x for i, x in enumerate(parts) if i == 0 or x != parts[i - 1]) or "-"
+    if e.latitude is not None and e.longitude is not None:
+        where += f" ({e.latitude:.4f}, {e.longitude:.4f})"
+    deaths = "-" if e.fatalities is None else str(e.fatalities)
+    if e.fatalities_high is not None and e.fatalities_high != e.fatalities:
+        deaths += f" (up to {e.fatalities_high})"
+    fields = [
+        ("event", f"{e.sub_event_type} ({e.event_type})"),
+        ("date", f"{e.event_date or '-'} (time precision {e.time_precision})"),
+        ("actor 1", actor(e.actor1, e.inter1, e.assoc_actor_1)),
+        ("actor 2", actor(e.actor2, e.inter2, e.assoc_actor_2)),
+        ("location", f"{where} (geo precision {e.geo_precision})"),
+        ("fatalities", deaths),
+        ("certainty", e.certainty),
+        ("notes", e.notes or "-"),
+        ("extractor", detail.extractor_version),
+    ]
+    lines = [title(f"Event {e.event_id}"), ""]
+    lines += [f"  {name:<11} {value}" for name, value in fields]
+    lines += ["", title("Evidence")]
+    for i, ev in enumerate(dict.fromkeys(e.evidence), 1):
+        excerpt = " ".join(text[ev.start:ev.end].split())
+        lines.append(f"  {i:>2}. {ev.start}-{ev.end}  \"{excerpt}\"")
+    if not e.evidence:
+        lines.append("  (none)")
+    lines += ["", title("Sources")]
+    for s in detail.stored.sources:
+        lines.append("  " + "  ".join(x for x in (s["document_id"], s["source"], s["published"]) if x))
+    heading = f"Article {doc.id}" + (f": {doc.title}" if doc.title else "")
+    lines += ["", title(heading), ""]
+    lines.append(highlight(text, [(ev.start, ev.end) for ev in e.evidence], color=color).rstrip())
+    return "\n".join(lines)
+
+
+def talaia_command() -> str:
+    """How to run this talaia again from the current folder: ``talaia`` when that is the one on
+    PATH, else the script's path (relative when under the current folder), else ``python -m talaia``."""
+    import shutil
+
+    script = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
+    if script is None or script.name != "talaia" or not script.is_file():
+        return f"{shlex.quote(sys.executable)} -m talaia"
+    on_path = shutil.which("talaia")
+    if on_path and Path(on_path).resolve() == script.resolve():
+        return "talaia"
+    try:
+        return shlex.quote(str(script.resolve().relative_to(Path.cwd().resolve())))
+    except ValueError:
+        return shlex.quote(str(script.resolve()))
+
+
+@cli.command()
+@click.option("--db", type=click.Path(dir_okay=False), default="out/talaia-demo.db", show_default=True,
+              help="Database to ingest the samples into.")
 @click.option("--export", "export_path", type=click.Path(dir_okay=False), default="out/talaia-demo-acled.csv",
-              show_default=True)
+              show_default=True, help="Where to write the ACLED CSV export.")
 def demo(db: str, export_path: str) -> None:
     """Ingest the bundled sample articles, print a summary and write an ACLED CSV export."""
     from importlib import resources
-    from pathlib import Path
 
     from talaia.api import export_events, ingest_paths, list_events
 
     samples = resources.files("talaia") / "samples"
     inputs = [str(samples / "seed-sinaloa.txt"), str(samples / "wikinews.jsonl")]
     Path(db).parent.mkdir(parents=True, exist_ok=True)
-    report = ingest_paths(inputs, db=db, progress=sys.stderr.isatty(),
-                          on_error=lambda m: click.echo(f"talaia: {m}", err=True))
-    click.echo(f"Ingested {report.read} sample articles: {report.stored} stored, {report.unchanged} already "
-               f"stored, {report.duplicates} duplicates, {report.failed} failed; {report.events} new events.\n")
-    click.echo(render_table(list_events(db=db)))
+    try:
+        report = ingest_paths(inputs, db=db, progress=sys.stderr.isatty(),
+                              on_error=lambda m: click.echo(f"talaia: {m}", err=True))
+    except TalaiaError as err:
+        fail(err)
+    click.echo(f"Ingested {report.read} sample articles: {report.stored} stored, {report.reextracted} extracted "
+               f"again, {report.unchanged} already stored, {report.duplicates} duplicates, {report.failed} failed; "
+               f"{report.events} events written.\n")
+    stored = list_events(db=db)
+    click.echo(render_table(stored))
     Path(export_path).parent.mkdir(parents=True, exist_ok=True)
     export_events("acled-csv", db=db, path=export_path)
+    command = talaia_command()
+    db_arg = shlex.quote(str(Path(db).resolve()))
     click.echo(f"\nDatabase:     {Path(db).resolve()}")
     click.echo(f"ACLED export: {Path(export_path).resolve()}")
-    click.echo(f"Try:          talaia events --db {db} --admin1 Michoacán")
+    if stored:
+        click.echo(f"One event:    {command} show {stored[0].event.event_id[:8]} --db {db_arg}")
+    click.echo(f"Try:          {command} events --db {db_arg} --admin1 Michoacán")

@@ -3,91 +3,80 @@
 Named organisations keep their name (aliases resolved); generic phrases map onto ACLED's
 generic actors, named by country ('Police Forces of Mexico (2018-2024)', 'Civilians
 (Mexico)'). For Mexico the state forces carry the presidential term, as ACLED writes them.
+The words are data (``lang/<code>/actor_heads.tsv``, ``actor_cues.tsv``,
+``actor_associations.tsv``), and so are the names (``codebook/actor_names.tsv``,
+``state_force_periods.tsv``, ``group_name_patterns.tsv``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
-from talaia.events.taxonomy import (
-    CIVILIANS,
-    EXTERNAL,
-    IDENTITY_MILITIA,
-    POLITICAL_MILITIA,
-    PROTESTERS,
-    REBEL_GROUP,
-    RIOTERS,
-    STATE_FORCES,
-)
+from talaia.events.tables import NOTHING, by_role, ordered, require
+from talaia.events.taxonomy import Taxonomy
+from talaia.knowledge import Knowledge
 from talaia.models import Actor
 from talaia.nlp.aliases import canonical_name
 
+_NAMES = ("police", "military", "armed_group", "civilians", "protesters", "rioters", "ethnic_militia", "clan_militia",
+          "communal_militia", "government")
+_FIELD = re.compile(r"\{(\w+)\}")
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
-POLICE = _words("""
-    police policeman policemen policewoman officer officers cop cops patrolman patrolmen agent
-    agents gendarme gendarmes constable constables sheriff deputies trooper troopers policía
-    policías agente agentes ministerial ministeriales preventivo preventivos municipales estatales
-    federales patrulla
-""")
-MILITARY = _words("""
-    soldier soldiers troops troop army military marine marines navy sailors guardsmen guardsman
-    paratroopers commandos forces soldado soldados militar militares ejército marino marinos marina
-    sedena semar elementos
-""")
-ARMED = _words("""
-    gunman gunmen assailant assailants attacker attackers hitman hitmen sicario sicarios pistolero
-    pistoleros criminal criminals gang gangs gangster gangsters cartel cartels narco narcos
-    trafficker traffickers kidnapper kidnappers bandit bandits thug thugs killer killers
-    delincuentes delincuente criminales armed encapuchados comando grupo individuals shooter
-    shooters
-""")
-REBELS = _words("""
-    combatant combatants fighter fighters militiaman militiamen militia militias jihadi
-    rebel rebels insurgent insurgents guerrilla guerrillas terrorist terrorists militant militants
-    jihadist jihadists maoist maoists subversive subversives extremist extremists guerrilleros
-    guerrillero
-""")
-CIVILIAN = _words("""
-    civilian civilians people person persons resident residents villager villagers man men woman
-    women child children boy boys girl girls family families farmer farmers peasant peasants student
-    students teacher teachers journalist journalists reporter reporters activist activists worker
-    workers driver drivers passenger passengers migrant migrants victim victims youth youths
-    teenager teenagers couple mayor candidate priest owner businessman doctor defender defenders
-    leader leaders lawyer individual persona personas civil civiles hombre hombres mujer mujeres
-    niño niños niña joven jóvenes periodista periodistas activista estudiantes comerciante
-    campesinos familia adulto menor menores
-""")
-PROTEST_WORDS = _words("""
-    protester protesters demonstrator demonstrators marchers manifestantes
-""")
-RIOT_WORDS = _words("""
-    rioter rioters mob
-""")
-GROUP_ASSOC = {
-    "journalist": "Journalists", "journalists": "Journalists", "reporter": "Journalists",
-    "periodista": "Journalists", "periodistas": "Journalists", "student": "Students", "students": "Students",
-    "estudiantes": "Students", "teacher": "Teachers", "teachers": "Teachers", "farmer": "Farmers",
-    "farmers": "Farmers", "peasant": "Farmers", "peasants": "Farmers", "campesinos": "Farmers",
-    "women": "Women", "woman": "Women", "mujer": "Women", "mujeres": "Women", "migrant": "Migrants",
-    "migrants": "Migrants", "activist": "Activists", "activists": "Activists", "mayor": "Government",
-    "candidate": "Government", "lawyer": "Lawyers",
-}
-MILITIA_NAME = re.compile(r"cartel|cártel|gang|mafia|zetas|familia|templarios|cjng|militia|mara\b|ms-13|"
-                          r"barrio|clan|los ", re.IGNORECASE)
-REBEL_NAME = re.compile(r"front|frente|liberation|movement|brigades?|battalion|mujahideen|ansar|jama|"
-                        r"tahrir|boko|houthi|al-|farc|eln|fmln|shining path|sendero|taliban|islamic state|isis|"
-                        r"isil|shabaab|boko haram|maoist|rebel|insurg|al-qaeda|al qaeda|hamas|hezbollah|pkk|"
-                        r"ypg|sdf|army of|ejército popular|epr\b|ezln|zapatista", re.IGNORECASE)
-STATE_NAME = re.compile(r"\b(?:army|military|police|navy|marines?|national guard|guardia nacional|air force|"
-                        r"security forces|armed forces|policía|ejército|marina|sedena|semar)\b", re.IGNORECASE)
-# Mexico's presidential terms: ACLED names Mexican state forces by them
-MEXICO_TERMS = [(1988, 1994), (1994, 2000), (2000, 2006), (2006, 2012), (2012, 2018), (2018, 2024), (2024, None)]
+@dataclass(frozen=True, slots=True)
+class ActorNames:
+    """ACLED's names of generic actors: 'Police Forces of {country}{term}', 'Civilians ({country})'."""
+
+    with_country: Mapping[str, str]
+    without_country: Mapping[str, str]
+
+    def __call__(self, actor: str, country: str | None, term: str = "", name: str = "") -> str:
+        template = self.with_country[actor] if country else self.without_country[actor]
+        fields = {"country": country or "", "term": term, "name": name}
+        return _FIELD.sub(lambda m: fields.get(m.group(1), m.group(0)), template)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorLexicon:
+    heads: Mapping[str, frozenset[str]]  # category -> head nouns
+    cues: Mapping[str, frozenset[str]]  # role -> words besides the head
+    associations: Mapping[str, str]  # head noun -> the group it names (an actor_names row)
+    names: ActorNames
+    periods: Mapping[str, tuple[tuple[int, int | None], ...]]  # country code -> periods of its state forces
+    militia_name: re.Pattern[str]
+    rebel_name: re.Pattern[str]
+    state_name: re.Pattern[str]
+    taxonomy: Taxonomy
+
+    @classmethod
+    def from_knowledge(cls, knowledge: Knowledge, taxonomy: Taxonomy) -> ActorLexicon:
+        heads = by_role(knowledge.union("actor_heads"), "word", "category")
+        cues = by_role(knowledge.union("actor_cues"), "word", "role")
+        names = knowledge.table("actor_names")
+        require(names.mapping("actor", "name"), _NAMES, "actor_names")
+        periods: dict[str, list[tuple[int, int | None]]] = {}
+        for r in knowledge.table("state_force_periods").records():
+            for code in r["country"].split():
+                periods.setdefault(code, []).append((int(r["start"]), int(r["end"]) if r["end"] else None))
+        patterns = knowledge.table("group_name_patterns")
+
+        def group_names(kind: str) -> re.Pattern[str]:  # matched anywhere in an organisation's name
+            found = ordered(patterns, "pattern", type=kind)
+            return re.compile("|".join(found) if found else NOTHING, re.IGNORECASE)
+
+        return cls(
+            heads=MappingProxyType(heads), cues=MappingProxyType(cues),
+            associations=MappingProxyType(knowledge.union("actor_associations").mapping("word", "group")),
+            names=ActorNames(MappingProxyType(names.mapping("actor", "name")),
+                             MappingProxyType(names.mapping("actor", "without_country"))),
+            periods=MappingProxyType({k: tuple(v) for k, v in periods.items()}),
+            militia_name=group_names("militia"), rebel_name=group_names("rebel"), state_name=group_names("state"),
+            taxonomy=taxonomy,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,49 +87,43 @@ class ActorMention:
     associated: tuple[str, ...] = ()
 
 
-def state_suffix(country_code: str | None, year: int | None) -> str:
-    if country_code != "MX" or year is None:
+def state_suffix(country_code: str | None, year: int | None, lexicon: ActorLexicon) -> str:
+    """' (2018-2024)': the period of the state's forces that ACLED puts in their names, if any."""
+    periods = lexicon.periods.get(country_code or "")
+    if not periods or year is None:
         return ""
-    for start, end in MEXICO_TERMS:
+    for start, end in periods:
         if start <= year < (end or 9999) or (end is None and year >= start):
             return f" ({start}-{end})" if end else f" ({start}-)"
     return ""
 
 
 Nationality = Callable[[str], "tuple[str, str] | None"]
-MILITIA_HEADS = {"militia", "militias", "militiaman", "militiamen", "milicia", "milicianos"}
 
 
-def _identity_militia(head: Any, tokens: list[Any], lowered: set[str], country: str | None) -> ActorMention | None:
+def _identity_militia(head: Any, tokens: list[Any], lowered: set[str], country: str | None,
+                      lexicon: ActorLexicon) -> ActorMention | None:
     """'Amhara militiamen' -> Amhara Ethnic Militia (Ethiopia); 'Habar Gedir clan militia' -> ... Clan Militia."""
-    if head.lower_ not in MILITIA_HEADS:
+    if head.lower_ not in lexicon.heads["militia"]:
         return None
+    cues = lexicon.cues
     names = [t for t in tokens if t.i < head.i and t.text[:1].isupper() and t.is_alpha
-             and t.lower_ not in {"the", "a", "an", "armed", "local", "ethnic", "clan", "communal", "tribal"}]
+             and t.lower_ not in cues["not_a_name"]]
     if not names:
         return None
     name = " ".join(t.text for t in names)
-    kind = "Clan Militia" if "clan" in lowered else "Communal Militia" if lowered & {"communal", "local"} \
-        else "Ethnic Militia"
-    where = f" ({country})" if country else ""
+    kind = "clan_militia" if lowered & cues["clan"] else "communal_militia" if lowered & cues["communal"] \
+        else "ethnic_militia"
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
-    return ActorMention(Actor(f"{name} {kind}{where}", IDENTITY_MILITIA), start, end)
+    return ActorMention(Actor(lexicon.names(kind, country, name=name), lexicon.taxonomy.identity_militia), start, end)
 
 
-def _state_name(kind: str, country: str | None, suffix: str) -> str:
-    return f"{kind} of {country}{suffix}" if country else kind
-
-
-QUANTITY_HEADS = {"dozens", "hundreds", "scores", "thousands", "some", "many", "several", "number", "group", "members",
-                  "most", "all", "none", "one", "two", "three", "decenas", "cientos", "grupo", "miembros"}
-
-
-def semantic_head(tok: Any) -> Any:
+def semantic_head(tok: Any, lexicon: ActorLexicon) -> Any:
     """'dozens of government troops' -> troops; 'members of the Sinaloa Cartel' -> Cartel."""
     for _ in range(2):
-        if tok.lower_ in QUANTITY_HEADS or tok.pos_ == "NUM":
-            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "de"}), None)
+        if tok.lower_ in lexicon.heads["quantity"] or tok.pos_ == "NUM":
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in lexicon.cues["of"]), None)
             target = next((g for g in of.children if g.dep_ in {"pobj", "nmod"}), None) if of is not None else None
             if target is None:
                 break
@@ -148,79 +131,80 @@ def semantic_head(tok: Any) -> Any:
     return tok
 
 
-def phrase_tokens(head: Any) -> list[Any]:
+def phrase_tokens(head: Any, lexicon: ActorLexicon) -> list[Any]:
     """The words of a noun phrase that name it: modifiers before the head, 'of' phrases after it."""
     tokens = [head]
     for child in head.children:
-        if child.i < head.i or (child.dep_ == "prep" and child.lower_ in {"of", "de"}) or \
+        if child.i < head.i or (child.dep_ == "prep" and child.lower_ in lexicon.cues["of"]) or \
                 child.dep_ in {"compound", "amod", "nmod", "flat"}:
             tokens.extend(child.subtree)
     return sorted(tokens, key=lambda t: t.i)
 
 
 def actor_from_phrase(head: Any, country: str | None, country_code: str | None, year: int | None,
-                      aliases: dict[str, str], nationality: Nationality | None = None) -> ActorMention | None:
+                      aliases: dict[str, str], lexicon: ActorLexicon,
+                      nationality: Nationality | None = None) -> ActorMention | None:
     """The ACLED actor that a noun phrase (given by its head token) names, if any.
 
     ``nationality`` maps a demonym to (country, code): 'Eritrean soldiers' are Eritrea's forces."""
-    if head.lower_ in QUANTITY_HEADS or head.pos_ == "NUM":
-        named = semantic_head(head)
+    heads, cues, names, tax = lexicon.heads, lexicon.cues, lexicon.names, lexicon.taxonomy
+    if head.lower_ in heads["quantity"] or head.pos_ == "NUM":
+        named = semantic_head(head, lexicon)
         if named is not head:
-            found = actor_from_phrase(named, country, country_code, year, aliases, nationality)
+            found = actor_from_phrase(named, country, country_code, year, aliases, lexicon, nationality)
             if found is not None:
                 return found
-    tokens = phrase_tokens(head)
+    tokens = phrase_tokens(head, lexicon)
     lowered = {t.lower_ for t in tokens}
-    if nationality is not None and (head.lower_ in POLICE | MILITARY or lowered & {"army", "military"}):
+    if nationality is not None and (head.lower_ in heads["police"] | heads["military"] or lowered & cues["army"]):
         for t in tokens:
             own = nationality(t.text) if t.i != head.i and t.text[:1].isupper() else None
             if own is not None:
                 country, country_code = own
                 break
-    militia = _identity_militia(head, tokens, lowered, country)
+    militia = _identity_militia(head, tokens, lowered, country, lexicon)
     if militia is not None:
         return militia
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
-    where = f" ({country})" if country else ""
-    suffix = state_suffix(country_code, year)
+    suffix = state_suffix(country_code, year, lexicon)
     phrase = head.doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1].text.lower()
-    off_duty = "off-duty" in phrase or "off duty" in phrase
+    off_duty = any(cue in phrase for cue in cues["off_duty"])
     for ent in head.doc.ents:
         covers_head = ent.start <= head.i < ent.end
         inside = ent.start_char >= start and ent.end_char <= end
         if ent.label_ in {"ORG", "NORP"} and (covers_head or (inside and ent.label_ == "ORG")):
             name = canonical_name(ent.text, aliases)
-            if STATE_NAME.search(name) and not MILITIA_NAME.search(name):
+            militia_name = lexicon.militia_name.search(name)
+            if lexicon.state_name.search(name) and not militia_name:
                 break
-            if REBEL_NAME.search(name) or MILITIA_NAME.search(name):
-                rebel = REBEL_NAME.search(name) and not MILITIA_NAME.search(name)
-                return ActorMention(Actor(name, REBEL_GROUP if rebel else POLITICAL_MILITIA), ent.start_char,
+            if lexicon.rebel_name.search(name) or militia_name:
+                rebel = lexicon.rebel_name.search(name) and not militia_name
+                return ActorMention(Actor(name, tax.rebel_group if rebel else tax.political_militia), ent.start_char,
                                     ent.end_char)
     head_word = head.lower_
     assoc: tuple[str, ...] = ()
-    if head_word in GROUP_ASSOC and country:
-        group = GROUP_ASSOC[head_word]
-        assoc = (f"Government of {country}{suffix}",) if group == "Government" else (f"{group}{where}",)
-    armed_modifier = bool(lowered & {"armed", "armados", "armado", "gunmen", "sicarios", "encapuchados"})
-    if off_duty or (head_word in CIVILIAN and not armed_modifier):
-        return ActorMention(Actor(f"Civilians{where}", CIVILIANS), start, end, assoc)
-    if head_word in PROTEST_WORDS:
-        return ActorMention(Actor(f"Protesters{where}", PROTESTERS), start, end)
-    if head_word in RIOT_WORDS:
-        return ActorMention(Actor(f"Rioters{where}", RIOTERS), start, end)
-    if head_word in POLICE or ("police" in lowered and head_word not in ARMED | REBELS):
-        return ActorMention(Actor(_state_name("Police Forces", country, suffix), STATE_FORCES), start, end)
-    if head_word in MILITARY or lowered & {"army", "military", "ejército", "soldiers", "marines"}:
-        if head_word == "forces" and lowered & {"rebel", "opposition", "militia", "tigray", "kurdish"}:
-            return ActorMention(Actor(f"Unidentified Armed Group{where}", POLITICAL_MILITIA), start, end)
-        return ActorMention(Actor(_state_name("Military Forces", country, suffix), STATE_FORCES), start, end)
-    if head_word in REBELS:
-        return ActorMention(Actor(f"Unidentified Armed Group{where}", REBEL_GROUP), start, end)
-    if head_word in ARMED or lowered & {"gunmen", "armed", "armados", "cartel", "sicarios"}:
-        return ActorMention(Actor(f"Unidentified Armed Group{where}", POLITICAL_MILITIA), start, end)
+    if head_word in lexicon.associations and country:
+        assoc = (names(lexicon.associations[head_word], country, suffix),)
+    armed_modifier = bool(lowered & cues["armed"])
+    if off_duty or (head_word in heads["civilian"] and not armed_modifier):
+        return ActorMention(Actor(names("civilians", country), tax.civilians), start, end, assoc)
+    if head_word in heads["protester"]:
+        return ActorMention(Actor(names("protesters", country), tax.protesters), start, end)
+    if head_word in heads["rioter"]:
+        return ActorMention(Actor(names("rioters", country), tax.rioters), start, end)
+    if head_word in heads["police"] or (lowered & cues["police"] and head_word not in heads["armed"] | heads["rebel"]):
+        return ActorMention(Actor(names("police", country, suffix), tax.state_forces), start, end)
+    if head_word in heads["military"] or lowered & cues["military"]:
+        if head_word in cues["forces"] and lowered & cues["opposition"]:
+            return ActorMention(Actor(names("armed_group", country), tax.political_militia), start, end)
+        return ActorMention(Actor(names("military", country, suffix), tax.state_forces), start, end)
+    if head_word in heads["rebel"]:
+        return ActorMention(Actor(names("armed_group", country), tax.rebel_group), start, end)
+    if head_word in heads["armed"] or lowered & cues["armed_group"]:
+        return ActorMention(Actor(names("armed_group", country), tax.political_militia), start, end)
     if head.ent_type_ in {"PERSON", "PER"}:
-        return ActorMention(Actor(f"Civilians{where}", CIVILIANS), start, end)
-    if head.ent_type_ == "NORP" and head.lower_.endswith(("forces", "troops")):
-        return ActorMention(Actor(_state_name("Military Forces", country, suffix), EXTERNAL), start, end)
+        return ActorMention(Actor(names("civilians", country), tax.civilians), start, end)
+    if head.ent_type_ == "NORP" and head.lower_.endswith(tuple(cues["troops"])):
+        return ActorMention(Actor(names("military", country, suffix), tax.external), start, end)
     return None

@@ -1,28 +1,36 @@
-"""Certainty of an event report: stated, reported (attributed) or alleged, with the cue."""
+"""Certainty of an event report: stated, reported (attributed) or alleged, with the cue.
+
+The cues are data: ``lang/<code>/certainty_cues.tsv``.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-ALLEGED = re.compile(
-    r"\b(?:suspected|alleged(?:ly)?|reportedly|apparently|purportedly|presumed|presumably|supposedly|"
-    r"appears? to|appeared to|believed to|thought to|said to be|likely|possibly|unconfirmed|rumou?red|"
-    r"presunt[oa]s?|presuntamente|supuest[oa]s?|supuestamente|aparentemente|al parecer|probablemente)\b",
-    re.IGNORECASE,
-)
-REPORTED = re.compile(
-    r"\b(?:according to|said|says|told|reported|reports|claimed|claims|stated|announced|confirmed|"
-    r"informed|sources?|officials? said|según|dijo|informó|reportó|señaló|indicó|afirmó|confirmó)\b",
-    re.IGNORECASE,
-)
+from talaia.events.tables import any_word, ordered
+from talaia.knowledge import Knowledge
 
 
-def certainty_of(sentence: str, offset: int, attributed: bool) -> tuple[str, tuple[int, int] | None]:
+@dataclass(frozen=True, slots=True)
+class CertaintyCues:
+    alleged: re.Pattern[str]  # 'suspected', 'reportedly', 'presuntamente'
+    reported: re.Pattern[str]  # 'said', 'according to', 'según'
+
+    @classmethod
+    def from_knowledge(cls, knowledge: Knowledge) -> CertaintyCues:
+        cues = knowledge.union("certainty_cues")
+        return cls(alleged=any_word(ordered(cues, "pattern", certainty="alleged")),
+                   reported=any_word(ordered(cues, "pattern", certainty="reported")))
+
+
+def certainty_of(sentence: str, offset: int, attributed: bool, cues: CertaintyCues
+                 ) -> tuple[str, tuple[int, int] | None]:
     """('alleged'|'reported'|'stated', cue span in document offsets or None)."""
-    m = ALLEGED.search(sentence)
+    m = cues.alleged.search(sentence)
     if m:
         return "alleged", (offset + m.start(), offset + m.end())
-    m = REPORTED.search(sentence)
+    m = cues.reported.search(sentence)
     if m:
         return "reported", (offset + m.start(), offset + m.end())
     if attributed:

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from talaia.component import Analysis, DocumentComponent, Resources
 from talaia.events.detect import DocumentContext, extract_events
-from talaia.pipeline import Analysis, DocumentComponent
+from talaia.events.lexicon import EventLexicon
 
 
 class EventsComponent(DocumentComponent):
     name = "events.acled.v1"
 
+    def __init__(self, resources: Resources) -> None:
+        self.resources = resources
+        self.lexicon = EventLexicon.from_knowledge(resources.knowledge)
+
+    def _nationality(self, word: str) -> tuple[str, str] | None:
+        entry = self.resources.gazetteer.country_of_demonym(word)
+        return (entry.name, entry.country_code) if entry is not None else None
+
     def __call__(self, analysis: Analysis) -> None:
         ctx = DocumentContext(analysis.document, analysis.places, analysis.quotes, analysis.aliases,
-                              analysis.source_place)
-        analysis.events = extract_events(analysis.sdoc, ctx)
+                              analysis.source_place, self._nationality)
+        analysis.events = extract_events(analysis.sdoc, ctx, self.lexicon)

@@ -6,57 +6,56 @@ month", "in October"). Weekdays resolve to the latest such day not after publica
 A sentence without any expression takes the day before publication, with precision 2:
 news reports what happened before it was published, most often the day before, and a
 day-before estimate is within a day of the truth for reports published 0-2 days after.
+
+The expressions are data: ``lang/<code>/date_patterns.tsv`` (by kind; the kind's resolution
+is here), ``months.tsv``, ``weekdays.tsv`` and ``date_name_cues.tsv``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
-WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-    "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4, "sábado": 5,
-    "sabado": 5, "domingo": 6,
-}
-SPANISH_WEEKDAYS = {"lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo"}
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
-    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-}
-_MONTH = r"\b(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WDAY = r"(?P<wday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")"
-_YEAR = r"(?:,?\s*(?:de\s+|del\s+)?(?P<year>(?:19|20)\d{2}))?"
+from talaia.events.tables import NOTHING, alternation, ordered
+from talaia.knowledge import Knowledge
+from talaia.nlp.numbers import NumberWords
 
-PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")),
-    ("month_day", re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b" + _YEAR, re.IGNORECASE)),
-    ("day_month", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:de\s+|of\s+)?" + _MONTH + r"\b" + _YEAR,
-                             re.IGNORECASE)),
-    ("ago", re.compile(r"\b(?:(?P<n>\w+)\s+(?P<unit>days?|weeks?)\s+ago|hace\s+(?P<n2>\w+)\s+(?P<unit2>días?|"
-                       r"semanas?))\b", re.IGNORECASE)),
-    ("yesterday", re.compile(r"\b(?:yesterday|last night|ayer|anoche|la noche del (?:pasado )?(?=\w))\b",
-                             re.IGNORECASE)),
-    ("today", re.compile(r"\b(?:today|this morning|tonight|earlier today|hoy|esta mañana|este día)\b",
-                         re.IGNORECASE)),
-    ("weekday", re.compile(r"\b(?:(?P<last>last|this past|past|el pasado|pasado|este|el)\s+)?" + _WDAY + r"\b",
-                           re.IGNORECASE)),
-    ("last_weekend", re.compile(r"\b(?:last|this past|over the|el pasado|este) (?:weekend|fin de semana)\b",
-                                re.IGNORECASE)),
-    ("this_week", re.compile(r"\b(?:this week|earlier this week|esta semana|in recent days|en días recientes|"
-                             r"over the past few days|in the past few days|recent days)\b", re.IGNORECASE)),
-    ("last_week", re.compile(r"\b(?:last week|la semana pasada|the previous week)\b", re.IGNORECASE)),
-    ("this_month", re.compile(r"\b(?:this month|earlier this month|este mes)\b", re.IGNORECASE)),
-    ("last_month", re.compile(r"\b(?:last month|el mes pasado)\b", re.IGNORECASE)),
-    ("month_year", re.compile(_MONTH + r"\s+(?:de\s+|of\s+)?(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE)),
-    ("in_year", re.compile(
-        r"\b(?:in|en|during|durante|early|late|mid|since|desde)[\s-]+(?P<year>(?:19|20)\d{2})\b(?!-)", re.IGNORECASE)),
-    ("in_month", re.compile(r"\b(?:in|en|during|since|early|late|mid)[\s-]+(?:de\s+)?" + _MONTH + r"\b" + _YEAR,
-                            re.IGNORECASE)),
-]
+
+@dataclass(frozen=True, slots=True)
+class DateLexicon:
+    months: Mapping[str, int]  # name, lowercase -> month
+    weekdays: Mapping[str, int]  # name, lowercase -> weekday (0 Monday)
+    lowercase_weekdays: frozenset[str]  # names their language writes in lowercase ('lunes')
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, pattern), in row order
+    order: Mapping[str, int]  # kind -> rank: at the same place, the kind listed first wins
+    name_before: re.Pattern[str]  # 'Colonia 5 de Febrero', 'since January 1'
+    numbers: NumberWords
+
+    @classmethod
+    def from_knowledge(cls, knowledge: Knowledge, numbers: NumberWords) -> DateLexicon:
+        months = [(r["word"], int(r["month"])) for r in knowledge.union("months").records()]
+        weekdays = [(r["word"], int(r["weekday"])) for r in knowledge.union("weekdays").records()]
+        # longest names first, so that 'sept' is not read as 'sep'
+        month = "(?P<month>" + alternation(sorted(dict.fromkeys(w.lower() for w, _ in months), key=len, reverse=True),
+                                           escape=True) + ")"
+        wday = "(?P<wday>" + alternation(sorted(dict.fromkeys(w.lower() for w, _ in weekdays), key=len, reverse=True),
+                                         escape=True) + ")"
+        patterns = tuple((r["kind"], re.compile(r["pattern"].replace("{month}", month).replace("{weekday}", wday),
+                                                re.IGNORECASE))
+                         for r in knowledge.union("date_patterns").records())
+        kinds = dict.fromkeys(kind for kind, _ in patterns)
+        cues = ordered(knowledge.union("date_name_cues"), "pattern")
+        return cls(
+            months=MappingProxyType({w.lower(): n for w, n in months}),
+            weekdays=MappingProxyType({w.lower(): n for w, n in weekdays}),
+            lowercase_weekdays=frozenset(w for w, _ in weekdays if w == w.lower()),
+            patterns=patterns, order=MappingProxyType({kind: i for i, kind in enumerate(kinds)}),
+            name_before=re.compile(r"(?:\b(?:" + alternation(cues) + r")\s+)$" if cues else NOTHING, re.IGNORECASE),
+            numbers=numbers,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,12 +68,6 @@ class EventDate:
 
 def _last_weekday(published: dt.date, weekday: int) -> dt.date:
     return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
-
-
-def _number(word: str) -> int | None:
-    from talaia.nlp.numbers import parse_number
-
-    return parse_number(word)
 
 
 def _with_year(published: dt.date | None, month: int, day: int, year: str | None) -> dt.date | None:
@@ -90,17 +83,17 @@ def _with_year(published: dt.date | None, month: int, day: int, year: str | None
         return None
 
 
-def find_date(sentence: str, offset: int, published: dt.date | None) -> EventDate | None:
+def find_date(sentence: str, offset: int, published: dt.date | None, lexicon: DateLexicon) -> EventDate | None:
     """The first resolvable temporal expression of the sentence, or None."""
     hits: list[tuple[int, str, re.Match[str]]] = []
-    for kind, pattern in PATTERNS:
+    for kind, pattern in lexicon.patterns:
         for m in pattern.finditer(sentence):
             hits.append((m.start(), kind, m))
     found: list[EventDate] = []
-    for _, kind, m in sorted(hits, key=lambda h: (h[0], PATTERNS_ORDER[h[1]])):
-        if kind in {"month_day", "day_month"} and _names_a_place_or_period(sentence, m.start()):
+    for _, kind, m in sorted(hits, key=lambda h: (h[0], lexicon.order[h[1]])):
+        if kind in {"month_day", "day_month"} and _names_a_place_or_period(sentence, m.start(), lexicon):
             continue
-        resolved = _resolve(kind, m, published)
+        resolved = _resolve(kind, m, published, lexicon)
         if resolved is not None:
             date, precision = resolved
             found.append(EventDate(date, precision, offset + m.start(), offset + m.end()))
@@ -112,21 +105,14 @@ def find_date(sentence: str, offset: int, published: dt.date | None) -> EventDat
     return found[0]
 
 
-# "la 10 de Mayo", "Colonia 5 de Febrero", "the street September 16": Mexican streets and
-# neighbourhoods named after dates; "since January 1" starts a period, it is not the event's day
-_DATE_AS_NAME = re.compile(
-    r"(?:\b(?:la|las|the|colonia|col\.|calle|avenida|av\.|street|avenue|neighbou?rhood|fraccionamiento|barrio|"
-    r"ejido|unidad|plaza|boulevard|blvd\.?|bulevar|ampliación|since|desde|from)\s+)$", re.IGNORECASE)
+def _names_a_place_or_period(sentence: str, start: int, lexicon: DateLexicon) -> bool:
+    """'la 10 de Mayo', 'Colonia 5 de Febrero', 'the street September 16': Mexican streets and
+    neighbourhoods named after dates; 'since January 1' starts a period, it is not the event's day."""
+    return bool(lexicon.name_before.search(sentence[max(0, start - 20):start]))
 
 
-def _names_a_place_or_period(sentence: str, start: int) -> bool:
-    return bool(_DATE_AS_NAME.search(sentence[max(0, start - 20):start]))
-
-
-PATTERNS_ORDER = {kind: i for i, (kind, _) in enumerate(PATTERNS)}
-
-
-def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> tuple[dt.date, int] | None:
+def _resolve(kind: str, m: re.Match[str], published: dt.date | None, lexicon: DateLexicon
+             ) -> tuple[dt.date, int] | None:
     g = m.groupdict()
     if kind == "iso":
         try:
@@ -134,20 +120,20 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> tuple[dt
         except ValueError:
             return None
     if kind in {"month_day", "day_month"}:
-        date = _with_year(published, MONTHS[g["month"].lower()], int(g["day"]), g.get("year"))
+        date = _with_year(published, lexicon.months[g["month"].lower()], int(g["day"]), g.get("year"))
         return (date, 1) if date else None
     if kind == "month_year":
         year = int(g["year"])
         if published is not None and year > published.year:
             return None
-        return dt.date(year, MONTHS[g["month"].lower()], 1), 3
+        return dt.date(year, lexicon.months[g["month"].lower()], 1), 3
     if kind == "in_year":
         year = int(g["year"])
         if published is not None and year > published.year:
             return None
         return dt.date(year, 1, 1), 3
     if kind == "in_month":
-        month = MONTHS[g["month"].lower()]
+        month = lexicon.months[g["month"].lower()]
         if g.get("year"):
             return dt.date(int(g["year"]), month, 1), 3
         if published is None:
@@ -157,22 +143,23 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> tuple[dt
     if published is None:
         return None
     if kind == "ago":
-        n = _number(g.get("n") or g.get("n2") or "")
-        unit = (g.get("unit") or g.get("unit2") or "").lower()
+        n = lexicon.numbers.parse(g.get("n") or "")
+        weeks = bool(g.get("weeks"))
         if n is None or n > 366:
             return None
-        days = n * 7 if unit.startswith(("week", "semana")) else n
-        return published - dt.timedelta(days=days), (1 if days <= 3 and not unit.startswith(("week", "sem")) else 2)
+        days = n * 7 if weeks else n
+        return published - dt.timedelta(days=days), (1 if days <= 3 and not weeks else 2)
     if kind == "yesterday":
         return published - dt.timedelta(days=1), 1
     if kind == "today":
         return published, 1
     if kind == "weekday":
-        if g["wday"][0].isupper() and g["wday"].lower() in SPANISH_WEEKDAYS and not g.get("last"):
+        if g["wday"][0].isupper() and g["wday"].lower() in lexicon.lowercase_weekdays and \
+                not (g.get("last") or g.get("this")):
             return None  # "Santo Domingo", "Colonia Lunes": a name, not a day
-        wday = WEEKDAYS[g["wday"].lower()]
+        wday = lexicon.weekdays[g["wday"].lower()]
         date = _last_weekday(published, wday)
-        if (g.get("last") or "").lower() in {"last", "this past", "past", "el pasado", "pasado"} and date == published:
+        if g.get("last") and date == published:  # "last Friday" on a Friday: a week ago
             date -= dt.timedelta(days=7)
         return date, 1
     if kind == "last_weekend":

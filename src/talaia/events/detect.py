@@ -6,44 +6,23 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from talaia.about import EXTRACTOR_VERSION
-from talaia.events.actors import ActorMention, actor_from_phrase
+from talaia.events.actors import ActorMention, Nationality, actor_from_phrase
 from talaia.events.certainty import certainty_of
-from talaia.events.coding import PROTEST_KINDS, main_kind, sub_event_type
 from talaia.events.dates import EventDate, default_date, find_date
 from talaia.events.fatalities import FatalityCount, count_fatalities
-from talaia.events.lexicon import LETHAL_KINDS
+from talaia.events.lexicon import EventLexicon
 from talaia.events.location import best_place, document_focus, precision_of, refine_region
-from talaia.events.taxonomy import (
-    ARMED_INTERS,
-    CIVILIANS,
-    POLITICAL_MILITIA,
-    PROTESTERS,
-    STATE_FORCES,
-    event_type_of,
-)
 from talaia.events.triggers import Trigger, find_triggers
 from talaia.models import Actor, Document, Event, Evidence, Place, Quote
 
-AGENT_VERBS = {"carry", "launch", "stage", "conduct", "mount", "perpetrate", "commit", "lead", "realizar",
-               "perpetrar", "cometer"}
 HEADLINE_CHARS = 400
-MODIFIER_KINDS = {"intervention", "excessive", "violent", "armed_target"}  # they qualify an event, never stand alone
-# a deal that fighting broke is background to the fighting
-BROKEN_TRUCE = re.compile(r"\b(?:despite|in violation of|violat\w+|broke|breach\w*|collapse\w*|in breach)\b",
-                          re.IGNORECASE)
-# deaths from these are not political violence (ACLED codes none of them)
-NON_VIOLENT_CAUSES = re.compile(
-    r"\b(?:cholera|flu|influenza|virus|viral|disease|outbreak|epidemic|pandemic|ebola|malaria|infection|illness|"
-    r"poison(?:ed|ing)?|overdose|accident|crash(?:ed)?|collision|flood(?:s|ing)?|earthquake|landslide|storm|"
-    r"hurricane|cyclone|drown(?:ed|ing)?|heat ?wave|famine|starvation|typhoid|measles|covid|coronavirus|"
-    r"cancer|heart attack|natural causes|suicide|enfermedad|brote|accidente|choque|inundaci[oó]n|sismo|"
-    r"terremoto|intoxicaci[oó]n)\b", re.IGNORECASE)
+# the kinds the code itself names (codebook/event_kinds.tsv)
+VIOLENT, CLASH, LOOT, AGREEMENT, SUICIDE = "violent", "clash", "loot", "agreement", "suicide"
 
 
 @dataclass(slots=True)
@@ -69,9 +48,10 @@ class DocumentContext:
     quotes: Sequence[Quote]
     aliases: dict[str, str]
     source_place: Place | None = None
+    nationality: Nationality | None = None  # demonym -> (country, code): 'Eritrean soldiers'
 
 
-def extract_events(sdoc: Any, ctx: DocumentContext) -> list[Event]:
+def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> list[Event]:
     text = sdoc.text
     headline = len(text) <= HEADLINE_CHARS
     # the text's own places first; a local outlet's home when the text names none
@@ -84,13 +64,13 @@ def extract_events(sdoc: Any, ctx: DocumentContext) -> list[Event]:
     for index, sent in enumerate(sdoc.sents):
         paragraph += text.count("\n\n", counted_to, sent.start_char)  # counted once, not from the start each time
         counted_to = max(counted_to, sent.start_char)
-        own = find_date(sent.text, sent.start_char, ctx.document.published)
+        own = find_date(sent.text, sent.start_char, ctx.document.published, lexicon.dates)
         if own is not None:
             recent.append((index, paragraph, own))
-        triggers = find_triggers(sent, headline)
+        triggers = find_triggers(sent, headline, lexicon.triggers)
         if not triggers:
             continue
-        draft = _draft(sent, index, triggers, ctx, (country, country_code, year), own)
+        draft = _draft(sent, index, triggers, ctx, (country, country_code, year), own, lexicon)
         if draft is None:
             continue
         if draft.date is None:
@@ -99,11 +79,12 @@ def extract_events(sdoc: Any, ctx: DocumentContext) -> list[Event]:
             draft.date = next((d for i, p, d in reversed(recent) if p == paragraph and index - i <= 3), None) or \
                 next((d for _, _, d in reversed(recent) if d.precision <= 2 or d.start is not None), None)
         drafts.append(draft)
-    merged = _merge(drafts)
-    events = [_finalise(d, ctx, focus, country, country_code, year) for d in merged]
+    merged = _merge(drafts, lexicon)
+    events = [_finalise(d, ctx, focus, country, country_code, lexicon) for d in merged]
     # the main event first: reported deaths, then the order of the article
+    protests = lexicon.taxonomy.event_tags["protests"]
     order = sorted(range(len(events)), key=lambda i: (-(1 if (events[i].fatalities or 0) > 0 else 0),
-                                                      events[i].event_type == "Protests", i))
+                                                      events[i].event_type == protests, i))
     return [events[i] for i in order]
 
 
@@ -117,16 +98,21 @@ def _document_country(places: Sequence[Place], focus: Place | None) -> tuple[str
 
 
 def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
-           where: tuple[str | None, str | None, int | None], date: EventDate | None) -> Draft | None:
+           where: tuple[str | None, str | None, int | None], date: EventDate | None,
+           lexicon: EventLexicon) -> Draft | None:
     """The event one sentence reports, if any; ``date`` is the sentence's own date, already found."""
     country, country_code, year = where
+    coder, cues = lexicon.coder, lexicon.detection
+    event_kinds = coder.kinds
     kinds = {t.kind for t in triggers}
-    if "violent" in kinds and not kinds & PROTEST_KINDS:
+    if VIOLENT in kinds and not kinds & event_kinds.protest:
         # violence words outside a protest: a clash, or property destroyed
-        kinds.add("clash" if any("clash" in t.token.doc.text[t.start:t.end].lower() for t in triggers) else "loot")
-    if kinds <= MODIFIER_KINDS:
+        clash_words = lexicon.triggers.cues["clash"]
+        kinds.add(CLASH if any(w in t.token.doc.text[t.start:t.end].lower() for t in triggers for w in clash_words)
+                  else LOOT)
+    if kinds <= event_kinds.modifier:
         return None
-    main = main_kind(kinds - MODIFIER_KINDS)
+    main = coder.main_kind(kinds - event_kinds.modifier)
     if main is None:
         return None
     # the trigger of the main kind; a kind added for a violence phrase falls back to that phrase
@@ -135,21 +121,22 @@ def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
     local = best_place(sent_places)
     c_name = local.country if local else country
     c_code = local.country_code if local else country_code
-    agent, patient = _actors(sent, trigger, triggers, c_name, c_code, year, ctx.aliases)
-    if kinds <= {"kill", "die", "dead", "attack", "intervention"} and NON_VIOLENT_CAUSES.search(sent.text) and \
-            not (agent and agent.actor.inter in ARMED_INTERS) and "suicide" not in kinds:
+    agent, patient = _actors(sent, trigger, triggers, (c_name, c_code, year), ctx, lexicon)
+    # deaths from a disease or an accident are no political violence; a suicide bombing is no suicide
+    if kinds <= event_kinds.accidental and cues.non_violent_cause.search(sent.text) and \
+            not (agent and agent.actor.inter in lexicon.taxonomy.armed) and SUICIDE not in kinds:
         return None
-    truce = "agreement" in kinds and not BROKEN_TRUCE.search(sent.text) and \
-        min(t.start for t in triggers if t.kind == "agreement") <= min(t.start for t in triggers)
-    subtype = sub_event_type(kinds, agent.actor if agent else None, patient.actor if patient else None, truce)
+    truce = AGREEMENT in kinds and not cues.broken_truce.search(sent.text) and \
+        min(t.start for t in triggers if t.kind == AGREEMENT) <= min(t.start for t in triggers)
+    subtype = coder.sub_event_type(kinds, agent.actor if agent else None, patient.actor if patient else None, truce)
     if subtype is None:
         return None
-    lethal = bool(kinds & LETHAL_KINDS)
-    fatalities = count_fatalities(sent, lethal)
+    lethal = bool(kinds & event_kinds.lethal)
+    fatalities = count_fatalities(sent, lethal, lexicon.fatalities)
     if fatalities is None and lethal:
         fatalities = FatalityCount(1, 1, trigger.start, trigger.end)  # a reported death is at least one
     attributed = any(q.start <= trigger.start < q.end for q in ctx.quotes)
-    certainty = certainty_of(sent.text, sent.start_char, attributed)
+    certainty = certainty_of(sent.text, sent.start_char, attributed, lexicon.certainty)
     return Draft(
         sent_index=index, kinds=kinds, trigger=trigger, sub_event_type=subtype,
         agent=agent, patient=patient, places=sent_places, fatalities=fatalities, date=date, certainty=certainty,
@@ -157,29 +144,32 @@ def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
     )
 
 
-def _actors(sent: Any, trigger: Trigger, triggers: list[Trigger], country: str | None, country_code: str | None,
-            year: int | None, aliases: dict[str, str]) -> tuple[ActorMention | None, ActorMention | None]:
+def _actors(sent: Any, trigger: Trigger, triggers: list[Trigger], where: tuple[str | None, str | None, int | None],
+            ctx: DocumentContext, lexicon: EventLexicon) -> tuple[ActorMention | None, ActorMention | None]:
+    country, country_code, year = where
+    cues = lexicon.detection.arguments
+
     def actor(tok: Any | None) -> ActorMention | None:
         if tok is None:
             return None
-        return actor_from_phrase(tok, country, country_code, year, aliases, _nationality)
+        return actor_from_phrase(tok, country, country_code, year, ctx.aliases, lexicon.actors, ctx.nationality)
 
-    agent_tok, patient_tok = arguments(trigger.token)
+    agent_tok, patient_tok = arguments(trigger.token, cues)
     agent, patient = actor(agent_tok), actor(patient_tok)
     if agent is None or patient is None:
         for other in triggers:
             if other is trigger:
                 continue
-            a_tok, p_tok = arguments(other.token)
+            a_tok, p_tok = arguments(other.token, cues)
             agent = agent or actor(a_tok)
             patient = patient or actor(p_tok)
     if agent is None or patient is None:
-        mentions = _sentence_actors(sent, country, country_code, year, aliases)
+        mentions = _sentence_actors(sent, where, ctx, lexicon)
         used = {(m.start, m.end) for m in (agent, patient) if m is not None}
         rest = [m for m in mentions if (m.start, m.end) not in used and
                 not any(m.start < u[1] and u[0] < m.end for u in used)]
         if agent is None:
-            agent = next((m for m in rest if m.actor.inter not in {CIVILIANS}), None)
+            agent = next((m for m in rest if m.actor.inter != lexicon.taxonomy.civilians), None)
             if agent is not None:
                 rest.remove(agent)
         if patient is None and rest:
@@ -187,26 +177,20 @@ def _actors(sent: Any, trigger: Trigger, triggers: list[Trigger], country: str |
     return agent, patient
 
 
-def _sentence_actors(sent: Any, country: str | None, country_code: str | None, year: int | None,
-                     aliases: dict[str, str]) -> list[ActorMention]:
+def _sentence_actors(sent: Any, where: tuple[str | None, str | None, int | None], ctx: DocumentContext,
+                     lexicon: EventLexicon) -> list[ActorMention]:
+    country, country_code, year = where
     found = []
     for tok in sent:
         if tok.pos_ in {"NOUN", "PROPN"} and tok.is_alpha and tok.dep_ not in {"compound", "amod", "poss"}:
-            m = actor_from_phrase(tok, country, country_code, year, aliases, _nationality)
+            m = actor_from_phrase(tok, country, country_code, year, ctx.aliases, lexicon.actors, ctx.nationality)
             if m is not None:
                 found.append(m)
     return found
 
 
-def _nationality(word: str) -> tuple[str, str] | None:
-    from talaia.geo.gazetteer import GeoNamesGazetteer
-
-    entry = GeoNamesGazetteer.shared().country_of_demonym(word)
-    return (entry.name, entry.country_code) if entry is not None else None
-
-
-def arguments(tok: Any) -> tuple[Any | None, Any | None]:
-    """(agent, patient) tokens of a trigger from the dependency parse."""
+def arguments(tok: Any, cues: Mapping[str, frozenset[str]]) -> tuple[Any | None, Any | None]:
+    """(agent, patient) tokens of a trigger from the dependency parse; ``cues``: argument_cues by role."""
     agent = patient = None
     if tok.pos_ in {"VERB", "AUX"}:
         for c in tok.children:
@@ -216,9 +200,9 @@ def arguments(tok: Any) -> tuple[Any | None, Any | None]:
                 patient = c
             elif c.dep_ == "agent":
                 agent = next((g for g in c.children if g.dep_ == "pobj"), agent)
-            elif c.dep_ == "obl" and any(g.lower_ == "por" for g in c.children):
+            elif c.dep_ == "obl" and any(g.lower_ in cues["passive_agent"] for g in c.children):
                 agent = c
-        if agent is not None and agent.lower_ in {"who", "that", "which", "que", "quien", "quienes"}:
+        if agent is not None and agent.lower_ in cues["relative"]:
             agent = tok.head if tok.dep_ == "relcl" else None
         if agent is None and tok.dep_ == "relcl":
             agent = tok.head
@@ -229,28 +213,29 @@ def arguments(tok: Any) -> tuple[Any | None, Any | None]:
     else:
         for c in tok.children:
             low = c.lower_
-            if c.dep_ == "prep" and low in {"on", "against", "of", "contra", "de", "targeting"}:
+            weak = low in cues["weak_target"]  # 'the killing of 3': only when nothing else is the target
+            if c.dep_ == "prep" and (low in cues["target"] or weak):
                 target = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if target is not None and (low != "of" or patient is None):
+                if target is not None and (not weak or patient is None):
                     patient = target
-            elif c.dep_ == "prep" and low in {"by", "por"}:
+            elif c.dep_ == "prep" and low in cues["agent"]:
                 agent = next((g for g in c.children if g.dep_ == "pobj"), agent)
             elif c.dep_ in {"compound", "poss", "amod", "nmod"} and agent is None:
                 agent = c
         head = tok.head
-        if tok.dep_ in {"dobj", "obj"} and head.lemma_.lower() in AGENT_VERBS:
+        if tok.dep_ in {"dobj", "obj"} and head.lemma_.lower() in cues["agent_verb"]:
             agent = agent or next((c for c in head.children if c.dep_ == "nsubj"), None)
         if tok.dep_ == "nsubj" and head.pos_ == "VERB":
             patient = patient or next((c for c in head.children if c.dep_ in {"dobj", "obj"}), None)
     return agent, patient
 
 
-def _merge(drafts: list[Draft]) -> list[Draft]:
+def _merge(drafts: list[Draft], lexicon: EventLexicon) -> list[Draft]:
     """A following sentence with nothing new (no other place, no count of its own) adds detail to its event."""
     out: list[Draft] = []
     for d in drafts:
         prev = out[-1] if out else None
-        if prev is not None and d.sent_index - prev.sent_index <= 2 and _compatible(prev, d) and \
+        if prev is not None and d.sent_index - prev.sent_index <= 2 and _compatible(prev, d, lexicon) and \
                 _same_place(prev, d) and (d.fatalities is None or _same_agent(prev, d)):
             prev.spans.extend(d.spans)
             prev.kinds |= d.kinds
@@ -271,10 +256,10 @@ def _same_agent(a: Draft, b: Draft) -> bool:
     return b.agent is None or (a.agent is not None and a.agent.actor.name == b.agent.actor.name)
 
 
-def _compatible(a: Draft, b: Draft) -> bool:
-    ta, tb = event_type_of(a.sub_event_type), event_type_of(b.sub_event_type)
-    violent = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
-    return ta == tb or (ta in violent and tb in violent)
+def _compatible(a: Draft, b: Draft, lexicon: EventLexicon) -> bool:
+    tax = lexicon.taxonomy
+    ta, tb = tax.event_type_of(a.sub_event_type), tax.event_type_of(b.sub_event_type)
+    return ta == tb or (ta in tax.political_violence and tb in tax.political_violence)
 
 
 def _same_place(a: Draft, b: Draft) -> bool:
@@ -285,12 +270,13 @@ def _same_place(a: Draft, b: Draft) -> bool:
 
 
 def _finalise(d: Draft, ctx: DocumentContext, focus: Place | None, country: str | None,
-              country_code: str | None, year: int | None) -> Event:
+              country_code: str | None, lexicon: EventLexicon) -> Event:
+    tax, names = lexicon.taxonomy, lexicon.actors.names
     doc = ctx.document
     text = doc.text
     place = best_place(d.places) or _nearby_place(d, ctx) or focus
     refined = refine_region(place, ctx.places, focus) if place is not None else None
-    geo_precision = precision_of(place, text) if place else 3
+    geo_precision = precision_of(place, text, lexicon.near) if place else 3
     if refined is not place and refined is not None:
         place, geo_precision = refined, 2
     if place is not None and place is ctx.source_place:
@@ -300,20 +286,20 @@ def _finalise(d: Draft, ctx: DocumentContext, focus: Place | None, country: str 
     date = d.date or default_date(doc.published)
     agent = d.agent.actor if d.agent else None
     patient = d.patient.actor if d.patient else None
-    where = f" ({c_name})" if c_name else ""
-    etype = event_type_of(d.sub_event_type)
-    if etype in {"Violence against civilians", "Battles", "Explosions/Remote violence"}:
-        agent = agent or Actor(f"Unidentified Armed Group{where}", POLITICAL_MILITIA)
-        if etype == "Violence against civilians":
-            patient = patient or Actor(f"Civilians{where}", CIVILIANS)
-    if d.sub_event_type == "Arrests" and agent is None:
-        agent = Actor(f"Police Forces of {c_name}" if c_name else "Police Forces", STATE_FORCES)  # who arrests
-    if etype == "Protests" and (agent is None or agent.inter != PROTESTERS):
-        patient = agent if agent and agent.inter != PROTESTERS else patient
-        agent = Actor(f"Protesters{where}", PROTESTERS)
-    if agent is not None and patient is not None and agent.name == patient.name and etype != "Battles":
+    etype = tax.event_type_of(d.sub_event_type)
+    battles = tax.event_tags["battles"]
+    if etype in tax.political_violence:  # someone did it
+        agent = agent or Actor(names("armed_group", c_name), tax.political_militia)
+        if etype == tax.event_tags["violence_against_civilians"]:
+            patient = patient or Actor(names("civilians", c_name), tax.civilians)
+    if d.sub_event_type == tax.sub_event_tags["arrests"] and agent is None:
+        agent = Actor(names("police", c_name), tax.state_forces)  # who arrests
+    if etype == tax.event_tags["protests"] and (agent is None or agent.inter != tax.protesters):
+        patient = agent if agent and agent.inter != tax.protesters else patient
+        agent = Actor(names("protesters", c_name), tax.protesters)
+    if agent is not None and patient is not None and agent.name == patient.name and etype != battles:
         patient = None
-    if etype == "Battles" and patient is not None and patient.inter == CIVILIANS:
+    if etype == battles and patient is not None and patient.inter == tax.civilians:
         patient = None  # a base or a patrol was attacked: the other side is armed, not civilian
     spans = sorted(set(d.spans))
     evidence = [Evidence(s, e) for s, e in spans]
@@ -347,7 +333,7 @@ def _finalise(d: Draft, ctx: DocumentContext, focus: Place | None, country: str 
         fatalities=fat.low if fat else None,
         fatalities_high=fat.high if fat and fat.high != fat.low else None,
         certainty=d.certainty[0],
-        notes=_notes(d, date),
+        notes=_notes(d, date, lexicon.detection.notes),
         evidence=tuple(evidence),
     )
 
@@ -361,21 +347,19 @@ def _nearby_place(d: Draft, ctx: DocumentContext) -> Place | None:
     return best_place(before[-2:]) if before else None
 
 
-def _notes(d: Draft, date: EventDate) -> str:
+def _notes(d: Draft, date: EventDate, notes: Mapping[int, str]) -> str:
     sentence = " ".join(d.sentence.split())
     if len(sentence) > 300:
         sentence = sentence[:297].rsplit(" ", 1)[0] + "..."
     if date.date is None:
         return sentence
-    when = _format_date(date.date, date.precision)
+    when = _format_date(date.date, date.precision, notes)
     return f"{when}: {sentence}"
 
 
-def _format_date(date: dt.date, precision: int) -> str:
-    if precision == 3:
-        return f"In {date:%B %Y}"
-    if precision == 2:
-        return f"Around {date.day} {date:%B %Y}"
-    return f"On {date.day} {date:%B %Y}"
+def _format_date(date: dt.date, precision: int, notes: Mapping[int, str]) -> str:
+    """'On 9 March 2021', 'Around ...', 'In March 2021' (codebook/time_precisions.tsv)."""
+    template = notes.get(precision, notes[1])
+    return template.replace("{day}", str(date.day)).replace("{month}", f"{date:%B}").replace("{year}", f"{date:%Y}")
 
 

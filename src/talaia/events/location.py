@@ -5,18 +5,23 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from talaia.events.tables import ordered
+from talaia.knowledge import Knowledge
 from talaia.models import Place
 
-RANK = {"city": 4, "admin2": 3, "admin1": 2, "country": 1}
-NEAR_CUES = ("near ", "outside ", "outskirts of ", "cerca de ", "afueras de ", "km from ", "kilometers from ",
-             "miles from ", "kilómetros de ")
+RANK = {"city": 4, "admin2": 3, "admin1": 2, "country": 1}  # the gazetteer's feature classes, finest first
 
 
-def precision_of(place: Place, text: str) -> int:
+def near_cues(knowledge: Knowledge) -> tuple[str, ...]:
+    """'near ', 'cerca de ' (``lang/<code>/near_cues.tsv``): before a town, the event was near it."""
+    return tuple(phrase + " " for phrase in ordered(knowledge.union("near_cues"), "phrase"))
+
+
+def precision_of(place: Place, text: str, near: tuple[str, ...]) -> int:
     """ACLED geo_precision: 1 the town itself, 2 near a town or a municipality, 3 a larger region."""
     if place.feature == "city":
         before = text[max(0, place.start - 24):place.start].lower()
-        return 2 if any(before.endswith(cue) or cue in before for cue in NEAR_CUES) else 1
+        return 2 if any(before.endswith(cue) or cue in before for cue in near) else 1
     if place.feature == "admin2":
         return 2
     return 3

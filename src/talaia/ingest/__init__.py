@@ -1,7 +1,6 @@
 """Ingest: read articles from files, folders, JSON Lines, HTML and standard input."""
 
 from talaia.ingest.dedupe import NearDuplicateIndex, content_hash, minhash_signature
-from talaia.ingest.language import detect_language
 from talaia.ingest.readers import DEFAULT_MAX_BYTES, ReadOptions, iter_documents, parse_published
 
 __all__ = [
@@ -9,7 +8,6 @@ __all__ = [
     "NearDuplicateIndex",
     "ReadOptions",
     "content_hash",
-    "detect_language",
     "iter_documents",
     "minhash_signature",
     "parse_published",

@@ -47,6 +47,11 @@ class NearDuplicateIndex:
         for key, sig in items:
             self.add(key, sig)
 
+    def remove(self, key: str) -> None:
+        """Forget ``key`` (a document replaced by a newer version); no-op when it is not there."""
+        if self._signatures.pop(key, None) is not None:
+            self._lsh.remove(key)
+
     def signature(self, key: str) -> MinHash:
         return self._signatures[key]
 

@@ -77,6 +77,42 @@ def iter_documents(paths: Sequence[str], options: ReadOptions | None = None) -> 
             raise InputError(f"no such file or folder: {raw}", document=raw)
 
 
+def missing_inputs(paths: Sequence[str]) -> list[str]:
+    """The paths of ``paths`` that are neither ``-`` nor an existing file or folder."""
+    return [p for p in paths if p != "-" and not Path(p).is_file() and not Path(p).is_dir()]
+
+
+def count_documents(paths: Sequence[str]) -> int | None:
+    """How many documents (and per-document errors) :func:`iter_documents` will yield, counted
+    cheaply without parsing: a line per non-blank line of JSON Lines, one per other file.
+    None when it cannot be known beforehand (standard input). Missing paths count 0."""
+    total = 0
+    for raw in paths:
+        if raw == "-":
+            return None
+        path = Path(raw)
+        if path.is_dir():
+            total += sum(_count_file(p) for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
+        elif path.is_file():
+            total += _count_file(path)
+    return total
+
+
+def _count_file(path: Path) -> int:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+            if _form(path, head) != "jsonl":
+                return 1
+            count = 0
+            for line in _lines(fh, head):
+                if line.strip():
+                    count += 1
+            return count
+    except OSError:
+        return 1
+
+
 def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 

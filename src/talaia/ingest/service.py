@@ -9,50 +9,112 @@ original as another source of its events instead of being counted again.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from talaia.errors import TalaiaError
+from talaia.errors import InputError, TalaiaError
 from talaia.ingest.dedupe import NearDuplicateIndex, content_hash, minhash_signature
-from talaia.ingest.readers import ReadOptions, iter_documents
+from talaia.ingest.readers import ReadOptions, count_documents, iter_documents, missing_inputs
 from talaia.models import Document, ExtractionResult
 from talaia.pipeline import Pipeline
-from talaia.store.sqlite import SQLiteStore
+from talaia.store.sqlite import SQLiteStore, StoreItem
+
+if TYPE_CHECKING:
+    from tqdm import tqdm
 
 WRITE_BATCH = 64
-Item = tuple[Document, str, str, bytes | None, str | None, float | None, ExtractionResult | None]
 
 
 @dataclass(slots=True)
 class IngestReport:
+    """What an ingest did. ``stored``: new documents extracted and stored; ``reextracted``:
+    documents stored before by another extractor version, extracted again; ``missing``: input
+    paths that do not exist (reported, the others processed)."""
+
     read: int = 0
     stored: int = 0
+    reextracted: int = 0
     unchanged: int = 0
     duplicates: int = 0
     failed: int = 0
     events: int = 0
+    missing: int = 0
     errors: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: getattr(self, k) for k in ("read", "stored", "unchanged", "duplicates", "failed", "events")}
+        return {k: getattr(self, k) for k in
+                ("read", "stored", "reextracted", "unchanged", "duplicates", "failed", "events", "missing")}
+
+
+@dataclass(slots=True)
+class ReprocessReport:
+    """What a reprocess did: ``checked`` stored originals, of which ``reextracted`` were
+    extracted again and ``failed`` failed (their earlier rows kept); ``current`` were already
+    extracted by the current version."""
+
+    checked: int = 0
+    reextracted: int = 0
+    failed: int = 0
+    current: int = 0
+    events: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in ("checked", "reextracted", "failed", "current", "events")}
 
 
 def document_key(doc: Document, chash: str) -> str:
     return hashlib.sha256(f"{doc.id}\x00{chash}".encode()).hexdigest()
 
 
-def ingest(paths: Sequence[str], store: SQLiteStore, *, pipeline: Pipeline | None = None,
-           options: ReadOptions | None = None, progress: bool = False,
-           on_error: Callable[[str], None] | None = None) -> IngestReport:
+def progress_bar(total: int | None, desc: str, enabled: bool) -> tqdm[Any]:
+    """A bar on standard error counting documents extracted, with an ETA when ``total`` is known
+    (ingest takes the documents it does not extract off the total as it meets them)."""
     from tqdm import tqdm
 
+    return tqdm(total=total, desc=desc, unit="doc", disable=not enabled, leave=False, dynamic_ncols=True)
+
+
+def check_inputs(paths: Sequence[str], on_missing: Callable[[InputError], None] | None) -> list[str]:
+    """The paths that exist (or ``-``). A missing path is passed to ``on_missing``; without it,
+    or when no path exists, InputError is raised before anything is read."""
+    missing = missing_inputs(paths)
+    errors = [InputError("no such file or folder", document=p) for p in missing]
+    if errors and (on_missing is None or len(missing) == len(paths)):
+        if len(errors) == 1:
+            raise errors[0]
+        raise InputError(f"no such files or folders: {', '.join(missing)}")
+    for err in errors:
+        assert on_missing is not None
+        on_missing(err)
+    return [p for p in paths if p not in set(missing)]
+
+
+def ingest(paths: Sequence[str], store: SQLiteStore, *, pipeline: Pipeline | None = None,
+           options: ReadOptions | None = None, progress: bool = False,
+           on_error: Callable[[str], None] | None = None,
+           on_missing: Callable[[InputError], None] | None = None) -> IngestReport:
+    """Read, extract and store every document of ``paths`` (see the module's docstring).
+
+    A document stored before under the same key by another extractor version is extracted
+    again and its rows replaced; with the same version it is left as it is. A path that does
+    not exist raises InputError unless ``on_missing`` takes it (then the others are ingested).
+    """
     pipe = pipeline or Pipeline()
+    version = pipe.extractor_version
     report = IngestReport()
+    existing = check_inputs(paths, on_missing)
+    report.missing = len(paths) - len(existing)
     index = NearDuplicateIndex()
     index.add_many((k, NearDuplicateIndex.from_bytes(b)) for k, b in store.signatures())
     seen: dict[str, str] = {}  # content hash -> key, for copies within this run
-    pending: list[Item] = []
+    doc_ids: dict[str, str] = {}  # key -> document id, for the originals of this run
+    run_keys: dict[str, list[str]] = {}  # document id -> keys of this run's originals
+    pending: list[StoreItem] = []
+    pending_keys: set[str] = set()
+    replacing: set[str] = set()  # keys stored before by another version, extracted again
+    bar = progress_bar(count_documents(existing), "ingest", progress)
 
     def fail(error: TalaiaError | dict[str, str], label: str) -> None:
         report.failed += 1
@@ -62,60 +124,151 @@ def ingest(paths: Sequence[str], store: SQLiteStore, *, pipeline: Pipeline | Non
         if on_error:
             on_error(message)
 
+    def skip() -> None:
+        """A document settled without extraction (stored, copy, unreadable): out of the bar's total."""
+        if bar.total is not None:
+            bar.total -= 1
+            bar.refresh()
+
+    def extracted(todo: list[Document]) -> Iterator[ExtractionResult]:
+        for result in pipe.run(todo):
+            yield result
+            bar.update(1)
+
     def flush() -> None:
-        todo = [item[0] for item in pending if item[4] is None]
-        results = dict(zip(map(id, todo), pipe.run(todo), strict=True))
-        items: list[Item] = []
+        todo = [item.document for item in pending if item.duplicate_of is None]
+        results = dict(zip(map(id, todo), extracted(todo), strict=True))
+        items: list[StoreItem] = []
         failed_keys: set[str] = set()
-        for doc, key, chash, sig, dup, sim, _ in pending:
-            result = results.get(id(doc)) if dup is None else None
-            if result is not None and result.error is not None:
-                fail(result.error, doc.label())
-                failed_keys.add(key)
+        for item in pending:
+            if item.duplicate_of is not None:
+                if item.duplicate_of in failed_keys:
+                    fail({"code": "E110 processing", "message": "a copy of a document that failed"},
+                         item.document.label())
+                    continue
+                items.append(item)
+                report.stored += 1
                 continue
-            if dup is not None and dup in failed_keys:
-                fail({"code": "E110 processing", "message": "a copy of a document that failed"}, doc.label())
+            result = results[id(item.document)]
+            if result.error is not None:
+                fail(result.error, item.document.label())
+                failed_keys.add(item.key)
                 continue
-            items.append((doc, key, chash, sig, dup, sim, result))
-            if result is not None:
-                report.events += len(result.events)
-            report.stored += 1
+            items.append(StoreItem(item.document, item.key, item.content_hash, item.minhash, None, None, result,
+                                   version))
+            report.events += len(result.events)
+            if item.key in replacing:
+                report.reextracted += 1
+            else:
+                report.stored += 1
         store.write_batch(items)
         pending.clear()
+        pending_keys.clear()
 
-    bar = tqdm(desc="ingest", unit="doc", disable=not progress, leave=False)
-    for item in iter_documents(paths, options):
-        report.read += 1
-        bar.update(1)
-        if isinstance(item, TalaiaError):
-            fail(item, item.document or "")
-            continue
-        chash = content_hash(item.text)
-        key = document_key(item, chash)
-        if store.find_document(key) is not None or key in {p[1] for p in pending}:
-            report.unchanged += 1
-            continue
-        original = seen.get(chash)
-        if original is None:
-            stored = store.find_by_content(chash)
-            original = stored.key if stored else None
-        if original is not None:
-            report.duplicates += 1
-            pending.append((item, key, chash, None, original, 1.0, None))
-        else:
-            sig = minhash_signature(item.text)
-            near = index.find(item.text, sig)
-            sig_bytes = NearDuplicateIndex.to_bytes(sig)
-            if near is not None:
-                report.duplicates += 1
-                pending.append((item, key, chash, sig_bytes, near, sig.jaccard(index.signature(near)), None))
-            else:
-                index.add(key, sig)
-                seen[chash] = key
-                pending.append((item, key, chash, sig_bytes, None, None, None))
+    def same_document(original: str, doc: Document) -> bool:
+        """Whether ``original`` is an earlier version of ``doc`` (same id): then it is replaced, not linked."""
+        if original in doc_ids:
+            return doc_ids[original] == doc.id
+        stored = store.find_document(original)
+        return stored is not None and stored.doc_id == doc.id
+
+    def add(item: StoreItem) -> None:
+        pending.append(item)
+        pending_keys.add(item.key)
         if len(pending) >= WRITE_BATCH:
             flush()
-    if pending:
-        flush()
-    bar.close()
+
+    try:
+        for doc in iter_documents(existing, options):
+            report.read += 1
+            if isinstance(doc, TalaiaError):
+                skip()
+                fail(doc, doc.document or "")
+                continue
+            chash = content_hash(doc.text)
+            key = document_key(doc, chash)
+            if key in pending_keys:
+                skip()
+                report.unchanged += 1
+                continue
+            stored = store.find_document(key)
+            if stored is not None:
+                if stored.duplicate_of is not None or stored.extractor_version == version:
+                    skip()
+                    report.unchanged += 1
+                    continue
+                replacing.add(key)
+                add(StoreItem(doc, key, chash, stored.minhash, extractor_version=version))
+                continue
+            original = seen.get(chash)
+            if original is None:
+                by_content = store.find_by_content(chash)
+                original = by_content.key if by_content else None
+            if original is not None and not same_document(original, doc):
+                report.duplicates += 1
+                skip()
+                add(StoreItem(doc, key, chash, None, original, 1.0, extractor_version=version))
+                continue
+            sig = minhash_signature(doc.text)
+            near = index.find(doc.text, sig)
+            sig_bytes = NearDuplicateIndex.to_bytes(sig)
+            if near is not None and not same_document(near, doc):
+                report.duplicates += 1
+                skip()
+                add(StoreItem(doc, key, chash, sig_bytes, near, sig.jaccard(index.signature(near)),
+                              extractor_version=version))
+                continue
+            older = set(run_keys.get(doc.id, ())) | set(store.keys_of(doc.id))
+            if older:  # earlier versions of this document, replaced when this one is written
+                for old in older:
+                    index.remove(old)
+                for old_hash in [h for h, k in seen.items() if k in older]:
+                    del seen[old_hash]
+            run_keys.setdefault(doc.id, []).append(key)
+            index.add(key, sig)
+            seen[chash] = key
+            doc_ids[key] = doc.id
+            add(StoreItem(doc, key, chash, sig_bytes, extractor_version=version))
+        if pending:
+            flush()
+    finally:
+        bar.close()
+    return report
+
+
+def reprocess(store: SQLiteStore, *, pipeline: Pipeline | None = None, everything: bool = False,
+              progress: bool = False, on_error: Callable[[str], None] | None = None) -> ReprocessReport:
+    """Extract again, from the stored text, every stored original (not duplicate) whose extractor
+    version differs from ``pipeline``'s (``everything``: all of them), replacing its rows.
+
+    A document that fails keeps its earlier rows; the error is recorded and reported.
+    """
+    pipe = pipeline or Pipeline()
+    version = pipe.extractor_version
+    report = ReprocessReport()
+    keys = store.outdated(None if everything else version)
+    report.checked = store.count_originals()
+    report.current = report.checked - len(keys)
+    bar = progress_bar(len(keys), "reprocess", progress)
+    try:
+        for start in range(0, len(keys), WRITE_BATCH):
+            loaded = store.load_documents(keys[start:start + WRITE_BATCH])
+            items: list[StoreItem] = []
+            for (stored, doc), result in zip(loaded, pipe.run([d for _, d in loaded]), strict=True):
+                bar.update(1)
+                if result.error is not None:
+                    report.failed += 1
+                    message = f"{doc.id}: {result.error.get('code')}: {result.error.get('message')}"
+                    report.errors.append(message)
+                    store.record_error(result.error, doc.id)
+                    if on_error:
+                        on_error(message)
+                    continue
+                items.append(StoreItem(doc, stored.key, stored.content_hash, stored.minhash, None, None, result,
+                                       version))
+                report.reextracted += 1
+                report.events += len(result.events)
+            store.write_batch(items)
+    finally:
+        bar.close()
     return report

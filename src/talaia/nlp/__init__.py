@@ -1,6 +1,6 @@
-"""NLP: spaCy models (loaded once, lazily), number words, in-document aliases."""
+"""NLP: spaCy models (loaded once, lazily), language identification, number words, in-document aliases."""
 
-from talaia.nlp.aliases import build_aliases, canonical_name
-from talaia.nlp.numbers import parse_number
+from talaia.nlp.aliases import Aliases, NameRules, build_aliases, canonical_name
+from talaia.nlp.numbers import NumberWords
 
-__all__ = ["build_aliases", "canonical_name", "parse_number"]
+__all__ = ["Aliases", "NameRules", "NumberWords", "build_aliases", "canonical_name"]

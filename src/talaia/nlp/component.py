@@ -6,10 +6,10 @@ import warnings
 from collections import defaultdict
 from collections.abc import Sequence
 
-from talaia.nlp.aliases import build_aliases
+from talaia.component import Analysis, DocumentComponent, Resources, run_guarded
+from talaia.nlp.aliases import NameRules, build_aliases
 from talaia.nlp.spacy_backend import SpacyModels
 from talaia.nlp.truecase import is_all_caps, is_title_case, restore_case
-from talaia.pipeline import Analysis, DocumentComponent, run_guarded
 
 
 class SpacyComponent:
@@ -17,9 +17,12 @@ class SpacyComponent:
 
     name = "nlp.spacy.v1"
 
-    def __init__(self, models: SpacyModels | None = None, batch_size: int = 16) -> None:
+    def __init__(self, resources: Resources, models: SpacyModels | None = None, batch_size: int = 16) -> None:
+        self.resources = resources
         self.models = models or SpacyModels()
         self.batch_size = batch_size
+        # case is restored in English text only (see _text)
+        self.capitalised = resources.knowledge.table("capitalised_words", "en").words()
         self._names: frozenset[str] | None = None
 
     def _text(self, analysis: Analysis) -> str:
@@ -27,10 +30,8 @@ class SpacyComponent:
         text = analysis.document.text
         if (analysis.language or "en") == "en" and (is_all_caps(text) or (len(text) < 300 and is_title_case(text))):
             if self._names is None:
-                from talaia.geo.gazetteer import GeoNamesGazetteer
-
-                self._names = GeoNamesGazetteer.shared().major_names()
-            return restore_case(text, self._names)
+                self._names = self.resources.gazetteer.major_names()
+            return restore_case(text, self.capitalised, self._names)
         return text
 
     def process_batch(self, analyses: Sequence[Analysis]) -> None:
@@ -63,5 +64,9 @@ class SpacyComponent:
 class AliasesComponent(DocumentComponent):
     name = "nlp.aliases.v1"
 
+    def __init__(self, resources: Resources) -> None:
+        self.resources = resources
+        self.rules = NameRules.from_knowledge(resources.knowledge)
+
     def __call__(self, analysis: Analysis) -> None:
-        analysis.aliases = build_aliases(analysis.sdoc)
+        analysis.aliases = build_aliases(analysis.sdoc, self.rules)

@@ -4,7 +4,8 @@ spaCy's models read case: in "THREE SUBVERSIVES WERE KILLED IN USULUTAN" every w
 like a name. Restored text has the same length as the original, so every offset still
 points into the document: common words (by their frequency in English, from ``wordfreq``)
 become lower case, rare words and known place names are capitalised, short rare words stay
-acronyms, and sentences start with a capital.
+acronyms, and sentences start with a capital. Common words that English capitalises all
+the same (months, weekdays) are data: ``lang/en/capitalised_words.tsv``.
 """
 
 from __future__ import annotations
@@ -16,8 +17,6 @@ from wordfreq import zipf_frequency
 
 COMMON_ZIPF = 3.0  # words at least this frequent in English are common nouns, verbs...
 VERY_COMMON_ZIPF = 4.5  # too common to capitalise even when some place is called so ("Front", "Place")
-CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-            "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _VOWELS = set("aeiouy")
 
@@ -33,9 +32,10 @@ def is_title_case(text: str, threshold: float = 0.7) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) >= threshold
 
 
-def restore_case(text: str, proper_names: Collection[str] = (), frequency: Callable[[str], float] | None = None
-                 ) -> str:
-    """Same-length text with plausible case; ``proper_names`` are lower-cased names to capitalise."""
+def restore_case(text: str, capitalised: Collection[str], proper_names: Collection[str] = (),
+                 frequency: Callable[[str], float] | None = None) -> str:
+    """Same-length text with plausible case; ``capitalised`` are lower-case common words English capitalises
+    ('december'), ``proper_names`` lower-cased names to capitalise unless very common."""
     freq = frequency or (lambda w: zipf_frequency(w, "en"))
     chars = list(text)
     for m in _WORD.finditer(text):
@@ -47,7 +47,7 @@ def restore_case(text: str, proper_names: Collection[str] = (), frequency: Calla
         zipf = freq(lower)
         if len(word) <= 6 and _in_parentheses(text, m.start(), m.end()):
             cased = word.upper()  # "(FMLN)": an acronym spelt out before it
-        elif (lower in CALENDAR and lower != "may") or (lower in proper_names and zipf < VERY_COMMON_ZIPF):
+        elif lower in capitalised or (lower in proper_names and zipf < VERY_COMMON_ZIPF):
             cased = word.capitalize()
         elif zipf >= COMMON_ZIPF:
             cased = lower

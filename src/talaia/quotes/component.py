@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from talaia.pipeline import Analysis, DocumentComponent
+from talaia.component import Analysis, DocumentComponent, Resources
+from talaia.nlp.aliases import Aliases, NameRules
 from talaia.quotes.extract import extract_quotes
+from talaia.quotes.lexicon import QuoteLexicon
 
 
 class QuotesComponent(DocumentComponent):
     name = "quotes.attribution.v1"
 
+    def __init__(self, resources: Resources) -> None:
+        self.resources = resources
+        self.lexicon = QuoteLexicon.from_knowledge(resources.knowledge)
+        self.rules = NameRules.from_knowledge(resources.knowledge)
+
     def __call__(self, analysis: Analysis) -> None:
-        analysis.quotes = extract_quotes(analysis.sdoc, analysis.aliases)
+        aliases = analysis.aliases  # nlp.aliases sets Aliases; a plain mapping gets this knowledge's name rules
+        if not isinstance(aliases, Aliases):
+            aliases = Aliases(self.rules, aliases)
+        analysis.quotes = extract_quotes(analysis.sdoc, aliases, self.lexicon)

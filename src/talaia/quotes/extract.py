@@ -4,7 +4,8 @@ Direct quotes are the spans inside quotation marks; the speaker is the subject o
 speech verb right after the quote ('..., AMLO said') or right before it ('He said: "..."');
 a quote with no verb of its own that follows another continues that speaker. Indirect
 quotes are the clausal complements of speech verbs ('told The Post that ...') and the
-clauses that 'according to X' introduces.
+clauses that 'according to X' introduces. The verbs and small words it reads are in
+:class:`~talaia.quotes.lexicon.QuoteLexicon`.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from talaia.models import Quote
+from talaia.nlp.aliases import Aliases
+from talaia.quotes.lexicon import QuoteLexicon
 from talaia.quotes.marks import MarkedSpan, find_marked_spans
-from talaia.quotes.speakers import STANCE_NOUNS, is_speech_verb, is_stance_verb, resolve_speaker, subject_of
+from talaia.quotes.speakers import is_speech_verb, is_stance_verb, resolve_speaker, subject_of
 
 MIN_DIRECT_WORDS = 3
 CONTINUATION_GAP = 400
@@ -27,12 +30,12 @@ class _Speaker:
     end: int | None
 
 
-def extract_quotes(sdoc: Any, aliases: dict[str, str]) -> list[Quote]:
+def extract_quotes(sdoc: Any, aliases: Aliases, lexicon: QuoteLexicon) -> list[Quote]:
     text = sdoc.text
     spans = [s for s in find_marked_spans(text) if text[s.start:s.end].strip()]
     inside = _inside_mask(len(text), spans)
-    quotes = _direct(sdoc, spans, inside, aliases)
-    quotes += _indirect(sdoc, spans, inside, aliases)
+    quotes = _direct(sdoc, spans, inside, aliases, lexicon)
+    quotes += _indirect(sdoc, inside, aliases, lexicon)
     quotes.sort(key=lambda q: q.start)
     return quotes
 
@@ -44,7 +47,8 @@ def _inside_mask(n: int, spans: list[MarkedSpan]) -> bytearray:
     return mask
 
 
-def _direct(sdoc: Any, spans: list[MarkedSpan], inside: bytearray, aliases: dict[str, str]) -> list[Quote]:
+def _direct(sdoc: Any, spans: list[MarkedSpan], inside: bytearray, aliases: Aliases, lexicon: QuoteLexicon
+            ) -> list[Quote]:
     text = sdoc.text
     quotes: list[Quote] = []
     previous: tuple[int, _Speaker] | None = None
@@ -52,16 +56,16 @@ def _direct(sdoc: Any, spans: list[MarkedSpan], inside: bytearray, aliases: dict
         content = text[span.start:span.end]
         stripped = content.rstrip(" ,.;:")
         end = span.start + len(stripped)
-        verb = _verb_for(sdoc, span, inside)
+        verb = _verb_for(sdoc, span, inside, lexicon)
         words = len(stripped.split())
         if verb is None and words < MIN_DIRECT_WORDS:
             continue
         speaker = _Speaker(None, None, None)
         cue = None
         if verb is not None:
-            subj = subject_of(verb)
+            subj = subject_of(verb, lexicon)
             if subj is not None:
-                name, s0, s1 = resolve_speaker(subj, aliases, None)
+                name, s0, s1 = resolve_speaker(subj, aliases, lexicon, None)
                 speaker = _Speaker(name, s0, s1)
             cue = verb.text
         elif previous is not None and span.open_at - previous[0] <= CONTINUATION_GAP:
@@ -89,38 +93,41 @@ def _continues(text: str, previous_end: int, open_at: int, cue: str) -> bool:
     return len(gap) <= 160 and "\n" not in gap.strip() and cue in gap and not any(m in gap[1:] for m in "“\"«")
 
 
-def _verb_for(sdoc: Any, span: MarkedSpan, inside: bytearray) -> Any | None:
+def _verb_for(sdoc: Any, span: MarkedSpan, inside: bytearray, lexicon: QuoteLexicon) -> Any | None:
     """The speech verb outside the marks in the sentence after, then before, the quote."""
     text = sdoc.text
     after = sdoc.char_span(span.end, min(len(text), span.end + 1), alignment_mode="expand")
     if after is not None:
         sent = after.sent
         for tok in sent:
-            if tok.idx > span.end and tok.idx - span.end <= 80 and not inside[tok.idx] and is_speech_verb(tok):
+            if tok.idx > span.end and tok.idx - span.end <= 80 and not inside[tok.idx] \
+                    and is_speech_verb(tok, lexicon):
                 return tok
     before = sdoc.char_span(max(0, span.open_at - 1), span.open_at + 1, alignment_mode="expand")
     if before is not None:
         for tok in reversed(list(before.sent)):
             if tok.idx < span.open_at and span.open_at - tok.idx <= 120 and not inside[tok.idx] \
-                    and is_speech_verb(tok):
+                    and is_speech_verb(tok, lexicon):
                 return tok
     return None
 
 
-def _indirect(sdoc: Any, spans: list[MarkedSpan], inside: bytearray, aliases: dict[str, str]) -> list[Quote]:
+def _indirect(sdoc: Any, inside: bytearray, aliases: Aliases, lexicon: QuoteLexicon) -> list[Quote]:
     text = sdoc.text
     quotes: list[Quote] = []
     for tok in sdoc:
         if inside[tok.idx]:
             continue
-        if is_speech_verb(tok):
+        if is_speech_verb(tok, lexicon):
             comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
             if comp is None:
-                quote = _inserted(sdoc, tok, inside, aliases) or _stance_object(sdoc, tok, inside, aliases)
+                quote = _inserted(sdoc, tok, inside, aliases, lexicon) or \
+                    _stance_object(sdoc, tok, inside, aliases, lexicon)
                 if quote is not None:
                     quotes.append(quote)
                 continue
-            words = [t for t in comp.subtree if not (t.i == comp.left_edge.i and t.lower_ in {"that", "que"})]
+            words = [t for t in comp.subtree
+                     if not (t.i == comp.left_edge.i and t.lower_ in lexicon.complementizers)]
             words = [t for t in words if t.dep_ != "punct" or t.i not in (comp.left_edge.i, comp.right_edge.i)]
             if len(words) < 3:
                 continue
@@ -128,27 +135,36 @@ def _indirect(sdoc: Any, spans: list[MarkedSpan], inside: bytearray, aliases: di
             end = words[-1].idx + len(words[-1].text)
             if sum(inside[start:end]) > 0.6 * (end - start):
                 continue  # the direct quote already covers it
-            subj = subject_of(tok)
-            name, s0, s1 = resolve_speaker(subj, aliases, None) if subj is not None else (None, None, None)
-            quotes.append(Quote(text[start:end], start, end, name, s0, s1, _cue(tok), False))
-        elif is_stance_verb(tok):
-            quote = _stance_object(sdoc, tok, inside, aliases)
+            subj = subject_of(tok, lexicon)
+            name, s0, s1 = resolve_speaker(subj, aliases, lexicon, None) if subj is not None else (None, None, None)
+            quotes.append(Quote(text[start:end], start, end, name, s0, s1, _cue(tok, lexicon), False))
+        elif is_stance_verb(tok, lexicon):
+            quote = _stance_object(sdoc, tok, inside, aliases, lexicon)
             if quote is not None:
                 quotes.append(quote)
-        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in STANCE_NOUNS:
-            quote = _stance_noun(sdoc, tok, inside, aliases)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.stance_nouns:
+            quote = _stance_noun(sdoc, tok, inside, aliases, lexicon)
             if quote is not None:
                 quotes.append(quote)
-        elif tok.lower_ == "according" and tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].lower_ == "to":
-            quote = _according_to(sdoc, tok, aliases)
+        else:
+            phrase = _source_phrase(sdoc, tok, lexicon)
+            quote = _according_to(sdoc, tok, phrase, aliases, lexicon) if phrase else None
             if quote is not None:
                 quotes.append(quote)
     return quotes
 
 
-def _inserted(sdoc: Any, verb: Any, inside: bytearray, aliases: dict[str, str]) -> Quote | None:
+def _source_phrase(sdoc: Any, tok: Any, lexicon: QuoteLexicon) -> tuple[str, ...] | None:
+    """The source phrase ('according to') that starts at ``tok``, if one does."""
+    for phrase in lexicon.sources:
+        if tok.i + len(phrase) <= len(sdoc) and all(sdoc[tok.i + k].lower_ == w for k, w in enumerate(phrase)):
+            return phrase
+    return None
+
+
+def _inserted(sdoc: Any, verb: Any, inside: bytearray, aliases: Aliases, lexicon: QuoteLexicon) -> Quote | None:
     """'The hashtag, he said, was popular' / 'Gunmen fled, police said on Monday': the claim around it."""
-    if verb.dep_ not in {"parataxis", "advcl", "conj"} or subject_of(verb) is None:
+    if verb.dep_ not in {"parataxis", "advcl", "conj"} or subject_of(verb, lexicon) is None:
         return None
     sent = verb.sent
     attribution = {t.i for t in verb.subtree}
@@ -158,20 +174,21 @@ def _inserted(sdoc: Any, verb: Any, inside: bytearray, aliases: dict[str, str]) 
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     if sum(inside[start:end]) > 0.6 * (end - start):
         return None
-    name, s0, s1 = resolve_speaker(subject_of(verb), aliases, None)
-    return Quote(sdoc.text[start:end], start, end, name, s0, s1, _cue(verb), False)
+    name, s0, s1 = resolve_speaker(subject_of(verb, lexicon), aliases, lexicon, None)
+    return Quote(sdoc.text[start:end], start, end, name, s0, s1, _cue(verb, lexicon), False)
 
 
-def _stance_object(sdoc: Any, verb: Any, inside: bytearray, aliases: dict[str, str]) -> Quote | None:
+def _stance_object(sdoc: Any, verb: Any, inside: bytearray, aliases: Aliases, lexicon: QuoteLexicon
+                   ) -> Quote | None:
     """'Sanders criticized the deal', 'she called him a liar', 'they called for a recount', 'he wants to
     run': what a stance verb takes a position on, attributed to its subject."""
-    subj = subject_of(verb)
-    if subj is None or (subj.lower_ in {"who", "which", "that"} and verb.dep_ != "relcl"):
+    subj = subject_of(verb, lexicon)
+    if subj is None or (subj.lower_ in lexicon.relatives and verb.dep_ != "relcl"):
         return None
     parts = [c for c in verb.children if c.dep_ in {"dobj", "obj", "xcomp", "oprd", "ccomp"} and c.i > verb.i]
     if not parts:
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1
-                     and c.lower_ in {"for", "of", "about", "on", "against", "to"}), None)
+                     and c.lower_ in lexicon.stance_prepositions), None)
         parts = [g for g in prep.children if g.dep_ == "pobj"] if prep is not None else []
     if not parts:
         return None
@@ -183,19 +200,20 @@ def _stance_object(sdoc: Any, verb: Any, inside: bytearray, aliases: dict[str, s
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     if sum(inside[start:end]) > 0.6 * (end - start):
         return None
-    if subj.lower_ in {"who", "which", "that"}:
+    if subj.lower_ in lexicon.relatives:
         subj = verb.head
-    name, s0, s1 = resolve_speaker(subj, aliases, None)
-    return Quote(sdoc.text[start:end], start, end, name, s0, s1, _cue(verb), False)
+    name, s0, s1 = resolve_speaker(subj, aliases, lexicon, None)
+    return Quote(sdoc.text[start:end], start, end, name, s0, s1, _cue(verb, lexicon), False)
 
 
-def _stance_noun(sdoc: Any, noun: Any, inside: bytearray, aliases: dict[str, str]) -> Quote | None:
+def _stance_noun(sdoc: Any, noun: Any, inside: bytearray, aliases: Aliases, lexicon: QuoteLexicon) -> Quote | None:
     """"Clinton's claim that 90 percent ... is her camp's calculation": the 'that' clause of a claim."""
+    that = lexicon.stance_nouns[noun.lemma_.lower()]
     clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"}
-                   and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)), None)
+                   and any(g.lower_ in that and g.dep_ == "mark" for g in c.children)), None)
     if clause is None:
         return None
-    words = [t for t in clause.subtree if t.lower_ != "that" or t.head is not clause]
+    words = [t for t in clause.subtree if t.lower_ not in that or t.head is not clause]
     if len(words) < 3:
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
@@ -203,23 +221,24 @@ def _stance_noun(sdoc: Any, noun: Any, inside: bytearray, aliases: dict[str, str
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None:
-        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in lexicon.agents), None)
         owner = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
-    name, s0, s1 = resolve_speaker(owner, aliases, None) if owner is not None else (None, None, None)
+    name, s0, s1 = resolve_speaker(owner, aliases, lexicon, None) if owner is not None else (None, None, None)
     return Quote(sdoc.text[start:end], start, end, name, s0, s1, noun.text, False)
 
 
-def _cue(verb: Any) -> str:
+def _cue(verb: Any, lexicon: QuoteLexicon) -> str:
     """'told The Post': the verb with its recipient, when there is one."""
     recipients = [c for c in verb.children if c.dep_ in {"dobj", "dative", "iobj", "obj"} and c.i > verb.i]
-    if recipients and verb.lemma_.lower() == "tell":
+    if recipients and verb.lemma_.lower() in lexicon.recipient_cues:
         last = max(t.i for t in recipients[0].subtree)
         return str(verb.doc[verb.i:last + 1].text)
     return str(verb.text)
 
 
-def _according_to(sdoc: Any, tok: Any, aliases: dict[str, str]) -> Quote | None:
-    to = sdoc[tok.i + 1]
+def _according_to(sdoc: Any, tok: Any, phrase: tuple[str, ...], aliases: Aliases, lexicon: QuoteLexicon
+                  ) -> Quote | None:
+    to = sdoc[tok.i + len(phrase) - 1]  # the source is the object of the phrase's last word
     objs = [c for c in to.children if c.dep_ == "pobj"]
     if not objs:
         return None
@@ -232,5 +251,5 @@ def _according_to(sdoc: Any, tok: Any, aliases: dict[str, str]) -> Quote | None:
     if len(content_text.split()) < 3:
         return None
     start = content.start_char + content.text.index(content_text)
-    name, s0, s1 = resolve_speaker(source, aliases, None)
-    return Quote(content_text, start, start + len(content_text), name, s0, s1, "according to", False)
+    name, s0, s1 = resolve_speaker(source, aliases, lexicon, None)
+    return Quote(content_text, start, start + len(content_text), name, s0, s1, " ".join(phrase), False)

@@ -4,67 +4,40 @@ from __future__ import annotations
 
 from typing import Any
 
-from talaia.nlp.aliases import canonical_name
+from talaia.nlp.aliases import Aliases
+from talaia.quotes.lexicon import QuoteLexicon
 
-SPEECH_LEMMAS = frozenset("""
-    say tell add state claim report explain announce insist note write argue warn confirm
-    acknowledge deny allege declare assert testify stress reply respond ask suggest admit contend
-    maintain recall describe tweet post predict estimate believe think say. continue conclude
-    emphasize observe complain charge reveal indicate promise vow concede agree he figures that ...
-    hope expect fear feel figure worry doubt assume show find realize understand recognize
-    guess suspect wonder imagine learn hear read determine decide signal demonstrate prove pledge
-    swear bet remind assure inform boast brag joke quip decir afirmar señalar indicar informar
-    declarar asegurar explicar agregar añadir sostener denunciar advertir reconocer precisar
-    expresar comentar
-""".split())
-PRONOUNS = {"he", "she", "they", "him", "her", "them", "él", "ella", "ellos", "ellas", "i", "we", "it"}
 PERSON_LABELS = {"PERSON", "PER"}
 NAME_LABELS = PERSON_LABELS | {"ORG", "NORP", "GPE"}
 _DROP_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "parataxis"}
 
 
-STANCE_NOUNS = {"claim", "assertion", "statement", "belief", "argument", "view", "promise", "warning", "hope",
-                "fear", "suggestion", "allegation", "contention", "insistence", "notion", "idea", "report",
-                "announcement", "prediction", "assessment", "conclusion", "charge", "accusation", "declaration",
-                "position", "pledge", "vow", "threat", "admission", "acknowledgment", "denial"}
+def is_stance_verb(tok: Any, lexicon: QuoteLexicon) -> bool:
+    return bool(tok.pos_ == "VERB" and tok.lemma_.lower() in lexicon.stance_verbs)
 
 
-# verbs that take a position on something named as their object ("criticized the deal", "called for a
-# recount"): PolNeAR-style attributions of a stance, not of words
-STANCE_LEMMAS = frozenset("""
-    call describe endorse criticize criticise praise accuse support back defend propose urge want refuse
-    oppose deem blame condemn welcome reject question dismiss applaud slam mock express insult label
-    favor favour demand tout champion laud decry denounce fault challenge
-    recommend advocate dispute hail credit characterize characterise portray brand dub
-    criticar elogiar acusar apoyar respaldar defender proponer exigir rechazar condenar calificar
-""".split())
-
-
-def is_stance_verb(tok: Any) -> bool:
-    return bool(tok.pos_ == "VERB" and tok.lemma_.lower() in STANCE_LEMMAS)
-
-
-def is_speech_verb(tok: Any) -> bool:
+def is_speech_verb(tok: Any, lexicon: QuoteLexicon) -> bool:
     if tok.i > 0:  # '<tweet ...>' markup, not the verb (Doc.text is rebuilt on each access: use the token)
         before = tok.doc[tok.i - 1]
         if not before.whitespace_ and before.text[-1:] in {"<", "/", "\\"}:
             return False
     lemma = tok.lemma_.lower()
-    if lemma == "continue" and tok.tag_ != "VBD":  # '..., he continued.' reports; 'continues to' does not
+    if lemma in lexicon.past_only and tok.tag_ != "VBD":  # '..., he continued.' reports; 'continues to' does not
         return False
-    return bool(tok.pos_ in {"VERB", "AUX"} and lemma in SPEECH_LEMMAS)
+    return bool(tok.pos_ in {"VERB", "AUX"} and lemma in lexicon.speech_verbs)
 
 
-def subject_of(verb: Any) -> Any | None:
+def subject_of(verb: Any, lexicon: QuoteLexicon) -> Any | None:
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass", "expl"} and child.dep_ != "expl":
             return child
     # "..., said the spokesman": some parses attach the speaker as a direct object
     for child in verb.children:
-        if child.dep_ in {"dobj", "obj", "attr"} and child.i > verb.i and verb.lemma_.lower() == "say":
+        if child.dep_ in {"dobj", "obj", "attr"} and child.i > verb.i \
+                and verb.lemma_.lower() in lexicon.object_speakers:
             return child
     if verb.dep_ in {"conj", "xcomp"} and verb.head is not verb:
-        return subject_of(verb.head)
+        return subject_of(verb.head, lexicon)
     return None
 
 
@@ -80,37 +53,39 @@ def noun_phrase(head: Any) -> tuple[int, int]:
     return start, end
 
 
-def resolve_speaker(head: Any, aliases: dict[str, str], last_person: str | None) -> tuple[str | None, int, int]:
+def resolve_speaker(head: Any, aliases: Aliases, lexicon: QuoteLexicon, last_person: str | None
+                    ) -> tuple[str | None, int, int]:
     """(speaker name, start, end): named people to their fullest name, pronouns to an antecedent."""
     doc = head.doc
     start, end = noun_phrase(head)
-    if head.lower_ in PRONOUNS or head.pos_ == "PRON":
+    canonical_name = aliases.canonical
+    if head.lower_ in lexicon.pronouns or head.pos_ == "PRON":
         antecedent = last_person or _previous_person(doc, head.i, aliases)
         return antecedent, head.idx, head.idx + len(head.text)
     for appos in (c for c in head.children if c.dep_ == "appos"):
         # "the mayor, Rosa Elena Díaz, said": the name in apposition is who spoke
         for ent in doc.ents:
             if ent.label_ in PERSON_LABELS and appos.i in range(ent.start, ent.end):
-                return canonical_name(ent.text, aliases), ent.start_char, ent.end_char
+                return canonical_name(ent.text), ent.start_char, ent.end_char
         if appos.pos_ == "PROPN":
             words = [t for t in appos.subtree if t.pos_ == "PROPN"]
             a0, a1 = words[0].idx, words[-1].idx + len(words[-1].text)
-            return canonical_name(doc.text[a0:a1], aliases), a0, a1
+            return canonical_name(doc.text[a0:a1]), a0, a1
     for ent in doc.ents:
         inside = ent.start_char >= start and ent.end_char <= end and ent.label_ in NAME_LABELS
         if inside and (ent.label_ in PERSON_LABELS or ent.start <= head.i < ent.end):
-            return canonical_name(ent.text, aliases), ent.start_char, ent.end_char
+            return canonical_name(ent.text), ent.start_char, ent.end_char
     if head.pos_ == "PROPN":
         phrase = doc.text[start:end]
-        return canonical_name(phrase, aliases), start, end
+        return canonical_name(phrase), start, end
     return doc.text[start:end], start, end
 
 
-def _previous_person(doc: Any, before: int, aliases: dict[str, str]) -> str | None:
+def _previous_person(doc: Any, before: int, aliases: Aliases) -> str | None:
     best = None
     for ent in doc.ents:
         if ent.end > before:
             break
         if ent.label_ in PERSON_LABELS:
-            best = canonical_name(ent.text, aliases)
+            best = aliases.canonical(ent.text)
     return best

@@ -64,21 +64,47 @@ def _m001_initial(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m002_reextraction_indexes(conn: sqlite3.Connection) -> None:
+    """Indexes for re-extraction: a document's events and duplicates, the documents of an older
+    extractor version, the events a document is a source of."""
+    for sql in (
+        "CREATE INDEX IF NOT EXISTS documents_duplicate_of ON documents(duplicate_of)",
+        "CREATE INDEX IF NOT EXISTS documents_extractor_version ON documents(extractor_version)",
+        "CREATE INDEX IF NOT EXISTS events_document_key ON events(document_key)",
+        "CREATE INDEX IF NOT EXISTS event_sources_document_key ON event_sources(document_key)",
+    ):
+        conn.execute(sql)
+
+
 MIGRATIONS: list[Migration] = [
     ("001_initial", _m001_initial),
+    ("002_reextraction_indexes", _m002_reextraction_indexes),
 ]
 
 
 def apply_migrations(conn: sqlite3.Connection) -> list[str]:
-    """Apply the pending migrations, each in its own transaction; returns their names."""
+    """Apply the pending migrations, each in its own transaction; returns their names.
+
+    Each is checked again inside its ``BEGIN IMMEDIATE`` transaction, so two processes opening
+    the same new database do not both apply it. (001 uses ``executescript``, which commits
+    first: it is not atomic.)
+    """
     conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
     done = {row[0] for row in conn.execute("SELECT name FROM _migrations")}
     applied = []
     for name, step in MIGRATIONS:
         if name in done:
             continue
-        with conn:
-            step(conn)
-            conn.execute("INSERT INTO _migrations VALUES (?, datetime('now'))", (name,))
-        applied.append(name)
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if conn.execute("SELECT 1 FROM _migrations WHERE name = ?", (name,)).fetchone() is None:
+                step(conn)
+                conn.execute("INSERT INTO _migrations (name, applied_at) VALUES (?, datetime('now'))", (name,))
+                applied.append(name)
+            if conn.in_transaction:
+                conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
     return applied

@@ -1,11 +1,15 @@
 """The SQLite store: documents, events with their sources, quotes, places; one file, WAL mode.
 
 Writes happen in ``BEGIN IMMEDIATE`` transactions, one per batch of documents, so a crash
-loses at most the batch in flight and never leaves half a document behind.
+loses at most the batch in flight and never leaves half a document behind. Every row carries
+the version of the extractor that produced it (``ExtractionResult.extractor``); writing a
+stored document again replaces its events, quotes and places (a re-extraction) and keeps its
+duplicates linked as sources of the new events.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sqlite3
@@ -15,16 +19,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from talaia.about import EXTRACTOR_VERSION
-from talaia.errors import StoreError, TalaiaError
+from talaia.errors import MissingDatabaseError, StoreError, TalaiaError
 from talaia.models import Document, Event, Evidence, ExtractionResult
+from talaia.store.filters import EventFilter
 from talaia.store.migrations import apply_migrations
 
-EVENT_COLUMNS = (
-    "event_id", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2", "inter1",
-    "inter2", "assoc_actor_1", "assoc_actor_2", "country", "country_code", "admin1", "admin2", "location",
-    "latitude", "longitude", "geo_precision", "fatalities", "fatalities_high", "certainty", "notes", "evidence",
-)
+__all__ = [
+    "EVENT_COLUMNS", "EventDetail", "EventFilter", "SQLiteStore", "StoreItem", "StoredDocument", "StoredEvent",
+    "default_db_path",
+]
+
+# the events table holds every field of the record, in its order (a new field needs a migration)
+EVENT_COLUMNS = tuple(f.name for f in dataclasses.fields(Event))
 
 
 def default_db_path() -> Path:
@@ -47,18 +53,6 @@ def _fold(value: Any) -> str | None:
 
 
 @dataclass(frozen=True, slots=True)
-class EventFilter:
-    country: str | None = None
-    admin1: str | None = None
-    sub_event_type: str | None = None
-    event_type: str | None = None
-    actor: str | None = None
-    date_from: str | None = None
-    date_to: str | None = None
-    limit: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class StoredEvent:
     event: Event
     sources: tuple[dict[str, str | None], ...] = field(default_factory=tuple)
@@ -75,11 +69,62 @@ class StoredDocument:
     doc_id: str
     content_hash: str
     minhash: bytes | None
+    duplicate_of: str | None = None
+    extractor_version: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class StoreItem:
+    """One document handed from ingest to the store, with its extraction.
+
+    ``duplicate_of`` is the key of the stored original of an exact copy or near-duplicate
+    (then ``result`` is None: it becomes another source of the original's events).
+    ``extractor_version`` is the version of the pipeline in use; the result's own
+    ``extractor`` wins when it has one.
+    """
+
+    document: Document
+    key: str
+    content_hash: str
+    minhash: bytes | None = None
+    duplicate_of: str | None = None
+    similarity: float | None = None
+    result: ExtractionResult | None = None
+    extractor_version: str = ""
+
+    def __post_init__(self) -> None:
+        if self.duplicate_of is not None and self.result is not None:
+            raise ValueError("a duplicate has no extraction of its own")
+        if not self.version:
+            raise ValueError("a StoreItem needs the extractor version (result.extractor or extractor_version)")
+
+    @property
+    def version(self) -> str:
+        """The version of the extractor that produced (or would have produced) this document's rows."""
+        return (self.result.extractor if self.result is not None else "") or self.extractor_version
+
+
+@dataclass(frozen=True, slots=True)
+class EventDetail:
+    """An event with its sources and the document it was read from (its evidence indexes that text)."""
+
+    stored: StoredEvent
+    document: Document
+    document_key: str
+    extractor_version: str
+
+
+_DOCUMENT_COLUMNS = "key, doc_id, content_hash, minhash, duplicate_of, extractor_version"
 
 
 class SQLiteStore:
-    def __init__(self, path: str | Path) -> None:
+    """The store at ``path``; ``must_exist``: raise MissingDatabaseError instead of creating the file."""
+
+    def __init__(self, path: str | Path, *, must_exist: bool = False) -> None:
         self.path = Path(path)
+        if must_exist and (str(path) == ":memory:" or not self.path.is_file()):
+            raise MissingDatabaseError(
+                f"no database at {path} (create one with: talaia ingest FILES --db {path})")
         try:
             if str(path) != ":memory:":
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -104,75 +149,137 @@ class SQLiteStore:
 
     # ---- documents -------------------------------------------------------------------------
     def find_document(self, key: str) -> StoredDocument | None:
-        row = self.conn.execute(
-            "SELECT key, doc_id, content_hash, minhash FROM documents WHERE key = ?", (key,)).fetchone()
-        return StoredDocument(row[0], row[1], row[2], row[3]) if row else None
+        row = self.conn.execute(f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE key = ?", (key,)).fetchone()
+        return StoredDocument(*row) if row else None
 
     def find_by_content(self, content_hash: str) -> StoredDocument | None:
         row = self.conn.execute(
-            "SELECT key, doc_id, content_hash, minhash FROM documents WHERE content_hash = ? "
+            f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE content_hash = ? "
             "AND duplicate_of IS NULL ORDER BY ingested_at LIMIT 1", (content_hash,)).fetchone()
-        return StoredDocument(row[0], row[1], row[2], row[3]) if row else None
+        return StoredDocument(*row) if row else None
 
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         for row in self.conn.execute("SELECT key, minhash FROM documents WHERE minhash IS NOT NULL "
                                      "AND duplicate_of IS NULL"):
             yield row[0], row[1]
 
-    def write_batch(self, items: Sequence[tuple[Document, str, str, bytes | None, str | None, float | None,
-                                                ExtractionResult | None]]) -> None:
+    def keys_of(self, doc_id: str) -> list[str]:
+        """Keys of the stored documents with the id ``doc_id`` (versions of one article)."""
+        return [r[0] for r in self.conn.execute("SELECT key FROM documents WHERE doc_id = ?", (doc_id,))]
+
+    def count_originals(self) -> int:
+        """How many stored documents are not duplicates."""
+        return int(self.conn.execute("SELECT count(*) FROM documents WHERE duplicate_of IS NULL").fetchone()[0])
+
+    def outdated(self, version: str | None) -> list[str]:
+        """Keys of the stored originals (not duplicates) whose extractor version is not ``version``
+        (None: every original), oldest first."""
+        sql = "SELECT key FROM documents WHERE duplicate_of IS NULL"
+        args: tuple[str, ...] = ()
+        if version is not None:
+            sql += " AND extractor_version != ?"
+            args = (version,)
+        return [r[0] for r in self.conn.execute(sql + " ORDER BY ingested_at, doc_id", args)]
+
+    def load_documents(self, keys: Sequence[str]) -> list[tuple[StoredDocument, Document]]:
+        """The stored documents of ``keys`` (those that exist), in the order of ``keys``."""
+        found: dict[str, tuple[StoredDocument, Document]] = {}
+        for chunk in range(0, len(keys), 500):
+            part = list(keys[chunk:chunk + 500])
+            rows = self.conn.execute(
+                f"SELECT {_DOCUMENT_COLUMNS}, text, title, published, language, source, url, origin FROM documents "
+                f"WHERE key IN ({','.join('?' * len(part))})", part).fetchall()
+            for r in rows:
+                found[r["key"]] = (StoredDocument(*tuple(r)[:6]), _document_from_row(r))
+        return [found[k] for k in keys if k in found]
+
+    def write_batch(self, items: Sequence[StoreItem]) -> None:
         """Store documents with their results in one transaction.
 
-        Each item: (document, key, content_hash, minhash, duplicate_of, similarity, result); a
-        duplicate has no result of its own and becomes a source of its original's events.
+        A new document is inserted. A document stored before under the same key has its
+        events, quotes and places replaced by the new result's (a re-extraction); documents
+        linked to it as duplicates become sources of the new events. A duplicate has no
+        result of its own and becomes a source of its original's events. Another document
+        with the same id (an earlier version of the article) is replaced.
         """
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for doc, key, chash, minhash, duplicate_of, similarity, result in items:
-                # the same id with other text is a new version of the article: replace it
-                conn.execute("DELETE FROM documents WHERE doc_id = ? AND key != ?", (doc.id, key))
-                conn.execute(
-                    "INSERT INTO documents (key, doc_id, content_hash, title, published, language, source, url, "
-                    "origin, text, minhash, duplicate_of, similarity, extractor_version, ingested_at) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO NOTHING",
-                    (key, doc.id, chash, doc.title, doc.published.isoformat() if doc.published else None,
-                     (result.language if result else None) or doc.language, doc.source, doc.url, doc.origin,
-                     doc.text, minhash, duplicate_of, similarity, EXTRACTOR_VERSION, now),
-                )
-                if duplicate_of is not None:
-                    conn.execute(
-                        "INSERT OR IGNORE INTO event_sources (event_id, document_key) "
-                        "SELECT event_id, ? FROM event_sources WHERE document_key = ?", (key, duplicate_of))
-                    continue
-                if result is None or result.error is not None:
-                    continue
-                self._write_result(key, result)
+            for item in items:
+                self._write_item(item, now)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
 
-    def _write_result(self, key: str, result: ExtractionResult) -> None:
+    def _write_item(self, item: StoreItem, now: str) -> None:
+        conn = self.conn
+        doc, key, result, version = item.document, item.key, item.result, item.version
+        ok = result is not None and result.error is None
+        language = (result.language if result else None) or doc.language
+        published = doc.published.isoformat() if doc.published else None
+        inserted = conn.execute(
+            "INSERT INTO documents (key, doc_id, content_hash, title, published, language, source, url, "
+            "origin, text, minhash, duplicate_of, similarity, extractor_version, ingested_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO NOTHING",
+            (key, doc.id, item.content_hash, doc.title, published, language, doc.source, doc.url, doc.origin,
+             doc.text, item.minhash, item.duplicate_of, item.similarity, version, now),
+        ).rowcount
+        # the same id with other text is an earlier version of the article: replace it, and
+        # link its duplicates to what replaces it
+        target = item.duplicate_of or key
+        for (old,) in conn.execute("SELECT key FROM documents WHERE doc_id = ? AND key NOT IN (?, ?)",
+                                   (doc.id, key, target)).fetchall():
+            conn.execute("UPDATE documents SET duplicate_of = ? WHERE duplicate_of = ?", (target, old))
+            conn.execute("DELETE FROM documents WHERE key = ?", (old,))
+        if item.duplicate_of is not None:
+            self._link_duplicates(item.duplicate_of)
+            return
+        if not ok:
+            return
+        assert result is not None
+        if not inserted:  # stored before: a re-extraction replaces what the older extractor found
+            conn.execute(
+                "UPDATE documents SET title = ?, published = ?, language = ?, source = ?, url = ?, origin = ?, "
+                "extractor_version = ? WHERE key = ?",
+                (doc.title, published, language, doc.source, doc.url, doc.origin, version, key))
+            conn.execute("UPDATE documents SET extractor_version = ? WHERE duplicate_of = ?", (version, key))
+            for table in ("events", "quotes", "places"):
+                conn.execute(f"DELETE FROM {table} WHERE document_key = ?", (key,))
+        self._write_result(key, result, version)
+        self._link_duplicates(key)
+
+    def _link_duplicates(self, original: str) -> None:
+        """Make every duplicate of ``original`` a source of each of its events."""
+        self.conn.execute(
+            "INSERT OR IGNORE INTO event_sources (event_id, document_key) "
+            "SELECT e.event_id, d.key FROM events e JOIN documents d ON d.duplicate_of = e.document_key "
+            "WHERE e.document_key = ?", (original,))
+
+    def _write_result(self, key: str, result: ExtractionResult, version: str) -> None:
         conn = self.conn
         for rank, e in enumerate(result.events):
             values = _event_row(e)
             conn.execute(
                 f"INSERT INTO events (document_key, rank, extractor_version, {', '.join(EVENT_COLUMNS)}) "
                 f"VALUES (?, ?, ?, {', '.join('?' * len(EVENT_COLUMNS))}) "
-                "ON CONFLICT(event_id) DO NOTHING", (key, rank, EXTRACTOR_VERSION, *values))
-            conn.execute("INSERT OR IGNORE INTO event_sources VALUES (?, ?)", (e.event_id, key))
+                "ON CONFLICT(event_id) DO NOTHING", (key, rank, version, *values))
+            conn.execute("INSERT OR IGNORE INTO event_sources (event_id, document_key) VALUES (?, ?)",
+                         (e.event_id, key))
         for i, q in enumerate(result.quotes):
             conn.execute(
-                "INSERT OR REPLACE INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                'INSERT OR REPLACE INTO quotes (document_key, idx, text, start, "end", speaker, speaker_start, '
+                "speaker_end, cue, direct, extractor_version) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (key, i, q.text, q.start, q.end, q.speaker, q.speaker_start, q.speaker_end, q.cue,
-                 int(q.direct), EXTRACTOR_VERSION))
+                 int(q.direct), version))
         for i, p in enumerate(result.places):
             conn.execute(
-                "INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                'INSERT OR REPLACE INTO places (document_key, idx, name, start, "end", latitude, longitude, '
+                "country_code, admin1, admin2, geonames_id, feature, extractor_version) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (key, i, p.name, p.start, p.end, p.latitude, p.longitude, p.country_code, p.admin1, p.admin2,
-                 p.geonames_id, p.feature, EXTRACTOR_VERSION))
+                 p.geonames_id, p.feature, version))
 
     def record_error(self, error: TalaiaError | dict[str, str], label: str) -> None:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -180,7 +287,8 @@ class SQLiteStore:
             code, message = f"{error.code} {error.slug}", error.message
         else:
             code, message = error.get("code", "E100"), error.get("message", "")
-        self.conn.execute("INSERT INTO ingest_errors VALUES (?,?,?,?)", (label, code, message, now))
+        self.conn.execute("INSERT INTO ingest_errors (label, code, message, at) VALUES (?,?,?,?)",
+                          (label, code, message, now))
 
     # ---- queries ---------------------------------------------------------------------------
     def count(self, table: str) -> int:
@@ -191,12 +299,14 @@ class SQLiteStore:
     def events(self, flt: EventFilter | None = None) -> list[StoredEvent]:
         flt = flt or EventFilter()
         where, args = [], []
-        for column, value in (("country", flt.country), ("admin1", flt.admin1),
-                              ("sub_event_type", flt.sub_event_type), ("event_type", flt.event_type)):
+        if flt.country:  # an alpha-2 code (EventFilter normalises names and alpha-3 codes)
+            where.append("upper(e.country_code) = ?")
+            args.append(flt.country)
+        for column, value in (("admin1", flt.admin1), ("sub_event_type", flt.sub_event_type),
+                              ("event_type", flt.event_type)):
             if value:
-                where.append(f"(fold(e.{column}) = fold(?) OR fold(e.country_code) = fold(?))"
-                             if column == "country" else f"fold(e.{column}) = fold(?)")
-                args.extend([value, value] if column == "country" else [value])
+                where.append(f"fold(e.{column}) = fold(?)")
+                args.append(value)
         if flt.actor:
             where.append("(fold(e.actor1) LIKE ? OR fold(e.actor2) LIKE ? OR fold(e.assoc_actor_1) LIKE ? "
                          "OR fold(e.assoc_actor_2) LIKE ?)")
@@ -209,12 +319,30 @@ class SQLiteStore:
             args.append(flt.date_to)
         sql = (f"SELECT e.* FROM events e JOIN documents d ON d.key = e.document_key "
                f"{'WHERE ' + ' AND '.join(where) if where else ''} "
-               "ORDER BY e.event_date, d.doc_id, e.rank")
+               "ORDER BY e.event_date IS NULL, e.event_date, d.doc_id, e.rank")
         if flt.limit:
             sql += f" LIMIT {int(flt.limit)}"
         rows = self.conn.execute(sql, args).fetchall()
         sources = self._sources([r["event_id"] for r in rows])
         return [StoredEvent(_event_from_row(r), tuple(sources.get(r["event_id"], ()))) for r in rows]
+
+    def event_ids(self, prefix: str, limit: int = 10) -> list[str]:
+        """Ids of the events whose id starts with ``prefix`` (case ignored), at most ``limit``."""
+        pattern = prefix.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        return [r[0] for r in self.conn.execute(
+            "SELECT event_id FROM events WHERE event_id LIKE ? ESCAPE '\\' ORDER BY event_id LIMIT ?",
+            (pattern, limit))]
+
+    def event_detail(self, event_id: str) -> EventDetail | None:
+        """The event ``event_id`` with its sources and the text it was read from."""
+        row = self.conn.execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchone()
+        if row is None:
+            return None
+        doc = self.conn.execute(
+            "SELECT doc_id, text, title, published, language, source, url, origin FROM documents WHERE key = ?",
+            (row["document_key"],)).fetchone()
+        stored = StoredEvent(_event_from_row(row), tuple(self._sources([event_id]).get(event_id, ())))
+        return EventDetail(stored, _document_from_row(doc), row["document_key"], row["extractor_version"])
 
     def _sources(self, event_ids: list[str]) -> dict[str, list[dict[str, str | None]]]:
         out: dict[str, list[dict[str, str | None]]] = {}
@@ -250,6 +378,12 @@ def _event_row(e: Event) -> tuple[Any, ...]:
         json.dumps(d[c], ensure_ascii=False) if c in {"assoc_actor_1", "assoc_actor_2", "evidence"} else d[c]
         for c in EVENT_COLUMNS
     )
+
+
+def _document_from_row(r: sqlite3.Row) -> Document:
+    published = dt.date.fromisoformat(r["published"][:10]) if r["published"] else None
+    return Document(id=r["doc_id"], text=r["text"], title=r["title"], published=published, language=r["language"],
+                    source=r["source"], url=r["url"], origin=r["origin"])
 
 
 def _event_from_row(r: sqlite3.Row) -> Event:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from talaia.pipeline import Analysis, DocumentComponent
+from talaia.component import Analysis, DocumentComponent, Resources
 
 SUPPORTED = ("en", "es")
 
@@ -43,7 +43,10 @@ def detect_language(text: str, default: str = "en") -> str:
 
 
 class LanguageComponent(DocumentComponent):
-    name = "ingest.language.v1"
+    name = "nlp.language.v1"
+
+    def __init__(self, resources: Resources) -> None:
+        self.resources = resources
 
     def __call__(self, analysis: Analysis) -> None:
         given = (analysis.document.language or "").lower()[:2]

