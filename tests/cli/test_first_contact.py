@@ -326,3 +326,27 @@ def test_demo_ends_with_a_command_that_works_from_the_project_root(tmp_path: Pat
                             capture_output=True, text=True)
     assert pasted.returncode == 0, pasted.stderr
     assert "Michoacán" in pasted.stdout
+
+
+@pytest.mark.slow
+def test_a_changed_knowledge_entry_reextracts_once(tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "ambush.txt").write_text(
+        "date 2019-10-18\nGunmen killed fourteen police officers in an ambush in Aguililla, Michoacán, on Monday.\n",
+        encoding="utf-8")
+    mine = tmp_path / "mine" / "lang" / "en"
+    mine.mkdir(parents=True)
+    (mine / "numbers.tsv").write_text("word\tkind\tvalue\nfourteen\tunit\t40\n", encoding="utf-8")
+    db = str(tmp_path / "t.db")
+
+    def fatalities() -> list[int]:
+        lines = _run("events", "--db", db, "--format", "jsonl").output.splitlines()
+        return [json.loads(line)["fatalities"] for line in lines]
+
+    assert "1 stored" in _run("ingest", str(articles), "--db", db).stderr and fatalities() == [14]
+    assert "1 unchanged" in _run("ingest", str(articles), "--db", db).stderr
+    changed = _run("ingest", str(articles), "--db", db, "--knowledge", str(tmp_path / "mine"))
+    assert "1 reextracted" in changed.stderr and fatalities() == [40]
+    again = _run("ingest", str(articles), "--db", db, "--knowledge", str(tmp_path / "mine"))
+    assert "0 reextracted" in again.stderr and "1 unchanged" in again.stderr and fatalities() == [40]

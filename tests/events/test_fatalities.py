@@ -57,3 +57,33 @@ def test_fatalities_spanish_dates_and_ages_are_not_counts(nlp_es) -> None:  # ty
     assert count is not None and count.low == 2
     count = _count(nlp_es, "Ejecutan a un hombre y a su hijo de tres años.")
     assert count is not None and count.low != 3
+
+
+# number words are read in the document's own language: 'once' is eleven only in Spanish
+def test_number_words_follow_the_document_language(nlp_en, nlp_es) -> None:  # type: ignore[no-untyped-def]
+    assert LEXICON.numbers_for("en").parse("once") is None and LEXICON.numbers_for("es").parse("once") == 11
+    assert LEXICON.numbers_for("es").parse("an") is None and LEXICON.numbers_for("en").parse("a dozen") == 12
+    count = _count(nlp_es, "Asesinan a once personas en un bar de Celaya.")
+    assert count is not None and count.low == 11
+
+
+# every lethal trigger is a death word: masacres, feminicidios and homicides are counted
+@pytest.mark.parametrize(("lang", "sentence", "low"), [
+    ("en", "The homicide of 3 brothers shocked the town.", 3),
+    ("es", "El multihomicidio de 6 jóvenes conmocionó a Celaya.", 6),
+    ("es", "La masacre de 9 personas ocurrió en un bar.", 9),
+])
+def test_lethal_trigger_nouns_count_their_victims(nlp_en, nlp_es, lang: str, sentence: str,  # type: ignore[no-untyped-def]
+                                                   low: int) -> None:
+    count = _count(nlp_en if lang == "en" else nlp_es, sentence)
+    assert count is not None and count.low == low, sentence
+
+
+def test_graves_are_not_a_count_of_the_dead(nlp_es) -> None:  # type: ignore[no-untyped-def]
+    count = _count(nlp_es, "Hallaron 3 fosas clandestinas con 12 cuerpos en Jalisco.")
+    assert count is not None and count.low == 12
+
+
+def test_spanish_ranges(nlp_es) -> None:  # type: ignore[no-untyped-def]
+    count = _count(nlp_es, "Entre 10 y 15 personas murieron en el ataque.")
+    assert count is not None and (count.low, count.high) == (10, 15)

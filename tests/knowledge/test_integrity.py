@@ -75,6 +75,14 @@ def test_a_planted_misfiled_word_is_caught(tmp_path: Path) -> None:
     assert [p.check for p in problems] == ["language"] and "'fourteen' reads as en" in problems[0].message
 
 
+def test_a_planted_disagreeing_pair_is_caught(tmp_path: Path) -> None:
+    # a new lethal trigger the fatality reader does not know: its deaths would go uncounted
+    user = _folder(tmp_path, {"lang/en/trigger_words.tsv": "word\tkind\nobliterate\tkill\n"})
+    problems = check_knowledge(load_knowledge(user))
+    assert [(p.check, "'obliterate'" in p.message) for p in problems] == [("agreement", True)]
+    assert problems[0].source.endswith("trigger_words.tsv:2")
+
+
 def test_a_planted_non_lemma_in_a_verb_list_is_caught(tmp_path: Path) -> None:
     user = _folder(tmp_path, {"lang/en/speech_verbs.tsv":
                               "lemma\tpast_only\tobject_speaker\tcue_recipient\nfigures\n"})

@@ -35,6 +35,7 @@ SLICES: dict[str, tuple[int, tuple[str, ...]]] = {
     "ceha": (80, ("rel_f1", "actor1")),
     "geoparsing": (40, ("f1", "acc161")),
     "polnear": (25, ("quote_f1", "source_acc", "direct_r")),
+    "incidents": (23, ("inc_f1", "usable", "admin1", "date_acc")),  # real reports, annotated per incident
 }
 
 

@@ -8,7 +8,7 @@ from talaia.events.lexicon import EventLexicon
 
 
 class EventsComponent(DocumentComponent):
-    name = "events.acled.v1"
+    name = "events.acled.v2"
 
     def __init__(self, resources: Resources) -> None:
         self.resources = resources

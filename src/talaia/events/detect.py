@@ -136,7 +136,7 @@ def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
     if fatalities is None and lethal:
         fatalities = FatalityCount(1, 1, trigger.start, trigger.end)  # a reported death is at least one
     attributed = any(q.start <= trigger.start < q.end for q in ctx.quotes)
-    certainty = certainty_of(sent.text, sent.start_char, attributed, lexicon.certainty)
+    certainty = certainty_of(sent, attributed, lexicon.certainty)
     return Draft(
         sent_index=index, kinds=kinds, trigger=trigger, sub_event_type=subtype,
         agent=agent, patient=patient, places=sent_places, fatalities=fatalities, date=date, certainty=certainty,

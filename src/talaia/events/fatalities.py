@@ -33,7 +33,8 @@ _SIGNS = r"%|[$€£]"  # percent and currency signs: money or a share, in any l
 class FatalityLexicon:
     words: Mapping[str, frozenset[str]]  # fatality_words role -> words
     months: frozenset[str]  # month names, lowercase: '10 de mayo' is a date
-    numbers: NumberWords
+    numbers: NumberWords  # every language's, for a document in a language without its own
+    numbers_by_language: Mapping[str, NumberWords]  # 'once' is 11 only in Spanish
     death_after: re.Pattern[str]  # "7 killed"
     bodies_after: re.Pattern[str]  # "3 bodies"
     death_before: re.Pattern[str]  # "kills 20"
@@ -57,6 +58,9 @@ class FatalityLexicon:
             words=MappingProxyType(words),
             months=frozenset(w.lower() for w in knowledge.union("months").column("word")),
             numbers=numbers,
+            numbers_by_language=MappingProxyType(
+                {lang: NumberWords.from_knowledge(knowledge, lang) for lang in knowledge.languages
+                 if len(knowledge.table("numbers", lang))}),
             death_after=re.compile(r"\b" + _NUM + r"(?: (?:" + alt("victims") + r"))? (?:" + alt("death_after") +
                                    r")\b", re.IGNORECASE),
             bodies_after=re.compile(r"\b" + _NUM + r"(?: [\w-]+)? (?:" + alt("bodies") + r")\b", re.IGNORECASE),
@@ -68,6 +72,10 @@ class FatalityLexicon:
             calendar=re.compile(r"\b(?:" + alt("calendar") + ")", re.IGNORECASE),
             units=re.compile(_SIGNS + "|" + alt("unit"), re.IGNORECASE),
         )
+
+    def numbers_for(self, lang: str) -> NumberWords:
+        """The document's language's number words; every language's when it has none of its own."""
+        return self.numbers_by_language.get(lang, self.numbers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,8 +99,9 @@ def _is_death(tok: Any, lex: FatalityLexicon) -> bool:
 
 
 def _number_value(tok: Any, lex: FatalityLexicon) -> int | None:
-    parse = lex.numbers.parse
-    if tok.like_num or tok.pos_ == "NUM" or tok.lower_ in lex.numbers.vague or tok.lower_ in lex.words["dozen"]:
+    numbers = lex.numbers_for(tok.doc.lang_)
+    parse = numbers.parse
+    if tok.like_num or tok.pos_ == "NUM" or tok.lower_ in numbers.vague or tok.lower_ in lex.words["dozen"]:
         words = [tok]
         # "twenty - one", "a dozen"
         left = tok.i - 1
@@ -163,7 +172,7 @@ def _adjacent_count(sent: Any, lex: FatalityLexicon) -> FatalityCount | None:
     """Headlines parse badly: a number right next to a death word ("Prison riot kills 20", "7 killed")."""
     for pattern in (lex.death_after, lex.bodies_after, lex.death_before):
         for m in pattern.finditer(sent.text):
-            value = lex.numbers.parse(m.group(1))
+            value = lex.numbers_for(sent.doc.lang_).parse(m.group(1))
             if value is None or value == 0 or value > 100000:
                 continue
             start = sent.start_char + m.start(1)
@@ -206,8 +215,9 @@ def _combine(counts: list[tuple[int, Any]], sent: Any, lex: FatalityLexicon) -> 
     end = max(t.idx + len(t.text) for _, t in counts)
     rng = lex.range.search(sent.text)
     if rng:
-        a = lex.numbers.parse(rng.group(1) or rng.group(3) or "")
-        b = lex.numbers.parse(rng.group(2) or rng.group(4) or "")
+        parse = lex.numbers_for(sent.doc.lang_).parse
+        a = parse(rng.group(1) or rng.group(3) or "")
+        b = parse(rng.group(2) or rng.group(4) or "")
         if a is not None and b is not None and a < b and any(v in (a, b) for v, _ in counts):
             return FatalityCount(a, b, start, end)
     # counts joined by 'and' under one verb are different victims: add them up

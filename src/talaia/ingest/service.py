@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
 from talaia.errors import InputError, TalaiaError
@@ -43,8 +43,7 @@ class IngestReport:
     errors: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: getattr(self, k) for k in
-                ("read", "stored", "reextracted", "unchanged", "duplicates", "failed", "events", "missing")}
+        return _counters(self)
 
 
 @dataclass(slots=True)
@@ -61,7 +60,12 @@ class ReprocessReport:
     errors: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: getattr(self, k) for k in ("checked", "reextracted", "failed", "current", "events")}
+        return _counters(self)
+
+
+def _counters(report: IngestReport | ReprocessReport) -> dict[str, Any]:
+    """A report's counters in field order (the error messages are not counters)."""
+    return {f.name: getattr(report, f.name) for f in fields(report) if f.name != "errors"}
 
 
 def document_key(doc: Document, chash: str) -> str:
