@@ -9,24 +9,17 @@ The Python API::
     talaia.reprocess(db="events.db")  # re-extract what an older extractor version stored
 """
 
+from talaia import api as _api
 from talaia.about import EXTRACTOR_VERSION, __version__
-from talaia.api import (
-    export_events,
-    extract_paths,
-    extract_text,
-    ingest_paths,
-    list_events,
-    list_quotes,
-    open_store,
-    reprocess,
-    show_event,
-)
+from talaia.api import *  # noqa: F403  (the API functions, named once in talaia.api.__all__)
 from talaia.errors import TalaiaError
 from talaia.models import Actor, Document, Event, Evidence, ExtractionResult, Place, Quote
 from talaia.pipeline import Pipeline, PipelineConfig
 from talaia.store.sqlite import EventFilter, StoredEvent
 
+# the API's functions (talaia.api.__all__), then the records and classes they take and give
 __all__ = [
+    *_api.__all__,
     "EXTRACTOR_VERSION",
     "Actor",
     "Document",
@@ -41,13 +34,4 @@ __all__ = [
     "StoredEvent",
     "TalaiaError",
     "__version__",
-    "export_events",
-    "extract_paths",
-    "extract_text",
-    "ingest_paths",
-    "list_events",
-    "list_quotes",
-    "open_store",
-    "reprocess",
-    "show_event",
 ]

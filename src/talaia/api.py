@@ -15,6 +15,9 @@ from talaia.models import Document, ExtractionResult
 from talaia.pipeline import Pipeline, PipelineConfig
 from talaia.store.sqlite import EventDetail, EventFilter, SQLiteStore, StoredEvent, default_db_path
 
+__all__ = ["export_events", "extract_paths", "extract_text", "ingest_paths", "list_events", "list_quotes",
+           "open_store", "reprocess", "show_event"]
+
 
 def extract_text(text: str, *, published: dt.date | str | None = None, language: str | None = None,
                  doc_id: str = "text", title: str | None = None, source: str | None = None,
