@@ -16,6 +16,7 @@ from talaia.models import Document, Event, ExtractionResult, Place, Quote
 
 if TYPE_CHECKING:
     from talaia.geo.gazetteer import GeoNamesGazetteer
+    from talaia.nlp.aliases import Aliases
 
 
 @dataclass(slots=True)
@@ -25,7 +26,7 @@ class Analysis:
     document: Document
     language: str | None = None
     sdoc: Any = None
-    aliases: dict[str, str] = field(default_factory=dict)
+    aliases: Aliases | None = None  # set by nlp.aliases
     places: list[Place] = field(default_factory=list)
     source_place: Place | None = None  # where the outlet is ("El Sol de Tijuana"): a last resort for locations
     quotes: list[Quote] = field(default_factory=list)

@@ -20,7 +20,7 @@ from talaia.events.tables import NOTHING, by_role, ordered, require
 from talaia.events.taxonomy import Taxonomy
 from talaia.knowledge import Knowledge
 from talaia.models import Actor
-from talaia.nlp.aliases import canonical_name
+from talaia.nlp.aliases import Aliases
 
 _NAMES = ("police", "military", "armed_group", "civilians", "protesters", "rioters", "ethnic_militia", "clan_militia",
           "communal_militia", "government")
@@ -142,7 +142,7 @@ def phrase_tokens(head: Any, lexicon: ActorLexicon) -> list[Any]:
 
 
 def actor_from_phrase(head: Any, country: str | None, country_code: str | None, year: int | None,
-                      aliases: dict[str, str], lexicon: ActorLexicon,
+                      aliases: Aliases, lexicon: ActorLexicon,
                       nationality: Nationality | None = None) -> ActorMention | None:
     """The ACLED actor that a noun phrase (given by its head token) names, if any.
 
@@ -174,7 +174,7 @@ def actor_from_phrase(head: Any, country: str | None, country_code: str | None, 
         covers_head = ent.start <= head.i < ent.end
         inside = ent.start_char >= start and ent.end_char <= end
         if ent.label_ in {"ORG", "NORP"} and (covers_head or (inside and ent.label_ == "ORG")):
-            name = canonical_name(ent.text, aliases)
+            name = aliases.canonical(ent.text)
             militia_name = lexicon.militia_name.search(name)
             if lexicon.state_name.search(name) and not militia_name:
                 break

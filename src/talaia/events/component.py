@@ -5,6 +5,7 @@ from __future__ import annotations
 from talaia.component import Analysis, DocumentComponent, Resources
 from talaia.events.detect import DocumentContext, extract_events
 from talaia.events.lexicon import EventLexicon
+from talaia.nlp.aliases import Aliases, NameRules
 
 
 class EventsComponent(DocumentComponent):
@@ -13,12 +14,14 @@ class EventsComponent(DocumentComponent):
     def __init__(self, resources: Resources) -> None:
         self.resources = resources
         self.lexicon = EventLexicon.from_knowledge(resources.knowledge)
+        self.rules = NameRules.from_knowledge(resources.knowledge)
 
     def _nationality(self, word: str) -> tuple[str, str] | None:
         entry = self.resources.gazetteer.country_of_demonym(word)
         return (entry.name, entry.country_code) if entry is not None else None
 
     def __call__(self, analysis: Analysis) -> None:
-        ctx = DocumentContext(analysis.document, analysis.places, analysis.quotes, analysis.aliases,
+        aliases = analysis.aliases if analysis.aliases is not None else Aliases(self.rules)
+        ctx = DocumentContext(analysis.document, analysis.places, analysis.quotes, aliases,
                               analysis.source_place, self._nationality)
         analysis.events = extract_events(analysis.sdoc, ctx, self.lexicon)

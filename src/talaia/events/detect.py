@@ -19,6 +19,7 @@ from talaia.events.lexicon import EventLexicon
 from talaia.events.location import best_place, document_focus, precision_of, refine_region
 from talaia.events.triggers import Trigger, find_triggers
 from talaia.models import Actor, Document, Event, Evidence, Place, Quote
+from talaia.nlp.aliases import Aliases
 
 HEADLINE_CHARS = 400
 # the kinds the code itself names (codebook/event_kinds.tsv)
@@ -46,7 +47,7 @@ class DocumentContext:
     document: Document
     places: Sequence[Place]
     quotes: Sequence[Quote]
-    aliases: dict[str, str]
+    aliases: Aliases
     source_place: Place | None = None
     nationality: Nationality | None = None  # demonym -> (country, code): 'Eritrean soldiers'
 

@@ -120,11 +120,3 @@ def build_aliases(sdoc: Any, rules: NameRules) -> Aliases:
             suffix = " ".join(words[i:])
             aliases.setdefault(_key(suffix), name)
     return aliases
-
-
-def canonical_name(name: str, aliases: Mapping[str, str]) -> str:
-    """The fullest name in the document for ``name``: ``aliases`` must be the :class:`Aliases` that
-    :func:`build_aliases` made (``aliases.canonical(name)`` says the same)."""
-    if not isinstance(aliases, Aliases):
-        raise TypeError("canonical_name needs the document's Aliases (from build_aliases), which carry the name rules")
-    return aliases.canonical(name)

@@ -17,7 +17,5 @@ class QuotesComponent(DocumentComponent):
         self.rules = NameRules.from_knowledge(resources.knowledge)
 
     def __call__(self, analysis: Analysis) -> None:
-        aliases = analysis.aliases  # nlp.aliases sets Aliases; a plain mapping gets this knowledge's name rules
-        if not isinstance(aliases, Aliases):
-            aliases = Aliases(self.rules, aliases)
+        aliases = analysis.aliases if analysis.aliases is not None else Aliases(self.rules)
         analysis.quotes = extract_quotes(analysis.sdoc, aliases, self.lexicon)
