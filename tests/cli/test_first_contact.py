@@ -321,8 +321,8 @@ def test_demo_ends_with_a_command_that_works_from_the_project_root(tmp_path: Pat
     demo = subprocess.run([".venv/bin/talaia", "demo", "--db", str(tmp_path / "demo.db"), "--export",
                            str(tmp_path / "demo.csv")], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     last = demo.stdout.rstrip().splitlines()[-1]
-    assert last.startswith("Try:") and ".venv/bin/talaia events --db" in last and str(tmp_path) in last
-    pasted = subprocess.run(last.removeprefix("Try:").strip(), shell=True, cwd=ROOT, env=env,
+    assert last.strip().startswith(".venv/bin/talaia events --db") and str(tmp_path) in last
+    pasted = subprocess.run(last, shell=True, cwd=ROOT, env=env,  # the whole line, as pasted
                             capture_output=True, text=True)
     assert pasted.returncode == 0, pasted.stderr
     assert "Michoacán" in pasted.stdout

@@ -508,6 +508,9 @@ def demo(db: str, export_path: str) -> None:
     db_arg = shlex.quote(str(Path(db).resolve()))
     click.echo(f"\nDatabase:     {Path(db).resolve()}")
     click.echo(f"ACLED export: {Path(export_path).resolve()}")
+    # the commands to paste come last, each alone on its line (labels above them)
     if stored:
-        click.echo(f"One event:    {command} show {stored[0].event.event_id[:8]} --db {db_arg}")
-    click.echo(f"Try:          {command} events --db {db_arg} --admin1 Michoacán")
+        click.echo(f"\nOne event, with the words it was read from:\n    {command} show {stored[0].event.event_id[:8]} "
+                   f"--db {db_arg}")
+    click.echo(f"\nThe Michoacán events (paste the line from this folder):\n    {command} events --db {db_arg} "
+               f"--admin1 Michoacán")
