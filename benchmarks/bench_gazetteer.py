@@ -17,9 +17,10 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--lookups", type=int, default=200_000)
     args = ap.parse_args()
-    from talaia.geo.gazetteer import GeoNamesGazetteer, _cache_path, normalize_name
+    from talaia.geo.gazetteer import GazetteerTables, GeoNamesGazetteer, _cache_path
+    from talaia.knowledge import load_knowledge
 
-    warm = _cache_path(None).exists()
+    warm = _cache_path(None, GazetteerTables.from_knowledge(load_knowledge()).digest).exists()
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0 = time.perf_counter()
     gazetteer = GeoNamesGazetteer.load()
@@ -31,6 +32,7 @@ def main() -> None:
     t0 = time.perf_counter()
     found = sum(len(gazetteer.lookup(q)) for q in queries)
     lookup_s = time.perf_counter() - t0
+    normalize_name = gazetteer.normalize
     plain = {normalize_name(n): n for n in names}
     t0 = time.perf_counter()
     sum(1 for q in queries if normalize_name(q) in plain)

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from talaia.errors import InputError, QueryError
 from talaia.export.formats import write_export
+from talaia.fuse import FusionReport, FusionSettings, fuse_store
 from talaia.ingest.readers import ReadOptions, count_documents, iter_documents
 from talaia.ingest.service import IngestReport, ReprocessReport, check_inputs, ingest, progress_bar
 from talaia.ingest.service import reprocess as reprocess_store
+from talaia.kb import ActorKB, KBActor, alias_key
 from talaia.models import Document, ExtractionResult
 from talaia.pipeline import Pipeline, PipelineConfig
 from talaia.store.sqlite import EventDetail, EventFilter, SQLiteStore, StoredEvent, default_db_path
 
-__all__ = ["export_events", "extract_paths", "extract_text", "ingest_paths", "list_events", "list_quotes",
-           "open_store", "reprocess", "show_event"]
+__all__ = ["ActorCount", "ActorListing", "actor_kb", "export_events", "extract_paths", "extract_text", "fuse_events",
+           "ingest_paths", "list_actors", "list_events", "list_quotes", "open_store", "reprocess", "show_event"]
 
 
 def extract_text(text: str, *, published: dt.date | str | None = None, language: str | None = None,
@@ -100,17 +104,99 @@ def reprocess(*, db: str | Path | None = None, pipeline: Pipeline | None = None,
         return reprocess_store(store, pipeline=pipe, everything=all_documents, progress=progress, on_error=on_error)
 
 
-def list_events(*, db: str | Path | None = None, where: EventFilter | None = None) -> list[StoredEvent]:
-    """Stored events matching ``where``, with their sources."""
+def list_events(*, db: str | Path | None = None, where: EventFilter | None = None,
+                mentions: bool = False) -> list[StoredEvent]:
+    """Stored events matching ``where``, with their sources: one per incident (reports of one incident
+    from several documents fused), or with ``mentions`` one per document's event."""
     with open_store(db, must_exist=True) as store:
-        return store.events(where)
+        return store.events(where, fused=not mentions)
 
 
-def list_quotes(*, db: str | Path | None = None, speaker: str | None = None, limit: int | None = None
-                ) -> list[dict[str, object]]:
-    """Stored quotes, optionally those of speakers whose name contains ``speaker``."""
+def fuse_events(*, db: str | Path | None = None, settings: FusionSettings | None = None) -> FusionReport:
+    """Group the stored events into incidents again (ingest and reprocess do it after each run)."""
     with open_store(db, must_exist=True) as store:
-        return store.quotes(speaker=speaker, limit=limit)
+        return fuse_store(store, settings)
+
+
+def list_quotes(*, db: str | Path | None = None, speaker: str | None = None, limit: int | None = None,
+                knowledge: Sequence[str] = ()) -> list[dict[str, object]]:
+    """Stored quotes, optionally those of one speaker.
+
+    When ``speaker`` names an actor of the actor knowledge base ('AMLO'), the quotes of every
+    stored speaker name that resolves to that actor ('Andrés Manuel López Obrador', 'López
+    Obrador') are listed, with those whose speaker contains ``speaker``; otherwise, those whose
+    speaker's name contains ``speaker`` (accents and case ignored).
+    """
+    with open_store(db, must_exist=True) as store:
+        kb = actor_kb(knowledge)
+        actor = kb.resolve(speaker) if speaker else None
+        if not speaker or actor is None:
+            return store.quotes(speaker=speaker, limit=limit)
+        wanted = alias_key(speaker)
+        names = [n for n in store.name_counts()["speakers"]
+                 if wanted in alias_key(n) or getattr(kb.resolve(n), "id", None) == actor.id]
+        return store.quotes_of(names, limit=limit)
+
+
+def actor_kb(knowledge: Sequence[str] = ()) -> ActorKB:
+    """The actor knowledge base of the built-in knowledge with ``knowledge`` folders on top."""
+    return _actor_kb(tuple(knowledge))
+
+
+@functools.cache
+def _actor_kb(knowledge: tuple[str, ...]) -> ActorKB:
+    from talaia.knowledge import load_knowledge
+
+    return ActorKB.from_knowledge(load_knowledge(knowledge))
+
+
+@dataclass(frozen=True, slots=True)
+class ActorCount:
+    """An actor of the knowledge base with the stored events and quotes that name it."""
+
+    actor: KBActor
+    events: int  # events whose actor1 or actor2 resolves to it (one per side that does)
+    quotes: int  # quotes whose speaker resolves to it
+    names: tuple[str, ...]  # the stored names that resolved to it
+
+
+@dataclass(frozen=True, slots=True)
+class ActorListing:
+    known: tuple[ActorCount, ...]
+    unknown: tuple[tuple[str, int, int], ...]  # (stored name, events, quotes) resolving to no actor
+
+
+def list_actors(query: str | None = None, *, db: str | Path | None = None, knowledge: Sequence[str] = ()
+                ) -> ActorListing:
+    """The actors of the knowledge base (those ``query`` finds by any alias), each with the stored events
+    and quotes whose actor or speaker names resolve to it, and the stored names that resolve to none.
+
+    Without a database (``db`` None and none at the default path) the counts are 0."""
+    kb = actor_kb(knowledge)
+    actors = kb.search(query or "")
+    events: dict[str, int] = {}
+    quotes: dict[str, int] = {}
+    names: dict[str, list[str]] = {}
+    unknown: dict[str, list[int]] = {}
+    path = Path(db) if db is not None else default_db_path()
+    counts: dict[str, dict[str, int]] = {"actors": {}, "speakers": {}}
+    if db is not None or path.is_file():
+        with open_store(path, must_exist=True) as store:
+            counts = store.name_counts()
+    for column, tally, slot in (("actors", events, 0), ("speakers", quotes, 1)):
+        for name, n in counts[column].items():
+            found = kb.resolve(name)
+            if found is None:
+                unknown.setdefault(name, [0, 0])[slot] += n
+                continue
+            tally[found.id] = tally.get(found.id, 0) + n
+            names.setdefault(found.id, []).append(name)
+    wanted = alias_key(query or "")
+    known = tuple(ActorCount(a, events.get(a.id, 0), quotes.get(a.id, 0), tuple(dict.fromkeys(names.get(a.id, ()))))
+                  for a in actors)
+    missing = tuple((name, e, q) for name, (e, q) in sorted(unknown.items(), key=lambda i: (-sum(i[1]), i[0]))
+                    if wanted in alias_key(name))
+    return ActorListing(known, missing)
 
 
 def show_event(event_id: str, *, db: str | Path | None = None) -> EventDetail:
@@ -139,7 +225,7 @@ def show_event(event_id: str, *, db: str | Path | None = None) -> EventDetail:
 
 
 def export_events(fmt: str, *, db: str | Path | None = None, path: str | Path | None = None,
-                  where: EventFilter | None = None) -> str | None:
+                  where: EventFilter | None = None, mentions: bool = False) -> str | None:
     """Export stored events in a format of ``talaia.export.WRITERS`` (acled-csv, geojson, jsonl,
-    parquet) to ``path``, else return the text."""
-    return write_export(list_events(db=db, where=where), fmt, path)
+    parquet) to ``path``, else return the text; one per incident unless ``mentions``."""
+    return write_export(list_events(db=db, where=where, mentions=mentions), fmt, path)

@@ -235,6 +235,26 @@ def reprocess(db: str | None, all_documents: bool, batch_size: int, knowledge: t
         sys.exit(1)
 
 
+@cli.command("fuse")
+@DB_OPTION
+def fuse_command(db: str | None) -> None:
+    """Group the stored events into incidents again (ingest and reprocess do it after each run).
+
+    Reports of one incident from different documents become one event: events are compared
+    within a country and a few days (by their time precision), on place, type, death toll,
+    actors and the words their sentences share (docs/FUSION.md). The result does not depend
+    on the order documents were ingested in.
+    """
+    from talaia.api import fuse_events
+
+    try:
+        report = fuse_events(db=db)
+    except TalaiaError as err:
+        fail(err)
+    click.echo(f"talaia: {report.mentions} stored events in {report.incidents} incidents "
+               f"({report.changed} regrouped)", err=True)
+
+
 def _filter_options(func: F) -> F:
     from talaia.store.filters import acled_types
 
@@ -275,20 +295,24 @@ EVENTS_FORMATS = ("table", *text_formats(aliases=True))
 @click.option("--format", "fmt", type=click.Choice(EVENTS_FORMATS), default="table", show_default=True,
               help="table: one line per event, its id first (for `talaia show`); "
                    + _format_help(text_formats()) + " (csv is acled-csv).")
+@click.option("--mentions", is_flag=True,
+              help="One line per document's event, before fusion (default: one per incident, every source).")
 @_filter_options
-def events(db: str | None, fmt: str, **kw: Any) -> None:
+def events(db: str | None, fmt: str, mentions: bool, **kw: Any) -> None:
     """List stored events (one per incident), filtered; jsonl lines carry their sources.
 
-    The database must exist (this command only reads it).
+    Reports of one incident from several documents are fused into one event, with ACLED's
+    figures (lowest toll, highest as fatalities_high) and every source; --mentions lists each
+    document's own events. The database must exist (this command only reads it).
     """
     from talaia.api import export_events, list_events
 
     where = _where(kw)
     try:
         if fmt == "table":
-            click.echo(render_table(list_events(db=db, where=where)))
+            click.echo(render_table(list_events(db=db, where=where, mentions=mentions)))
         else:
-            click.echo(export_events(writer(fmt).name, db=db, where=where), nl=False)
+            click.echo(export_events(writer(fmt).name, db=db, where=where, mentions=mentions), nl=False)
     except TalaiaError as err:
         fail(err)
 
@@ -335,11 +359,13 @@ def export(db: str | None, fmt: str, output: str | None, **kw: Any) -> None:
 
 @cli.command()
 @DB_OPTION
-@click.option("--speaker", help="Part of the speaker's name (accents and case ignored).")
+@click.option("--speaker", help="A speaker: any name of an actor of the actor knowledge base ('AMLO' finds "
+                                 "'López Obrador'), else part of the speaker's name (accents and case ignored).")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many quotes.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
               help="table: one line per quote; jsonl: one JSON object per quote.")
-def quotes(db: str | None, speaker: str | None, limit: int | None, fmt: str) -> None:
+@KNOWLEDGE_OPTION
+def quotes(db: str | None, speaker: str | None, limit: int | None, fmt: str, knowledge: tuple[str, ...]) -> None:
     """List stored quotes, optionally by speaker.
 
     The database must exist (this command only reads it).
@@ -347,7 +373,7 @@ def quotes(db: str | None, speaker: str | None, limit: int | None, fmt: str) -> 
     from talaia.api import list_quotes
 
     try:
-        rows = list_quotes(db=db, speaker=speaker, limit=limit)
+        rows = list_quotes(db=db, speaker=speaker, limit=limit, knowledge=knowledge)
     except TalaiaError as err:
         fail(err)
     for q in rows:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
 from talaia.errors import InputError, TalaiaError
+from talaia.fuse.service import fuse_store
 from talaia.ingest.dedupe import NearDuplicateIndex, content_hash, minhash_signature
 from talaia.ingest.readers import ReadOptions, count_documents, iter_documents, missing_inputs
 from talaia.models import Document, ExtractionResult
@@ -40,6 +41,7 @@ class IngestReport:
     failed: int = 0
     events: int = 0
     missing: int = 0
+    incidents: int = 0  # in the whole store, after fusion
     errors: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -57,6 +59,7 @@ class ReprocessReport:
     failed: int = 0
     current: int = 0
     events: int = 0
+    incidents: int = 0  # in the whole store, after fusion
     errors: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -237,6 +240,7 @@ def ingest(paths: Sequence[str], store: SQLiteStore, *, pipeline: Pipeline | Non
             flush()
     finally:
         bar.close()
+    report.incidents = fuse_store(store).incidents
     return report
 
 
@@ -275,4 +279,5 @@ def reprocess(store: SQLiteStore, *, pipeline: Pipeline | None = None, everythin
             store.write_batch(items)
     finally:
         bar.close()
+    report.incidents = fuse_store(store).incidents
     return report

@@ -76,9 +76,17 @@ def _m002_reextraction_indexes(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
 
 
+def _m003_incidents(conn: sqlite3.Connection) -> None:
+    """Fusion: each stored event (one document's mention of an incident) names the incident it was
+    fused into, by the event id of the incident's first mention; NULL until fusion has run."""
+    conn.execute("ALTER TABLE events ADD COLUMN incident_id TEXT")
+    conn.execute("CREATE INDEX IF NOT EXISTS events_incident_id ON events(incident_id)")
+
+
 MIGRATIONS: list[Migration] = [
     ("001_initial", _m001_initial),
     ("002_reextraction_indexes", _m002_reextraction_indexes),
+    ("003_incidents", _m003_incidents),
 ]
 
 

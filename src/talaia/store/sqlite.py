@@ -54,12 +54,18 @@ def _fold(value: Any) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class StoredEvent:
+    """An event with its sources. A fused event (one incident told by several documents) lists
+    the stored events it was fused from in ``mentions`` (their ids; itself first)."""
+
     event: Event
     sources: tuple[dict[str, str | None], ...] = field(default_factory=tuple)
+    mentions: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         data = self.event.to_dict()
         data["sources"] = list(self.sources)
+        if self.mentions:
+            data["mentions"] = list(self.mentions)
         return data
 
 
@@ -296,7 +302,11 @@ class SQLiteStore:
             raise ValueError(table)
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
-    def events(self, flt: EventFilter | None = None) -> list[StoredEvent]:
+    def events(self, flt: EventFilter | None = None, *, fused: bool = True) -> list[StoredEvent]:
+        """Stored events matching ``flt``: one per incident (``fused``, the default), else one per
+        document's mention. A fused event is its first mention's record with ACLED's reconciled
+        figures (the lowest reported toll as ``fatalities``, the highest as ``fatalities_high``)
+        and the sources of every mention; the filters select mentions."""
         flt = flt or EventFilter()
         where, args = [], []
         if flt.country:  # an alpha-2 code (EventFilter normalises names and alpha-3 codes)
@@ -320,11 +330,33 @@ class SQLiteStore:
         sql = (f"SELECT e.* FROM events e JOIN documents d ON d.key = e.document_key "
                f"{'WHERE ' + ' AND '.join(where) if where else ''} "
                "ORDER BY e.event_date IS NULL, e.event_date, d.doc_id, e.rank")
-        if flt.limit:
+        if flt.limit and not fused:
             sql += f" LIMIT {int(flt.limit)}"
         rows = self.conn.execute(sql, args).fetchall()
         sources = self._sources([r["event_id"] for r in rows])
-        return [StoredEvent(_event_from_row(r), tuple(sources.get(r["event_id"], ()))) for r in rows]
+        if not fused:
+            return [StoredEvent(_event_from_row(r), tuple(sources.get(r["event_id"], ()))) for r in rows]
+        groups: dict[str, list[sqlite3.Row]] = {}
+        for r in rows:
+            groups.setdefault(r["incident_id"] or r["event_id"], []).append(r)
+        return [_fused(members, sources) for members in groups.values()][:flt.limit or None]
+
+    def fusion_rows(self) -> list[sqlite3.Row]:
+        """Every stored event with what fusion reads, and the text of its first evidence span."""
+        return self.conn.execute(
+            "SELECT e.event_id, e.document_key, e.event_date, e.time_precision, e.event_type, e.sub_event_type, "
+            "e.country_code, e.admin1, e.admin2, e.location, e.geo_precision, e.fatalities, e.actor1, e.actor2, "
+            "e.evidence, d.text FROM events e JOIN documents d ON d.key = e.document_key").fetchall()
+
+    def set_incidents(self, incident_of: dict[str, str]) -> int:
+        """Record the incident of each event (event id -> incident id); returns how many changed."""
+        changed = 0
+        with self.conn:
+            for event_id, incident_id in incident_of.items():
+                changed += self.conn.execute(
+                    "UPDATE events SET incident_id = ? WHERE event_id = ? AND incident_id IS NOT ?",
+                    (incident_id, event_id, incident_id)).rowcount
+        return changed
 
     def event_ids(self, prefix: str, limit: int = 10) -> list[str]:
         """Ids of the events whose id starts with ``prefix`` (case ignored), at most ``limit``."""
@@ -371,6 +403,32 @@ class SQLiteStore:
     def errors(self) -> list[dict[str, str]]:
         return [dict(r) for r in self.conn.execute("SELECT * FROM ingest_errors ORDER BY at")]
 
+    # ---- names, for the actor knowledge base (talaia.kb) ---------------------------------------
+    def name_counts(self) -> dict[str, dict[str, int]]:
+        """The distinct names stored: ``{"actors": {actor1 or actor2: events}, "speakers": {speaker: quotes}}``."""
+        actors = self.conn.execute(
+            "SELECT name, count(*) FROM (SELECT actor1 AS name FROM events UNION ALL SELECT actor2 FROM events) "
+            "WHERE name IS NOT NULL AND name != '' GROUP BY name").fetchall()
+        speakers = self.conn.execute(
+            "SELECT speaker, count(*) FROM quotes WHERE speaker IS NOT NULL AND speaker != '' GROUP BY speaker"
+        ).fetchall()
+        return {"actors": {r[0]: int(r[1]) for r in actors}, "speakers": {r[0]: int(r[1]) for r in speakers}}
+
+    def quotes_of(self, speakers: Sequence[str], limit: int | None = None) -> list[dict[str, Any]]:
+        """Stored quotes whose speaker is exactly one of ``speakers`` (as stored), in quotes()'s order."""
+        if not speakers:
+            return []
+        names = list(dict.fromkeys(speakers))
+        rows: list[dict[str, Any]] = []
+        for chunk in range(0, len(names), 500):
+            part = names[chunk:chunk + 500]
+            rows.extend(dict(r) | {"direct": bool(r["direct"])} for r in self.conn.execute(
+                "SELECT d.doc_id AS document_id, q.text, q.start, q.\"end\", q.speaker, q.cue, q.direct "
+                f"FROM quotes q JOIN documents d ON d.key = q.document_key WHERE q.speaker IN "
+                f"({','.join('?' * len(part))})", part))
+        rows.sort(key=lambda q: (q["document_id"], q["start"]))
+        return rows[:limit] if limit else rows
+
 
 def _event_row(e: Event) -> tuple[Any, ...]:
     d = e.to_dict()
@@ -397,3 +455,22 @@ def _event_from_row(r: sqlite3.Row) -> Event:
         fatalities=r["fatalities"], fatalities_high=r["fatalities_high"], certainty=r["certainty"],
         notes=r["notes"], evidence=tuple(Evidence(**ev) for ev in json.loads(r["evidence"] or "[]")),
     )
+
+
+def _fused(members: list[sqlite3.Row], sources: dict[str, list[dict[str, str | None]]]) -> StoredEvent:
+    """One incident's mentions as one event: the record of the mention the incident is named after
+    (else the first listed), the lowest toll as fatalities and the highest as fatalities_high (ACLED's rule),
+    every mention's sources once."""
+    incident = members[0]["incident_id"]
+    first = _event_from_row(next((r for r in members if r["event_id"] == incident), members[0]))
+    tolls = [t for r in members for t in (r["fatalities"], r["fatalities_high"]) if t is not None]
+    low = min((r["fatalities"] for r in members if r["fatalities"] is not None), default=None)
+    high = max(tolls, default=None)
+    seen: dict[str | None, dict[str, str | None]] = {}
+    for r in members:
+        for source in sources.get(r["event_id"], ()):
+            seen.setdefault(source["document_id"], source)
+    event = dataclasses.replace(first, fatalities=low, fatalities_high=high if high is not None and low is not None
+                                and high > low else None)
+    ordered = sorted(seen.values(), key=lambda src: (src["published"] or "", src["document_id"] or ""))
+    return StoredEvent(event, tuple(ordered), tuple(r["event_id"] for r in members) if len(members) > 1 else ())

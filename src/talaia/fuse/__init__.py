@@ -1,0 +1,7 @@
+"""Fusion: the reports of one incident from different documents become one event."""
+
+from talaia.fuse.cluster import fuse
+from talaia.fuse.match import FusionSettings, Match, Mention, match
+from talaia.fuse.service import FusionReport, content_words, fuse_store
+
+__all__ = ["FusionReport", "FusionSettings", "Match", "Mention", "content_words", "fuse", "fuse_store", "match"]

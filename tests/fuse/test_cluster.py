@@ -1,0 +1,52 @@
+"""Grouping mentions into incidents: order never matters, one document's events stay apart."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import random
+
+from talaia.fuse import FusionSettings, Mention, content_words, fuse
+
+
+def _mention(event_id: str, doc: str, day: int, town: str, deaths: int, text: str, state: str = "Guerrero") -> Mention:
+    return Mention(event_id, doc, dt.date(2020, 3, day), 1, "Violence against civilians", "Attack", "MX", state,
+                   town, town, 1, deaths, "Unidentified Armed Group (Mexico)", "Civilians (Mexico)",
+                   content_words(text))
+
+
+MENTIONS = [
+    _mention("a1", "d1", 10, "Chilapa", 5, "Gunmen kill five in a bar in Chilapa"),
+    _mention("a2", "d2", 10, "Chilapa", 5, "Five dead in Chilapa bar shooting"),
+    _mention("a3", "d3", 11, "Chilapa", 6, "Death toll in Chilapa bar attack rises to six"),
+    _mention("b1", "d4", 12, "Iguala", 2, "Two men shot dead in Iguala"),
+    _mention("b2", "d5", 12, "Iguala", 2, "Iguala: two killed outside a market"),
+    _mention("c1", "d1", 10, "Chilapa", 1, "A police officer was also killed in Chilapa"),  # same document as a1
+    _mention("d1", "d6", 12, "Culiacán", 3, "Three killed in Culiacán", state="Sinaloa"),
+]
+
+
+def _groups(assignment: dict[str, str]) -> set[frozenset[str]]:
+    by_incident: dict[str, set[str]] = {}
+    for event_id, incident in assignment.items():
+        by_incident.setdefault(incident, set()).add(event_id)
+    return {frozenset(g) for g in by_incident.values()}
+
+
+def test_reports_of_one_incident_fuse_and_others_stay_apart() -> None:
+    groups = _groups(fuse(MENTIONS))
+    assert frozenset({"a1", "a2", "a3"}) in groups and frozenset({"b1", "b2"}) in groups
+    assert frozenset({"c1"}) in groups and frozenset({"d1"}) in groups  # one document's events are not one incident
+
+
+def test_the_order_of_ingest_does_not_matter() -> None:
+    expected = fuse(MENTIONS)
+    for seed in (1, 2, 3):
+        shuffled = MENTIONS[:]
+        random.Random(seed).shuffle(shuffled)
+        assert fuse(shuffled) == expected
+
+
+def test_the_threshold_decides() -> None:
+    strict = dataclasses.replace(FusionSettings(), threshold=99.0)
+    assert len(set(fuse(MENTIONS, strict).values())) == len(MENTIONS)

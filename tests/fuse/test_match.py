@@ -1,0 +1,68 @@
+"""Pairs of event mentions: what rules a pair out, what makes it one incident (mentions written for the tests)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from talaia.fuse import FusionSettings, Mention, content_words, match
+
+SETTINGS = FusionSettings()
+AMBUSH = Mention(
+    event_id="a1", document_key="doc-a", event_date=dt.date(2019, 10, 14), time_precision=1, event_type="Battles",
+    sub_event_type="Armed clash", country_code="MX", admin1="Michoacán", admin2="Aguililla", location="El Aguaje",
+    geo_precision=1, fatalities=13, actor1="Unidentified Armed Group (Mexico)",
+    actor2="Police Forces of Mexico (2018-2024)",
+    words=content_words("Gunmen ambushed state police in El Aguaje, Aguililla, killing 13 officers"))
+
+
+def _other(**changes: object) -> Mention:
+    fields: dict[str, object] = {"event_id": "b1", "document_key": "doc-b", **changes}
+    return dataclasses.replace(AMBUSH, **fields)  # type: ignore[arg-type]
+
+
+def test_another_outlets_report_of_the_same_ambush_matches() -> None:
+    other = _other(words=content_words("13 police killed in ambush in El Aguaje, Michoacan"), location="El Aguaje")
+    result = match(AMBUSH, other, SETTINGS)
+    assert result.possible and result.score is not None and result.score >= SETTINGS.threshold
+    assert "same place" in result.reasons and "same death toll" in result.reasons
+
+
+@pytest.mark.parametrize(("changes", "reason"), [
+    ({"document_key": "doc-a"}, "one document"),
+    ({"admin1": "Jalisco"}, "first-level units"),
+    ({"country_code": "CO", "admin1": "Antioquia"}, "different countries"),
+    ({"event_date": dt.date(2019, 10, 20)}, "days apart"),
+    ({"event_date": None}, "undated"),
+])
+def test_what_rules_a_pair_out(changes: dict[str, object], reason: str) -> None:
+    result = match(AMBUSH, _other(**changes), SETTINGS)
+    assert not result.possible and reason in result.reasons[0]
+
+
+def test_a_looser_time_precision_widens_the_window() -> None:
+    later = _other(event_date=dt.date(2019, 10, 18))
+    assert not match(AMBUSH, later, SETTINGS).possible  # both to the day: 4 days is too far
+    assert match(AMBUSH, dataclasses.replace(later, time_precision=2), SETTINGS).possible  # 'this week'
+
+
+def test_evidence_against_lowers_the_score() -> None:
+    same = match(AMBUSH, _other(), SETTINGS).score
+    other_town = match(AMBUSH, _other(admin2="Apatzingán", location="Apatzingán"), SETTINGS).score
+    other_toll = match(AMBUSH, _other(fatalities=40), SETTINGS).score
+    assert same is not None and other_town is not None and other_toll is not None
+    assert same - other_town >= -SETTINGS.other_admin2 and other_toll < same
+
+
+def test_a_single_death_says_less_than_a_larger_shared_toll() -> None:
+    one = dataclasses.replace(AMBUSH, fatalities=1)
+    single = match(one, _other(fatalities=1), SETTINGS).score
+    thirteen = match(AMBUSH, _other(), SETTINGS).score
+    assert single is not None and thirteen is not None and single < thirteen
+
+
+def test_content_words_fold_accents_and_case() -> None:
+    assert content_words("Emboscada en Aguililla, MICHOACÁN: 14 policías") == frozenset(
+        {"emboscada", "aguililla", "michoacan", "policias"})

@@ -1,0 +1,63 @@
+"""Fusion in the store: three outlets' reports of one ambush (written for these tests) become one event."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from talaia.cli import cli
+
+pytestmark = pytest.mark.slow
+AMBUSH = Path(__file__).resolve().parents[1] / "fixtures" / "ambush"
+
+
+def _events(db: Path, *extra: str) -> list[dict[str, object]]:
+    result = CliRunner().invoke(cli, ["events", "--db", str(db), "--format", "jsonl", *extra])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.output.splitlines()]
+
+
+def _ingest(db: Path, *paths: Path) -> str:
+    result = CliRunner().invoke(cli, ["ingest", "--db", str(db), *map(str, paths)])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_three_outlets_reports_of_one_ambush_are_one_event(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    _ingest(db, AMBUSH)
+    events = _events(db)
+    assert len(events) == 1
+    event = events[0]
+    assert {s["document_id"] for s in event["sources"]} == {"outlet-a.txt", "outlet-b.txt", "outlet-c.txt"}
+    assert (event["fatalities"], event["fatalities_high"]) == (13, 14)  # ACLED: the lowest toll, the highest beside it
+    assert len(event["mentions"]) == 3 and len(_events(db, "--mentions")) == 3
+
+
+def test_the_order_of_ingest_gives_the_same_incidents(tmp_path: Path) -> None:
+    files = sorted(AMBUSH.glob("*.txt"))
+    results = []
+    for n, order in enumerate((files, files[::-1], [files[1], files[2], files[0]])):
+        db = tmp_path / f"order{n}.db"
+        for path in order:  # one ingest per file: fusion runs after each
+            _ingest(db, path)
+        results.append(sorted(sorted(s["document_id"] for s in e["sources"]) for e in _events(db)))
+    assert results[0] == results[1] == results[2]
+
+
+def test_one_article_three_times_under_other_ids_and_wording_is_one_event(tmp_path: Path) -> None:
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    text = (AMBUSH / "outlet-a.txt").read_text(encoding="utf-8")
+    shutil.copy(AMBUSH / "outlet-a.txt", folder / "wire.txt")
+    (folder / "site.txt").write_text(text.replace("Gunmen ambushed", "Armed men ambushed"), encoding="utf-8")
+    (folder / "paper.txt").write_text(text.replace("state officials said", "officials of the state said")
+                                      .replace("on fire", "ablaze"), encoding="utf-8")
+    db = tmp_path / "t.db"
+    _ingest(db, folder)
+    events = _events(db)
+    assert len(events) == 1 and len(events[0]["sources"]) == 3
