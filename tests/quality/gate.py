@@ -36,6 +36,7 @@ SLICES: dict[str, tuple[int, tuple[str, ...]]] = {
     "geoparsing": (40, ("f1", "acc161")),
     "polnear": (25, ("quote_f1", "source_acc", "direct_r")),
     "incidents": (23, ("inc_f1", "usable", "admin1", "date_acc")),  # real reports, annotated per incident
+    "ucdp_fusion": (934, ("pair_f1", "pair_p")),  # corpus level: ingested, fused, listed (about 10 s)
 }
 
 
@@ -55,8 +56,10 @@ def _sha(path: Path, limit: int) -> str:
 
 def measure(dataset: str, limit: int, cmd: str) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="talaia-gate-") as tmp:
+        talaia = f"{sys.executable} -m talaia"
         proc = subprocess.run(
             [sys.executable, str(SHARED / "eval" / "run.py"), dataset, "--limit", str(limit), "--cmd", cmd,
+             "--ingest-cmd", f"{talaia} ingest", "--events-cmd", f"{talaia} events --format jsonl",
              "--out", tmp], capture_output=True, text=True, check=False)
     summary = next((line for line in reversed(proc.stdout.splitlines()) if line.startswith(f"{dataset}:")), "")
     if proc.returncode != 0 or not summary:
