@@ -11,6 +11,8 @@ from pathlib import Path
 from talaia.errors import InputError, QueryError
 from talaia.export.formats import write_export
 from talaia.fuse import FusionReport, FusionSettings, fuse_store
+from talaia.fuse import merge_events as fuse_merge
+from talaia.fuse import split_event as fuse_split
 from talaia.ingest.readers import ReadOptions, count_documents, iter_documents
 from talaia.ingest.service import IngestReport, ReprocessReport, check_inputs, ingest, progress_bar
 from talaia.ingest.service import reprocess as reprocess_store
@@ -20,7 +22,8 @@ from talaia.pipeline import Pipeline, PipelineConfig
 from talaia.store.sqlite import EventDetail, EventFilter, SQLiteStore, StoredEvent, default_db_path
 
 __all__ = ["ActorCount", "ActorListing", "actor_kb", "export_events", "extract_paths", "extract_text", "fuse_events",
-           "ingest_paths", "list_actors", "list_events", "list_quotes", "open_store", "reprocess", "show_event"]
+           "ingest_paths", "list_actors", "list_events", "list_quotes", "merge_events", "open_store", "reprocess",
+           "show_event", "split_event"]
 
 
 def extract_text(text: str, *, published: dt.date | str | None = None, language: str | None = None,
@@ -205,23 +208,41 @@ def show_event(event_id: str, *, db: str | Path | None = None) -> EventDetail:
     ``event_id`` may be a unique prefix of at least 4 characters (the table of ``talaia events``
     shows 8); raises :class:`~talaia.errors.QueryError` for an unknown or ambiguous id.
     """
+    with open_store(db, must_exist=True) as store:
+        detail = store.event_detail(_event_id(store, event_id))
+        assert detail is not None
+        return detail
+
+
+def _event_id(store: SQLiteStore, event_id: str) -> str:
+    """The stored event id a unique prefix (at least 4 characters) names; QueryError otherwise."""
     wanted = event_id.strip().lower()
     if len(wanted) < 4:
         raise QueryError(f"event id {event_id!r} is too short: give at least 4 characters", field="event_id")
+    ids = store.event_ids(wanted, limit=6)
+    exact = [i for i in ids if i == wanted]
+    if exact:
+        ids = exact
+    if not ids:
+        raise QueryError(f"no event with id {event_id!r} in {store.path} "
+                         "(ids are in the first column of `talaia events`)", field="event_id")
+    if len(ids) > 1:
+        more = ", ..." if len(ids) > 5 else ""
+        raise QueryError(f"event id {event_id!r} is ambiguous: {', '.join(ids[:5])}{more}", field="event_id")
+    return ids[0]
+
+
+def split_event(event_id: str, *, db: str | Path | None = None) -> list[str]:
+    """Undo a wrong fusion: a stored event is set apart from the rest of its incident (a fused event's
+    id: all its stored events apart); kept when fusion runs again. Returns the ids set apart."""
     with open_store(db, must_exist=True) as store:
-        ids = store.event_ids(wanted, limit=6)
-        exact = [i for i in ids if i == wanted]
-        if exact:
-            ids = exact
-        if not ids:
-            raise QueryError(f"no event with id {event_id!r} in {store.path} "
-                             "(ids are in the first column of `talaia events`)", field="event_id")
-        if len(ids) > 1:
-            more = ", ..." if len(ids) > 5 else ""
-            raise QueryError(f"event id {event_id!r} is ambiguous: {', '.join(ids[:5])}{more}", field="event_id")
-        detail = store.event_detail(ids[0])
-        assert detail is not None
-        return detail
+        return fuse_split(store, _event_id(store, event_id))
+
+
+def merge_events(first: str, second: str, *, db: str | Path | None = None) -> None:
+    """Two events an analyst knows to be one incident become one; kept when fusion runs again."""
+    with open_store(db, must_exist=True) as store:
+        fuse_merge(store, _event_id(store, first), _event_id(store, second))
 
 
 def export_events(fmt: str, *, db: str | Path | None = None, path: str | Path | None = None,

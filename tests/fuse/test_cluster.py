@@ -50,3 +50,15 @@ def test_the_order_of_ingest_does_not_matter() -> None:
 def test_the_threshold_decides() -> None:
     strict = dataclasses.replace(FusionSettings(), threshold=99.0)
     assert len(set(fuse(MENTIONS, strict).values())) == len(MENTIONS)
+
+
+def test_corrections_win_over_scores_and_keep_the_order_independence() -> None:
+    from talaia.fuse import Corrections
+
+    corrections = Corrections(apart=frozenset({frozenset({"a1", "a3"})}), together=(("b1", "d1"),))
+    assignment = fuse(MENTIONS, corrections=corrections)
+    groups = _groups(assignment)
+    assert not any({"a1", "a3"} <= g for g in groups)  # set apart by an analyst
+    assert any({"b1", "b2", "d1"} <= g for g in groups)  # merged by an analyst, across states
+    shuffled = MENTIONS[::-1]
+    assert fuse(shuffled, corrections=corrections) == assignment

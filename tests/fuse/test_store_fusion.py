@@ -61,3 +61,23 @@ def test_one_article_three_times_under_other_ids_and_wording_is_one_event(tmp_pa
     _ingest(db, folder)
     events = _events(db)
     assert len(events) == 1 and len(events[0]["sources"]) == 3
+
+
+def test_a_wrong_merge_is_undone_and_stays_undone(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    _ingest(db, AMBUSH)
+    fused = _events(db)[0]
+    runner = CliRunner()
+    c_id = next(e["event_id"] for e in _events(db, "--mentions")
+                if e["sources"][0]["document_id"] == "outlet-c.txt")
+    assert runner.invoke(cli, ["events", "split", c_id[:8], "--db", str(db)]).exit_code == 0
+    assert sorted(len(e["sources"]) for e in _events(db)) == [1, 2]
+    _ingest(db, AMBUSH)  # re-ingesting (and fusing again) keeps the correction
+    assert runner.invoke(cli, ["fuse", "--db", str(db)]).exit_code == 0
+    assert sorted(len(e["sources"]) for e in _events(db)) == [1, 2]
+    # merged back by hand
+    ids = [e["event_id"] for e in _events(db)]
+    assert runner.invoke(cli, ["events", "merge", ids[0], ids[1], "--db", str(db)]).exit_code == 0
+    assert [len(e["sources"]) for e in _events(db)] == [3] and _events(db)[0]["event_id"] == fused["event_id"]
+    unknown = runner.invoke(cli, ["events", "split", "ffffffff", "--db", str(db)])
+    assert unknown.exit_code == 2 and "no event with id" in unknown.output

@@ -62,11 +62,10 @@ def _for_group(group: click.Group, data: dict[str, Any], inherited: dict[str, An
     for name, command in group.commands.items():
         section = data.get(name, {}) if isinstance(data.get(name), dict) else {}
         values = {**inherited, **{k: v for k, v in section.items() if not isinstance(v, dict)}}
-        if isinstance(command, click.Group):
-            out[name] = _for_group(command, section, values)
-            continue
         params = {p.name for p in command.params}
         chosen = {k.replace("-", "_"): _expand(v) for k, v in values.items() if k.replace("-", "_") in params}
+        if isinstance(command, click.Group):  # its own options and its commands' maps side by side
+            chosen.update(_for_group(command, section, values))
         if chosen:
             out[name] = chosen
     return out

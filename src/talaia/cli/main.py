@@ -290,7 +290,7 @@ def _format_help(choices: Sequence[str]) -> str:
 EVENTS_FORMATS = ("table", *text_formats(aliases=True))
 
 
-@cli.command()
+@cli.group(invoke_without_command=True)
 @DB_OPTION
 @click.option("--format", "fmt", type=click.Choice(EVENTS_FORMATS), default="table", show_default=True,
               help="table: one line per event, its id first (for `talaia show`); "
@@ -298,15 +298,19 @@ EVENTS_FORMATS = ("table", *text_formats(aliases=True))
 @click.option("--mentions", is_flag=True,
               help="One line per document's event, before fusion (default: one per incident, every source).")
 @_filter_options
-def events(db: str | None, fmt: str, mentions: bool, **kw: Any) -> None:
+@click.pass_context
+def events(ctx: click.Context, /, db: str | None, fmt: str, mentions: bool, **kw: Any) -> None:
     """List stored events (one per incident), filtered; jsonl lines carry their sources.
 
     Reports of one incident from several documents are fused into one event, with ACLED's
     figures (lowest toll, highest as fatalities_high) and every source; --mentions lists each
     document's own events. The database must exist (this command only reads it).
+    `talaia events split ID` and `talaia events merge ID ID` correct fusion.
     """
     from talaia.api import export_events, list_events
 
+    if ctx.invoked_subcommand is not None:
+        return
     where = _where(kw)
     try:
         if fmt == "table":
@@ -315,6 +319,40 @@ def events(db: str | None, fmt: str, mentions: bool, **kw: Any) -> None:
             click.echo(export_events(writer(fmt).name, db=db, where=where, mentions=mentions), nl=False)
     except TalaiaError as err:
         fail(err)
+
+
+@events.command("split")
+@click.argument("event_id")
+@DB_OPTION
+def events_split(event_id: str, db: str | None) -> None:
+    """Undo a wrong fusion: set stored event EVENT_ID apart from the rest of its incident.
+
+    Given a fused event's id (the first column of `talaia events`), all its stored events are
+    set apart from one another. The correction is recorded: fusing again (after any ingest)
+    keeps it. `talaia events --mentions` shows the stored events' ids.
+    """
+    from talaia.api import split_event
+
+    try:
+        apart = split_event(event_id, db=db)
+    except TalaiaError as err:
+        fail(err)
+    click.echo(f"talaia: {len(apart)} stored event(s) set apart: {', '.join(i[:8] for i in apart)}", err=True)
+
+
+@events.command("merge")
+@click.argument("first")
+@click.argument("second")
+@DB_OPTION
+def events_merge(first: str, second: str, db: str | None) -> None:
+    """Make FIRST and SECOND one incident (fused events or stored events); recorded, kept on re-fusion."""
+    from talaia.api import merge_events
+
+    try:
+        merge_events(first, second, db=db)
+    except TalaiaError as err:
+        fail(err)
+    click.echo("talaia: merged", err=True)
 
 
 def render_table(stored: Sequence[StoredEvent]) -> str:

@@ -1,7 +1,8 @@
 """Fusion: the reports of one incident from different documents become one event."""
 
-from talaia.fuse.cluster import fuse
+from talaia.fuse.cluster import Corrections, fuse
 from talaia.fuse.match import FusionSettings, Match, Mention, match
-from talaia.fuse.service import FusionReport, content_words, fuse_store
+from talaia.fuse.service import FusionReport, content_words, fuse_store, merge_events, split_event
 
-__all__ = ["FusionReport", "FusionSettings", "Match", "Mention", "content_words", "fuse", "fuse_store", "match"]
+__all__ = ["Corrections", "FusionReport", "FusionSettings", "Match", "Mention", "content_words", "fuse", "fuse_store",
+           "match", "merge_events", "split_event"]

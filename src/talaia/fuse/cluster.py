@@ -26,9 +26,26 @@ class _Incident:
     last: dt.date = dt.date.min
 
 
-def fuse(mentions: Iterable[Mention], settings: FusionSettings | None = None) -> dict[str, str]:
+@dataclass(frozen=True, slots=True)
+class Corrections:
+    """An analyst's corrections, which fusion obeys whatever the scores say: pairs of stored events
+    that are never one incident (``apart``) and pairs that always are (``together``)."""
+
+    apart: frozenset[frozenset[str]] = frozenset()
+    together: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def from_records(cls, records: Iterable[tuple[str, str, str]]) -> Corrections:
+        records = list(records)
+        return cls(frozenset(frozenset((a, b)) for kind, a, b in records if kind == "apart"),
+                   tuple((a, b) for kind, a, b in records if kind == "together"))
+
+
+def fuse(mentions: Iterable[Mention], settings: FusionSettings | None = None,
+         corrections: Corrections | None = None) -> dict[str, str]:
     """event id -> incident id (the event id of the incident's first mention in canonical order)."""
     settings = settings or FusionSettings()
+    corrections = corrections or Corrections()
     mentions = list(mentions)
     idf = inverse_document_frequency(mentions)
     horizon = dt.timedelta(days=max(settings.date_tolerance))
@@ -52,6 +69,8 @@ def fuse(mentions: Iterable[Mention], settings: FusionSettings | None = None) ->
             candidates = [i for key in (list(open_by_unit) if not unit else [unit, ""]) for i in open_by_unit[key]]
             best, best_score = None, settings.threshold
             for incident in candidates:
+                if any(frozenset((mention.event_id, o.event_id)) in corrections.apart for o in incident.mentions):
+                    continue
                 scores = [match(mention, other, settings, idf).score for other in incident.mentions]
                 if any(s is None for s in scores):
                     continue
@@ -64,7 +83,31 @@ def fuse(mentions: Iterable[Mention], settings: FusionSettings | None = None) ->
             best.mentions.append(mention)
             best.last = max(best.last, mention.event_date)
             assigned[mention.event_id] = best.mentions[0].event_id
-    return assigned
+    return _join(assigned, corrections.together, {m.event_id: m for m in mentions})
+
+
+def _join(assigned: dict[str, str], together: tuple[tuple[str, str], ...],
+          by_id: dict[str, Mention]) -> dict[str, str]:
+    """Incidents an analyst merged become one, named after their earliest mention (canonical order)."""
+    parent = {i: i for i in set(assigned.values())}
+
+    def root(i: str) -> str:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def order(i: str) -> tuple[dt.date, str]:
+        m = by_id.get(i)
+        return (m.event_date or dt.date.max if m else dt.date.max, i)
+
+    for a, b in together:
+        if a in assigned and b in assigned:
+            ra, rb = root(assigned[a]), root(assigned[b])
+            if ra != rb:
+                first, second = sorted((ra, rb), key=order)
+                parent[second] = first
+    return {event_id: root(incident) for event_id, incident in assigned.items()}
 
 
 def _unit(mention: Mention) -> str:

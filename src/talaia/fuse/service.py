@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from talaia.fuse.cluster import fuse
+from talaia.fuse.cluster import Corrections, fuse
 from talaia.fuse.match import FusionSettings, Mention
 from talaia.store.sqlite import SQLiteStore
 
@@ -50,8 +50,38 @@ def mention_of(row: Any) -> Mention:
     )
 
 
+def split_event(store: SQLiteStore, event_id: str) -> list[str]:
+    """Undo a wrong merge: the stored event ``event_id`` is set apart from the rest of its incident (a
+    fused event's id: all its stored events apart from one another), recorded so fusing again keeps
+    it; fusion runs. Returns the stored events set apart ([] for an unknown id)."""
+    incident, members = store.incident_mentions(event_id)
+    if not members:
+        return []
+    chosen = members if event_id == incident else [event_id]
+    for a in chosen:
+        for b in members:
+            if a != b:
+                store.set_override("apart", a, b)
+    fuse_store(store)
+    return chosen
+
+
+def merge_events(store: SQLiteStore, first: str, second: str) -> bool:
+    """Two events an analyst knows to be one incident become one, recorded so fusing again keeps it;
+    False when either id is unknown."""
+    a, b = store.incident_mentions(first)[1], store.incident_mentions(second)[1]
+    if not a or not b:
+        return False
+    for x in a:
+        for y in b:
+            if x != y:
+                store.set_override("together", x, y)
+    fuse_store(store)
+    return True
+
+
 def fuse_store(store: SQLiteStore, settings: FusionSettings | None = None) -> FusionReport:
     mentions = [mention_of(r) for r in store.fusion_rows()]
-    incident_of = fuse(mentions, settings)
+    incident_of = fuse(mentions, settings, Corrections.from_records(store.overrides()))
     changed = store.set_incidents(incident_of)
     return FusionReport(len(mentions), len(set(incident_of.values())), changed)

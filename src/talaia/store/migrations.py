@@ -83,10 +83,19 @@ def _m003_incidents(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS events_incident_id ON events(incident_id)")
 
 
+def _m004_fusion_overrides(conn: sqlite3.Connection) -> None:
+    """An analyst's corrections of fusion, kept across re-fusion: two stored events 'apart' (never one
+    incident) or 'together' (always one)."""
+    conn.execute(
+        "CREATE TABLE fusion_overrides (kind TEXT NOT NULL CHECK (kind IN ('apart', 'together')), "
+        "event_a TEXT NOT NULL, event_b TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (kind, event_a, event_b))")
+
+
 MIGRATIONS: list[Migration] = [
     ("001_initial", _m001_initial),
     ("002_reextraction_indexes", _m002_reextraction_indexes),
     ("003_incidents", _m003_incidents),
+    ("004_fusion_overrides", _m004_fusion_overrides),
 ]
 
 

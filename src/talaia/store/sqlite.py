@@ -348,6 +348,31 @@ class SQLiteStore:
             "e.country_code, e.admin1, e.admin2, e.location, e.geo_precision, e.fatalities, e.actor1, e.actor2, "
             "e.evidence, d.text FROM events e JOIN documents d ON d.key = e.document_key").fetchall()
 
+    def incident_mentions(self, event_id: str) -> tuple[str, list[str]]:
+        """(incident id, the ids of its stored events) of a stored event or of a fused event's id."""
+        row = self.conn.execute("SELECT coalesce(incident_id, event_id) FROM events WHERE event_id = ?",
+                                (event_id,)).fetchone()
+        if row is None:
+            return "", []
+        incident = row[0]
+        ids = [r[0] for r in self.conn.execute(
+            "SELECT event_id FROM events WHERE coalesce(incident_id, event_id) = ? ORDER BY event_id", (incident,))]
+        return incident, ids
+
+    def set_override(self, kind: str, a: str, b: str) -> None:
+        """Record that stored events ``a`` and ``b`` are 'apart' or 'together'; the opposite record goes."""
+        a, b = sorted((a, b))
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with self.conn:
+            self.conn.execute("DELETE FROM fusion_overrides WHERE event_a = ? AND event_b = ?", (a, b))
+            self.conn.execute("INSERT INTO fusion_overrides (kind, event_a, event_b, at) VALUES (?, ?, ?, ?)",
+                              (kind, a, b, now))
+
+    def overrides(self) -> list[tuple[str, str, str]]:
+        """(kind, event a, event b) of every recorded correction of fusion."""
+        return [(r[0], r[1], r[2]) for r in self.conn.execute(
+            "SELECT kind, event_a, event_b FROM fusion_overrides ORDER BY event_a, event_b")]
+
     def set_incidents(self, incident_of: dict[str, str]) -> int:
         """Record the incident of each event (event id -> incident id); returns how many changed."""
         changed = 0
