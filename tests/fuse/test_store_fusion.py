@@ -81,3 +81,19 @@ def test_a_wrong_merge_is_undone_and_stays_undone(tmp_path: Path) -> None:
     assert [len(e["sources"]) for e in _events(db)] == [3] and _events(db)[0]["event_id"] == fused["event_id"]
     unknown = runner.invoke(cli, ["events", "split", "ffffffff", "--db", str(db)])
     assert unknown.exit_code == 2 and "no event with id" in unknown.output
+
+
+def test_the_seed_and_two_other_outlets_give_one_ambush_with_three_sources(tmp_path: Path) -> None:
+    from importlib import resources
+
+    seed = Path(str(resources.files("talaia") / "samples" / "seed-sinaloa.txt"))
+    db = tmp_path / "t.db"
+    _ingest(db, seed, AMBUSH / "outlet-a.txt", AMBUSH / "outlet-b.txt")
+    shared = [e for e in _events(db) if len(e["sources"]) > 1]
+    assert len(shared) == 1 and {s["document_id"] for s in shared[0]["sources"]} == {
+        "seed-sinaloa.txt", "outlet-a.txt", "outlet-b.txt"}
+    # the seed's ambush joined the other reports, not its police operation with the same toll
+    seed_mention = next(e for e in _events(db, "--mentions") if e["event_id"] in shared[0]["mentions"]
+                        and e["sources"][0]["document_id"] == "seed-sinaloa.txt")
+    detail = CliRunner().invoke(cli, ["show", seed_mention["event_id"], "--db", str(db), "--no-color"]).output
+    assert "[[Just this week, suspected cartel gunmen massacred 14 police officers in an ambush" in detail

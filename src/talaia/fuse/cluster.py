@@ -1,12 +1,12 @@
 """Mentions into incidents: blocked by country and time, joined greedily in a canonical order.
 
 The result depends only on the set of mentions, never on the order documents were ingested:
-mentions are visited sorted by (date, event id) — the event id is a hash of the document id
-and the evidence offset — and each joins the open incident it matches best (the mean of its
-scores with the incident's mentions, none of them ruled out) when that reaches the
-threshold, else opens a new one. Only incidents of the same country whose last mention is
-within the widest date tolerance are compared, so the work grows with the number of mentions
-times the incidents open in a month of one country, not with the square of the store.
+pairs of mentions are scored, and incidents merge best pair first (ties broken by event id,
+a hash of the document id and the evidence offset) while no pair across them is ruled out
+and their mean score reaches the threshold. Only mentions of one country, within the widest
+date tolerance and of the same first-level unit (or one naming none) are paired, so the work
+grows with the number of mentions times the mentions of a month in one unit, not with the
+square of the store.
 """
 
 from __future__ import annotations
@@ -15,15 +15,9 @@ import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from talaia.fuse.match import FusionSettings, Mention, match
-
-
-@dataclass(slots=True)
-class _Incident:
-    mentions: list[Mention] = field(default_factory=list)
-    last: dt.date = dt.date.min
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,42 +42,61 @@ def fuse(mentions: Iterable[Mention], settings: FusionSettings | None = None,
     corrections = corrections or Corrections()
     mentions = list(mentions)
     idf = inverse_document_frequency(mentions)
-    horizon = dt.timedelta(days=max(settings.date_tolerance))
     by_country: dict[str, list[Mention]] = defaultdict(list)
-    assigned: dict[str, str] = {}
     for m in mentions:
-        if m.event_date is None:
-            assigned[m.event_id] = m.event_id  # an undated event stands alone
-        else:
+        if m.event_date is not None:  # an undated event stands alone
             by_country[m.country_code or ""].append(m)
+    incident_of = {m.event_id: m.event_id for m in mentions}
     for block in by_country.values():
-        block.sort(key=lambda m: (m.event_date, m.event_id))
-        # open incidents by the first-level unit of their first mention ("": none named); a mention
-        # is compared with its own unit's and the unnamed ones (with all, when it names none)
-        open_by_unit: dict[str, list[_Incident]] = defaultdict(list)
-        for mention in block:
-            assert mention.event_date is not None
-            unit = _unit(mention)
-            for key in list(open_by_unit) if not unit else [unit, ""]:
-                open_by_unit[key] = [i for i in open_by_unit[key] if mention.event_date - i.last <= horizon]
-            candidates = [i for key in (list(open_by_unit) if not unit else [unit, ""]) for i in open_by_unit[key]]
-            best, best_score = None, settings.threshold
-            for incident in candidates:
-                if any(frozenset((mention.event_id, o.event_id)) in corrections.apart for o in incident.mentions):
-                    continue
-                scores = [match(mention, other, settings, idf).score for other in incident.mentions]
-                if any(s is None for s in scores):
-                    continue
-                mean = sum(s for s in scores if s is not None) / len(scores)
-                if mean >= best_score:
-                    best, best_score = incident, mean
-            if best is None:
-                best = _Incident()
-                open_by_unit[unit].append(best)
-            best.mentions.append(mention)
-            best.last = max(best.last, mention.event_date)
-            assigned[mention.event_id] = best.mentions[0].event_id
-    return _join(assigned, corrections.together, {m.event_id: m for m in mentions})
+        incident_of.update(_fuse_block(block, settings, corrections, idf))
+    by_id = {m.event_id: m for m in mentions}
+    return _join(incident_of, corrections.together, by_id)
+
+
+def _fuse_block(block: list[Mention], settings: FusionSettings, corrections: Corrections,
+                idf: dict[str, float]) -> dict[str, str]:
+    """Best pairs first: the two incidents of the highest-scoring pair merge when no pair across them
+    is ruled out and their mean score reaches the threshold; so a document's two events compete for
+    another report on merit, not on which came first."""
+    block.sort(key=lambda m: (m.event_date, m.event_id))
+    horizon = dt.timedelta(days=max(settings.date_tolerance))
+    scores: dict[tuple[str, str], float | None] = {}
+
+    def score(a: Mention, b: Mention) -> float | None:
+        key = (a.event_id, b.event_id) if a.event_id < b.event_id else (b.event_id, a.event_id)
+        if key not in scores:
+            apart = frozenset(key) in corrections.apart
+            scores[key] = None if apart else match(a, b, settings, idf).score
+        return scores[key]
+
+    pairs: list[tuple[float, str, str]] = []
+    for i, a in enumerate(block):
+        assert a.event_date is not None
+        for b in block[i + 1:]:
+            assert b.event_date is not None
+            if b.event_date - a.event_date > horizon:
+                break
+            if _unit(a) and _unit(b) and _unit(a) != _unit(b):
+                continue
+            s = score(a, b)
+            if s is not None and s >= settings.threshold:
+                pairs.append((-s, a.event_id, b.event_id))
+    pairs.sort()
+    by_id = {m.event_id: m for m in block}
+    members: dict[str, list[Mention]] = {m.event_id: [m] for m in block}  # incident -> its mentions
+    incident: dict[str, str] = {m.event_id: m.event_id for m in block}
+    for _, a_id, b_id in pairs:
+        first, second = incident[a_id], incident[b_id]
+        if first == second:
+            continue
+        cross = [score(x, y) for x in members[first] for y in members[second]]
+        if any(c is None for c in cross) or sum(c for c in cross if c is not None) / len(cross) < settings.threshold:
+            continue
+        keep, gone = sorted((first, second), key=lambda i: (by_id[i].event_date, i))
+        for m in members.pop(gone):
+            incident[m.event_id] = keep
+            members[keep].append(m)
+    return incident
 
 
 def _join(assigned: dict[str, str], together: tuple[tuple[str, str], ...],
