@@ -53,6 +53,7 @@ class Place:
     population: int | None = None
     geoname: str | None = None  # the gazetteer's name of the place ("Michoacán" for "Michoacan")
     embedded: bool = False  # part of an organisation's name ("Texas Department of Health"): not where things happen
+    dateline: bool = False  # in the dateline ("MEXICO CITY (AP) —"): where the report was filed, not the event
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -28,16 +28,20 @@ def precision_of(place: Place, text: str, near: tuple[str, ...]) -> int:
 
 
 def best_place(places: Sequence[Place]) -> Place | None:
-    """The most precise resolved place; among equals, the first."""
-    resolved = [p for p in places if p.latitude is not None and p.feature in RANK and not p.embedded]
+    """The most precise resolved place; among equals, the first. A dateline's place is where the report
+    was filed, not where the event happened: it is never chosen here."""
+    resolved = [p for p in places if p.latitude is not None and p.feature in RANK and not p.embedded
+                and not p.dateline]
     if not resolved:
         return None
     return max(resolved, key=lambda p: (RANK[p.feature or ""], -p.start))
 
 
 def document_focus(places: Sequence[Place]) -> Place | None:
-    """The sub-national place the document mentions most (a country only if nothing finer is named)."""
-    resolved = [p for p in places if p.latitude is not None and p.feature in RANK and not p.embedded]
+    """The sub-national place the document mentions most (a country only if nothing finer is named);
+    a dateline's place only when the text itself names none."""
+    usable = [p for p in places if p.latitude is not None and p.feature in RANK and not p.embedded]
+    resolved = [p for p in usable if not p.dateline] or usable
     if not resolved:
         return None
     finer = [p for p in resolved if p.feature != "country"]

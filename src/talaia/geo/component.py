@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from talaia.component import Analysis, DocumentComponent, Resources
 from talaia.geo.gazetteer import GeoNamesGazetteer
 from talaia.geo.lexicon import PlaceLexicon
 from talaia.geo.resolve import place_of_source, resolve_mentions, to_place
-from talaia.geo.toponyms import Mention, find_toponyms
+from talaia.geo.toponyms import Mention, dateline_spans, find_toponyms
+from talaia.models import Place
 
 
 class ToponymsComponent(DocumentComponent):
     """Every place mention of the document, resolved; the gazetteer is loaded on first use."""
 
-    name = "geo.toponyms.v1"
+    name = "geo.toponyms.v2"
 
     def __init__(self, resources: Resources) -> None:
         self.resources = resources
@@ -27,4 +30,10 @@ class ToponymsComponent(DocumentComponent):
         source = place_of_source(analysis.document.source, self.gazetteer, self.lexicon)
         analysis.source_place = to_place(Mention(0, 0, source.name, "source"), source) if source else None
         background = [source] if source is not None else []
-        analysis.places = resolve_mentions(mentions, self.gazetteer, self.lexicon, analysis.document.text, background)
+        places = resolve_mentions(mentions, self.gazetteer, self.lexicon, analysis.document.text, background)
+        datelines = dateline_spans(analysis.document.text, self.lexicon)
+        analysis.places = [dataclasses.replace(p, dateline=True) if _inside(p, datelines) else p for p in places]
+
+
+def _inside(place: Place, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= place.start and place.end <= end for start, end in spans)

@@ -43,6 +43,7 @@ class PlaceLexicon:
     name_goes_on: re.Pattern[str]  # 'San Francisco' + ' del Rincón'
     sublocal_before: re.Pattern[str]  # 'colonia Santa Fe': a part of a town
     sublocal_after: re.Pattern[str]  # 'Costa Dorada subdivision'
+    datelines: tuple[re.Pattern[str], ...]  # 'MEXICO CITY (AP) —': where the report was filed
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> PlaceLexicon:
@@ -74,6 +75,8 @@ class PlaceLexicon:
             name_goes_on=re.compile(rf"(?: (?:{goes_on})?[{_CAPITAL}][\w'-]+){{1,3}}"),
             sublocal_before=re.compile(rf"(?:\b(?:{_patterns(sublocal, 'before')})\s+)$", re.IGNORECASE),
             sublocal_after=re.compile(rf"\s+(?:{_patterns(sublocal, 'after')})\b", re.IGNORECASE),
+            datelines=tuple(re.compile(p, re.IGNORECASE)
+                            for p in knowledge.table("dateline_patterns").column("pattern")),
         )
 
 

@@ -273,3 +273,22 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+def dateline_spans(text: str, lexicon: PlaceLexicon) -> list[tuple[int, int]]:
+    """The dateline at the start of the text or of one of its first two paragraphs, as (start, end)."""
+    starts = [0]
+    for _ in range(2):
+        nxt = text.find("\n\n", starts[-1])
+        if nxt < 0:
+            break
+        starts.append(nxt + 2)
+    spans = []
+    for start in starts:
+        at = len(text) - len(text[start:].lstrip())  # skip the blank lines and spaces before it
+        for pattern in lexicon.datelines:
+            m = pattern.match(text, at)
+            if m:
+                spans.append((m.start(), m.end()))
+                break
+    return spans
