@@ -44,3 +44,12 @@ def test_an_event_is_never_placed_at_the_dateline(pipeline) -> None:  # type: ig
     assert [p.dateline for p in english.places if p.name == "MEXICO CITY"] == [True]
     assert english.events and all(e.admin1 == "Durango" and e.location != "Mexico City" for e in english.events)
     assert spanish.events and spanish.events[0].location == "Navolato" and spanish.events[0].admin1 == "Sinaloa"
+
+
+@pytest.mark.slow
+def test_a_country_or_state_that_holds_the_dateline_city_gives_way_to_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from talaia.api import extract_text
+
+    result = extract_text("AMMAN — Jordanian security forces arrested five protesters in Jordan on Friday, "
+                          "the interior ministry said.", published="2021-06-12", pipeline=pipeline)
+    assert result.events and result.events[0].location == "Amman" and result.events[0].geo_precision == 2

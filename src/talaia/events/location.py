@@ -55,7 +55,15 @@ def document_focus(places: Sequence[Place]) -> Place | None:
 def refine_region(place: Place, places: Sequence[Place], focus: Place | None = None) -> Place:
     """A region-level place becomes the one town the document names inside it ('the fighting in
     Sinaloa' in an article that places the operation in Culiacán); a country, the document's
-    main place when that lies in it."""
+    main place when that lies in it. A region or country that holds the report's dateline city
+    becomes that city: the report was filed from there ('RIYADH — Saudi Arabia executed 81')."""
+    if place.feature in {"country", "admin1", "admin2"}:
+        filed = [p for p in places if p.dateline and p.feature == "city" and p.latitude is not None
+                 and p.country_code == place.country_code
+                 and (place.feature == "country" or p.admin1 == place.admin1)
+                 and (place.feature != "admin2" or p.admin2 == place.geoname)]
+        if len({(p.geoname, p.admin1) for p in filed}) == 1:
+            return filed[0]
     if place.feature == "country":
         if focus is not None and focus.feature != "country" and focus.country_code == place.country_code:
             return focus
