@@ -44,6 +44,7 @@ class PlaceLexicon:
     sublocal_before: re.Pattern[str]  # 'colonia Santa Fe': a part of a town
     sublocal_after: re.Pattern[str]  # 'Costa Dorada subdivision'
     datelines: tuple[re.Pattern[str], ...]  # 'MEXICO CITY (AP) —': where the report was filed
+    unit_of_name: tuple[re.Pattern[str], ...]  # 'the municipality of El Mezquital' (group 1: the name)
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> PlaceLexicon:
@@ -77,12 +78,30 @@ class PlaceLexicon:
             sublocal_after=re.compile(rf"\s+(?:{_patterns(sublocal, 'after')})\b", re.IGNORECASE),
             datelines=tuple(re.compile(p, re.IGNORECASE)
                             for p in knowledge.table("dateline_patterns").column("pattern")),
+            unit_of_name=_unit_of_name(knowledge),
         )
 
 
 def _patterns(table: Table, position: str) -> str:
     found = list(dict.fromkeys(table.where(position=position).column("regex")))
     return "|".join(found) if found else "(?!)"
+
+
+def _unit_of_name(knowledge: Knowledge) -> tuple[re.Pattern[str], ...]:
+    """Per language: a unit noun, 'of', then capitalised words (joined by 'de', 'del' ...): 'the
+    municipality of El Mezquital', 'el municipio de San Pedro de la Cueva'. Names the NER misses."""
+    patterns = []
+    for lang in knowledge.languages:
+        units = knowledge.table("place_words", lang).where(kind="admin_unit").column("word")
+        particles = knowledge.table("place_particles", lang)
+        of = particles.where(kind="inside").column("word")
+        if not units or not of:
+            continue
+        unit = "|".join(f"{re.escape(u.capitalize())}|{re.escape(u)}" for u in dict.fromkeys(units))
+        joiners = _alternatives(particles.where(kind="joiner").column("word"))
+        word = rf"[{_CAPITAL}][\w'-]+"
+        patterns.append(re.compile(rf"\b(?:{unit})\s+(?:{_alternatives(of)})\s+({word}(?:\s+(?:(?:{joiners})\s+)?{word}){{0,4}})"))
+    return tuple(patterns)
 
 
 def _admin_phrases(knowledge: Knowledge) -> tuple[re.Pattern[str], ...]:

@@ -66,6 +66,7 @@ def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon
     found.extend(_gazetteer_matches(sdoc, gazetteer, lexicon, covered))
     found.extend(_abbreviations(text, gazetteer, lexicon))
     found.extend(_dateline(text, gazetteer, lexicon))
+    found.extend(_unit_named(text, gazetteer, lexicon))
     # "Obama", "Chapman": a word that is a person's name elsewhere in the document is not a town here
     surnames = {e[-1].text for e in sdoc.ents if e.label_ in {"PERSON", "PER"} and len(e) >= 2}
     return _dedupe([m for m in found if not _non_place(m, text, gazetteer, lexicon)
@@ -159,6 +160,21 @@ def _admin_phrase(m: Mention, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexico
         return None
     start = m.start + m.text.index(name)
     return Mention(start, start + len(name), name, "admin-phrase")
+
+
+def _unit_named(text: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> list[Mention]:
+    """'the municipality of El Mezquital', 'el municipio de Aguililla': the words after a unit noun
+    and 'of' name a place when the gazetteer knows them (the longest run of them it knows)."""
+    found = []
+    for pattern in lexicon.unit_of_name:
+        for m in pattern.finditer(text):
+            words = m.group(1).split()
+            for n in range(len(words), 0, -1):
+                name = " ".join(words[:n])
+                if any(e.feature in {"admin1", "admin2", "city"} for e in gazetteer.lookup(name)):
+                    found.append(Mention(m.start(1), m.start(1) + len(name), name, "admin-phrase"))
+                    break
+    return found
 
 
 def _strong_place(name: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon, min_population: int = 15000
