@@ -66,5 +66,5 @@ def test_public_api_is_exactly_all() -> None:
     public = {n for n in dir(talaia) if not n.startswith("_")}
     exported = {n for n in talaia.__all__ if not n.startswith("_")}
     modules = {"about", "api", "errors", "models", "pipeline", "registry", "ingest", "nlp", "geo", "quotes",
-               "events", "store", "export", "cli", "component", "components", "knowledge", "fuse", "kb"}
+               "events", "store", "export", "cli", "component", "components", "knowledge", "fuse", "kb", "text"}
     assert public - modules == exported

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import json
 from collections.abc import Callable, Sequence
@@ -18,6 +19,7 @@ from typing import Any
 from talaia.store.sqlite import StoredEvent
 
 
+@functools.cache
 def acled_columns() -> tuple[str, ...]:
     """ACLED's export columns in ACLED's order (``codebook/acled_columns.tsv``)."""
     from talaia.knowledge import load_knowledge
@@ -25,7 +27,8 @@ def acled_columns() -> tuple[str, ...]:
     return load_knowledge().table("acled_columns").column("column")
 
 
-def _disorder_types() -> dict[str, str]:
+@functools.cache
+def _disorder_types() -> dict[str, str]:  # read once, not per row
     from talaia.knowledge import load_knowledge
 
     return load_knowledge().table("sub_event_types").mapping("sub_event_type", "disorder_type")

@@ -11,8 +11,9 @@ threshold is in :class:`FusionSettings`.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from dataclasses import dataclass, field
+
+from talaia.text import fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +74,7 @@ class Match:
 
 
 def _fold(text: str | None) -> str:
-    if not text:
-        return ""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+    return fold(text).strip() if text else ""
 
 
 def _ruled_out(reason: str) -> Match:

@@ -7,15 +7,14 @@ incidents never depend on the order documents arrived in; blocking keeps it near
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from talaia.fuse.cluster import Corrections, fuse
 from talaia.fuse.match import FusionSettings, Mention
 from talaia.store.sqlite import SQLiteStore
+from talaia.text import fold
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
@@ -32,21 +31,18 @@ class FusionReport:
 
 def content_words(text: str) -> frozenset[str]:
     """Words of three letters or more, lower-cased, without accents: what two reports can share."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
-    return frozenset(_WORD.findall(folded))
+    return frozenset(_WORD.findall(fold(text)))
 
 
 def mention_of(row: Any) -> Mention:
-    """A fusion mention from a stored event row (with its document's text)."""
-    evidence = json.loads(row["evidence"] or "[]")
-    sentence = row["text"][evidence[0]["start"]:evidence[0]["end"]] if evidence else ""
+    """A fusion mention from a stored event row (with the text of its first evidence span)."""
     return Mention(
         event_id=row["event_id"], document_key=row["document_key"],
         event_date=dt.date.fromisoformat(row["event_date"]) if row["event_date"] else None,
         time_precision=row["time_precision"] or 3, event_type=row["event_type"], sub_event_type=row["sub_event_type"],
         country_code=row["country_code"], admin1=row["admin1"], admin2=row["admin2"], location=row["location"],
         geo_precision=row["geo_precision"] or 3, fatalities=row["fatalities"], actor1=row["actor1"],
-        actor2=row["actor2"], words=content_words(sentence),
+        actor2=row["actor2"], words=content_words(row["sentence"]),
     )
 
 

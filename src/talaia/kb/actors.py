@@ -8,11 +8,12 @@ Generación') to one actor, or to nothing: the caller keeps a name the base does
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING
+
+from talaia.text import fold
 
 if TYPE_CHECKING:
     from talaia.knowledge import Knowledge
@@ -32,9 +33,7 @@ _DIGITS = re.compile(r"\d+")
 
 def alias_key(text: str) -> str:
     """How names are compared: no accents, lowercase, punctuation as single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-    return " ".join(_NON_WORD.sub(" ", plain).split())
+    return " ".join(_NON_WORD.sub(" ", fold(text)).split())
 
 
 @dataclass(frozen=True, slots=True)

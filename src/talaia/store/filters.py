@@ -12,11 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
 from talaia.errors import QueryError
+from talaia.text import fold as fold_text
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # codes GeoNames uses that ISO 3166 has not assigned
@@ -25,8 +25,7 @@ _EXTRA_COUNTRIES = {"XK": "Kosovo"}
 
 def fold(value: str) -> str:
     """Accent-, case- and space-insensitive comparison key."""
-    text = unicodedata.normalize("NFKD", value)
-    return " ".join("".join(ch for ch in text if not unicodedata.combining(ch)).lower().split())
+    return " ".join(fold_text(value).split())
 
 
 def _suggest(value: str, choices: tuple[str, ...] | list[str], n: int = 3) -> str:

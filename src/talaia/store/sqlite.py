@@ -13,7 +13,6 @@ import dataclasses
 import datetime as dt
 import json
 import sqlite3
-import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +22,7 @@ from talaia.errors import MissingDatabaseError, StoreError, TalaiaError
 from talaia.models import Document, Event, Evidence, ExtractionResult
 from talaia.store.filters import EventFilter
 from talaia.store.migrations import apply_migrations
+from talaia.text import fold
 
 __all__ = [
     "EVENT_COLUMNS", "EventDetail", "EventFilter", "SQLiteStore", "StoreItem", "StoredDocument", "StoredEvent",
@@ -48,8 +48,7 @@ def _fold(value: Any) -> str | None:
     """Accent- and case-insensitive comparison key, registered as SQL function fold()."""
     if value is None:
         return None
-    text = unicodedata.normalize("NFKD", str(value))
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower().strip()
+    return fold(str(value)).strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,11 +341,14 @@ class SQLiteStore:
         return [_fused(members, sources) for members in groups.values()][:flt.limit or None]
 
     def fusion_rows(self) -> list[sqlite3.Row]:
-        """Every stored event with what fusion reads, and the text of its first evidence span."""
+        """Every stored event with what fusion reads, and the text of its first evidence span as
+        ``sentence`` (cut in SQL: the documents' whole texts are not read)."""
         return self.conn.execute(
             "SELECT e.event_id, e.document_key, e.event_date, e.time_precision, e.event_type, e.sub_event_type, "
             "e.country_code, e.admin1, e.admin2, e.location, e.geo_precision, e.fatalities, e.actor1, e.actor2, "
-            "e.evidence, d.text FROM events e JOIN documents d ON d.key = e.document_key").fetchall()
+            "coalesce(substr(d.text, json_extract(e.evidence, '$[0].start') + 1, "
+            "json_extract(e.evidence, '$[0].end') - json_extract(e.evidence, '$[0].start')), '') AS sentence "
+            "FROM events e JOIN documents d ON d.key = e.document_key").fetchall()
 
     def incident_mentions(self, event_id: str) -> tuple[str, list[str]]:
         """(incident id, the ids of its stored events) of a stored event or of a fused event's id."""
