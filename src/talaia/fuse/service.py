@@ -54,10 +54,7 @@ def split_event(store: SQLiteStore, event_id: str) -> list[str]:
     if not members:
         return []
     chosen = members if event_id == incident else [event_id]
-    for a in chosen:
-        for b in members:
-            if a != b:
-                store.set_override("apart", a, b)
+    store.set_overrides("apart", ((a, b) for a in chosen for b in members))
     fuse_store(store)
     return chosen
 
@@ -68,10 +65,7 @@ def merge_events(store: SQLiteStore, first: str, second: str) -> bool:
     a, b = store.incident_mentions(first)[1], store.incident_mentions(second)[1]
     if not a or not b:
         return False
-    for x in a:
-        for y in b:
-            if x != y:
-                store.set_override("together", x, y)
+    store.set_overrides("together", ((x, y) for x in a for y in b))
     fuse_store(store)
     return True
 

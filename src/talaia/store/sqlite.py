@@ -13,7 +13,7 @@ import dataclasses
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -361,14 +361,15 @@ class SQLiteStore:
             "SELECT event_id FROM events WHERE coalesce(incident_id, event_id) = ? ORDER BY event_id", (incident,))]
         return incident, ids
 
-    def set_override(self, kind: str, a: str, b: str) -> None:
-        """Record that stored events ``a`` and ``b`` are 'apart' or 'together'; the opposite record goes."""
-        a, b = sorted((a, b))
+    def set_overrides(self, kind: str, pairs: Iterable[tuple[str, str]]) -> None:
+        """Record that each pair of stored events is 'apart' or 'together' (the opposite record goes),
+        in one transaction."""
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self.conn:
-            self.conn.execute("DELETE FROM fusion_overrides WHERE event_a = ? AND event_b = ?", (a, b))
-            self.conn.execute("INSERT INTO fusion_overrides (kind, event_a, event_b, at) VALUES (?, ?, ?, ?)",
-                              (kind, a, b, now))
+            for a, b in {tuple(sorted(p)) for p in pairs if p[0] != p[1]}:
+                self.conn.execute("DELETE FROM fusion_overrides WHERE event_a = ? AND event_b = ?", (a, b))
+                self.conn.execute("INSERT INTO fusion_overrides (kind, event_a, event_b, at) VALUES (?, ?, ?, ?)",
+                                  (kind, a, b, now))
 
     def overrides(self) -> list[tuple[str, str, str]]:
         """(kind, event a, event b) of every recorded correction of fusion."""
