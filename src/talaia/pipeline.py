@@ -35,7 +35,7 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "nlp.aliases.v1",
     "geo.toponyms.v2",
     "quotes.attribution.v1",
-    "events.acled.v2",
+    "events.acled.v3",
 )
 
 

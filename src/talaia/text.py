@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def fold(text: str) -> str:
     """'Michoacán' -> 'michoacan': accents removed (NFKD, combining marks dropped), case folded."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def content_words(text: str, shortest: int = 3) -> frozenset[str]:
+    """Words of ``shortest`` letters or more, folded: what two reports of one incident can share."""
+    return frozenset(w for w in _WORD.findall(fold(text)) if len(w) >= shortest)

@@ -94,6 +94,13 @@ def find_date(sentence: str, offset: int, published: dt.date | None, lexicon: Da
         if kind in {"month_day", "day_month"} and _names_a_place_or_period(sentence, m.start(), lexicon):
             continue
         resolved = _resolve(kind, m, published, lexicon)
+        if resolved is not None and published is not None and resolved[0] > published + dt.timedelta(days=1):
+            continue  # news tells what happened: a day after publication is a name, a plan or a misreading
+        if resolved is not None and published is not None and resolved[1] == 3 and \
+                (resolved[0].year, resolved[0].month if kind != "in_year" else 0) == \
+                (published.year, published.month if kind != "in_year" else 0):
+            # 'in October' in an October report, 'in 2019' in a 2019 one: up to now, most likely the day before
+            resolved = (published - dt.timedelta(days=1), 3)
         if resolved is not None:
             date, precision = resolved
             found.append(EventDate(date, precision, offset + m.start(), offset + m.end()))

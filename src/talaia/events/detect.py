@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,15 +16,31 @@ from talaia.events.actors import ActorMention, Nationality, actor_from_phrase
 from talaia.events.certainty import certainty_of
 from talaia.events.dates import EventDate, default_date, find_date
 from talaia.events.fatalities import FatalityCount, count_fatalities
-from talaia.events.lexicon import EventLexicon
+from talaia.events.incidents import (
+    AFTERMATH,
+    DEMONSTRATION,
+    DEVELOPMENT,
+    REMOTE,
+    VIOLENCE,
+    Mention,
+    assemble,
+    family,
+    is_additive,
+    reconcile,
+)
+from talaia.events.lexicon import DetectionCues, EventLexicon
 from talaia.events.location import best_place, document_focus, precision_of, refine_region
+from talaia.events.status import INCIDENT, mention_status
 from talaia.events.triggers import Trigger, find_triggers
 from talaia.models import Actor, Document, Event, Evidence, Place, Quote
 from talaia.nlp.aliases import Aliases
+from talaia.text import content_words
 
 HEADLINE_CHARS = 400
+STATE_OF = re.compile(r"\bof ([^()]+)")  # the country in an ACLED state force's name
+TITLE_WORD = 5  # letters of the words a title shares with its incident's sentences (shorter are function words)
 # the kinds the code itself names (codebook/event_kinds.tsv)
-VIOLENT, CLASH, LOOT, AGREEMENT, SUICIDE = "violent", "clash", "loot", "agreement", "suicide"
+VIOLENT, CLASH, LOOT, AGREEMENT, SUICIDE, DIE = "violent", "clash", "loot", "agreement", "suicide", "die"
 
 
 @dataclass(slots=True)
@@ -40,6 +57,9 @@ class Draft:
     certainty: tuple[str, tuple[int, int] | None]
     spans: list[tuple[int, int]] = field(default_factory=list)
     sentence: str = ""
+    own_date: EventDate | None = None  # the sentence's own date (``date`` may be borrowed from before)
+    paragraph: int = 0
+    back_reference: bool = False  # only a definite noun ('the ambush') reports it
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,34 +78,104 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> li
     # the text's own places first; a local outlet's home when the text names none
     focus = document_focus(ctx.places) or ctx.source_place
     country, country_code = _document_country(ctx.places, focus)
-    year = ctx.document.published.year if ctx.document.published else None
+    published = ctx.document.published
+    year = published.year if published else None
     drafts: list[Draft] = []
     recent: list[tuple[int, int, EventDate]] = []  # (sentence, paragraph, date) of dated sentences
     paragraph, counted_to = 0, 0
     for index, sent in enumerate(sdoc.sents):
         paragraph += text.count("\n\n", counted_to, sent.start_char)  # counted once, not from the start each time
         counted_to = max(counted_to, sent.start_char)
-        own = find_date(sent.text, sent.start_char, ctx.document.published, lexicon.dates)
+        own = find_date(sent.text, sent.start_char, published, lexicon.dates)
         if own is not None:
             recent.append((index, paragraph, own))
         triggers = find_triggers(sent, headline, lexicon.triggers)
         if not triggers:
             continue
+        status = mention_status(sent.text, sent.start_char, [(t.start, t.end) for t in triggers], own, published,
+                                paragraph == 0 or index <= 1, lexicon.status)
+        if status != INCIDENT:
+            continue  # a toll, a habit, a fear, a cause or a recalled incident: no event of its own
         draft = _draft(sent, index, triggers, ctx, (country, country_code, year), own, lexicon)
         if draft is None:
             continue
+        draft.paragraph = paragraph
         if draft.date is None:
             # the date told before: in the same paragraph ("On 3 May, ... . The gunmen ..."), else the last
             # date the article gave (long reports on past events date them once)
             draft.date = next((d for i, p, d in reversed(recent) if p == paragraph and index - i <= 3), None) or \
                 next((d for _, _, d in reversed(recent) if d.precision <= 2 or d.start is not None), None)
+
         drafts.append(draft)
-    merged = _merge(drafts, lexicon)
+    merged = _incidents(drafts, text, lexicon)
     events = [_finalise(d, ctx, focus, country, country_code, lexicon) for d in merged]
-    # the main event first: reported deaths, then the order of the article
-    protests = lexicon.taxonomy.event_tags["protests"]
-    order = sorted(range(len(events)), key=lambda i: (-(1 if (events[i].fatalities or 0) > 0 else 0),
-                                                      events[i].event_type == protests, i))
+    return _by_salience(events, merged, text, ctx.document.title)
+
+
+def _incidents(drafts: list[Draft], text: str, lexicon: EventLexicon) -> list[Draft]:
+    """The drafts of one incident merged into one (incidents.py says when mentions are one incident)."""
+    tax, cues = lexicon.taxonomy, lexicon.incidents
+    mentions = [Mention(
+        sent_index=d.sent_index, paragraph=d.paragraph, event_type=tax.event_type_of(d.sub_event_type),
+        sub_event_type=d.sub_event_type,
+        places=d.places, own_date=d.own_date, fatalities=d.fatalities,
+        agent=d.agent.actor.name if d.agent else None, back_reference=d.back_reference,
+        armed_group=d.agent is not None and d.agent.actor.inter in tax.armed - {tax.state_forces},
+        links=frozenset(role for role, pattern in (("another", cues.another), ("same", cues.same))
+                        if pattern.search(d.sentence)),
+        additive=d.fatalities is not None and is_additive(text, d.fatalities, cues),
+        casualties_only=d.kinds <= lexicon.coder.kinds.lethal,
+    ) for d in drafts]
+    out = []
+    for group in assemble(mentions, tax):
+        first = drafts[group[0]]
+        counts = [(drafts[i].fatalities, mentions[i].additive) for i in group]
+        for i in group[1:]:
+            d = drafts[i]
+            first.spans.extend(d.spans)
+            first.kinds |= d.kinds
+            first.places.extend(d.places)
+            if d.own_date is not None and (first.own_date is None or d.own_date.precision < first.own_date.precision):
+                first.own_date = first.date = d.own_date
+            first.agent = first.agent or d.agent
+            first.patient = first.patient or d.patient
+        first.fatalities = reconcile([(c, a) for c, a in counts if c is not None])
+        first.sub_event_type = _incident_sub_type([drafts[i] for i in group], first, lexicon)
+        out.append(first)
+    return out
+
+
+def _incident_sub_type(told: list[Draft], merged: Draft, lexicon: EventLexicon) -> str:
+    """One incident's sub-type from all its mentions. Violence in a demonstration makes it a riot or
+    a protest met with force (ACLED codes the demonstration, a molotov included); otherwise the
+    mention of the gravest type (violence before demonstrations before developments), the first
+    among equals."""
+    tax, coder = lexicon.taxonomy, lexicon.coder
+    types = [tax.event_type_of(d.sub_event_type) for d in told]
+    families = [family(d.sub_event_type, tax) for d in told]
+    if DEMONSTRATION in families:
+        explosions = tax.event_tags["explosions"]
+        kinds = set().union(*(d.kinds for d, t in zip(told, types, strict=True) if t != explosions))
+        agent = merged.agent.actor if merged.agent else None
+        patient = merged.patient.actor if merged.patient else None
+        coded = coder.sub_event_type(kinds, agent, patient)
+        if coded is not None:
+            return coded
+    rank = {VIOLENCE: 0, REMOTE: 0, DEMONSTRATION: 1, AFTERMATH: 2, DEVELOPMENT: 2}
+    gravest = min(range(len(told)), key=lambda i: (rank[families[i]], i))
+    return told[gravest].sub_event_type
+
+
+def _by_salience(events: list[Event], drafts: list[Draft], text: str, title: str | None) -> list[Event]:
+    """The incident the headline tells first; without one, incidents with deaths before the others
+    (the news a report leads with), then the article's order."""
+    order = sorted(range(len(events)), key=lambda i: (0 if (events[i].fatalities or 0) > 0 else 1, i))
+    if title and events:
+        words = content_words(title, TITLE_WORD)
+        overlap = [len(words & content_words(" ".join(text[s:e] for s, e in d.spans), TITLE_WORD)) for d in drafts]
+        best = max(range(len(events)), key=lambda i: (overlap[i], -i))
+        if overlap[best] >= 2:
+            order = [best, *(i for i in order if i != best)]
     return [events[i] for i in order]
 
 
@@ -134,14 +224,15 @@ def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
         return None
     lethal = bool(kinds & event_kinds.lethal)
     fatalities = count_fatalities(sent, lethal, lexicon.fatalities)
-    if fatalities is None and lethal:
-        fatalities = FatalityCount(1, 1, trigger.start, trigger.end)  # a reported death is at least one
+    if fatalities is None and lethal:  # a reported death is at least one
+        fatalities = FatalityCount(1, 1, trigger.start, trigger.end, implicit=True)
     attributed = any(q.start <= trigger.start < q.end for q in ctx.quotes)
     certainty = certainty_of(sent, attributed, lexicon.certainty)
     return Draft(
         sent_index=index, kinds=kinds, trigger=trigger, sub_event_type=subtype,
         agent=agent, patient=patient, places=sent_places, fatalities=fatalities, date=date, certainty=certainty,
-        spans=[(sent.start_char, sent.end_char)], sentence=sent.text.strip(),
+        spans=[(sent.start_char, sent.end_char)], sentence=sent.text.strip(), own_date=date,
+        back_reference=all(t.back_reference for t in triggers if t.kind not in event_kinds.qualifier),
     )
 
 
@@ -155,7 +246,13 @@ def _actors(sent: Any, trigger: Trigger, triggers: list[Trigger], where: tuple[s
             return None
         return actor_from_phrase(tok, country, country_code, year, ctx.aliases, lexicon.actors, ctx.nationality)
 
+    for clash in (t for t in triggers if t.kind == CLASH):
+        sides = [actor(tok) for tok in arguments(clash.token, cues)]
+        if sides[0] is not None and sides[1] is not None:
+            return sides[0], sides[1]  # the two sides of a clash, whoever died in it
     agent_tok, patient_tok = arguments(trigger.token, cues)
+    if trigger.kind == DIE and trigger.token.pos_ in {"VERB", "AUX"}:
+        agent_tok, patient_tok = None, patient_tok or agent_tok  # who died is the victim: 'three people died'
     agent, patient = actor(agent_tok), actor(patient_tok)
     if agent is None or patient is None:
         for other in triggers:
@@ -183,11 +280,20 @@ def _sentence_actors(sent: Any, where: tuple[str | None, str | None, int | None]
     country, country_code, year = where
     found = []
     for tok in sent:
-        if tok.pos_ in {"NOUN", "PROPN"} and tok.is_alpha and tok.dep_ not in {"compound", "amod", "poss"}:
+        if tok.pos_ in {"NOUN", "PROPN"} and tok.is_alpha and tok.dep_ not in {"compound", "amod", "poss"} and \
+                not is_source(tok, lexicon.detection):
             m = actor_from_phrase(tok, country, country_code, year, ctx.aliases, lexicon.actors, ctx.nationality)
             if m is not None:
                 found.append(m)
     return found
+
+
+def is_source(tok: Any, cues: DetectionCues) -> bool:
+    """'Police said ...', 'according to the army': who tells of the incident, not who took part in it."""
+    if tok.dep_ in {"nsubj", "nsubj:pass"} and tok.head.lemma_.lower() in cues.speech_verbs:
+        return True
+    start = tok.left_edge.idx
+    return bool(cues.source_before.search(tok.doc.text[max(0, start - 60):start]))
 
 
 def arguments(tok: Any, cues: Mapping[str, frozenset[str]]) -> tuple[Any | None, Any | None]:
@@ -221,6 +327,13 @@ def arguments(tok: Any, cues: Mapping[str, frozenset[str]]) -> tuple[Any | None,
                     patient = target
             elif c.dep_ == "prep" and low in cues["agent"]:
                 agent = next((g for g in c.children if g.dep_ == "pobj"), agent)
+            elif (c.dep_ == "prep" and low in cues["sides"]) or (c.dep_ == "nmod" and any(
+                    g.dep_ == "case" and g.lower_ in cues["sides"] for g in c.children)):
+                # 'clashes between soldiers and gunmen' (a preposition's object; in UD, the noun itself)
+                first = c if c.dep_ == "nmod" else next((g for g in c.children if g.dep_ == "pobj"), None)
+                second = next((g for g in first.children if g.dep_ == "conj"), None) if first is not None else None
+                if second is not None:
+                    agent, patient = first, second
             elif c.dep_ in {"compound", "poss", "amod", "nmod"} and agent is None:
                 agent = c
         head = tok.head
@@ -229,45 +342,6 @@ def arguments(tok: Any, cues: Mapping[str, frozenset[str]]) -> tuple[Any | None,
         if tok.dep_ == "nsubj" and head.pos_ == "VERB":
             patient = patient or next((c for c in head.children if c.dep_ in {"dobj", "obj"}), None)
     return agent, patient
-
-
-def _merge(drafts: list[Draft], lexicon: EventLexicon) -> list[Draft]:
-    """A following sentence with nothing new (no other place, no count of its own) adds detail to its event."""
-    out: list[Draft] = []
-    for d in drafts:
-        prev = out[-1] if out else None
-        if prev is not None and d.sent_index - prev.sent_index <= 2 and _compatible(prev, d, lexicon) and \
-                _same_place(prev, d) and (d.fatalities is None or _same_agent(prev, d)):
-            prev.spans.extend(d.spans)
-            prev.kinds |= d.kinds
-            prev.places.extend(d.places)
-            if prev.date is None and d.date is not None:
-                prev.date = d.date
-            if d.fatalities is not None:  # the same deaths told again: keep the range of figures
-                f, g = prev.fatalities, d.fatalities
-                prev.fatalities = g if f is None else FatalityCount(min(f.low, g.low), max(f.high, g.high),
-                                                                    f.start, f.end)
-            continue
-        out.append(d)
-    return out
-
-
-def _same_agent(a: Draft, b: Draft) -> bool:
-    """Both sentences name the same perpetrator (or the second names none)."""
-    return b.agent is None or (a.agent is not None and a.agent.actor.name == b.agent.actor.name)
-
-
-def _compatible(a: Draft, b: Draft, lexicon: EventLexicon) -> bool:
-    tax = lexicon.taxonomy
-    ta, tb = tax.event_type_of(a.sub_event_type), tax.event_type_of(b.sub_event_type)
-    return ta == tb or (ta in tax.political_violence and tb in tax.political_violence)
-
-
-def _same_place(a: Draft, b: Draft) -> bool:
-    pa, pb = best_place(a.places), best_place(b.places)
-    if pb is None or pa is None:
-        return True
-    return pa.admin1 == pb.admin1 and pa.country_code == pb.country_code
 
 
 def _finalise(d: Draft, ctx: DocumentContext, focus: Place | None, country: str | None,
@@ -302,6 +376,11 @@ def _finalise(d: Draft, ctx: DocumentContext, focus: Place | None, country: str 
         patient = None
     if etype == battles and patient is not None and patient.inter == tax.civilians:
         patient = None  # a base or a patrol was attacked: the other side is armed, not civilian
+    if etype == battles and agent is not None and agent.inter == tax.civilians:
+        agent = Actor(names("armed_group", c_name), tax.political_militia)  # civilians do not fight battles
+    if agent is not None and patient is not None and agent.inter == patient.inter == tax.state_forces and \
+            _state_of(agent.name) == _state_of(patient.name):
+        patient = None  # one state's forces on both sides: allies in one operation, not enemies
     spans = sorted(set(d.spans))
     evidence = [Evidence(s, e) for s, e in spans]
     for extra in (d.certainty[1], (date.start, date.end) if date.start is not None else None,
@@ -337,6 +416,12 @@ def _finalise(d: Draft, ctx: DocumentContext, focus: Place | None, country: str 
         notes=_notes(d, date, lexicon.detection.notes),
         evidence=tuple(evidence),
     )
+
+
+def _state_of(name: str) -> str:
+    """'Police Forces of Mexico (2018-2024)' -> 'Mexico'."""
+    m = STATE_OF.search(name)
+    return m.group(1).strip() if m else name
 
 
 def _nearby_place(d: Draft, ctx: DocumentContext) -> Place | None:

@@ -84,6 +84,7 @@ class FatalityCount:
     high: int
     start: int
     end: int
+    implicit: bool = False  # no number told: the least the words say ('killed a man', 'the dead')
 
 
 def _lemma(tok: Any) -> str:
@@ -261,15 +262,15 @@ def _implicit(sent: Any, lex: FatalityLexicon) -> FatalityCount | None:
             victims = [g for c in tok.children if c.lower_ in words["of"] for g in c.children]
         for v in victims:
             if v.lower_ in words["victim"] or _lemma(v) in words["victim"] or v.ent_type_ in {"PERSON", "PER"}:
-                return FatalityCount(1, 1, v.idx, v.idx + len(v.text))
+                return FatalityCount(1, 1, v.idx, v.idx + len(v.text), implicit=True)
             if v.lower_ in words["couple"]:
-                return FatalityCount(2, 2, v.idx, v.idx + len(v.text))
+                return FatalityCount(2, 2, v.idx, v.idx + len(v.text), implicit=True)
             if v.tag_ in {"NNS", "NNPS"} or v.morph.get("Number") == ["Plur"]:
-                return FatalityCount(2, 2, v.idx, v.idx + len(v.text))
+                return FatalityCount(2, 2, v.idx, v.idx + len(v.text), implicit=True)
         if tok.pos_ == "VERB" and _lemma(tok) in words["death_verb"]:
-            return FatalityCount(1, 1, tok.idx, tok.idx + len(tok.text))
+            return FatalityCount(1, 1, tok.idx, tok.idx + len(tok.text), implicit=True)
     # a reported killing, body or death with no count: at least one person died
     trigger = next((t for t in sent if _is_death(t, lex) or t.lower_ in words["dead"]), None)
     if trigger is not None:
-        return FatalityCount(1, 1, trigger.idx, trigger.idx + len(trigger.text))
+        return FatalityCount(1, 1, trigger.idx, trigger.idx + len(trigger.text), implicit=True)
     return None

@@ -17,8 +17,10 @@ from talaia.events.certainty import CertaintyCues
 from talaia.events.coding import Coder
 from talaia.events.dates import DateLexicon
 from talaia.events.fatalities import FatalityLexicon
+from talaia.events.incidents import IncidentCues
 from talaia.events.location import near_cues
-from talaia.events.tables import any_word, by_role, ordered, require
+from talaia.events.status import StatusCues
+from talaia.events.tables import NOTHING, alternation, any_word, by_role, ordered, require
 from talaia.events.taxonomy import Taxonomy
 from talaia.events.triggers import TriggerLexicon
 from talaia.knowledge import Knowledge
@@ -33,6 +35,8 @@ class DetectionCues:
     broken_truce: re.Pattern[str]  # 'despite the ceasefire'
     non_violent_cause: re.Pattern[str]  # 'a cholera outbreak'
     notes: Mapping[int, str]  # time precision -> how the notes begin: 'On {day} {month} {year}'
+    speech_verbs: frozenset[str]  # lemmas: their subject is a source of the report, not a participant
+    source_before: re.Pattern[str]  # 'according to (sources from) ': what follows is a source
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> DetectionCues:
@@ -45,6 +49,11 @@ class DetectionCues:
             broken_truce=any_word(ordered(context, "pattern", role="broken_truce")),
             non_violent_cause=any_word(ordered(context, "pattern", role="non_violent_cause")),
             notes=MappingProxyType(notes),
+            speech_verbs=knowledge.union("speech_verbs").words(),
+            source_before=re.compile(r"\b(?:" + alternation(
+                re.escape(w) for w in ordered(knowledge.union("attribution_words"), "word", role="source")) +
+                r")\s+(?:[\w-]+\s+){0,3}$" if knowledge.union("attribution_words").where(role="source").column("word")
+                else NOTHING, re.IGNORECASE),
         )
 
 
@@ -59,6 +68,8 @@ class EventLexicon:
     certainty: CertaintyCues
     detection: DetectionCues
     near: tuple[str, ...]  # 'near ', 'cerca de ': before a town, the event was near it
+    status: StatusCues  # what a sentence's violence words report: an incident or something else
+    incidents: IncidentCues  # what ties a sentence to an incident told before
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> EventLexicon:
@@ -75,4 +86,6 @@ class EventLexicon:
             certainty=CertaintyCues.from_knowledge(knowledge),
             detection=DetectionCues.from_knowledge(knowledge),
             near=near_cues(knowledge),
+            status=StatusCues.from_knowledge(knowledge),
+            incidents=IncidentCues.from_knowledge(knowledge),
         )

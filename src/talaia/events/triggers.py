@@ -77,6 +77,7 @@ class Trigger:
     kind: str
     start: int
     end: int
+    back_reference: bool = False  # 'the ambush': a definite noun that refers to an incident told before
 
 
 def find_triggers(sent: Any, headline: bool, lexicon: TriggerLexicon) -> list[Trigger]:
@@ -104,7 +105,8 @@ def find_triggers(sent: Any, headline: bool, lexicon: TriggerLexicon) -> list[Tr
             (words[c] for c in _stems(tok.lower_, tok.doc.lang_, lexicon) if c in words), None)
         kind = _refine(tok, listed, sent, lexicon) if listed else None
         if kind and _reportable(tok, headline, lexicon):
-            found[tok.i] = Trigger(tok, kind, tok.idx, tok.idx + len(tok.text))
+            back = not headline and _anaphoric(tok, lexicon)
+            found[tok.i] = Trigger(tok, kind, tok.idx, tok.idx + len(tok.text), back)
     return sorted([*found.values(), *qualifiers], key=lambda t: t.start)
 
 
@@ -165,8 +167,6 @@ def _anaphoric(tok: Any, lexicon: TriggerLexicon) -> bool:
 
 
 def _reportable(tok: Any, headline: bool, lexicon: TriggerLexicon, phrase: bool = False) -> bool:
-    if not phrase and _anaphoric(tok, lexicon) and not headline:
-        return False
     cues = lexicon.cues
     verb = _governing_verb(tok)
     for v in {verb, tok, *(a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"})}:

@@ -2,7 +2,8 @@
 
 from talaia.fuse.cluster import Corrections, fuse
 from talaia.fuse.match import FusionSettings, Match, Mention, match
-from talaia.fuse.service import FusionReport, content_words, fuse_store, merge_events, split_event
+from talaia.fuse.service import FusionReport, fuse_store, merge_events, split_event
+from talaia.text import content_words
 
 __all__ = ["Corrections", "FusionReport", "FusionSettings", "Match", "Mention", "content_words", "fuse", "fuse_store",
            "match", "merge_events", "split_event"]

@@ -7,16 +7,13 @@ incidents never depend on the order documents arrived in; blocking keeps it near
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from talaia.fuse.cluster import Corrections, fuse
 from talaia.fuse.match import FusionSettings, Mention
 from talaia.store.sqlite import SQLiteStore
-from talaia.text import fold
-
-_WORD = re.compile(r"[^\W\d_]{3,}")
+from talaia.text import content_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,11 +24,6 @@ class FusionReport:
 
     def to_dict(self) -> dict[str, int]:
         return {"mentions": self.mentions, "incidents": self.incidents, "changed": self.changed}
-
-
-def content_words(text: str) -> frozenset[str]:
-    """Words of three letters or more, lower-cased, without accents: what two reports can share."""
-    return frozenset(_WORD.findall(fold(text)))
 
 
 def mention_of(row: Any) -> Mention:

@@ -1,0 +1,189 @@
+"""From event mentions to incidents: the sentences of a document that tell one incident
+become one event with all their evidence.
+
+A mention joins an incident already told when nothing in it says otherwise — a compatible
+type (political violence with political violence), the same place, no other day, no other
+perpetrator with deaths of its own — and the discourse ties them:
+
+* the next sentence or the one after (reports tell an incident over a few sentences);
+* a back-reference, however far back: a definite noun ("the ambush", "la agresión") or a
+  phrase of ``incident_cues`` with role ``same`` ("the victims");
+* a mention that names no place and no day of its own, in the same paragraph.
+
+A phrase with role ``another`` ("in another attack", "otra operación") opens an incident.
+A back-reference that finds no incident is dropped: it refers to an incident the reader
+missed, and alone it says too little to code.
+
+Figures are reconciled after ACLED: the lowest reported death count is ``fatalities``, the
+highest ``fatalities_high``; a count next to an ``additive`` word ("two other people")
+adds to the deaths already told.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from talaia.events.dates import EventDate
+from talaia.events.fatalities import FatalityCount
+from talaia.events.location import best_place
+from talaia.events.tables import any_word, ordered
+from talaia.events.taxonomy import Taxonomy
+from talaia.knowledge import Knowledge
+from talaia.models import Place
+
+NEAR_SENTENCES = 2  # a mention this close to its incident's last one needs no other tie
+ADDITIVE_WINDOW = 24  # characters around a death count where an additive word counts
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentCues:
+    another: re.Pattern[str]
+    same: re.Pattern[str]
+    additive: re.Pattern[str]
+
+    @classmethod
+    def from_knowledge(cls, knowledge: Knowledge) -> IncidentCues:
+        table = knowledge.union("incident_cues")
+        return cls(*(any_word(ordered(table, "pattern", role=role)) for role in ("another", "same", "additive")))
+
+
+@dataclass(slots=True)
+class Mention:
+    """What one sentence tells of an incident, as :func:`assemble` needs it."""
+
+    sent_index: int
+    paragraph: int
+    event_type: str
+    sub_event_type: str
+    places: list[Place]
+    own_date: EventDate | None  # the sentence's own date, not one borrowed from before
+    fatalities: FatalityCount | None
+    agent: str | None  # the perpetrator's ACLED name
+    armed_group: bool  # the perpetrator is a non-state armed group (no demonstration's violence)
+    back_reference: bool  # 'the ambush': only a definite noun reports it
+    links: frozenset[str]  # incident_cues roles found in the sentence
+    additive: bool = False  # its death count adds to those already told
+    casualties_only: bool = False  # it tells deaths and nothing else of the incident
+    joined: list[int] = field(default_factory=list)  # indices of the mentions merged into it
+
+
+def assemble(mentions: list[Mention], taxonomy: Taxonomy) -> list[list[int]]:
+    """Groups of mention indices, one per incident, in the order of their first mention."""
+    incidents: list[list[int]] = []
+    for i, m in enumerate(mentions):
+        target = None if "another" in m.links else _incident_of(i, mentions, incidents, taxonomy)
+        if target is not None:
+            target.append(i)
+        elif not m.back_reference:
+            incidents.append([i])
+    return incidents
+
+
+def _incident_of(i: int, mentions: list[Mention], incidents: list[list[int]],
+                 taxonomy: Taxonomy) -> list[int] | None:
+    m = mentions[i]
+    if not incidents:
+        return None
+    latest = incidents[-1]
+    if m.sent_index - mentions[latest[-1]].sent_index <= NEAR_SENTENCES and \
+            _compatible(latest, m, mentions, taxonomy, strict=False):
+        return latest
+    unplaced = not m.places and m.own_date is None
+    if not (m.back_reference or "same" in m.links or unplaced):
+        return None
+    for incident in reversed(incidents):
+        if unplaced and not (m.back_reference or "same" in m.links) and \
+                mentions[incident[-1]].paragraph != m.paragraph:
+            continue
+        if _compatible(incident, m, mentions, taxonomy, strict=True):
+            return incident
+    return None
+
+
+def _compatible(incident: list[int], m: Mention, mentions: list[Mention], taxonomy: Taxonomy,
+                strict: bool) -> bool:
+    """``strict``: far from the incident, a place must be the incident's own town or admin unit."""
+    told = [mentions[j] for j in incident]
+    joined = (family(told[0].sub_event_type, taxonomy), family(m.sub_event_type, taxonomy))
+    # the clashes told before the demonstration they were part of ('clashes with police mark a protest')
+    riot_first = not strict and joined == (VIOLENCE, DEMONSTRATION) and not any(t.armed_group for t in told)
+    # deaths told after a blast or a strike ('two other people died') are its own
+    toll = joined == (REMOTE, VIOLENCE) and m.casualties_only
+    if not (riot_first or toll or _joinable(*joined, strict)):
+        return False
+    places = [p for t in told for p in t.places]
+    if not _same_place(best_place(places), best_place(m.places), strict):
+        return False
+    dates = [t.own_date for t in told if t.own_date is not None and t.own_date.precision == 1]
+    if m.own_date is not None and m.own_date.precision == 1 and m.own_date.date is not None and any(
+            d.date is not None and abs((d.date - m.own_date.date).days) > 1 for d in dates):
+        return False
+    if m.fatalities is not None and not m.additive and m.agent is not None:
+        agents = {t.agent for t in told if t.agent is not None}
+        if agents and m.agent not in agents:
+            return False  # other perpetrators with deaths of their own: another incident
+    return True
+
+
+VIOLENCE, REMOTE, DEMONSTRATION = "violence", "remote", "demonstration"
+AFTERMATH, DEVELOPMENT = "aftermath", "development"
+# (the incident's family, the mention's): which mentions a nearby incident takes in. A demonstration
+# takes the violence done in it (police fire, a molotov); violence takes the arrests and the seizures
+# that end it; far back, only the same family.
+NEAR_JOINS = frozenset({(VIOLENCE, VIOLENCE), (REMOTE, REMOTE), (DEMONSTRATION, DEMONSTRATION),
+                        (DEVELOPMENT, DEVELOPMENT), (AFTERMATH, AFTERMATH), (DEMONSTRATION, VIOLENCE),
+                        (DEMONSTRATION, REMOTE), (VIOLENCE, AFTERMATH), (REMOTE, AFTERMATH),
+                        (DEMONSTRATION, AFTERMATH)})
+AFTERMATH_TAGS = ("arrests", "disrupted_weapons_use")  # sub_event_types.tsv tags
+
+
+def family(sub_event_type: str, taxonomy: Taxonomy) -> str:
+    """violence, remote (violence by explosives and strikes: ACLED's own events even beside a battle),
+    demonstration, aftermath (arrests, seizures) or development."""
+    event_type = taxonomy.event_type_of(sub_event_type)
+    if event_type == taxonomy.event_tags["explosions"]:
+        return REMOTE
+    if event_type in taxonomy.political_violence:
+        return VIOLENCE
+    if event_type in {taxonomy.event_tags["protests"], taxonomy.event_tags["riots"]}:
+        return DEMONSTRATION
+    if sub_event_type in {taxonomy.sub_event_tags[t] for t in AFTERMATH_TAGS}:
+        return AFTERMATH
+    return DEVELOPMENT
+
+
+def _joinable(incident: str, mention: str, strict: bool) -> bool:
+    return incident == mention if strict else (incident, mention) in NEAR_JOINS
+
+
+def _same_place(a: Place | None, b: Place | None, strict: bool) -> bool:
+    if a is None or b is None:
+        return True
+    if a.country_code != b.country_code or a.admin1 != b.admin1:
+        return False
+    if not strict:
+        return True
+    towns = {p.admin2 or p.name for p in (a, b) if p.feature not in {"country", "admin1"}}
+    return len(towns) <= 1
+
+
+def reconcile(counts: list[tuple[FatalityCount, bool]]) -> FatalityCount | None:
+    """One incident's deaths from its mentions' counts (``(count, additive)`` in text order). An
+    implicit count (no number: 'killed a man', 'the dead') counts only when no mention gives a number."""
+    told = [(c, a) for c, a in counts if not c.implicit] or counts[:1]
+    total: FatalityCount | None = None
+    for count, additive in told:
+        if total is None:
+            total = count
+        elif additive:
+            total = FatalityCount(total.low + count.low, total.high + count.high, total.start, total.end)
+        else:
+            total = FatalityCount(min(total.low, count.low), max(total.high, count.high), total.start, total.end)
+    return total
+
+
+def is_additive(text: str, count: FatalityCount, cues: IncidentCues) -> bool:
+    """'two other people died', 'otras dos personas': the count adds to the deaths told before."""
+    window = text[max(0, count.start - ADDITIVE_WINDOW):count.end + ADDITIVE_WINDOW]
+    return bool(cues.additive.search(window))

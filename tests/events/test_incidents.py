@@ -1,0 +1,159 @@
+"""Incidents, not sentences: one test per failure family, in sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from talaia.api import extract_text
+
+pytestmark = pytest.mark.slow
+
+
+def _events(pipeline: Any, text: str, published: str = "2024-05-10", **kw: Any) -> list[Any]:
+    return list(extract_text(text, published=published, pipeline=pipeline, **kw).events)
+
+
+# -- segmentation: the sentences of one incident make one event ------------------------------------------
+
+def test_a_toll_told_after_the_attack_joins_it(pipeline: Any) -> None:
+    text = ("Gunmen ambushed a police convoy near Aguililla, Michoacán, on Tuesday, killing nine officers.\n\n"
+            "At least two other people died in the attack, officials said.")
+    events = _events(pipeline, text)
+    assert len(events) == 1
+    assert events[0].fatalities == 11  # 'two other' adds to the nine
+
+
+def test_a_back_reference_adds_evidence_to_its_incident(pipeline: Any) -> None:
+    text = ("Armed men shot dead four people outside a bar in Celaya, Guanajuato, on Sunday night.\n\n"
+            "Relatives gathered at the hospital on Monday morning. The attack took place minutes before midnight, "
+            "according to witnesses.")
+    events = _events(pipeline, text, published="2024-05-13")
+    assert len(events) == 1
+    starts = [e.start for e in events[0].evidence]
+    assert any(s >= text.index("The attack") for s in starts)
+
+
+def test_another_attack_is_another_event(pipeline: Any) -> None:
+    text = ("Armed men shot dead four people outside a bar in Celaya, Guanajuato, on Sunday night. "
+            "In another attack, two brothers were shot dead in Salamanca.")
+    events = _events(pipeline, text, published="2024-05-13")
+    assert len(events) == 2
+
+
+def test_tolls_over_a_period_are_not_incidents(pipeline: Any) -> None:
+    text = ("A record 31,000 murders were registered in the country last year, according to official figures.\n\n"
+            "So far this year, 17 reporters have been killed across the region.")
+    assert _events(pipeline, text) == []
+
+
+def test_spanish_tolls_over_a_period_are_not_incidents(pipeline: Any) -> None:
+    text = ("En lo que va del año, 22 defensores ambientales han sido asesinados en el país.\n\n"
+            "El año pasado la cifra de homicidios llegó a 30.000, un récord desde que hay registros.")
+    assert _events(pipeline, text, language="es") == []
+
+
+def test_fears_and_habits_are_not_incidents(pipeline: Any) -> None:
+    text = ("Shopkeepers in Zamora closed early for fear of new attacks.\n\n"
+            "Kidnappings of truck drivers are frequent on the highways of the state.")
+    assert _events(pipeline, text) == []
+
+
+def test_an_incident_recalled_from_years_before_is_history(pipeline: Any) -> None:
+    text = ("Soldiers clashed with gunmen in Tepalcatepec, Michoacán, on Wednesday, leaving three attackers dead.\n\n"
+            "The town has a long history of violence. In 2015, 42 people were killed in a shootout at a ranch "
+            "nearby.")
+    events = _events(pipeline, text, published="2024-05-10")
+    assert len(events) == 1 and events[0].fatalities == 3
+
+
+# -- roles: who tells is not who did ------------------------------------------------------------------
+
+def test_the_source_is_not_the_perpetrator(pipeline: Any) -> None:
+    text = "Police said six of the eight men were shot dead in a car park in Culiacán on Saturday."
+    event = _events(pipeline, text, published="2024-05-12")[0]
+    assert event.inter1 != "State forces"
+
+
+def test_one_states_forces_are_not_on_both_sides(pipeline: Any) -> None:
+    text = "Soldiers and state police killed five gunmen in a clash in Reynosa, Tamaulipas, on Monday."
+    event = _events(pipeline, text, published="2024-05-14")[0]
+    assert not (event.inter1 == "State forces" and event.inter2 == "State forces")
+
+
+# -- demonstrations: the violence in a protest belongs to it --------------------------------------------
+
+def test_violence_in_a_demonstration_is_one_riot_or_protest_event(pipeline: Any) -> None:
+    text = ("Thousands of students marched through Valparaíso, Chile, on Friday to demand free education.\n\n"
+            "Riot police fired tear gas and water cannon, and some protesters threw stones at officers.")
+    events = _events(pipeline, text, published="2024-05-11")
+    assert len(events) == 1
+    assert events[0].event_type in {"Riots", "Protests"}
+
+
+# -- salience: the headline's incident first ----------------------------------------------------------
+
+def test_the_headlines_incident_comes_first(pipeline: Any) -> None:
+    text = ("Police arrested three men in Morelia, Michoacán, on Monday.\n\n"
+            "Separately, gunmen killed two municipal officers in an ambush in Zitácuaro on Tuesday.")
+    events = _events(pipeline, text, published="2024-05-15", title="Gunmen ambush municipal officers in Zitácuaro")
+    assert events[0].admin2 == "Zitácuaro" or events[0].location == "Zitácuaro"
+
+
+# -- the parts, without a parse ---------------------------------------------------------------------------
+
+def test_reconcile_keeps_the_lowest_and_highest_and_adds_other_deaths() -> None:
+    from talaia.events.fatalities import FatalityCount
+    from talaia.events.incidents import reconcile
+
+    nine, eleven, two = (FatalityCount(n, n, 0, 1) for n in (9, 11, 2))
+    one = FatalityCount(1, 1, 0, 1, implicit=True)
+    told = reconcile([(nine, False), (eleven, False)])
+    assert told is not None and (told.low, told.high) == (9, 11)
+    added = reconcile([(nine, False), (two, True)])
+    assert added is not None and (added.low, added.high) == (11, 11)
+    implicit = reconcile([(one, False), (nine, False)])  # 'died' alone, then 'nine'
+    assert implicit is not None and (implicit.low, implicit.high) == (9, 9)
+
+
+def test_mention_status_scopes() -> None:
+    import datetime as dt
+
+    from talaia.events.dates import EventDate
+    from talaia.events.status import StatusCues, mention_status
+    from talaia.knowledge import load_knowledge
+
+    cues = StatusCues.from_knowledge(load_knowledge())
+    published = dt.date(2024, 5, 10)
+    fear = "Shops closed for fear of new attacks, but gunmen killed two guards."
+    # the fear covers 'attacks' only: the killing after the comma is an incident
+    assert mention_status(fear, 0, [(fear.index("killed"), fear.index("killed") + 6)], None, published, False,
+                          cues) == "incident"
+    assert mention_status(fear, 0, [(fear.index("attacks"), fear.index("attacks") + 7)], None, published, False,
+                          cues) == "hypothetical"
+    toll = "So far this year, 12 journalists have been killed."
+    assert mention_status(toll, 0, [(35, 41)], None, published, False, cues) == "aggregate"
+    # a single day dates an incident even in a sentence about the year
+    assert mention_status(toll, 0, [(35, 41)], EventDate(published, 1), published, False, cues) == "incident"
+    old = EventDate(dt.date(2015, 1, 1), 3)
+    assert mention_status("In 2015, 42 people were killed.", 0, [(23, 29)], old, published, False, cues) == "history"
+    assert mention_status("In 2015, 42 people were killed.", 0, [(23, 29)], old, published, True, cues) == "incident"
+
+
+def test_the_sides_of_a_clash_are_its_actors_not_its_dead(pipeline: Any) -> None:
+    for text, language in (("Five people died in clashes between soldiers and gunmen in Reynosa, Tamaulipas, "
+                            "on Monday.", "en"),
+                           ("Cinco personas murieron en un enfrentamiento entre militares y sicarios en Reynosa, "
+                            "Tamaulipas, el lunes.", "es")):
+        event = _events(pipeline, text, published="2024-05-14", language=language)[0]
+        assert event.sub_event_type == "Armed clash"
+        assert event.inter2 != "Civilians"
+
+
+def test_a_demonstrations_weapons_and_words_are_not_explosions(pipeline: Any) -> None:
+    text = ("Unas 300 personas marcharon el viernes en el centro de Valparaíso, Chile, en el aniversario del "
+            "estallido social; algunos lanzaron bombas molotov y la policía respondió con bombas aturdidoras.")
+    events = _events(pipeline, text, published="2024-05-11", language="es")
+    assert events and all(e.event_type != "Explosions/Remote violence" for e in events)
+    assert events[0].event_type in {"Riots", "Protests"}
