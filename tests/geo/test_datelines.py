@@ -18,6 +18,8 @@ LEXICON = PlaceLexicon.from_knowledge(load_knowledge())
     ("Culiacán, Sin. (OEM).- Hombres armados asesinaron a tres.", "Culiacán, Sin. (OEM).- "),
     ("CIUDAD DE MÉXICO.- La Fiscalía informó del ataque.", "CIUDAD DE MÉXICO.- "),
     ("Police killed three men.\n\nSAN PEDRO SULA, Honduras (EFE) — More news.", "SAN PEDRO SULA, Honduras (EFE) — "),
+    ("LIMA, 14 (EUROPA PRESS)\n\nLa Policía detuvo a diez personas.", "LIMA, 14 (EUROPA PRESS)\n"),
+    ("HOMS and HAMA, Syria – Shelling hit two villages.", "HOMS and HAMA, Syria – "),
 ])
 def test_datelines_are_found(text: str, dateline: str) -> None:
     spans = dateline_spans(text, LEXICON)

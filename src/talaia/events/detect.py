@@ -231,9 +231,41 @@ def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
     return Draft(
         sent_index=index, kinds=kinds, trigger=trigger, sub_event_type=subtype,
         agent=agent, patient=patient, places=sent_places, fatalities=fatalities, date=date, certainty=certainty,
-        spans=[(sent.start_char, sent.end_char)], sentence=sent.text.strip(), own_date=date,
+        spans=_clause_spans(sent, trigger, date, fatalities), sentence=sent.text.strip(), own_date=date,
         back_reference=all(t.back_reference for t in triggers if t.kind not in event_kinds.qualifier),
     )
+
+
+# clauses that hang off a sentence's incident and may tell something else: a relative clause on a place
+# ('Cali, where the unrest has left dozens dead'), an apposition, an aside, a frame ('in the context of')
+SIDE_CLAUSES = frozenset({"relcl", "acl", "appos", "parataxis", "advcl", "acl:relcl"})
+
+
+def _clause_spans(sent: Any, trigger: Trigger, date: EventDate | None,
+                  fatalities: FatalityCount | None) -> list[tuple[int, int]]:
+    """The parts of the sentence that tell its incident: the sentence without the side clauses that hold
+    neither the word that codes it nor its date or death count (background clauses are not evidence)."""
+    keep = {(trigger.start, trigger.end)}
+    if date is not None and date.start is not None and date.end is not None:
+        keep.add((date.start, date.end))
+    if fatalities is not None:  # where the count begins: a combined count may reach into a background clause
+        keep.add((fatalities.start, fatalities.start + 1))
+    dropped: list[tuple[int, int]] = []
+    for tok in sent:
+        if tok.dep_ not in SIDE_CLAUSES or tok.head is tok:
+            continue
+        left, right = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+        if any(left < e and s < right for s, e in keep) or any(a <= left and right <= b for a, b in dropped):
+            continue
+        dropped.append((left, right))
+    spans, cursor = [], sent.start_char
+    for left, right in sorted(dropped):
+        if left > cursor and sent.doc.text[cursor:left].strip():
+            spans.append((cursor, left))
+        cursor = max(cursor, right)
+    if sent.end_char > cursor and sent.doc.text[cursor:sent.end_char].strip():
+        spans.append((cursor, sent.end_char))
+    return spans or [(sent.start_char, sent.end_char)]
 
 
 def _actors(sent: Any, trigger: Trigger, triggers: list[Trigger], where: tuple[str | None, str | None, int | None],
@@ -372,6 +404,11 @@ def _finalise(d: Draft, ctx: DocumentContext, focus: Place | None, country: str 
     if etype == tax.event_tags["protests"] and (agent is None or agent.inter != tax.protesters):
         patient = agent if agent and agent.inter != tax.protesters else patient
         agent = Actor(names("protesters", c_name), tax.protesters)
+    if d.sub_event_type == tax.sub_event_tags["violent_demonstration"] and \
+            (agent is None or agent.inter not in {tax.rioters, tax.protesters}):
+        # the demonstrators turned violent: they are the rioters, whoever else is named is the other side
+        patient = agent if agent is not None and agent.inter != tax.civilians else patient
+        agent = Actor(names("rioters", c_name), tax.rioters)
     if agent is not None and patient is not None and agent.name == patient.name and etype != battles:
         patient = None
     if etype == battles and patient is not None and patient.inter == tax.civilians:
@@ -386,7 +423,10 @@ def _finalise(d: Draft, ctx: DocumentContext, focus: Place | None, country: str 
     for extra in (d.certainty[1], (date.start, date.end) if date.start is not None else None,
                   (d.fatalities.start, d.fatalities.end) if d.fatalities else None, (d.trigger.start, d.trigger.end)):
         if extra is not None and extra[0] is not None and extra[1] is not None:
-            evidence.append(Evidence(extra[0], extra[1]))
+            # within the parts that tell the incident: a cue or a count in a background clause is no evidence
+            for s, e in spans:
+                if s < extra[1] and extra[0] < e:
+                    evidence.append(Evidence(max(s, extra[0]), min(e, extra[1])))
     fat = d.fatalities
     event_date = date.date.isoformat() if date.date else None
     key = f"{doc.id}|{EXTRACTOR_VERSION}|{spans[0][0]}"

@@ -74,7 +74,9 @@ class PlaceLexicon:
                 rf"(?:^|(?<=;)|(?<=\n))\s*([{_CAPITAL}][\w'.-]+(?: (?:{headline})?[{_CAPITAL}][\w'.-]+){{0,3}})"
                 rf"(?=(?:, [{_CAPITAL}][\w .]+)?:\s)"),
             name_goes_on=re.compile(rf"(?: (?:{goes_on})?[{_CAPITAL}][\w'-]+){{1,3}}"),
-            sublocal_before=re.compile(rf"(?:\b(?:{_patterns(sublocal, 'before')})\s+)$", re.IGNORECASE),
+            sublocal_before=re.compile(  # 'colonia Santa Fe', 'la colonia Las Palmas' (the name's article kept)
+                rf"(?:\b(?:{_patterns(sublocal, 'before')})\s+"
+                rf"(?:(?:{_alternatives(particles.where(kind='leading').column('word'))})\s+)?)$", re.IGNORECASE),
             sublocal_after=re.compile(rf"\s+(?:{_patterns(sublocal, 'after')})\b", re.IGNORECASE),
             datelines=tuple(re.compile(p, re.IGNORECASE)
                             for p in knowledge.table("dateline_patterns").column("pattern")),

@@ -61,6 +61,7 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
             break
         choices = updated
     choices = [_city_over_unit(c, cands, gazetteer.normalize) for c, cands in zip(choices, candidates, strict=True)]
+    choices = _outside_the_focus(choices, background)
     places: list[Place] = []
     for mention, choice in zip(mentions, choices, strict=True):
         if choice is not None:
@@ -71,6 +72,27 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
 
 
 COUNTRY_CONTEXT = 4.0
+# a town this small, in a country nothing else in the document is in, while the document is about
+# another country, is a homonym of a place the gazetteer does not know ('Agua Clara' in a Jalisco story)
+FOREIGN_TOWN_POPULATION = 100_000
+FOCUS_VOTES = 2  # what makes a document about a country: a country or state named, or two towns
+
+
+def _outside_the_focus(choices: list[GazetteerEntry | None], background: Sequence[GazetteerEntry]
+                       ) -> list[GazetteerEntry | None]:
+    votes, _ = _context([*choices, *background])
+    out: list[GazetteerEntry | None] = []
+    for choice in choices:
+        if choice is not None and choice.feature in {"city", "admin2"} and \
+                choice.population < FOREIGN_TOWN_POPULATION:
+            own, _ = _context([choice])
+            others = votes - own
+            top = max(others.values(), default=0)
+            if top >= FOCUS_VOTES and not others.get(choice.country_code):
+                out.append(None)
+                continue
+        out.append(choice)
+    return out
 
 
 def _city_over_unit(choice: GazetteerEntry | None, candidates: list[GazetteerEntry], normalize_name: NameKey
