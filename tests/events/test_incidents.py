@@ -157,3 +157,11 @@ def test_a_demonstrations_weapons_and_words_are_not_explosions(pipeline: Any) ->
     events = _events(pipeline, text, published="2024-05-11", language="es")
     assert events and all(e.event_type != "Explosions/Remote violence" for e in events)
     assert events[0].event_type in {"Riots", "Protests"}
+
+
+def test_a_background_clause_is_not_evidence(pipeline: Any) -> None:
+    text = ("Gunmen shot dead three men in Cali on Friday, a city where months of unrest have left dozens of "
+            "people dead.")
+    event = _events(pipeline, text, published="2024-05-11")[0]
+    assert event.fatalities == 3
+    assert not any(e.start <= text.index("dozens") < e.end for e in event.evidence)

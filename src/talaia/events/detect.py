@@ -14,6 +14,7 @@ from typing import Any
 from talaia.about import EXTRACTOR_VERSION
 from talaia.events.actors import ActorMention, Nationality, actor_from_phrase
 from talaia.events.certainty import certainty_of
+from talaia.events.clauses import clause_spans
 from talaia.events.dates import EventDate, default_date, find_date
 from talaia.events.fatalities import FatalityCount, count_fatalities
 from talaia.events.incidents import (
@@ -231,41 +232,9 @@ def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
     return Draft(
         sent_index=index, kinds=kinds, trigger=trigger, sub_event_type=subtype,
         agent=agent, patient=patient, places=sent_places, fatalities=fatalities, date=date, certainty=certainty,
-        spans=_clause_spans(sent, trigger, date, fatalities), sentence=sent.text.strip(), own_date=date,
+        spans=clause_spans(sent, trigger, date, fatalities), sentence=sent.text.strip(), own_date=date,
         back_reference=all(t.back_reference for t in triggers if t.kind not in event_kinds.qualifier),
     )
-
-
-# clauses that hang off a sentence's incident and may tell something else: a relative clause on a place
-# ('Cali, where the unrest has left dozens dead'), an apposition, an aside, a frame ('in the context of')
-SIDE_CLAUSES = frozenset({"relcl", "acl", "appos", "parataxis", "advcl", "acl:relcl"})
-
-
-def _clause_spans(sent: Any, trigger: Trigger, date: EventDate | None,
-                  fatalities: FatalityCount | None) -> list[tuple[int, int]]:
-    """The parts of the sentence that tell its incident: the sentence without the side clauses that hold
-    neither the word that codes it nor its date or death count (background clauses are not evidence)."""
-    keep = {(trigger.start, trigger.end)}
-    if date is not None and date.start is not None and date.end is not None:
-        keep.add((date.start, date.end))
-    if fatalities is not None:  # where the count begins: a combined count may reach into a background clause
-        keep.add((fatalities.start, fatalities.start + 1))
-    dropped: list[tuple[int, int]] = []
-    for tok in sent:
-        if tok.dep_ not in SIDE_CLAUSES or tok.head is tok:
-            continue
-        left, right = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
-        if any(left < e and s < right for s, e in keep) or any(a <= left and right <= b for a, b in dropped):
-            continue
-        dropped.append((left, right))
-    spans, cursor = [], sent.start_char
-    for left, right in sorted(dropped):
-        if left > cursor and sent.doc.text[cursor:left].strip():
-            spans.append((cursor, left))
-        cursor = max(cursor, right)
-    if sent.end_char > cursor and sent.doc.text[cursor:sent.end_char].strip():
-        spans.append((cursor, sent.end_char))
-    return spans or [(sent.start_char, sent.end_char)]
 
 
 def _actors(sent: Any, trigger: Trigger, triggers: list[Trigger], where: tuple[str | None, str | None, int | None],

@@ -1,0 +1,50 @@
+"""Clauses: the parts of a sentence that tell its incident.
+
+A side clause — an adverbial, relative or appositive clause, an aside — that holds none of the
+mention's coding word, date or count is background ("Cali, where the unrest has left dozens
+dead"): it is not the mention's evidence. (Telling a side clause with a place of its own apart
+as a mention of its own was tried: it split more incidents than it separated.)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from talaia.events.dates import EventDate
+from talaia.events.fatalities import FatalityCount
+from talaia.events.triggers import Trigger
+
+# dependency labels of the clauses that hang off a sentence's incident and may tell something else
+# (spaCy's English labels and Universal Dependencies' for Spanish)
+SIDE_CLAUSES = frozenset({"relcl", "acl", "appos", "parataxis", "advcl", "acl:relcl"})
+Range = tuple[int, int]
+
+
+def _side_clauses(sent: Any) -> list[Range]:
+    """The character ranges of the sentence's side clauses, outer ones before those inside them."""
+    return [(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)) for tok in sent
+            if tok.dep_ in SIDE_CLAUSES and tok.head is not tok]
+
+
+def clause_spans(sent: Any, trigger: Trigger, date: EventDate | None, fatalities: FatalityCount | None
+                 ) -> list[Range]:
+    """The parts of the sentence that tell its incident: the sentence without the side clauses that hold
+    neither the word that codes it nor its date or death count (background clauses are not evidence)."""
+    keep = {(trigger.start, trigger.end)}
+    if date is not None and date.start is not None and date.end is not None:
+        keep.add((date.start, date.end))
+    if fatalities is not None:  # where the count begins: a combined count may reach into a background clause
+        keep.add((fatalities.start, fatalities.start + 1))
+    dropped: list[Range] = []
+    for left, right in _side_clauses(sent):
+        if not any(left < e and s < right for s, e in keep) and not any(a <= left and right <= b for a, b in dropped):
+            dropped.append((left, right))
+    spans, cursor = [], sent.start_char
+    text = sent.doc.text
+    for left, right in sorted(dropped):
+        if left > cursor and text[cursor:left].strip():
+            spans.append((cursor, left))
+        cursor = max(cursor, right)
+    if sent.end_char > cursor and text[cursor:sent.end_char].strip():
+        spans.append((cursor, sent.end_char))
+    return spans or [(sent.start_char, sent.end_char)]
