@@ -25,3 +25,11 @@ def test_a_neighbourhood_with_an_article_stays_in_the_story_s_state(pipeline: An
     result = extract_text(text, published="2024-05-15", language="es", pipeline=pipeline)
     palmas = [p for p in result.places if "Palmas" in p.name]
     assert all(p.admin1 in {None, "Guerrero"} for p in palmas)
+
+
+def test_a_common_word_is_not_a_small_town(pipeline: Any) -> None:
+    for text, place in (("The Superior Court judge in Phoenix ruled on Monday that the activists can march.",
+                         "Phoenix"),
+                        ("Protesters gathered at the Port entrance in Mombasa, Kenya, on Monday.", "Mombasa")):
+        names = {p.name for p in extract_text(text, published="2024-05-15", pipeline=pipeline).places}
+        assert place in names and not names & {"Superior", "Port"}

@@ -106,9 +106,13 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> li
             # date the article gave (long reports on past events date them once)
             draft.date = next((d for i, p, d in reversed(recent) if p == paragraph and index - i <= 3), None) or \
                 next((d for _, _, d in reversed(recent) if d.precision <= 2 or d.start is not None), None)
-
         drafts.append(draft)
     merged = _incidents(drafts, text, lexicon)
+    if not headline and published is not None and any(_anchored(d) for d in merged):
+        # an article's incidents are told with a day, a place or a count; beside them, violence words with
+        # none of these are commentary on them (a headline may say none; without a publication date,
+        # 'on Thursday' cannot be read as a day)
+        merged = [d for d in merged if _anchored(d)]
     events = [_finalise(d, ctx, focus, country, country_code, lexicon) for d in merged]
     return _by_salience(events, merged, text, ctx.document.title)
 
@@ -165,6 +169,13 @@ def _incident_sub_type(told: list[Draft], merged: Draft, lexicon: EventLexicon) 
     rank = {VIOLENCE: 0, REMOTE: 0, DEMONSTRATION: 1, AFTERMATH: 2, DEVELOPMENT: 2}
     gravest = min(range(len(told)), key=lambda i: (rank[families[i]], i))
     return told[gravest].sub_event_type
+
+
+def _anchored(d: Draft) -> bool:
+    """The incident has a day, a place finer than a country or a death count of its own: commentary on
+    'violence against journalists' has none of them."""
+    return d.own_date is not None or any(p.feature not in {"country", "continent", "region"} for p in d.places) \
+        or (d.fatalities is not None and not d.fatalities.implicit)
 
 
 def _by_salience(events: list[Event], drafts: list[Draft], text: str, title: str | None) -> list[Event]:

@@ -80,7 +80,24 @@ def _non_place(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: Pla
     after = text[m.end:m.end + 24].lower()
     if lexicon.disease_after.match(after):
         return True
-    return len(m.text) <= 2 and m.source != "abbreviation" and not m.text.isupper()
+    if len(m.text) <= 2 and m.source != "abbreviation" and not m.text.isupper():
+        return True
+    return _common_word(m, text, gazetteer, lexicon)
+
+
+def _common_word(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> bool:
+    """'Home', 'Green', 'Earth': one common word of English or Spanish that names no continent, country,
+    state or big city is not a place, unless 'in'/'en' puts it in one."""
+    if " " in m.text or m.source in {"abbreviation", "admin-phrase", "dateline"}:
+        return False
+    word = m.text.lower()
+    if max(zipf_frequency(word, "en"), zipf_frequency(word, "es")) < COMMON_WORD_ZIPF:
+        return False
+    before = text[max(0, m.start - 12):m.start].split()
+    if before and before[-1].lower() in lexicon.locatives:
+        return False
+    return not any(e.feature in {"continent", "region", "country", "admin1"} or
+                   (e.feature == "city" and e.population >= 100000) for e in gazetteer.lookup(m.text))
 
 
 def _abbreviations(text: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> list[Mention]:
