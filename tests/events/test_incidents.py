@@ -165,3 +165,24 @@ def test_a_background_clause_is_not_evidence(pipeline: Any) -> None:
     event = _events(pipeline, text, published="2024-05-11")[0]
     assert event.fatalities == 3
     assert not any(e.start <= text.index("dozens") < e.end for e in event.evidence)
+
+
+# -- named groups and forces from the knowledge base ----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "language", "actor1"), [
+    ("Gunmen from the Sinaloa Cartel killed four police officers in Culiacán, Sinaloa, on Monday.", "en",
+     "Sinaloa Cartel"),
+    ("Integrantes del Cártel Jalisco Nueva Generación atacaron a policías en Aguililla, Michoacán, el lunes.", "es",
+     "CJNG: Jalisco New Generation Cartel"),
+])
+def test_a_named_group_is_the_actor_not_an_unidentified_one(pipeline: Any, text: str, language: str,
+                                                            actor1: str) -> None:
+    event = _events(pipeline, text, published="2024-05-15", language=language)[0]
+    assert event.actor1 == actor1
+    assert event.actor2 != actor1  # never on both sides
+
+
+def test_an_attack_on_a_military_base_is_a_battle_in_spanish_too(pipeline: Any) -> None:
+    text = "Disidencias de las FARC atacaron una base militar en Caloto, Cauca, el jueves."
+    event = _events(pipeline, text, published="2024-05-17", language="es")[0]
+    assert (event.sub_event_type, event.actor1) == ("Armed clash", "FARC Dissidents: Central General Staff")

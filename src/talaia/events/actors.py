@@ -18,6 +18,7 @@ from typing import Any
 
 from talaia.events.tables import NOTHING, by_role, ordered, require
 from talaia.events.taxonomy import Taxonomy
+from talaia.kb.actors import ActorKB
 from talaia.knowledge import Knowledge
 from talaia.models import Actor
 from talaia.nlp.aliases import Aliases
@@ -51,6 +52,7 @@ class ActorLexicon:
     rebel_name: re.Pattern[str]
     state_name: re.Pattern[str]
     taxonomy: Taxonomy
+    kb: ActorKB  # named armed groups and state forces (codebook/actors.tsv and its aliases)
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge, taxonomy: Taxonomy) -> ActorLexicon:
@@ -75,7 +77,7 @@ class ActorLexicon:
                              MappingProxyType(names.mapping("actor", "without_country"))),
             periods=MappingProxyType({k: tuple(v) for k, v in periods.items()}),
             militia_name=group_names("militia"), rebel_name=group_names("rebel"), state_name=group_names("state"),
-            taxonomy=taxonomy,
+            taxonomy=taxonomy, kb=ActorKB.from_knowledge(knowledge),
         )
 
 
@@ -141,6 +143,38 @@ def phrase_tokens(head: Any, lexicon: ActorLexicon) -> list[Any]:
     return sorted(tokens, key=lambda t: t.i)
 
 
+# the kinds of actor in the knowledge base that take part in events under their own name
+TAKES_PART = frozenset({"armed_group", "state_force"})
+
+
+def _known_actor(head: Any, tokens: list[Any], country_code: str | None, year: int | None,
+                 lexicon: ActorLexicon) -> ActorMention | None:
+    """A named armed group or state force of the knowledge base: 'the Sinaloa Cartel', 'el CJNG', 'la
+    Guardia Nacional' (the entity around the head, then the phrase, then the phrase without its article)."""
+    doc = head.doc
+    first, last = min(t.i for t in tokens), max(t.i for t in tokens)
+    spans = [doc[e.start:e.end] for e in doc.ents if e.start <= head.i < e.end]
+    spans += [doc[first:last + 1], *([doc[first + 1:last + 1]] if last > first and doc[first].pos_ == "DET" else [])]
+    # 'gunmen from the Sinaloa Cartel', 'integrantes del CJNG': the group the members belong to
+    spans += [doc[e.start:e.end] for e in doc.ents if first <= e.start and e.end <= last + 1 and e.start > head.i]
+    for tok in tokens:
+        if tok.i > head.i and tok.pos_ == "ADP" and tok.i < last:
+            spans.append(doc[tok.i + 1:last + 1])
+    for child in head.children:  # the same after the head, where the phrase stops short of it
+        obj = next((g for g in child.children if g.dep_ == "pobj"), None) if child.dep_ == "prep" else \
+            child if child.dep_ == "nmod" and child.i > head.i else None
+        if obj is not None:
+            sub = [t for t in obj.subtree if t.dep_ != "case"]
+            spans.append(doc[sub[0].i:sub[-1].i + 1])
+            if sub[0].pos_ == "DET" and len(sub) > 1:
+                spans.append(doc[sub[1].i:sub[-1].i + 1])
+    for span in spans:
+        actor = lexicon.kb.named(span.text, country_code, year=year)
+        if actor is not None and actor.kind in TAKES_PART and actor.type:
+            return ActorMention(Actor(actor.name, actor.type), span.start_char, span.end_char)
+    return None
+
+
 def actor_from_phrase(head: Any, country: str | None, country_code: str | None, year: int | None,
                       aliases: Aliases, lexicon: ActorLexicon,
                       nationality: Nationality | None = None) -> ActorMention | None:
@@ -170,6 +204,9 @@ def actor_from_phrase(head: Any, country: str | None, country_code: str | None, 
     suffix = state_suffix(country_code, year, lexicon)
     phrase = head.doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1].text.lower()
     off_duty = any(cue in phrase for cue in cues["off_duty"])
+    known = _known_actor(head, tokens, country_code, year, lexicon)
+    if known is not None:
+        return known
     for ent in head.doc.ents:
         covers_head = ent.start <= head.i < ent.end
         inside = ent.start_char >= start and ent.end_char <= end

@@ -389,8 +389,9 @@ def _finalise(d: Draft, ctx: DocumentContext, focus: Place | None, country: str 
         # the demonstrators turned violent: they are the rioters, whoever else is named is the other side
         patient = agent if agent is not None and agent.inter != tax.civilians else patient
         agent = Actor(names("rioters", c_name), tax.rioters)
-    if agent is not None and patient is not None and agent.name == patient.name and etype != battles:
-        patient = None
+    if agent is not None and patient is not None and agent.name == patient.name and \
+            (etype != battles or agent.name != names("armed_group", c_name)):
+        patient = None  # one actor is never on both sides; two unidentified groups may fight each other
     if etype == battles and patient is not None and patient.inter == tax.civilians:
         patient = None  # a base or a patrol was attacked: the other side is armed, not civilian
     if etype == battles and agent is not None and agent.inter == tax.civilians:

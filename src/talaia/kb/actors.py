@@ -131,6 +131,16 @@ class ActorKB:
         found = self._by_part(stripped, context_country) or self._fuzzy(stripped, context_country)
         return self._term(found, year) if found else None
 
+    def named(self, text: str, context_country: str | None = None, *, year: int | None = None
+              ) -> KBActor | None:
+        """The actor ``text`` is exactly a name of (accents, case, punctuation and a leading title
+        ignored), with no guessing from parts or spellings: what event coding may trust."""
+        key = alias_key(text)
+        for attempt in dict.fromkeys([key, self._strip_titles(key)] if key else []):
+            if attempt in self.index:
+                return self._pick(self.index[attempt], context_country, year)
+        return None
+
     def search(self, query: str) -> list[KBActor]:
         """Actors any of whose names contains ``query`` (compared as aliases are), the actor the query
         resolves to first; every actor for an empty query."""
