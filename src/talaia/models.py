@@ -19,6 +19,20 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class Participant:
+    """One participant of an event in the text's own words (contract v1.1: ``actor1_mentions``)."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # person, organization or group (a described collective: 'gunmen', 'protesters')
+    actor: str | None  # the ACLED-style name it was normalised to
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "kind": self.kind, "actor": self.actor}
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """One article as read by ingest: the contract's input line."""
 
@@ -112,12 +126,17 @@ class Event:
     certainty: str
     notes: str
     evidence: tuple[Evidence, ...]
+    # v1.1: every participant on each side in the text's own words (named victims included)
+    actor1_mentions: tuple[Participant, ...] = ()
+    actor2_mentions: tuple[Participant, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["assoc_actor_1"] = list(self.assoc_actor_1)
         data["assoc_actor_2"] = list(self.assoc_actor_2)
         data["evidence"] = [e.to_dict() for e in self.evidence]
+        data["actor1_mentions"] = [m.to_dict() for m in self.actor1_mentions]
+        data["actor2_mentions"] = [m.to_dict() for m in self.actor2_mentions]
         return data
 
 

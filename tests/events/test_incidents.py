@@ -186,3 +186,17 @@ def test_an_attack_on_a_military_base_is_a_battle_in_spanish_too(pipeline: Any) 
     text = "Disidencias de las FARC atacaron una base militar en Caloto, Cauca, el jueves."
     event = _events(pipeline, text, published="2024-05-17", language="es")[0]
     assert (event.sub_event_type, event.actor1) == ("Armed clash", "FARC Dissidents: Central General Staff")
+
+
+# -- participants in the text's own words (contract v1.1) ----------------------------------------------------
+
+def test_participants_are_kept_in_the_texts_own_words(pipeline: Any) -> None:
+    text = "Sicarios asesinaron al alcalde Juan Pérez en Aguililla, Michoacán, el lunes."
+    event = _events(pipeline, text, published="2024-05-15", language="es")[0]
+    assert [(m.text, m.kind) for m in event.actor1_mentions] == [("Sicarios", "group")]
+    victims = [(m.text, m.kind, m.actor) for m in event.actor2_mentions]
+    assert ("Juan Pérez", "person", "Civilians (Mexico)") in victims
+    assert all(text[m.start:m.end] == m.text for m in (*event.actor1_mentions, *event.actor2_mentions))
+    named = _events(pipeline, "Gunmen from the Sinaloa Cartel killed four police officers in Culiacán, Sinaloa, "
+                              "on Monday.", published="2024-05-15")[0]
+    assert [(m.text, m.kind) for m in named.actor1_mentions] == [("the Sinaloa Cartel", "organization")]

@@ -34,7 +34,7 @@ def _event(event_id: str, actor1: str, actor2: str | None) -> Event:
     fields.update(event_id=event_id, event_date="2021-03-01", time_precision=1, event_type="Battles",
                   sub_event_type="Armed clash", actor1=actor1, actor2=actor2, inter1="Political militia",
                   inter2="State forces", assoc_actor_1=(), assoc_actor_2=(), country="Mexico", country_code="MX",
-                  fatalities=0, certainty="reported", notes="test", evidence=())
+                  fatalities=0, certainty="reported", notes="test", evidence=(), actor1_mentions=(), actor2_mentions=())
     return Event(**fields)
 
 

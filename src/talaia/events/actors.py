@@ -87,6 +87,7 @@ class ActorMention:
     start: int
     end: int
     associated: tuple[str, ...] = ()
+    kind: str = ""  # person, organization or group when the reader knows it; '' leaves it to the text
 
 
 def state_suffix(country_code: str | None, year: int | None, lexicon: ActorLexicon) -> str:
@@ -118,7 +119,8 @@ def _identity_militia(head: Any, tokens: list[Any], lowered: set[str], country: 
         else "ethnic_militia"
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
-    return ActorMention(Actor(lexicon.names(kind, country, name=name), lexicon.taxonomy.identity_militia), start, end)
+    return ActorMention(Actor(lexicon.names(kind, country, name=name), lexicon.taxonomy.identity_militia), start, end,
+                        kind="organization")
 
 
 def semantic_head(tok: Any, lexicon: ActorLexicon) -> Any:
@@ -171,7 +173,7 @@ def _known_actor(head: Any, tokens: list[Any], country_code: str | None, year: i
     for span in spans:
         actor = lexicon.kb.named(span.text, country_code, year=year)
         if actor is not None and actor.kind in TAKES_PART and actor.type:
-            return ActorMention(Actor(actor.name, actor.type), span.start_char, span.end_char)
+            return ActorMention(Actor(actor.name, actor.type), span.start_char, span.end_char, kind="organization")
     return None
 
 
@@ -218,30 +220,32 @@ def actor_from_phrase(head: Any, country: str | None, country_code: str | None, 
             if lexicon.rebel_name.search(name) or militia_name:
                 rebel = lexicon.rebel_name.search(name) and not militia_name
                 return ActorMention(Actor(name, tax.rebel_group if rebel else tax.political_militia), ent.start_char,
-                                    ent.end_char)
+                                    ent.end_char, kind="organization")
     head_word = head.lower_
     assoc: tuple[str, ...] = ()
     if head_word in lexicon.associations and country:
         assoc = (names(lexicon.associations[head_word], country, suffix),)
     armed_modifier = bool(lowered & cues["armed"])
     if off_duty or (head_word in heads["civilian"] and not armed_modifier):
-        return ActorMention(Actor(names("civilians", country), tax.civilians), start, end, assoc)
+        return ActorMention(Actor(names("civilians", country), tax.civilians), start, end, assoc, kind="group")
     if head_word in heads["protester"]:
-        return ActorMention(Actor(names("protesters", country), tax.protesters), start, end)
+        return ActorMention(Actor(names("protesters", country), tax.protesters), start, end, kind="group")
     if head_word in heads["rioter"]:
-        return ActorMention(Actor(names("rioters", country), tax.rioters), start, end)
+        return ActorMention(Actor(names("rioters", country), tax.rioters), start, end, kind="group")
     if head_word in heads["police"] or (lowered & cues["police"] and head_word not in heads["armed"] | heads["rebel"]):
-        return ActorMention(Actor(names("police", country, suffix), tax.state_forces), start, end)
+        return ActorMention(Actor(names("police", country, suffix), tax.state_forces), start, end, kind="group")
     if head_word in heads["military"] or lowered & cues["military"]:
         if head_word in cues["forces"] and lowered & cues["opposition"]:
-            return ActorMention(Actor(names("armed_group", country), tax.political_militia), start, end)
-        return ActorMention(Actor(names("military", country, suffix), tax.state_forces), start, end)
+            return ActorMention(Actor(names("armed_group", country), tax.political_militia), start, end, kind="group")
+        return ActorMention(Actor(names("military", country, suffix), tax.state_forces), start, end, kind="group")
     if head_word in heads["rebel"]:
-        return ActorMention(Actor(names("armed_group", country), tax.rebel_group), start, end)
+        return ActorMention(Actor(names("armed_group", country), tax.rebel_group), start, end, kind="group")
     if head_word in heads["armed"] or lowered & cues["armed_group"]:
-        return ActorMention(Actor(names("armed_group", country), tax.political_militia), start, end)
+        return ActorMention(Actor(names("armed_group", country), tax.political_militia), start, end, kind="group")
     if head.ent_type_ in {"PERSON", "PER"}:
-        return ActorMention(Actor(names("civilians", country), tax.civilians), start, end)
+        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        return ActorMention(Actor(names("civilians", country), tax.civilians), ent.start_char if ent else start,
+                            ent.end_char if ent else end, kind="person")
     if head.ent_type_ == "NORP" and head.lower_.endswith(tuple(cues["troops"])):
-        return ActorMention(Actor(names("military", country, suffix), tax.external), start, end)
+        return ActorMention(Actor(names("military", country, suffix), tax.external), start, end, kind="group")
     return None

@@ -33,7 +33,7 @@ from talaia.events.lexicon import DetectionCues, EventLexicon
 from talaia.events.location import best_place, document_focus, precision_of, refine_region
 from talaia.events.status import INCIDENT, mention_status
 from talaia.events.triggers import Trigger, find_triggers
-from talaia.models import Actor, Document, Event, Evidence, Place, Quote
+from talaia.models import Actor, Document, Event, Evidence, Participant, Place, Quote
 from talaia.nlp.aliases import Aliases
 from talaia.text import content_words
 
@@ -61,6 +61,7 @@ class Draft:
     own_date: EventDate | None = None  # the sentence's own date (``date`` may be borrowed from before)
     paragraph: int = 0
     back_reference: bool = False  # only a definite noun ('the ambush') reports it
+    participants: list[tuple[int, ActorMention]] = field(default_factory=list)  # (side 1 or 2, mention)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +145,7 @@ def _incidents(drafts: list[Draft], text: str, lexicon: EventLexicon) -> list[Dr
                 first.own_date = first.date = d.own_date
             first.agent = first.agent or d.agent
             first.patient = first.patient or d.patient
+            first.participants.extend(d.participants)
         first.fatalities = reconcile([(c, a) for c, a in counts if c is not None])
         first.sub_event_type = _incident_sub_type([drafts[i] for i in group], first, lexicon)
         out.append(first)
@@ -238,6 +240,9 @@ def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
     fatalities = count_fatalities(sent, lethal, lexicon.fatalities)
     if fatalities is None and lethal:  # a reported death is at least one
         fatalities = FatalityCount(1, 1, trigger.start, trigger.end, implicit=True)
+    participants = [(side, m) for side, m in ((1, agent), (2, patient)) if m is not None]
+    participants += [(2, m) for m in _named_victims(sent, trigger, ctx, lexicon, (c_name, c_code, year))
+                     if not any(m.start < p.end and p.start < m.end for _, p in participants)]
     attributed = any(q.start <= trigger.start < q.end for q in ctx.quotes)
     certainty = certainty_of(sent, attributed, lexicon.certainty)
     return Draft(
@@ -245,6 +250,7 @@ def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
         agent=agent, patient=patient, places=sent_places, fatalities=fatalities, date=date, certainty=certainty,
         spans=clause_spans(sent, trigger, date, fatalities), sentence=sent.text.strip(), own_date=date,
         back_reference=all(t.back_reference for t in triggers if t.kind not in event_kinds.qualifier),
+        participants=participants,
     )
 
 
@@ -409,6 +415,16 @@ def _finalise(d: Draft, ctx: DocumentContext, focus: Place | None, country: str 
                 if s < extra[1] and extra[0] < e:
                     evidence.append(Evidence(max(s, extra[0]), min(e, extra[1])))
     fat = d.fatalities
+    sides = {1: agent, 2: patient}
+    told: dict[int, dict[tuple[int, int], Participant]] = {1: {}, 2: {}}
+    for side, m in d.participants:
+        final = sides[side]
+        kind = _kind(m, text)
+        # a participant named for the side's actor, or a named victim on the civilians' side
+        victim = kind == PERSON and side == 2 and final is not None and final.inter == tax.civilians
+        if final is not None and (m.actor.name == final.name or victim):
+            told[side].setdefault((m.start, m.end), Participant(text[m.start:m.end], m.start, m.end, kind,
+                                                                final.name))
     event_date = date.date.isoformat() if date.date else None
     key = f"{doc.id}|{EXTRACTOR_VERSION}|{spans[0][0]}"
     return Event(
@@ -436,7 +452,44 @@ def _finalise(d: Draft, ctx: DocumentContext, focus: Place | None, country: str 
         certainty=d.certainty[0],
         notes=_notes(d, date, lexicon.detection.notes),
         evidence=tuple(evidence),
+        actor1_mentions=tuple(told[1].values()), actor2_mentions=tuple(told[2].values()),
     )
+
+
+PERSON, ORGANIZATION, GROUP = "person", "organization", "group"
+PERSON_LABELS = frozenset({"PERSON", "PER"})
+# the dependency links from a victim's name up to the violence word ('killed [the mayor, Juan Pérez]')
+VICTIM_PATH = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "obj", "dobj", "pobj", "appos", "conj", "nmod",
+                         "compound", "obl", "prep", "flat"})
+
+
+def _kind(m: ActorMention, text: str) -> str:
+    """person, organization or group (a described collective) — from the name's entity, else its capitals."""
+    if m.kind:
+        return m.kind
+    words = text[m.start:m.end].split()
+    return ORGANIZATION if sum(w[:1].isupper() for w in words[1:]) >= 1 and len(words) > 1 else GROUP
+
+
+def _named_victims(sent: Any, trigger: Trigger, ctx: DocumentContext, lexicon: EventLexicon,
+                   where: tuple[str | None, str | None, int | None]) -> list[ActorMention]:
+    """People the violence word names as its object ('killed Mayor Juan Pérez', 'the murder of X', 'the
+    victim, X'): a person entity whose path up the parse reaches the trigger through an object (or the
+    subject of 'died')."""
+    found = []
+    for ent in sent.ents:
+        if ent.label_ not in PERSON_LABELS:
+            continue
+        tok = ent.root
+        for _ in range(4):
+            if tok.head is trigger.token or tok.head is tok or tok.dep_ not in VICTIM_PATH:
+                break
+            tok = tok.head
+        subject = tok.dep_ in {"nsubj", "csubj"} and trigger.kind != DIE
+        if tok.head is trigger.token and tok.dep_ in VICTIM_PATH and not subject:
+            found.append(ActorMention(Actor(lexicon.actors.names("civilians", where[0]), lexicon.taxonomy.civilians),
+                                      ent.start_char, ent.end_char, kind=PERSON))
+    return found
 
 
 def _state_of(name: str) -> str:

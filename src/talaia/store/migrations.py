@@ -91,11 +91,18 @@ def _m004_fusion_overrides(conn: sqlite3.Connection) -> None:
         "event_a TEXT NOT NULL, event_b TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (kind, event_a, event_b))")
 
 
+def _m005_participants(conn: sqlite3.Connection) -> None:
+    """Contract v1.1: each event's participants in the text's own words, as JSON lists."""
+    conn.execute("ALTER TABLE events ADD COLUMN actor1_mentions TEXT")
+    conn.execute("ALTER TABLE events ADD COLUMN actor2_mentions TEXT")
+
+
 MIGRATIONS: list[Migration] = [
     ("001_initial", _m001_initial),
     ("002_reextraction_indexes", _m002_reextraction_indexes),
     ("003_incidents", _m003_incidents),
     ("004_fusion_overrides", _m004_fusion_overrides),
+    ("005_participants", _m005_participants),
 ]
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from talaia.errors import MissingDatabaseError, StoreError, TalaiaError
-from talaia.models import Document, Event, Evidence, ExtractionResult
+from talaia.models import Document, Event, Evidence, ExtractionResult, Participant
 from talaia.store.filters import EventFilter
 from talaia.store.migrations import apply_migrations
 from talaia.text import fold
@@ -31,6 +31,7 @@ __all__ = [
 
 # the events table holds every field of the record, in its order (a new field needs a migration)
 EVENT_COLUMNS = tuple(f.name for f in dataclasses.fields(Event))
+JSON_COLUMNS = frozenset({"assoc_actor_1", "assoc_actor_2", "evidence", "actor1_mentions", "actor2_mentions"})
 
 
 def default_db_path() -> Path:
@@ -461,7 +462,7 @@ class SQLiteStore:
 def _event_row(e: Event) -> tuple[Any, ...]:
     d = e.to_dict()
     return tuple(
-        json.dumps(d[c], ensure_ascii=False) if c in {"assoc_actor_1", "assoc_actor_2", "evidence"} else d[c]
+        json.dumps(d[c], ensure_ascii=False) if c in JSON_COLUMNS else d[c]
         for c in EVENT_COLUMNS
     )
 
@@ -482,6 +483,8 @@ def _event_from_row(r: sqlite3.Row) -> Event:
         latitude=r["latitude"], longitude=r["longitude"], geo_precision=r["geo_precision"],
         fatalities=r["fatalities"], fatalities_high=r["fatalities_high"], certainty=r["certainty"],
         notes=r["notes"], evidence=tuple(Evidence(**ev) for ev in json.loads(r["evidence"] or "[]")),
+        actor1_mentions=tuple(Participant(**m) for m in json.loads(r["actor1_mentions"] or "[]")),
+        actor2_mentions=tuple(Participant(**m) for m in json.loads(r["actor2_mentions"] or "[]")),
     )
 
 
