@@ -200,3 +200,11 @@ def test_participants_are_kept_in_the_texts_own_words(pipeline: Any) -> None:
     named = _events(pipeline, "Gunmen from the Sinaloa Cartel killed four police officers in Culiacán, Sinaloa, "
                               "on Monday.", published="2024-05-15")[0]
     assert [(m.text, m.kind) for m in named.actor1_mentions] == [("the Sinaloa Cartel", "organization")]
+
+
+@pytest.mark.parametrize("headline", [
+    "Cajeme, Sonora: Corrido Singer Alex Quintero Assassinated",
+    "Reynosa: armed confrontation between soldiers and gunmen",
+])
+def test_title_case_and_nominal_headlines_report_their_incident(pipeline: Any, headline: str) -> None:
+    assert _events(pipeline, headline, published="2015-05-15")
