@@ -2,7 +2,11 @@
 
 Precision follows ACLED: 1 the day is known ("on Monday", "yesterday", "October 14"),
 2 within a week or a few days ("this week", "last weekend"), 3 only the month ("last
-month", "in October"). Weekdays resolve to the latest such day not after publication.
+month", "in October"). Weekdays resolve to the latest such day not after publication, and
+so do ranges ("over the weekend" its Sunday, "this week" the day before publication,
+"between Saturday and Sunday" the Sunday): a report counts what happened up to it.
+Some expressions name a day that is no event's ("500 murders since January 1", "next Sunday",
+"Mexico security update 10 December 2018"): they hide the dates they cover.
 A sentence without any expression takes the day before publication, with precision 2:
 news reports what happened before it was published, most often the day before, and a
 day-before estimate is within a day of the truth for reports published 0-2 days after.
@@ -23,13 +27,15 @@ from talaia.events.tables import NOTHING, alternation, ordered
 from talaia.knowledge import Knowledge
 from talaia.nlp.numbers import NumberWords
 
+NOT_A_DATE = "not_a_date"  # the kind of expressions whose dates are no event's
+
 
 @dataclass(frozen=True, slots=True)
 class DateLexicon:
     months: Mapping[str, int]  # name, lowercase -> month
     weekdays: Mapping[str, int]  # name, lowercase -> weekday (0 Monday)
     lowercase_weekdays: frozenset[str]  # names their language writes in lowercase ('lunes')
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, pattern), in row order
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, pattern), in row order; 'not_a_date' hides
     order: Mapping[str, int]  # kind -> rank: at the same place, the kind listed first wins
     name_before: re.Pattern[str]  # 'Colonia 5 de Febrero', 'since January 1'
     numbers: NumberWords
@@ -41,10 +47,11 @@ class DateLexicon:
         # longest names first, so that 'sept' is not read as 'sep'
         month = "(?P<month>" + alternation(sorted(dict.fromkeys(w.lower() for w, _ in months), key=len, reverse=True),
                                            escape=True) + ")"
-        wday = "(?P<wday>" + alternation(sorted(dict.fromkeys(w.lower() for w, _ in weekdays), key=len, reverse=True),
-                                         escape=True) + ")"
-        patterns = tuple((r["kind"], re.compile(r["pattern"].replace("{month}", month).replace("{weekday}", wday),
-                                                re.IGNORECASE))
+        names = alternation(sorted(dict.fromkeys(w.lower() for w, _ in weekdays), key=len, reverse=True), escape=True)
+        # {weekday_to} is a range's last day: 'between Saturday and Sunday'
+        wday, wday_to = "(?P<wday>" + names + ")", "(?P<wday_to>" + names + ")"
+        patterns = tuple((r["kind"], re.compile(r["pattern"].replace("{month}", month).replace("{weekday}", wday)
+                                                .replace("{weekday_to}", wday_to), re.IGNORECASE))
                          for r in knowledge.union("date_patterns").records())
         kinds = dict.fromkeys(kind for kind, _ in patterns)
         cues = ordered(knowledge.union("date_name_cues"), "pattern")
@@ -86,9 +93,18 @@ def _with_year(published: dt.date | None, month: int, day: int, year: str | None
 def find_date(sentence: str, offset: int, published: dt.date | None, lexicon: DateLexicon) -> EventDate | None:
     """The first resolvable temporal expression of the sentence, or None."""
     hits: list[tuple[int, str, re.Match[str]]] = []
+    hidden: list[tuple[int, int]] = []
     for kind, pattern in lexicon.patterns:
         for m in pattern.finditer(sentence):
-            hits.append((m.start(), kind, m))
+            if kind == NOT_A_DATE:
+                hidden.append(m.span())
+            else:
+                hits.append((m.start(), kind, m))
+    # a date inside a longer one is part of it ('June 2019' in '21 June 2019'); a hidden one is no event's
+    spans = [m.span() for _, _, m in hits]
+    hits = [(at, kind, m) for at, kind, m in hits
+            if not any(s <= m.start() and m.end() <= e and (s, e) != m.span() for s, e in spans)
+            and not any(s < m.end() and m.start() < e for s, e in hidden)]
     found: list[EventDate] = []
     for _, kind, m in sorted(hits, key=lambda h: (h[0], lexicon.order[h[1]])):
         if kind in {"month_day", "day_month"} and _names_a_place_or_period(sentence, m.start(), lexicon):
@@ -106,9 +122,9 @@ def find_date(sentence: str, offset: int, published: dt.date | None, lexicon: Da
             found.append(EventDate(date, precision, offset + m.start(), offset + m.end()))
     if not found:
         return None
-    # "Murders go on in 2021; five shot on Sunday night": a year alone gives way to a day
-    if found[0].precision == 3 and any(d.precision == 1 for d in found[1:]):
-        return next(d for d in found if d.precision == 1)
+    # "Murders go on in 2021; five shot on Sunday night": a month or a year alone gives way to a day or a week
+    if found[0].precision == 3 and any(d.precision < 3 for d in found[1:]):
+        return min(found, key=lambda d: d.precision)
     return found[0]
 
 
@@ -169,10 +185,18 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None, lexicon: Da
         if g.get("last") and date == published:  # "last Friday" on a Friday: a week ago
             date -= dt.timedelta(days=7)
         return date, 1
-    if kind == "last_weekend":
-        return _last_weekday(published - dt.timedelta(days=1), 5), 2
-    if kind == "this_week":
-        return published - dt.timedelta(days=published.weekday()), 2
+    if kind in {"weekday_range", "overnight"}:  # its last day, the latest not after publication
+        last = _last_weekday(published, lexicon.weekdays[g["wday_to"].lower()])
+        if kind == "weekday_range":
+            return last, 2
+        # 'the night from Friday to Saturday' that ended by publication: the Friday's
+        return last - dt.timedelta(days=(last.weekday() - lexicon.weekdays[g["wday"].lower()]) % 7 or 7), 1
+    if kind == "last_weekend":  # its Sunday; on a Saturday, the weekend under way unless 'last'
+        if published.weekday() == 5 and not g.get("last"):
+            return published, 2
+        return _last_weekday(published - dt.timedelta(days=1 if g.get("last") else 0), 6), 2
+    if kind == "this_week":  # up to now, most likely the day before
+        return max(published - dt.timedelta(days=1), published - dt.timedelta(days=published.weekday())), 2
     if kind == "last_week":
         return published - dt.timedelta(days=published.weekday() + 7), 2
     if kind == "this_month":
