@@ -87,3 +87,129 @@ def test_graves_are_not_a_count_of_the_dead(nlp_es) -> None:  # type: ignore[no-
 def test_spanish_ranges(nlp_es) -> None:  # type: ignore[no-untyped-def]
     count = _count(nlp_es, "Entre 10 y 15 personas murieron en el ataque.")
     assert count is not None and (count.low, count.high) == (10, 15)
+
+
+def _lang_count(nlp_en, nlp_es, lang: str, sentence: str, lethal: bool = True):  # type: ignore[no-untyped-def]
+    return _count(nlp_en if lang == "en" else nlp_es, sentence, lethal)
+
+
+# idioms of death are death words: 'lost their lives', 'passed away', 'deceased', 'perdieron la vida', 'sin vida'
+@pytest.mark.parametrize(("lang", "sentence", "low"), [
+    ("en", "Two farmers lost their lives in a shooting in the market.", 2),
+    ("en", "One passed away at the hospital.", 1),
+    ("en", "Four people were injured and one deceased after the attack.", 1),
+    ("en", "Two young men were deprived of their lives in the plaza.", 2),
+    ("en", "The attack took the lives of five workers.", 5),
+    ("en", "Six men were gunned down in the bar.", 6),
+    ("es", "Dos jóvenes perdieron la vida en un ataque armado.", 2),
+    ("es", "Hallan sin vida a dos hermanos en una brecha.", 2),
+    ("es", "Localizan sin vida a un menor en un camino vecinal.", 1),
+])
+def test_idioms_of_death(nlp_en, nlp_es, lang: str, sentence: str, low: int) -> None:  # type: ignore[no-untyped-def]
+    count = _lang_count(nlp_en, nlp_es, lang, sentence)
+    assert count is not None and (count.low, count.high) == (low, low), sentence
+
+
+# victims joined by 'and', pairs and couples are each counted; 'shot to death' is a death
+@pytest.mark.parametrize(("lang", "sentence", "low"), [
+    ("en", "Gunmen killed a man and a woman near the church.", 2),
+    ("en", "Gunmen storm a home and kill a father and his two sons.", 3),
+    ("en", "Gunmen killed a man and two women at a party.", 3),
+    ("en", "A couple was shot dead at a gas station.", 2),
+    ("en", "Three men were shot to death outside a store.", 3),
+    ("es", "Asesinan a padre e hijo en su domicilio.", 2),
+    ("es", "Matan a una pareja en su casa.", 2),
+    ("es", "Asesinan a balazos a pareja en una colonia del centro.", 2),
+    ("es", "Matan a mamá, abuela y dos niños en una vivienda.", 4),
+    ("es", "Asesinan a una comerciante y a su pareja en el mercado.", 2),  # 'su pareja' is one person
+])
+def test_joined_victims_add_up(nlp_en, nlp_es, lang: str, sentence: str, low: int) -> None:  # type: ignore[no-untyped-def]
+    count = _lang_count(nlp_en, nlp_es, lang, sentence)
+    assert count is not None and count.low == low, sentence
+
+
+# 'double homicide' is two deaths, 'homicidio triple' three: a told count
+@pytest.mark.parametrize(("lang", "sentence", "low"), [
+    ("en", "Police investigate a triple homicide.", 3),
+    ("en", "Double homicide in a house on the outskirts.", 2),
+    ("es", "Investigan homicidio triple en una colonia.", 3),
+    ("es", "Se registra doble ejecución en un taller.", 2),
+])
+def test_multipliers_of_death_words(nlp_en, nlp_es, lang: str, sentence: str, low: int) -> None:  # type: ignore[no-untyped-def]
+    count = _lang_count(nlp_en, nlp_es, lang, sentence)
+    assert count is not None and (count.low, count.high, count.implicit) == (low, low, False), sentence
+    assert _count(nlp_en, "The team won a double title.", lethal=False) is None
+
+
+# numbers the parse or the patterns used to miss
+@pytest.mark.parametrize(("lang", "sentence", "low"), [
+    ("en", "They murder five and injure three in a hotel.", 5),  # the injured are after 'and'
+    ("en", "Gunmen shot and killed three people.", 3),  # a death verb joined with no victims shares them
+    ("en", "Four men were kidnapped and killed in the town.", 4),
+    ("en", "Prison fight leaves 11 inmates dead", 11),  # any one noun between number and death word
+    ("en", "4 found executed in a car trunk", 4),
+    ("es", "Mata a dos y hiere a tres en un bar.", 2),  # a joined verb owns its objects
+    ("es", "Un comando irrumpe en una fonda y mata a 4 comensales.", 4),
+    ("es", "Secuestran a tres jóvenes y los asesinan.", 3),
+])
+def test_numbers_next_to_death_words(nlp_en, nlp_es, lang: str, sentence: str, low: int) -> None:  # type: ignore[no-untyped-def]
+    count = _lang_count(nlp_en, nlp_es, lang, sentence)
+    assert count is not None and (count.low, count.high) == (low, low), sentence
+
+
+# numbers that count no dead: shots, roads, killers, the injured, the arrested
+@pytest.mark.parametrize(("lang", "sentence", "low"), [
+    ("es", "Asesinan a balazos a un taxista en la colonia.", 1),
+    ("en", "They find a dead man on federal highway 190 near the town.", 1),
+    ("es", "Hallan un cuerpo en el kilómetro 15 de la carretera federal 200.", 1),
+    ("es", "Entre dos lo matan a golpes en la colonia.", 1),  # the killers
+    ("en", "Armed attack leaves 2 dead and a woman injured", 2),
+    ("es", "Balacera deja dos muertos y un herido en el centro.", 2),
+    ("es", "El enfrentamiento dejó 13 personas muertas y la detención de otras cuatro.", 13),
+])
+def test_numbers_that_count_no_dead(nlp_en, nlp_es, lang: str, sentence: str, low: int) -> None:  # type: ignore[no-untyped-def]
+    count = _lang_count(nlp_en, nlp_es, lang, sentence)
+    assert count is not None and (count.low, count.high) == (low, low), sentence
+
+
+# a plural with no number is two only for bodies; a definite plural refers to deaths told: implicit
+@pytest.mark.parametrize(("lang", "sentence", "low"), [
+    ("en", "Bodies were found in a ravine.", 2),
+    ("es", "Hallan cuerpos en una brecha.", 2),
+    ("en", "Gunmen killed police officers in the town.", 1),
+    ("en", "The victims were identified as local farmers.", 1),
+    ("en", "The dead were taken to the morgue.", 1),
+    ("es", "Los fallecidos fueron identificados por sus familiares.", 1),
+])
+def test_plurals_without_a_number(nlp_en, nlp_es, lang: str, sentence: str, low: int) -> None:  # type: ignore[no-untyped-def]
+    count = _lang_count(nlp_en, nlp_es, lang, sentence)
+    assert count is not None and (count.low, count.high, count.implicit) == (low, low, True), sentence
+
+
+# a number counts the dead only as a death word's victims: not the killers, not a whole, not a name
+@pytest.mark.parametrize(("lang", "sentence", "low", "high"), [
+    ("en", "A man was shot dead outside his shop by 2 gunmen.", 1, 1),  # the agent: the killers
+    ("en", "Gunmen killed 3 of the 5 passengers.", 3, 3),  # the 5 is the whole
+    ("en", "Gunmen kill 9 at a bar in one of the worst attacks of the year.", 9, 9),  # 'in one of': no victims
+    ("en", "They find him executed in the Villa del Prado 2", 1, 1),  # the number ends a name
+    ("es", "Hombre es perseguido y asesinado en Balcones del Cuatro", 1, 1),
+    ("en", "UPDATE 2-Seven killed in a bar shooting", 7, 7),  # a digit does not join a number word
+])
+def test_numbers_that_are_not_the_victims(nlp_en, nlp_es, lang: str, sentence: str, low: int,  # type: ignore[no-untyped-def]
+                                          high: int) -> None:
+    count = _lang_count(nlp_en, nlp_es, lang, sentence)
+    assert count is not None and (count.low, count.high) == (low, high), sentence
+
+
+# the number is the noun of the dead, or stands right before a death word the parse put elsewhere
+@pytest.mark.parametrize(("lang", "sentence", "low"), [
+    ("en", "They find two decapitated near a river.", 2),
+    ("en", "Four dead and two injured leave shooting attacks downtown", 4),
+    ("en", "Cartel Executes three Members of a rival gang", 3),
+    ("en", "Tijuana: two women tortured and murdered, thrown on the side of the road", 2),
+    ("es", "Dejan 2 cabezas humanas dentro de una hielera", 2),
+    ("es", "Un pollero y 13 migrantes fueron secuestrados y asesinados", 14),
+])
+def test_numbers_next_to_the_dead(nlp_en, nlp_es, lang: str, sentence: str, low: int) -> None:  # type: ignore[no-untyped-def]
+    count = _lang_count(nlp_en, nlp_es, lang, sentence)
+    assert count is not None and count.low == low, sentence
