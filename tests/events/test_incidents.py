@@ -208,3 +208,13 @@ def test_participants_are_kept_in_the_texts_own_words(pipeline: Any) -> None:
 ])
 def test_title_case_and_nominal_headlines_report_their_incident(pipeline: Any, headline: str) -> None:
     assert _events(pipeline, headline, published="2015-05-15")
+
+
+def test_an_old_incident_the_headline_is_about_is_not_history(pipeline: Any) -> None:
+    text = ("A court in Morelia opened the trial of three police officers on Monday. Dozens of reporters "
+            "gathered outside the building.\n\nPress freedom groups welcomed the hearing.\n\n"
+            "The officers are accused of the killing of journalist Ana Ruiz, who was shot dead in Uruapan, "
+            "Michoacán, in 2019.")
+    events = _events(pipeline, text, published="2024-05-14", title="Trial opens over 2019 killing of journalist "
+                                                                      "Ana Ruiz in Uruapan")
+    assert any(e.location == "Uruapan" or e.admin2 == "Uruapan" for e in events)

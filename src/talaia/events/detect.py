@@ -83,6 +83,7 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> li
     published = ctx.document.published
     year = published.year if published else None
     drafts: list[Draft] = []
+    title_words = content_words(ctx.document.title or "", TITLE_WORD)
     recent: list[tuple[int, int, EventDate]] = []  # (sentence, paragraph, date) of dated sentences
     paragraph, counted_to = 0, 0
     for index, sent in enumerate(sdoc.sents):
@@ -94,8 +95,10 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> li
         triggers = find_triggers(sent, headline, lexicon.triggers)
         if not triggers:
             continue
+        # the lead, or a sentence about what the headline is about, tells the article's subject: never history
+        subject = paragraph == 0 or index <= 1 or len(content_words(sent.text, TITLE_WORD) & title_words) >= 2
         status = mention_status(sent.text, sent.start_char, [(t.start, t.end) for t in triggers], own, published,
-                                paragraph == 0 or index <= 1, lexicon.status)
+                                subject, lexicon.status)
         if status != INCIDENT:
             continue  # a toll, a habit, a fear, a cause or a recalled incident: no event of its own
         draft = _draft(sent, index, triggers, ctx, (country, country_code, year), own, lexicon)

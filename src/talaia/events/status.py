@@ -62,7 +62,8 @@ def mention_status(sentence: str, offset: int, triggers: Sequence[tuple[int, int
                    published: dt.date | None, in_lead: bool, cues: StatusCues) -> str:
     """The status of one sentence's violence words (``triggers``: their document offsets).
 
-    ``date`` is the sentence's own date, ``in_lead`` whether the sentence opens the article."""
+    ``date`` is the sentence's own date, ``in_lead`` whether the sentence tells the article's subject (it
+    opens the article, or shares the headline's words): an incident of the past it tells is no history."""
     single_day = date is not None and date.precision == 1
     if not single_day:
         if cues.patterns[AGGREGATE].search(sentence) and cues.count.search(sentence):
