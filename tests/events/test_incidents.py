@@ -117,28 +117,37 @@ def test_reconcile_keeps_the_lowest_and_highest_and_adds_other_deaths() -> None:
     assert implicit is not None and (implicit.low, implicit.high) == (9, 9)
 
 
-def test_mention_status_scopes() -> None:
+def test_mention_status_scopes(pipeline: Any) -> None:
     import datetime as dt
 
+    from talaia.events.component import EventsComponent
     from talaia.events.dates import EventDate
-    from talaia.events.status import StatusCues, mention_status
-    from talaia.knowledge import load_knowledge
+    from talaia.events.status import mention_status
+    from talaia.events.triggers import find_triggers
+    from talaia.nlp.component import SpacyComponent
 
-    cues = StatusCues.from_knowledge(load_knowledge())
+    stages = pipeline.components
+    lexicon = next(c for c in stages if isinstance(c, EventsComponent)).lexicon
+    models = next(c for c in stages if isinstance(c, SpacyComponent)).models
     published = dt.date(2024, 5, 10)
-    fear = "Shops closed for fear of new attacks, but gunmen killed two guards."
-    # the fear covers 'attacks' only: the killing after the comma is an incident
-    assert mention_status(fear, 0, [(fear.index("killed"), fear.index("killed") + 6)], None, published, False,
-                          cues) == "incident"
-    assert mention_status(fear, 0, [(fear.index("attacks"), fear.index("attacks") + 7)], None, published, False,
-                          cues) == "hypothetical"
-    toll = "So far this year, 12 journalists have been killed."
-    assert mention_status(toll, 0, [(35, 41)], None, published, False, cues) == "aggregate"
+
+    def status(text: str, date: EventDate | None = None, subject: bool = False, language: str = "en") -> str:
+        sent = next(iter(models.get(language)(text).sents))
+        return mention_status(sent, find_triggers(sent, False, lexicon.triggers), date, published, subject,
+                              lexicon.status)
+
+    assert status("Soldiers were deployed to prevent attacks and killed two gunmen.") == "incident"
+    assert status("Shops closed early for fear of new attacks.") == "hypothetical"
+    assert status("So far this year, 12 journalists have been killed.") == "aggregate"
     # a single day dates an incident even in a sentence about the year
-    assert mention_status(toll, 0, [(35, 41)], EventDate(published, 1), published, False, cues) == "incident"
+    assert status("So far this year, 12 journalists have been killed.", EventDate(published, 1)) == "incident"
+    # a cue in a clause about a place speaks of the place, not of the incident
+    assert status("Gunmen killed two men in Celaya, a city often hit by cartel violence.") == "incident"
+    assert status("Attacks on journalists are frequent in Guerrero.") == "habitual"
     old = EventDate(dt.date(2015, 1, 1), 3)
-    assert mention_status("In 2015, 42 people were killed.", 0, [(23, 29)], old, published, False, cues) == "history"
-    assert mention_status("In 2015, 42 people were killed.", 0, [(23, 29)], old, published, True, cues) == "incident"
+    assert status("In 2015, 42 people were killed.", old) == "history"
+    assert status("In 2015, 42 people were killed.", old, subject=True) == "incident"
+    assert status("Sicarios mataron a once personas en Uruapan.", language="es") == "incident"
 
 
 def test_the_sides_of_a_clash_are_its_actors_not_its_dead(pipeline: Any) -> None:
@@ -218,3 +227,10 @@ def test_an_old_incident_the_headline_is_about_is_not_history(pipeline: Any) -> 
     events = _events(pipeline, text, published="2024-05-14", title="Trial opens over 2019 killing of journalist "
                                                                       "Ana Ruiz in Uruapan")
     assert any(e.location == "Uruapan" or e.admin2 == "Uruapan" for e in events)
+
+
+def test_every_named_victim_is_a_participant(pipeline: Any) -> None:
+    text = "Gunmen murdered John Smith and Mary Jones outside their home in Reynosa, Tamaulipas, on Sunday."
+    event = _events(pipeline, text, published="2024-05-13")[0]
+    people = {m.text for m in event.actor2_mentions if m.kind == "person"}
+    assert {"John Smith", "Mary Jones"} <= people

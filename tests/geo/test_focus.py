@@ -24,7 +24,7 @@ def test_a_neighbourhood_with_an_article_stays_in_the_story_s_state(pipeline: An
             "colonia Las Palmas, según medios locales.")
     result = extract_text(text, published="2024-05-15", language="es", pipeline=pipeline)
     palmas = [p for p in result.places if "Palmas" in p.name]
-    assert all(p.admin1 in {None, "Guerrero"} for p in palmas)
+    assert palmas and all(p.admin1 in {None, "Guerrero"} for p in palmas)
 
 
 def test_a_common_word_is_not_a_small_town(pipeline: Any) -> None:

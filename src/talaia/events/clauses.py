@@ -20,10 +20,14 @@ SIDE_CLAUSES = frozenset({"relcl", "acl", "appos", "parataxis", "advcl", "acl:re
 Range = tuple[int, int]
 
 
-def _side_clauses(sent: Any) -> list[Range]:
-    """The character ranges of the sentence's side clauses, outer ones before those inside them."""
+# the side clauses that describe a noun ('Celaya, a city often hit by violence'), not the event's frame
+NOUN_CLAUSES = frozenset({"relcl", "acl", "appos", "acl:relcl"})
+
+
+def side_clauses(sent: Any, deps: frozenset[str] = SIDE_CLAUSES) -> list[Range]:
+    """The character ranges of the sentence's side clauses (of the ``deps`` labels), outer ones first."""
     return [(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)) for tok in sent
-            if tok.dep_ in SIDE_CLAUSES and tok.head is not tok]
+            if tok.dep_ in deps and tok.head.i != tok.i]
 
 
 def clause_spans(sent: Any, trigger: Trigger, date: EventDate | None, fatalities: FatalityCount | None
@@ -36,7 +40,7 @@ def clause_spans(sent: Any, trigger: Trigger, date: EventDate | None, fatalities
     if fatalities is not None:  # where the count begins: a combined count may reach into a background clause
         keep.add((fatalities.start, fatalities.start + 1))
     dropped: list[Range] = []
-    for left, right in _side_clauses(sent):
+    for left, right in side_clauses(sent):
         if not any(left < e and s < right for s, e in keep) and not any(a <= left and right <= b for a, b in dropped):
             dropped.append((left, right))
     spans, cursor = [], sent.start_char

@@ -39,6 +39,7 @@ from talaia.text import content_words
 
 HEADLINE_CHARS = 400
 STATE_OF = re.compile(r"\bof ([^()]+)")  # the country in an ACLED state force's name
+NAME_WORD = re.compile(r"[^\W\d_][\w'-]*")
 TITLE_WORD = 5  # letters of the words a title shares with its incident's sentences (shorter are function words)
 # the kinds the code itself names (codebook/event_kinds.tsv)
 VIOLENT, CLASH, LOOT, AGREEMENT, SUICIDE, DIE = "violent", "clash", "loot", "agreement", "suicide", "die"
@@ -83,7 +84,7 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> li
     published = ctx.document.published
     year = published.year if published else None
     drafts: list[Draft] = []
-    title_words = content_words(ctx.document.title or "", TITLE_WORD)
+    title_words = content_words(ctx.document.title or "")
     recent: list[tuple[int, int, EventDate]] = []  # (sentence, paragraph, date) of dated sentences
     paragraph, counted_to = 0, 0
     for index, sent in enumerate(sdoc.sents):
@@ -96,9 +97,8 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> li
         if not triggers:
             continue
         # the lead, or a sentence about what the headline is about, tells the article's subject: never history
-        subject = paragraph == 0 or index <= 1 or len(content_words(sent.text, TITLE_WORD) & title_words) >= 2
-        status = mention_status(sent.text, sent.start_char, [(t.start, t.end) for t in triggers], own, published,
-                                subject, lexicon.status)
+        subject = paragraph == 0 or index <= 1 or bool(_names(sent.text) & title_words)
+        status = mention_status(sent, triggers, own, published, subject, lexicon.status)
         if status != INCIDENT:
             continue  # a toll, a habit, a fear, a cause or a recalled incident: no event of its own
         draft = _draft(sent, index, triggers, ctx, (country, country_code, year), own, lexicon)
@@ -125,8 +125,7 @@ def _incidents(drafts: list[Draft], text: str, lexicon: EventLexicon) -> list[Dr
     """The drafts of one incident merged into one (incidents.py says when mentions are one incident)."""
     tax, cues = lexicon.taxonomy, lexicon.incidents
     mentions = [Mention(
-        sent_index=d.sent_index, paragraph=d.paragraph, event_type=tax.event_type_of(d.sub_event_type),
-        sub_event_type=d.sub_event_type,
+        sent_index=d.sent_index, paragraph=d.paragraph, sub_event_type=d.sub_event_type,
         places=d.places, own_date=d.own_date, fatalities=d.fatalities,
         agent=d.agent.actor.name if d.agent else None, back_reference=d.back_reference,
         armed_group=d.agent is not None and d.agent.actor.inter in tax.armed - {tax.state_forces},
@@ -174,6 +173,12 @@ def _incident_sub_type(told: list[Draft], merged: Draft, lexicon: EventLexicon) 
     rank = {VIOLENCE: 0, REMOTE: 0, DEMONSTRATION: 1, AFTERMATH: 2, DEVELOPMENT: 2}
     gravest = min(range(len(told)), key=lambda i: (rank[families[i]], i))
     return told[gravest].sub_event_type
+
+
+def _names(text: str) -> frozenset[str]:
+    """The capitalised words after a text's first word, folded: the names of people and places it tells."""
+    words = [w for w in NAME_WORD.findall(text)[1:] if w[:1].isupper()]
+    return content_words(" ".join(words))
 
 
 def _anchored(d: Draft) -> bool:
@@ -422,7 +427,7 @@ def _finalise(d: Draft, ctx: DocumentContext, focus: Place | None, country: str 
     told: dict[int, dict[tuple[int, int], Participant]] = {1: {}, 2: {}}
     for side, m in d.participants:
         final = sides[side]
-        kind = _kind(m, text)
+        kind = _kind(m)
         # a participant named for the side's actor, or a named victim on the civilians' side
         victim = kind == PERSON and side == 2 and final is not None and final.inter == tax.civilians
         if final is not None and (m.actor.name == final.name or victim):
@@ -459,19 +464,16 @@ def _finalise(d: Draft, ctx: DocumentContext, focus: Place | None, country: str 
     )
 
 
-PERSON, ORGANIZATION, GROUP = "person", "organization", "group"
+PERSON, GROUP = "person", "group"  # participant kinds (the actor reader also says "organization")
 PERSON_LABELS = frozenset({"PERSON", "PER"})
 # the dependency links from a victim's name up to the violence word ('killed [the mayor, Juan Pérez]')
 VICTIM_PATH = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "obj", "dobj", "pobj", "appos", "conj", "nmod",
                          "compound", "obl", "prep", "flat"})
 
 
-def _kind(m: ActorMention, text: str) -> str:
-    """person, organization or group (a described collective) — from the name's entity, else its capitals."""
-    if m.kind:
-        return m.kind
-    words = text[m.start:m.end].split()
-    return ORGANIZATION if sum(w[:1].isupper() for w in words[1:]) >= 1 and len(words) > 1 else GROUP
+def _kind(m: ActorMention) -> str:
+    """person, organization or group (a described collective), as the actor reader saw it."""
+    return m.kind or GROUP
 
 
 def _named_victims(sent: Any, trigger: Trigger, ctx: DocumentContext, lexicon: EventLexicon,
@@ -483,13 +485,13 @@ def _named_victims(sent: Any, trigger: Trigger, ctx: DocumentContext, lexicon: E
     for ent in sent.ents:
         if ent.label_ not in PERSON_LABELS:
             continue
-        tok = ent.root
+        tok, target = ent.root, trigger.token.i  # tokens are made anew on each access: compare positions
         for _ in range(4):
-            if tok.head is trigger.token or tok.head is tok or tok.dep_ not in VICTIM_PATH:
+            if tok.head.i in {target, tok.i} or tok.dep_ not in VICTIM_PATH:
                 break
             tok = tok.head
         subject = tok.dep_ in {"nsubj", "csubj"} and trigger.kind != DIE
-        if tok.head is trigger.token and tok.dep_ in VICTIM_PATH and not subject:
+        if tok.head.i == target and tok.dep_ in VICTIM_PATH and not subject:
             found.append(ActorMention(Actor(lexicon.actors.names("civilians", where[0]), lexicon.taxonomy.civilians),
                                       ent.start_char, ent.end_char, kind=PERSON))
     return found

@@ -22,7 +22,7 @@ adds to the deaths already told.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from talaia.events.dates import EventDate
 from talaia.events.fatalities import FatalityCount
@@ -33,7 +33,7 @@ from talaia.knowledge import Knowledge
 from talaia.models import Place
 
 NEAR_SENTENCES = 2  # a mention this close to its incident's last one needs no other tie
-ADDITIVE_WINDOW = 24  # characters around a death count where an additive word counts
+ADDITIVE_WINDOW = 24  # characters around a death count to look for the word right before or after it
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,13 +48,12 @@ class IncidentCues:
         return cls(*(any_word(ordered(table, "pattern", role=role)) for role in ("another", "same", "additive")))
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """What one sentence tells of an incident, as :func:`assemble` needs it."""
 
     sent_index: int
     paragraph: int
-    event_type: str
     sub_event_type: str
     places: list[Place]
     own_date: EventDate | None  # the sentence's own date, not one borrowed from before
@@ -65,14 +64,15 @@ class Mention:
     links: frozenset[str]  # incident_cues roles found in the sentence
     additive: bool = False  # its death count adds to those already told
     casualties_only: bool = False  # it tells deaths and nothing else of the incident
-    joined: list[int] = field(default_factory=list)  # indices of the mentions merged into it
 
 
 def assemble(mentions: list[Mention], taxonomy: Taxonomy) -> list[list[int]]:
     """Groups of mention indices, one per incident, in the order of their first mention."""
     incidents: list[list[int]] = []
     for i, m in enumerate(mentions):
-        target = None if "another" in m.links else _incident_of(i, mentions, incidents, taxonomy)
+        # 'meanwhile', 'in another attack': another incident when the mention names its own place or day
+        another = "another" in m.links and (m.places or m.own_date is not None or not m.back_reference)
+        target = None if another else _incident_of(i, mentions, incidents, taxonomy)
         if target is not None:
             target.append(i)
         elif not m.back_reference:
@@ -185,5 +185,8 @@ def reconcile(counts: list[tuple[FatalityCount, bool]]) -> FatalityCount | None:
 
 def is_additive(text: str, count: FatalityCount, cues: IncidentCues) -> bool:
     """'two other people died', 'otras dos personas': the count adds to the deaths told before."""
-    window = text[max(0, count.start - ADDITIVE_WINDOW):count.end + ADDITIVE_WINDOW]
-    return bool(cues.additive.search(window))
+    number_end = text.find(" ", count.start)  # the count's first word: 'two' of 'two other people'
+    number_end = len(text) if number_end < 0 else number_end
+    before = text[max(0, count.start - ADDITIVE_WINDOW):count.start].split()[-1:]
+    after = text[number_end:number_end + ADDITIVE_WINDOW].split()[:1]
+    return any(cues.additive.fullmatch(w.strip(",.;:").lower()) for w in (*before, *after))

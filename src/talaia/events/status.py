@@ -23,62 +23,91 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
 
+from talaia.events.clauses import NOUN_CLAUSES, side_clauses
 from talaia.events.dates import EventDate
-from talaia.events.tables import NOTHING, alternation
+from talaia.events.tables import alternation, any_word, ordered
 from talaia.knowledge import Knowledge
 
 INCIDENT = "incident"
 AGGREGATE, HABITUAL = "aggregate", "habitual"
-SENTENCE_WIDE = (AGGREGATE, HABITUAL)  # the cue makes the whole sentence what it says
-CLAUSE_WIDE = ("hypothetical", "background")  # only the words after the cue, up to the clause's end
+SENTENCE_WIDE = (AGGREGATE, HABITUAL)  # the cue makes the sentence's main clause what it says
+CLAUSE_WIDE = ("hypothetical", "background")  # only the words the cue governs
 HISTORY = "history"
 # an incident dated more than this before publication is history, unless the lead tells it
 HISTORY_DAYS = 60
-CLAUSE_END = re.compile(r"[,;:.()\"“”]")
 
 
 @dataclass(frozen=True, slots=True)
 class StatusCues:
     patterns: Mapping[str, re.Pattern[str]]  # status -> one pattern for all its phrases
-    count: re.Pattern[str]  # a number, in digits or words: what a toll or a tally needs
+    counts: Mapping[str, re.Pattern[str]]  # language -> a number in digits or its words: what a tally needs
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> StatusCues:
         table = knowledge.union("mention_cues")
-        patterns = {}
-        for status in (*SENTENCE_WIDE, *CLAUSE_WIDE):
-            phrases = table.where(status=status).column("pattern")
-            body = alternation(phrases)
-            patterns[status] = re.compile(r"\b(?:" + body + r")\b" if body else NOTHING, re.IGNORECASE)
-        numbers = knowledge.union("numbers")  # not articles nor connectors: 'a', 'and' are no count
-        words = sorted(set().union(*(numbers.words("word", kind=k) for k in ("unit", "scale", "vague"))),
-                       key=len, reverse=True)
-        count = re.compile(r"\d|\b(?:" + alternation(words, escape=True) + r")\b" if words else r"\d", re.IGNORECASE)
-        return cls(MappingProxyType(patterns), count)
+        patterns = {status: any_word(ordered(table, "pattern", status=status)) for status in (*SENTENCE_WIDE,
+                                                                                              *CLAUSE_WIDE)}
+        counts = {}
+        for lang in knowledge.languages:  # a document's own number words: 'once' is no count in English
+            numbers = knowledge.table("numbers", lang)  # not articles nor connectors: 'a', 'and' are no count
+            words = sorted(set().union(*(numbers.words("word", kind=k) for k in ("unit", "scale", "vague"))),
+                           key=len, reverse=True)
+            counts[lang] = re.compile(r"\d|\b(?:" + alternation(words, escape=True) + r")\b" if words else r"\d",
+                                      re.IGNORECASE)
+        return cls(MappingProxyType(patterns), MappingProxyType(counts))
+
+    def count(self, lang: str) -> re.Pattern[str]:
+        return self.counts.get(lang) or self.counts.get("en") or re.compile(r"\d")
 
 
-def mention_status(sentence: str, offset: int, triggers: Sequence[tuple[int, int]], date: EventDate | None,
-                   published: dt.date | None, in_lead: bool, cues: StatusCues) -> str:
-    """The status of one sentence's violence words (``triggers``: their document offsets).
+def mention_status(sent: Any, triggers: Sequence[Any], date: EventDate | None, published: dt.date | None,
+                   subject: bool, cues: StatusCues) -> str:
+    """The status of one sentence's violence words (``triggers``: their trigger tokens, ``.token``).
 
-    ``date`` is the sentence's own date, ``in_lead`` whether the sentence tells the article's subject (it
-    opens the article, or shares the headline's words): an incident of the past it tells is no history."""
+    ``date`` is the sentence's own date, ``subject`` whether the sentence tells the article's subject (it
+    opens the article, or names what the headline names): an incident of the past it tells is no history.
+    A cue inside a side clause that holds none of the triggers (a relative clause on a place) speaks of
+    that clause, not of the incident."""
+    text, offset = sent.text, sent.start_char
+    side = [r for r in side_clauses(sent, NOUN_CLAUSES) if not any(r[0] <= t.start < r[1] for t in triggers)]
+
+    def found(status: str) -> list[Any]:
+        return [m for m in cues.patterns[status].finditer(text)
+                if not any(a <= offset + m.start() < b for a, b in side)]
+
     single_day = date is not None and date.precision == 1
     if not single_day:
-        if cues.patterns[AGGREGATE].search(sentence) and cues.count.search(sentence):
-            return AGGREGATE  # a period or an area, and a count: a toll, not an incident
-        if cues.patterns[HABITUAL].search(sentence):
+        count = cues.count(sent.doc.lang_)
+        for m in found(AGGREGATE):  # a period or an area, and a count of its own: a toll, not an incident
+            rest = text[:m.start()] + " " + text[m.end():]
+            if count.search(rest):
+                return AGGREGATE
+        if found(HABITUAL):
             return HABITUAL
     if triggers:
         for status in CLAUSE_WIDE:
-            spans = [(offset + m.start(), offset + m.end()) for m in cues.patterns[status].finditer(sentence)]
-            if spans and all(_covered(t, spans, sentence, offset) for t in triggers):
+            governed = found(status)
+            if governed and all(any(_governed(t.token, m, sent) for m in governed) for t in triggers):
                 return status
-    if date is not None and date.date is not None and published is not None and not in_lead and \
+    if date is not None and date.date is not None and published is not None and not subject and \
             _long_before(date, published):
         return HISTORY
     return INCIDENT
+
+
+def _governed(tok: Any, cue: Any, sent: Any) -> bool:
+    """The trigger word is the cue's own or lies under it in the parse ('for fear of [new attacks]',
+    'to prevent [attacks]'), not in a clause joined beside it ('... and killed two gunmen')."""
+    start, end = sent.start_char + cue.start(), sent.start_char + cue.end()
+    for _ in range(len(sent)):
+        if start <= tok.idx < end:
+            return True
+        if tok.dep_ == "conj" or tok.head.i == tok.i:
+            return False  # a clause or a word joined beside the cue's, or the top of the sentence
+        tok = tok.head
+    return False
 
 
 def _long_before(date: EventDate, published: dt.date) -> bool:
@@ -87,14 +116,3 @@ def _long_before(date: EventDate, published: dt.date) -> bool:
         # a month or a year: only an earlier year's is surely history ('in 2019' reads as its 1 January)
         return date.date.year < published.year and (published - date.date).days > HISTORY_DAYS + 31
     return (published - date.date).days > HISTORY_DAYS + (7 if date.precision == 2 else 0)
-
-
-def _covered(trigger: tuple[int, int], cues: list[tuple[int, int]], sentence: str, offset: int) -> bool:
-    """The trigger is inside a cue or after one in the same clause."""
-    start = trigger[0]
-    for c_start, c_end in cues:
-        if c_start <= start < c_end:
-            return True
-        if start >= c_end and not CLAUSE_END.search(sentence, c_end - offset, start - offset):
-            return True
-    return False

@@ -43,6 +43,7 @@ class TriggerLexicon:
     weapons: re.Pattern[str]
     territory: re.Pattern[str]
     strip: tuple[str, ...]  # endings taken off any word
+    silent_e: tuple[str, ...]  # endings taken off only where an e remains: 'assassinate-d'
     inflections: Mapping[str, Inflection]  # language -> its verb endings
 
     @classmethod
@@ -66,7 +67,7 @@ class TriggerLexicon:
             kinds=kinds, modals=modals, cues=MappingProxyType(cues),
             weapons=any_word(ordered(objects, "pattern", role="weapons")),
             territory=any_word(ordered(objects, "pattern", role="territory")),
-            strip=ordered(suffixes, "suffix", role="strip"),
+            strip=ordered(suffixes, "suffix", role="strip"), silent_e=ordered(suffixes, "suffix", role="silent_e"),
             inflections=MappingProxyType(inflections),
         )
 
@@ -114,6 +115,8 @@ def _stems(word: str, lang: str, lexicon: TriggerLexicon) -> list[str]:
     """Candidate lemmas when the lemmatizer fails: 'killed' -> kill, 'masacran' -> masacrar."""
     out = [word[: -len(suffix)] for suffix in lexicon.strip
            if word.endswith(suffix) and len(word) - len(suffix) >= 3]
+    out += [word[: -len(suffix)] for suffix in lexicon.silent_e
+            if word.endswith("e" + suffix) and len(word) - len(suffix) >= 4]
     inflection = lexicon.inflections.get(lang)
     if inflection is not None:
         m = inflection.pattern.match(word)
