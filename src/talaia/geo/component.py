@@ -15,7 +15,7 @@ from talaia.models import Place
 class ToponymsComponent(DocumentComponent):
     """Every place mention of the document, resolved; the gazetteer is loaded on first use."""
 
-    name = "geo.toponyms.v2"
+    name = "geo.toponyms.v3"
 
     def __init__(self, resources: Resources) -> None:
         self.resources = resources
