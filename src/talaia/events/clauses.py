@@ -8,6 +8,7 @@ as a mention of its own was tried: it split more incidents than it separated.)
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from talaia.events.dates import EventDate
@@ -18,16 +19,19 @@ from talaia.events.triggers import Trigger
 # (spaCy's English labels and Universal Dependencies' for Spanish)
 SIDE_CLAUSES = frozenset({"relcl", "acl", "appos", "parataxis", "advcl", "acl:relcl"})
 Range = tuple[int, int]
+WORD = re.compile(r"\w")
 
 
 # the side clauses that describe a noun ('Celaya, a city often hit by violence'), not the event's frame
 NOUN_CLAUSES = frozenset({"relcl", "acl", "appos", "acl:relcl"})
 
 
-def side_clauses(sent: Any, deps: frozenset[str] = SIDE_CLAUSES) -> list[Range]:
-    """The character ranges of the sentence's side clauses (of the ``deps`` labels), outer ones first."""
+def side_clauses(sent: Any, deps: frozenset[str] = SIDE_CLAUSES, verbal: bool = False) -> list[Range]:
+    """The character ranges of the sentence's side clauses (of the ``deps`` labels), outer ones first;
+    ``verbal``: only those with a verb of their own ('Campbell, 42,' is an apposition, not a clause)."""
     return [(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)) for tok in sent
-            if tok.dep_ in deps and tok.head.i != tok.i]
+            if tok.dep_ in deps and tok.head.i != tok.i
+            and (not verbal or any(t.pos_ in {"VERB", "AUX"} for t in tok.subtree))]
 
 
 def clause_spans(sent: Any, trigger: Trigger, date: EventDate | None, fatalities: FatalityCount | None
@@ -40,15 +44,15 @@ def clause_spans(sent: Any, trigger: Trigger, date: EventDate | None, fatalities
     if fatalities is not None:  # where the count begins: a combined count may reach into a background clause
         keep.add((fatalities.start, fatalities.start + 1))
     dropped: list[Range] = []
-    for left, right in side_clauses(sent):
+    for left, right in side_clauses(sent, verbal=True):
         if not any(left < e and s < right for s, e in keep) and not any(a <= left and right <= b for a, b in dropped):
             dropped.append((left, right))
     spans, cursor = [], sent.start_char
     text = sent.doc.text
     for left, right in sorted(dropped):
-        if left > cursor and text[cursor:left].strip():
+        if left > cursor and WORD.search(text, cursor, left):
             spans.append((cursor, left))
         cursor = max(cursor, right)
-    if sent.end_char > cursor and text[cursor:sent.end_char].strip():
+    if sent.end_char > cursor and WORD.search(text, cursor, sent.end_char):  # not a lone '.'
         spans.append((cursor, sent.end_char))
     return spans or [(sent.start_char, sent.end_char)]

@@ -10,7 +10,8 @@ perpetrator with deaths of its own — and the discourse ties them:
   phrase of ``incident_cues`` with role ``same`` ("the victims");
 * a mention that names no place and no day of its own, in the same paragraph.
 
-A phrase with role ``another`` ("in another attack", "otra operación") opens an incident.
+A phrase with role ``another`` ("in another attack", "otra operación", "meanwhile") opens an
+incident, unless the mention is only a back-reference with no place or day of its own.
 A back-reference that finds no incident is dropped: it refers to an incident the reader
 missed, and alone it says too little to code.
 

@@ -4,13 +4,17 @@ Only incidents become events. The rest, after ACLED's rule that an event is a si
 occurrence at a place and a time:
 
 * ``aggregate`` — a toll over a period or an area, a tally, a rate, a record ("so far this
-  year", "en lo que va del año") with a count: the whole sentence, unless it dates a single day;
+  year", "en lo que va del año") with a count of its own: the whole sentence, unless it dates a
+  single day;
 * ``habitual`` — what keeps happening ("are frequent", "suelen"): the whole sentence;
-* ``hypothetical`` — a fear, a risk, a forecast, a purpose ("for fear of", "could rise"): the
-  violence words after it in the same clause;
+* ``hypothetical`` — a fear, a risk, a forecast, a purpose ("for fear of", "to prevent"): the
+  violence words the cue governs in the parse, not a clause joined beside it;
 * ``background`` — a cause or a climate ("stem from", "en un clima de"): the same;
-* ``history`` — dated well before publication, outside the article's lead: an earlier
-  incident the report recalls, not the one it reports.
+* ``history`` — dated well before publication, outside the article's lead and not named by its
+  headline: an earlier incident the report recalls, not the one it reports.
+
+A cue inside a clause that describes a noun and holds none of the violence words ("Celaya, a
+city often hit by violence") speaks of that noun and is not read.
 
 The phrases are data (``lang/<code>/mention_cues.tsv``); the scopes and the history window
 are here.
