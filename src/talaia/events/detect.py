@@ -160,11 +160,9 @@ def _incident_sub_type(told: list[Draft], merged: Draft, lexicon: EventLexicon) 
     mention of the gravest type (violence before demonstrations before developments), the first
     among equals."""
     tax, coder = lexicon.taxonomy, lexicon.coder
-    types = [tax.event_type_of(d.sub_event_type) for d in told]
     families = [family(d.sub_event_type, tax) for d in told]
     if DEMONSTRATION in families:
-        explosions = tax.event_tags["explosions"]
-        kinds = set().union(*(d.kinds for d, t in zip(told, types, strict=True) if t != explosions))
+        kinds = set().union(*(d.kinds for d, f in zip(told, families, strict=True) if f != REMOTE))
         agent = merged.agent.actor if merged.agent else None
         patient = merged.patient.actor if merged.patient else None
         coded = coder.sub_event_type(kinds, agent, patient)
@@ -427,7 +425,7 @@ def _finalise(d: Draft, ctx: DocumentContext, focus: Place | None, country: str 
     told: dict[int, dict[tuple[int, int], Participant]] = {1: {}, 2: {}}
     for side, m in d.participants:
         final = sides[side]
-        kind = _kind(m)
+        kind = m.kind or GROUP
         # a participant named for the side's actor, or a named victim on the civilians' side
         victim = kind == PERSON and side == 2 and final is not None and final.inter == tax.civilians
         if final is not None and (m.actor.name == final.name or victim):
@@ -469,11 +467,6 @@ PERSON_LABELS = frozenset({"PERSON", "PER"})
 # the dependency links from a victim's name up to the violence word ('killed [the mayor, Juan Pérez]')
 VICTIM_PATH = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "obj", "dobj", "pobj", "appos", "conj", "nmod",
                          "compound", "obl", "prep", "flat"})
-
-
-def _kind(m: ActorMention) -> str:
-    """person, organization or group (a described collective), as the actor reader saw it."""
-    return m.kind or GROUP
 
 
 def _named_victims(sent: Any, trigger: Trigger, ctx: DocumentContext, lexicon: EventLexicon,

@@ -41,6 +41,7 @@ CLAUSE_WIDE = ("hypothetical", "background")  # only the words the cue governs
 HISTORY = "history"
 # an incident dated more than this before publication is history, unless the lead tells it
 HISTORY_DAYS = 60
+DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,7 @@ class StatusCues:
         return cls(MappingProxyType(patterns), MappingProxyType(counts))
 
     def count(self, lang: str) -> re.Pattern[str]:
-        return self.counts.get(lang) or self.counts.get("en") or re.compile(r"\d")
+        return self.counts.get(lang) or self.counts.get("en") or DIGIT
 
 
 def mention_status(sent: Any, triggers: Sequence[Any], date: EventDate | None, published: dt.date | None,

@@ -29,6 +29,8 @@ from talaia.knowledge import Knowledge, load_knowledge
 
 GAZETTEER_VERSION = "gaz-8"
 FEATURES = ("country", "admin1", "admin2", "city", "continent", "region")
+# a city this big is known beyond its region: its name is strong evidence of a place, and its state is context
+BIG_CITY_POPULATION = 100_000
 
 
 def _fold(name: str) -> str:

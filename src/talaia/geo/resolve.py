@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from talaia.geo.gazetteer import GazetteerEntry, GeoNamesGazetteer, NameKey
+from talaia.geo.gazetteer import BIG_CITY_POPULATION, GazetteerEntry, GeoNamesGazetteer, NameKey
 from talaia.geo.lexicon import PlaceLexicon
 from talaia.geo.toponyms import Mention
 from talaia.models import Place
@@ -74,7 +74,7 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
 COUNTRY_CONTEXT = 4.0
 # a town this small, in a country nothing else in the document is in, while the document is about
 # another country, is a homonym of a place the gazetteer does not know ('Agua Clara' in a Jalisco story)
-FOREIGN_TOWN_POPULATION = 100_000
+FOREIGN_TOWN_POPULATION = BIG_CITY_POPULATION
 FOCUS_VOTES = 2  # what makes a document about a country: a country or state named, or two towns
 
 
@@ -101,7 +101,7 @@ def _city_over_unit(choice: GazetteerEntry | None, candidates: list[GazetteerEnt
     if choice is None or choice.feature not in {"admin1", "admin2"}:
         return choice
     same = [c for c in candidates if c.feature == "city" and c.country_code == choice.country_code
-            and c.population >= 100000 and normalize_name(c.name) == normalize_name(choice.name)
+            and c.population >= BIG_CITY_POPULATION and normalize_name(c.name) == normalize_name(choice.name)
             and (c.admin1 == choice.name or c.admin1 == choice.admin1 or c.admin2 == choice.name)]
     return max(same, key=lambda c: c.population) if same else choice
 
@@ -147,7 +147,7 @@ def _context(choices: Sequence[GazetteerEntry | None]) -> tuple[Counter[str], Co
 
 def background_of_town(entry: GazetteerEntry) -> bool:
     """A big town's state is context too (the outlet 'El Sol de León' is in Guanajuato)."""
-    return entry.feature == "city" and entry.population >= 100000
+    return entry.feature == "city" and entry.population >= BIG_CITY_POPULATION
 
 
 def _names_part_of_a_town(mention: Mention, text: str, lexicon: PlaceLexicon) -> bool:
@@ -207,7 +207,7 @@ def place_of_source(source: str | None, gazetteer: GeoNamesGazetteer, lexicon: P
             found = gazetteer.lookup(phrase)
             cands = [e for e in found if e.feature in {"admin1", "country"}
                      or (e.feature == "city" and e.population >= 50000)
-                     or (e.feature == "admin2" and e.population >= 100000)]
+                     or (e.feature == "admin2" and e.population >= BIG_CITY_POPULATION)]
             named = [e for e in cands if gazetteer.normalize(e.name) == gazetteer.normalize(phrase)]
             if named or len(cands) == 1:
                 # 'El Sol de León': of the places so named, the biggest (León, Guanajuato, not León, Nicaragua)

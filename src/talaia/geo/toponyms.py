@@ -17,7 +17,7 @@ from typing import Any
 
 from wordfreq import zipf_frequency
 
-from talaia.geo.gazetteer import GeoNamesGazetteer
+from talaia.geo.gazetteer import BIG_CITY_POPULATION, GeoNamesGazetteer
 from talaia.geo.lexicon import PlaceLexicon
 
 PLACE_LABELS = {"GPE", "LOC"}
@@ -97,7 +97,7 @@ def _common_word(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: P
     if before and before[-1].lower() in lexicon.locatives:
         return False
     return not any(e.feature in {"continent", "region", "country", "admin1"} or
-                   (e.feature == "city" and e.population >= 100000) for e in gazetteer.lookup(m.text))
+                   (e.feature == "city" and e.population >= BIG_CITY_POPULATION) for e in gazetteer.lookup(m.text))
 
 
 def _abbreviations(text: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> list[Mention]:
@@ -217,7 +217,7 @@ def _embedded(ent: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> 
             if not all(t.text[:1].isupper() for t in span if t.is_alpha):
                 continue
             follows = tokens[j].lower_ if j < len(tokens) else ""
-            threshold = 1000 if follows in lexicon.institutions else 100000
+            threshold = 1000 if follows in lexicon.institutions else BIG_CITY_POPULATION
             if _strong_place(span.text, gazetteer, lexicon, threshold):
                 return [Mention(span.start_char, span.end_char, span.text, "embedded")]
     return []
