@@ -35,7 +35,7 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "nlp.aliases.v1",
     "geo.toponyms.v3",
     "quotes.attribution.v1",
-    "events.acled.v3",
+    "events.acled.v4",
 )
 
 

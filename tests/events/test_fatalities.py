@@ -213,3 +213,22 @@ def test_numbers_that_are_not_the_victims(nlp_en, nlp_es, lang: str, sentence: s
 def test_numbers_next_to_the_dead(nlp_en, nlp_es, lang: str, sentence: str, low: int) -> None:  # type: ignore[no-untyped-def]
     count = _lang_count(nlp_en, nlp_es, lang, sentence)
     assert count is not None and count.low == low, sentence
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "low"),
+    [
+        # the arrested, kidnapped and freed are not the dead
+        ("es", "La operación en Zacatecas dejó 8 personas muertas y la detención de otras dos tras el "
+               "enfrentamiento entre las fuerzas federales y un \"grupo armado\".", 8),
+        ("es", "El operativo se saldó con 7 personas muertas debido al enfrentamiento con un grupo armado, en el "
+               "que también se liberaron a cinco personas secuestradas.", 7),
+        ("en", "The raid left 5 gunmen dead in Reynosa, and 7 migrants kidnapped by the gang were freed.", 5),
+        # a participle of death joined to one of kidnapping still counts its victims
+        ("en", "Three men were kidnapped and killed in Celaya on Monday.", 3),
+    ],
+)
+def test_the_arrested_and_the_freed_are_not_the_dead(nlp_en, nlp_es, lang: str, sentence: str,  # type: ignore[no-untyped-def]
+                                                     low: int) -> None:
+    count = _lang_count(nlp_en, nlp_es, lang, sentence)
+    assert count is not None and (count.low, count.high) == (low, low)

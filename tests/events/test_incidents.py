@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from talaia.api import extract_text
+from talaia.events.detect import HEADLINE_CHARS
 
 pytestmark = pytest.mark.slow
 
@@ -234,3 +235,116 @@ def test_every_named_victim_is_a_participant(pipeline: Any) -> None:
     event = _events(pipeline, text, published="2024-05-13")[0]
     people = {m.text for m in event.actor2_mentions if m.kind == "person"}
     assert {"John Smith", "Mary Jones"} <= people
+
+
+# -- session 4: negation, raids, tolls told again, vague continuations ----------------------------------
+
+def test_nobody_hurt_and_nothing_looted_are_no_events(pipeline: Any) -> None:
+    text = ("A crowd gathered outside the town hall of Uruapan, Michoacán, on Wednesday demanding water. "
+            "Officers said no shops were looted and nobody was injured.")
+    assert all(e.sub_event_type != "Looting/property destruction" for e in _events(pipeline, text))
+
+
+def test_spanish_negation_cancels_the_trigger(pipeline: Any) -> None:
+    text = ("Decenas de vecinos rodearon la alcaldía de Tepalcatepec, Michoacán, el martes. "
+            "No se registraron saqueos ni personas lesionadas, informó la policía.")
+    assert all(e.sub_event_type != "Looting/property destruction" for e in _events(pipeline, text, language="es"))
+
+
+def test_nobody_killed_leaves_the_blast_without_deaths(pipeline: Any) -> None:
+    text = "Nobody was killed in the blast that hit a market in Kandahar on Monday, officials said."
+    events = _events(pipeline, text)
+    assert len(events) == 1
+    assert events[0].event_type == "Explosions/Remote violence"
+    assert not events[0].fatalities
+
+
+def test_negation_does_not_reach_a_clause_joined_beside_it(pipeline: Any) -> None:
+    text = ("No se sabe si los agresores dijeron algo, pero acto seguido dispararon contra el vehículo "
+            "de los reporteros en Chilpancingo, Guerrero, el martes.")
+    assert _events(pipeline, text, language="es")
+
+
+def test_a_police_raid_on_a_gang_is_a_battle(pipeline: Any) -> None:
+    text = ("Two people were killed on Wednesday during a police raid on a gang hideout in Apodaca, "
+            "Nuevo León state, officials said.")
+    events = _events(pipeline, text)
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Battles", "Armed clash")]
+    assert events[0].actor2 is not None  # a battle has two sides
+
+
+def test_a_spanish_operation_against_a_criminal_cell_is_a_battle(pipeline: Any) -> None:
+    text = ("Cuatro personas murieron el lunes durante un operativo de la Guardia Nacional contra una célula "
+            "delictiva en Zitácuaro, Michoacán.")
+    events = _events(pipeline, text, language="es")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_soldiers_killing_farmers_in_an_operation_stay_an_attack(pipeline: Any) -> None:
+    events = _events(pipeline, "Soldiers killed three farmers during an operation in a village of Sinaloa on Monday.")
+    assert [e.sub_event_type for e in events] == ["Attack"]
+
+
+def test_clash_sides_when_the_parser_hangs_the_second_elsewhere(pipeline: Any) -> None:
+    text = ('Este martes otro operativo en el estado de Guerrero dejó ocho personas muertas tras el enfrentamiento '
+            'entre militares y un "grupo delictivo" en Iguala.')
+    events = _events(pipeline, text, language="es")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+    assert events[0].actor2 is not None and "Armed Group" in events[0].actor2
+
+
+def test_the_dead_are_not_the_perpetrators(pipeline: Any) -> None:
+    text = "At least three people died in Niterói on Thursday, it said: one police officer and two alleged criminals."
+    events = _events(pipeline, text)
+    assert len(events) == 1
+    assert "Police" not in (events[0].actor1 or "")
+
+
+def test_a_year_to_date_phrase_read_as_a_clause_is_still_a_toll(pipeline: Any) -> None:
+    text = ("Ayer por la noche la zona seguía acordonada por elementos de la Policía Municipal, quienes sólo dejaban "
+            "pasar a los vecinos de las casas cercanas a la fosa.\n\n"
+            "En lo que va del año, en Jalisco han sido halladas varias fosas clandestinas, en municipios como "
+            "Zapopan y El Salto, donde se han localizado más de 40 cuerpos.")
+    assert all(e.fatalities != 40 for e in _events(pipeline, text, language="es"))
+
+
+# -- commentary: violence in general, no incident (texts over HEADLINE_CHARS: read as articles) ---------
+
+def test_an_opinion_piece_gives_no_event(pipeline: Any) -> None:
+    text = ("For more than a decade, successive governments have promised to end the violence in the country. "
+            "Each new president announces a new plan, and each plan is sold as the last one we will need. "
+            "Yet the killings continue.\n\n"
+            "Cartels fight each other for territory. When soldiers clash with gunmen, bystanders are caught in the "
+            "crossfire.\n\nFewer than one in ten murders ends in a conviction, and the massacres will go on.")
+    assert len(text) > HEADLINE_CHARS
+    assert _events(pipeline, text, title="A strategy that is failing") == []
+
+
+def test_a_spanish_column_gives_no_event(pipeline: Any) -> None:
+    text = ("Durante años, los gobiernos han prometido pacificar el país. Cada sexenio anuncia una estrategia nueva "
+            "y cada estrategia se presenta como la definitiva. Sin embargo, los asesinatos continúan.\n\n"
+            "Los cárteles se disputan territorios y asesinan a quienes se interponen. Cuando los militares se "
+            "enfrentan con sicarios, los civiles quedan en medio del fuego cruzado. Y las madres siguen buscando "
+            "a sus hijos sin que nadie las escuche.")
+    assert len(text) > HEADLINE_CHARS
+    assert _events(pipeline, text, language="es", title="La violencia que no cesa") == []
+
+
+def test_a_spanish_past_incident_still_counts(pipeline: Any) -> None:
+    text = ("Hombres armados asesinaron a tres jóvenes en una fiesta en Irapuato, Guanajuato, la noche del sábado. "
+            "Los atacantes llegaron en dos camionetas y huyeron antes de que llegara la policía municipal, que "
+            "acordonó la zona. Vecinos de la colonia dijeron que escucharon al menos veinte disparos y que las "
+            "víctimas tenían entre 17 y 20 años. La fiscalía del estado abrió una carpeta de investigación y pidió a "
+            "los testigos que se presenten a declarar.")
+    assert len(text) > HEADLINE_CHARS
+    assert len(_events(pipeline, text, language="es")) == 1
+
+
+def test_spanish_riots_described_by_a_participle_are_not_generic(pipeline: Any) -> None:
+    text = ("Al menos 12 personas han sido detenidas y hay 15 policías heridos en los disturbios ocurridos durante "
+            "la noche del viernes en el centro de Valparaíso, Chile, en el marco de las movilizaciones estudiantiles. "
+            "Las protestas se han centrado de nuevo en la plaza Sotomayor y han obligado a desviar el tráfico "
+            "durante varias horas, mientras comerciantes del centro cerraban sus locales antes de lo habitual.")
+    assert len(text) > HEADLINE_CHARS
+    events = _events(pipeline, text, language="es")
+    assert [e.event_type for e in events] == ["Riots"]

@@ -112,10 +112,10 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> li
                 next((d for _, _, d in reversed(recent) if d.precision <= 2 or d.start is not None), None)
         drafts.append(draft)
     merged = _incidents(drafts, text, lexicon)
-    if not headline and published is not None and any(_anchored(d) for d in merged):
-        # an article's incidents are told with a day, a place or a count; beside them, violence words with
-        # none of these are commentary on them (a headline may say none; without a publication date,
-        # 'on Thursday' cannot be read as a day)
+    if not headline and published is not None:
+        # an article's incidents are told with a day, a place or a count; violence words with none of
+        # these are commentary, beside incidents or in an opinion piece with none (a headline may say
+        # none; without a publication date, 'on Thursday' cannot be read as a day)
         merged = [d for d in merged if _anchored(d)]
     events = [_finalise(d, ctx, focus, country, country_code, lexicon) for d in merged]
     return _by_salience(events, merged, text, ctx.document.title)
@@ -168,6 +168,16 @@ def _incident_sub_type(told: list[Draft], merged: Draft, lexicon: EventLexicon) 
         coded = coder.sub_event_type(kinds, agent, patient)
         if coded is not None:
             return coded
+    if families.count(VIOLENCE) > 1:
+        # armed on both sides in any mention, or from all that is told ('a raid on a gang' in one
+        # sentence, the deaths in the next): a battle, its civilian deaths included (ACLED)
+        kinds = set().union(*(d.kinds for d, f in zip(told, families, strict=True) if f == VIOLENCE))
+        agent = merged.agent.actor if merged.agent else None
+        patient = merged.patient.actor if merged.patient else None
+        options = [d.sub_event_type for d, f in zip(told, families, strict=True) if f == VIOLENCE]
+        for option in (*options, coder.sub_event_type(kinds, agent, patient)):
+            if option is not None and tax.event_type_of(option) == tax.event_tags["battles"]:
+                return option
     rank = {VIOLENCE: 0, REMOTE: 0, DEMONSTRATION: 1, AFTERMATH: 2, DEVELOPMENT: 2}
     gravest = min(range(len(told)), key=lambda i: (rank[families[i]], i))
     return told[gravest].sub_event_type
@@ -275,7 +285,8 @@ def _actors(sent: Any, trigger: Trigger, triggers: list[Trigger], where: tuple[s
         if sides[0] is not None and sides[1] is not None:
             return sides[0], sides[1]  # the two sides of a clash, whoever died in it
     agent_tok, patient_tok = arguments(trigger.token, cues)
-    if trigger.kind == DIE and trigger.token.pos_ in {"VERB", "AUX"}:
+    died = trigger.kind == DIE and trigger.token.pos_ in {"VERB", "AUX"}
+    if died:
         agent_tok, patient_tok = None, patient_tok or agent_tok  # who died is the victim: 'three people died'
     agent, patient = actor(agent_tok), actor(patient_tok)
     if agent is None or patient is None:
@@ -290,7 +301,7 @@ def _actors(sent: Any, trigger: Trigger, triggers: list[Trigger], where: tuple[s
         used = {(m.start, m.end) for m in (agent, patient) if m is not None}
         rest = [m for m in mentions if (m.start, m.end) not in used and
                 not any(m.start < u[1] and u[0] < m.end for u in used)]
-        if agent is None:
+        if agent is None and not (died and len(triggers) == 1):  # 'died: one officer and two gunmen' are all dead
             agent = next((m for m in rest if m.actor.inter != lexicon.taxonomy.civilians), None)
             if agent is not None:
                 rest.remove(agent)
@@ -339,7 +350,7 @@ def arguments(tok: Any, cues: Mapping[str, frozenset[str]]) -> tuple[Any | None,
             agent = tok.head
         if patient is None and tok.dep_ == "acl":
             patient = tok.head
-        if agent is None and tok.dep_ in {"conj", "xcomp", "advcl"} and tok.head is not tok:
+        if agent is None and tok.dep_ in {"conj", "xcomp", "advcl"} and tok.head.i != tok.i:
             agent = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
     else:
         for c in tok.children:
@@ -355,7 +366,7 @@ def arguments(tok: Any, cues: Mapping[str, frozenset[str]]) -> tuple[Any | None,
                     g.dep_ == "case" and g.lower_ in cues["sides"] for g in c.children)):
                 # 'clashes between soldiers and gunmen' (a preposition's object; in UD, the noun itself)
                 first = c if c.dep_ == "nmod" else next((g for g in c.children if g.dep_ == "pobj"), None)
-                second = next((g for g in first.children if g.dep_ == "conj"), None) if first is not None else None
+                second = _second_side(first) if first is not None else None
                 if second is not None:
                     agent, patient = first, second
             elif c.dep_ in {"compound", "poss", "amod", "nmod"} and agent is None:
@@ -366,6 +377,19 @@ def arguments(tok: Any, cues: Mapping[str, frozenset[str]]) -> tuple[Any | None,
         if tok.dep_ == "nsubj" and head.pos_ == "VERB":
             patient = patient or next((c for c in head.children if c.dep_ in {"dobj", "obj"}), None)
     return agent, patient
+
+
+def _second_side(first: Any) -> Any | None:
+    """The other side of 'between X and Y': X's conjunct, or, where the parser hung Y elsewhere,
+    the first noun after the 'and' that closes X's phrase."""
+    second = next((g for g in first.children if g.dep_ == "conj"), None)
+    if second is not None:
+        return second
+    doc = first.doc
+    after = first.right_edge.i + 1
+    if after >= len(doc) or doc[after].dep_ != "cc":
+        return None
+    return next((t for t in doc[after + 1:after + 6] if t.pos_ in {"NOUN", "PROPN"} and t.dep_ != "compound"), None)
 
 
 def _finalise(d: Draft, ctx: DocumentContext, focus: Place | None, country: str | None,
@@ -408,6 +432,8 @@ def _finalise(d: Draft, ctx: DocumentContext, focus: Place | None, country: str 
         patient = None  # a base or a patrol was attacked: the other side is armed, not civilian
     if etype == battles and agent is not None and agent.inter == tax.civilians:
         agent = Actor(names("armed_group", c_name), tax.political_militia)  # civilians do not fight battles
+    if etype == battles and patient is None and agent is not None and agent.inter == tax.state_forces:
+        patient = Actor(names("armed_group", c_name), tax.political_militia)  # a battle has a second side
     if agent is not None and patient is not None and agent.inter == patient.inter == tax.state_forces and \
             _state_of(agent.name) == _state_of(patient.name):
         patient = None  # one state's forces on both sides: allies in one operation, not enemies

@@ -162,18 +162,21 @@ def _number_value(tok: Any, lex: FatalityLexicon) -> int | None:
 
 def _path_to_death(num: Any, lex: FatalityLexicon, limit: int = 4) -> bool:
     """Does the number quantify the victims of a death word (walking up the tree)?"""
-    injury, other = lex.words["injury"], lex.words["other_event"]
+    injury, other, state = lex.words["injury"], lex.words["other_event"], lex.words["other_state"]
     if any(_is_death(c, lex) and c.dep_ in {"amod", "acl"} for c in num.children):
         return True  # 'they find two decapitated': the number is the noun of the dead
     tok = num
     for _ in range(limit):
         head = tok.head
-        if head is tok or (head.pos_ == "NUM" and _number_value(head, lex) is not None):
+        if head.i == tok.i or (head.pos_ == "NUM" and _number_value(head, lex) is not None):
             return False  # 'killed 3 of the 5 passengers': the 5 is the whole, part of another count
         if _lemma(head) in injury or head.lower_ in injury or head.lower_ in other or _lemma(head) in other:
             return False  # the wounded; those arrested or kidnapped ('la detención de otras cuatro')
         if head.dep_ in {"agent", "obl:agent"} or tok.dep_ == "obl:agent":
             return False  # 'shot dead by 2 gunmen': the killers
+        if tok.i == num.i and any(c.dep_ in {"amod", "acl"} and (c.lower_ in state or _lemma(c) in state)
+                                  and not _shares_death(c, lex) for c in head.children):
+            return False  # 'nueve personas secuestradas', 'two men arrested': not the dead
         if _is_death(head, lex):
             return not _under_other_preposition(tok, head, lex)
         if any((_is_death(c, lex) or (c.pos_ == "VERB" and _shares_death(c, lex))) and c.i != num.i and
@@ -391,7 +394,7 @@ def _combine(counts: list[tuple[int, Any]], sent: Any, lex: FatalityLexicon) -> 
     groups: dict[int, int] = {}
     for value, tok in counts:
         anchor = tok.head
-        while anchor.dep_ == "conj" and anchor.head is not anchor:
+        while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
             anchor = anchor.head
         key = anchor.head.i if anchor.dep_ in {"nsubjpass", "nsubj", "dobj", "obj", "pobj"} else anchor.i
         groups[key] = groups.get(key, 0) + value if _conjoined(tok) else max(groups.get(key, 0), value)
@@ -421,7 +424,7 @@ def _members(noun: Any, lex: FatalityLexicon) -> list[Any]:
     """The nouns of one conjunction ('a man and a woman', 'padre e hijo', 'mamá, abuela y dos niños'),
     the first one first; a noun the parser joins with no 'and' or comma before it is left out."""
     first = noun
-    while first.dep_ == "conj" and first.head is not first and first.head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
+    while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
         first = first.head
     out, todo = [], [first]
     while todo:
@@ -431,9 +434,15 @@ def _members(noun: Any, lex: FatalityLexicon) -> list[Any]:
     return sorted(out, key=lambda t: t.i)
 
 
+MEMBER_GAP = 8  # at most this many words between two nouns of one list of victims ('a man, his wife and ...')
+
+
 def _coordinated(head: Any, conj: Any, lex: FatalityLexicon) -> bool:
+    """Joined by 'and' or a comma, and near: a noun the parser joins from the far end of the sentence
+    ('11 muertos y la detención de otras tres debido al enfrentamiento entre ... y un grupo armado') is
+    no partner."""
     between = conj.doc[head.i + 1:conj.i]
-    return any(t.lower_ in lex.words["and"] or t.text == "," for t in between)
+    return len(between) <= MEMBER_GAP and any(t.lower_ in lex.words["and"] or t.text == "," for t in between)
 
 
 def _nominal(tok: Any) -> bool:
@@ -459,8 +468,9 @@ def _member_size(tok: Any, lex: FatalityLexicon, plural: int = 2) -> int:
     words = lex.words
     if tok.lower_ in words["not_victim"] or _lemma(tok) in words["not_victim"] or \
             tok.ent_type_ in {"GPE", "LOC", "FAC", "ORG", "EVENT", "DATE", "TIME", "MONEY", "PERCENT"} or \
-            tok.lower_ in words["injury"] or _lemma(tok) in words["injury"] or _injured_after(tok, lex):
-        return 0
+            tok.lower_ in words["injury"] or _lemma(tok) in words["injury"] or _injured_after(tok, lex) or \
+            tok.lower_ in words["other_event"] or _lemma(tok) in words["other_event"]:
+        return 0  # '11 muertos y la detención de otras tres': an arrest is no victim
     told = [v for c in tok.children if c.dep_ in {"nummod", "quantmod"} for v in [_number_value(c, lex)] if v]
     if told:  # 'a man and two women': the women are two
         return told[0]

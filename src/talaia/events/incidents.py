@@ -22,6 +22,7 @@ adds to the deaths already told.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -33,6 +34,8 @@ from talaia.events.taxonomy import Taxonomy
 from talaia.knowledge import Knowledge
 from talaia.models import Place
 
+REGIONS = frozenset({"country", "admin1"})  # Place.feature of places no finer than a region
+NEIGHBOUR_KM = 30.0  # two towns this close can be one incident's ('the ambush near X', 'in Y, X')
 NEAR_SENTENCES = 2  # a mention this close to its incident's last one needs no other tie
 ADDITIVE_WINDOW = 24  # characters around a death count to look for the word right before or after it
 
@@ -91,15 +94,29 @@ def _incident_of(i: int, mentions: list[Mention], incidents: list[list[int]],
             _compatible(latest, m, mentions, taxonomy, strict=False):
         return latest
     unplaced = not m.places and m.own_date is None
-    if not (m.back_reference or "same" in m.links or unplaced):
+    candidates = [inc for inc in reversed(incidents) if _compatible(inc, m, mentions, taxonomy, strict=True)]
+    if m.back_reference or "same" in m.links:
+        return candidates[0] if candidates else None
+    told_again = [inc for inc in candidates if _same_toll(inc, m, mentions)]
+    if m.own_date is None and told_again:
+        return told_again[0]  # 'three people died, it said': the toll told again
+    vague = m.own_date is None and all(p.feature in REGIONS for p in m.places if p.latitude is not None)
+    if not vague:
         return None
-    for incident in reversed(incidents):
-        if unplaced and not (m.back_reference or "same" in m.links) and \
-                mentions[incident[-1]].paragraph != m.paragraph:
-            continue
-        if _compatible(incident, m, mentions, taxonomy, strict=True):
-            return incident
-    return None
+    same_paragraph = [inc for inc in candidates if mentions[inc[-1]].paragraph == m.paragraph]
+    if unplaced and same_paragraph:
+        return same_paragraph[0]
+    # no day and no place finer than a region: part of the one incident told so far that could take it
+    # ('three officers were hurt' in a report of one protest), never a guess between two
+    takers = [inc for inc in incidents if _compatible(inc, m, mentions, taxonomy, strict=False)]
+    return takers[0] if len(takers) == 1 else None
+
+
+def _same_toll(incident: list[int], m: Mention, mentions: list[Mention]) -> bool:
+    if m.fatalities is None or m.fatalities.implicit or m.additive:
+        return False
+    return any((c := mentions[j].fatalities) is not None and not c.implicit and
+               (c.low, c.high) == (m.fatalities.low, m.fatalities.high) for j in incident)
 
 
 def _compatible(incident: list[int], m: Mention, mentions: list[Mention], taxonomy: Taxonomy,
@@ -117,8 +134,11 @@ def _compatible(incident: list[int], m: Mention, mentions: list[Mention], taxono
     if not _same_place(best_place(places), best_place(m.places), strict):
         return False
     dates = [t.own_date for t in told if t.own_date is not None and t.own_date.precision == 1]
-    if m.own_date is not None and m.own_date.precision == 1 and m.own_date.date is not None and any(
-            d.date is not None and abs((d.date - m.own_date.date).days) > 1 for d in dates):
+    # a back-reference's day is the day of what it tells of the incident ('yesterday the grave was still
+    # guarded'), not another incident's
+    own = None if m.back_reference else m.own_date
+    if own is not None and own.precision == 1 and own.date is not None and any(
+            d.date is not None and abs((d.date - own.date).days) > 1 for d in dates):
         return False
     if m.fatalities is not None and not m.additive and m.agent is not None:
         agents = {t.agent for t in told if t.agent is not None}
@@ -159,14 +179,24 @@ def _joinable(incident: str, mention: str, strict: bool) -> bool:
 
 
 def _same_place(a: Place | None, b: Place | None, strict: bool) -> bool:
+    """``strict``: one town or municipality; otherwise one region, and two towns only when they are
+    neighbours (one municipality, or within NEIGHBOUR_KM: 'El Aguaje, near Aguililla')."""
     if a is None or b is None:
         return True
     if a.country_code != b.country_code or a.admin1 != b.admin1:
         return False
-    if not strict:
+    towns = [p for p in (a, b) if p.feature not in REGIONS]
+    if len({p.admin2 or p.name for p in towns}) <= 1:
         return True
-    towns = {p.admin2 or p.name for p in (a, b) if p.feature not in {"country", "admin1"}}
-    return len(towns) <= 1
+    return not strict and len(towns) == 2 and _km(towns[0], towns[1]) <= NEIGHBOUR_KM
+
+
+def _km(a: Place, b: Place) -> float:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return 0.0  # no coordinates to tell them apart
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))  # type: ignore[arg-type]
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def reconcile(counts: list[tuple[FatalityCount, bool]]) -> FatalityCount | None:

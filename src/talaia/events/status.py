@@ -79,8 +79,11 @@ def mention_status(sent: Any, triggers: Sequence[Any], date: EventDate | None, p
     side = [r for r in side_clauses(sent, NOUN_CLAUSES) if not any(r[0] <= t.start < r[1] for t in triggers)]
 
     def found(status: str) -> list[Any]:
+        # a cue inside a clause on a noun speaks of that noun; a cue that is the whole clause
+        # ('en lo que va del año', parsed as a clause of its own) is the phrase itself
         return [m for m in cues.patterns[status].finditer(text)
-                if not any(a <= offset + m.start() < b for a, b in side)]
+                if not any(a <= offset + m.start() < b and not (offset + m.start() <= a and offset + m.end() >= b - 2)
+                           for a, b in side)]
 
     single_day = date is not None and date.precision == 1
     if not single_day:

@@ -94,7 +94,7 @@ def find_triggers(sent: Any, headline: bool, lexicon: TriggerLexicon) -> list[Tr
             tok = span.root
             if phrase_kind in kinds.qualifier:  # it qualifies the event; the verb is still a trigger itself
                 qualifiers.append(Trigger(tok, phrase_kind, span.start_char, span.end_char))
-            elif phrase_kind in kinds.unchecked or _reportable(tok, headline, lexicon, phrase=True):
+            elif phrase_kind in kinds.unchecked or _reportable(tok, headline, lexicon, phrase=tok.doc.lang_ == "en"):
                 found.setdefault(tok.i, Trigger(tok, phrase_kind, span.start_char, span.end_char))
     words = lexicon.words
     for tok in sent:
@@ -154,7 +154,7 @@ def _refine(tok: Any, kind: str, sent: Any, lexicon: TriggerLexicon) -> str | No
 def _governing_verb(tok: Any) -> Any:
     cur = tok
     for _ in range(6):
-        if cur.pos_ in {"VERB", "AUX"} or cur.head is cur:
+        if cur.pos_ in {"VERB", "AUX"} or cur.head.i == cur.i:
             return cur
         cur = cur.head
     return cur
@@ -169,29 +169,79 @@ def _anaphoric(tok: Any, lexicon: TriggerLexicon) -> bool:
     return bool(dets) and dets[0].lower_ in lexicon.cues["anaphoric"] and not modifiers
 
 
+def _negatable(tok: Any, verb: Any) -> list[Any]:
+    """The words whose negation or modal is the trigger's: itself, its verb, and the verbs it is the
+    complement of ('did not manage to attack', 'did not confirm that anyone was killed'); not a
+    verb it is only joined to ('it is not known whether they spoke, but then they fired')."""
+    found = [tok, verb]
+    cur = verb
+    while cur.dep_ in {"xcomp", "ccomp"} and cur.head.i != cur.i and cur.head.pos_ in {"VERB", "AUX"}:
+        cur = cur.head
+        found.append(cur)
+    return found
+
+
+def _nobody(tok: Any, words: frozenset[str]) -> bool:
+    """'Nobody was hurt', 'no weapons were looted', 'no deaths were reported': what the trigger
+    tells of (its subject or object, or the noun trigger itself) is none at all."""
+    def none(t: Any) -> bool:
+        return t.lower_ in words or any(c.dep_ == "det" and c.lower_ in words for c in t.children)
+
+    if tok.pos_ == "NOUN":
+        return none(tok)
+    return any(c.dep_ in {"nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj"} and none(c) for c in tok.children)
+
+
 def _reportable(tok: Any, headline: bool, lexicon: TriggerLexicon, phrase: bool = False) -> bool:
     cues = lexicon.cues
     verb = _governing_verb(tok)
-    for v in {verb, tok, *(a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"})}:
+    for v in _negatable(tok, verb):
         for c in v.children:
             negation = c.dep_ == "neg" or c.lower_ in cues["negation"]
-            if negation and c.dep_ in {"neg", "advmod"} and c.head is v:
+            if negation and c.dep_ in {"neg", "advmod"} and c.head.i == v.i:
                 return False
             if c.dep_ in {"aux", "aux:pass"} and c.lower_ in lexicon.modals:
                 return False
+    if _nobody(tok, cues["nobody"]):
+        return False
     if verb.tag_ == "VB" and any(c.lower_ in cues["infinitive"] for c in verb.children if c.dep_ == "aux"):
         head = verb.head
-        if head is verb or head.lemma_.lower() in cues["future"] or head.pos_ == "NOUN":
+        if head.i == verb.i or head.lemma_.lower() in cues["future"] or head.pos_ == "NOUN":
             return False
     if verb.head.lemma_.lower() in cues["future"] and verb.dep_ in {"xcomp", "ccomp"}:
         return False
+    if tok.pos_ == "NOUN" and not headline and _generic_plural(tok, verb):
+        return False
     if tok.pos_ == "VERB" and not phrase:
-        if tok.doc.lang_ == "en":  # English tense tags; other languages' verbs count in any tense
+        if tok.doc.lang_ == "en":  # English tense tags
             if tok.tag_ in {"VBD", "VBN"}:
                 return True
             if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ in cues["progressive"] and c.tag_ == "VBD"
                                          for c in tok.children):
                 return True
             return headline and tok.tag_ in {"VBZ", "VBP", "VBG", "VB"}
-        return True
+        # other languages from the morphology: a simple present tells a habit outside a headline
+        # ('los cárteles asesinan a quienes se interponen'), a future what has not happened
+        return not (_finite(tok, "Fut") or (_finite(tok, "Pres") and not headline))
     return True
+
+
+def _finite(verb: Any, tense: str) -> bool:
+    """A finite verb of that tense: English present from its tag, other languages from the morphology."""
+    if verb.doc.lang_ == "en":
+        return tense == "Pres" and verb.tag_ in {"VBZ", "VBP"}
+    morph = verb.morph
+    return "Fin" in morph.get("VerbForm") and tense in morph.get("Tense") and "Ind" in morph.get("Mood")
+
+
+def _generic_plural(tok: Any, verb: Any) -> bool:
+    """'The killings continue', 'las masacres continuarán', 'one in ten murders ends in a conviction': a
+    plural with no number of its own, told in the present or the future, speaks of violence in general;
+    not one a clause describes ('hay heridos en los disturbios ocurridos el viernes')."""
+    plural = "Plur" in tok.morph.get("Number") or tok.tag_ == "NNS"
+    # a number of its own, not the 'ten' of a ratio ('one in ten murders')
+    counted = any(c.dep_ == "nummod" and not any(g.dep_ == "quantmod" and g.pos_ == "ADP" for g in c.children)
+                  for c in tok.children)
+    told_of = any(c.dep_ in {"acl", "relcl"} or (c.dep_ == "amod" and "Part" in c.morph.get("VerbForm"))
+                  for c in tok.children)  # 'los disturbios ocurridos el viernes'
+    return plural and not counted and not told_of and (_finite(verb, "Pres") or _finite(verb, "Fut"))

@@ -213,7 +213,7 @@ def _stance_noun(sdoc: Any, noun: Any, inside: bytearray, aliases: Aliases, lexi
                    and any(g.lower_ in that and g.dep_ == "mark" for g in c.children)), None)
     if clause is None:
         return None
-    words = [t for t in clause.subtree if t.lower_ not in that or t.head is not clause]
+    words = [t for t in clause.subtree if t.lower_ not in that or t.head.i != clause.i]
     if len(words) < 3:
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)

@@ -36,7 +36,7 @@ def subject_of(verb: Any, lexicon: QuoteLexicon) -> Any | None:
         if child.dep_ in {"dobj", "obj", "attr"} and child.i > verb.i \
                 and verb.lemma_.lower() in lexicon.object_speakers:
             return child
-    if verb.dep_ in {"conj", "xcomp"} and verb.head is not verb:
+    if verb.dep_ in {"conj", "xcomp"} and verb.head.i != verb.i:
         return subject_of(verb.head, lexicon)
     return None
 
