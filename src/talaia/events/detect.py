@@ -178,6 +178,10 @@ def _incident_sub_type(told: list[Draft], merged: Draft, lexicon: EventLexicon) 
         for option in (*options, coder.sub_event_type(kinds, agent, patient)):
             if option is not None and tax.event_type_of(option) == tax.event_tags["battles"]:
                 return option
+    lethal = coder.kinds.lethal
+    if told[0].sub_event_type == tax.sub_event_tags["other"] and \
+            all(d.kinds <= lethal for d, f in zip(told, families, strict=True) if f == VIOLENCE):
+        return told[0].sub_event_type  # a grave and the bodies counted in it: still the grave found
     rank = {VIOLENCE: 0, REMOTE: 0, DEMONSTRATION: 1, AFTERMATH: 2, DEVELOPMENT: 2}
     gravest = min(range(len(told)), key=lambda i: (rank[families[i]], i))
     return told[gravest].sub_event_type
@@ -446,7 +450,8 @@ def _finalise(d: Draft, ctx: DocumentContext, focus: Place | None, country: str 
             for s, e in spans:
                 if s < extra[1] and extra[0] < e:
                     evidence.append(Evidence(max(s, extra[0]), min(e, extra[1])))
-    fat = d.fatalities
+    # strategic developments are not violence: ACLED records no fatalities for them (a grave's bodies died earlier)
+    fat = None if etype == tax.event_tags["strategic_developments"] else d.fatalities
     sides = {1: agent, 2: patient}
     told: dict[int, dict[tuple[int, int], Participant]] = {1: {}, 2: {}}
     for side, m in d.participants:

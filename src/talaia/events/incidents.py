@@ -128,7 +128,10 @@ def _compatible(incident: list[int], m: Mention, mentions: list[Mention], taxono
     riot_first = not strict and joined == (VIOLENCE, DEMONSTRATION) and not any(t.armed_group for t in told)
     # deaths told after a blast or a strike ('two other people died') are its own
     toll = joined == (REMOTE, VIOLENCE) and m.casualties_only
-    if not (riot_first or toll or _joinable(*joined, strict)):
+    # the bodies counted after a grave is found are its own ('since then 14 bodies have been found')
+    remains = joined == (DEVELOPMENT, VIOLENCE) and m.casualties_only and \
+        told[0].sub_event_type == taxonomy.sub_event_tags["other"]
+    if not (riot_first or toll or remains or _joinable(*joined, strict)):
         return False
     places = [p for t in told for p in t.places]
     if not _same_place(best_place(places), best_place(m.places), strict):
