@@ -348,3 +348,12 @@ def test_spanish_riots_described_by_a_participle_are_not_generic(pipeline: Any) 
     assert len(text) > HEADLINE_CHARS
     events = _events(pipeline, text, language="es")
     assert [e.event_type for e in events] == ["Riots"]
+
+
+def test_a_phrase_setting_the_scene_is_no_evidence(pipeline: Any) -> None:
+    text = ("Al menos 14 personas fueron detenidas y 9 policías resultaron heridos en los disturbios del sábado en "
+            "Concepción, Chile, en el marco de las movilizaciones estudiantiles que recorren el país.")
+    events = _events(pipeline, text, language="es")
+    assert events
+    scene = text.index("en el marco")
+    assert all(e.end <= scene or e.start >= text.index("país") for ev in events for e in ev.evidence)

@@ -2,7 +2,8 @@
 
 A side clause — an adverbial, relative or appositive clause, an aside — that holds none of the
 mention's coding word, date or count is background ("Cali, where the unrest has left dozens
-dead"): it is not the mention's evidence. (Telling a side clause with a place of its own apart
+dead"): it is not the mention's evidence; nor is a phrase that sets the scene ("amid protests that
+have shaken the country", "en el marco de las movilizaciones"; context_cues role background). (Telling a side clause with a place of its own apart
 as a mention of its own was tried: it split more incidents than it separated.)
 """
 
@@ -34,8 +35,24 @@ def side_clauses(sent: Any, deps: frozenset[str] = SIDE_CLAUSES, verbal: bool = 
             and (not verbal or any(t.pos_ in {"VERB", "AUX"} for t in tok.subtree))]
 
 
-def clause_spans(sent: Any, trigger: Trigger, date: EventDate | None, fatalities: FatalityCount | None
-                 ) -> list[Range]:
+def background_phrases(sent: Any, background: re.Pattern[str]) -> list[Range]:
+    """'amid protests that have shaken the country for months', 'en el marco de las movilizaciones': from
+    the cue to the end of the noun phrase it opens."""
+    found = []
+    for m in background.finditer(sent.text):
+        after = sent.doc.char_span(sent.start_char + m.end(), sent.end_char, alignment_mode="expand")
+        if after is None or not len(after):
+            continue
+        noun = after[0]
+        while noun.dep_ in {"det", "amod", "nummod", "case", "compound"} and noun.head.i != noun.i and \
+                noun.head.i > noun.i:
+            noun = noun.head
+        found.append((sent.start_char + m.start(), noun.right_edge.idx + len(noun.right_edge.text)))
+    return found
+
+
+def clause_spans(sent: Any, trigger: Trigger, date: EventDate | None, fatalities: FatalityCount | None,
+                 background: re.Pattern[str] | None = None) -> list[Range]:
     """The parts of the sentence that tell its incident: the sentence without the side clauses that hold
     neither the word that codes it nor its date or death count (background clauses are not evidence)."""
     keep = {(trigger.start, trigger.end)}
@@ -44,7 +61,8 @@ def clause_spans(sent: Any, trigger: Trigger, date: EventDate | None, fatalities
     if fatalities is not None:  # where the count begins: a combined count may reach into a background clause
         keep.add((fatalities.start, fatalities.start + 1))
     dropped: list[Range] = []
-    for left, right in side_clauses(sent, verbal=True):
+    scenes = background_phrases(sent, background) if background is not None else []
+    for left, right in sorted([*side_clauses(sent, verbal=True), *scenes]):
         if not any(left < e and s < right for s, e in keep) and not any(a <= left and right <= b for a, b in dropped):
             dropped.append((left, right))
     spans, cursor = [], sent.start_char

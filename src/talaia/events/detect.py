@@ -63,6 +63,7 @@ class Draft:
     paragraph: int = 0
     back_reference: bool = False  # only a definite noun ('the ambush') reports it
     participants: list[tuple[int, ActorMention]] = field(default_factory=list)  # (side 1 or 2, mention)
+    subject: bool = False  # told in the lead or naming what the headline names
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +106,7 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> li
         if draft is None:
             continue
         draft.paragraph = paragraph
+        draft.subject = subject
         if draft.date is None:
             # the date told before: in the same paragraph ("On 3 May, ... . The gunmen ..."), else the last
             # date the article gave (long reports on past events date them once)
@@ -113,10 +115,12 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> li
         drafts.append(draft)
     merged = _incidents(drafts, text, lexicon)
     if not headline and published is not None:
-        # an article's incidents are told with a day, a place or a count; violence words with none of
-        # these are commentary, beside incidents or in an opinion piece with none (a headline may say
-        # none; without a publication date, 'on Thursday' cannot be read as a day)
-        merged = [d for d in merged if _anchored(d)]
+        # an article's incidents are told with a day, a place or a count; beside them, violence words with
+        # none of these are commentary; with none anchored, only the article's subject (the lead, the
+        # headline's words) is an incident, and an opinion piece's asides are not (a headline may say
+        # none of these; without a publication date, 'on Thursday' cannot be read as a day)
+        anchored = [d for d in merged if _anchored(d)]
+        merged = anchored or [d for d in merged if d.subject]
     events = [_finalise(d, ctx, focus, country, country_code, lexicon) for d in merged]
     return _by_salience(events, merged, text, ctx.document.title)
 
@@ -148,6 +152,7 @@ def _incidents(drafts: list[Draft], text: str, lexicon: EventLexicon) -> list[Dr
             first.agent = first.agent or d.agent
             first.patient = first.patient or d.patient
             first.participants.extend(d.participants)
+            first.subject = first.subject or d.subject
         first.fatalities = reconcile([(c, a) for c, a in counts if c is not None])
         first.sub_event_type = _incident_sub_type([drafts[i] for i in group], first, lexicon)
         out.append(first)
@@ -268,7 +273,7 @@ def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
     return Draft(
         sent_index=index, kinds=kinds, trigger=trigger, sub_event_type=subtype,
         agent=agent, patient=patient, places=sent_places, fatalities=fatalities, date=date, certainty=certainty,
-        spans=clause_spans(sent, trigger, date, fatalities), sentence=sent.text.strip(), own_date=date,
+        spans=clause_spans(sent, trigger, date, fatalities, lexicon.detection.background), sentence=sent.text.strip(), own_date=date,
         back_reference=all(t.back_reference for t in triggers if t.kind not in event_kinds.qualifier),
         participants=participants,
     )

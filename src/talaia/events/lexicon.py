@@ -34,6 +34,7 @@ class DetectionCues:
     arguments: Mapping[str, frozenset[str]]  # argument_cues role -> words
     broken_truce: re.Pattern[str]  # 'despite the ceasefire'
     non_violent_cause: re.Pattern[str]  # 'a cholera outbreak'
+    background: re.Pattern[str]  # 'amid protests that have shaken the country': the scene, not the incident
     notes: Mapping[int, str]  # time precision -> how the notes begin: 'On {day} {month} {year}'
     speech_verbs: frozenset[str]  # lemmas: their subject is a source of the report, not a participant
     source_before: re.Pattern[str]  # 'according to (sources from) ': what follows is a source
@@ -48,6 +49,7 @@ class DetectionCues:
             arguments=MappingProxyType(arguments),
             broken_truce=any_word(ordered(context, "pattern", role="broken_truce")),
             non_violent_cause=any_word(ordered(context, "pattern", role="non_violent_cause")),
+            background=any_word(ordered(context, "pattern", role="background")),
             notes=MappingProxyType(notes),
             speech_verbs=knowledge.union("speech_verbs").words(),
             source_before=re.compile(r"\b(?:" + alternation(
