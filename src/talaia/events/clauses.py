@@ -3,8 +3,9 @@
 A side clause — an adverbial, relative or appositive clause, an aside — that holds none of the
 mention's coding word, date or count is background ("Cali, where the unrest has left dozens
 dead"): it is not the mention's evidence; nor is a phrase that sets the scene ("amid protests that
-have shaken the country", "en el marco de las movilizaciones"; context_cues role background). (Telling a side clause with a place of its own apart
-as a mention of its own was tried: it split more incidents than it separated.)
+have shaken the country", "en el marco de las movilizaciones"; context_cues role background).
+(Telling a side clause with a place of its own apart as a mention of its own was tried: it split
+more incidents than it separated.)
 """
 
 from __future__ import annotations

@@ -273,7 +273,8 @@ def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
     return Draft(
         sent_index=index, kinds=kinds, trigger=trigger, sub_event_type=subtype,
         agent=agent, patient=patient, places=sent_places, fatalities=fatalities, date=date, certainty=certainty,
-        spans=clause_spans(sent, trigger, date, fatalities, lexicon.detection.background), sentence=sent.text.strip(), own_date=date,
+        spans=clause_spans(sent, trigger, date, fatalities, lexicon.detection.background),
+        sentence=sent.text.strip(), own_date=date,
         back_reference=all(t.back_reference for t in triggers if t.kind not in event_kinds.qualifier),
         participants=participants,
     )
