@@ -357,3 +357,11 @@ def test_a_phrase_setting_the_scene_is_no_evidence(pipeline: Any) -> None:
     assert events
     scene = text.index("en el marco")
     assert all(e.end <= scene or e.start >= text.index("país") for ev in events for e in ev.evidence)
+
+
+def test_a_battles_dead_on_both_sides_are_one_incident(pipeline: Any) -> None:
+    text = ("A three-hour gun battle between soldiers and cartel gunmen in Tecpan, Guerrero, ended with 11 dead on "
+            "Monday. Three soldiers and eight gunmen were killed in the battle, the army said.")
+    events = _events(pipeline, text)
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+    assert events[0].fatalities == 11

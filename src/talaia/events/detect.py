@@ -132,6 +132,7 @@ def _incidents(drafts: list[Draft], text: str, lexicon: EventLexicon) -> list[Dr
         sent_index=d.sent_index, paragraph=d.paragraph, sub_event_type=d.sub_event_type,
         places=d.places, own_date=d.own_date, fatalities=d.fatalities,
         agent=d.agent.actor.name if d.agent else None, back_reference=d.back_reference,
+        patient=d.patient.actor.name if d.patient else None,
         armed_group=d.agent is not None and d.agent.actor.inter in tax.armed - {tax.state_forces},
         links=frozenset(role for role, pattern in (("another", cues.another), ("same", cues.same))
                         if pattern.search(d.sentence)),
@@ -309,6 +310,8 @@ def _actors(sent: Any, trigger: Trigger, triggers: list[Trigger], where: tuple[s
     if agent is None or patient is None:
         mentions = _sentence_actors(sent, where, ctx, lexicon)
         used = {(m.start, m.end) for m in (agent, patient) if m is not None}
+        if patient_tok is not None:  # 'two soldiers and 16 gunmen were killed': all of them are the victims
+            used |= {(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in patient_tok.conjuncts}
         rest = [m for m in mentions if (m.start, m.end) not in used and
                 not any(m.start < u[1] and u[0] < m.end for u in used)]
         if agent is None and not (died and len(triggers) == 1):  # 'died: one officer and two gunmen' are all dead
