@@ -19,7 +19,8 @@ from talaia.ingest.dedupe import NearDuplicateIndex, content_hash, minhash_signa
 from talaia.ingest.readers import ReadOptions, count_documents, iter_documents, missing_inputs
 from talaia.models import Document, ExtractionResult
 from talaia.pipeline import Pipeline
-from talaia.store.sqlite import SQLiteStore, StoreItem
+from talaia.store.base import Store
+from talaia.store.records import StoreItem
 
 if TYPE_CHECKING:
     from tqdm import tqdm
@@ -98,7 +99,7 @@ def check_inputs(paths: Sequence[str], on_missing: Callable[[InputError], None] 
     return [p for p in paths if p not in set(missing)]
 
 
-def ingest(paths: Sequence[str], store: SQLiteStore, *, pipeline: Pipeline | None = None,
+def ingest(paths: Sequence[str], store: Store, *, pipeline: Pipeline | None = None,
            options: ReadOptions | None = None, progress: bool = False,
            on_error: Callable[[str], None] | None = None,
            on_missing: Callable[[InputError], None] | None = None) -> IngestReport:
@@ -244,7 +245,7 @@ def ingest(paths: Sequence[str], store: SQLiteStore, *, pipeline: Pipeline | Non
     return report
 
 
-def reprocess(store: SQLiteStore, *, pipeline: Pipeline | None = None, everything: bool = False,
+def reprocess(store: Store, *, pipeline: Pipeline | None = None, everything: bool = False,
               progress: bool = False, on_error: Callable[[str], None] | None = None) -> ReprocessReport:
     """Extract again, from the stored text, every stored original (not duplicate) whose extractor
     version differs from ``pipeline``'s (``everything``: all of them), replacing its rows.
