@@ -116,6 +116,19 @@ def test_ingest_new_text_under_the_same_id_replaces_the_old_version(tmp_path: Pa
         assert sources == {"a.txt", "copy.txt"}
 
 
+def test_ingest_of_both_versions_of_an_article_again_keeps_the_later_one(tmp_path: Path, store_db: str) -> None:
+    versions = tmp_path / "versions.jsonl"
+    versions.write_text("\n".join(json.dumps({"id": "a", "text": text}) for text in
+                                  (WORDS, WORDS.replace("two trucks", "three trucks"))), encoding="utf-8")
+    with open_store(store_db) as store:
+        ingest([str(versions)], store, pipeline=StandIn("v1"))  # type: ignore[arg-type]
+        later = store.keys_of("a")
+        pipe = StandIn("v1")
+        again = ingest([str(versions)], store, pipeline=pipe)  # type: ignore[arg-type]
+        assert (again.unchanged, again.stored, pipe.extracted) == (2, 0, [])
+        assert store.keys_of("a") == later and "three trucks" in store.load_documents(later)[0][1].text
+
+
 def test_ingest_missing_inputs(tmp_path: Path, store_db: str) -> None:
     folder = _folder(tmp_path)
     missing: list[InputError] = []

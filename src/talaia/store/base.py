@@ -146,6 +146,10 @@ class Store:
                                  "AND duplicate_of IS NULL ORDER BY ingested_at, key").fetchall():
             yield row[0], bytes(row[1])
 
+    def superseded(self, key: str) -> bool:
+        """Whether ``key`` is a version of an article that a later version replaced."""
+        return self._execute("SELECT 1 FROM superseded_documents WHERE key = ?", (key,)).fetchone() is not None
+
     def keys_of(self, doc_id: str) -> list[str]:
         """Keys of the stored documents with the id ``doc_id`` (versions of one article)."""
         return [r[0] for r in self._execute("SELECT key FROM documents WHERE doc_id = ?", (doc_id,))]
@@ -202,13 +206,18 @@ class Store:
             (key, doc.id, item.content_hash, doc.title, published, language, doc.source, doc.url, doc.origin,
              doc.text, item.minhash, item.duplicate_of, item.similarity, version, now),
         ).rowcount
-        # the same id with other text is an earlier version of the article: replace it, and
-        # link its duplicates to what replaces it
+        if inserted:
+            self._execute("DELETE FROM superseded_documents WHERE key = ?", (key,))
+        # the same id with other text is an earlier version of the article: replace it (remembered, so
+        # reading it again does not bring it back), and link its duplicates to what replaces it
         target = item.duplicate_of or key
         for (old,) in self._execute("SELECT key FROM documents WHERE doc_id = ? AND key NOT IN (?, ?)",
                                     (doc.id, key, target)).fetchall():
             self._execute("UPDATE documents SET duplicate_of = ? WHERE duplicate_of = ?", (target, old))
             self._execute("DELETE FROM documents WHERE key = ?", (old,))
+            self._execute("INSERT INTO superseded_documents (key, doc_id, replaced_by, at) VALUES (?, ?, ?, ?) "
+                          "ON CONFLICT (key) DO UPDATE SET replaced_by = excluded.replaced_by, at = excluded.at",
+                          (old, doc.id, key, now))
         if item.duplicate_of is not None:
             self._link_duplicates(item.duplicate_of)
             return

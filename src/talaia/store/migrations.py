@@ -119,12 +119,21 @@ def _m005_participants(d: Dialect) -> list[str]:
             "ALTER TABLE events ADD COLUMN actor2_mentions TEXT"]
 
 
+def _m006_superseded_versions(d: Dialect) -> list[str]:
+    """The keys of the versions of an article that a later version (same id, other text) replaced, so
+    reading the old version again does not bring it back: re-ingesting a folder that holds both
+    versions, or resuming an ingest killed between them, changes nothing."""
+    return ["CREATE TABLE superseded_documents (key TEXT PRIMARY KEY, doc_id TEXT NOT NULL, "
+            "replaced_by TEXT NOT NULL, at TEXT NOT NULL)"]
+
+
 MIGRATIONS: list[Migration] = [
     ("001_initial", _m001_initial),
     ("002_reextraction_indexes", _m002_reextraction_indexes),
     ("003_incidents", _m003_incidents),
     ("004_fusion_overrides", _m004_fusion_overrides),
     ("005_participants", _m005_participants),
+    ("006_superseded_versions", _m006_superseded_versions),
 ]
 
 # the letters fold() is taught in PostgreSQL: Latin (with Vietnamese), combining marks, Greek, Cyrillic
