@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from talaia.errors import InputError, TalaiaError
+from talaia.errors import InputError, StoreError, TalaiaError
 from talaia.ingest.readers import count_documents
 from talaia.ingest.service import ingest, reprocess
 from talaia.models import Document, Event, Evidence, ExtractionResult
-from talaia.store import Store, open_store
+from talaia.store import Store, StoreItem, open_store
 
 WORDS = ("gunmen attacked a police patrol on the road between the two towns early on monday and the officers "
          "returned fire before the attackers fled into the hills leaving behind two trucks and several rifles "
@@ -127,6 +127,28 @@ def test_ingest_of_both_versions_of_an_article_again_keeps_the_later_one(tmp_pat
         again = ingest([str(versions)], store, pipeline=pipe)  # type: ignore[arg-type]
         assert (again.unchanged, again.stored, pipe.extracted) == (2, 0, [])
         assert store.keys_of("a") == later and "three trucks" in store.load_documents(later)[0][1].text
+
+
+def test_a_document_the_database_refuses_is_reported_and_the_batch_kept(
+        tmp_path: Path, store_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _folder(tmp_path)
+    (folder / "poison.txt").write_text("Gunmen attacked a market in Celaya on Friday.", encoding="utf-8")
+    errors: list[str] = []
+    with open_store(store_db) as store:
+        write = type(store).write_batch
+
+        def refuse_poison(self: Store, items: list[StoreItem]) -> None:
+            if any(item.document.id == "poison.txt" for item in items):
+                raise StoreError("value too long for type character varying(3)")
+            write(self, items)
+
+        monkeypatch.setattr(type(store), "write_batch", refuse_poison)
+        report = ingest([str(folder)], store, pipeline=StandIn("v1"), on_error=errors.append)  # type: ignore[arg-type]
+        assert (report.read, report.stored, report.failed) == (5, 4, 1)
+        assert store.count("documents") == 4 and store.keys_of("poison.txt") == []
+        assert errors == [f"{folder / 'poison.txt'}: E301 store: cannot be stored: value too long for type "
+                          "character varying(3)"]
+        assert [e["code"] for e in store.errors()] == ["E301 store"]
 
 
 def test_ingest_missing_inputs(tmp_path: Path, store_db: str) -> None:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
-from talaia.errors import InputError, TalaiaError
+from talaia.errors import InputError, StoreError, TalaiaError
 from talaia.fuse.service import fuse_store
 from talaia.ingest.dedupe import NearDuplicateIndex, content_hash, minhash_signature
 from talaia.ingest.readers import ReadOptions, count_documents, iter_documents, missing_inputs
@@ -161,7 +161,6 @@ def ingest(paths: Sequence[str], store: Store, *, pipeline: Pipeline | None = No
                          item.document.label())
                     continue
                 items.append(item)
-                report.stored += 1
                 continue
             result = results[id(item.document)]
             if result.error is not None:
@@ -170,12 +169,12 @@ def ingest(paths: Sequence[str], store: Store, *, pipeline: Pipeline | None = No
                 continue
             items.append(StoreItem(item.document, item.key, item.content_hash, item.minhash, None, None, result,
                                    version))
-            report.events += len(result.events)
+        for item in write_batch(store, items, fail):
+            report.events += len(item.result.events) if item.result else 0
             if item.key in replacing:
                 report.reextracted += 1
             else:
                 report.stored += 1
-        store.write_batch(items)
         pending.clear()
         pending_keys.clear()
 
@@ -253,6 +252,30 @@ def ingest(paths: Sequence[str], store: Store, *, pipeline: Pipeline | None = No
         bar.close()
     report.incidents = fuse_store(store).incidents
     return report
+
+
+def write_batch(store: Store, items: list[StoreItem],
+                fail: Callable[[TalaiaError, str], None]) -> list[StoreItem]:
+    """Write ``items`` in one transaction; when the database refuses the batch, each document in its
+    own, so one that cannot be stored is passed to ``fail`` and the others are kept. Returns the
+    items stored. (A database that refuses every document, one that went away, raises.)"""
+    try:
+        store.write_batch(items)
+        return items
+    except StoreError:
+        pass
+    written = []
+    for item in items:
+        try:
+            store.write_batch([item])
+        except StoreError as exc:
+            label = item.document.label()
+            fail(StoreError(f"cannot be stored: {exc.message}", document=label, doc_id=item.document.id), label)
+            continue
+        written.append(item)
+    if not written and len(items) > 1:
+        raise StoreError(f"{store.label}: no document of the batch could be stored")
+    return written
 
 
 def reprocess(store: Store, *, pipeline: Pipeline | None = None, everything: bool = False,
