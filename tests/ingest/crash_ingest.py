@@ -1,4 +1,5 @@
-"""Ingest killed with SIGKILL at random points, then run to the end (driven by test_crash.py).
+"""Ingest killed with SIGKILL at random points, then run to the end; or several ingests of one corpus
+into one database at the same time (driven by test_crash.py).
 
 ``python crash_ingest.py --corpus DIR --db DB --clean-db DB2 --kills 10 --seed N`` loads the
 pipeline once, ingests DIR into DB2 in a child process that runs to the end (the reference),
@@ -52,6 +53,10 @@ def _child(corpus: str, db: str, kill_at: int, count_file: str, pipeline: Any) -
 
 def _run(corpus: str, db: str, kill_at: int, pipeline: Any) -> dict[str, int]:
     """One ingest in a child process; its exit status (-9: killed) and the statements it ran."""
+    return _wait(*_start(corpus, db, kill_at, pipeline))
+
+
+def _start(corpus: str, db: str, kill_at: int, pipeline: Any) -> tuple[int, str, int]:
     with tempfile.NamedTemporaryFile(suffix=".count", delete=False) as handle:
         count_file = handle.name
     sys.stdout.flush()
@@ -65,6 +70,10 @@ def _run(corpus: str, db: str, kill_at: int, pipeline: Any) -> dict[str, int]:
             print(f"crash_ingest: child failed: {exc!r}", file=sys.stderr)
             status = 1
         os._exit(status)
+    return pid, count_file, kill_at
+
+
+def _wait(pid: int, count_file: str, kill_at: int) -> dict[str, int]:
     _, wait_status = os.waitpid(pid, 0)
     code = -os.WTERMSIG(wait_status) if os.WIFSIGNALED(wait_status) else os.WEXITSTATUS(wait_status)
     text = Path(count_file).read_text(encoding="utf-8")
@@ -79,6 +88,8 @@ def main() -> int:
     parser.add_argument("--clean-db", required=True)
     parser.add_argument("--kills", type=int, default=10)
     parser.add_argument("--seed", type=int, default=14)
+    parser.add_argument("--together", type=int, default=0,
+                        help="instead of kills: this many ingests of the corpus into --db at the same time")
     args = parser.parse_args()
     from talaia.models import Document
     from talaia.pipeline import Pipeline
@@ -88,6 +99,10 @@ def main() -> int:
     list(pipeline.run([Document("warm-en", "Gunmen killed two police officers in Culiacán, Sinaloa, on Monday."),
                        Document("warm-es", "Hombres armados mataron a dos policías en Culiacán, Sinaloa, el lunes.")]))
     clean = _run(args.corpus, args.clean_db, 0, pipeline)
+    if args.together:
+        started = [_start(args.corpus, args.db, 0, pipeline) for _ in range(args.together)]
+        print(json.dumps({"clean": clean, "runs": [_wait(*child) for child in started]}))
+        return 0
     rng = random.Random(args.seed)
     runs = []
     bound = clean["statements"]

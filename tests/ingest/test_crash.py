@@ -1,6 +1,7 @@
 """Crash safety: an ingest killed with SIGKILL ten times at random points (seeded), then run to
 the end, stores every document exactly once: the same documents, events, quotes, places, sources
-and incidents as one uninterrupted run; on SQLite and on PostgreSQL. The corpus is written here."""
+and incidents as one uninterrupted run; so do three ingests of one corpus at the same time. On
+SQLite and on PostgreSQL. The corpus is written here."""
 
 from __future__ import annotations
 
@@ -70,25 +71,43 @@ def _snapshot(store: Store) -> dict[str, object]:
     }
 
 
-def test_ingest_killed_ten_times_stores_every_document_once(tmp_path: Path, store_db: str) -> None:
+def _harness(tmp_path: Path, db: str, *options: str) -> tuple[list[dict[str, int]], dict[str, object]]:
+    """Run crash_ingest.py on a corpus written here: (its runs into ``db``, the snapshot of a clean run)."""
     write_corpus(tmp_path / "corpus")
     clean_db = str(tmp_path / "clean.db")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parents[2] / "src"),
                                                          os.environ.get("PYTHONPATH", "")])}
-    done = subprocess.run([sys.executable, str(HARNESS), "--corpus", str(tmp_path / "corpus"), "--db", store_db,
-                           "--clean-db", clean_db, "--kills", "10", "--seed", "14"],
-                          capture_output=True, text=True, timeout=300, env=env, check=False)
+    done = subprocess.run([sys.executable, str(HARNESS), "--corpus", str(tmp_path / "corpus"), "--db", db,
+                           "--clean-db", clean_db, *options], capture_output=True, text=True, timeout=300, env=env,
+                          check=False)
     assert done.returncode == 0, done.stderr[-3000:]
     report = json.loads(done.stdout.strip().splitlines()[-1])
-    runs = report["runs"]
-    assert report["clean"]["status"] == 0 and runs[-1]["status"] == 0, done.stderr[-3000:]
+    assert report["clean"]["status"] == 0, done.stderr[-3000:]
+    with open_store(clean_db, must_exist=True) as clean:
+        expected = _snapshot(clean)
+    assert expected["counts"]["documents"] >= 30 and expected["counts"]["events"] >= 20  # type: ignore[index]
+    assert expected["counts"]["quotes"] > 0 and expected["counts"]["places"] > 0  # type: ignore[index]
+    return report["runs"], expected
+
+
+def test_ingest_killed_ten_times_stores_every_document_once(tmp_path: Path, store_db: str) -> None:
+    runs, expected = _harness(tmp_path, store_db, "--kills", "10", "--seed", "14")
+    assert runs[-1]["status"] == 0, runs
     assert sum(r["status"] == -signal.SIGKILL for r in runs) == 10
     assert all(r["status"] in (0, -signal.SIGKILL) for r in runs), runs
     # the kills fell before, inside and after the writes, not all at the start
     assert max(r["kill_at"] for r in runs if r["status"] == -signal.SIGKILL) > 20
-    with open_store(clean_db, must_exist=True) as clean, open_store(store_db, must_exist=True) as crashed:
-        expected, got = _snapshot(clean), _snapshot(crashed)
-    assert expected["counts"]["documents"] >= 30 and expected["counts"]["events"] >= 20  # type: ignore[index]
-    assert expected["counts"]["quotes"] > 0 and expected["counts"]["places"] > 0  # type: ignore[index]
+    with open_store(store_db, must_exist=True) as crashed:
+        got = _snapshot(crashed)
+    for part in expected:
+        assert got[part] == expected[part], part
+
+
+def test_three_ingests_of_one_corpus_at_once_store_it_once(tmp_path: Path, store_db: str) -> None:
+    """A team: three people ingest the same folder into one database at the same moment."""
+    runs, expected = _harness(tmp_path, store_db, "--together", "3")
+    assert [r["status"] for r in runs] == [0, 0, 0]
+    with open_store(store_db, must_exist=True) as shared:
+        got = _snapshot(shared)
     for part in expected:
         assert got[part] == expected[part], part

@@ -174,3 +174,33 @@ def test_store_migration_002_upgrades_a_001_database(db_path: Path) -> None:
     with SQLiteStore(db_path) as store:
         indexes = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert {"documents_duplicate_of", "events_document_key", "event_sources_document_key"} <= indexes
+
+
+def test_a_document_stored_as_a_copy_meanwhile_stays_a_copy(store_db: str) -> None:
+    """Two ingests at once: one stored 'b' as a copy of 'a' before the other wrote its own extraction of 'b'."""
+    with open_store(store_db) as store:
+        original = _write(store, "a", (_event("e1", "Michoacán", "2021-03-01"),))
+        copy = _write(store, "b", (), dup=original)
+        _write(store, "b", (_event("e2", "Sinaloa", "2021-03-01"),))  # the other ingest's extraction of 'b'
+        assert store.find_document(copy).duplicate_of == original  # type: ignore[union-attr]
+        assert store.count("events") == 1 and store.event_detail("e2") is None
+
+
+def test_a_transaction_aborted_by_a_concurrent_one_runs_again(store_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from talaia.store.base import ConflictError
+
+    with open_store(store_db) as store:
+        write = type(store)._write_item
+        conflicts = [ConflictError("deadlock detected")]
+
+        def once_in_conflict(self: Store, item: StoreItem, now: str) -> None:
+            write(self, item, now)
+            if conflicts:  # after a row was written: it must be rolled back, then written again
+                raise conflicts.pop()
+
+        monkeypatch.setattr(type(store), "_write_item", once_in_conflict)
+        _write(store, "a", (_event("e1", "Michoacán", "2021-03-01"),))
+        assert not conflicts and store.count("documents") == 1 and store.count("events") == 1
+        monkeypatch.setattr(type(store), "_write_item", lambda *a: (_ for _ in ()).throw(ConflictError("again")))
+        with pytest.raises(ConflictError):
+            _write(store, "b", ())

@@ -63,7 +63,10 @@ def merge_events(store: Store, first: str, second: str) -> bool:
 
 
 def fuse_store(store: Store, settings: FusionSettings | None = None) -> FusionReport:
-    mentions = [mention_of(r) for r in store.fusion_rows()]
-    incident_of = fuse(mentions, settings, Corrections.from_records(store.overrides()))
-    changed = store.set_incidents(incident_of)
-    return FusionReport(len(mentions), len(set(incident_of.values())), changed)
+    def fuse_and_record() -> FusionReport:
+        mentions = [mention_of(r) for r in store.fusion_rows()]
+        incident_of = fuse(mentions, settings, Corrections.from_records(store.overrides()))
+        changed = store.set_incidents(incident_of)
+        return FusionReport(len(mentions), len(set(incident_of.values())), changed)
+
+    return store.fusing(fuse_and_record)

@@ -150,6 +150,12 @@ def ingest(paths: Sequence[str], store: Store, *, pipeline: Pipeline | None = No
             bar.update(1)
 
     def flush() -> None:
+        # another ingest of the same documents (a team member's) may have stored some since they were read
+        for item in [i for i in pending if i.duplicate_of is None and i.key not in replacing
+                     and store.find_document(i.key) is not None]:
+            pending.remove(item)
+            skip()
+            report.unchanged += 1
         todo = [item.document for item in pending if item.duplicate_of is None]
         results = dict(zip(map(id, todo), extracted(todo), strict=True))
         items: list[StoreItem] = []
@@ -210,6 +216,10 @@ def ingest(paths: Sequence[str], store: Store, *, pipeline: Pipeline | None = No
                 report.unchanged += 1
                 continue
             if stored is not None:
+                if stored.duplicate_of is None and stored.minhash is not None:
+                    # stored since this run began (by a team member's ingest): later copies link to it
+                    index.add(key, NearDuplicateIndex.from_bytes(stored.minhash))
+                    seen.setdefault(chash, key)
                 if stored.duplicate_of is not None or stored.extractor_version == version:
                     skip()
                     report.unchanged += 1

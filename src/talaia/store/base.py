@@ -14,11 +14,13 @@ column types (:class:`~talaia.store.migrations.Dialect`) and one JSON expression
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+import random
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
-from typing import Any
+from typing import Any, TypeVar
 
-from talaia.errors import TalaiaError
+from talaia.errors import StoreError, TalaiaError
 from talaia.models import Document, ExtractionResult
 from talaia.store.filters import EventFilter
 from talaia.store.migrations import MIGRATIONS, Dialect
@@ -36,7 +38,7 @@ from talaia.store.records import (
 )
 from talaia.text import fold
 
-__all__ = ["Store"]
+__all__ = ["ConflictError", "Store"]
 
 _DOCUMENT_COLUMNS = "key, doc_id, content_hash, minhash, duplicate_of, extractor_version"
 _QUOTE_COLUMNS = ("text", "start", '"end"', "speaker", "speaker_start", "speaker_end", "cue", "direct",
@@ -44,6 +46,8 @@ _QUOTE_COLUMNS = ("text", "start", '"end"', "speaker", "speaker_start", "speaker
 _PLACE_COLUMNS = ("name", "start", '"end"', "latitude", "longitude", "country_code", "admin1", "admin2",
                   "geonames_id", "feature", "extractor_version")
 _CHUNK = 500  # ids per IN (...) list
+_ATTEMPTS = 5  # of a transaction a concurrent one made the database abort
+T = TypeVar("T")
 
 
 def fold_key(value: Any) -> str | None:
@@ -69,11 +73,17 @@ def _upsert(table: str, columns: Sequence[str]) -> str:
             f"ON CONFLICT (document_key, idx) DO UPDATE SET {updates}")
 
 
+class ConflictError(StoreError):
+    """A transaction the database aborted because of a concurrent one (deadlock, serialisation
+    failure); :meth:`Store.atomically` runs it again."""
+
+
 class Store:
     """A Talaia database. Open one with :func:`talaia.store.open_store`; backends subclass this."""
 
     dialect: Dialect
     label: str  # where it is, for messages (a path, or a URL without its password)
+    _nested = False  # inside atomically()
 
     # ---- what a backend provides ------------------------------------------------------------
     def _execute(self, sql: str, args: Sequence[Any] = ()) -> Any:
@@ -81,8 +91,13 @@ class Store:
         raise NotImplementedError
 
     def _transaction(self) -> AbstractContextManager[object]:
-        """A write transaction: committed when the block ends, rolled back when it raises."""
+        """A write transaction: committed when the block ends, rolled back when it raises; inside
+        another, part of it."""
         raise NotImplementedError
+
+    def _lock_fusion(self) -> None:
+        """Inside a transaction: wait until no other connection is fusing (a backend whose write
+        transactions do not already exclude each other takes a lock)."""
 
     def _migration_lock(self) -> AbstractContextManager[object]:
         """Held while migrations are checked and applied (a backend whose transactions do not
@@ -99,6 +114,34 @@ class Store:
     # ---- shared ----------------------------------------------------------------------------
     def __enter__(self) -> Store:
         return self
+
+    def atomically(self, work: Callable[[], T]) -> T:
+        """``work()`` in one transaction, run again (up to 5 times) when a concurrent writer made the
+        database abort it (a deadlock between team members' ingests); inside another transaction,
+        part of that one."""
+        if self._nested:
+            return work()
+        for attempt in range(_ATTEMPTS):
+            self._nested = True
+            try:
+                with self._transaction():
+                    return work()
+            except ConflictError:
+                if attempt == _ATTEMPTS - 1:
+                    raise
+                time.sleep(random.uniform(0.02, 0.1) * 2 ** attempt)
+            finally:
+                self._nested = False
+        raise AssertionError("unreachable")
+
+    def fusing(self, work: Callable[[], T]) -> T:
+        """``work()`` (read the events, record their incidents) atomically and one fusion at a time per
+        database: team members ingesting at once never have incidents computed from fewer events
+        overwrite later ones."""
+        def locked() -> T:
+            self._lock_fusion()
+            return work()
+        return self.atomically(locked)
 
     def __exit__(self, *exc: object) -> None:
         self.close()
@@ -190,9 +233,11 @@ class Store:
         with the same id (an earlier version of the article) is replaced.
         """
         now = _now()
-        with self._transaction():
+
+        def write() -> None:
             for item in items:
                 self._write_item(item, now)
+        self.atomically(write)
 
     def _write_item(self, item: StoreItem, now: str) -> None:
         doc, key, result, version = item.document, item.key, item.result, item.version
@@ -208,6 +253,9 @@ class Store:
         ).rowcount
         if inserted:
             self._execute("DELETE FROM superseded_documents WHERE key = ?", (key,))
+        elif item.duplicate_of is None and self._execute(
+                "SELECT 1 FROM documents WHERE key = ? AND duplicate_of IS NOT NULL", (key,)).fetchone():
+            return  # another ingest, at the same time, stored it as a copy: it stays one (no rows of its own)
         # the same id with other text is an earlier version of the article: replace it (remembered, so
         # reading it again does not bring it back), and link its duplicates to what replaces it
         target = item.duplicate_of or key
@@ -337,11 +385,14 @@ class Store:
         """Record that each pair of stored events is 'apart' or 'together' (the opposite record goes),
         in one transaction."""
         now = _now()
-        with self._transaction():
-            for a, b in sorted({tuple(sorted(p)) for p in pairs if p[0] != p[1]}):
+        chosen = sorted({tuple(sorted(p)) for p in pairs if p[0] != p[1]})
+
+        def record() -> None:
+            for a, b in chosen:
                 self._execute("DELETE FROM fusion_overrides WHERE event_a = ? AND event_b = ?", (a, b))
                 self._execute("INSERT INTO fusion_overrides (kind, event_a, event_b, at) VALUES (?, ?, ?, ?)",
                               (kind, a, b, now))
+        self.atomically(record)
 
     def overrides(self) -> list[tuple[str, str, str]]:
         """(kind, event a, event b) of every recorded correction of fusion."""
@@ -351,14 +402,11 @@ class Store:
     def set_incidents(self, incident_of: dict[str, str]) -> int:
         """Record the incident of each event (event id -> incident id), in one transaction; returns
         how many changed."""
-        changed = 0
-        with self._transaction():
-            for event_id, incident_id in sorted(incident_of.items()):
-                changed += self._execute(
-                    "UPDATE events SET incident_id = ? WHERE event_id = ? "
-                    "AND (incident_id IS NULL OR incident_id != ?)",
-                    (incident_id, event_id, incident_id)).rowcount
-        return changed
+        def record() -> int:
+            return sum(self._execute(
+                "UPDATE events SET incident_id = ? WHERE event_id = ? AND (incident_id IS NULL OR incident_id != ?)",
+                (incident_id, event_id, incident_id)).rowcount for event_id, incident_id in sorted(incident_of.items()))
+        return self.atomically(record)
 
     def event_ids(self, prefix: str, limit: int = 10) -> list[str]:
         """Ids of the events whose id starts with ``prefix`` (case ignored), at most ``limit``."""

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
 from talaia.errors import MissingDatabaseError, StoreError
-from talaia.store.base import Store
+from talaia.store.base import ConflictError, Store
 from talaia.store.migrations import POSTGRESQL
 
 if TYPE_CHECKING:
@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 __all__ = ["PostgresStore", "is_postgres_url", "redact"]
 
 _SCHEMES = ("postgresql://", "postgres://")
-_MIGRATION_LOCK = 7_461_617_105  # pg_advisory_lock key: "talaia" migrations
+_MIGRATION_LOCK = 7_461_617_105  # pg_advisory_lock keys: "talaia" migrations, fusion
+_FUSION_LOCK = 7_461_617_106
 
 
 def is_postgres_url(db: object) -> bool:
@@ -109,15 +110,24 @@ class PostgresStore(Store):
                 return self.conn.execute(sql)
             return self.conn.execute(_placeholders(sql), tuple(args))
         except self._errors as exc:
-            raise StoreError(f"{self.label}: {_first_line(exc)}") from exc
+            raise self._error(exc) from exc
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
-        try:
+        try:  # inside another transaction, a savepoint
             with self.conn.transaction():
                 yield
         except self._errors as exc:  # raised at COMMIT
-            raise StoreError(f"{self.label}: {_first_line(exc)}") from exc
+            raise self._error(exc) from exc
+
+    def _error(self, exc: Exception) -> StoreError:
+        """Talaia's error for a driver's: a conflict with a concurrent transaction (deadlock,
+        serialisation failure: SQLSTATE class 40) can be run again."""
+        kind = ConflictError if str(getattr(exc, "sqlstate", "") or "").startswith("40") else StoreError
+        return kind(f"{self.label}: {_first_line(exc)}")
+
+    def _lock_fusion(self) -> None:
+        self._execute("SELECT pg_advisory_xact_lock(?)", (_FUSION_LOCK,))
 
     @contextmanager
     def _migration_lock(self) -> Iterator[None]:

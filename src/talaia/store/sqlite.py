@@ -69,7 +69,10 @@ class SQLiteStore(Store):
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
-        self._execute("BEGIN IMMEDIATE")
+        if self.conn.in_transaction:  # inside another: part of it
+            yield
+            return
+        self._execute("BEGIN IMMEDIATE")  # the write lock from the start: no other writer in between
         try:
             yield
         except BaseException:
