@@ -84,13 +84,15 @@ def start() -> Server:
         raise ServerUnavailableError("PostgreSQL is not installed (no initdb; `make test` installs Debian's postgresql "
                                 "when run as root)")
     uid = _server_uid()
-    folder = Path(tempfile.mkdtemp(prefix="talaia-pg-"))
+    # as root the server runs as another user, who must reach the folder: /tmp rather than $TMPDIR
+    folder = Path(tempfile.mkdtemp(prefix="talaia-pg-", dir="/tmp" if uid is not None and Path("/tmp").is_dir()
+                                   else None))
     if uid is not None:
         os.chown(folder, uid, -1)
     data = folder / "data"
     try:
         subprocess.run([str(binaries / "initdb"), "-D", str(data), "-U", _USER, "--auth=trust", "-E", "UTF8",
-                        "--locale=C.UTF-8", "--no-sync"], user=uid, capture_output=True, check=True, timeout=120)
+                        "--locale=C", "--no-sync"], user=uid, capture_output=True, check=True, timeout=120)
         for _attempt in range(3):
             port = _free_port()
             options = (f"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off "
