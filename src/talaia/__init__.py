@@ -15,7 +15,7 @@ from talaia.api import *  # noqa: F403  (the API functions, named once in talaia
 from talaia.errors import TalaiaError
 from talaia.models import Actor, Document, Event, Evidence, ExtractionResult, Place, Quote
 from talaia.pipeline import Pipeline, PipelineConfig
-from talaia.store.sqlite import EventFilter, StoredEvent
+from talaia.store import EventFilter, StoredEvent
 
 # the API's functions (talaia.api.__all__), then the records and classes they take and give
 __all__ = [

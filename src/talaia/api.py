@@ -19,7 +19,8 @@ from talaia.ingest.service import reprocess as reprocess_store
 from talaia.kb import ActorKB, KBActor, alias_key
 from talaia.models import Document, ExtractionResult
 from talaia.pipeline import Pipeline, PipelineConfig
-from talaia.store.sqlite import EventDetail, EventFilter, SQLiteStore, StoredEvent, default_db_path
+from talaia.store import EventDetail, EventFilter, Store, StoredEvent, default_db, is_postgres_url
+from talaia.store import open_store as _open_store
 
 __all__ = ["ActorCount", "ActorListing", "actor_kb", "export_events", "extract_paths", "extract_text", "fuse_events",
            "ingest_paths", "list_actors", "list_events", "list_quotes", "merge_events", "open_store", "reprocess",
@@ -69,13 +70,14 @@ def _with_progress(results: Iterator[ExtractionResult], total: int | None, desc:
         bar.close()
 
 
-def open_store(db: str | Path | None = None, *, must_exist: bool = False) -> SQLiteStore:
-    """The SQLite store at ``db`` (default: $TALAIA_DB, else talaia.db in the user's data folder).
+def open_store(db: str | Path | None = None, *, must_exist: bool = False) -> Store:
+    """The store at ``db``: a SQLite file, or a PostgreSQL database given as a ``postgresql://user@host/name``
+    URL (default: $TALAIA_DB, else talaia.db in the user's data folder).
 
     ``must_exist``: raise :class:`~talaia.errors.MissingDatabaseError` rather than create the file
-    (what every function that only reads does).
+    or the tables (what every function that only reads does).
     """
-    return SQLiteStore(db or default_db_path(), must_exist=must_exist)
+    return _open_store(db, must_exist=must_exist)
 
 
 def ingest_paths(paths: Sequence[str | Path], *, db: str | Path | None = None, options: ReadOptions | None = None,
@@ -181,10 +183,10 @@ def list_actors(query: str | None = None, *, db: str | Path | None = None, knowl
     quotes: dict[str, int] = {}
     names: dict[str, list[str]] = {}
     unknown: dict[str, list[int]] = {}
-    path = Path(db) if db is not None else default_db_path()
+    where = db if db is not None else default_db()
     counts: dict[str, dict[str, int]] = {"actors": {}, "speakers": {}}
-    if db is not None or path.is_file():
-        with open_store(path, must_exist=True) as store:
+    if db is not None or is_postgres_url(where) or Path(where).is_file():
+        with open_store(where, must_exist=True) as store:
             counts = store.name_counts()
     for column, tally, slot in (("actors", events, 0), ("speakers", quotes, 1)):
         for name, n in counts[column].items():
@@ -214,7 +216,7 @@ def show_event(event_id: str, *, db: str | Path | None = None) -> EventDetail:
         return detail
 
 
-def _event_id(store: SQLiteStore, event_id: str) -> str:
+def _event_id(store: Store, event_id: str) -> str:
     """The stored event id a unique prefix (at least 4 characters) names; QueryError otherwise."""
     wanted = event_id.strip().lower()
     if len(wanted) < 4:
@@ -224,7 +226,7 @@ def _event_id(store: SQLiteStore, event_id: str) -> str:
     if exact:
         ids = exact
     if not ids:
-        raise QueryError(f"no event with id {event_id!r} in {store.path} "
+        raise QueryError(f"no event with id {event_id!r} in {store.label} "
                          "(ids are in the first column of `talaia events`)", field="event_id")
     if len(ids) > 1:
         more = ", ..." if len(ids) > 5 else ""

@@ -1,4 +1,5 @@
-"""Fusion in the store: three outlets' reports of one ambush (written for these tests) become one event."""
+"""Fusion in the store: three outlets' reports of one ambush (written for these tests) become one event;
+on every backend (``store_db``: a SQLite file, a PostgreSQL URL)."""
 
 from __future__ import annotations
 
@@ -15,20 +16,20 @@ pytestmark = pytest.mark.slow
 AMBUSH = Path(__file__).resolve().parents[1] / "fixtures" / "ambush"
 
 
-def _events(db: Path, *extra: str) -> list[dict[str, object]]:
-    result = CliRunner().invoke(cli, ["events", "--db", str(db), "--format", "jsonl", *extra])
+def _events(db: str, *extra: str) -> list[dict[str, object]]:
+    result = CliRunner().invoke(cli, ["events", "--db", db, "--format", "jsonl", *extra])
     assert result.exit_code == 0, result.output
     return [json.loads(line) for line in result.output.splitlines()]
 
 
-def _ingest(db: Path, *paths: Path) -> str:
-    result = CliRunner().invoke(cli, ["ingest", "--db", str(db), *map(str, paths)])
+def _ingest(db: str, *paths: Path) -> str:
+    result = CliRunner().invoke(cli, ["ingest", "--db", db, *map(str, paths)])
     assert result.exit_code == 0, result.output
     return result.output
 
 
-def test_three_outlets_reports_of_one_ambush_are_one_event(tmp_path: Path) -> None:
-    db = tmp_path / "t.db"
+def test_three_outlets_reports_of_one_ambush_are_one_event(store_db: str) -> None:
+    db = store_db
     _ingest(db, AMBUSH)
     events = _events(db)
     assert len(events) == 1
@@ -42,14 +43,14 @@ def test_the_order_of_ingest_gives_the_same_incidents(tmp_path: Path) -> None:
     files = sorted(AMBUSH.glob("*.txt"))
     results = []
     for n, order in enumerate((files, files[::-1], [files[1], files[2], files[0]])):
-        db = tmp_path / f"order{n}.db"
+        db = str(tmp_path / f"order{n}.db")
         for path in order:  # one ingest per file: fusion runs after each
             _ingest(db, path)
         results.append(sorted(sorted(s["document_id"] for s in e["sources"]) for e in _events(db)))
     assert results[0] == results[1] == results[2]
 
 
-def test_one_article_three_times_under_other_ids_and_wording_is_one_event(tmp_path: Path) -> None:
+def test_one_article_three_times_under_other_ids_and_wording_is_one_event(tmp_path: Path, store_db: str) -> None:
     folder = tmp_path / "copies"
     folder.mkdir()
     text = (AMBUSH / "outlet-a.txt").read_text(encoding="utf-8")
@@ -57,37 +58,37 @@ def test_one_article_three_times_under_other_ids_and_wording_is_one_event(tmp_pa
     (folder / "site.txt").write_text(text.replace("Gunmen ambushed", "Armed men ambushed"), encoding="utf-8")
     (folder / "paper.txt").write_text(text.replace("state officials said", "officials of the state said")
                                       .replace("on fire", "ablaze"), encoding="utf-8")
-    db = tmp_path / "t.db"
+    db = store_db
     _ingest(db, folder)
     events = _events(db)
     assert len(events) == 1 and len(events[0]["sources"]) == 3
 
 
-def test_a_wrong_merge_is_undone_and_stays_undone(tmp_path: Path) -> None:
-    db = tmp_path / "t.db"
+def test_a_wrong_merge_is_undone_and_stays_undone(store_db: str) -> None:
+    db = store_db
     _ingest(db, AMBUSH)
     fused = _events(db)[0]
     runner = CliRunner()
     c_id = next(e["event_id"] for e in _events(db, "--mentions")
                 if e["sources"][0]["document_id"] == "outlet-c.txt")
-    assert runner.invoke(cli, ["events", "split", c_id[:8], "--db", str(db)]).exit_code == 0
+    assert runner.invoke(cli, ["events", "split", c_id[:8], "--db", db]).exit_code == 0
     assert sorted(len(e["sources"]) for e in _events(db)) == [1, 2]
     _ingest(db, AMBUSH)  # re-ingesting (and fusing again) keeps the correction
-    assert runner.invoke(cli, ["fuse", "--db", str(db)]).exit_code == 0
+    assert runner.invoke(cli, ["fuse", "--db", db]).exit_code == 0
     assert sorted(len(e["sources"]) for e in _events(db)) == [1, 2]
     # merged back by hand
     ids = [e["event_id"] for e in _events(db)]
-    assert runner.invoke(cli, ["events", "merge", ids[0], ids[1], "--db", str(db)]).exit_code == 0
+    assert runner.invoke(cli, ["events", "merge", ids[0], ids[1], "--db", db]).exit_code == 0
     assert [len(e["sources"]) for e in _events(db)] == [3] and _events(db)[0]["event_id"] == fused["event_id"]
-    unknown = runner.invoke(cli, ["events", "split", "ffffffff", "--db", str(db)])
+    unknown = runner.invoke(cli, ["events", "split", "ffffffff", "--db", db])
     assert unknown.exit_code == 2 and "no event with id" in unknown.output
 
 
-def test_the_seed_and_two_other_outlets_give_one_ambush_with_three_sources(tmp_path: Path) -> None:
+def test_the_seed_and_two_other_outlets_give_one_ambush_with_three_sources(store_db: str) -> None:
     from importlib import resources
 
     seed = Path(str(resources.files("talaia") / "samples" / "seed-sinaloa.txt"))
-    db = tmp_path / "t.db"
+    db = store_db
     _ingest(db, seed, AMBUSH / "outlet-a.txt", AMBUSH / "outlet-b.txt")
     shared = [e for e in _events(db) if len(e["sources"]) > 1]
     assert len(shared) == 1 and {s["document_id"] for s in shared[0]["sources"]} == {
@@ -95,5 +96,5 @@ def test_the_seed_and_two_other_outlets_give_one_ambush_with_three_sources(tmp_p
     # the seed's ambush joined the other reports, not its police operation with the same toll
     seed_mention = next(e for e in _events(db, "--mentions") if e["event_id"] in shared[0]["mentions"]
                         and e["sources"][0]["document_id"] == "seed-sinaloa.txt")
-    detail = CliRunner().invoke(cli, ["show", seed_mention["event_id"], "--db", str(db), "--no-color"]).output
+    detail = CliRunner().invoke(cli, ["show", seed_mention["event_id"], "--db", db, "--no-color"]).output
     assert "[[Just this week, suspected cartel gunmen massacred 14 police officers in an ambush" in detail

@@ -1,5 +1,5 @@
 """Ingest and reprocess against the store, with a stand-in pipeline (no spaCy): versions,
-re-extraction, duplicates, missing inputs and progress counts."""
+re-extraction, duplicates, missing inputs and progress counts; on every backend (store_db)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from talaia.errors import InputError, TalaiaError
+from talaia.errors import InputError, StoreError, TalaiaError
 from talaia.ingest.readers import count_documents
 from talaia.ingest.service import ingest, reprocess
 from talaia.models import Document, Event, Evidence, ExtractionResult
-from talaia.store.sqlite import SQLiteStore
+from talaia.store import Store, StoreItem, open_store
 
 WORDS = ("gunmen attacked a police patrol on the road between the two towns early on monday and the officers "
          "returned fire before the attackers fled into the hills leaving behind two trucks and several rifles "
@@ -58,14 +58,14 @@ def _folder(tmp_path: Path) -> Path:
     return folder
 
 
-def _sources(store: SQLiteStore) -> dict[str, set[str]]:
+def _sources(store: Store) -> dict[str, set[str]]:
     # per-document events (mentions): duplicates are sources of their original's events
     return {s.event.event_id: {x["document_id"] or "" for x in s.sources} for s in store.events(fused=False)}
 
 
-def test_ingest_same_version_is_idempotent_other_version_reextracts(tmp_path: Path) -> None:
+def test_ingest_same_version_is_idempotent_other_version_reextracts(tmp_path: Path, store_db: str) -> None:
     folder = _folder(tmp_path)
-    with SQLiteStore(tmp_path / "t.db") as store:
+    with open_store(store_db) as store:
         v1 = StandIn("v1")
         first = ingest([str(folder)], store, pipeline=v1)  # type: ignore[arg-type]
         assert (first.read, first.stored, first.duplicates, first.reextracted) == (4, 4, 2, 0)
@@ -88,9 +88,9 @@ def test_ingest_same_version_is_idempotent_other_version_reextracts(tmp_path: Pa
         assert store.count("events") == 2
 
 
-def test_ingest_failed_reextraction_keeps_the_old_rows(tmp_path: Path) -> None:
+def test_ingest_failed_reextraction_keeps_the_old_rows(tmp_path: Path, store_db: str) -> None:
     (tmp_path / "a.txt").write_text("FAIL later " + WORDS, encoding="utf-8")
-    with SQLiteStore(tmp_path / "t.db") as store:
+    with open_store(store_db) as store:
         v1 = StandIn("v1")
         v1.run = lambda items: StandIn.run(StandIn("v1"), [  # type: ignore[method-assign]
             Document(d.id, d.text.replace("FAIL", "ok"), origin=d.origin) if isinstance(d, Document) else d
@@ -102,10 +102,10 @@ def test_ingest_failed_reextraction_keeps_the_old_rows(tmp_path: Path) -> None:
         assert store.count("events") == 1 and store.outdated("v2") != []
 
 
-def test_ingest_new_text_under_the_same_id_replaces_the_old_version(tmp_path: Path) -> None:
+def test_ingest_new_text_under_the_same_id_replaces_the_old_version(tmp_path: Path, store_db: str) -> None:
     (tmp_path / "a.txt").write_text(WORDS, encoding="utf-8")
     (tmp_path / "copy.txt").write_text(WORDS + " more", encoding="utf-8")
-    with SQLiteStore(tmp_path / "t.db") as store:
+    with open_store(store_db) as store:
         ingest([str(tmp_path / "a.txt"), str(tmp_path / "copy.txt")], store, pipeline=StandIn("v1"))  # type: ignore[arg-type]
         (tmp_path / "a.txt").write_text(WORDS.replace("two trucks", "three trucks"), encoding="utf-8")
         pipe = StandIn("v1")
@@ -116,10 +116,45 @@ def test_ingest_new_text_under_the_same_id_replaces_the_old_version(tmp_path: Pa
         assert sources == {"a.txt", "copy.txt"}
 
 
-def test_ingest_missing_inputs(tmp_path: Path) -> None:
+def test_ingest_of_both_versions_of_an_article_again_keeps_the_later_one(tmp_path: Path, store_db: str) -> None:
+    versions = tmp_path / "versions.jsonl"
+    versions.write_text("\n".join(json.dumps({"id": "a", "text": text}) for text in
+                                  (WORDS, WORDS.replace("two trucks", "three trucks"))), encoding="utf-8")
+    with open_store(store_db) as store:
+        ingest([str(versions)], store, pipeline=StandIn("v1"))  # type: ignore[arg-type]
+        later = store.keys_of("a")
+        pipe = StandIn("v1")
+        again = ingest([str(versions)], store, pipeline=pipe)  # type: ignore[arg-type]
+        assert (again.unchanged, again.stored, pipe.extracted) == (2, 0, [])
+        assert store.keys_of("a") == later and "three trucks" in store.load_documents(later)[0][1].text
+
+
+def test_a_document_the_database_refuses_is_reported_and_the_batch_kept(
+        tmp_path: Path, store_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _folder(tmp_path)
+    (folder / "poison.txt").write_text("Gunmen attacked a market in Celaya on Friday.", encoding="utf-8")
+    errors: list[str] = []
+    with open_store(store_db) as store:
+        write = type(store).write_batch
+
+        def refuse_poison(self: Store, items: list[StoreItem]) -> None:
+            if any(item.document.id == "poison.txt" for item in items):
+                raise StoreError("value too long for type character varying(3)")
+            write(self, items)
+
+        monkeypatch.setattr(type(store), "write_batch", refuse_poison)
+        report = ingest([str(folder)], store, pipeline=StandIn("v1"), on_error=errors.append)  # type: ignore[arg-type]
+        assert (report.read, report.stored, report.failed) == (5, 4, 1)
+        assert store.count("documents") == 4 and store.keys_of("poison.txt") == []
+        assert errors == [f"{folder / 'poison.txt'}: E301 store: cannot be stored: value too long for type "
+                          "character varying(3)"]
+        assert [e["code"] for e in store.errors()] == ["E301 store"]
+
+
+def test_ingest_missing_inputs(tmp_path: Path, store_db: str) -> None:
     folder = _folder(tmp_path)
     missing: list[InputError] = []
-    with SQLiteStore(tmp_path / "t.db") as store:
+    with open_store(store_db) as store:
         report = ingest([str(tmp_path / "nope.txt"), str(folder)], store, pipeline=StandIn("v1"),  # type: ignore[arg-type]
                         on_missing=missing.append)
         assert report.missing == 1 and report.read == 4 and store.count("documents") == 4
@@ -139,7 +174,8 @@ def test_count_documents_matches_what_is_read(tmp_path: Path) -> None:
     assert count_documents(["-"]) is None
 
 
-def test_ingest_progress_counts_documents_extracted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ingest_progress_counts_documents_extracted(tmp_path: Path, store_db: str,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     import talaia.ingest.service as service
 
     bars = []
@@ -152,15 +188,15 @@ def test_ingest_progress_counts_documents_extracted(tmp_path: Path, monkeypatch:
     monkeypatch.setattr(service, "progress_bar", recording_bar)
     folder = _folder(tmp_path)
     (folder / "bad.jsonl").write_text('{"id": broken\n', encoding="utf-8")
-    with SQLiteStore(tmp_path / "t.db") as store:
+    with open_store(store_db) as store:
         ingest([str(folder)], store, pipeline=StandIn("v1"), progress=True)  # type: ignore[arg-type]
         ingest([str(folder)], store, pipeline=StandIn("v2"), progress=True)  # type: ignore[arg-type]
     assert [(b.n, b.total) for b in bars] == [(2, 2), (2, 2)]  # 2 duplicates and a bad line are not extracted
 
 
-def test_reprocess_reextracts_outdated_documents_from_the_stored_text(tmp_path: Path) -> None:
+def test_reprocess_reextracts_outdated_documents_from_the_stored_text(tmp_path: Path, store_db: str) -> None:
     folder = _folder(tmp_path)
-    with SQLiteStore(tmp_path / "t.db") as store:
+    with open_store(store_db) as store:
         ingest([str(folder)], store, pipeline=StandIn("v1"))  # type: ignore[arg-type]
         same = StandIn("v1")
         report = reprocess(store, pipeline=same)  # type: ignore[arg-type]

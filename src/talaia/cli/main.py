@@ -19,7 +19,7 @@ from talaia.ingest.readers import DEFAULT_MAX_BYTES, ReadOptions
 
 if TYPE_CHECKING:
     from talaia.pipeline import Pipeline
-    from talaia.store.sqlite import EventDetail, EventFilter, StoredEvent
+    from talaia.store import EventDetail, EventFilter, StoredEvent
 
 EXIT_STATUSES = """\b
 Exit status:
@@ -79,8 +79,9 @@ def main() -> None:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-DB_OPTION = click.option("--db", type=click.Path(dir_okay=False), default=None,
-                         help="SQLite database file (default: $TALAIA_DB, else talaia.db in the user data folder).")
+DB_OPTION = click.option("--db", metavar="FILE|URL", default=None,
+                         help="SQLite database file, or a team's PostgreSQL database as postgresql://user@host/name "
+                              "(default: $TALAIA_DB, else talaia.db in the user data folder).")
 KNOWLEDGE_OPTION = click.option(
     "--knowledge", "knowledge", multiple=True, metavar="DIR", envvar="TALAIA_KNOWLEDGE",
     type=click.Path(exists=True, file_okay=False, resolve_path=True),
@@ -273,7 +274,7 @@ def _filter_options(func: F) -> F:
 
 
 def _where(kw: dict[str, Any]) -> EventFilter:
-    from talaia.store.sqlite import EventFilter
+    from talaia.store import EventFilter
 
     try:
         return EventFilter(country=kw.get("country"), admin1=kw.get("admin1"), sub_event_type=kw.get("sub_type"),
@@ -543,8 +544,8 @@ def talaia_command() -> str:
 
 
 @cli.command()
-@click.option("--db", type=click.Path(dir_okay=False), default="out/talaia-demo.db", show_default=True,
-              help="Database to ingest the samples into.")
+@click.option("--db", metavar="FILE|URL", default="out/talaia-demo.db", show_default=True,
+              help="Database to ingest the samples into (a file, or a postgresql:// URL).")
 @click.option("--export", "export_path", type=click.Path(dir_okay=False), default="out/talaia-demo-acled.csv",
               show_default=True, help="Where to write the ACLED CSV export.")
 def demo(db: str, export_path: str) -> None:
@@ -552,10 +553,10 @@ def demo(db: str, export_path: str) -> None:
     from importlib import resources
 
     from talaia.api import export_events, ingest_paths, list_events
+    from talaia.store.postgres import is_postgres_url, redact
 
     samples = resources.files("talaia") / "samples"
     inputs = [str(samples / "seed-sinaloa.txt"), str(samples / "wikinews.jsonl")]
-    Path(db).parent.mkdir(parents=True, exist_ok=True)
     try:
         report = ingest_paths(inputs, db=db, progress=sys.stderr.isatty(),
                               on_error=lambda m: click.echo(f"talaia: {m}", err=True))
@@ -569,8 +570,9 @@ def demo(db: str, export_path: str) -> None:
     Path(export_path).parent.mkdir(parents=True, exist_ok=True)
     export_events("acled-csv", db=db, path=export_path)
     command = talaia_command()
-    db_arg = shlex.quote(str(Path(db).resolve()))
-    click.echo(f"\nDatabase:     {Path(db).resolve()}")
+    where = db if is_postgres_url(db) else str(Path(db).resolve())
+    db_arg = shlex.quote(redact(where))
+    click.echo(f"\nDatabase:     {redact(where)}")
     click.echo(f"ACLED export: {Path(export_path).resolve()}")
     # the commands to paste come last, each alone on its line (labels above them)
     if stored:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from talaia.store.sqlite import StoredEvent
+from talaia.store.records import StoredEvent
 
 
 @functools.cache

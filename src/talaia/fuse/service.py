@@ -12,7 +12,7 @@ from typing import Any
 
 from talaia.fuse.cluster import Corrections, fuse
 from talaia.fuse.match import FusionSettings, Mention
-from talaia.store.sqlite import SQLiteStore
+from talaia.store.base import Store
 from talaia.text import content_words
 
 
@@ -38,7 +38,7 @@ def mention_of(row: Any) -> Mention:
     )
 
 
-def split_event(store: SQLiteStore, event_id: str) -> list[str]:
+def split_event(store: Store, event_id: str) -> list[str]:
     """Undo a wrong merge: the stored event ``event_id`` is set apart from the rest of its incident (a
     fused event's id: all its stored events apart from one another), recorded so fusing again keeps
     it; fusion runs. Returns the stored events set apart ([] for an unknown id)."""
@@ -51,7 +51,7 @@ def split_event(store: SQLiteStore, event_id: str) -> list[str]:
     return chosen
 
 
-def merge_events(store: SQLiteStore, first: str, second: str) -> bool:
+def merge_events(store: Store, first: str, second: str) -> bool:
     """Two events an analyst knows to be one incident become one, recorded so fusing again keeps it;
     False when either id is unknown."""
     a, b = store.incident_mentions(first)[1], store.incident_mentions(second)[1]
@@ -62,8 +62,11 @@ def merge_events(store: SQLiteStore, first: str, second: str) -> bool:
     return True
 
 
-def fuse_store(store: SQLiteStore, settings: FusionSettings | None = None) -> FusionReport:
-    mentions = [mention_of(r) for r in store.fusion_rows()]
-    incident_of = fuse(mentions, settings, Corrections.from_records(store.overrides()))
-    changed = store.set_incidents(incident_of)
-    return FusionReport(len(mentions), len(set(incident_of.values())), changed)
+def fuse_store(store: Store, settings: FusionSettings | None = None) -> FusionReport:
+    def fuse_and_record() -> FusionReport:
+        mentions = [mention_of(r) for r in store.fusion_rows()]
+        incident_of = fuse(mentions, settings, Corrections.from_records(store.overrides()))
+        changed = store.set_incidents(incident_of)
+        return FusionReport(len(mentions), len(set(incident_of.values())), changed)
+
+    return store.fusing(fuse_and_record)

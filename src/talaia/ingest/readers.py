@@ -9,6 +9,7 @@ stops the others.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import re
@@ -37,6 +38,10 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _DATE_LINE = re.compile(r"\A\s*date[ \t]*:?[ \t]*(\d{4}-\d{2}-\d{2})[ \t]*(?:\r?\n)?", re.IGNORECASE)
 
 Item = Document | DocumentError
+# text with a byte-order mark of UTF-16 or UTF-32 (what some Windows tools save) is decoded as that;
+# UTF-32 first: its little-endian mark begins with UTF-16's
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +110,8 @@ def _count_file(path: Path) -> int:
             if _form(path, head) != "jsonl":
                 return 1
             count = 0
-            for line in _lines(fh, head):
-                if line.strip():
+            for line in _lines(fh, head, limit=4096):  # a long line is not blank: its length is enough
+                if isinstance(line, int) or line.strip():
                     count += 1
             return count
     except OSError:
@@ -179,16 +184,21 @@ def _looks_like_html(text: str) -> bool:
 def _decode(data: bytes, label: str, doc_id: str) -> str:
     if not data.strip():
         raise EmptyDocumentError("the file is empty", document=label, doc_id=doc_id)
-    if b"\x00" in data[:8192]:
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8-sig")
+    if encoding == "utf-8-sig" and b"\x00" in data[:8192]:
         raise BinaryDocumentError("contains NUL bytes: a binary file, not text", document=label, doc_id=doc_id)
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
+        name = "UTF-8" if encoding == "utf-8-sig" else encoding.upper()
         raise EncodingError(
-            f"invalid UTF-8 at byte {exc.start} (re-encode the file as UTF-8)", document=label, doc_id=doc_id
+            f"invalid {name} at byte {exc.start} (re-encode the file as UTF-8)", document=label, doc_id=doc_id
         ) from None
     if _control_share(text) > 0.05:
         raise BinaryDocumentError("mostly control characters: not text", document=label, doc_id=doc_id)
+    if "\x00" in text:  # no database stores it in text (PostgreSQL refuses it)
+        raise BinaryDocumentError(f"a NUL character at character {text.index(chr(0)):,}: not text", document=label,
+                                  doc_id=doc_id)
     return text
 
 
@@ -229,15 +239,15 @@ def _from_html(html: str, label: str, doc_id: str, opts: ReadOptions) -> Item:
 
 def _read_jsonl(fh: BinaryIO, head: bytes, label: str, opts: ReadOptions) -> Iterator[Item]:
     lineno = 0
-    for raw in _lines(fh, head):
+    for raw in _lines(fh, head, opts.max_bytes):
         lineno += 1
         where = f"{label}:{lineno}"
-        if not raw.strip():
-            continue
-        if len(raw) > opts.max_bytes:
+        if isinstance(raw, int):
             yield DocumentTooLargeError(
-                f"line of {len(raw):,} bytes is over the limit of {opts.max_bytes:,}", document=where
+                f"line of {raw:,} bytes is over the limit of {opts.max_bytes:,} (--max-bytes)", document=where
             )
+            continue
+        if not raw.strip():
             continue
         try:
             record = json.loads(raw.decode("utf-8-sig"))
@@ -250,16 +260,28 @@ def _read_jsonl(fh: BinaryIO, head: bytes, label: str, opts: ReadOptions) -> Ite
         yield document_from_record(record, where, opts)
 
 
-def _lines(fh: BinaryIO, head: bytes) -> Iterator[bytes]:
-    buffer = head
-    while True:
+def _lines(fh: BinaryIO, head: bytes, limit: int | None = None) -> Iterator[bytes | int]:
+    """The lines of ``head`` and the rest of ``fh``; a line longer than ``limit`` bytes comes as its
+    length instead, without being held in memory (a 5 GB line costs no more than a short one)."""
+    pending: list[bytes] = []  # the pieces of the current line, while it is within the limit
+    size = 0
+    chunk = head or fh.read(1 << 20)
+    while chunk:
+        for i, piece in enumerate(chunk.split(b"\n")):
+            if i:  # a newline ended the line before this piece
+                yield _line(pending, size, limit)
+                pending, size = [], 0
+            size += len(piece)
+            if limit is None or size <= limit:
+                pending.append(piece)
+            elif pending:
+                pending = []
         chunk = fh.read(1 << 20)
-        if not chunk:
-            break
-        buffer += chunk
-        *complete, buffer = buffer.split(b"\n")
-        yield from complete
-    yield from buffer.split(b"\n")
+    yield _line(pending, size, limit)
+
+
+def _line(pieces: list[bytes], size: int, limit: int | None) -> bytes | int:
+    return size if limit is not None and size > limit else b"".join(pieces)
 
 
 def document_from_record(record: Any, where: str, opts: ReadOptions | None = None) -> Item:
@@ -271,12 +293,20 @@ def document_from_record(record: Any, where: str, opts: ReadOptions | None = Non
         doc_id = str(doc_id)
     if not isinstance(doc_id, str) or not doc_id:
         return BadRecordError("missing or non-string 'id'", document=where)
+    if _unstorable(doc_id):
+        return BadRecordError("'id' holds a NUL character or a lone surrogate, not text", document=where)
     text = record.get("text")
     if not isinstance(text, str):
         return BadRecordError("missing or non-string 'text'", document=f"{where} ({doc_id})", doc_id=doc_id)
     if not text.strip():
         return EmptyDocumentError("'text' is empty", document=f"{where} ({doc_id})", doc_id=doc_id)
-    language = record.get("language") or (opts.language if opts else None)
+    if "\x00" in text:
+        return BinaryDocumentError(f"'text' holds a NUL character (at {text.index(chr(0)):,}): not text",
+                                   document=f"{where} ({doc_id})", doc_id=doc_id)
+    if _unstorable(text):
+        return EncodingError("'text' holds a lone surrogate (an escape such as \\ud800): not valid Unicode",
+                             document=f"{where} ({doc_id})", doc_id=doc_id)
+    language = _str_or_none(record.get("language")) or (opts.language if opts else None)
     return Document(
         id=doc_id,
         text=text,
@@ -290,4 +320,20 @@ def document_from_record(record: Any, where: str, opts: ReadOptions | None = Non
 
 
 def _str_or_none(value: Any) -> str | None:
-    return value if isinstance(value, str) and value else None
+    """A metadata string as it can be stored (NUL characters and lone surrogates dropped), or None."""
+    if not isinstance(value, str) or not value:
+        return None
+    if _unstorable(value):
+        value = value.replace("\x00", "").encode("utf-8", "ignore").decode("utf-8")
+    return value or None
+
+
+def _unstorable(text: str) -> bool:
+    """Whether ``text`` holds what no database stores as text: NUL, or a lone surrogate (not UTF-8)."""
+    if "\x00" in text:
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False

@@ -3,7 +3,13 @@
 Idempotent: a document's key is a hash of its id and its normalised text, so reading the
 same folder twice stores nothing new. An exact copy under another id, or a near-duplicate
 (MinHash Jaccard >= 0.7 of 5-word shingles, e.g. a syndicated wire story), is linked to the
-original as another source of its events instead of being counted again.
+original as another source of its events instead of being counted again. A version of an
+article that a later one (same id, other text) replaced is remembered and not brought back by
+reading it again.
+
+Resumable: the store writes one transaction per batch of ``WRITE_BATCH`` documents and fusion
+runs at the end, so an ingest killed at any point (even ``kill -9``) and run again stores each
+document exactly once (tests/ingest/test_crash.py).
 """
 
 from __future__ import annotations
@@ -13,13 +19,14 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
-from talaia.errors import InputError, TalaiaError
+from talaia.errors import InputError, StoreError, TalaiaError
 from talaia.fuse.service import fuse_store
 from talaia.ingest.dedupe import NearDuplicateIndex, content_hash, minhash_signature
 from talaia.ingest.readers import ReadOptions, count_documents, iter_documents, missing_inputs
 from talaia.models import Document, ExtractionResult
 from talaia.pipeline import Pipeline
-from talaia.store.sqlite import SQLiteStore, StoreItem
+from talaia.store.base import Store
+from talaia.store.records import StoreItem
 
 if TYPE_CHECKING:
     from tqdm import tqdm
@@ -98,7 +105,7 @@ def check_inputs(paths: Sequence[str], on_missing: Callable[[InputError], None] 
     return [p for p in paths if p not in set(missing)]
 
 
-def ingest(paths: Sequence[str], store: SQLiteStore, *, pipeline: Pipeline | None = None,
+def ingest(paths: Sequence[str], store: Store, *, pipeline: Pipeline | None = None,
            options: ReadOptions | None = None, progress: bool = False,
            on_error: Callable[[str], None] | None = None,
            on_missing: Callable[[InputError], None] | None = None) -> IngestReport:
@@ -143,6 +150,12 @@ def ingest(paths: Sequence[str], store: SQLiteStore, *, pipeline: Pipeline | Non
             bar.update(1)
 
     def flush() -> None:
+        # another ingest of the same documents (a team member's) may have stored some since they were read
+        for item in [i for i in pending if i.duplicate_of is None and i.key not in replacing
+                     and store.find_document(i.key) is not None]:
+            pending.remove(item)
+            skip()
+            report.unchanged += 1
         todo = [item.document for item in pending if item.duplicate_of is None]
         results = dict(zip(map(id, todo), extracted(todo), strict=True))
         items: list[StoreItem] = []
@@ -154,7 +167,6 @@ def ingest(paths: Sequence[str], store: SQLiteStore, *, pipeline: Pipeline | Non
                          item.document.label())
                     continue
                 items.append(item)
-                report.stored += 1
                 continue
             result = results[id(item.document)]
             if result.error is not None:
@@ -163,12 +175,12 @@ def ingest(paths: Sequence[str], store: SQLiteStore, *, pipeline: Pipeline | Non
                 continue
             items.append(StoreItem(item.document, item.key, item.content_hash, item.minhash, None, None, result,
                                    version))
-            report.events += len(result.events)
+        for item in write_batch(store, items, fail):
+            report.events += len(item.result.events) if item.result else 0
             if item.key in replacing:
                 report.reextracted += 1
             else:
                 report.stored += 1
-        store.write_batch(items)
         pending.clear()
         pending_keys.clear()
 
@@ -199,7 +211,15 @@ def ingest(paths: Sequence[str], store: SQLiteStore, *, pipeline: Pipeline | Non
                 report.unchanged += 1
                 continue
             stored = store.find_document(key)
+            if stored is None and store.superseded(key):  # an older version of a stored article
+                skip()
+                report.unchanged += 1
+                continue
             if stored is not None:
+                if stored.duplicate_of is None and stored.minhash is not None:
+                    # stored since this run began (by a team member's ingest): later copies link to it
+                    index.add(key, NearDuplicateIndex.from_bytes(stored.minhash))
+                    seen.setdefault(chash, key)
                 if stored.duplicate_of is not None or stored.extractor_version == version:
                     skip()
                     report.unchanged += 1
@@ -244,7 +264,31 @@ def ingest(paths: Sequence[str], store: SQLiteStore, *, pipeline: Pipeline | Non
     return report
 
 
-def reprocess(store: SQLiteStore, *, pipeline: Pipeline | None = None, everything: bool = False,
+def write_batch(store: Store, items: list[StoreItem],
+                fail: Callable[[TalaiaError, str], None]) -> list[StoreItem]:
+    """Write ``items`` in one transaction; when the database refuses the batch, each document in its
+    own, so one that cannot be stored is passed to ``fail`` and the others are kept. Returns the
+    items stored. (A database that refuses every document, one that went away, raises.)"""
+    try:
+        store.write_batch(items)
+        return items
+    except StoreError:
+        pass
+    written = []
+    for item in items:
+        try:
+            store.write_batch([item])
+        except StoreError as exc:
+            label = item.document.label()
+            fail(StoreError(f"cannot be stored: {exc.message}", document=label, doc_id=item.document.id), label)
+            continue
+        written.append(item)
+    if not written and len(items) > 1:
+        raise StoreError(f"{store.label}: no document of the batch could be stored")
+    return written
+
+
+def reprocess(store: Store, *, pipeline: Pipeline | None = None, everything: bool = False,
               progress: bool = False, on_error: Callable[[str], None] | None = None) -> ReprocessReport:
     """Extract again, from the stored text, every stored original (not duplicate) whose extractor
     version differs from ``pipeline``'s (``everything``: all of them), replacing its rows.

@@ -1,100 +1,130 @@
-"""Named schema migrations, applied in order and recorded in the ``_migrations`` table."""
+"""Named schema migrations, the same for every backend, applied in order and recorded in ``_migrations``.
+
+A migration is a name and a function from the backend's :class:`Dialect` to the SQL statements
+that make the change; most statements are the same SQL on SQLite and PostgreSQL, and the dialect
+names the few types that differ. Each migration runs in its own transaction (DDL is
+transactional on both backends), checked again inside it, so two processes opening one new
+database apply it once. To change the schema, append a migration; never edit one that has shipped::
+
+    def _m006_review_corrections(d: Dialect) -> list[str]:
+        return [f"CREATE TABLE review_corrections (event_id TEXT NOT NULL, value {d.real}, ...)"]
+"""
 
 from __future__ import annotations
 
-import sqlite3
+import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 
-Migration = tuple[str, Callable[[sqlite3.Connection], None]]
+from talaia.text import fold
 
 
-def _m001_initial(conn: sqlite3.Connection) -> None:
-    conn.executescript(
-        """
-        CREATE TABLE documents (
+@dataclass(frozen=True, slots=True)
+class Dialect:
+    """What differs between the backends' DDL."""
+
+    name: str  # "sqlite" or "postgresql"
+    blob: str  # binary column type
+    real: str  # floating-point column type
+
+
+SQLITE = Dialect("sqlite", "BLOB", "REAL")
+POSTGRESQL = Dialect("postgresql", "BYTEA", "DOUBLE PRECISION")
+
+Migration = tuple[str, Callable[[Dialect], list[str]]]
+
+
+def _m001_initial(d: Dialect) -> list[str]:
+    statements = [
+        f"""CREATE TABLE documents (
             key TEXT PRIMARY KEY,              -- sha256 of id + normalised text: re-ingesting is a no-op
             doc_id TEXT NOT NULL,              -- the input document's own id
             content_hash TEXT NOT NULL,
             title TEXT, published TEXT, language TEXT, source TEXT, url TEXT, origin TEXT,
             text TEXT NOT NULL,
-            minhash BLOB,
+            minhash {d.blob},
             duplicate_of TEXT REFERENCES documents(key),  -- exact or near-duplicate of an earlier document
-            similarity REAL,
+            similarity {d.real},
             extractor_version TEXT NOT NULL,
             ingested_at TEXT NOT NULL
-        );
-        CREATE INDEX documents_doc_id ON documents(doc_id);
-        CREATE INDEX documents_content ON documents(content_hash);
-        CREATE TABLE events (
+        )""",
+        "CREATE INDEX documents_doc_id ON documents(doc_id)",
+        "CREATE INDEX documents_content ON documents(content_hash)",
+        f"""CREATE TABLE events (
             event_id TEXT PRIMARY KEY,
             document_key TEXT NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
             rank INTEGER NOT NULL,
             event_date TEXT, time_precision INTEGER, event_type TEXT, sub_event_type TEXT,
             actor1 TEXT, actor2 TEXT, inter1 TEXT, inter2 TEXT, assoc_actor_1 TEXT, assoc_actor_2 TEXT,
             country TEXT, country_code TEXT, admin1 TEXT, admin2 TEXT, location TEXT,
-            latitude REAL, longitude REAL, geo_precision INTEGER,
+            latitude {d.real}, longitude {d.real}, geo_precision INTEGER,
             fatalities INTEGER, fatalities_high INTEGER, certainty TEXT, notes TEXT, evidence TEXT,
             extractor_version TEXT NOT NULL
-        );
-        CREATE INDEX events_date ON events(event_date);
-        CREATE INDEX events_admin1 ON events(admin1);
-        CREATE TABLE event_sources (
+        )""",
+        "CREATE INDEX events_date ON events(event_date)",
+        "CREATE INDEX events_admin1 ON events(admin1)",
+        """CREATE TABLE event_sources (
             event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
             document_key TEXT NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
             PRIMARY KEY (event_id, document_key)
-        );
-        CREATE TABLE quotes (
+        )""",
+        """CREATE TABLE quotes (
             document_key TEXT NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
             idx INTEGER NOT NULL,
             text TEXT, start INTEGER, "end" INTEGER, speaker TEXT, speaker_start INTEGER, speaker_end INTEGER,
             cue TEXT, direct INTEGER, extractor_version TEXT NOT NULL,
             PRIMARY KEY (document_key, idx)
-        );
-        CREATE TABLE places (
+        )""",
+        f"""CREATE TABLE places (
             document_key TEXT NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
             idx INTEGER NOT NULL,
-            name TEXT, start INTEGER, "end" INTEGER, latitude REAL, longitude REAL, country_code TEXT,
+            name TEXT, start INTEGER, "end" INTEGER, latitude {d.real}, longitude {d.real}, country_code TEXT,
             admin1 TEXT, admin2 TEXT, geonames_id INTEGER, feature TEXT, extractor_version TEXT NOT NULL,
             PRIMARY KEY (document_key, idx)
-        );
-        CREATE TABLE ingest_errors (
-            label TEXT NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL
-        );
-        """
-    )
+        )""",
+        "CREATE TABLE ingest_errors (label TEXT NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL)",
+    ]
+    # SQLite has fold() registered by each connection (talaia.text.fold itself); PostgreSQL gets it in SQL
+    return statements + ([postgres_fold_function()] if d.name == "postgresql" else [])
 
 
-def _m002_reextraction_indexes(conn: sqlite3.Connection) -> None:
+def _m002_reextraction_indexes(d: Dialect) -> list[str]:
     """Indexes for re-extraction: a document's events and duplicates, the documents of an older
     extractor version, the events a document is a source of."""
-    for sql in (
+    return [
         "CREATE INDEX IF NOT EXISTS documents_duplicate_of ON documents(duplicate_of)",
         "CREATE INDEX IF NOT EXISTS documents_extractor_version ON documents(extractor_version)",
         "CREATE INDEX IF NOT EXISTS events_document_key ON events(document_key)",
         "CREATE INDEX IF NOT EXISTS event_sources_document_key ON event_sources(document_key)",
-    ):
-        conn.execute(sql)
+    ]
 
 
-def _m003_incidents(conn: sqlite3.Connection) -> None:
+def _m003_incidents(d: Dialect) -> list[str]:
     """Fusion: each stored event (one document's mention of an incident) names the incident it was
     fused into, by the event id of the incident's first mention; NULL until fusion has run."""
-    conn.execute("ALTER TABLE events ADD COLUMN incident_id TEXT")
-    conn.execute("CREATE INDEX IF NOT EXISTS events_incident_id ON events(incident_id)")
+    return ["ALTER TABLE events ADD COLUMN incident_id TEXT",
+            "CREATE INDEX IF NOT EXISTS events_incident_id ON events(incident_id)"]
 
 
-def _m004_fusion_overrides(conn: sqlite3.Connection) -> None:
+def _m004_fusion_overrides(d: Dialect) -> list[str]:
     """An analyst's corrections of fusion, kept across re-fusion: two stored events 'apart' (never one
     incident) or 'together' (always one)."""
-    conn.execute(
-        "CREATE TABLE fusion_overrides (kind TEXT NOT NULL CHECK (kind IN ('apart', 'together')), "
-        "event_a TEXT NOT NULL, event_b TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (kind, event_a, event_b))")
+    return ["CREATE TABLE fusion_overrides (kind TEXT NOT NULL CHECK (kind IN ('apart', 'together')), "
+            "event_a TEXT NOT NULL, event_b TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (kind, event_a, event_b))"]
 
 
-def _m005_participants(conn: sqlite3.Connection) -> None:
+def _m005_participants(d: Dialect) -> list[str]:
     """Contract v1.1: each event's participants in the text's own words, as JSON lists."""
-    conn.execute("ALTER TABLE events ADD COLUMN actor1_mentions TEXT")
-    conn.execute("ALTER TABLE events ADD COLUMN actor2_mentions TEXT")
+    return ["ALTER TABLE events ADD COLUMN actor1_mentions TEXT",
+            "ALTER TABLE events ADD COLUMN actor2_mentions TEXT"]
+
+
+def _m006_superseded_versions(d: Dialect) -> list[str]:
+    """The keys of the versions of an article that a later version (same id, other text) replaced, so
+    reading the old version again does not bring it back: re-ingesting a folder that holds both
+    versions, or resuming an ingest killed between them, changes nothing."""
+    return ["CREATE TABLE superseded_documents (key TEXT PRIMARY KEY, doc_id TEXT NOT NULL, "
+            "replaced_by TEXT NOT NULL, at TEXT NOT NULL)"]
 
 
 MIGRATIONS: list[Migration] = [
@@ -103,32 +133,47 @@ MIGRATIONS: list[Migration] = [
     ("003_incidents", _m003_incidents),
     ("004_fusion_overrides", _m004_fusion_overrides),
     ("005_participants", _m005_participants),
+    ("006_superseded_versions", _m006_superseded_versions),
 ]
 
+# the letters fold() is taught in PostgreSQL: Latin (with Vietnamese), combining marks, Greek, Cyrillic
+_FOLDED_RANGES = ((0x80, 0x530), (0x1E00, 0x1F00))
 
-def apply_migrations(conn: sqlite3.Connection) -> list[str]:
-    """Apply the pending migrations, each in its own transaction; returns their names.
 
-    Each is checked again inside its ``BEGIN IMMEDIATE`` transaction, so two processes opening
-    the same new database do not both apply it. (001 uses ``executescript``, which commits
-    first: it is not atomic.)
-    """
-    conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-    done = {row[0] for row in conn.execute("SELECT name FROM _migrations")}
-    applied = []
-    for name, step in MIGRATIONS:
-        if name in done:
-            continue
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            if conn.execute("SELECT 1 FROM _migrations WHERE name = ?", (name,)).fetchone() is None:
-                step(conn)
-                conn.execute("INSERT INTO _migrations (name, applied_at) VALUES (?, datetime('now'))", (name,))
-                applied.append(name)
-            if conn.in_transaction:
-                conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-    return applied
+def postgres_fold_function() -> str:
+    """``fold(text)`` for PostgreSQL, the same key as :func:`talaia.text.fold` for the letters of
+    ``_FOLDED_RANGES`` (a table generated from it, independent of the server's locale) and ASCII."""
+    source: list[str] = []
+    target: list[str] = []
+    deleted: list[str] = []
+    multi: list[tuple[str, str]] = []
+    for first, end in _FOLDED_RANGES:
+        for code in range(first, end):
+            _fold_char(chr(code), source, target, multi, deleted)
+    expr = "$1"
+    for char, folded in multi:  # before translate(): ß -> ss, ǆ -> dz ...
+        expr = f"replace({expr}, {_literal(char)}, {_literal(folded)})"
+    # translate() deletes the characters of its second argument that have none in the third
+    expr = f"translate({expr}, {_literal(''.join(source + deleted))}, {_literal(''.join(target))})"
+    return (f"CREATE OR REPLACE FUNCTION fold(text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE "
+            f"AS $fold$ SELECT btrim(lower({expr}), E' \\t\\n\\r\\f') $fold$")
+
+
+def _fold_char(char: str, source: list[str], target: list[str], multi: list[tuple[str, str]],
+               deleted: list[str]) -> None:
+    if unicodedata.category(char) in {"Cn", "Cs", "Co", "Cc"}:
+        return
+    folded = fold(char)
+    if folded == char:
+        return
+    if folded == "":
+        deleted.append(char)
+    elif len(folded) == 1:
+        source.append(char)
+        target.append(folded)
+    else:
+        multi.append((char, folded))
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"

@@ -1,3 +1,6 @@
+"""The store's behaviour, the same on every backend: each test runs on SQLite and on PostgreSQL
+(``store_db``, see conftest.py)."""
+
 import datetime as dt
 import sqlite3
 from pathlib import Path
@@ -6,8 +9,8 @@ import pytest
 
 from talaia.errors import MissingDatabaseError
 from talaia.models import Document, Event, Evidence, ExtractionResult, Quote
-from talaia.store.migrations import MIGRATIONS
-from talaia.store.sqlite import EventFilter, SQLiteStore, StoreItem
+from talaia.store import EventFilter, SQLiteStore, Store, StoreItem, open_store
+from talaia.store.migrations import MIGRATIONS, SQLITE
 
 
 def _event(event_id: str, admin1: str, date: str, sub: str = "Attack") -> Event:
@@ -21,7 +24,7 @@ def _event(event_id: str, admin1: str, date: str, sub: str = "Attack") -> Event:
     )
 
 
-def _write(store: SQLiteStore, doc_id: str, events: tuple[Event, ...], dup: str | None = None,
+def _write(store: Store, doc_id: str, events: tuple[Event, ...], dup: str | None = None,
            version: str = "test/1", quotes: tuple[Quote, ...] = ()) -> str:
     doc = Document(id=doc_id, text=f"text of {doc_id}", published=dt.date(2021, 3, 2), source="Wire")
     key = f"key-{doc_id}"
@@ -32,27 +35,32 @@ def _write(store: SQLiteStore, doc_id: str, events: tuple[Event, ...], dup: str 
     return key
 
 
-def _versions(store: SQLiteStore, table: str) -> set[str]:
-    return {r[0] for r in store.conn.execute(f"SELECT extractor_version FROM {table}")}
+def _versions(store: Store, table: str) -> set[str]:
+    return {r[0] for r in store.fetch_all(f"SELECT extractor_version FROM {table}")}
 
 
-def test_store_migrations_recorded(db_path: Path) -> None:
+def test_store_migrations_recorded_and_applied_once(store_db: str) -> None:
+    with open_store(store_db) as store:
+        assert store.migrations() == [m[0] for m in MIGRATIONS]
+    with open_store(store_db) as store:  # opened again: nothing to apply
+        assert store.apply_migrations() == [] and store.migrations() == [m[0] for m in MIGRATIONS]
+
+
+def test_sqlite_store_is_in_wal_mode(db_path: Path) -> None:
     with SQLiteStore(db_path):
         pass
-    conn = sqlite3.connect(db_path)
-    assert [r[0] for r in conn.execute("SELECT name FROM _migrations")] == [m[0] for m in MIGRATIONS]
-    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert sqlite3.connect(db_path).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-def test_store_upsert_is_idempotent(db_path: Path) -> None:
-    with SQLiteStore(db_path) as store:
+def test_store_upsert_is_idempotent(store_db: str) -> None:
+    with open_store(store_db) as store:
         _write(store, "a", (_event("e1", "Michoacán", "2021-03-01"),))
         _write(store, "a", (_event("e1", "Michoacán", "2021-03-01"),))
         assert store.count("events") == 1 and store.count("documents") == 1
 
 
-def test_store_filters_ignore_accents_and_case(db_path: Path) -> None:
-    with SQLiteStore(db_path) as store:
+def test_store_filters_ignore_accents_and_case(store_db: str) -> None:
+    with open_store(store_db) as store:
         _write(store, "a", (_event("e1", "Michoacán", "2021-03-01"), _event("e2", "Sinaloa", "2021-04-01")))
         assert [e.event.event_id for e in store.events(EventFilter(admin1="michoacan"))] == ["e1"]
         assert [e.event.event_id for e in store.events(EventFilter(country="MX", date_from="2021-03-15"))] == ["e2"]
@@ -60,8 +68,8 @@ def test_store_filters_ignore_accents_and_case(db_path: Path) -> None:
         assert store.events(EventFilter(sub_event_type="Armed clash")) == []
 
 
-def test_store_duplicates_become_sources(db_path: Path) -> None:
-    with SQLiteStore(db_path) as store:
+def test_store_duplicates_become_sources(store_db: str) -> None:
+    with open_store(store_db) as store:
         original = _write(store, "a", (_event("e1", "Michoacán", "2021-03-01"),))
         _write(store, "b", (), dup=original)
         (stored,) = store.events()
@@ -69,9 +77,9 @@ def test_store_duplicates_become_sources(db_path: Path) -> None:
         assert stored.to_dict()["sources"][0] == {"document_id": "a", "source": "Wire", "published": "2021-03-02"}
 
 
-def test_store_records_the_version_that_produced_each_row(db_path: Path) -> None:
+def test_store_records_the_version_that_produced_each_row(store_db: str) -> None:
     quote = Quote("it was them", 0, 4, "Mayor", 5, 10, "said", True)
-    with SQLiteStore(db_path) as store:
+    with open_store(store_db) as store:
         original = _write(store, "a", (_event("e1", "Michoacán", "2021-03-01"),), version="custom/7",
                           quotes=(quote,))
         _write(store, "b", (), dup=original, version="custom/7")
@@ -81,8 +89,8 @@ def test_store_records_the_version_that_produced_each_row(db_path: Path) -> None
         assert store.outdated(None) == [original] and store.count_originals() == 1
 
 
-def test_store_rewrite_replaces_the_extraction_and_keeps_duplicates_linked(db_path: Path) -> None:
-    with SQLiteStore(db_path) as store:
+def test_store_rewrite_replaces_the_extraction_and_keeps_duplicates_linked(store_db: str) -> None:
+    with open_store(store_db) as store:
         original = _write(store, "a", (_event("e1", "Michoacán", "2021-03-01"), _event("e2", "Sinaloa", "2021-03-01")),
                           version="v1")
         dup = _write(store, "b", (), dup=original, version="v1")
@@ -95,8 +103,8 @@ def test_store_rewrite_replaces_the_extraction_and_keeps_duplicates_linked(db_pa
         assert store.find_document(dup) is not None and store.find_document(dup).duplicate_of == original  # type: ignore[union-attr]
 
 
-def test_store_new_version_of_a_document_takes_over_its_duplicates(db_path: Path) -> None:
-    with SQLiteStore(db_path) as store:
+def test_store_new_version_of_a_document_takes_over_its_duplicates(store_db: str) -> None:
+    with open_store(store_db) as store:
         old = _write(store, "a", (_event("e1", "Michoacán", "2021-03-01"),))
         _write(store, "b", (), dup=old)
         doc = Document(id="a", text="the corrected text of a", published=dt.date(2021, 3, 2))
@@ -119,16 +127,16 @@ def test_store_items_are_typed_and_need_a_version() -> None:
                      extractor_version="w").version == "v"
 
 
-def test_store_load_documents_round_trips(db_path: Path) -> None:
-    with SQLiteStore(db_path) as store:
+def test_store_load_documents_round_trips(store_db: str) -> None:
+    with open_store(store_db) as store:
         key = _write(store, "a", ())
         ((stored, doc),) = store.load_documents([key, "no-such-key"])
         assert stored.key == key and doc.id == "a" and doc.text == "text of a"
         assert doc.published == dt.date(2021, 3, 2) and doc.source == "Wire" and doc.language == "en"
 
 
-def test_store_event_detail_and_prefixes(db_path: Path) -> None:
-    with SQLiteStore(db_path) as store:
+def test_store_event_detail_and_prefixes(store_db: str) -> None:
+    with open_store(store_db) as store:
         _write(store, "a", (_event("abcd1234", "Michoacán", "2021-03-01"), _event("abce5678", "Sinaloa", "2021-03-01")))
         assert store.event_ids("abc") == ["abcd1234", "abce5678"] and store.event_ids("ABCD") == ["abcd1234"]
         assert store.event_ids("a%") == [] and store.event_ids("a_c") == []
@@ -137,7 +145,7 @@ def test_store_event_detail_and_prefixes(db_path: Path) -> None:
         assert store.event_detail("nope") is None
 
 
-def test_store_must_exist_does_not_create_the_file(tmp_path: Path) -> None:
+def test_sqlite_store_must_exist_does_not_create_the_file(tmp_path: Path) -> None:
     missing = tmp_path / "sub" / "none.db"
     with pytest.raises(MissingDatabaseError):
         SQLiteStore(missing, must_exist=True)
@@ -147,9 +155,9 @@ def test_store_must_exist_does_not_create_the_file(tmp_path: Path) -> None:
 def test_store_every_insert_names_its_columns() -> None:
     import re
 
-    from talaia.store import migrations, sqlite
+    from talaia.store import base, migrations, sqlite
 
-    for module in (sqlite, migrations):
+    for module in (base, sqlite, migrations):
         source = Path(module.__file__).read_text(encoding="utf-8")  # type: ignore[arg-type]
         for match in re.finditer(r"INSERT (?:OR \w+ )?INTO (\w+)\s*(\S)", source):
             assert match.group(2) == "(", f"{module.__name__}: INSERT INTO {match.group(1)} without columns"
@@ -158,10 +166,41 @@ def test_store_every_insert_names_its_columns() -> None:
 def test_store_migration_002_upgrades_a_001_database(db_path: Path) -> None:
     conn = sqlite3.connect(db_path)
     conn.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-    MIGRATIONS[0][1](conn)
+    for sql in MIGRATIONS[0][1](SQLITE):
+        conn.execute(sql)
     conn.execute("INSERT INTO _migrations (name, applied_at) VALUES ('001_initial', 'then')")
     conn.commit()
     conn.close()
     with SQLiteStore(db_path) as store:
         indexes = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert {"documents_duplicate_of", "events_document_key", "event_sources_document_key"} <= indexes
+
+
+def test_a_document_stored_as_a_copy_meanwhile_stays_a_copy(store_db: str) -> None:
+    """Two ingests at once: one stored 'b' as a copy of 'a' before the other wrote its own extraction of 'b'."""
+    with open_store(store_db) as store:
+        original = _write(store, "a", (_event("e1", "Michoacán", "2021-03-01"),))
+        copy = _write(store, "b", (), dup=original)
+        _write(store, "b", (_event("e2", "Sinaloa", "2021-03-01"),))  # the other ingest's extraction of 'b'
+        assert store.find_document(copy).duplicate_of == original  # type: ignore[union-attr]
+        assert store.count("events") == 1 and store.event_detail("e2") is None
+
+
+def test_a_transaction_aborted_by_a_concurrent_one_runs_again(store_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from talaia.store.base import ConflictError
+
+    with open_store(store_db) as store:
+        write = type(store)._write_item
+        conflicts = [ConflictError("deadlock detected")]
+
+        def once_in_conflict(self: Store, item: StoreItem, now: str) -> None:
+            write(self, item, now)
+            if conflicts:  # after a row was written: it must be rolled back, then written again
+                raise conflicts.pop()
+
+        monkeypatch.setattr(type(store), "_write_item", once_in_conflict)
+        _write(store, "a", (_event("e1", "Michoacán", "2021-03-01"),))
+        assert not conflicts and store.count("documents") == 1 and store.count("events") == 1
+        monkeypatch.setattr(type(store), "_write_item", lambda *a: (_ for _ in ()).throw(ConflictError("again")))
+        with pytest.raises(ConflictError):
+            _write(store, "b", ())

@@ -1,0 +1,100 @@
+"""Every command that takes ``--db`` gives the same output on SQLite and on PostgreSQL, for the same
+articles (the fixtures and the bundled samples); and PostgreSQL's own cases: a database without
+Talaia's tables, a server that does not answer, a password kept out of messages."""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from talaia.cli import cli
+from talaia.errors import MissingDatabaseError, StoreError
+from talaia.store import PostgresStore, open_store
+from talaia.store.postgres import redact
+from talaia.text import fold
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def _run(*args: str) -> str:
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _outputs(db: str, tmp_path: Path) -> dict[str, str]:
+    samples = resources.files("talaia") / "samples"
+    _run("ingest", "--db", db, str(FIXTURES), str(samples / "seed-sinaloa.txt"), str(samples / "wikinews.jsonl"))
+    mentions = [json.loads(line) for line in _run("events", "--db", db, "--format", "jsonl", "--mentions").splitlines()]
+    first = mentions[0]["event_id"]
+    export = tmp_path / f"export-{'pg' if db.startswith('postgresql') else 'sqlite'}.csv"
+    _run("export", "--db", db, "--format", "acled-csv", "--output", str(export))
+    return {
+        "events": _run("events", "--db", db, "--format", "jsonl"),
+        "mentions": json.dumps(mentions),
+        "filtered": _run("events", "--db", db, "--format", "jsonl", "--country", "mexico", "--actor", "polic"),
+        "table": _run("events", "--db", db),
+        "quotes": _run("quotes", "--db", db, "--format", "jsonl"),
+        "speaker": _run("quotes", "--db", db, "--format", "jsonl", "--speaker", "garcia"),
+        "actors": _run("actors", "--db", db, "--format", "jsonl"),
+        "show": _run("show", first[:8], "--db", db, "--no-color"),
+        "export": re.sub(r",\d{10}$", ",<timestamp>", export.read_text(encoding="utf-8"), flags=re.M),
+        "split": _run("events", "split", first, "--db", db) + _run("events", "--db", db, "--format", "jsonl"),
+        "fuse": _run("fuse", "--db", db),
+        "again": _run("ingest", "--db", db, str(FIXTURES)),
+        "reprocess": _run("reprocess", "--db", db, "--all"),
+    }
+
+
+@pytest.mark.slow
+def test_every_command_gives_the_same_output_on_both_backends(tmp_path: Path, postgres_db: str) -> None:
+    sqlite = _outputs(str(tmp_path / "t.db"), tmp_path)
+    postgres = _outputs(postgres_db, tmp_path)
+    assert sqlite["events"].count("\n") >= 5
+    for name, output in sqlite.items():
+        assert postgres[name] == output, name
+
+
+def test_postgres_fold_is_talaia_fold(postgres_db: str) -> None:
+    words = ["Michoacán", "MICHOACÁN", "Ciudad Juárez", "São Paulo", "Straße", "Łódź", "İstanbul", "Ελλάδα",
+             "Ærø", "ǅemal", "Nguyễn", "  Zürich  ", "Москва", "plain"]
+    with open_store(postgres_db) as store:
+        for word in words:
+            (row,) = store.fetch_all("SELECT fold(?)", (word,))
+            assert row[0] == fold(word).strip(), word
+
+
+def test_read_only_commands_need_talaia_tables(postgres_db: str) -> None:
+    with pytest.raises(MissingDatabaseError, match="no Talaia database"):
+        open_store(postgres_db, must_exist=True)
+    result = CliRunner().invoke(cli, ["events", "--db", postgres_db])
+    assert result.exit_code == 2 and "no Talaia database" in result.output
+    with open_store(postgres_db) as store:  # a command that writes creates them
+        assert store.count("documents") == 0
+    with open_store(postgres_db, must_exist=True) as store:
+        assert isinstance(store, PostgresStore)
+
+
+def test_an_unreachable_server_is_a_store_error_without_the_password() -> None:
+    url = "postgresql://analyst:s3cret@127.0.0.1:1/talaia?connect_timeout=2"
+    with pytest.raises(StoreError, match="cannot connect") as caught:
+        open_store(url)
+    assert "s3cret" not in str(caught.value) and "analyst:***@127.0.0.1:1" in str(caught.value)
+    assert redact("postgresql://u@h/db") == "postgresql://u@h/db"
+
+
+def test_two_processes_opening_a_new_database_apply_each_migration_once(postgres_db: str) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def open_and_list(_: int) -> list[str]:
+        with open_store(postgres_db) as store:
+            return store.migrations()
+
+    with ThreadPoolExecutor(4) as pool:
+        lists = list(pool.map(open_and_list, range(4)))
+    assert all(names == lists[0] for names in lists) and len(set(lists[0])) == len(lists[0])
