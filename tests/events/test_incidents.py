@@ -365,3 +365,12 @@ def test_a_battles_dead_on_both_sides_are_one_incident(pipeline: Any) -> None:
     events = _events(pipeline, text)
     assert [e.sub_event_type for e in events] == ["Armed clash"]
     assert events[0].fatalities == 11
+
+
+def test_things_of_the_forces_are_no_actors_but_their_posts_are(pipeline: Any) -> None:
+    text = "Guerrillas destroyed a military radio antenna in an attack on Sesori, El Salvador, on Tuesday."
+    assert all("antenna" not in m.text for e in _events(pipeline, text) for m in (*e.actor1_mentions,
+                                                                                   *e.actor2_mentions))
+    text = "Gunmen attacked a police station in Zamora, Michoacán, on Friday, wounding two officers."
+    events = _events(pipeline, text)
+    assert events and events[0].actor2 is not None and "Police" in events[0].actor2
