@@ -235,7 +235,8 @@ def actor_from_phrase(head: Any, country: str | None, country_code: str | None, 
         return ActorMention(Actor(names("protesters", country), tax.protesters), start, end, kind="group")
     if head_word in heads["rioter"]:
         return ActorMention(Actor(names("rioters", country), tax.rioters), start, end, kind="group")
-    if head_word in heads["police"] or (people and lowered & cues["police"] and head_word not in heads["armed"] | heads["rebel"]):
+    if head_word in heads["police"] or \
+            (people and lowered & cues["police"] and head_word not in heads["armed"] | heads["rebel"]):
         return ActorMention(Actor(names("police", country, suffix), tax.state_forces), start, end, kind="group")
     if head_word in heads["military"] or (people and lowered & cues["military"]):
         if head_word in cues["forces"] and lowered & cues["opposition"]:
