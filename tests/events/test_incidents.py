@@ -388,3 +388,10 @@ def test_a_sexual_assault_is_sexual_violence(pipeline: Any) -> None:
     events = _events(pipeline, "Two soldiers were charged with the sexual assault of a teenager in Ayutla, Guerrero, "
                                "last week.")
     assert [e.sub_event_type for e in events] == ["Sexual violence"]
+
+
+def test_a_counter_operation_by_the_other_side_is_its_own_incident(pipeline: Any) -> None:
+    text = ("Suspected cartel gunmen killed 9 police officers in an ambush in the state of Michoacán this week. "
+            "This was followed by a police operation that led to the deaths of 9 alleged cartel members.")
+    events = _events(pipeline, text, published="2024-05-10")
+    assert len(events) == 2

@@ -226,7 +226,7 @@ def actor_from_phrase(head: Any, country: str | None, country_code: str | None, 
     if head_word in lexicon.associations and country:
         assoc = (names(lexicon.associations[head_word], country, suffix),)
     armed_modifier = bool(lowered & cues["armed"])
-    # a word before the head gives the side to people, their posts and vehicles ('police officials',
+    # a word before the head gives the side to people, their posts, vehicles and operations ('police officials',
     # 'armed men', 'a military convoy'), not to things ('army radios', 'police uniforms')
     people = head_word in heads["member"] | heads["civilian"] | heads["quantity"] | cues["forces"] | cues["troops"]
     if off_duty or (head_word in heads["civilian"] and not armed_modifier):

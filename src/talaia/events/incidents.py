@@ -113,10 +113,6 @@ def _incident_of(i: int, mentions: list[Mention], incidents: list[list[int]],
     return takers[0] if len(takers) == 1 else None
 
 
-def _battle(m: Mention, taxonomy: Taxonomy) -> bool:
-    return taxonomy.event_type_of(m.sub_event_type) == taxonomy.event_tags["battles"]
-
-
 def _same_toll(incident: list[int], m: Mention, mentions: list[Mention]) -> bool:
     if m.fatalities is None or m.fatalities.implicit or m.additive:
         return False
@@ -150,9 +146,7 @@ def _compatible(incident: list[int], m: Mention, mentions: list[Mention], taxono
         return False
     if m.fatalities is not None and not m.additive and m.agent is not None:
         agents = {t.agent for t in told if t.agent is not None}
-        # in a battle either side may be named first: a side already told is no other perpetrator
-        sides = agents | {t.patient for t in told if t.patient is not None and _battle(t, taxonomy)}
-        if agents and m.agent not in agents and not (_battle(m, taxonomy) and m.agent in sides):
+        if agents and m.agent not in agents:
             return False  # other perpetrators with deaths of their own: another incident
     return True
 
