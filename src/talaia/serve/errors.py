@@ -36,8 +36,9 @@ def error_response(status: int, code: str, message: str, field: str | None = Non
 
 
 def _where(loc: tuple[Any, ...]) -> str:
+    """The parameter or body key at fault (not the type pydantic tried: 'value', not 'value.str')."""
     parts = [str(p) for p in loc if p not in {"query", "path", "body"}]
-    return ".".join(parts)
+    return parts[0] if parts else ""
 
 
 async def _validation(_: Request, exc: Exception) -> JSONResponse:
