@@ -357,10 +357,11 @@ def events_merge(first: str, second: str, db: str | None) -> None:
 
 def render_table(stored: Sequence[StoredEvent]) -> str:
     headers = ("id", "date", "sub-event type", "actor 1", "actor 2", "location", "admin1", "country", "deaths",
-               "certainty")
+               "certainty", "review")
     rows = [(e.event_id[:8], e.event_date or "", e.sub_event_type, e.actor1 or "", e.actor2 or "", e.location or "",
-             e.admin1 or "", e.country or "", "" if e.fatalities is None else str(e.fatalities), e.certainty)
-            for e in (s.event for s in stored)]
+             e.admin1 or "", e.country or "", "" if e.fatalities is None else str(e.fatalities), e.certainty,
+             s.review.status if s.review else "")
+            for s, e in ((s, s.event) for s in stored)]
     widths = [min(34, max([len(h)] + [len(r[i]) for r in rows])) for i, h in enumerate(headers)]
 
     def line(cells: Sequence[str]) -> str:
