@@ -77,3 +77,9 @@ def test_events_table_shows_the_review_status(db: str) -> None:
     _run("review", "correct", "e1aa", "fatalities", "7", "--db", db)
     line = _run("events", "--db", db).output.splitlines()[2]
     assert line.split()[-1] == "corrected" and " 7 " in line
+
+
+def test_show_tells_the_review(db: str) -> None:
+    _run("review", "correct", "e1aa", "location", "León", "--db", db, "--reviewer", "ana")
+    shown = _run("show", "e1aa", "--db", db, "--no-color").output
+    assert "León" in shown and "corrected by ana" in shown and "location León" in shown

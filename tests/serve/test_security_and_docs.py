@@ -81,3 +81,13 @@ def test_the_database_must_exist(tmp_path: Path) -> None:
     with pytest.raises(MissingDatabaseError):
         create_app(ServeSettings(tmp_path / "missing.db"))
     assert not (tmp_path / "missing.db").exists()
+
+
+def test_the_openapi_document_tells_the_errors_it_gives(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    events = spec["paths"]["/api/events"]["get"]
+    assert "422" not in events["responses"] and {"200", "400", "404"} <= set(events["responses"])
+    review = spec["paths"]["/api/events/{event_id}/review"]["post"]
+    assert {"401", "403", "413"} <= set(review["responses"])
+    params = {p["name"]: p["schema"] for p in events["parameters"]}
+    assert params["date_from"]["format"] == "date" and "Armed clash" in params["sub_event_type"]["enum"]

@@ -509,6 +509,10 @@ def render_event(detail: EventDetail, *, color: bool = False) -> str:
         ("notes", e.notes or "-"),
         ("extractor", detail.extractor_version),
     ]
+    review = detail.stored.review
+    if review is not None:
+        fixed = ", ".join(f"{k} {v}" for k, v in review.values) or "no field"
+        fields.append(("review", f"{review.status} by {review.reviewer} ({review.reviewed_at}; corrected: {fixed})"))
     lines = [title(f"Event {e.event_id}"), ""]
     lines += [f"  {name:<11} {value}" for name, value in fields]
     lines += ["", title("Evidence")]

@@ -84,6 +84,32 @@ async def _internal(_: Request, exc: Exception) -> JSONResponse:
     return error_response(500, INTERNAL, "internal error (the server's log has the details)")
 
 
+ERROR_SCHEMA = {"type": "object", "required": ["error"], "properties": {"error": {
+    "type": "object", "required": ["code", "message"],
+    "properties": {"code": {"type": "string"}, "message": {"type": "string"}, "field": {"type": "string"}}}}}
+_DOCUMENTED = {"400": "A bad parameter or body (`E401 query`), or a Host the server does not answer (`E421 bad-host`)",
+               "404": "No such event, document, actor or endpoint", "413": "A request body over the limit",
+               "500": "A bug (details in the server's log)"}
+_WRITES = {"401": "No bearer token, or a wrong one", "403": "The server was started without a token: read-only"}
+
+
+def document_errors(spec: dict[str, Any]) -> dict[str, Any]:
+    """The OpenAPI document with the errors the app really gives: FastAPI's 422 replaced by 400,
+    401/403 on the endpoints that change data, every error with the error body's schema."""
+    spec.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+    content = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+    for path in spec.get("paths", {}).values():
+        for method, operation in path.items():
+            responses = operation.setdefault("responses", {})
+            responses.pop("422", None)
+            codes = _DOCUMENTED | (_WRITES if method != "get" else {})
+            for code, text in codes.items():
+                responses[code] = {"description": text, "content": content}
+    spec.get("components", {}).get("schemas", {}).pop("HTTPValidationError", None)
+    spec.get("components", {}).get("schemas", {}).pop("ValidationError", None)
+    return spec
+
+
 def install(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(TalaiaError, _talaia)
