@@ -83,3 +83,13 @@ def test_show_tells_the_review(db: str) -> None:
     _run("review", "correct", "e1aa", "location", "León", "--db", db, "--reviewer", "ana")
     shown = _run("show", "e1aa", "--db", db, "--no-color").output
     assert "León" in shown and "corrected by ana" in shown and "location León" in shown
+
+
+def test_events_filters_by_review_status_search_and_admin2(db: str) -> None:
+    assert "1 event" in _run("events", "--db", db, "--review", "unreviewed").output
+    _run("review", "accept", "e1aa", "--db", db)
+    assert "0 events" in _run("events", "--db", db, "--review", "unreviewed").output
+    assert "1 event" in _run("events", "--db", db, "--review", "accepted", "--admin2", "celaya",
+                             "--search", "OFFICERS", "--certainty", "stated").output
+    bad = _run("events", "--db", db, "--review", "maybe")
+    assert bad.exit_code == 2 and "--review" in bad.output
