@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query
 
 from talaia import api
+from talaia.serve import schemas
 from talaia.serve.params import Limit, Offset, db_of
 from talaia.store.sqlite import EventFilter
 
@@ -18,7 +19,8 @@ def actor_dict(found: api.ActorCount) -> dict[str, Any]:
     return found.actor.to_dict() | {"events": found.events, "quotes": found.quotes, "names": list(found.names)}
 
 
-@router.get("/actors", summary="Actors found by any alias, with event and quote counts")
+@router.get("/actors",
+            response_model=schemas.ActorPage, summary="Actors found by any alias, with event and quote counts")
 def actors(db: Db, q: Annotated[str | None, Query(max_length=200, description="Any part of any alias")] = None,
            limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
     """`items`: the knowledge base's actors (the one `q` names first), each with its aliases, the
@@ -30,7 +32,8 @@ def actors(db: Db, q: Annotated[str | None, Query(max_length=200, description="A
             "unknown": [{"name": n, "events": e, "quotes": c} for n, e, c in listing.unknown[:limit]]}
 
 
-@router.get("/actors/{name:path}", summary="One actor, by its id or any alias, with its latest events")
+@router.get("/actors/{name:path}",
+            response_model=schemas.ActorDetail, summary="One actor, by its id or any alias, with its latest events")
 def actor(name: Annotated[str, Path(max_length=200)], db: Db,
           limit: Annotated[int, Query(ge=1, le=api.MAX_PAGE)] = 20) -> dict[str, Any]:
     """The actor with its counts, and a page of its events (newest first). 404 when the knowledge

@@ -7,13 +7,15 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends
 
 from talaia import api
+from talaia.serve import schemas
 from talaia.serve.params import db_of, event_filter
 from talaia.store.sqlite import EventFilter
 
 router = APIRouter(prefix="/api", tags=["analysis"])
 
 
-@router.get("/aggregate", summary="Events and fatalities per period and group")
+@router.get("/aggregate",
+            response_model=schemas.Aggregate, summary="Events and fatalities per period and group")
 def aggregate(where: Annotated[EventFilter, Depends(event_filter)], db: Annotated[str, Depends(db_of)],
               period: Literal["week", "month"] = "week",
               by: Literal["country", "admin1", "admin2", "actor", "event_type", "sub_event_type"] = "admin1",

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path
 
 from talaia import api
+from talaia.serve import schemas
 from talaia.serve.params import Limit, Offset, db_of, event_filter
 from talaia.store.sqlite import EventFilter
 
@@ -17,7 +18,8 @@ EventId = Annotated[str, Path(min_length=4, max_length=64, description="An event
                                                                          "at least 4 characters")]
 
 
-@router.get("/events", summary="Events matching the filters, newest first")
+@router.get("/events",
+            response_model=schemas.EventPage, summary="Events matching the filters, newest first")
 def list_events(where: Filter, db: Db, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """One event per incident (reports of one incident fused), reviewers' corrections applied:
     `{"total", "limit", "offset", "items": [event]}`; each event has the fields of SCHEMA.md plus
@@ -40,7 +42,8 @@ def events_geojson(where: Filter, db: Db, limit: Limit = api.MAX_PAGE, offset: O
             "features": features}
 
 
-@router.get("/events/{event_id}", summary="One event with its documents, evidence and reviews")
+@router.get("/events/{event_id}",
+            response_model=schemas.EventDetail, summary="One event with its documents, evidence and reviews")
 def show_event(event_id: EventId, db: Db) -> dict[str, Any]:
     """The event as its incident (fused, corrected), every document that reports it with its full
     text and the evidence spans in it (`field`: the field a span tells, where known), and its

@@ -7,12 +7,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 
 from talaia import api
+from talaia.serve import schemas
 from talaia.serve.params import Limit, Offset, db_of
 
 router = APIRouter(prefix="/api", tags=["quotes"])
 
 
-@router.get("/quotes", summary="Stored quotes, optionally of one speaker")
+@router.get("/quotes",
+            response_model=schemas.QuotePage, summary="Stored quotes, optionally of one speaker")
 def quotes(db: Annotated[str, Depends(db_of)],
            speaker: Annotated[str | None, Query(max_length=200, description=(
                "Any alias of an actor of the knowledge base ('AMLO'), or part of the speaker's name"))] = None,

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, Stric
 
 from talaia import api
 from talaia.review import CORRECTABLE_FIELDS
+from talaia.serve import schemas
 from talaia.serve.params import Limit, Offset, db_of
 from talaia.serve.routes.events import EventId
 from talaia.serve.security import require_token
@@ -36,7 +37,8 @@ class ReviewRequest(BaseModel):
     note: StrictStr | None = Field(None, max_length=2000)
 
 
-@router.post("/events/{event_id}/review", summary="Review an event (needs the server's bearer token)",
+@router.post("/events/{event_id}/review",
+             response_model=schemas.Event, summary="Review an event (needs the server's bearer token)",
              dependencies=[Depends(require_token)])
 def review(event_id: EventId, body: ReviewRequest, db: Db) -> dict[str, Any]:
     """Records the review in the audit log (who, when, the field's value before and after) and
@@ -46,7 +48,8 @@ def review(event_id: EventId, body: ReviewRequest, db: Db) -> dict[str, Any]:
                             value=body.value, note=body.note, db=db).to_dict()
 
 
-@router.get("/reviews", summary="The audit log, newest first")
+@router.get("/reviews",
+            response_model=schemas.ReviewLog, summary="The audit log, newest first")
 def reviews(db: Db, event_id: str | None = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Every review (or those of `event_id`'s incident): who, when, the action, the field, its
     value before and after, the note, and `applies_to`: the stored event it applies to now."""
