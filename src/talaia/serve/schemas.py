@@ -6,26 +6,27 @@ to a record must be added here too (the API tests fail otherwise: FastAPI valida
 
 from __future__ import annotations
 
-from typing import Any
+import dataclasses
+from typing import Any, get_type_hints
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, create_model
+
+from talaia import models
+from talaia.review import records
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class Span(_Model):
-    start: int
-    end: int
-
-
-class Participant(_Model):
-    text: str
-    start: int
-    end: int
-    kind: str
-    actor: str | None
+def record_model(name: str, record: type[Any], base: type[BaseModel] | None = None, **more: Any) -> type[BaseModel]:
+    """A model of a record's ``to_dict()`` read from its dataclass fields (nested records, tuples as
+    lists), with ``more`` fields (name=(type, default)), so the shapes are written once."""
+    hints = get_type_hints(record)
+    fields: dict[str, Any] = {f.name: (hints[f.name], ...) for f in dataclasses.fields(record)}
+    if base is None:
+        return create_model(name, __config__=ConfigDict(extra="forbid"), **fields, **more)
+    return create_model(name, __base__=base, **fields, **more)
 
 
 class Source(_Model):
@@ -44,45 +45,16 @@ class ReviewInfo(_Model):
     reviewed_at: str | None
 
 
-class Event(_Model):
-    """An event: the fields of the extraction contract (docs/SCHEMA.md) plus sources and review."""
-
-    event_id: str
-    event_date: str | None
-    time_precision: int
-    event_type: str
-    sub_event_type: str
-    actor1: str | None
-    actor2: str | None
-    inter1: str | None
-    inter2: str | None
-    assoc_actor_1: list[str]
-    assoc_actor_2: list[str]
-    country: str | None
-    country_code: str | None
-    admin1: str | None
-    admin2: str | None
-    location: str | None
-    latitude: float | None
-    longitude: float | None
-    geo_precision: int
-    fatalities: int | None
-    fatalities_high: int | None
-    certainty: str
-    notes: str
-    evidence: list[Span]
-    actor1_mentions: list[Participant]
-    actor2_mentions: list[Participant]
-    sources: list[Source]
-    mentions: list[str] | None = None
-    review: ReviewInfo
+# an event: the fields of the extraction contract (docs/SCHEMA.md) plus sources and review
+Event = record_model("Event", models.Event, sources=(list[Source], ...), mentions=(list[str] | None, None),
+                     review=(ReviewInfo, ...))
 
 
 class EventPage(_Model):
     total: int
     limit: int
     offset: int
-    items: list[Event]
+    items: list[Event]  # type: ignore[valid-type]
 
 
 class EvidenceSpan(_Model):
@@ -107,41 +79,20 @@ class EventDocument(Document):
     evidence: list[EvidenceSpan]
 
 
-class Anchor(_Model):
-    document_id: str
-    start: int
-    end: int
-    text: str
-
-
-class ReviewEntry(_Model):
-    review_id: str
-    event_id: str
-    action: str
-    field: str | None
-    before: Any
-    after: Any
-    reviewer: str
-    note: str | None
-    reviewed_at: str
-    anchor: Anchor
-    applies_to: str | None
-
-
-class EventDetail(Event):
-    documents: list[EventDocument]
-    review_history: list[ReviewEntry]
+ReviewEntry = record_model("ReviewEntry", records.Review, applies_to=(str | None, ...))
+EventDetail = create_model("EventDetail", __base__=Event, documents=(list[EventDocument], ...),
+                           review_history=(list[ReviewEntry], ...))  # type: ignore[valid-type]
 
 
 class DocumentDetail(EventDocument):
     duplicate_of: str | None
-    events: list[Event]
+    events: list[Event]  # type: ignore[valid-type]
 
 
 class ReviewLog(_Model):
     limit: int
     offset: int
-    items: list[ReviewEntry]
+    items: list[ReviewEntry]  # type: ignore[valid-type]
 
 
 class AggregateRow(_Model):
