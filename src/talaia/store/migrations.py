@@ -97,8 +97,9 @@ def _m005_participants(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE events ADD COLUMN actor2_mentions TEXT")
 
 
-def _m006_reviews(conn: sqlite3.Connection) -> None:
+def _m007_reviews(conn: sqlite3.Connection) -> None:
     """An analyst's reviews of events, the audit log (talaia.review): who, when, what, before and after.
+    (Numbered 007: 006 is the PostgreSQL branch's superseded versions.)
 
     A review is anchored to the stored event it was made on by what survives re-extraction and
     re-fusion: the document's own id and the event's first evidence span (offsets and text), not
@@ -129,7 +130,7 @@ MIGRATIONS: list[Migration] = [
     ("003_incidents", _m003_incidents),
     ("004_fusion_overrides", _m004_fusion_overrides),
     ("005_participants", _m005_participants),
-    ("006_reviews", _m006_reviews),
+    ("007_reviews", _m007_reviews),
 ]
 
 

@@ -23,6 +23,9 @@ OVERLAID_COLUMNS = ("event_type", "sub_event_type", "actor1", "actor2", "inter1"
                     "location", "latitude", "longitude", "event_date", "time_precision", "fatalities",
                     "fatalities_high")
 _TABLE = "review_overlay"
+# the columns' types, in standard SQL (SQLite reads DOUBLE PRECISION as REAL)
+_TYPES = {"latitude": "DOUBLE PRECISION", "longitude": "DOUBLE PRECISION", "time_precision": "INTEGER",
+          "fatalities": "INTEGER", "fatalities_high": "INTEGER"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +53,7 @@ UNREVIEWED = ReviewState("unreviewed")
 
 def load_overlay(conn: sqlite3.Connection, overlay: Mapping[str, ReviewState]) -> None:
     """(Re)fill this connection's temporary overlay table with ``overlay`` (stored event id -> state)."""
-    columns = ", ".join(f"{c}, {c}_set INTEGER NOT NULL DEFAULT 0" for c in OVERLAID_COLUMNS)
+    columns = ", ".join(f"{c} {_TYPES.get(c, 'TEXT')}, {c}_set INTEGER NOT NULL DEFAULT 0" for c in OVERLAID_COLUMNS)
     conn.execute(f"CREATE TEMPORARY TABLE IF NOT EXISTS {_TABLE} (event_id TEXT PRIMARY KEY, "
                  f"review_status TEXT NOT NULL, reviews INTEGER NOT NULL, reviewer TEXT, reviewed_at TEXT, {columns})")
     conn.execute(f"DELETE FROM {_TABLE}")
