@@ -103,10 +103,11 @@ def _m007_reviews(conn: sqlite3.Connection) -> None:
 
     A review is anchored to the stored event it was made on by what survives re-extraction and
     re-fusion: the document's own id and the event's first evidence span (offsets and text), not
-    only the event id (which changes with the extractor version). Values are JSON text.
+    only the event id (which changes with the extractor version). Values are JSON text. (IF NOT
+    EXISTS: a database made while this step was named 006_reviews has the table already.)
     """
     conn.execute(
-        "CREATE TABLE reviews ("
+        "CREATE TABLE IF NOT EXISTS reviews ("
         " review_id TEXT PRIMARY KEY,"
         " event_id TEXT NOT NULL,"  # the stored event reviewed (a fused event's id is its lead event's)
         " document_id TEXT NOT NULL,"  # the anchor: that event's document (the input's own id) ...
@@ -120,8 +121,8 @@ def _m007_reviews(conn: sqlite3.Connection) -> None:
         " reviewer TEXT NOT NULL,"
         " note TEXT,"
         " reviewed_at TEXT NOT NULL)")
-    conn.execute("CREATE INDEX reviews_event_id ON reviews(event_id)")
-    conn.execute("CREATE INDEX reviews_document_id ON reviews(document_id)")
+    conn.execute("CREATE INDEX IF NOT EXISTS reviews_event_id ON reviews(event_id)")
+    conn.execute("CREATE INDEX IF NOT EXISTS reviews_document_id ON reviews(document_id)")
 
 
 MIGRATIONS: list[Migration] = [
