@@ -102,3 +102,14 @@ def test_serve_warns_when_it_listens_beyond_loopback(db: str, monkeypatch: pytes
     monkeypatch.delenv("TALAIA_TOKEN", raising=False)
     result = _run("serve", "--db", db, "--host", "0.0.0.0")
     assert result.exit_code == 0 and "not a loopback address" in result.output and "read-only" in result.output
+
+
+def test_exports_tell_the_review_status(db: str, tmp_path: Path) -> None:
+    _run("review", "correct", "e1aa", "fatalities", "6", "--db", db)
+    assert "certainty: stated; review: corrected" in _run("export", "--db", db, "--format", "acled-csv").output
+    out = tmp_path / "e.parquet"
+    assert _run("export", "--db", db, "--format", "parquet", "-o", str(out)).exit_code == 0
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(out).to_pydict()
+    assert table["review"] == ["corrected"] and table["fatalities"] == [6]
