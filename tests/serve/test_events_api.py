@@ -90,6 +90,8 @@ def test_events_text_search_reads_the_evidence_and_is_literal(client: TestClient
     ({"country": "Mexcio"}, "country", "Mexico"),
     ({"certainty": "sure"}, "certainty", "stated"),
     ({"review": "done"}, "review", "accepted"),
+    ({"actor": "x" * 201}, "actor", "200"),
+    ({"q": "x" * 201}, "q", "200"),
 ])
 def test_events_bad_parameters_are_400_with_the_parameter(client: TestClient, params: dict[str, Any], field: str,
                                                            words: str) -> None:

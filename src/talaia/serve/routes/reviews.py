@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr
 
@@ -50,7 +50,8 @@ def review(event_id: EventId, body: ReviewRequest, db: Db) -> dict[str, Any]:
 
 @router.get("/reviews",
             response_model=schemas.ReviewLog, summary="The audit log, newest first")
-def reviews(db: Db, event_id: str | None = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+def reviews(db: Db, event_id: Annotated[str | None, Query(min_length=4, max_length=64)] = None, limit: Limit = 50,
+            offset: Offset = 0) -> dict[str, Any]:
     """Every review (or those of `event_id`'s incident): who, when, the action, the field, its
     value before and after, the note, and `applies_to`: the stored event it applies to now."""
     entries = api.review_log(db=db, event_id=event_id, limit=limit, offset=offset)
