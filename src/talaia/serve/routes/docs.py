@@ -14,6 +14,7 @@ PAGE = f"""<!doctype html>
 <meta charset="utf-8">
 <title>Talaia API</title>
 <link rel="stylesheet" href="{ASSETS}/swagger-ui.css">
+<link rel="icon" href="{ASSETS}/favicon-32x32.png">
 </head>
 <body>
 <div id="swagger-ui" data-openapi="/openapi.json"></div>
