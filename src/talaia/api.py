@@ -7,6 +7,7 @@ import functools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from talaia.errors import InputError, QueryError
 from talaia.export.formats import write_export
@@ -21,9 +22,12 @@ from talaia.models import Document, ExtractionResult
 from talaia.pipeline import Pipeline, PipelineConfig
 from talaia.store.sqlite import EventDetail, EventFilter, SQLiteStore, StoredEvent, default_db_path
 
-__all__ = ["ActorCount", "ActorListing", "actor_kb", "export_events", "extract_paths", "extract_text", "fuse_events",
-           "ingest_paths", "list_actors", "list_events", "list_quotes", "merge_events", "open_store", "reprocess",
-           "show_event", "split_event"]
+if TYPE_CHECKING:
+    from talaia.brief import Brief
+
+__all__ = ["ActorCount", "ActorListing", "BriefFiles", "actor_kb", "export_events", "extract_paths", "extract_text",
+           "fuse_events", "ingest_paths", "list_actors", "list_events", "list_quotes", "merge_events", "open_store",
+           "reprocess", "show_event", "split_event", "write_brief"]
 
 
 def extract_text(text: str, *, published: dt.date | str | None = None, language: str | None = None,
@@ -250,3 +254,31 @@ def export_events(fmt: str, *, db: str | Path | None = None, path: str | Path | 
     """Export stored events in a format of ``talaia.export.WRITERS`` (acled-csv, geojson, jsonl,
     parquet) to ``path``, else return the text; one per incident unless ``mentions``."""
     return write_export(list_events(db=db, where=where, mentions=mentions), fmt, path)
+
+
+@dataclass(frozen=True, slots=True)
+class BriefFiles:
+    """A written brief: its HTML page, its PDF (when asked for) and what it says."""
+
+    html: Path
+    pdf: Path | None
+    brief: Brief
+
+
+def write_brief(week: str, *, db: str | Path | None = None, admin1: str | None = None, country: str | None = None,
+                out_dir: str | Path = ".", pdf: bool = False) -> BriefFiles:
+    """Write the brief of ISO ``week`` ('2019-W42') for one state, one country or everything stored:
+    a self-contained HTML page (map, 12-week trend, main incidents with their sources) in ``out_dir``
+    as ``brief-2019-W42[-state].html``, and with ``pdf`` the same page printed by headless Chromium.
+
+    Raises QueryError for a bad week or filter, BrowserUnavailableError when ``pdf`` finds no
+    Chromium (the HTML is written first)."""
+    from talaia.brief import gather_brief, html_to_pdf, render_brief
+
+    with open_store(db, must_exist=True) as store:
+        brief = gather_brief(store, week, admin1=admin1, country=country)
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    html = folder / f"{brief.file_stem}.html"
+    html.write_text(render_brief(brief), encoding="utf-8")
+    return BriefFiles(html, html_to_pdf(html, folder / f"{brief.file_stem}.pdf") if pdf else None, brief)

@@ -14,7 +14,8 @@
     ├── KnowledgeError             E203 a knowledge file that cannot be read or fails validation
     ├── StoreError                 E301 the database cannot be opened or migrated
     │   └── MissingDatabaseError       E302 no-database (a read-only command on a file that does not exist)
-    └── QueryError                 E401 query: a filter value or an event id that is not valid
+    ├── QueryError                 E401 query: a filter value or an event id that is not valid
+    └── BrowserUnavailableError    E701 browser-unavailable: no headless Chromium to print a PDF with
 
 Codes are what a script should match on; messages are for people.
 """
@@ -106,3 +107,9 @@ class QueryError(TalaiaError, ValueError):
     def __init__(self, message: str, *, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
+
+
+class BrowserUnavailableError(TalaiaError):
+    """Headless Chromium, which prints briefs to PDF, is missing or failed."""
+
+    code, slug = "E701", "browser-unavailable"
