@@ -127,7 +127,7 @@ def render_map(brief: Brief) -> str:
     for lon, lat in _located(brief.history):
         x, y = proj.point(lon, lat)
         out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.5" fill="#8c959f" fill-opacity="0.6"/>')
-    labels: dict[tuple[int, int], list[str]] = {}  # the numbers of the incidents drawn at one spot
+    labels: dict[tuple[int, int], tuple[float, list[str]]] = {}  # a spot's widest circle, its incidents' numbers
     numbers = {i.event.event_id: i.number for i in brief.incidents}
     for s in sorted(brief.events, key=lambda s: -(s.event.fatalities or 0)):
         e = s.event
@@ -139,10 +139,11 @@ def render_map(brief: Brief) -> str:
                    'stroke="#7b241c" stroke-width="1"><title>'
                    f"{escape(e.sub_event_type)}, {escape(e.location or '')}: {e.fatalities or 0} dead</title></circle>")
         if e.event_id in numbers:
-            labels.setdefault((round(x + radius), round(y)), []).append(str(numbers[e.event_id]))
-    for (x, y), names in labels.items():
-        out.append(f'<text x="{x + 2}" y="{y + 4}" font-size="11" font-weight="bold" fill="#7b241c">'
-                   f"{', '.join(names)}</text>")
+            widest, names = labels.setdefault((round(x), round(y)), (radius, []))
+            labels[round(x), round(y)] = (max(widest, radius), [*names, str(numbers[e.event_id])])
+    for (x, y), (radius, names) in labels.items():
+        out.append(f'<text x="{x + radius + 2:.0f}" y="{y + 4}" font-size="11" font-weight="bold" fill="#7b241c">'
+                   f"{', '.join(sorted(names, key=int))}</text>")
     out.append("</svg>")
     return "".join(out)
 

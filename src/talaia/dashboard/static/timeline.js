@@ -1,0 +1,52 @@
+// The timeline: events per week as bars, reported deaths per week as a line (its own scale), drawn
+// as SVG from /api/aggregate rows ({period, key, events, fatalities}).
+
+import {h, s} from "./dom.js";
+
+const WIDTH = 900;
+const HEIGHT = 170;
+const MARGIN = {left: 34, right: 40, top: 10, bottom: 28};
+
+/** Sum the rows of each period (the API may split a period by area), oldest first. */
+export function weekly(rows) {
+  const byPeriod = new Map();
+  for (const row of rows) {
+    const slot = byPeriod.get(row.period) || {period: row.period, events: 0, fatalities: 0};
+    slot.events += Number(row.events || 0);
+    slot.fatalities += Number(row.fatalities || 0);
+    byPeriod.set(row.period, slot);
+  }
+  return [...byPeriod.values()].sort((a, b) => String(a.period).localeCompare(String(b.period)));
+}
+
+export function timeline(rows) {
+  const weeks = weekly(rows);
+  if (!weeks.length) return h("p", {class: "empty"}, "No dated events match these filters.");
+  const plotW = WIDTH - MARGIN.left - MARGIN.right;
+  const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const maxEvents = Math.max(1, ...weeks.map((w) => w.events));
+  const maxDead = Math.max(1, ...weeks.map((w) => w.fatalities));
+  const step = plotW / weeks.length;
+  const base = MARGIN.top + plotH;
+  const every = Math.ceil(weeks.length / 12); // at most about 12 labels
+  const bars = weeks.map((w, i) => {
+    const height = (plotH * w.events) / maxEvents;
+    return s("rect", {x: MARGIN.left + i * step + step * 0.15, y: base - height, width: Math.max(step * 0.7, 1),
+      height, class: "bar"}, s("title", {}, `${w.period}: ${w.events} events, ${w.fatalities} reported deaths`));
+  });
+  const labels = weeks.map((w, i) => (i % every === 0
+    ? s("text", {x: MARGIN.left + i * step + step / 2, y: base + 16, class: "tick", "text-anchor": "middle"}, w.period)
+    : null));
+  const line = weeks.map((w, i) => `${(MARGIN.left + i * step + step / 2).toFixed(1)},` +
+    `${(base - (plotH * w.fatalities) / maxDead).toFixed(1)}`).join(" ");
+  return s("svg", {viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: "timeline", role: "img",
+    "aria-label": "events and reported deaths per week"},
+  s("line", {x1: MARGIN.left, y1: base, x2: MARGIN.left + plotW, y2: base, class: "axis"}),
+  s("text", {x: MARGIN.left - 6, y: MARGIN.top + 8, class: "tick events", "text-anchor": "end"}, maxEvents),
+  s("text", {x: MARGIN.left - 6, y: base, class: "tick events", "text-anchor": "end"}, 0),
+  s("text", {x: MARGIN.left + plotW + 6, y: MARGIN.top + 8, class: "tick deaths"}, maxDead),
+  bars, labels,
+  s("polyline", {points: line, class: "deaths-line"}),
+  s("text", {x: MARGIN.left, y: HEIGHT - 2, class: "legend events"}, "■ events per week"),
+  s("text", {x: MARGIN.left + 130, y: HEIGHT - 2, class: "legend deaths"}, "— reported deaths"));
+}
