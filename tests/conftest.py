@@ -49,6 +49,20 @@ def ambush_result(pipeline):  # type: ignore[no-untyped-def]
     return next(iter(extract_paths([FIXTURES / "michoacan-ambush.txt"], pipeline=pipeline)))
 
 
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory, pipeline):  # type: ignore[no-untyped-def]
+    """A database of the bundled sample articles (src/talaia/samples), built once per session; copy it
+    before writing to it."""
+    from importlib import resources
+
+    from talaia.api import ingest_paths
+
+    samples = resources.files("talaia") / "samples"
+    path = tmp_path_factory.mktemp("samples") / "samples.db"
+    ingest_paths([str(samples / "seed-sinaloa.txt"), str(samples / "wikinews.jsonl")], db=path, pipeline=pipeline)
+    return path
+
+
 @pytest.fixture()
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "talaia.db"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterator, Sequence
@@ -9,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from talaia.errors import InputError, QueryError
+from talaia.analysis.aggregate import Aggregate, aggregate, check_grouping
+from talaia.errors import InputError, NotFoundError, QueryError
 from talaia.export.formats import write_export
 from talaia.fuse import FusionReport, FusionSettings, fuse_store
 from talaia.fuse import merge_events as fuse_merge
@@ -18,16 +20,21 @@ from talaia.ingest.readers import ReadOptions, count_documents, iter_documents
 from talaia.ingest.service import IngestReport, ReprocessReport, check_inputs, ingest, progress_bar
 from talaia.ingest.service import reprocess as reprocess_store
 from talaia.kb import ActorKB, KBActor, alias_key
-from talaia.models import Document, ExtractionResult
+from talaia.models import Document, Event, ExtractionResult
 from talaia.pipeline import Pipeline, PipelineConfig
+from talaia.review.service import ReviewLogEntry, gold_records, record_review, review_overlay
+from talaia.review.service import review_log as review_log_entries
+from talaia.store.overlay import ReviewState
 from talaia.store.sqlite import EventDetail, EventFilter, SQLiteStore, StoredEvent, default_db_path
 
 if TYPE_CHECKING:
     from talaia.brief import Brief
 
-__all__ = ["ActorCount", "ActorListing", "BriefFiles", "actor_kb", "export_events", "extract_paths", "extract_text",
-           "fuse_events", "ingest_paths", "list_actors", "list_events", "list_quotes", "merge_events", "open_store",
-           "reprocess", "show_event", "split_event", "write_brief"]
+__all__ = ["ActorCount", "ActorListing", "BriefFiles", "DocumentRecord", "EventDocument", "EventPage", "EventRecord",
+           "EvidenceSpan", "actor_detail", "actor_kb", "aggregate_events", "event_record", "export_events",
+           "extract_paths", "extract_text", "fuse_events", "ingest_paths", "list_actors", "list_events", "list_quotes",
+           "merge_events", "open_store", "reprocess", "review_event", "review_gold", "review_log",
+           "search_events", "show_document", "show_event", "split_event", "write_brief"]
 
 
 def extract_text(text: str, *, published: dt.date | str | None = None, language: str | None = None,
@@ -116,7 +123,21 @@ def list_events(*, db: str | Path | None = None, where: EventFilter | None = Non
     """Stored events matching ``where``, with their sources: one per incident (reports of one incident
     from several documents fused), or with ``mentions`` one per document's event."""
     with open_store(db, must_exist=True) as store:
-        return store.events(where, fused=not mentions)
+        return store.events(_with_actor_names(store, where), fused=not mentions, overlay=review_overlay(store))
+
+
+def _with_actor_names(store: SQLiteStore, where: EventFilter | None, knowledge: Sequence[str] = ()
+                      ) -> EventFilter | None:
+    """``where`` with the stored actor names that the actor knowledge base resolves to the same actor
+    as ``where.actor`` ('AMLO' also finds 'Andrés Manuel López Obrador')."""
+    if where is None or not where.actor:
+        return where
+    kb = actor_kb(knowledge)
+    actor = kb.resolve(where.actor)
+    if actor is None:
+        return where
+    names = [n for n in store.name_counts()["actors"] if getattr(kb.resolve(n), "id", None) == actor.id]
+    return dataclasses.replace(where, actor_names=(*actor.aliases, *names))
 
 
 def fuse_events(*, db: str | Path | None = None, settings: FusionSettings | None = None) -> FusionReport:
@@ -213,7 +234,7 @@ def show_event(event_id: str, *, db: str | Path | None = None) -> EventDetail:
     shows 8); raises :class:`~talaia.errors.QueryError` for an unknown or ambiguous id.
     """
     with open_store(db, must_exist=True) as store:
-        detail = store.event_detail(_event_id(store, event_id))
+        detail = store.event_detail(_event_id(store, event_id), review_overlay(store))
         assert detail is not None
         return detail
 
@@ -228,8 +249,8 @@ def _event_id(store: SQLiteStore, event_id: str) -> str:
     if exact:
         ids = exact
     if not ids:
-        raise QueryError(f"no event with id {event_id!r} in {store.path} "
-                         "(ids are in the first column of `talaia events`)", field="event_id")
+        raise NotFoundError(f"no event with id {event_id!r} in {store.path} "
+                            "(ids are in the first column of `talaia events`)", field="event_id")
     if len(ids) > 1:
         more = ", ..." if len(ids) > 5 else ""
         raise QueryError(f"event id {event_id!r} is ambiguous: {', '.join(ids[:5])}{more}", field="event_id")
@@ -250,10 +271,220 @@ def merge_events(first: str, second: str, *, db: str | Path | None = None) -> No
 
 
 def export_events(fmt: str, *, db: str | Path | None = None, path: str | Path | None = None,
-                  where: EventFilter | None = None, mentions: bool = False) -> str | None:
+                  where: EventFilter | None = None, mentions: bool = False, rejected: bool = False) -> str | None:
     """Export stored events in a format of ``talaia.export.WRITERS`` (acled-csv, geojson, jsonl,
-    parquet) to ``path``, else return the text; one per incident unless ``mentions``."""
-    return write_export(list_events(db=db, where=where, mentions=mentions), fmt, path)
+    parquet) to ``path``, else return the text; one per incident unless ``mentions``. Reviewers'
+    corrections are applied; events they rejected are left out unless ``rejected``."""
+    events = [e for e in list_events(db=db, where=where, mentions=mentions)
+              if rejected or e.review is None or e.review.status != "rejected"]
+    return write_export(events, fmt, path)
+
+
+# ---- the analyst's desk: pages of events, one event with its documents, reviews ------------------
+
+MAX_PAGE = 500  # the most events one page may hold
+
+
+@dataclass(frozen=True, slots=True)
+class EventPage:
+    """One page of the events matching a filter (newest first), and how many match in all."""
+
+    total: int
+    limit: int
+    offset: int
+    items: tuple[StoredEvent, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {"total": self.total, "limit": self.limit, "offset": self.offset,
+                "items": [e.to_dict() for e in self.items]}
+
+
+def search_events(*, db: str | Path | None = None, where: EventFilter | None = None, limit: int = 50,
+                  offset: int = 0) -> EventPage:
+    """A page of the stored events (one per incident, reviewers' corrections applied) matching ``where``,
+    newest first (undated last); ``limit`` 1 to :data:`MAX_PAGE`, ``offset`` from 0."""
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_PAGE:
+        raise QueryError(f"limit must be a whole number from 1 to {MAX_PAGE}, not {limit!r}", field="limit")
+    if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
+        raise QueryError(f"offset must be a whole number of at least 0, not {offset!r}", field="offset")
+    events = list_events(db=db, where=where)
+    dated = [e for e in events if e.event.event_date]
+    ordered = dated[::-1] + [e for e in events if not e.event.event_date]
+    return EventPage(len(ordered), limit, offset, tuple(ordered[offset:offset + limit]))
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceSpan:
+    """A span of a document's text an event was read from; ``field``: the field it tells, where known."""
+
+    start: int
+    end: int
+    text: str
+    field: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {"start": self.start, "end": self.end, "text": self.text, "field": self.field}
+
+
+@dataclass(frozen=True, slots=True)
+class EventDocument:
+    """A document that reports an event, with the spans of its text the event was read from (none for
+    a duplicate: its text may differ from the original the spans index)."""
+
+    document: Document
+    event_id: str | None  # the document's own stored event of the incident (None for a duplicate)
+    evidence: tuple[EvidenceSpan, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        d = self.document
+        return {"document_id": d.id, "title": d.title, "source": d.source, "url": d.url,
+                "published": d.published.isoformat() if d.published else None, "language": d.language,
+                "text": d.text, "event_id": self.event_id, "evidence": [s.to_dict() for s in self.evidence]}
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    """An event (its incident, fused and corrected) with its documents' texts and evidence, and its reviews."""
+
+    stored: StoredEvent
+    documents: tuple[EventDocument, ...]
+    reviews: tuple[ReviewLogEntry, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return self.stored.to_dict() | {"documents": [d.to_dict() for d in self.documents],
+                                        "review_history": [r.to_dict() for r in self.reviews]}
+
+
+def _spans(event: Event, text: str) -> tuple[EvidenceSpan, ...]:
+    """The event's evidence and participants as spans of ``text``, labelled with the field they tell
+    where that is known (participants: actor1/actor2; the event's place named inside its evidence)."""
+    spans = [EvidenceSpan(e.start, e.end, text[e.start:e.end]) for e in dict.fromkeys(event.evidence)]
+    for side, mentions in (("actor1", event.actor1_mentions), ("actor2", event.actor2_mentions)):
+        spans += [EvidenceSpan(m.start, m.end, text[m.start:m.end], side) for m in mentions]
+    if event.location:
+        from talaia.text import fold
+
+        wanted, folded = fold(event.location), fold(text)
+        for e in dict.fromkeys(event.evidence):
+            at = folded.find(wanted, e.start, e.end) if len(folded) == len(text) else -1
+            if at >= 0:
+                spans.append(EvidenceSpan(at, at + len(wanted), text[at:at + len(wanted)], "location"))
+                break
+    return tuple(sorted(dict.fromkeys(spans), key=lambda s: (s.start, s.end, s.field or "")))
+
+
+def _incident_event(store: SQLiteStore, event_id: str, overlay: dict[str, ReviewState]) -> StoredEvent:
+    incident, _ = store.incident_mentions(event_id)
+    found = store.events(EventFilter(), overlay=overlay, incident=incident or event_id)
+    if not found:
+        raise NotFoundError(f"no event with id {event_id!r}", field="event_id")
+    return found[0]
+
+
+def event_record(event_id: str, *, db: str | Path | None = None) -> EventRecord:
+    """The event ``event_id`` (a unique prefix will do) as its incident: fused, reviewers' corrections
+    applied, every document that reports it with its full text and the evidence spans in it, and the
+    reviews that apply to it (newest first). NotFoundError for an unknown id."""
+    with open_store(db, must_exist=True) as store:
+        wanted = _event_id(store, event_id)
+        overlay = review_overlay(store)
+        stored = _incident_event(store, wanted, overlay)
+        documents: list[EventDocument] = []
+        for member in stored.mentions or (stored.event.event_id,):
+            detail = store.event_detail(member, overlay)
+            if detail is not None:
+                documents.append(EventDocument(detail.document, member, _spans(detail.stored.event,
+                                                                                detail.document.text)))
+        seen = {d.document.id for d in documents}
+        for source in stored.sources:
+            doc_id = source["document_id"]
+            if doc_id and doc_id not in seen:
+                seen.add(doc_id)
+                documents += [EventDocument(doc, None, ()) for _, doc in store.load_documents(store.keys_of(doc_id))]
+        reviews = review_log_entries(store, event_id=stored.event.event_id)
+        return EventRecord(stored, tuple(documents), tuple(reviews))
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRecord:
+    """A stored document with the events it reports (fused, corrected); ``duplicate_of``: the id of
+    the document it copies."""
+
+    document: Document
+    duplicate_of: str | None
+    events: tuple[StoredEvent, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return EventDocument(self.document, None, ()).to_dict() | {
+            "duplicate_of": self.duplicate_of, "events": [e.to_dict() for e in self.events]}
+
+
+def show_document(doc_id: str, *, db: str | Path | None = None) -> DocumentRecord:
+    """The stored document whose own id is ``doc_id``, its text and its events; NotFoundError otherwise."""
+    with open_store(db, must_exist=True) as store:
+        found = store.load_documents(store.keys_of(doc_id))
+        if not found:
+            raise NotFoundError(f"no document with id {doc_id!r} in {store.path}", field="doc_id")
+        stored_doc, doc = found[0]
+        original = None
+        if stored_doc.duplicate_of:
+            originals = store.load_documents([stored_doc.duplicate_of])
+            original = originals[0][1].id if originals else None
+        overlay = review_overlay(store)
+        incidents = dict.fromkeys(store.incident_mentions(i)[0] or i for i in store.document_event_ids(stored_doc.key))
+        events = tuple(e for i in incidents for e in store.events(EventFilter(), overlay=overlay, incident=i)[:1])
+        return DocumentRecord(doc, original, events)
+
+
+def actor_detail(name: str, *, db: str | Path | None = None, knowledge: Sequence[str] = ()) -> ActorCount:
+    """The actor of the knowledge base that ``name`` (any alias, or its id) names, with its counts;
+    NotFoundError when the knowledge base knows no such actor."""
+    kb = actor_kb(knowledge)
+    actor = kb.get(name) or kb.resolve(name)
+    if actor is None:
+        raise NotFoundError(f"the actor knowledge base has no actor named {name!r} (search with `talaia actors`)",
+                            field="name")
+    for found in list_actors(actor.name, db=db, knowledge=knowledge).known:
+        if found.actor.id == actor.id:
+            return found
+    return ActorCount(actor, 0, 0, ())
+
+
+# ---- reviews -------------------------------------------------------------------------------------
+
+def review_event(event_id: str, *, action: str, reviewer: str, field: str | None = None, value: object = None,
+                 note: str | None = None, db: str | Path | None = None) -> StoredEvent:
+    """Record a review of the event ``event_id`` (a unique prefix will do): ``accept`` it, ``reject`` it
+    (not an event) or ``correct`` one of :data:`talaia.review.CORRECTABLE_FIELDS` to ``value``; kept in
+    the audit log with who, when, before and after, applied whenever events are read. Returns the event
+    as it now reads (its incident, corrected). QueryError for a bad action, field or value."""
+    with open_store(db, must_exist=True) as store:
+        wanted = _event_id(store, event_id)
+        record_review(store, wanted, action=action, reviewer=reviewer, field=field, value=value, note=note)
+        return _incident_event(store, wanted, review_overlay(store))
+
+
+def review_log(*, db: str | Path | None = None, event_id: str | None = None, limit: int | None = None,
+               offset: int = 0) -> list[ReviewLogEntry]:
+    """The audit log, newest first: every review, or those of ``event_id``'s incident."""
+    with open_store(db, must_exist=True) as store:
+        return review_log_entries(store, event_id=_event_id(store, event_id) if event_id else None, limit=limit,
+                                  offset=offset)
+
+
+def review_gold(*, db: str | Path | None = None) -> list[dict[str, object]]:
+    """The reviewed events as gold records (one per reviewed incident; see talaia.review.service.gold_records)."""
+    with open_store(db, must_exist=True) as store:
+        return gold_records(store)
+
+
+def aggregate_events(*, db: str | Path | None = None, where: EventFilter | None = None, period: str = "week",
+                     by: str = "admin1") -> Aggregate:
+    """Events and fatalities of the stored incidents matching ``where`` per ``period`` (week, month)
+    and per ``by`` (country, admin1, admin2, actor, event_type, sub_event_type); corrections applied,
+    rejected events left out (talaia.analysis.aggregate)."""
+    check_grouping(period, by)
+    return aggregate(list_events(db=db, where=where), period=period, by=by)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@
     ├── StoreError                 E301 the database cannot be opened or migrated
     │   └── MissingDatabaseError       E302 no-database (a read-only command on a file that does not exist)
     ├── QueryError                 E401 query: a filter value or an event id that is not valid
+    │   └── NotFoundError              E404 not-found: no event, document or actor of that id or name
     └── BrowserUnavailableError    E701 browser-unavailable: no headless Chromium to print a PDF with
 
 Codes are what a script should match on; messages are for people.
@@ -107,6 +108,12 @@ class QueryError(TalaiaError, ValueError):
     def __init__(self, message: str, *, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
+
+
+class NotFoundError(QueryError):
+    """No stored event, document or actor has the id or name asked for."""
+
+    code, slug = "E404", "not-found"
 
 
 class BrowserUnavailableError(TalaiaError):

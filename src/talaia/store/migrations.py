@@ -97,12 +97,39 @@ def _m005_participants(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE events ADD COLUMN actor2_mentions TEXT")
 
 
+def _m006_reviews(conn: sqlite3.Connection) -> None:
+    """An analyst's reviews of events, the audit log (talaia.review): who, when, what, before and after.
+
+    A review is anchored to the stored event it was made on by what survives re-extraction and
+    re-fusion: the document's own id and the event's first evidence span (offsets and text), not
+    only the event id (which changes with the extractor version). Values are JSON text.
+    """
+    conn.execute(
+        "CREATE TABLE reviews ("
+        " review_id TEXT PRIMARY KEY,"
+        " event_id TEXT NOT NULL,"  # the stored event reviewed (a fused event's id is its lead event's)
+        " document_id TEXT NOT NULL,"  # the anchor: that event's document (the input's own id) ...
+        " anchor_start INTEGER NOT NULL,"  # ... and its first evidence span
+        " anchor_end INTEGER NOT NULL,"
+        " anchor_text TEXT NOT NULL,"
+        " action TEXT NOT NULL CHECK (action IN ('accept', 'reject', 'correct')),"
+        " field TEXT,"
+        " before_value TEXT,"
+        " after_value TEXT,"
+        " reviewer TEXT NOT NULL,"
+        " note TEXT,"
+        " reviewed_at TEXT NOT NULL)")
+    conn.execute("CREATE INDEX reviews_event_id ON reviews(event_id)")
+    conn.execute("CREATE INDEX reviews_document_id ON reviews(document_id)")
+
+
 MIGRATIONS: list[Migration] = [
     ("001_initial", _m001_initial),
     ("002_reextraction_indexes", _m002_reextraction_indexes),
     ("003_incidents", _m003_incidents),
     ("004_fusion_overrides", _m004_fusion_overrides),
     ("005_participants", _m005_participants),
+    ("006_reviews", _m006_reviews),
 ]
 
 

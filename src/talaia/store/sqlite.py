@@ -13,15 +13,17 @@ import dataclasses
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from talaia.errors import MissingDatabaseError, StoreError, TalaiaError
 from talaia.models import Document, Event, Evidence, ExtractionResult, Participant
+from talaia.review.records import REVIEW_COLUMNS, Review
 from talaia.store.filters import EventFilter
 from talaia.store.migrations import apply_migrations
+from talaia.store.overlay import UNREVIEWED, ReviewState, events_source, load_overlay
 from talaia.text import fold
 
 __all__ = [
@@ -60,12 +62,14 @@ class StoredEvent:
     event: Event
     sources: tuple[dict[str, str | None], ...] = field(default_factory=tuple)
     mentions: tuple[str, ...] = ()
+    review: ReviewState | None = None  # an analyst's review, its corrections already in ``event``
 
     def to_dict(self) -> dict[str, Any]:
         data = self.event.to_dict()
         data["sources"] = list(self.sources)
         if self.mentions:
             data["mentions"] = list(self.mentions)
+        data["review"] = (self.review or UNREVIEWED).to_dict()
         return data
 
 
@@ -140,6 +144,7 @@ class SQLiteStore:
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.create_function("fold", 1, _fold, deterministic=True)
+            self.conn.create_function("evidence_text", 2, _evidence_text, deterministic=True)
             apply_migrations(self.conn)
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(f"cannot open the database {path}: {exc}") from exc
@@ -302,44 +307,41 @@ class SQLiteStore:
             raise ValueError(table)
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
-    def events(self, flt: EventFilter | None = None, *, fused: bool = True) -> list[StoredEvent]:
+    def events(self, flt: EventFilter | None = None, *, fused: bool = True,
+               overlay: Mapping[str, ReviewState] | None = None, incident: str | None = None) -> list[StoredEvent]:
         """Stored events matching ``flt``: one per incident (``fused``, the default), else one per
         document's mention. A fused event is its first mention's record with ACLED's reconciled
         figures (the lowest reported toll as ``fatalities``, the highest as ``fatalities_high``)
-        and the sources of every mention; the filters select mentions."""
+        and the sources of every mention; the filters select mentions. ``overlay``: the review state
+        of each reviewed stored event (``talaia.review``), applied before filtering; ``incident``: only
+        the stored events of that incident."""
         flt = flt or EventFilter()
-        where, args = [], []
-        if flt.country:  # an alpha-2 code (EventFilter normalises names and alpha-3 codes)
-            where.append("upper(e.country_code) = ?")
-            args.append(flt.country)
-        for column, value in (("admin1", flt.admin1), ("sub_event_type", flt.sub_event_type),
-                              ("event_type", flt.event_type)):
-            if value:
-                where.append(f"fold(e.{column}) = fold(?)")
-                args.append(value)
-        if flt.actor:
-            where.append("(fold(e.actor1) LIKE ? OR fold(e.actor2) LIKE ? OR fold(e.assoc_actor_1) LIKE ? "
-                         "OR fold(e.assoc_actor_2) LIKE ?)")
-            args.extend([f"%{_fold(flt.actor)}%"] * 4)
-        if flt.date_from:
-            where.append("e.event_date >= ?")
-            args.append(flt.date_from)
-        if flt.date_to:
-            where.append("e.event_date <= ?")
-            args.append(flt.date_to)
-        sql = (f"SELECT e.* FROM events e JOIN documents d ON d.key = e.document_key "
+        where, args = _conditions(flt)
+        if incident is not None:
+            where.append("coalesce(e.incident_id, e.event_id) = ?")
+            args.append(incident)
+        sql = (f"SELECT e.* FROM {self._source(overlay)} JOIN documents d ON d.key = e.document_key "
                f"{'WHERE ' + ' AND '.join(where) if where else ''} "
                "ORDER BY e.event_date IS NULL, e.event_date, d.doc_id, e.rank")
         if flt.limit and not fused:
             sql += f" LIMIT {int(flt.limit)}"
         rows = self.conn.execute(sql, args).fetchall()
         sources = self._sources([r["event_id"] for r in rows])
+        states = overlay or {}
         if not fused:
-            return [StoredEvent(_event_from_row(r), tuple(sources.get(r["event_id"], ()))) for r in rows]
+            return [StoredEvent(_event_from_row(r), tuple(sources.get(r["event_id"], ())),
+                                review=states.get(r["event_id"])) for r in rows]
         groups: dict[str, list[sqlite3.Row]] = {}
         for r in rows:
             groups.setdefault(r["incident_id"] or r["event_id"], []).append(r)
-        return [_fused(members, sources) for members in groups.values()][:flt.limit or None]
+        fused_events = [_fused(members, sources) for members in groups.values()][:flt.limit or None]
+        return [dataclasses.replace(f, review=states.get(f.event.event_id)) for f in fused_events]
+
+    def _source(self, overlay: Mapping[str, ReviewState] | None) -> str:
+        """The events to read from: with ``overlay`` loaded into this connection when there is one."""
+        if overlay:
+            load_overlay(self.conn, overlay)
+        return events_source(EVENT_COLUMNS, overlaid=bool(overlay))
 
     def fusion_rows(self) -> list[sqlite3.Row]:
         """Every stored event with what fusion reads, and the text of its first evidence span as
@@ -394,15 +396,18 @@ class SQLiteStore:
             "SELECT event_id FROM events WHERE event_id LIKE ? ESCAPE '\\' ORDER BY event_id LIMIT ?",
             (pattern, limit))]
 
-    def event_detail(self, event_id: str) -> EventDetail | None:
-        """The event ``event_id`` with its sources and the text it was read from."""
-        row = self.conn.execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchone()
+    def event_detail(self, event_id: str, overlay: Mapping[str, ReviewState] | None = None) -> EventDetail | None:
+        """The event ``event_id`` with its sources and the text it was read from (``overlay``: as
+        :meth:`events`)."""
+        row = self.conn.execute(f"SELECT e.* FROM {self._source(overlay)} WHERE e.event_id = ?",
+                                (event_id,)).fetchone()
         if row is None:
             return None
         doc = self.conn.execute(
             "SELECT doc_id, text, title, published, language, source, url, origin FROM documents WHERE key = ?",
             (row["document_key"],)).fetchone()
-        stored = StoredEvent(_event_from_row(row), tuple(self._sources([event_id]).get(event_id, ())))
+        stored = StoredEvent(_event_from_row(row), tuple(self._sources([event_id]).get(event_id, ())),
+                             review=(overlay or {}).get(event_id))
         return EventDetail(stored, _document_from_row(doc), row["document_key"], row["extractor_version"])
 
     def _sources(self, event_ids: list[str]) -> dict[str, list[dict[str, str | None]]]:
@@ -428,6 +433,59 @@ class SQLiteStore:
         if limit:
             sql += f" LIMIT {int(limit)}"
         return [dict(r) | {"direct": bool(r["direct"])} for r in self.conn.execute(sql, args)]
+
+    # ---- reviews (talaia.review): the audit log -------------------------------------------------
+    def add_review(self, review: Review) -> None:
+        with self.conn:
+            self.conn.execute(f"INSERT INTO reviews ({', '.join(REVIEW_COLUMNS)}) "
+                              f"VALUES ({', '.join('?' * len(REVIEW_COLUMNS))})", review.row())
+
+    def reviews(self, *, event_ids: Sequence[str] = (), document_ids: Sequence[str] = (), newest_first: bool = False,
+                limit: int | None = None, offset: int = 0) -> list[Review]:
+        """Reviews, oldest first (``newest_first``: newest first), of ``event_ids`` or anchored in
+        ``document_ids`` when either is given."""
+        where, args = [], []
+        if event_ids or document_ids:
+            where.append(f"(event_id IN ({','.join('?' * len(event_ids)) or 'NULL'}) "
+                         f"OR document_id IN ({','.join('?' * len(document_ids)) or 'NULL'}))")
+            args.extend([*event_ids, *document_ids])
+        order = "DESC" if newest_first else "ASC"
+        sql = (f"SELECT * FROM reviews {'WHERE ' + ' AND '.join(where) if where else ''} "
+               f"ORDER BY reviewed_at {order}, review_id {order}")
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        return [Review.from_row(r) for r in self.conn.execute(sql, args)]
+
+    def count_reviews(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM reviews").fetchone()[0])
+
+    def document_events(self, doc_id: str) -> tuple[str | None, list[tuple[str, tuple[Evidence, ...]]]]:
+        """(the text of the stored original with the id ``doc_id``, [(its event's id, evidence)]):
+        what a review's anchor is found again in."""
+        doc = self.conn.execute("SELECT key, text FROM documents WHERE doc_id = ? AND duplicate_of IS NULL "
+                                "ORDER BY ingested_at DESC LIMIT 1", (doc_id,)).fetchone()
+        if doc is None:
+            return None, []
+        rows = self.conn.execute("SELECT event_id, evidence FROM events WHERE document_key = ? ORDER BY rank",
+                                 (doc["key"],)).fetchall()
+        return doc["text"], [(r[0], tuple(Evidence(**ev) for ev in json.loads(r[1] or "[]"))) for r in rows]
+
+    def document_event_ids(self, key: str) -> list[str]:
+        """Ids of the stored events the document ``key`` is a source of (its own, or its original's)."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT s.event_id FROM event_sources s JOIN events e ON e.event_id = s.event_id "
+            "WHERE s.document_key = ? ORDER BY e.rank", (key,))]
+
+    def event_documents(self, event_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """Stored event id -> (its document's own id, its document's text), for the ids that exist."""
+        out: dict[str, tuple[str, str]] = {}
+        for chunk in range(0, len(event_ids), 500):
+            part = list(event_ids[chunk:chunk + 500])
+            for r in self.conn.execute(
+                    f"SELECT e.event_id, d.doc_id, d.text FROM events e JOIN documents d ON d.key = e.document_key "
+                    f"WHERE e.event_id IN ({','.join('?' * len(part))})", part):
+                out[r[0]] = (r[1], r[2])
+        return out
 
     def errors(self) -> list[dict[str, str]]:
         return [dict(r) for r in self.conn.execute("SELECT * FROM ingest_errors ORDER BY at")]
@@ -457,6 +515,58 @@ class SQLiteStore:
                 f"({','.join('?' * len(part))})", part))
         rows.sort(key=lambda q: (q["document_id"], q["start"]))
         return rows[:limit] if limit else rows
+
+
+def _like(value: str) -> str:
+    """A LIKE pattern (with ESCAPE '\\') for the folded ``value`` anywhere in a folded column."""
+    folded = (_fold(value) or "").replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{folded}%"
+
+
+# the columns text search reads (with the words of the evidence, evidence_text())
+_SEARCHED = ("notes", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "actor1_mentions", "actor2_mentions",
+             "location", "admin2", "admin1")
+
+
+def _conditions(flt: EventFilter) -> tuple[list[str], list[Any]]:
+    """SQL conditions (on events ``e`` joined to documents ``d``) and their arguments for ``flt``."""
+    where: list[str] = []
+    args: list[Any] = []
+    if flt.country:  # an alpha-2 code (EventFilter normalises names and alpha-3 codes)
+        where.append("upper(e.country_code) = ?")
+        args.append(flt.country)
+    for column, value in (("admin1", flt.admin1), ("admin2", flt.admin2), ("sub_event_type", flt.sub_event_type),
+                          ("event_type", flt.event_type)):
+        if value:
+            where.append(f"fold(e.{column}) = fold(?)")
+            args.append(value)
+    if flt.actor:
+        columns = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
+        either = [f"fold(e.{c}) LIKE ? ESCAPE '\\'" for c in columns]
+        args.extend([_like(flt.actor)] * len(columns))
+        if flt.actor_names:
+            marks = ", ".join("?" * len(flt.actor_names))
+            either += [f"e.actor1 IN ({marks})", f"e.actor2 IN ({marks})"]
+            args.extend([*flt.actor_names, *flt.actor_names])
+        where.append(f"({' OR '.join(either)})")
+    for condition, value in (("e.event_date >= ?", flt.date_from), ("e.event_date <= ?", flt.date_to),
+                             ("e.certainty = ?", flt.certainty), ("e.review_status = ?", flt.review)):
+        if value:
+            where.append(condition)
+            args.append(value)
+    if flt.text:
+        found = [f"fold(e.{c}) LIKE ? ESCAPE '\\'" for c in _SEARCHED]
+        found.append("fold(evidence_text(d.text, e.evidence)) LIKE ? ESCAPE '\\'")
+        where.append(f"({' OR '.join(found)})")
+        args.extend([_like(flt.text)] * len(found))
+    return where, args
+
+
+def _evidence_text(text: str | None, evidence: str | None) -> str | None:
+    """The words of an event's evidence spans, one space between spans; SQL function evidence_text()."""
+    if not text or not evidence:
+        return None
+    return " ".join(text[span["start"]:span["end"]] for span in json.loads(evidence))
 
 
 def _event_row(e: Event) -> tuple[Any, ...]:

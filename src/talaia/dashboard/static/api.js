@@ -13,7 +13,8 @@ export class ApiError extends Error {
 async function parse(response) {
   const body = response.headers.get("content-type")?.includes("json") ? await response.json() : await response.text();
   if (!response.ok) {
-    const detail = typeof body === "string" ? body : (body.message || body.detail?.message || body.detail || body.error);
+    // the API's errors are {"error": {"code", "message", "field"}}
+    const detail = typeof body === "string" ? body : (body.error?.message || body.detail || body.error);
     throw new ApiError(response.status, `${response.status}: ${typeof detail === "string" ? detail : JSON.stringify(detail)}`);
   }
   return body;
@@ -29,7 +30,8 @@ export function query(params) {
 }
 
 export async function get(path, params) {
-  return parse(await fetch(`/api/${path}${query(params)}`, {headers: {Accept: "application/json"}}));
+  const url = `/api${path ? "/" + path : ""}${query(params)}`;
+  return parse(await fetch(url, {headers: {Accept: "application/json"}}));
 }
 
 export async function post(path, body) {

@@ -2,18 +2,30 @@
 // review controls (accept, correct a field, mark wrong) and the review history.
 
 import {get, getReviewer, getToken, post, setReviewer, setToken} from "./api.js";
-import {actorLink, fill, h, message, route} from "./dom.js";
+import {actorLink, fill, h, message} from "./dom.js";
 
-// the fields shown beside the text, in ACLED's order; those an analyst may correct are marked
+// the fields shown beside the text, in ACLED's order; the server says which an analyst may correct
 const FIELDS = [
-  ["event_date", "Date", true], ["event_type", "Event type", true], ["sub_event_type", "Sub-event type", true],
-  ["actor1", "Actor 1", true], ["assoc_actor_1", "Associated with actor 1", false], ["actor2", "Actor 2", true],
-  ["assoc_actor_2", "Associated with actor 2", false], ["country", "Country", true], ["admin1", "Admin1", true],
-  ["admin2", "Admin2", true], ["location", "Location", true], ["latitude", "Latitude", false],
-  ["longitude", "Longitude", false], ["fatalities", "Fatalities", true], ["fatalities_high", "Fatalities (highest)",
-    false], ["certainty", "Certainty", false], ["time_precision", "Time precision", false],
-  ["geo_precision", "Geo precision", false], ["notes", "Notes", false],
+  ["event_date", "Date"], ["event_type", "Event type"], ["sub_event_type", "Sub-event type"], ["actor1", "Actor 1"],
+  ["assoc_actor_1", "Associated with actor 1"], ["actor2", "Actor 2"], ["assoc_actor_2", "Associated with actor 2"],
+  ["country", "Country"], ["admin1", "Admin1"], ["admin2", "Admin2"], ["location", "Location"],
+  ["latitude", "Latitude"], ["longitude", "Longitude"], ["fatalities", "Fatalities"],
+  ["fatalities_high", "Fatalities (highest)"], ["certainty", "Certainty"], ["time_precision", "Time precision"],
+  ["geo_precision", "Geo precision"], ["notes", "Notes"],
 ];
+const NUMBERS = new Set(["fatalities", "latitude", "longitude"]);
+let correctable = null; // from GET /api (the server's correctable fields), read once
+
+async function correctableFields() {
+  if (!correctable) {
+    try {
+      correctable = new Set((await get("")).correctable_fields || []);
+    } catch {
+      correctable = new Set();
+    }
+  }
+  return correctable;
+}
 
 /** Split `text` at the spans' edges: [{text, kinds}] where kinds lists the spans covering that piece. */
 export function segments(text, spans) {
@@ -44,18 +56,9 @@ function show(value) {
   return Array.isArray(value) ? (value.join("; ") || "—") : String(value);
 }
 
-function spansOf(detail, documentId, index) {
-  // evidence spans: the API's list (each naming its document) or, for the event's own document, its evidence
-  const e = detail.event;
-  const listed = (detail.evidence || []).filter((sp) => !sp.document_id || sp.document_id === documentId);
-  const evidence = listed.length || index > 0 ? listed : (e.evidence || []);
-  const spans = evidence.map((sp) => ({start: sp.start, end: sp.end, kind: "evidence"}));
-  if (index === 0 || listed.length) {
-    for (const side of ["actor1", "actor2"]) {
-      for (const m of e[`${side}_mentions`] || []) spans.push({start: m.start, end: m.end, kind: side});
-    }
-  }
-  return spans;
+function spansOf(doc) {
+  // the API labels each span with the field it tells: none (evidence), actor1, actor2 or location
+  return (doc.evidence || []).map((sp) => ({start: sp.start, end: sp.end, kind: sp.field || "evidence"}));
 }
 
 export class EventPage {
@@ -72,34 +75,38 @@ export class EventPage {
       fill(this.element, h("p", {}, h("a", {href: "#/"}, "← all events")), message("error", err.message));
       return;
     }
+    this.editable = await correctableFields();
     this.render(detail);
   }
 
   render(detail) {
-    const e = detail.event;
+    const e = detail; // the event's fields, with its documents, review and review history beside them
     this.detail = detail;
     this.status = h("div", {id: "review-status", role: "status"});
     const documents = detail.documents || [];
+    const review = e.review || {status: "unreviewed"};
     fill(this.element,
       h("p", {}, h("a", {href: "#/"}, "← all events")),
       h("h2", {}, `${e.sub_event_type} — ${[e.location, e.admin1, e.country].filter(Boolean).join(", ")}`),
-      h("p", {class: "meta"}, `${e.event_date || "date unknown"} · event ${e.event_id}`),
+      h("p", {class: "meta"}, `${e.event_date || "date unknown"} · event ${e.event_id} · `,
+        h("span", {class: `status status-${review.status}`, id: "review-state"}, review.status)),
       h("div", {class: "event-grid"},
         h("div", {class: "articles"},
           h("p", {class: "legend"}, h("mark", {class: "span-evidence"}, "evidence"), " ",
-            h("mark", {class: "span-actor1"}, "actor 1"), " ", h("mark", {class: "span-actor2"}, "actor 2")),
-          documents.length ? documents.map((doc, i) => this.article(doc, spansOf(detail, doc.id ?? doc.document_id, i)))
+            h("mark", {class: "span-actor1"}, "actor 1"), " ", h("mark", {class: "span-actor2"}, "actor 2"), " ",
+            h("mark", {class: "span-location"}, "place")),
+          documents.length ? documents.map((doc) => this.article(doc, spansOf(doc)))
             : message("info", "The article's text is not stored.")),
         h("aside", {class: "fields"}, this.tokenBox(), this.status, this.actions(e), this.fieldTable(e),
-          this.history(detail.reviews || detail.review_history || []))));
+          this.history(detail.review_history || []))));
   }
 
   article(doc, spans) {
-    const id = doc.id ?? doc.document_id;
+    const id = doc.document_id;
     return h("article", {class: "document", "data-document-id": id},
       h("h3", {}, doc.title || id),
-      h("p", {class: "meta"}, [doc.source, doc.published, doc.url ? h("span", {}, doc.url) : null]
-        .filter(Boolean).flatMap((x, i) => (i ? [" · ", x] : [x]))),
+      h("p", {class: "meta"}, [doc.source, doc.published, doc.url, doc.event_id ? null : "a copy of the report"]
+        .filter(Boolean).join(" · ")),
       h("div", {class: "article-text"}, markedText(doc.text || "", spans)));
   }
 
@@ -128,25 +135,28 @@ export class EventPage {
   }
 
   fieldTable(e) {
-    const rows = FIELDS.map(([name, label, editable]) => {
+    const corrected = (e.review && e.review.corrections) || {};
+    const mentions = {actor1: e.actor1_mentions || [], actor2: e.actor2_mentions || []};
+    const rows = FIELDS.map(([name, label]) => {
       const value = e[name];
-      const cell = h("td", {class: "value", "data-field": name},
-        name.startsWith("actor") && !name.includes("assoc") ? actorLink(value) || "—" : show(value));
-      const mentions = (e[`${name}_mentions`] || []).map((m) => m.text);
+      const shown = (name === "actor1" || name === "actor2") && value ? actorLink(value) : show(value);
+      const cell = h("td", {class: name in corrected ? "value corrected" : "value", "data-field": name}, shown,
+        (mentions[name] || []).length
+          ? h("div", {class: "mentions"}, `in the text: ${mentions[name].map((m) => m.text).join(", ")}`) : "");
       const tools = h("td", {class: "tools"});
-      if (editable) {
+      if (this.editable.has(name)) {
         tools.append(h("button", {type: "button", class: "correct", "data-field": name,
           on: {click: () => this.editor(cell, tools, name, value)}}, "Correct"));
       }
-      return h("tr", {}, h("th", {}, label), h("td", {}, cell.childNodes.length ? cell : "",
-        mentions.length ? h("div", {class: "mentions"}, `in the text: ${mentions.join(", ")}`) : ""), tools);
+      return h("tr", {"data-field": name}, h("th", {}, label), cell, tools);
     });
     return h("table", {class: "field-table", id: "fields"}, h("tbody", {}, rows));
   }
 
   editor(cell, tools, field, value) {
-    const input = h("input", {type: field === "event_date" ? "date" : field === "fatalities" ? "number" : "text",
-      name: field, id: `correct-${field}`, value: value ?? "", min: field === "fatalities" ? 0 : null});
+    const input = h("input", {type: field === "event_date" ? "date" : NUMBERS.has(field) ? "number" : "text",
+      name: field, id: `correct-${field}`, value: value ?? "", min: field === "fatalities" ? 0 : null,
+      step: field === "fatalities" ? 1 : NUMBERS.has(field) ? "any" : null});
     const note = h("input", {type: "text", placeholder: "why (optional)", class: "note"});
     const form = h("form", {class: "editor", "data-field": field}, input, note,
       h("button", {type: "submit", id: `save-${field}`}, "Save"),
@@ -154,7 +164,7 @@ export class EventPage {
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       const raw = input.value.trim();
-      const corrected = field === "fatalities" ? (raw === "" ? null : Number(raw)) : raw;
+      const corrected = raw === "" ? null : NUMBERS.has(field) ? Number(raw) : raw;
       this.review({action: "correct", field, value: corrected}, note);
     });
     fill(tools);
@@ -167,7 +177,7 @@ export class EventPage {
       fill(this.status, message("error", "Type the review token first (Review, above)."));
       return;
     }
-    const e = this.detail.event;
+    const e = this.detail;
     try {
       await post(`events/${encodeURIComponent(e.event_id)}/review`,
         {...body, reviewer: getReviewer() || "analyst", note: noteInput?.value || null});
@@ -184,12 +194,8 @@ export class EventPage {
     if (!reviews.length) return h("p", {class: "meta"}, "No review yet.");
     return h("div", {class: "history"}, h("h3", {}, "Review history"),
       h("ol", {id: "review-history"}, reviews.map((r) => h("li", {},
-        `${r.at || r.created_at || ""} ${r.reviewer || ""}: ${r.action}`,
-        r.field ? ` ${r.field}: ${show(r.before)} → ${show(r.after ?? r.value)}` : "",
+        `${r.reviewed_at || ""} ${r.reviewer || ""}: ${r.action}`,
+        r.field ? ` ${r.field}: ${show(r.before)} → ${show(r.after)}` : "",
         r.note ? ` (${r.note})` : ""))));
   }
-}
-
-export function eventRoute(id) {
-  return route(`/event/${encodeURIComponent(id)}`);
 }

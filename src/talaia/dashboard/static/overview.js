@@ -17,16 +17,27 @@ function filtersOf(params) {
   return out;
 }
 
-async function choices(by) {
-  // every value stored, most events first: the options of a filter's list
-  try {
-    const data = await get("aggregate", {period: "month", by});
+async function choices() {
+  // every country and state stored, most events first: dated ones from the monthly aggregate, undated
+  // ones from the newest page of events
+  const [countries, states, page] = await Promise.allSettled([get("aggregate", {period: "month", by: "country"}),
+    get("aggregate", {period: "month", by: "admin1"}), get("events", {limit: 500})]);
+  const tally = (result, rows, keyOf) => {
     const totals = new Map();
-    for (const row of data.rows || []) if (row.key) totals.set(row.key, (totals.get(row.key) || 0) + row.events);
+    if (result.status === "fulfilled") for (const row of rows(result.value)) {
+      const key = keyOf(row);
+      if (key) totals.set(key, (totals.get(key) || 0) + (row.events ?? 1));
+    }
+    return totals;
+  };
+  const merged = (aggregate, field) => {
+    const totals = tally(aggregate, (v) => v.rows || [], (row) => row.key);
+    for (const [key, n] of tally(page, (v) => v.items || [], (e) => e[field])) {
+      if (!totals.has(key)) totals.set(key, n);
+    }
     return [...totals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([key]) => key);
-  } catch {
-    return [];
-  }
+  };
+  return {countries: merged(countries, "country"), admin1: merged(states, "admin1")};
 }
 
 function select(name, label, values, current) {
@@ -84,9 +95,8 @@ export class Overview {
 
   async renderFilters(current) {
     if (!this.options) {
-      const [countries, admin1, types] = await Promise.all([choices("country"), choices("admin1"),
-        choices("event_type")]);
-      this.options = {countries, admin1, types};
+      const [places, meta] = await Promise.all([choices(), get("").catch(() => ({}))]);
+      this.options = {...places, types: Object.keys(meta.event_types || {})};
     }
     const {countries, admin1, types} = this.options;
     fill(this.filters,

@@ -31,15 +31,12 @@ export class ActorsPage {
       message("info", "Loading…"));
     try {
       const data = await get("actors", {q});
-      const known = data.known || data.items || data.actors || [];
+      const known = data.items || [];
       this.element.lastChild.replaceWith(h("table", {class: "actors", id: "actors-table"},
         h("thead", {}, h("tr", {}, ["Actor", "Kind", "Countries", "Events", "Quotes"].map((c) => h("th", {}, c)))),
-        h("tbody", {}, known.map((row) => {
-          const a = row.actor || row;
-          return h("tr", {}, h("td", {}, actorLink(a.name)), h("td", {}, a.type || a.kind || ""),
-            h("td", {}, (a.countries || []).join(" ")), h("td", {class: "num"}, row.events ?? ""),
-            h("td", {class: "num"}, row.quotes ?? ""));
-        }))));
+        h("tbody", {}, known.map((a) => h("tr", {}, h("td", {}, actorLink(a.name)), h("td", {}, a.type || a.kind || ""),
+          h("td", {}, (a.countries || []).join(" ")), h("td", {class: "num"}, a.events ?? ""),
+          h("td", {class: "num"}, a.quotes ?? ""))))));
     } catch (err) {
       this.element.lastChild.replaceWith(message("error", err.message));
     }
@@ -54,19 +51,21 @@ export class ActorPage {
   async show(name) {
     fill(this.element, h("p", {}, h("a", {href: "#/actors"}, "← actors")), h("h2", {}, name),
       message("info", "Loading…"));
-    const [actor, events, quotes] = await Promise.allSettled([
-      get(`actors/${encodeURIComponent(name)}`), get("events", {actor: name, limit: 100}),
+    // an actor of the knowledge base comes with its latest events; any other stored name is searched
+    const [actor, quotes] = await Promise.allSettled([get(`actors/${encodeURIComponent(name)}`),
       get("quotes", {speaker: name, limit: 100})]);
+    const events = actor.status === "fulfilled"
+      ? {status: "fulfilled", value: actor.value.latest_events}
+      : (await Promise.allSettled([get("events", {actor: name, limit: 100})]))[0];
     const parts = [];
     if (actor.status === "fulfilled") {
-      const a = actor.value.actor || actor.value;
+      const a = actor.value;
       parts.push(h("dl", {class: "actor-facts"},
         h("dt", {}, "Kind"), h("dd", {}, a.type || a.kind || "—"),
         h("dt", {}, "Countries"), h("dd", {}, (a.countries || []).join(" ") || "—"),
         h("dt", {}, "Also called"), h("dd", {}, (a.aliases || []).join(", ") || "—")));
     } else {
-      parts.push(message("info", `Not in the actor knowledge base (${actor.reason.message}); the stored events and ` +
-        "quotes that name it follow."));
+      parts.push(message("info", "Not in the actor knowledge base; the stored events and quotes that name it follow."));
     }
     parts.push(h("h3", {}, "Events"));
     if (events.status === "fulfilled") {
@@ -78,7 +77,7 @@ export class ActorPage {
       parts.push(message("error", events.reason.message));
     }
     parts.push(h("h3", {}, "Quotes"));
-    parts.push(quotes.status === "fulfilled" ? quoteList(quotes.value.items || quotes.value || [])
+    parts.push(quotes.status === "fulfilled" ? quoteList(quotes.value.items || [])
       : message("error", quotes.reason.message));
     this.element.lastChild.replaceWith(...parts);
   }
@@ -95,7 +94,7 @@ export class QuotesPage {
       message("info", "Loading…"));
     try {
       const data = await get("quotes", {speaker, limit: 200});
-      this.element.lastChild.replaceWith(quoteList(data.items || data || []));
+      this.element.lastChild.replaceWith(quoteList(data.items || []));
     } catch (err) {
       this.element.lastChild.replaceWith(message("error", err.message));
     }

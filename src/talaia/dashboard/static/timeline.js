@@ -7,6 +7,39 @@ const WIDTH = 900;
 const HEIGHT = 170;
 const MARGIN = {left: 34, right: 40, top: 10, bottom: 28};
 
+const DAY = 86400000;
+const MIN_WEEKS = 12; // a lone busy week still shows the quiet weeks before it
+
+function mondayOf(period) {
+  // ISO week 'YYYY-Www' -> its Monday (UTC): week 1 holds 4 January
+  const [year, week] = period.split("-W").map(Number);
+  const jan4 = Date.UTC(year, 0, 4);
+  const weekday = (new Date(jan4).getUTCDay() + 6) % 7;
+  return jan4 - weekday * DAY + (week - 1) * 7 * DAY;
+}
+
+function isoWeek(time) {
+  const day = new Date(time);
+  const thursday = time + (3 - ((day.getUTCDay() + 6) % 7)) * DAY;
+  const year = new Date(thursday).getUTCFullYear();
+  const week = 1 + Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * DAY));
+  return `${year}-W${String(week).padStart(2, "0")}`;
+}
+
+/** Every ISO week from the first with events (at least MIN_WEEKS before the last) to the last; quiet weeks 0. */
+export function continuous(weeks) {
+  if (!weeks.length || !/^\d{4}-W\d{2}$/.test(weeks[0].period)) return weeks;
+  const known = new Map(weeks.map((w) => [w.period, w]));
+  const last = mondayOf(weeks[weeks.length - 1].period);
+  const first = Math.min(mondayOf(weeks[0].period), last - (MIN_WEEKS - 1) * 7 * DAY);
+  const out = [];
+  for (let t = first; t <= last; t += 7 * DAY) {
+    const period = isoWeek(t);
+    out.push(known.get(period) || {period, events: 0, fatalities: 0});
+  }
+  return out;
+}
+
 /** Sum the rows of each period (the API may split a period by area), oldest first. */
 export function weekly(rows) {
   const byPeriod = new Map();
@@ -20,7 +53,7 @@ export function weekly(rows) {
 }
 
 export function timeline(rows) {
-  const weeks = weekly(rows);
+  const weeks = continuous(weekly(rows));
   if (!weeks.length) return h("p", {class: "empty"}, "No dated events match these filters.");
   const plotW = WIDTH - MARGIN.left - MARGIN.right;
   const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
