@@ -35,7 +35,7 @@ TOKEN = "desk-test-token"
 SCRIPT = "<script>window.__pwned = 'script'; alert('script')</script>"
 IMAGE = "<img src=x onerror=\"window.__pwned = 'img'; alert('img')\">"
 ATTRIBUTE = "\" onmouseover=\"window.__pwned = 'attr'; alert('attr')\" x=\""
-HOSTILE_TEXT = (f"Gunmen killed two farmers in Aguililla on Monday. {SCRIPT} Witnesses saw {IMAGE} near the "
+HOSTILE_TEXT = (f"Gunmen killed two farmers in Coyuca on Monday. {SCRIPT} Witnesses saw {IMAGE} near the "
                 f"road {ATTRIBUTE} before dawn.")
 
 
@@ -67,11 +67,11 @@ def _hostile_event() -> tuple[Document, Event]:
         event_id="hostile0000000001", event_date="2019-10-14", time_precision=1,
         event_type="Violence against civilians", sub_event_type="Attack", actor1=f"Gunmen {IMAGE}",
         actor2="Civilians (Mexico)", inter1=None, inter2=None, assoc_actor_1=(), assoc_actor_2=(), country="Mexico",
-        country_code="MX", admin1="Michoacán", admin2=None, location=f"Aguililla {ATTRIBUTE}", latitude=18.73,
-        longitude=-102.79, geo_precision=2, fatalities=2, fatalities_high=None, certainty="stated",
+        country_code="MX", admin1="Guerrero", admin2=None, location=f"Coyuca {ATTRIBUTE}", latitude=17.01,
+        longitude=-100.09, geo_precision=2, fatalities=2, fatalities_high=None, certainty="stated",
         notes=f"On 14 October 2019: {SCRIPT}",
         # the script inside a marked span, the image and the attribute in plain text: both paths are checked
-        evidence=(Evidence(0, 48), Evidence(start, start + len(SCRIPT))),
+        evidence=(Evidence(0, HOSTILE_TEXT.index(".") + 1), Evidence(start, start + len(SCRIPT))),
         actor1_mentions=(Participant("Gunmen", 0, 6, "group", None),),
     )
     document = Document(id="hostile-article", text=HOSTILE_TEXT, title=f"Attack {IMAGE}",
@@ -147,13 +147,14 @@ def test_dashboard_filter_open_and_correct(page, server: str) -> None:  # type: 
     page.goto("/")
     page.wait_for_selector("#events-table tbody tr")
     page.select_option("#filter-admin1", "Michoacán")
-    page.wait_for_url("**/#/?admin1=Michoac*")
+    page.wait_for_selector('section.overview[data-shown^="admin1=Michoac"]')  # drawn for the filter
     page.wait_for_selector(f'#events-table tr[data-event-id="{seed_id}"]')
     admin1s = page.locator("#events-table tbody tr td:nth-child(8)").all_inner_texts()
     assert admin1s and set(admin1s) == {"Michoacán"}, admin1s
     # on the map: a marker for the event, over the packaged boundaries (countries and states drawn)
     page.wait_for_selector(f'path.event-marker[data-event-id="{seed_id}"]', state="attached")
     assert page.locator(".leaflet-overlay-pane path").count() > 50
+    assert page.locator("path.chosen-state").count() == 1  # Michoacán shaded
     assert page.locator("svg.timeline rect.bar").count() >= 12
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "dashboard.png"))
@@ -184,7 +185,7 @@ def test_dashboard_filter_open_and_correct(page, server: str) -> None:  # type: 
     assert "event_date: 2019-10-17 → 2019-10-16" in page.locator("#review-history").inner_text()
 
     page.go_back()  # the filtered table shows the corrected date
-    page.wait_for_selector(f'#events-table tr[data-event-id="{seed_id}"]')
+    page.wait_for_selector('section.overview[data-shown^="admin1=Michoac"]')
     row = page.locator(f'#events-table tr[data-event-id="{seed_id}"] td.date')
     assert row.inner_text() == "2019-10-16"
     exported = page.request.get("/api/export?format=geojson&admin1=Michoac%C3%A1n").json()
@@ -208,7 +209,9 @@ def test_dashboard_renders_hostile_article_inert(page, server: str) -> None:  # 
     assert ATTRIBUTE in page.locator('td.value[data-field="location"]').inner_text()
     page.hover(".article-text")
     page.goto("/#/?q=farmers")  # the table and the map's popup too
-    page.wait_for_selector('#events-table tr[data-event-id="hostile0000000001"]')
+    page.wait_for_selector('section.overview[data-shown^="q=farmers"]')
+    assert page.locator("#events-table tbody tr").count() == 1
+    assert IMAGE in page.locator('#events-table tr[data-event-id="hostile0000000001"]').inner_text()
     page.click('path.event-marker[data-event-id="hostile0000000001"]', force=True)
     page.wait_for_selector(".leaflet-popup-content")
     assert ATTRIBUTE in page.locator(".leaflet-popup-content").inner_text()

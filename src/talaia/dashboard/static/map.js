@@ -5,6 +5,9 @@ import {eventLink, h} from "./dom.js";
 
 const L = window.L;
 let boundaries = null; // the GeoJSON, fetched once
+const STATE_STYLE = {color: "#b8bec5", weight: 0.6, fill: false};
+const CHOSEN_STYLE = {color: "#b9770e", weight: 1.5, fill: true, fillColor: "#fdebd0", fillOpacity: 0.7};
+const fold = (text) => String(text || "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
 
 async function baseLayer() {
   if (!boundaries) {
@@ -18,7 +21,7 @@ async function baseLayer() {
   });
   const states = L.geoJSON(boundaries, {
     filter: (f) => f.properties.level === 1,
-    style: {color: "#b8bec5", weight: 0.6, fill: false},
+    style: STATE_STYLE,
     interactive: false,
   });
   return [countries, states];
@@ -41,9 +44,23 @@ export class EventMap {
     this.map.attributionControl.setPrefix(false);
     this.map.attributionControl.addAttribution("Boundaries: Natural Earth");
     this.events = L.featureGroup().addTo(this.map);
-    this.ready = baseLayer().then((layers) => {
-      for (const layer of layers) layer.addTo(this.map);
+    this.ready = baseLayer().then(([countries, states]) => {
+      countries.addTo(this.map);
+      states.addTo(this.map);
+      this.states = states;
       this.events.bringToFront();
+    });
+  }
+
+  /** Shade the state the events are filtered to (accents and case ignored), and only it. */
+  async highlight(admin1) {
+    await this.ready;
+    const wanted = fold(admin1);
+    this.states.eachLayer((layer) => {
+      const chosen = wanted && fold(layer.feature.properties.name) === wanted;
+      layer.setStyle(chosen ? CHOSEN_STYLE : STATE_STYLE);
+      if (chosen) layer.getElement()?.classList.add("chosen-state");
+      else layer.getElement()?.classList.remove("chosen-state");
     });
   }
 

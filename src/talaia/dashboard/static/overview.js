@@ -79,6 +79,7 @@ export class Overview {
   async show(params) {
     const current = filtersOf(params);
     const offset = Math.max(0, Number(params.get("offset") || 0));
+    delete this.element.dataset.shown;
     if (!this.map) this.map = new EventMap(this.mapBox);
     this.map.invalidate();
     await this.renderFilters(current);
@@ -88,9 +89,11 @@ export class Overview {
       get("aggregate", {...current, period: "week"}),
     ]);
     this.renderTable(page, current, offset);
+    await this.map.highlight(current.admin1);
     if (points.status === "fulfilled") await this.map.show(points.value);
     fill(this.timelineBox, aggregate.status === "fulfilled" ? timeline(aggregate.value.rows || [])
       : message("error", aggregate.reason.message));
+    this.element.dataset.shown = new URLSearchParams({...current, offset}).toString(); // drawn: for tests, scripts
   }
 
   async renderFilters(current) {

@@ -3,9 +3,9 @@
 
 import {h, s} from "./dom.js";
 
-const WIDTH = 900;
-const HEIGHT = 170;
-const MARGIN = {left: 34, right: 40, top: 10, bottom: 28};
+const WIDTH = 640;
+const HEIGHT = 330;
+const MARGIN = {left: 34, right: 40, top: 10, bottom: 40};
 
 const DAY = 86400000;
 const MIN_WEEKS = 12; // a lone busy week still shows the quiet weeks before it
@@ -61,13 +61,13 @@ export function timeline(rows) {
   const maxDead = Math.max(1, ...weeks.map((w) => w.fatalities));
   const step = plotW / weeks.length;
   const base = MARGIN.top + plotH;
-  const every = Math.ceil(weeks.length / 12); // at most about 12 labels
+  const every = Math.ceil(weeks.length / 7); // at most about 7 labels
   const bars = weeks.map((w, i) => {
     const height = (plotH * w.events) / maxEvents;
     return s("rect", {x: MARGIN.left + i * step + step * 0.15, y: base - height, width: Math.max(step * 0.7, 1),
       height, class: "bar"}, s("title", {}, `${w.period}: ${w.events} events, ${w.fatalities} reported deaths`));
   });
-  const labels = weeks.map((w, i) => (i % every === 0
+  const labels = weeks.map((w, i) => ((weeks.length - 1 - i) % every === 0 // the latest week always
     ? s("text", {x: MARGIN.left + i * step + step / 2, y: base + 16, class: "tick", "text-anchor": "middle"}, w.period)
     : null));
   const line = weeks.map((w, i) => `${(MARGIN.left + i * step + step / 2).toFixed(1)},` +
@@ -81,5 +81,5 @@ export function timeline(rows) {
   bars, labels,
   s("polyline", {points: line, class: "deaths-line"}),
   s("text", {x: MARGIN.left, y: HEIGHT - 2, class: "legend events"}, "■ events per week"),
-  s("text", {x: MARGIN.left + 130, y: HEIGHT - 2, class: "legend deaths"}, "— reported deaths"));
+  s("text", {x: MARGIN.left + 120, y: HEIGHT - 2, class: "legend deaths"}, "— reported deaths"));
 }
