@@ -240,3 +240,19 @@ def test_brief_of_the_samples_html_pdf_and_screenshot(sample_db: Path, tmp_path:
     assert tab.locator("svg.map circle").count() >= 2
     tab.screenshot(path=str(SCREENSHOTS / "brief.png"), full_page=True)
     context.close()
+
+
+def test_dashboard_modules_mark_spans_and_fill_weeks(page) -> None:  # type: ignore[no-untyped-def]
+    """The pure parts of the scripts, run in the browser: overlapping spans and ISO weeks across years."""
+    page.goto("/assets/vendor/leaflet/leaflet.css")  # a page of the server: modules load from its origin
+    pieces = page.evaluate("""async () => (await import('/assets/event.js')).segments('Gunmen shot two men',
+        [{start: 0, end: 11, kind: 'evidence'}, {start: 0, end: 6, kind: 'actor1'}, {start: 7, end: 30, kind: 'x'},
+         {start: 16, end: 19, kind: 'actor2'}])""")
+    assert [(p["text"], p["kinds"]) for p in pieces] == [
+        # a span past the end of the text is left out, not cut
+        ("Gunmen", ["evidence", "actor1"]), (" shot", ["evidence"]), (" two ", []), ("men", ["actor2"])]
+    weeks = page.evaluate("""async () => (await import('/assets/timeline.js')).continuous(
+        [{period: '2020-W52', events: 1, fatalities: 2}, {period: '2021-W02', events: 3, fatalities: 0}])
+        .map((w) => w.period + ':' + w.events)""")
+    assert weeks[-4:] == ["2020-W52:1", "2020-W53:0", "2021-W01:0", "2021-W02:3"] and len(weeks) == 12
+    assert weeks[0] == "2020-W44:0"

@@ -53,6 +53,7 @@ export function markedText(text, spans) {
 
 function show(value) {
   if (value === null || value === undefined || value === "") return "—";
+  if (typeof value === "number" && !Number.isInteger(value)) return String(Number(value.toFixed(5)));
   return Array.isArray(value) ? (value.join("; ") || "—") : String(value);
 }
 
@@ -87,7 +88,7 @@ export class EventPage {
     const review = e.review || {status: "unreviewed"};
     fill(this.element,
       h("p", {}, h("a", {href: "#/"}, "← all events")),
-      h("h2", {}, `${e.sub_event_type} — ${[e.location, e.admin1, e.country].filter(Boolean).join(", ")}`),
+      h("h2", {}, `${e.sub_event_type} — ${[...new Set([e.location, e.admin1, e.country].filter(Boolean))].join(", ")}`),
       h("p", {class: "meta"}, `${e.event_date || "date unknown"} · event ${e.event_id} · `,
         h("span", {class: `status status-${review.status}`, id: "review-state"}, review.status)),
       h("div", {class: "event-grid"},
