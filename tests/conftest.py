@@ -49,20 +49,43 @@ def ambush_result(pipeline):  # type: ignore[no-untyped-def]
     return next(iter(extract_paths([FIXTURES / "michoacan-ambush.txt"], pipeline=pipeline)))
 
 
+@pytest.fixture()
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "talaia.db"
+
+
+# an article carrying script and attribute payloads: whatever serves it must hand it on inert
+PAYLOAD_DOCUMENT = {
+    "id": "wire/payload-1", "title": "<script>alert('title')</script>", "published": "2020-01-15", "source": "Wire",
+    "text": "Gunmen killed two police officers on Monday in Celaya, Guanajuato, <script>alert('x')</script> "
+            "<img src=x onerror=\"alert('y')\"> officials said.",
+}
+
+
 @pytest.fixture(scope="session")
-def sample_db(tmp_path_factory, pipeline):  # type: ignore[no-untyped-def]
-    """A database of the bundled sample articles (src/talaia/samples), built once per session; copy it
-    before writing to it."""
+def desk_db(pipeline, tmp_path_factory: pytest.TempPathFactory) -> Path:  # type: ignore[no-untyped-def]
+    """A database built once from the bundled samples, the fixtures and :data:`PAYLOAD_DOCUMENT`
+    (read-only: tests that write use ``desk_db_copy``)."""
+    import json
     from importlib import resources
 
     from talaia.api import ingest_paths
 
+    folder = tmp_path_factory.mktemp("desk")
+    payload = folder / "payload.jsonl"
+    payload.write_text(json.dumps(PAYLOAD_DOCUMENT) + "\n", encoding="utf-8")
     samples = resources.files("talaia") / "samples"
-    path = tmp_path_factory.mktemp("samples") / "samples.db"
-    ingest_paths([str(samples / "seed-sinaloa.txt"), str(samples / "wikinews.jsonl")], db=path, pipeline=pipeline)
-    return path
+    db = folder / "desk.db"
+    ingest_paths([str(samples / "seed-sinaloa.txt"), str(samples / "wikinews.jsonl"), str(FIXTURES / "ambush"),
+                  str(FIXTURES / "sucesos.jsonl"), str(payload)], db=db, pipeline=pipeline)
+    return db
 
 
 @pytest.fixture()
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "talaia.db"
+def desk_db_copy(desk_db: Path, tmp_path: Path) -> Path:
+    """A copy of ``desk_db`` that a test may write to."""
+    import shutil
+
+    copy = tmp_path / "desk.db"
+    shutil.copyfile(desk_db, copy)
+    return copy

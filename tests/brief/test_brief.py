@@ -21,6 +21,7 @@ from talaia.store.sqlite import SQLiteStore, StoreItem
 PAYLOAD = '<script>alert("x")</script> <img src=x onerror=alert(1)>'
 TEXT = (f"Gunmen killed {{n}} police officers near Aguililla on Tuesday. {PAYLOAD} The governor spoke later.\n"
         "Unrelated closing line.")
+TUESDAY, GOVERNOR = TEXT.index("Tuesday"), TEXT.index("The governor")
 
 
 def _event(event_id: str, date: str, dead: int, *, admin1: str = "Michoacán", lat: float = 19.2,
@@ -30,7 +31,9 @@ def _event(event_id: str, date: str, dead: int, *, admin1: str = "Michoacán", l
         actor1="Unidentified Armed Group (Mexico)", actor2="Police Forces of Mexico (2018-2024)", inter1=None,
         inter2=None, assoc_actor_1=(), assoc_actor_2=(), country="Mexico", country_code="MX", admin1=admin1,
         admin2=None, location="Aguililla", latitude=lat, longitude=lon, geo_precision=2, fatalities=dead,
-        fatalities_high=None, certainty="stated", notes="", evidence=(Evidence(0, 13),),
+        fatalities_high=None, certainty="stated", notes="",
+        # a span within the first sentence, and one running on into the next: both sentences, quoted once
+        evidence=(Evidence(0, 13), Evidence(TUESDAY, GOVERNOR + 12)),
     )
 
 
@@ -77,8 +80,9 @@ def test_brief_gathers_the_week_and_its_trend(history_db: Path) -> None:
     assert sum(w.events for w in brief.trend) == 5  # neither June's event nor the week after
     first = brief.incidents[0]
     assert first.number == 1 and first.event.event_id == "week-a"
-    # the evidence span is widened to its sentence; the source keeps its title and address
-    assert first.evidence == ("Gunmen killed 14 police officers near Aguililla on Tuesday.",)
+    # the evidence spans are widened to their sentences; the source keeps its title and address
+    assert first.evidence == (f"Gunmen killed 14 police officers near Aguililla on Tuesday. {PAYLOAD} The governor "
+                              "spoke later.",)
     assert first.sources[0].title == "Ambush week-a" and first.sources[0].url == "https://news.example/a"
 
 

@@ -80,10 +80,10 @@ def _hostile_event() -> tuple[Document, Event]:
 
 
 @pytest.fixture(scope="module")
-def server(sample_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """``talaia serve`` with a review token on a copy of the sample database plus the hostile article."""
+def server(desk_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``talaia serve`` with a review token on a copy of the samples' database plus the hostile article."""
     db = tmp_path_factory.mktemp("desk") / "desk.db"
-    with sqlite3.connect(sample_db) as source, sqlite3.connect(db) as target:
+    with sqlite3.connect(desk_db) as source, sqlite3.connect(db) as target:
         source.backup(target)
     document, event = _hostile_event()
     with SQLiteStore(db) as store:
@@ -143,7 +143,8 @@ def _seed_ambush(server: str) -> dict[str, object]:
 
 def test_dashboard_filter_open_and_correct(page, server: str) -> None:  # type: ignore[no-untyped-def]
     seed = _seed_ambush(server)
-    seed_id = str(seed["event_id"])
+    seed_id, coded = str(seed["event_id"]), str(seed["event_date"])
+    corrected = (dt.date.fromisoformat(coded) - dt.timedelta(days=1)).isoformat()
     page.goto("/")
     page.wait_for_selector("#events-table tbody tr")
     page.select_option("#filter-admin1", "Michoacán")
@@ -164,12 +165,12 @@ def test_dashboard_filter_open_and_correct(page, server: str) -> None:  # type: 
     evidence = " ".join(page.locator(".article-text mark.span-evidence").all_inner_texts())
     assert "massacred" in evidence and "ambush" in evidence
     assert page.locator(".article-text mark.span-actor1").count() >= 1
-    assert page.locator('td.value[data-field="event_date"]').inner_text() == "2019-10-17"
+    assert page.locator('td.value[data-field="event_date"]').inner_text() == coded
     page.screenshot(path=str(SCREENSHOTS / "event.png"), full_page=True)
 
     # a correction without the token is refused and changes nothing
     page.click('button.correct[data-field="event_date"]')
-    page.fill("#correct-event_date", "2019-10-16")
+    page.fill("#correct-event_date", corrected)
     page.click("#save-event_date")
     assert "token" in page.locator("#review-status").inner_text().lower()
     # with the token typed (kept in sessionStorage, not in the address), it is recorded
@@ -177,21 +178,22 @@ def test_dashboard_filter_open_and_correct(page, server: str) -> None:  # type: 
     page.fill("#reviewer", "browser test")
     page.click("#token-form button[type=submit]")
     assert page.evaluate("sessionStorage.getItem('talaia.token')") == TOKEN and TOKEN not in page.url
-    assert page.input_value("#correct-event_date") == "2019-10-16"  # the editor waited for the token
+    assert page.input_value("#correct-event_date") == corrected  # the editor waited for the token
     page.click("#save-event_date")
     page.wait_for_selector("#review-status .message.ok")
-    assert page.locator('td.value[data-field="event_date"]').inner_text() == "2019-10-16"
+    assert page.locator('td.value[data-field="event_date"]').inner_text() == corrected
     assert page.locator("#review-state").inner_text() == "corrected"
-    assert "event_date: 2019-10-17 → 2019-10-16" in page.locator("#review-history").inner_text()
+    assert f"event_date: {coded} → {corrected}" in page.locator("#review-history").inner_text()
 
     page.go_back()  # the filtered table shows the corrected date
     page.wait_for_selector('section.overview[data-shown^="admin1=Michoac"]')
     row = page.locator(f'#events-table tr[data-event-id="{seed_id}"] td.date')
-    assert row.inner_text() == "2019-10-16"
+    assert row.inner_text() == corrected
     exported = page.request.get("/api/export?format=geojson&admin1=Michoac%C3%A1n").json()
     dates = {f["properties"]["event_id"]: f["properties"]["event_date"] for f in exported["features"]}
-    assert dates[seed_id] == "2019-10-16"
-    assert "2019-10-16" in page.request.get("/api/export?format=csv&admin1=Michoac%C3%A1n").text()
+    assert dates[seed_id] == corrected
+    rows = page.request.get("/api/export?format=csv&admin1=Michoac%C3%A1n").text().splitlines()
+    assert any(f",{corrected}," in row and "seed-sinaloa.txt" in row for row in rows)  # ACLED's CSV
     assert page.errors == []
 
 
@@ -222,17 +224,19 @@ def test_dashboard_renders_hostile_article_inert(page, server: str) -> None:  # 
     assert page.errors == []
 
 
-def test_brief_of_the_samples_html_pdf_and_screenshot(sample_db: Path, tmp_path: Path, browser) -> None:  # type: ignore[no-untyped-def]
+def test_brief_of_the_samples_html_pdf_and_screenshot(desk_db: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                     browser) -> None:
     from click.testing import CliRunner
 
     from talaia.cli import cli
 
-    result = CliRunner().invoke(cli, ["brief", "--week", "2019-W42", "--admin1", "Michoacán", "--db", str(sample_db),
+    result = CliRunner().invoke(cli, ["brief", "--week", "2019-W42", "--admin1", "Michoacán", "--db", str(desk_db),
                                       "--out", str(tmp_path), "--pdf"])
     assert result.exit_code == 0, result.output
     html, pdf = tmp_path / "brief-2019-W42-michoacan.html", tmp_path / "brief-2019-W42-michoacan.pdf"
     page_text = html.read_text(encoding="utf-8")
-    assert "massacred 14 police officers in an ambush" in page_text and "seed-sinaloa.txt" in page_text
+    assert "a police operation that led to the deaths of 14 alleged cartel members" in page_text
+    assert "seed-sinaloa.txt (2019-10-18)" in page_text
     assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 10_000
     context = browser.new_context(viewport={"width": 820, "height": 1100}, java_script_enabled=False)
     tab = context.new_page()

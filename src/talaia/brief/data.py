@@ -156,8 +156,10 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 def _incident(store: SQLiteStore, number: int, stored: StoredEvent) -> BriefIncident:
     detail = store.event_detail(stored.event.event_id)
     text = detail.document.text if detail else ""
-    evidence = tuple(dict.fromkeys(" ".join(_sentence_around(text, e.start, e.end).split())
+    sentences = list(dict.fromkeys(" ".join(_sentence_around(text, e.start, e.end).split())
                                    for e in stored.event.evidence if text[e.start:e.end].strip()))
+    # a sentence inside a longer passage already quoted is not quoted twice
+    evidence = tuple(s for s in sentences if not any(s != other and s in other for other in sentences))
     sources = []
     for src in stored.sources:
         doc_id = src.get("document_id") or ""

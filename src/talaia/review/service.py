@@ -61,10 +61,13 @@ def check_value(field: str | None, value: Any) -> Any:
             raise QueryError(f"{field} takes a non-empty string, not {value!r}", field="value")
         if len(value) > MAX_TEXT:
             raise QueryError(f"{field} is longer than {MAX_TEXT} characters", field="value")
-    if field == "event_type":
-        return event_type_name(value)
-    if field == "sub_event_type":
-        return sub_event_type_name(value)
+    try:
+        if field == "event_type":
+            return event_type_name(value)
+        if field == "sub_event_type":
+            return sub_event_type_name(value)
+    except QueryError as err:  # the body's value is at fault, whatever the filter would call it
+        raise QueryError(err.message, field="value") from None
     if field == "event_date":
         return iso_date(value, "value")
     if field in _TEXT_FIELDS:

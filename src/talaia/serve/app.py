@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib import resources
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -35,4 +36,12 @@ def create_app(settings: ServeSettings) -> FastAPI:
     app.mount(ASSETS, StaticFiles(directory=str(swagger)), name="docs-assets")
     mount_dashboard(app)  # the dashboard: the page at /, its files under /assets
     app.add_middleware(Guard, settings=settings)
+    plain_openapi = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = errors.document_errors(plain_openapi())
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
     return app

@@ -10,7 +10,8 @@ from typing import Any
 
 from fastapi import Request
 
-from talaia.serve.errors import AccessError, error_body
+from talaia.errors import ReadOnlyError, UnauthorizedError
+from talaia.serve.errors import BAD_HOST, TOO_LARGE, error_body
 from talaia.serve.settings import ServeSettings
 
 Scope = MutableMapping[str, Any]
@@ -54,12 +55,12 @@ class Guard:
 
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
         if not self._host_allowed(headers.get("host", "")):
-            await _reply(send_with_headers, 400, "E400 bad-request", "this server does not answer to that host name")
+            await _reply(send_with_headers, 400, BAD_HOST, "this server does not answer to that host name")
             return
         limit = self.settings.max_body
         declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
-            await _reply(send_with_headers, 413, "E414 too-large", f"the request body is over {limit} bytes")
+            await _reply(send_with_headers, 413, TOO_LARGE, f"the request body is over {limit} bytes")
             return
         messages: list[Message] = []
         size = 0
@@ -68,7 +69,7 @@ class Guard:
             messages.append(message)
             size += len(message.get("body", b""))
             if size > limit:
-                await _reply(send_with_headers, 413, "E414 too-large", f"the request body is over {limit} bytes")
+                await _reply(send_with_headers, 413, TOO_LARGE, f"the request body is over {limit} bytes")
                 return
             if message["type"] != "http.request" or not message.get("more_body", False):
                 break
@@ -98,11 +99,11 @@ def require_token(request: Request) -> None:
     constant time. No token configured: 403; none sent or another one: 401."""
     settings: ServeSettings = request.app.state.settings
     if not settings.token:
-        raise AccessError(403, "this server is read-only: start it with `talaia serve --token TOKEN` (or set "
+        raise ReadOnlyError("this server is read-only: start it with `talaia serve --token TOKEN` (or set "
                                "TALAIA_TOKEN) and send `Authorization: Bearer TOKEN` to make changes")
     scheme, _, given = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not given:
-        raise AccessError(401, "this endpoint changes data: send `Authorization: Bearer TOKEN` with the "
+        raise UnauthorizedError("this endpoint changes data: send `Authorization: Bearer TOKEN` with the "
                                "server's token")
     if not secrets.compare_digest(given.strip().encode(), settings.token.encode()):
-        raise AccessError(401, "wrong token")
+        raise UnauthorizedError("wrong token")

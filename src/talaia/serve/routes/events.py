@@ -13,7 +13,7 @@ from talaia.store.sqlite import EventFilter
 router = APIRouter(prefix="/api", tags=["events"])
 Filter = Annotated[EventFilter, Depends(event_filter)]
 Db = Annotated[str, Depends(db_of)]
-EventId = Annotated[str, Path(min_length=1, max_length=64, description="An event id, or a unique prefix of "
+EventId = Annotated[str, Path(min_length=4, max_length=64, description="An event id, or a unique prefix of "
                                                                          "at least 4 characters")]
 
 
