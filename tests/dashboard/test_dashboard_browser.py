@@ -260,3 +260,31 @@ def test_dashboard_modules_mark_spans_and_fill_weeks(page) -> None:  # type: ign
         .map((w) => w.period + ':' + w.events)""")
     assert weeks[-4:] == ["2020-W52:1", "2020-W53:0", "2021-W01:0", "2021-W02:3"] and len(weeks) == 12
     assert weeks[0] == "2020-W44:0"
+
+
+def test_dashboard_mark_wrong_actors_and_quotes(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    # the seed's police operation, marked wrong: it leaves the exports
+    found = json.loads(_get(server + "/api/events?q=police+operation&admin1=Michoac%C3%A1n"))
+    operation = next(e for e in found["items"] if "operation" in json.dumps(e["sources"]) + str(e["notes"]))
+    page.goto(f"/#/event/{operation['event_id']}")
+    page.wait_for_selector("#fields")
+    page.fill("#review-token", TOKEN)  # a new tab: the token is typed again
+    page.click("#token-form button[type=submit]")
+    page.fill("#review-note", "a follow-up operation told in passing")
+    page.click("#reject-event")
+    page.wait_for_selector("#review-status .message.ok")
+    assert page.locator("#review-state").inner_text() == "rejected"
+    assert "a follow-up operation told in passing" in page.locator("#review-history").inner_text()
+    exported = page.request.get("/api/export?format=geojson&admin1=Michoac%C3%A1n").json()
+    assert operation["event_id"] not in {f["properties"]["event_id"] for f in exported["features"]}
+    # actors: found by an alias, with the quotes of every name that resolves to them
+    page.goto("/#/actors?q=AMLO")
+    page.wait_for_selector("#actors-table tbody tr")
+    assert "Andrés Manuel López Obrador" in page.locator("#actors-table").inner_text()
+    page.click("#actors-table a")
+    page.wait_for_selector("#quote-list li")
+    assert "fight fire with fire" in page.locator("#quote-list").inner_text()
+    page.goto("/#/quotes?speaker=AMLO")
+    page.wait_for_selector(".quotes-page #quote-list li")
+    assert page.locator(".quotes-page #quote-list li").count() >= 2
+    assert page.errors == []
