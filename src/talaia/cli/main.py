@@ -30,11 +30,21 @@ Exit status:
 
 READ_ONLY_NOTE = "The database must exist (this command only reads it)."
 
-# EventFilter's fields -> the options that set them, for usage errors
-FILTER_OPTIONS = {"country": "--country", "admin1": "--admin1", "sub_event_type": "--sub-type",
-                  "event_type": "--event-type", "actor": "--actor", "date_from": "--since", "date_to": "--until",
-                  "limit": "--limit", "event_id": "EVENT_ID", "admin2": "--admin2", "certainty": "--certainty",
-                  "text": "--search", "review": "--review"}
+# EventFilter's fields whose option is not --<field>, for usage errors (filter_option())
+RENAMED_OPTIONS = {"sub_event_type": "--sub-type", "date_from": "--since", "date_to": "--until", "text": "--search",
+                   "event_id": "EVENT_ID"}
+
+
+def filter_option(field: str | None) -> str | None:
+    """The option (or argument) that sets EventFilter's ``field`` (None for another field)."""
+    import dataclasses
+
+    from talaia.store.filters import EventFilter
+
+    if field in RENAMED_OPTIONS:
+        return RENAMED_OPTIONS[field]
+    known = {f.name for f in dataclasses.fields(EventFilter)}
+    return f"--{field.replace('_', '-')}" if field in known else None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -60,7 +70,7 @@ def report_error(err: TalaiaError | dict[str, str], label: str) -> None:
 def fail(err: TalaiaError) -> NoReturn:
     """Exit 2 with a usage error for a bad option value or a missing database, else the error's line."""
     if isinstance(err, QueryError):
-        raise click.BadParameter(err.message, param_hint=FILTER_OPTIONS.get(err.field or ""))
+        raise click.BadParameter(err.message, param_hint=filter_option(err.field))
     if isinstance(err, MissingDatabaseError):
         raise click.BadParameter(err.message, param_hint="--db")
     report_error(err, "")
