@@ -99,6 +99,10 @@ def ring(arcs: list[list[Point]], indexes: list[int]) -> list[list[float]]:
                 out.append(point)
     if out and out[0] != out[-1]:
         out.append(out[0])
+    if any(abs(a[0] - b[0]) > 180 for a, b in zip(out, out[1:], strict=False)):
+        # a ring across the antimeridian (Chukotka, Fiji): drawn flat it would cross the whole map, so its
+        # western points go past 180° east instead (Leaflet and the briefs' projection draw them there)
+        out = [[x + 360 if x < 0 else x, y] for x, y in out]
     return out
 
 
@@ -150,6 +154,8 @@ def build_boundaries() -> dict[str, Any]:
     world = json.loads((MODULES / "world-atlas" / "countries-50m.json").read_text(encoding="utf-8"))
     for geometry, shape in features(world, "countries", COUNTRY_TOLERANCE):
         name = geometry["properties"]["name"]
+        if name == "Antarctica":  # no events; its ring runs along the antimeridian and would need cutting
+            continue
         out.append({"type": "Feature", "geometry": shape,
                     "properties": {"level": 0, "name": name, "country": country_code(geometry.get("id"), name)}})
     for code in ADMIN1_COUNTRIES:

@@ -82,7 +82,7 @@ export class EventMap {
       this.events.addLayer(marker);
     }
     const bounds = this.events.getBounds();
-    if (bounds.isValid()) this.map.fitBounds(bounds.pad(0.4), {maxZoom: 7});
+    if (bounds.isValid()) this.map.fitBounds(bounds.pad(0.4), {maxZoom: 7, animate: false});
   }
 
   invalidate() {

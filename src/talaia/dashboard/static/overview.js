@@ -4,10 +4,11 @@
 import {get} from "./api.js";
 import {actorLink, eventLink, fill, h, message, route} from "./dom.js";
 import {EventMap} from "./map.js";
-import {timeline} from "./timeline.js";
+import {span, timeline} from "./timeline.js";
 
 export const FILTERS = ["country", "admin1", "event_type", "date_from", "date_to", "actor", "q"];
 const PAGE = 25;
+const MAX_WEEKS = 156; // a longer history is drawn by month
 const COLUMNS = ["Event", "Date", "Type", "Sub-type", "Actor 1", "Actor 2", "Location", "Admin1", "Country",
   "Deaths", "Certainty"];
 
@@ -66,11 +67,12 @@ export class Overview {
     this.filters = h("form", {class: "filters", id: "filters"});
     this.mapBox = h("div", {id: "map", class: "map"});
     this.timelineBox = h("div", {id: "timeline"});
+    this.timelineTitle = h("h2", {}, "Events and reported deaths per week");
     this.tableBox = h("div", {id: "events"});
     this.summary = h("p", {class: "summary", id: "summary"});
     this.element = h("section", {class: "overview"}, this.filters,
       h("div", {class: "panels"}, h("div", {class: "panel map-panel"}, h("h2", {}, "Map"), this.mapBox),
-        h("div", {class: "panel"}, h("h2", {}, "Events and reported deaths per week"), this.timelineBox)),
+        h("div", {class: "panel"}, this.timelineTitle, this.timelineBox)),
       h("div", {class: "panel"}, h("h2", {}, "Events"), this.summary, this.tableBox));
     this.map = null;
     this.options = null;
@@ -91,8 +93,14 @@ export class Overview {
     this.renderTable(page, current, offset);
     await this.map.highlight(current.admin1);
     if (points.status === "fulfilled") await this.map.show(points.value);
-    fill(this.timelineBox, aggregate.status === "fulfilled" ? timeline(aggregate.value.rows || [])
-      : message("error", aggregate.reason.message));
+    let rows = aggregate.status === "fulfilled" ? aggregate.value.rows || [] : null;
+    let period = "week";
+    if (rows && span(rows) > MAX_WEEKS) { // years of history: months read better than hundreds of thin bars
+      period = "month";
+      rows = await get("aggregate", {...current, period}).then((v) => v.rows || [], () => rows);
+    }
+    fill(this.timelineTitle, `Events and reported deaths per ${period}`);
+    fill(this.timelineBox, rows ? timeline(rows) : message("error", aggregate.reason.message));
     this.element.dataset.shown = new URLSearchParams({...current, offset}).toString(); // drawn: for tests, scripts
   }
 

@@ -26,8 +26,22 @@ function isoWeek(time) {
   return `${year}-W${String(week).padStart(2, "0")}`;
 }
 
-/** Every ISO week from the first with events (at least MIN_WEEKS before the last) to the last; quiet weeks 0. */
+function months(periods) {
+  // 'YYYY-MM' periods, every month from the first to the last with events; quiet months 0
+  const known = new Map(periods.map((p) => [p.period, p]));
+  const [y0, m0] = periods[0].period.split("-").map(Number);
+  const [y1, m1] = periods[periods.length - 1].period.split("-").map(Number);
+  const out = [];
+  for (let i = y0 * 12 + m0 - 1; i <= y1 * 12 + m1 - 1; i++) {
+    const period = `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`;
+    out.push(known.get(period) || {period, events: 0, fatalities: 0});
+  }
+  return out;
+}
+
+/** Every period from the first with events to the last (weeks: at least MIN_WEEKS), quiet ones 0. */
 export function continuous(weeks) {
+  if (weeks.length && /^\d{4}-\d{2}$/.test(weeks[0].period)) return months(weeks);
   if (!weeks.length || !/^\d{4}-W\d{2}$/.test(weeks[0].period)) return weeks;
   const known = new Map(weeks.map((w) => [w.period, w]));
   const last = mondayOf(weeks[weeks.length - 1].period);
@@ -52,6 +66,13 @@ export function weekly(rows) {
   return [...byPeriod.values()].sort((a, b) => String(a.period).localeCompare(String(b.period)));
 }
 
+/** How many weeks the rows span, first to last (a long span reads better by month). */
+export function span(rows) {
+  const periods = weekly(rows);
+  if (periods.length < 2) return periods.length;
+  return (mondayOf(periods[periods.length - 1].period) - mondayOf(periods[0].period)) / (7 * DAY) + 1;
+}
+
 export function timeline(rows) {
   const weeks = continuous(weekly(rows));
   if (!weeks.length) return h("p", {class: "empty"}, "No dated events match these filters.");
@@ -73,13 +94,13 @@ export function timeline(rows) {
   const line = weeks.map((w, i) => `${(MARGIN.left + i * step + step / 2).toFixed(1)},` +
     `${(base - (plotH * w.fatalities) / maxDead).toFixed(1)}`).join(" ");
   return s("svg", {viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: "timeline", role: "img",
-    "aria-label": "events and reported deaths per week"},
+    "aria-label": "events and reported deaths per period"},
   s("line", {x1: MARGIN.left, y1: base, x2: MARGIN.left + plotW, y2: base, class: "axis"}),
   s("text", {x: MARGIN.left - 6, y: MARGIN.top + 8, class: "tick events", "text-anchor": "end"}, maxEvents),
   s("text", {x: MARGIN.left - 6, y: base, class: "tick events", "text-anchor": "end"}, 0),
   s("text", {x: MARGIN.left + plotW + 6, y: MARGIN.top + 8, class: "tick deaths"}, maxDead),
   bars, labels,
   s("polyline", {points: line, class: "deaths-line"}),
-  s("text", {x: MARGIN.left, y: HEIGHT - 2, class: "legend events"}, "■ events per week"),
+  s("text", {x: MARGIN.left, y: HEIGHT - 2, class: "legend events"}, "■ events"),
   s("text", {x: MARGIN.left + 120, y: HEIGHT - 2, class: "legend deaths"}, "— reported deaths"));
 }
