@@ -91,6 +91,10 @@ def test_brief_for_one_state(history_db: Path) -> None:
         brief = gather_brief(store, "2019-W42", admin1="michoacan")
     assert [s.event.event_id for s in brief.events] == ["week-a", "week-b"]
     assert brief.area == "Michoacán, Mexico" and brief.file_stem == "brief-2019-W42-michoacan"
+    with SQLiteStore(history_db) as store:
+        quiet = gather_brief(store, "2019-W42", country="KEN")
+    assert quiet.area == "Kenya" and quiet.events == () and quiet.file_stem == "brief-2019-W42-ke"
+    assert render_brief(quiet).count("No event was recorded in this week.") == 1
 
 
 def test_brief_html_is_self_contained_and_inert(history_db: Path) -> None:

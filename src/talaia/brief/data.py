@@ -91,8 +91,10 @@ class Brief:
     incidents: tuple[BriefIncident, ...]  # the main ones, told in full
     history: tuple[StoredEvent, ...]  # the trend's earlier events (context on the map)
     trend: tuple[WeekCount, ...]  # oldest first; the brief's week last
-    # ALERTS: None until spike detection (talaia.analysis.spikes) is wired in at the merge; then the
-    # week's alerts for the area (an empty tuple: nothing unusual)
+    # ALERTS: None until spike detection (talaia.analysis.spikes, branch desk-alerts) is wired in at the
+    # merge: write_brief then passes talaia.api.alerts(db=..., week=..., by="admin2" for a state's brief,
+    # else "admin1", where=EventFilter(admin1=..., country=...)).alerts, each as a BriefAlert (area label,
+    # week, observed, expected); an empty tuple says nothing was unusual
     alerts: tuple[BriefAlert, ...] | None = None
 
     @property
@@ -137,12 +139,20 @@ def _trend(stored: Sequence[StoredEvent], first: dt.date, weeks: int) -> tuple[W
 
 def _area(flt: EventFilter, stored: Sequence[StoredEvent]) -> str:
     """The area in words, spelled as the stored events spell it ('Michoacán, Mexico')."""
-    country = (next((s.event.country for s in stored if s.event.country), None) or flt.country
+    country = (next((s.event.country for s in stored if s.event.country), None) or _country_name(flt.country)
                if flt.country or flt.admin1 else None)
     admin1 = next((s.event.admin1 for s in stored if s.event.admin1), None) if flt.admin1 else None
     if flt.admin1:
         return f"{admin1 or flt.admin1}, {country}" if country else (admin1 or flt.admin1)
     return country or "all areas"
+
+
+def _country_name(code: str | None) -> str | None:
+    """'Kenya' for 'KE' (a brief of a country with no stored events still names it)."""
+    import pycountry
+
+    found = pycountry.countries.get(alpha_2=code) if code else None
+    return str(getattr(found, "common_name", None) or found.name) if found else code
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:

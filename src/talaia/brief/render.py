@@ -200,7 +200,7 @@ def _incident(incident: BriefIncident) -> str:
     deaths = "no deaths reported" if not e.fatalities else (
         f"{e.fatalities}–{e.fatalities_high} dead" if e.fatalities_high else f"{e.fatalities} dead")
     actors = " vs ".join(a for a in (e.actor1, e.actor2) if a) or "actors not named"
-    place = ", ".join(p for p in (e.location, e.admin1, e.country) if p) or "place unknown"
+    place = ", ".join(dict.fromkeys(p for p in (e.location, e.admin1, e.country) if p)) or "place unknown"
     quotes = "".join(f"<blockquote>{escape(text)}</blockquote>" for text in incident.evidence[:2])
     sources = "; ".join(_source(s.outlet, s.title, s.url, s.published, s.document_id) for s in incident.sources)
     return (f'<li><span class="num">{incident.number}</span> <span class="what">{escape(e.sub_event_type)}'
