@@ -207,6 +207,8 @@ def test_dashboard_renders_hostile_article_inert(page, server: str) -> None:  # 
         assert payload in text  # shown literally, as the article's words
     assert page.locator(".article-text mark.span-evidence").count() >= 2
     assert page.locator("article.document h3").inner_text() == f"Attack {IMAGE}"  # the title, literally
+    assert "javascript:alert('url')" in page.locator("article.document .meta").inner_text()
+    assert page.locator("article.document .meta a").count() == 0  # not a link
     assert IMAGE in page.locator('td.value[data-field="actor1"]').inner_text()
     assert ATTRIBUTE in page.locator('td.value[data-field="location"]').inner_text()
     page.hover(".article-text")

@@ -57,6 +57,11 @@ function show(value) {
   return Array.isArray(value) ? (value.join("; ") || "—") : String(value);
 }
 
+function webLink(url) {
+  // only a web address becomes a link (a stored 'javascript:' address stays text)
+  return url && /^https?:\/\//i.test(url) ? h("a", {href: url, rel: "noopener noreferrer", target: "_blank"}, url) : url;
+}
+
 function spansOf(doc) {
   // the API labels each span with the field it tells: none (evidence), actor1, actor2 or location
   return (doc.evidence || []).map((sp) => ({start: sp.start, end: sp.end, kind: sp.field || "evidence"}));
@@ -106,8 +111,8 @@ export class EventPage {
     const id = doc.document_id;
     return h("article", {class: "document", "data-document-id": id},
       h("h3", {}, doc.title || id),
-      h("p", {class: "meta"}, [doc.source, doc.published, doc.url, doc.event_id ? null : "a copy of the report"]
-        .filter(Boolean).join(" · ")),
+      h("p", {class: "meta"}, [doc.source, doc.published, webLink(doc.url), doc.event_id ? null : "a copy of the report"]
+        .filter(Boolean).flatMap((part, i) => (i ? [" · ", part] : [part]))),
       h("div", {class: "article-text"}, markedText(doc.text || "", spans)));
   }
 
