@@ -93,3 +93,12 @@ def test_events_filters_by_review_status_search_and_admin2(db: str) -> None:
                              "--search", "OFFICERS", "--certainty", "stated").output
     bad = _run("events", "--db", db, "--review", "maybe")
     assert bad.exit_code == 2 and "--review" in bad.output
+
+
+def test_serve_warns_when_it_listens_beyond_loopback(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: None)
+    monkeypatch.delenv("TALAIA_TOKEN", raising=False)
+    result = _run("serve", "--db", db, "--host", "0.0.0.0")
+    assert result.exit_code == 0 and "not a loopback address" in result.output and "read-only" in result.output

@@ -35,6 +35,7 @@ def serve_command(db: str | None, host: str, port: int, token: str | None, max_b
 
     from talaia.api import open_store
     from talaia.serve import ServeSettings, create_app
+    from talaia.serve.settings import LOOPBACK
     from talaia.store.sqlite import default_db_path
 
     path = db or str(default_db_path())
@@ -47,6 +48,9 @@ def serve_command(db: str | None, host: str, port: int, token: str | None, max_b
     access = "reviews need its bearer token" if token else "read-only (start with --token or TALAIA_TOKEN for reviews)"
     click.echo(f"talaia: serving {path} on http://{shown}:{port} (docs: http://{shown}:{port}/docs); {access}",
                err=True)
+    if host not in LOOPBACK:
+        click.echo(f"talaia: warning: {host} is not a loopback address: anyone who can reach this machine can read "
+                   "the API", err=True)
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
 
 

@@ -145,7 +145,8 @@ class _Resolver:
         self.store = store
         self.present = store.event_documents(list(dict.fromkeys(r.event_id for r in reviews)))
         self.documents: dict[str, tuple[str | None, list[tuple[str, tuple[Evidence, ...]]]]] = {}
-        self.incidents: dict[str, tuple[str, list[str]]] = {}
+        self.incident_of: dict[str, str] = {}  # stored event -> its incident
+        self.members_of: dict[str, list[str]] = {}  # incident -> its stored events
 
     def target(self, review: Review) -> str | None:
         anchor = review.anchor
@@ -168,15 +169,30 @@ class _Resolver:
         return best[0] if _overlap(best[1], start, end) > 0 else None
 
     def incident(self, event_id: str) -> tuple[str, list[str]]:
-        if event_id not in self.incidents:
-            self.incidents[event_id] = self.store.incident_mentions(event_id)
-        return self.incidents[event_id]
+        """(incident id, its stored events) of a stored event (itself alone when it is gone)."""
+        if event_id not in self.incident_of:
+            self.load_incidents([event_id])
+        incident = self.incident_of.get(event_id, event_id)
+        return incident, self.members_of.get(incident, [])
+
+    def members(self, incident: str) -> list[str]:
+        """The stored events of ``incident`` (an incident id found through :meth:`incident`)."""
+        return self.members_of.get(incident) or [incident]
+
+    def load_incidents(self, event_ids: Sequence[str]) -> None:
+        """Look the incidents of many stored events up at once."""
+        for event_id, (incident, members) in self.store.incidents(
+                [i for i in event_ids if i not in self.incident_of]).items():
+            self.incident_of[event_id] = incident
+            self.members_of[incident] = members
 
 
 def _resolved(store: SQLiteStore) -> tuple[list[tuple[Review, str | None]], _Resolver]:
     reviews = store.reviews()
     resolver = _Resolver(store, reviews)
-    return [(r, resolver.target(r)) for r in reviews], resolver
+    resolved = [(r, resolver.target(r)) for r in reviews]
+    resolver.load_incidents([t for _, t in resolved if t is not None])
+    return resolved, resolver
 
 
 def _fold(reviews: Sequence[Review]) -> ReviewState:
@@ -208,7 +224,7 @@ def review_overlay(store: SQLiteStore) -> dict[str, ReviewState]:
     overlay: dict[str, ReviewState] = {}
     for incident, reviews in by_incident.items():
         state = _fold(reviews)
-        for member in resolver.incident(incident)[1] or [incident]:
+        for member in resolver.members(incident):
             overlay[member] = state
     return overlay
 

@@ -317,9 +317,9 @@ class SQLiteStore:
         the stored events of that incident."""
         flt = flt or EventFilter()
         where, args = _conditions(flt)
-        if incident is not None:
-            where.append("coalesce(e.incident_id, e.event_id) = ?")
-            args.append(incident)
+        if incident is not None:  # written so that the indexes serve it
+            where.append("(e.incident_id = ? OR (e.incident_id IS NULL AND e.event_id = ?))")
+            args.extend([incident, incident])
         sql = (f"SELECT e.* FROM {self._source(overlay)} JOIN documents d ON d.key = e.document_key "
                f"{'WHERE ' + ' AND '.join(where) if where else ''} "
                "ORDER BY e.event_date IS NULL, e.event_date, d.doc_id, e.rank")
@@ -469,6 +469,27 @@ class SQLiteStore:
         rows = self.conn.execute("SELECT event_id, evidence FROM events WHERE document_key = ? ORDER BY rank",
                                  (doc["key"],)).fetchall()
         return doc["text"], [(r[0], tuple(Evidence(**ev) for ev in json.loads(r[1] or "[]"))) for r in rows]
+
+    def incidents(self, event_ids: Sequence[str]) -> dict[str, tuple[str, list[str]]]:
+        """Stored event id -> (its incident's id, the ids of the incident's stored events), for the ids
+        that exist; :meth:`incident_mentions` for many events in a few queries."""
+        incident_of: dict[str, str] = {}
+        wanted = list(dict.fromkeys(event_ids))
+        for chunk in range(0, len(wanted), 500):
+            part = wanted[chunk:chunk + 500]
+            for r in self.conn.execute(f"SELECT event_id, incident_id FROM events WHERE event_id IN "
+                                       f"({','.join('?' * len(part))})", part):
+                incident_of[r[0]] = r[1] or r[0]
+        members: dict[str, list[str]] = {i: [] for i in incident_of.values()}
+        incidents = list(members)
+        for chunk in range(0, len(incidents), 500):
+            part = incidents[chunk:chunk + 500]
+            marks = ",".join("?" * len(part))
+            for r in self.conn.execute(
+                    f"SELECT event_id, coalesce(incident_id, event_id) FROM events WHERE incident_id IN ({marks}) "
+                    f"OR (incident_id IS NULL AND event_id IN ({marks})) ORDER BY event_id", [*part, *part]):
+                members[r[1]].append(r[0])
+        return {e: (i, members[i]) for e, i in incident_of.items()}
 
     def document_event_ids(self, key: str) -> list[str]:
         """Ids of the stored events the document ``key`` is a source of (its own, or its original's)."""
