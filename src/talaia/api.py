@@ -8,6 +8,7 @@ import functools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from talaia.analysis.aggregate import Aggregate, aggregate, check_grouping
 from talaia.errors import InputError, NotFoundError, QueryError
@@ -27,11 +28,14 @@ from talaia.store import EventDetail, EventFilter, Store, StoredEvent, default_d
 from talaia.store import open_store as _open_store
 from talaia.store.overlay import ReviewState
 
-__all__ = ["ActorCount", "ActorListing", "DocumentRecord", "EventDocument", "EventPage", "EventRecord", "EvidenceSpan",
-           "actor_detail", "actor_kb", "aggregate_events", "event_record", "export_events", "extract_paths",
-           "extract_text", "fuse_events", "ingest_paths", "list_actors", "list_events", "list_quotes",
+if TYPE_CHECKING:
+    from talaia.brief import Brief
+
+__all__ = ["ActorCount", "ActorListing", "BriefFiles", "DocumentRecord", "EventDocument", "EventPage", "EventRecord",
+           "EvidenceSpan", "actor_detail", "actor_kb", "aggregate_events", "event_record", "export_events",
+           "extract_paths", "extract_text", "fuse_events", "ingest_paths", "list_actors", "list_events", "list_quotes",
            "merge_events", "open_store", "reprocess", "review_event", "review_gold", "review_log",
-           "search_events", "show_document", "show_event", "split_event"]
+           "search_events", "show_document", "show_event", "split_event", "write_brief"]
 
 
 def extract_text(text: str, *, published: dt.date | str | None = None, language: str | None = None,
@@ -483,3 +487,31 @@ def aggregate_events(*, db: str | Path | None = None, where: EventFilter | None 
     rejected events left out (talaia.analysis.aggregate)."""
     check_grouping(period, by)
     return aggregate(list_events(db=db, where=where), period=period, by=by)
+
+
+@dataclass(frozen=True, slots=True)
+class BriefFiles:
+    """A written brief: its HTML page, its PDF (when asked for) and what it says."""
+
+    html: Path
+    pdf: Path | None
+    brief: Brief
+
+
+def write_brief(week: str, *, db: str | Path | None = None, admin1: str | None = None, country: str | None = None,
+                out_dir: str | Path = ".", pdf: bool = False) -> BriefFiles:
+    """Write the brief of ISO ``week`` ('2019-W42') for one state, one country or everything stored:
+    a self-contained HTML page (map, 12-week trend, main incidents with their sources) in ``out_dir``
+    as ``brief-2019-W42[-state].html``, and with ``pdf`` the same page printed by headless Chromium.
+
+    Raises QueryError for a bad week or filter, BrowserUnavailableError when ``pdf`` finds no
+    Chromium (the HTML is written first)."""
+    from talaia.brief import gather_brief, html_to_pdf, render_brief
+
+    with open_store(db, must_exist=True) as store:
+        brief = gather_brief(store, week, admin1=admin1, country=country)
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    html = folder / f"{brief.file_stem}.html"
+    html.write_text(render_brief(brief), encoding="utf-8")
+    return BriefFiles(html, html_to_pdf(html, folder / f"{brief.file_stem}.pdf") if pdf else None, brief)

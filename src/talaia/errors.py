@@ -16,9 +16,10 @@
     │   └── MissingDatabaseError       E302 no-database (a read-only command on a file that does not exist)
     ├── QueryError                 E401 query: a filter value or an event id that is not valid
     │   └── NotFoundError              E404 not-found: no event, document or actor of that id or name
-    └── AccessError                talaia serve refuses a write
-        ├── UnauthorizedError          E601 unauthorized: no bearer token, or a wrong one (HTTP 401)
-        └── ReadOnlyError              E602 read-only: the server was started without a token (HTTP 403)
+    ├── AccessError                talaia serve refuses a write
+    │   ├── UnauthorizedError          E601 unauthorized: no bearer token, or a wrong one (HTTP 401)
+    │   └── ReadOnlyError              E602 read-only: the server was started without a token (HTTP 403)
+    └── BrowserUnavailableError    E701 browser-unavailable: no headless Chromium to print a PDF with
 
 Codes are what a script should match on; messages are for people.
 """
@@ -130,3 +131,9 @@ class UnauthorizedError(AccessError):
 
 class ReadOnlyError(AccessError):
     code, slug = "E602", "read-only"
+
+
+class BrowserUnavailableError(TalaiaError):
+    """Headless Chromium, which prints briefs to PDF, is missing or failed."""
+
+    code, slug = "E701", "browser-unavailable"

@@ -10,6 +10,7 @@ from fastapi.staticfiles import StaticFiles
 
 from talaia.about import __version__
 from talaia.api import open_store
+from talaia.dashboard import mount_dashboard
 from talaia.serve import errors
 from talaia.serve.routes import ROUTERS
 from talaia.serve.routes.docs import ASSETS
@@ -33,6 +34,7 @@ def create_app(settings: ServeSettings) -> FastAPI:
         app.include_router(router)
     swagger = resources.files("talaia") / "serve" / "static" / "swagger-ui"
     app.mount(ASSETS, StaticFiles(directory=str(swagger)), name="docs-assets")
+    mount_dashboard(app)  # the dashboard: the page at /, its files under /assets
     app.add_middleware(Guard, settings=settings)
     plain_openapi = app.openapi
 
