@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from talaia.analysis.series import Grouping, parse_week
+from talaia.analysis.spikes import AlertReport, AlertSettings, AreaHistory, detect, history, weeks_between
 from talaia.errors import InputError, QueryError
 from talaia.export.formats import write_export
 from talaia.fuse import FusionReport, FusionSettings, fuse_store
@@ -19,9 +22,11 @@ from talaia.ingest.service import reprocess as reprocess_store
 from talaia.kb import ActorKB, KBActor, alias_key
 from talaia.models import Document, ExtractionResult
 from talaia.pipeline import Pipeline, PipelineConfig
+from talaia.store.filters import iso_date
 from talaia.store.sqlite import EventDetail, EventFilter, SQLiteStore, StoredEvent, default_db_path
 
-__all__ = ["ActorCount", "ActorListing", "actor_kb", "export_events", "extract_paths", "extract_text", "fuse_events",
+__all__ = ["ActorCount", "ActorListing", "AlertReport", "AlertSettings", "AreaHistory", "actor_kb", "alerts",
+           "area_history", "export_events", "extract_paths", "extract_text", "fuse_events",
            "ingest_paths", "list_actors", "list_events", "list_quotes", "merge_events", "open_store", "reprocess",
            "show_event", "split_event"]
 
@@ -250,3 +255,55 @@ def export_events(fmt: str, *, db: str | Path | None = None, path: str | Path | 
     """Export stored events in a format of ``talaia.export.WRITERS`` (acled-csv, geojson, jsonl,
     parquet) to ``path``, else return the text; one per incident unless ``mentions``."""
     return write_export(list_events(db=db, where=where, mentions=mentions), fmt, path)
+
+
+def alerts(*, db: str | Path | None = None, week: str | None = None, since: str | dt.date | None = None,
+           by: Grouping = "admin1", where: EventFilter | None = None, areas: Sequence[str] = (),
+           settings: AlertSettings | None = None, top: int = 3) -> AlertReport:
+    """Area-weeks with unusually much violence against each area's own history (docs/ALERTS.md).
+
+    The weeks judged: ``week`` (an ISO week, '2019-W42'); or every week from that of ``since`` (a
+    date) to the latest stored event's; else the latest stored event's week. Areas are those of
+    ``by`` (country, admin1, admin2, actor or event type) among the stored incidents ``where``
+    selects (its dates are ignored: an area's whole history counts), or only those ``areas`` names.
+    ``top``: how many of an alerting week's events to list with it (deadliest first).
+    """
+    flt = _history_filter(where)
+    with open_store(db, must_exist=True) as store:
+        stored = store.events(flt)
+    dates = [d for d in (_event_day(s) for s in stored) if d is not None]
+    if week is not None:
+        first = last = parse_week(week, "week")
+    elif since is not None:
+        first = since if isinstance(since, dt.date) else dt.date.fromisoformat(iso_date(since, "since"))
+        last = max(dates, default=first)
+    elif dates:
+        first = last = max(dates)
+    else:
+        return detect([], [], by=by, settings=settings)
+    return detect(stored, weeks_between(first, last) if first <= last else [], by=by, only=areas,
+                  settings=settings, top=top)
+
+
+def area_history(area: str, *, db: str | Path | None = None, until: str | None = None, by: Grouping = "admin1",
+                 where: EventFilter | None = None, settings: AlertSettings | None = None) -> AreaHistory:
+    """The weekly series of the area named ``area`` (of ``by``), each week with its expectation, band and
+    p-value (docs/ALERTS.md), up to the ISO week ``until`` (default: its latest event's)."""
+    flt = _history_filter(where)
+    with open_store(db, must_exist=True) as store:
+        stored = store.events(flt)
+    last = parse_week(until, "week") if until else max(
+        (d for d in (_event_day(s) for s in stored) if d is not None), default=dt.date.today())
+    return history(stored, area, last, by=by, settings=settings)
+
+
+def _history_filter(where: EventFilter | None) -> EventFilter:
+    """``where`` without its dates and limit: an area's whole history is its baseline."""
+    return dataclasses.replace(where or EventFilter(), date_from=None, date_to=None, limit=None)
+
+
+def _event_day(stored: StoredEvent) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat((stored.event.event_date or "")[:10])
+    except ValueError:
+        return None

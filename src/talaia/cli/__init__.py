@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from talaia.cli.actors import actors_command
+from talaia.cli.alerts import alerts_command
 from talaia.cli.knowledge import knowledge_group
 from talaia.cli.main import cli, main
 
 cli.add_command(knowledge_group)
 cli.add_command(actors_command)
+cli.add_command(alerts_command)
 
 __all__ = ["cli", "main"]

@@ -1,0 +1,1 @@
+"""Analysis of the stored events: weekly series per area and the spikes among them."""
