@@ -268,38 +268,45 @@ def alerts(*, db: str | Path | None = None, week: str | None = None, since: str 
     selects (its dates are ignored: an area's whole history counts), or only those ``areas`` names.
     ``top``: how many of an alerting week's events to list with it (deadliest first).
     """
-    flt = _history_filter(where)
-    with open_store(db, must_exist=True) as store:
-        stored = store.events(flt)
-    dates = [d for d in (_event_day(s) for s in stored) if d is not None]
+    stored, latest = _history(db, where)
+    first = _since(since)
     if week is not None:
         first = last = parse_week(week, "week")
-    elif since is not None:
-        first = since if isinstance(since, dt.date) else dt.date.fromisoformat(iso_date(since, "since"))
-        last = max(dates, default=first)
-    elif dates:
-        first = last = max(dates)
+    elif first is not None:
+        last = latest or first
+    elif latest is not None:
+        first = last = latest
     else:
         return detect([], [], by=by, settings=settings)
     return detect(stored, weeks_between(first, last) if first <= last else [], by=by, only=areas,
                   settings=settings, top=top)
 
 
-def area_history(area: str, *, db: str | Path | None = None, until: str | None = None, by: Grouping = "admin1",
-                 where: EventFilter | None = None, settings: AlertSettings | None = None) -> AreaHistory:
-    """The weekly series of the area named ``area`` (of ``by``), each week with its expectation, band and
-    p-value (docs/ALERTS.md), up to the ISO week ``until`` (default: its latest event's)."""
-    flt = _history_filter(where)
+def area_history(area: str, *, db: str | Path | None = None, since: str | dt.date | None = None,
+                 until: str | None = None, by: Grouping = "admin1", where: EventFilter | None = None,
+                 settings: AlertSettings | None = None) -> AreaHistory:
+    """The weeks of the area named ``area`` (of ``by``), each with its expectation, band and p-value
+    (docs/ALERTS.md), from its first event's week (or ``since``'s) to the ISO week ``until`` (default:
+    the latest stored event's)."""
+    stored, latest = _history(db, where)
+    last = parse_week(until, "week") if until else latest or dt.date.today()
+    return history(stored, area, last, by=by, since=_since(since), settings=settings)
+
+
+def _history(db: str | Path | None, where: EventFilter | None) -> tuple[list[StoredEvent], dt.date | None]:
+    """The stored incidents ``where`` selects, whatever their dates (an area's whole history is its
+    baseline), and the latest day among them."""
+    flt = dataclasses.replace(where or EventFilter(), date_from=None, date_to=None, limit=None)
     with open_store(db, must_exist=True) as store:
         stored = store.events(flt)
-    last = parse_week(until, "week") if until else max(
-        (d for d in (_event_day(s) for s in stored) if d is not None), default=dt.date.today())
-    return history(stored, area, last, by=by, settings=settings)
+    days = [d for d in (_event_day(s) for s in stored) if d is not None]
+    return stored, max(days, default=None)
 
 
-def _history_filter(where: EventFilter | None) -> EventFilter:
-    """``where`` without its dates and limit: an area's whole history is its baseline."""
-    return dataclasses.replace(where or EventFilter(), date_from=None, date_to=None, limit=None)
+def _since(value: str | dt.date | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(iso_date(value, "since"))
 
 
 def _event_day(stored: StoredEvent) -> dt.date | None:

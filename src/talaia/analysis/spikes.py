@@ -351,9 +351,10 @@ def detect(stored: Sequence[StoredEvent], weeks: Sequence[dt.date], *, by: Group
 
 
 def history(stored: Sequence[StoredEvent], area: str, until: dt.date, *, by: Grouping = "admin1",
-            settings: AlertSettings | None = None) -> AreaHistory:
-    """Every week of the area named ``area`` (accents and case ignored) up to the week of ``until``,
-    judged against the weeks before it; QueryError when no area or several have that name."""
+            since: dt.date | None = None, settings: AlertSettings | None = None) -> AreaHistory:
+    """Every week of the area named ``area`` (accents and case ignored) from its first event's (or
+    ``since``'s) to ``until``'s, each judged against the weeks before it; QueryError when no area or
+    several have that name."""
     s = settings or AlertSettings()
     series = weekly_series(stored, by, until, (area,))
     if not series:
@@ -365,4 +366,5 @@ def history(stored: Sequence[StoredEvent], area: str, until: dt.date, *, by: Gro
                          f"{'; '.join(one.area.label for one in series)} (narrow it with --country or --admin1)",
                          field="history")
     one = series[0]
-    return AreaHistory(one.area, s, tuple(assess_week(one, i, s) for i in range(len(one))))
+    first = max(0, one.index_of(monday_of(since))) if since else 0
+    return AreaHistory(one.area, s, tuple(assess_week(one, i, s) for i in range(first, len(one))))

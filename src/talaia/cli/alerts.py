@@ -46,7 +46,8 @@ OPTIONS = FILTER_OPTIONS | {"threshold": "--threshold", "min_count": "--min-coun
 @click.option("--top", type=click.IntRange(min=0), default=3, show_default=True,
               help="How many of an alert's events to list (deadliest first).")
 @click.option("--history", "history_area", metavar="AREA",
-              help="Instead: every week of AREA (a name of --by's kind) with its expected band.")
+              help="Instead: every week of AREA (a name of --by's kind) with its expected band, from "
+                   "--since (default: its first event) to --week (default: the latest stored event).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
               help="table: for people; json: the whole report; csv: one row per alert (or week, with --history).")
 @DB_OPTION
@@ -65,16 +66,16 @@ def alerts_command(week: str | None, since: str | None, by: str, country: str | 
     from talaia.api import alerts, area_history
     from talaia.store.sqlite import EventFilter
 
-    if week and since:
-        raise click.UsageError("give --week or --since, not both")
+    if week and since and not history_area:
+        raise click.UsageError("give --week or --since, not both (with --history: --since from, --week to)")
     try:
         settings = _settings(measure=measure, threshold=threshold, min_count=min_count,
                              min_history_weeks=min_history_weeks)
         where = EventFilter(country=country, admin1=admin1, event_type=event_type, actor=actor)
         grouping = cast("Grouping", by)
         if history_area:
-            click.echo(render_history(area_history(history_area, db=db, until=week, by=grouping, where=where,
-                                                   settings=settings), fmt), nl=False)
+            click.echo(render_history(area_history(history_area, db=db, since=since, until=week, by=grouping,
+                                                   where=where, settings=settings), fmt), nl=False)
             return
         report = alerts(db=db, week=week, since=since, by=grouping, where=where, areas=admin2, settings=settings,
                         top=top)
