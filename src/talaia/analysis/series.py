@@ -21,7 +21,8 @@ from talaia.models import Event
 from talaia.store.sqlite import StoredEvent
 from talaia.text import fold
 
-__all__ = ["GROUPINGS", "Area", "Grouping", "WeeklySeries", "iso_week", "monday_of", "parse_week", "weekly_series"]
+__all__ = ["GROUPINGS", "Area", "Grouping", "WeeklySeries", "check_grouping", "iso_week", "monday_of", "parse_week",
+           "weekly_series"]
 
 Grouping = Literal["country", "admin1", "admin2", "actor", "event_type"]
 GROUPINGS: tuple[str, ...] = get_args(Grouping)
@@ -119,6 +120,12 @@ class WeeklySeries:
         return self.events if measure == "events" else self.fatalities
 
 
+def check_grouping(by: str) -> None:
+    """QueryError unless ``by`` is one of GROUPINGS."""
+    if by not in GROUPINGS:
+        raise QueryError(f"cannot group by {by!r} (one of: {', '.join(GROUPINGS)})", field="by")
+
+
 def area_keys(event: Event, by: Grouping) -> list[tuple[str, ...]]:
     """The areas an event counts in: none when the field is unknown; an actor for each side it is on."""
     code = (event.country_code or "").upper()
@@ -140,8 +147,7 @@ def weekly_series(stored: Iterable[StoredEvent], by: Grouping, until: dt.date,
 
     ``only``: names (or labels) of the areas wanted, accents and case ignored; empty: every area.
     """
-    if by not in GROUPINGS:
-        raise QueryError(f"cannot group by {by!r} (one of: {', '.join(GROUPINGS)})", field="by")
+    check_grouping(by)
     last = monday_of(until)
     weeks: dict[Area, dict[dt.date, list[StoredEvent]]] = {}
     for item in stored:

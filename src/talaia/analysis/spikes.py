@@ -39,7 +39,7 @@ from typing import Any, Literal, get_args
 import numpy as np
 from numpy.typing import NDArray
 
-from talaia.analysis.series import Area, Grouping, WeeklySeries, iso_week, monday_of, weekly_series
+from talaia.analysis.series import Area, Grouping, WeeklySeries, check_grouping, iso_week, monday_of, weekly_series
 from talaia.errors import QueryError
 from talaia.store.filters import _suggest as suggest
 from talaia.store.sqlite import StoredEvent
@@ -342,6 +342,9 @@ def detect(stored: Sequence[StoredEvent], weeks: Sequence[dt.date], *, by: Group
     """The alerts of the weeks starting on ``weeks`` (Mondays) among the areas of ``by`` in ``stored``
     (``only``: those areas' names), each judged against its own history in ``stored``."""
     s = settings or AlertSettings()
+    check_grouping(by)
+    if isinstance(top, bool) or not isinstance(top, int) or top < 0:
+        raise QueryError(f"top must be a whole number of at least 0, not {top!r}", field="top")
     if not weeks:
         return AlertReport((), by, s, 0, ())
     series = weekly_series(stored, by, max(weeks), only)
