@@ -23,9 +23,10 @@ in the predictive distribution. For week t of one area, with weekly counts y_s:
    P(Y >= y_t) under it.
 
 A week alerts when the area has ``min_history_weeks`` of history, y_t >= ``min_count`` and
-p <= ``threshold``. Under the model, the share of a quiet area's weeks that alert is at most
-``threshold`` (less for small counts, the distribution being discrete): at the default 0.005,
-at most 0.26 false alarms per area-year. docs/ALERTS.md says it for analysts.
+p <= ``threshold``. Were the model exact, the share of a quiet area's weeks that alert would be at
+most ``threshold`` (0.26 false alarms per area-year at the default 0.005); simulated quiet areas
+alert in 0.1-0.8 % of their weeks, the more the more over-dispersed (docs/ALERTS.md has the table,
+tools/alerts_calibration.py measures it).
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ EMPTY_PRIOR_EVENTS = 0.5
 class AlertSettings:
     """The model's parameters (docs/ALERTS.md explains each); every value is checked on creation."""
 
-    threshold: float = 0.005  # tail probability: p at or below it alerts (<= 52 x it false alarms per area-year)
+    threshold: float = 0.005  # tail probability: p at or below it alerts
     min_count: int = 3  # fewer events (or deaths) in the week never alert
     min_history_weeks: int = 52  # weeks of history (from the area's first event) before it can alert
     years_back: int = 5  # how far back the reference reaches

@@ -32,14 +32,14 @@ OPTIONS = FILTER_OPTIONS | {"threshold": "--threshold", "min_count": "--min-coun
               help="What an area is: a country, state (admin1), municipality (admin2), actor or event type.")
 @click.option("--country", help="Only this country's events (a name or an ISO code).")
 @click.option("--admin1", help="Only this first-level unit's events (accents and case ignored).")
-@click.option("--admin2", "admin2", multiple=True, help="Only the areas with this name (with --by admin2: a "
-                                                        "municipality); repeatable.")
+@click.option("--area", "areas", multiple=True, metavar="NAME",
+              help="Only the area with this name (of --by's kind, e.g. a municipality with --by admin2); repeatable.")
 @click.option("--event-type", help="Only events of this ACLED event type.")
 @click.option("--actor", help="Only events with an actor whose name contains this.")
 @click.option("--measure", type=click.Choice(MEASURES), default="events", show_default=True,
               help="What is counted per week: events (incidents) or their fatalities.")
 @click.option("--threshold", type=float, default=None,
-              help="Alert when p <= this (default 0.005: at most 0.26 false alarms per area-year).")
+              help="Alert when p <= this (default 0.005: about 0.1-0.4 false alarms per area-year).")
 @click.option("--min-count", type=int, default=None, help="A week with fewer never alerts (default 3).")
 @click.option("--min-history", "min_history_weeks", type=int, default=None,
               help="Weeks of history an area needs before it can alert (default 52).")
@@ -52,7 +52,7 @@ OPTIONS = FILTER_OPTIONS | {"threshold": "--threshold", "min_count": "--min-coun
               help="table: for people; json: the whole report; csv: one row per alert (or week, with --history).")
 @DB_OPTION
 def alerts_command(week: str | None, since: str | None, by: str, country: str | None, admin1: str | None,
-                   admin2: tuple[str, ...], event_type: str | None, actor: str | None, measure: str,
+                   areas: tuple[str, ...], event_type: str | None, actor: str | None, measure: str,
                    threshold: float | None, min_count: int | None, min_history_weeks: int | None, top: int,
                    history_area: str | None, fmt: str, db: str | None) -> None:
     """List the area-weeks with unusually much violence against each area's own history.
@@ -77,7 +77,7 @@ def alerts_command(week: str | None, since: str | None, by: str, country: str | 
             click.echo(render_history(area_history(history_area, db=db, since=since, until=week, by=grouping,
                                                    where=where, settings=settings), fmt), nl=False)
             return
-        report = alerts(db=db, week=week, since=since, by=grouping, where=where, areas=admin2, settings=settings,
+        report = alerts(db=db, week=week, since=since, by=grouping, where=where, areas=areas, settings=settings,
                         top=top)
     except QueryError as err:
         raise click.BadParameter(err.message, param_hint=OPTIONS.get(err.field or "")) from None
