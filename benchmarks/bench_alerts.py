@@ -24,7 +24,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 def main() -> None:
     from analysis.synthetic import write_history
-
     from talaia.api import alerts, area_history, open_store
 
     ap = argparse.ArgumentParser()
