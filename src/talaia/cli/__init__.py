@@ -7,8 +7,8 @@ from talaia.cli.alerts import alerts_command
 from talaia.cli.knowledge import knowledge_group
 from talaia.cli.main import cli, main
 
+cli.add_command(alerts_command)
 cli.add_command(knowledge_group)
 cli.add_command(actors_command)
-cli.add_command(alerts_command)
 
 __all__ = ["cli", "main"]
