@@ -126,6 +126,65 @@ def fuse_events(*, db: str | Path | None = None, settings: FusionSettings | None
         return fuse_store(store, settings)
 
 
+def alerts(*, db: str | Path | None = None, week: str | None = None, since: str | dt.date | None = None,
+           by: Grouping = "admin1", where: EventFilter | None = None, areas: Sequence[str] = (),
+           settings: AlertSettings | None = None, top: int = 3) -> AlertReport:
+    """Area-weeks with unusually much violence against each area's own history (docs/ALERTS.md).
+
+    The weeks judged: ``week`` (an ISO week, '2019-W42'); or every week from that of ``since`` (a
+    date) to the latest stored event's; else the latest stored event's week. Areas are those of
+    ``by`` (country, admin1, admin2, actor or event type) among the stored incidents ``where``
+    selects (its dates are ignored: an area's whole history counts), or only those ``areas`` names.
+    ``top``: how many of an alerting week's events to list with it (deadliest first).
+    """
+    stored, latest = _history(db, where)
+    first = _since(since)
+    if week is not None:
+        first = last = parse_week(week, "week")
+    elif first is not None:
+        last = latest or first
+    elif latest is not None:
+        first = last = latest
+    else:
+        return detect([], [], by=by, settings=settings)
+    return detect(stored, weeks_between(first, last) if first <= last else [], by=by, only=areas,
+                  settings=settings, top=top)
+
+
+def area_history(area: str, *, db: str | Path | None = None, since: str | dt.date | None = None,
+                 until: str | None = None, by: Grouping = "admin1", where: EventFilter | None = None,
+                 settings: AlertSettings | None = None) -> AreaHistory:
+    """The weeks of the area named ``area`` (of ``by``), each with its expectation, band and p-value
+    (docs/ALERTS.md), from its first event's week (or ``since``'s) to the ISO week ``until`` (default:
+    the latest stored event's)."""
+    stored, latest = _history(db, where)
+    last = parse_week(until, "week") if until else latest or dt.date.today()
+    return history(stored, area, last, by=by, since=_since(since), settings=settings)
+
+
+def _history(db: str | Path | None, where: EventFilter | None) -> tuple[list[StoredEvent], dt.date | None]:
+    """The stored incidents ``where`` selects, whatever their dates (an area's whole history is its
+    baseline), and the latest day among them."""
+    flt = dataclasses.replace(where or EventFilter(), date_from=None, date_to=None, limit=None)
+    with open_store(db, must_exist=True) as store:
+        stored = store.events(flt)
+    days = [d for d in (_event_day(s) for s in stored) if d is not None]
+    return stored, max(days, default=None)
+
+
+def _since(value: str | dt.date | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(iso_date(value, "since"))
+
+
+def _event_day(stored: StoredEvent) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat((stored.event.event_date or "")[:10])
+    except ValueError:
+        return None
+
+
 def list_quotes(*, db: str | Path | None = None, speaker: str | None = None, limit: int | None = None,
                 knowledge: Sequence[str] = ()) -> list[dict[str, object]]:
     """Stored quotes, optionally those of one speaker.
@@ -255,62 +314,3 @@ def export_events(fmt: str, *, db: str | Path | None = None, path: str | Path | 
     """Export stored events in a format of ``talaia.export.WRITERS`` (acled-csv, geojson, jsonl,
     parquet) to ``path``, else return the text; one per incident unless ``mentions``."""
     return write_export(list_events(db=db, where=where, mentions=mentions), fmt, path)
-
-
-def alerts(*, db: str | Path | None = None, week: str | None = None, since: str | dt.date | None = None,
-           by: Grouping = "admin1", where: EventFilter | None = None, areas: Sequence[str] = (),
-           settings: AlertSettings | None = None, top: int = 3) -> AlertReport:
-    """Area-weeks with unusually much violence against each area's own history (docs/ALERTS.md).
-
-    The weeks judged: ``week`` (an ISO week, '2019-W42'); or every week from that of ``since`` (a
-    date) to the latest stored event's; else the latest stored event's week. Areas are those of
-    ``by`` (country, admin1, admin2, actor or event type) among the stored incidents ``where``
-    selects (its dates are ignored: an area's whole history counts), or only those ``areas`` names.
-    ``top``: how many of an alerting week's events to list with it (deadliest first).
-    """
-    stored, latest = _history(db, where)
-    first = _since(since)
-    if week is not None:
-        first = last = parse_week(week, "week")
-    elif first is not None:
-        last = latest or first
-    elif latest is not None:
-        first = last = latest
-    else:
-        return detect([], [], by=by, settings=settings)
-    return detect(stored, weeks_between(first, last) if first <= last else [], by=by, only=areas,
-                  settings=settings, top=top)
-
-
-def area_history(area: str, *, db: str | Path | None = None, since: str | dt.date | None = None,
-                 until: str | None = None, by: Grouping = "admin1", where: EventFilter | None = None,
-                 settings: AlertSettings | None = None) -> AreaHistory:
-    """The weeks of the area named ``area`` (of ``by``), each with its expectation, band and p-value
-    (docs/ALERTS.md), from its first event's week (or ``since``'s) to the ISO week ``until`` (default:
-    the latest stored event's)."""
-    stored, latest = _history(db, where)
-    last = parse_week(until, "week") if until else latest or dt.date.today()
-    return history(stored, area, last, by=by, since=_since(since), settings=settings)
-
-
-def _history(db: str | Path | None, where: EventFilter | None) -> tuple[list[StoredEvent], dt.date | None]:
-    """The stored incidents ``where`` selects, whatever their dates (an area's whole history is its
-    baseline), and the latest day among them."""
-    flt = dataclasses.replace(where or EventFilter(), date_from=None, date_to=None, limit=None)
-    with open_store(db, must_exist=True) as store:
-        stored = store.events(flt)
-    days = [d for d in (_event_day(s) for s in stored) if d is not None]
-    return stored, max(days, default=None)
-
-
-def _since(value: str | dt.date | None) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(iso_date(value, "since"))
-
-
-def _event_day(stored: StoredEvent) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat((stored.event.event_date or "")[:10])
-    except ValueError:
-        return None
