@@ -11,17 +11,17 @@ import click
 
 from talaia.analysis.series import GROUPINGS
 from talaia.analysis.spikes import MEASURES
-from talaia.cli.main import DB_OPTION, FILTER_OPTIONS, fail
+from talaia.cli.main import DB_OPTION, fail
 from talaia.errors import QueryError, TalaiaError
 
 if TYPE_CHECKING:
     from talaia.analysis.series import Grouping
     from talaia.analysis.spikes import Alert, AlertReport, AlertSettings, AreaHistory
 
-# the options that set AlertSettings' fields and alerts()'s own parameters, for usage errors
-OPTIONS = FILTER_OPTIONS | {"threshold": "--threshold", "min_count": "--min-count",
-                            "min_history_weeks": "--min-history", "measure": "--measure", "week": "--week",
-                            "since": "--since", "history": "--history"}
+# a QueryError's field -> the option that set it, for usage errors
+OPTIONS = {"country": "--country", "admin1": "--admin1", "event_type": "--event-type", "actor": "--actor",
+           "threshold": "--threshold", "min_count": "--min-count", "min_history_weeks": "--min-history",
+           "measure": "--measure", "week": "--week", "since": "--since", "history": "--history", "by": "--by"}
 
 
 @click.command("alerts")
