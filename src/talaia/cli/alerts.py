@@ -18,10 +18,12 @@ if TYPE_CHECKING:
     from talaia.analysis.series import Grouping
     from talaia.analysis.spikes import Alert, AlertReport, AlertSettings, AreaHistory
 
-# a QueryError's field -> the option that set it, for usage errors
-OPTIONS = {"country": "--country", "admin1": "--admin1", "event_type": "--event-type", "actor": "--actor",
-           "threshold": "--threshold", "min_count": "--min-count", "min_history_weeks": "--min-history",
-           "measure": "--measure", "week": "--week", "since": "--since", "history": "--history", "by": "--by"}
+
+def _option(field: str | None) -> str | None:
+    """The option that sets a QueryError's field (``min_count`` -> ``--min-count``), for usage errors."""
+    if field is None:
+        return None
+    return "--min-history" if field == "min_history_weeks" else "--" + field.replace("_", "-")
 
 
 @click.command("alerts")
@@ -80,7 +82,7 @@ def alerts_command(week: str | None, since: str | None, by: str, country: str | 
         report = alerts(db=db, week=week, since=since, by=grouping, where=where, areas=areas, settings=settings,
                         top=top)
     except QueryError as err:
-        raise click.BadParameter(err.message, param_hint=OPTIONS.get(err.field or "")) from None
+        raise click.BadParameter(err.message, param_hint=_option(err.field)) from None
     except TalaiaError as err:
         fail(err)
     click.echo(render_alerts(report, fmt), nl=False)
