@@ -63,6 +63,8 @@ def test_areas_by_admin2_actor_and_a_chosen_name() -> None:
     assert actors == {"CJNG": (2,), "Police Forces of Mexico": (2,)}  # one count per event, whichever side
     only = weekly_series(stored, "admin1", until, only=["michoacan"])
     assert [s.area.name for s in only] == ["Michoacán"]
+    assert [s.area.key for s in weekly_series(stored, "country", until, only=["México"])] == [("MX",)]
+    assert weekly_series(stored, "country", until, only=["Narnia"]) == []
     assert Area("admin2", ("MX", "Michoacán", "Aguililla")).to_dict() == {
         "by": "admin2", "label": "Aguililla, Michoacán, MX", "country_code": "MX", "admin1": "Michoacán",
         "admin2": "Aguililla"}

@@ -18,6 +18,7 @@ from typing import Any, Literal, get_args
 
 from talaia.errors import QueryError
 from talaia.models import Event
+from talaia.store.filters import country_code
 from talaia.store.sqlite import StoredEvent
 from talaia.text import fold
 
@@ -82,7 +83,13 @@ class Area:
         return {"by": self.by, "label": self.label, **dict(zip(fields, self.key, strict=True))}
 
     def matches(self, name: str) -> bool:
-        """Whether ``name`` (accents and case ignored) is this area's name or label."""
+        """Whether ``name`` (accents and case ignored) is this area's name or label; a country also by
+        its name or ISO code ('Mexico', 'MEX')."""
+        if self.by == "country":
+            try:
+                return country_code(name) == self.key[0]
+            except QueryError:
+                return False
         wanted = _key(name)
         return wanted in {_key(self.name), _key(self.label)}
 
