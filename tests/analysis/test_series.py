@@ -1,15 +1,17 @@
-"""Weekly series per area: ISO weeks, zero-filled from the area's first event, month-dated events left out."""
+"""Weekly series per area: ISO weeks, zero-filled from the area's first event, month-dated events left out,
+an incident told by several documents counted once."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
-from analysis.synthetic import event
+from analysis.synthetic import event, write_history
 from talaia.analysis.series import Area, iso_week, parse_week, weekly_series
 from talaia.errors import QueryError
-from talaia.store.sqlite import StoredEvent
+from talaia.store.sqlite import SQLiteStore, StoredEvent
 
 
 def _stored(*events: object) -> list[StoredEvent]:
@@ -70,3 +72,14 @@ def test_areas_by_admin2_actor_and_a_chosen_name() -> None:
         "admin2": "Aguililla"}
     with pytest.raises(QueryError, match="cannot group by"):
         weekly_series(stored, "city", until)  # type: ignore[arg-type]
+
+
+def test_an_incident_told_by_two_documents_counts_once(tmp_path: Path) -> None:
+    db = tmp_path / "fused.db"
+    write_history(db, {("Michoacán", "Aguililla"): [2, 1]})  # documents Aguililla-0 (2 events) and Aguililla-1
+    with SQLiteStore(db) as store:
+        store.set_incidents({"Aguililla-0-0": "Aguililla-0-0", "Aguililla-0-1": "Aguililla-0-0"})
+        series = weekly_series(store.events(), "admin2", dt.date(2017, 1, 9))
+        mentions = weekly_series(store.events(fused=False), "admin2", dt.date(2017, 1, 9))
+    assert series[0].events == (1, 1) and mentions[0].events == (2, 1)
+    assert series[0].fatalities == (0, 1)  # the incident's lowest reported toll (0 and 1 deaths told)
