@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from talaia.analysis.aggregate import Aggregate, aggregate, check_grouping
+from talaia.analysis.aggregate import Aggregate, aggregate, check_aggregation
+from talaia.analysis.series import Grouping, parse_week
+from talaia.analysis.spikes import AlertReport, AlertSettings, AreaHistory, detect, history, weeks_between
 from talaia.errors import InputError, NotFoundError, QueryError
 from talaia.export.formats import write_export
 from talaia.fuse import FusionReport, FusionSettings, fuse_store
@@ -26,16 +28,18 @@ from talaia.review.service import ReviewLogEntry, gold_records, record_review, r
 from talaia.review.service import review_log as review_log_entries
 from talaia.store import EventDetail, EventFilter, Store, StoredEvent, default_db, is_postgres_url
 from talaia.store import open_store as _open_store
+from talaia.store.filters import iso_date
 from talaia.store.overlay import ReviewState
 
 if TYPE_CHECKING:
     from talaia.brief import Brief
 
-__all__ = ["ActorCount", "ActorListing", "BriefFiles", "DocumentRecord", "EventDocument", "EventPage", "EventRecord",
-           "EvidenceSpan", "actor_detail", "actor_kb", "aggregate_events", "event_record", "export_events",
-           "extract_paths", "extract_text", "fuse_events", "ingest_paths", "list_actors", "list_events", "list_quotes",
-           "merge_events", "open_store", "reprocess", "review_event", "review_gold", "review_log",
-           "search_events", "show_document", "show_event", "split_event", "write_brief"]
+__all__ = ["ActorCount", "ActorListing", "AlertReport", "AlertSettings", "AreaHistory", "BriefFiles",
+           "DocumentRecord", "EventDocument", "EventPage", "EventRecord", "EvidenceSpan", "actor_detail", "actor_kb",
+           "aggregate_events", "alerts", "area_history", "event_record", "export_events", "extract_paths",
+           "extract_text", "fuse_events", "ingest_paths", "list_actors", "list_events", "list_quotes",
+           "merge_events", "open_store", "reprocess", "review_event", "review_gold", "review_log", "search_events",
+           "show_document", "show_event", "split_event", "write_brief"]
 
 
 def extract_text(text: str, *, published: dt.date | str | None = None, language: str | None = None,
@@ -146,6 +150,67 @@ def fuse_events(*, db: str | Path | None = None, settings: FusionSettings | None
     """Group the stored events into incidents again (ingest and reprocess do it after each run)."""
     with open_store(db, must_exist=True) as store:
         return fuse_store(store, settings)
+
+
+def alerts(*, db: str | Path | None = None, week: str | None = None, since: str | dt.date | None = None,
+           by: Grouping = "admin1", where: EventFilter | None = None, areas: Sequence[str] = (),
+           settings: AlertSettings | None = None, top: int = 3) -> AlertReport:
+    """Area-weeks with unusually much violence against each area's own history (docs/ALERTS.md).
+
+    The weeks judged: ``week`` (an ISO week, '2019-W42'); or every week from that of ``since`` (a
+    date) to the latest stored event's; else the latest stored event's week. Areas are those of
+    ``by`` (country, admin1, admin2, actor or event type) among the stored incidents ``where``
+    selects (its dates are ignored: an area's whole history counts), or only those ``areas`` names.
+    ``top``: how many of an alerting week's events to list with it (deadliest first).
+    """
+    stored, latest = _history(db, where)
+    first = _since(since)
+    if week is not None:
+        first = last = parse_week(week, "week")
+    elif first is not None:
+        last = latest or first
+    elif latest is not None:
+        first = last = latest
+    else:
+        return detect([], [], by=by, settings=settings)
+    return detect(stored, weeks_between(first, last) if first <= last else [], by=by, only=areas,
+                  settings=settings, top=top)
+
+
+def area_history(area: str, *, db: str | Path | None = None, since: str | dt.date | None = None,
+                 until: str | None = None, by: Grouping = "admin1", where: EventFilter | None = None,
+                 settings: AlertSettings | None = None) -> AreaHistory:
+    """The weeks of the area named ``area`` (of ``by``), each with its expectation, band and p-value
+    (docs/ALERTS.md), from its first event's week (or ``since``'s) to the ISO week ``until`` (default:
+    the latest stored event's)."""
+    stored, latest = _history(db, where)
+    last = parse_week(until, "week") if until else latest or dt.date.today()
+    return history(stored, area, last, by=by, since=_since(since), settings=settings)
+
+
+def _history(db: str | Path | None, where: EventFilter | None) -> tuple[list[StoredEvent], dt.date | None]:
+    """The stored incidents ``where`` selects, whatever their dates (an area's whole history is its
+    baseline), and the latest day among them; analysts' corrections applied, events they marked wrong
+    left out (as in aggregates and exports)."""
+    flt = dataclasses.replace(where or EventFilter(), date_from=None, date_to=None, limit=None)
+    with open_store(db, must_exist=True) as store:
+        stored = [s for s in store.events(_with_actor_names(store, flt), overlay=review_overlay(store))
+                  if not s.rejected]
+    days = [d for d in (_event_day(s) for s in stored) if d is not None]
+    return stored, max(days, default=None)
+
+
+def _since(value: str | dt.date | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(iso_date(value, "since"))
+
+
+def _event_day(stored: StoredEvent) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat((stored.event.event_date or "")[:10])
+    except ValueError:
+        return None
 
 
 def list_quotes(*, db: str | Path | None = None, speaker: str | None = None, limit: int | None = None,
@@ -278,7 +343,7 @@ def export_events(fmt: str, *, db: str | Path | None = None, path: str | Path | 
     parquet) to ``path``, else return the text; one per incident unless ``mentions``. Reviewers'
     corrections are applied; events they rejected are left out unless ``rejected``."""
     events = [e for e in list_events(db=db, where=where, mentions=mentions)
-              if rejected or e.review is None or e.review.status != "rejected"]
+              if rejected or not e.rejected]
     return write_export(events, fmt, path)
 
 
@@ -485,7 +550,7 @@ def aggregate_events(*, db: str | Path | None = None, where: EventFilter | None 
     """Events and fatalities of the stored incidents matching ``where`` per ``period`` (week, month)
     and per ``by`` (country, admin1, admin2, actor, event_type, sub_event_type); corrections applied,
     rejected events left out (talaia.analysis.aggregate)."""
-    check_grouping(period, by)
+    check_aggregation(period, by)
     return aggregate(list_events(db=db, where=where), period=period, by=by)
 
 

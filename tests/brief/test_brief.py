@@ -11,10 +11,10 @@ import pytest
 from click.testing import CliRunner
 
 from talaia.api import write_brief
-from talaia.brief import gather_brief, html_to_pdf, parse_week, render_brief
+from talaia.brief import gather_brief, html_to_pdf, render_brief
 from talaia.brief.pdf import find_chromium
 from talaia.cli import cli
-from talaia.errors import BrowserUnavailableError, QueryError
+from talaia.errors import BrowserUnavailableError
 from talaia.models import Document, Event, Evidence, ExtractionResult
 from talaia.review.service import record_review
 from talaia.store.sqlite import SQLiteStore, StoreItem
@@ -58,14 +58,6 @@ def history_db(tmp_path: Path) -> Path:
     path = tmp_path / "brief.db"
     _store(path, events)
     return path
-
-
-def test_brief_parse_week() -> None:
-    assert parse_week("2019-W42") == (dt.date(2019, 10, 14), dt.date(2019, 10, 20))
-    assert parse_week("2020w1") == (dt.date(2019, 12, 30), dt.date(2020, 1, 5))
-    for bad in ("2019-42", "2019-W54", "W42", "2019-W42-1"):
-        with pytest.raises(QueryError, match="ISO week"):
-            parse_week(bad)
 
 
 def test_brief_gathers_the_week_and_its_trend(history_db: Path) -> None:

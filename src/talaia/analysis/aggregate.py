@@ -12,11 +12,12 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from talaia.analysis.series import check_grouping, iso_week
 from talaia.errors import QueryError
 from talaia.models import Event
 from talaia.store import StoredEvent
 
-__all__ = ["GROUPS", "PERIODS", "Aggregate", "AggregateRow", "aggregate", "period_of"]
+__all__ = ["GROUPS", "PERIODS", "Aggregate", "AggregateRow", "aggregate", "check_aggregation", "period_of"]
 
 PERIODS = ("week", "month")
 GROUPS = ("country", "admin1", "admin2", "actor", "event_type", "sub_event_type")
@@ -49,8 +50,7 @@ def period_of(date: str, period: str) -> str:
     """The ISO week ('2019-W42') or month ('2019-10') of an ISO date."""
     day = dt.date.fromisoformat(date[:10])
     if period == "week":
-        year, week, _ = day.isocalendar()
-        return f"{year}-W{week:02d}"
+        return iso_week(day)
     return f"{day.year}-{day.month:02d}"
 
 
@@ -61,21 +61,20 @@ def _keys(event: Event, by: str) -> list[str | None]:
     return [value or None]
 
 
-def check_grouping(period: str, by: str) -> None:
+def check_aggregation(period: str, by: str) -> None:
     """QueryError naming ``period`` or ``by`` when either is not one of the choices."""
     if period not in PERIODS:
         raise QueryError(f"unknown period {period!r} (one of: {', '.join(PERIODS)})", field="period")
-    if by not in GROUPS:
-        raise QueryError(f"cannot group by {by!r} (one of: {', '.join(GROUPS)})", field="by")
+    check_grouping(by, GROUPS)
 
 
 def aggregate(events: Sequence[StoredEvent], *, period: str = "week", by: str = "admin1") -> Aggregate:
     """Events and fatalities per ``period`` (week or month) and per value of ``by``."""
-    check_grouping(period, by)
+    check_aggregation(period, by)
     tally: dict[tuple[str, str | None], list[int]] = {}
     undated = 0
     for stored in events:
-        if stored.review is not None and stored.review.status == "rejected":
+        if stored.rejected:
             continue
         event = stored.event
         if not event.event_date:

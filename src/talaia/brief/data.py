@@ -8,35 +8,17 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from talaia.errors import QueryError
+from talaia.analysis.series import iso_week, monday_of, parse_week
 from talaia.models import Event
 from talaia.review.service import review_overlay
 from talaia.store import EventFilter, Store, StoredEvent
 from talaia.store.overlay import ReviewState
 from talaia.text import fold
 
-__all__ = ["Brief", "BriefAlert", "BriefIncident", "BriefSource", "WeekCount", "gather_brief", "parse_week"]
+__all__ = ["Brief", "BriefAlert", "BriefIncident", "BriefSource", "WeekCount", "gather_brief"]
 
-_WEEK = re.compile(r"(\d{4})-?W(\d{1,2})", re.IGNORECASE)
 TREND_WEEKS = 12  # weeks of history before the brief's week in the trend chart
 MAIN_INCIDENTS = 10  # incidents told in full; the rest are counted
-
-
-def parse_week(value: str) -> tuple[dt.date, dt.date]:
-    """Monday and Sunday of an ISO week written ``YYYY-Www`` ('2019-W42'); QueryError otherwise."""
-    found = _WEEK.fullmatch(value.strip())
-    try:
-        if not found:
-            raise ValueError
-        monday = dt.date.fromisocalendar(int(found[1]), int(found[2]), 1)
-    except ValueError:
-        raise QueryError(f"{value!r} is not an ISO week; write it as YYYY-Www (e.g. 2019-W42)", field="week") from None
-    return monday, monday + dt.timedelta(days=6)
-
-
-def week_label(day: dt.date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,16 +95,17 @@ class Brief:
 def gather_brief(store: Store, week: str, *, admin1: str | None = None, country: str | None = None,
                  trend_weeks: int = TREND_WEEKS, main_incidents: int = MAIN_INCIDENTS) -> Brief:
     """The brief of ISO ``week`` for one state (``admin1``), one country, or everything stored."""
-    monday, sunday = parse_week(week)
+    monday = parse_week(week)
+    sunday = monday + dt.timedelta(days=6)
     first = monday - dt.timedelta(weeks=trend_weeks)
     flt = EventFilter(admin1=admin1, country=country, date_from=first.isoformat(), date_to=sunday.isoformat())
     overlay = review_overlay(store)  # analysts' corrections apply; an event marked wrong is left out
-    stored = [s for s in store.events(flt, overlay=overlay) if not (s.review and s.review.status == "rejected")]
+    stored = [s for s in store.events(flt, overlay=overlay) if not s.rejected]
     this_week = [s for s in stored if s.event.event_date and s.event.event_date >= monday.isoformat()]
     earlier = [s for s in stored if s.event.event_date and s.event.event_date < monday.isoformat()]
     this_week.sort(key=lambda s: (-(s.event.fatalities or 0), s.event.event_date or "", s.event.event_id))
     incidents = tuple(_incident(store, n, s, overlay) for n, s in enumerate(this_week[:main_incidents], start=1))
-    return Brief(week=week_label(monday), monday=monday, sunday=sunday, area=_area(flt, stored),
+    return Brief(week=iso_week(monday), monday=monday, sunday=sunday, area=_area(flt, stored),
                  admin1=flt.admin1, country=flt.country, events=tuple(this_week), incidents=incidents,
                  history=tuple(earlier), trend=_trend(stored, first, trend_weeks + 1))
 
@@ -132,12 +115,11 @@ def _trend(stored: Sequence[StoredEvent], first: dt.date, weeks: int) -> tuple[W
     for s in stored:
         if not s.event.event_date:
             continue
-        day = dt.date.fromisoformat(s.event.event_date[:10])
-        monday = day - dt.timedelta(days=day.weekday())
+        monday = monday_of(dt.date.fromisoformat(s.event.event_date[:10]))
         if monday in counts:
             counts[monday][0] += 1
             counts[monday][1] += s.event.fatalities or 0
-    return tuple(WeekCount(week_label(m), m, n, dead) for m, (n, dead) in counts.items())
+    return tuple(WeekCount(iso_week(m), m, n, dead) for m, (n, dead) in counts.items())
 
 
 def _area(flt: EventFilter, stored: Sequence[StoredEvent]) -> str:

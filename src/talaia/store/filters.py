@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -29,7 +30,9 @@ def fold(value: str) -> str:
     return " ".join(fold_text(value).split())
 
 
-def _suggest(value: str, choices: tuple[str, ...] | list[str], n: int = 3) -> str:
+def suggest(value: str, choices: Sequence[str], n: int = 3) -> str:
+    """"; did you mean 'X' or 'Y'?" naming the ``choices`` closest to ``value`` (accents and case
+    ignored), or "" when none is close: the tail of an error message about an unknown name."""
     by_fold = {fold(c): c for c in choices}
     close = difflib.get_close_matches(fold(value), list(by_fold), n=n, cutoff=0.6)
     return f"; did you mean {' or '.join(repr(by_fold[c]) for c in close)}?" if close else ""
@@ -56,7 +59,7 @@ def sub_event_type_name(value: str) -> str:
         if fold(name) == fold(value):
             raise QueryError(f"{value!r} is an event type, not a sub-event type (filter it with the event type)",
                              field="sub_event_type")
-    raise QueryError(f"unknown ACLED sub-event type {value!r}{_suggest(value, names)}", field="sub_event_type")
+    raise QueryError(f"unknown ACLED sub-event type {value!r}{suggest(value, names)}", field="sub_event_type")
 
 
 def event_type_name(value: str) -> str:
@@ -70,7 +73,7 @@ def event_type_name(value: str) -> str:
             raise QueryError(f"{value!r} is a sub-event type, not an event type (filter it with the sub-event type)",
                              field="event_type")
     raise QueryError(f"unknown ACLED event type {value!r} (one of: {', '.join(event_types)})"
-                     f"{_suggest(value, event_types)}", field="event_type")
+                     f"{suggest(value, event_types)}", field="event_type")
 
 
 @cache
@@ -127,7 +130,7 @@ def _one_of(value: str, choices: tuple[str, ...], field: str) -> str:
     wanted = value.strip().lower()
     if wanted in choices:
         return wanted
-    raise QueryError(f"unknown {field} {value!r} (one of: {', '.join(choices)}){_suggest(value, choices)}",
+    raise QueryError(f"unknown {field} {value!r} (one of: {', '.join(choices)}){suggest(value, choices)}",
                      field=field)
 
 

@@ -40,6 +40,12 @@ class StoredEvent:
     mentions: tuple[str, ...] = ()
     review: ReviewState | None = None  # an analyst's review, its corrections already in ``event``
 
+    @property
+    def rejected(self) -> bool:
+        """Whether an analyst marked it wrong (not an event): exports, aggregates, alerts and briefs
+        leave it out."""
+        return self.review is not None and self.review.status == "rejected"
+
     def to_dict(self) -> dict[str, Any]:
         data = self.event.to_dict()
         data["sources"] = list(self.sources)
