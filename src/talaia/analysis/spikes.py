@@ -93,6 +93,11 @@ class AlertSettings:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    @classmethod
+    def chosen(cls, **given: Any) -> AlertSettings:
+        """The defaults with each value given that is not None (what a command line or a query set)."""
+        return cls(**{name: value for name, value in given.items() if value is not None})
+
 
 @dataclass(frozen=True, slots=True)
 class Baseline:

@@ -16,7 +16,7 @@ from talaia.errors import QueryError, TalaiaError
 
 if TYPE_CHECKING:
     from talaia.analysis.series import Grouping
-    from talaia.analysis.spikes import Alert, AlertReport, AlertSettings, AreaHistory
+    from talaia.analysis.spikes import Alert, AlertReport, AreaHistory
 
 
 def _option(field: str | None) -> str | None:
@@ -65,14 +65,15 @@ def alerts_command(week: str | None, since: str | None, by: str, country: str | 
     count, the expected one, the band's top, the p-value and the week's main events. The
     database must exist (this command only reads it).
     """
+    from talaia.analysis.spikes import AlertSettings
     from talaia.api import alerts, area_history
     from talaia.store import EventFilter
 
     if week and since and not history_area:
         raise click.UsageError("give --week or --since, not both (with --history: --since from, --week to)")
     try:
-        settings = _settings(measure=measure, threshold=threshold, min_count=min_count,
-                             min_history_weeks=min_history_weeks)
+        settings = AlertSettings.chosen(measure=measure, threshold=threshold, min_count=min_count,
+                                        min_history_weeks=min_history_weeks)
         where = EventFilter(country=country, admin1=admin1, event_type=event_type, actor=actor)
         grouping = cast("Grouping", by)
         if history_area:
@@ -86,12 +87,6 @@ def alerts_command(week: str | None, since: str | None, by: str, country: str | 
     except TalaiaError as err:
         fail(err)
     click.echo(render_alerts(report, fmt), nl=False)
-
-
-def _settings(**given: Any) -> AlertSettings:
-    from talaia.analysis.spikes import AlertSettings
-
-    return AlertSettings(**{k: v for k, v in given.items() if v is not None})
 
 
 def _p(value: float | None) -> str:

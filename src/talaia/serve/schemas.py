@@ -12,6 +12,7 @@ from typing import Any, get_type_hints
 from pydantic import BaseModel, ConfigDict, create_model
 
 from talaia import models
+from talaia.analysis import spikes
 from talaia.review import records
 
 
@@ -158,3 +159,67 @@ class ActorPage(_Model):
 
 class ActorDetail(Actor):
     latest_events: EventPage
+
+
+class AlertArea(_Model):
+    """An area of ``by``'s kind: the values that identify it (those of its kind only) and a label."""
+
+    by: str
+    label: str
+    country_code: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    actor: str | None = None
+    event_type: str | None = None
+
+
+class AlertEvent(_Model):
+    """One of an alerting week's main events, in short."""
+
+    event_id: str
+    event_date: str | None
+    sub_event_type: str | None
+    actor1: str | None
+    actor2: str | None
+    location: str | None
+    admin1: str | None
+    admin2: str | None
+    fatalities: int | None
+    sources: int
+
+
+AlertSettings = record_model("AlertSettings", spikes.AlertSettings)
+
+
+class Alert(_Model):
+    area: AlertArea
+    week: str
+    measure: str
+    observed: int
+    expected: float
+    upper: int
+    p_value: float
+    ratio: float | None
+    events: int
+    fatalities: int
+    dispersion: float
+    history_weeks: int
+    trend: bool
+    top_events: list[AlertEvent]
+
+
+class AlertReport(_Model):
+    weeks: list[str]
+    by: str
+    areas: int
+    settings: AlertSettings  # type: ignore[valid-type]
+    alerts: list[Alert]
+
+
+WeekAssessment = record_model("WeekAssessment", spikes.WeekAssessment)
+
+
+class AreaHistory(_Model):
+    area: AlertArea
+    settings: AlertSettings  # type: ignore[valid-type]
+    weeks: list[WeekAssessment]  # type: ignore[valid-type]
