@@ -566,15 +566,20 @@ class BriefFiles:
 def write_brief(week: str, *, db: str | Path | None = None, admin1: str | None = None, country: str | None = None,
                 out_dir: str | Path = ".", pdf: bool = False) -> BriefFiles:
     """Write the brief of ISO ``week`` ('2019-W42') for one state, one country or everything stored:
-    a self-contained HTML page (map, 12-week trend, main incidents with their sources) in ``out_dir``
+    a self-contained HTML page (map, 12-week trend, the week's alerts, main incidents with their sources) in
+    ``out_dir``
     as ``brief-2019-W42[-state].html``, and with ``pdf`` the same page printed by headless Chromium.
 
     Raises QueryError for a bad week or filter, BrowserUnavailableError when ``pdf`` finds no
     Chromium (the HTML is written first)."""
-    from talaia.brief import gather_brief, html_to_pdf, render_brief
+    from talaia.brief import BriefAlert, gather_brief, html_to_pdf, render_brief
 
     with open_store(db, must_exist=True) as store:
         brief = gather_brief(store, week, admin1=admin1, country=country)
+    # the week's spikes in the brief's area: its municipalities for a state's brief, else the states
+    report = alerts(db=db, week=week, by="admin2" if admin1 else "admin1",
+                    where=EventFilter(admin1=admin1, country=country))
+    brief = dataclasses.replace(brief, alerts=tuple(BriefAlert.of(a) for a in report.alerts))
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     html = folder / f"{brief.file_stem}.html"

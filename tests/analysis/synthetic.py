@@ -42,3 +42,19 @@ def write_history(db: Path, counts: Mapping[tuple[str, str], Sequence[int]], sta
                                                            extractor="synthetic/1")))
     with SQLiteStore(db) as store:
         store.write_batch(items)
+
+
+SPIKE_WEEK = "2019-W37"  # week 140 of a history that starts in 2017-W01
+
+
+def write_spike_history(db: Path) -> None:
+    """Three years of weekly attacks (seeded Poisson): 2 a week in Apatzingán and 1 in Uruapan (Michoacán),
+    2 in Acapulco (Guerrero); 12 more in Apatzingán in :data:`SPIKE_WEEK`, the one spike."""
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    counts = {("Michoacán", "Apatzingán"): list(rng.poisson(2, 156)),
+              ("Michoacán", "Uruapan"): list(rng.poisson(1, 156)),
+              ("Guerrero", "Acapulco"): list(rng.poisson(2, 156))}
+    counts[("Michoacán", "Apatzingán")][140] += 12
+    write_history(db, counts)

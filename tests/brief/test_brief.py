@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import talaia
+from analysis.synthetic import write_spike_history
 from talaia.api import write_brief
 from talaia.brief import gather_brief, html_to_pdf, render_brief
 from talaia.brief.pdf import find_chromium
@@ -112,8 +114,34 @@ def test_brief_html_is_self_contained_and_inert(history_db: Path) -> None:
     assert len(re.findall(r'<circle[^>]*fill="#c0392b"', page)) == 2  # the week's two events
     assert '<text x="' in page and ">1, 2</text>" in page  # two incidents at one spot, labelled together
     assert len(re.findall(r"<rect x=", page)) == 13  # one bar per week of the trend
-    assert "Alerts this week" in page and "Spike detection is not part of this build" in page
+    assert "Alerts this week" in page and "No alerts were computed for this brief." in page
     assert '<a href="https://news.example/a">Wire — Ambush week-a</a>' in page
+
+
+@pytest.fixture(scope="module")
+def spike_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("spike") / "history.db"
+    write_spike_history(db)
+    return db
+
+
+def _alerts_section(page: str) -> str:
+    return page.split("Alerts this week", 1)[1].split("<h2", 1)[0]
+
+
+def test_brief_tells_the_weeks_alerts(spike_db: Path, tmp_path: Path) -> None:
+    """The alerts of talaia.alerts for the brief's week and area: a state's municipalities, else the states."""
+    state = write_brief("2019-W37", db=spike_db, admin1="Michoacán", out_dir=tmp_path)
+    assert state.brief.alerts is not None and [a.area for a in state.brief.alerts] == ["Apatzingán, Michoacán, MX"]
+    (alert,) = talaia.alerts(db=spike_db, week="2019-W37", by="admin2",
+                             where=talaia.EventFilter(admin1="Michoacán")).alerts
+    section = _alerts_section(state.html.read_text(encoding="utf-8"))
+    assert f"<b>Apatzingán, Michoacán, MX</b>: {alert.observed} events against {alert.expected:.1f} expected" in section
+    everywhere = write_brief("2019-W37", db=spike_db, out_dir=tmp_path)
+    assert [a.area for a in everywhere.brief.alerts or ()] == ["Michoacán, MX"]
+    guerrero = write_brief("2019-W37", db=spike_db, admin1="Guerrero", out_dir=tmp_path)
+    assert guerrero.brief.alerts == ()
+    assert "No area had unusual violence this week" in _alerts_section(guerrero.html.read_text(encoding="utf-8"))
 
 
 def test_brief_links_only_web_addresses(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ as inert text. The tests also take the screenshots in docs/screenshots/."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -20,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from analysis.synthetic import write_spike_history
 from talaia.models import Document, Event, Evidence, ExtractionResult, Participant
 from talaia.store import StoreItem, open_store
 
@@ -89,6 +91,13 @@ def server(desk_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     with open_store(db) as store:
         result = ExtractionResult(id=document.id, language="en", published=None, events=(event,), extractor="test/1")
         store.write_batch([StoreItem(document, "key-hostile", "hash-hostile", result=result)])
+    with _serving(db) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def _serving(db: Path) -> Iterator[str]:
+    """``talaia serve`` on ``db`` with the review token, in its own process; its URL."""
     port = _free_port()
     process = subprocess.Popen([sys.executable, "-m", "talaia", "serve", "--db", str(db), "--port", str(port),
                                 "--token", TOKEN], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -271,6 +280,40 @@ def test_dashboard_modules_mark_spans_and_fill_weeks(page) -> None:  # type: ign
         .map((w) => w.period + ':' + w.events)""")
     assert weeks[-4:] == ["2020-W52:1", "2020-W53:0", "2021-W01:0", "2021-W02:3"] and len(weeks) == 12
     assert weeks[0] == "2020-W44:0"
+
+
+@pytest.fixture(scope="module")
+def alerts_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``talaia serve`` on a synthetic 3-year history with one spike (Apatzingán, Michoacán, 2019-W37)."""
+    db = tmp_path_factory.mktemp("alerts") / "history.db"
+    write_spike_history(db)
+    with _serving(db) as url:
+        yield url
+
+
+def test_dashboard_alerts_link_to_the_area_week(browser, alerts_server: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, base_url=alerts_server)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    page.goto("/#/?date_from=2019-09-01")
+    page.wait_for_selector("#alerts-list li a")
+    items = page.locator("#alerts-list li")
+    assert items.count() == 1 and items.first.get_attribute("data-week") == "2019-W37"
+    text = items.first.inner_text()
+    assert text.startswith("2019-W37 · Michoacán, MX — ") and "events against" in text
+    observed = int(text.split(" — ")[1].split()[0])
+    page.click("#alerts-list li a")
+    page.wait_for_selector(".overview[data-shown*='date_to=2019-09-15']")
+    shown = page.locator(".overview").get_attribute("data-shown") or ""
+    assert "admin1=Michoac%C3%A1n" in shown and "date_from=2019-09-09" in shown
+    # the area's events of that week: as many as the alert counted
+    assert page.locator("#summary").inner_text().endswith(f"of {observed} events")
+    # the state's own view judges its municipalities, and the week is flagged there too
+    page.wait_for_selector("#alerts-list li a")
+    assert "Apatzingán, Michoacán, MX" in page.locator("#alerts-list").inner_text()
+    assert errors == []
+    context.close()
 
 
 def test_dashboard_mark_wrong_actors_and_quotes(page, server: str) -> None:  # type: ignore[no-untyped-def]

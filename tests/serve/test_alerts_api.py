@@ -5,28 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 
 import talaia
-from analysis.synthetic import write_history
+from analysis.synthetic import SPIKE_WEEK, write_spike_history
 from talaia.serve import ServeSettings, create_app
-
-SPIKE_WEEK = "2019-W37"  # week 140 of the history, which starts in 2017-W01
 
 
 @pytest.fixture(scope="module")
 def history_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Two municipalities of Michoacán and one of Guerrero over 156 weeks (seeded), 12 more events in
-    Apatzingán in week 140."""
-    rng = np.random.default_rng(7)
-    counts = {("Michoacán", "Apatzingán"): list(rng.poisson(2, 156)),
-              ("Michoacán", "Uruapan"): list(rng.poisson(1, 156)),
-              ("Guerrero", "Acapulco"): list(rng.poisson(3, 156))}
-    counts[("Michoacán", "Apatzingán")][140] += 12
     db = tmp_path_factory.mktemp("alerts-api") / "history.db"
-    write_history(db, counts)
+    write_spike_history(db)
     return db
 
 

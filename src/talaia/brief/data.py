@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from talaia.analysis.series import iso_week, monday_of, parse_week
+from talaia.analysis.spikes import Alert
 from talaia.models import Event
 from talaia.review.service import review_overlay
 from talaia.store import EventFilter, Store, StoredEvent
@@ -54,13 +55,19 @@ class BriefIncident:
 
 @dataclass(frozen=True, slots=True)
 class BriefAlert:
-    """An unusual week in one area (filled by spike detection, talaia.analysis.spikes, when it is wired)."""
+    """An unusual week in one area: spike detection's alert (talaia.analysis.spikes), in a sentence's parts."""
 
     area: str
     week: str
     events: int
     expected: float
     note: str = ""
+
+    @classmethod
+    def of(cls, alert: Alert) -> BriefAlert:
+        """The brief's line for ``alert``: its area, observed and expected counts, p and deaths."""
+        return cls(alert.area.label, alert.week, alert.observed, alert.expected,
+                   f"p = {alert.p_value:.2g}; {alert.fatalities} reported deaths")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,10 +82,8 @@ class Brief:
     incidents: tuple[BriefIncident, ...]  # the main ones, told in full
     history: tuple[StoredEvent, ...]  # the trend's earlier events (context on the map)
     trend: tuple[WeekCount, ...]  # oldest first; the brief's week last
-    # ALERTS: None until spike detection (talaia.analysis.spikes, branch desk-alerts) is wired in at the
-    # merge: write_brief then passes talaia.api.alerts(db=..., week=..., by="admin2" for a state's brief,
-    # else "admin1", where=EventFilter(admin1=..., country=...)).alerts, each as a BriefAlert (area label,
-    # week, observed, expected); an empty tuple says nothing was unusual
+    # the week's alerts in the brief's area (talaia.api.write_brief asks talaia.api.alerts: by municipality
+    # for a state's brief, else by state); an empty tuple says nothing was unusual, None that none were computed
     alerts: tuple[BriefAlert, ...] | None = None
 
     @property

@@ -74,9 +74,8 @@ def _figures(brief: Brief) -> str:
 
 
 def _alerts(brief: Brief) -> str:
-    # ALERTS: talaia.analysis.spikes fills brief.alerts at the merge; until then the section says so
-    if brief.alerts is None:
-        return '<p class="alerts">Spike detection is not part of this build: no alerts were computed.</p>'
+    if brief.alerts is None:  # gather_brief alone does not judge the week (write_brief does)
+        return '<p class="alerts">No alerts were computed for this brief.</p>'
     if not brief.alerts:
         return '<p class="alerts">No area had unusual violence this week against its own history.</p>'
     rows = "".join(f"<li><b>{escape(a.area)}</b>: {a.events} events against {a.expected:.1f} expected"

@@ -1,12 +1,13 @@
 // The overview: filters, the map, the weekly timeline and the events table, all read from the
 // filters in the page's address (#/?admin1=Michoacán&date_from=...), so a view can be shared.
 
+import {showAlerts} from "./alerts.js";
 import {get} from "./api.js";
 import {actorLink, eventLink, fill, h, message, route} from "./dom.js";
 import {EventMap} from "./map.js";
 import {span, timeline} from "./timeline.js";
 
-export const FILTERS = ["country", "admin1", "event_type", "date_from", "date_to", "actor", "q"];
+export const FILTERS = ["country", "admin1", "admin2", "event_type", "date_from", "date_to", "actor", "q"];
 const PAGE = 25;
 const MAX_WEEKS = 156; // a longer history is drawn by month
 const COLUMNS = ["Event", "Date", "Type", "Sub-type", "Actor 1", "Actor 2", "Location", "Admin1", "Country",
@@ -69,10 +70,12 @@ export class Overview {
     this.timelineBox = h("div", {id: "timeline"});
     this.timelineTitle = h("h2", {}, "Events and reported deaths per week");
     this.tableBox = h("div", {id: "events"});
+    this.alertsBox = h("div", {id: "alerts"});
     this.summary = h("p", {class: "summary", id: "summary"});
     this.element = h("section", {class: "overview"}, this.filters,
       h("div", {class: "panels"}, h("div", {class: "panel map-panel"}, h("h2", {}, "Map"), this.mapBox),
         h("div", {class: "panel"}, this.timelineTitle, this.timelineBox)),
+      h("div", {class: "panel alerts-panel"}, h("h2", {}, "Alerts: unusual violence for the area"), this.alertsBox),
       h("div", {class: "panel"}, h("h2", {}, "Events"), this.summary, this.tableBox));
     this.map = null;
     this.options = null;
@@ -85,6 +88,7 @@ export class Overview {
     if (!this.map) this.map = new EventMap(this.mapBox);
     this.map.invalidate();
     await this.renderFilters(current);
+    const alerts = showAlerts(this.alertsBox, current);
     const [page, points, aggregate] = await Promise.allSettled([
       get("events", {...current, limit: PAGE, offset}),
       get("events.geojson", current),
@@ -101,6 +105,7 @@ export class Overview {
     }
     fill(this.timelineTitle, `Events and reported deaths per ${period}`);
     fill(this.timelineBox, rows ? timeline(rows) : message("error", aggregate.reason.message));
+    await alerts;
     this.element.dataset.shown = new URLSearchParams({...current, offset}).toString(); // drawn: for tests, scripts
   }
 
@@ -113,6 +118,7 @@ export class Overview {
     fill(this.filters,
       select("country", "country", countries, current.country),
       select("admin1", "state (admin1)", admin1, current.admin1),
+      input("admin2", "municipality (admin2)", "search", current.admin2),
       select("event_type", "event type", types, current.event_type),
       input("date_from", "from", "date", current.date_from),
       input("date_to", "to", "date", current.date_to),

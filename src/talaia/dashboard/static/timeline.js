@@ -18,6 +18,18 @@ function mondayOf(period) {
   return jan4 - weekday * DAY + (week - 1) * 7 * DAY;
 }
 
+/** The first and last day (YYYY-MM-DD) of the ISO week 'YYYY-Www'. */
+export function weekDays(period) {
+  const monday = mondayOf(period);
+  const iso = (time) => new Date(time).toISOString().slice(0, 10);
+  return [iso(monday), iso(monday + 6 * DAY)];
+}
+
+/** The ISO week 'YYYY-Www' `weeks` weeks before (after, when negative) the week `period`. */
+export function weeksBefore(period, weeks) {
+  return isoWeek(mondayOf(period) - weeks * 7 * DAY);
+}
+
 function isoWeek(time) {
   const day = new Date(time);
   const thursday = time + (3 - ((day.getUTCDay() + 6) % 7)) * DAY;
