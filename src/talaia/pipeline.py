@@ -34,7 +34,7 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "nlp.spacy.v1",
     "nlp.aliases.v1",
     "geo.toponyms.v3",
-    "quotes.attribution.v1",
+    "quotes.attribution.v2",
     "events.acled.v4",
 )
 

@@ -365,3 +365,26 @@ def test_a_battles_dead_on_both_sides_are_one_incident(pipeline: Any) -> None:
     events = _events(pipeline, text)
     assert [e.sub_event_type for e in events] == ["Armed clash"]
     assert events[0].fatalities == 11
+
+
+def test_things_of_the_forces_are_no_actors_but_their_posts_are(pipeline: Any) -> None:
+    text = "Guerrillas destroyed a military radio antenna in an attack on Sesori, El Salvador, on Tuesday."
+    assert all("antenna" not in m.text for e in _events(pipeline, text) for m in (*e.actor1_mentions,
+                                                                                   *e.actor2_mentions))
+    text = "Gunmen attacked a police station in Zamora, Michoacán, on Friday, wounding two officers."
+    events = _events(pipeline, text)
+    assert events and events[0].actor2 is not None and "Police" in events[0].actor2
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Fifteen people were killed when an illegal fireworks warehouse exploded in Hebei province on Sunday.", "en"),
+    ("Una explosión de pirotecnia en un taller de Tultepec dejó seis muertos el lunes.", "es"),
+])
+def test_accidental_explosions_are_no_political_violence(pipeline: Any, text: str, language: str) -> None:
+    assert _events(pipeline, text, language=language) == []
+
+
+def test_a_sexual_assault_is_sexual_violence(pipeline: Any) -> None:
+    events = _events(pipeline, "Two soldiers were charged with the sexual assault of a teenager in Ayutla, Guerrero, "
+                               "last week.")
+    assert [e.sub_event_type for e in events] == ["Sexual violence"]

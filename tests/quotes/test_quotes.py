@@ -90,3 +90,10 @@ def test_name_rules_drop_titles_and_read_alias_cues() -> None:
     assert RULES.clean("gobernador Rubén Rocha") == "Rubén Rocha"
     assert RULES.known_as.match(", a.k.a. El Mencho,") and RULES.known_as.match(", alias El Mencho")
     assert RULES.name_known_as.search("Joaquín Guzmán Loera, conocido como Chapo")
+
+
+def test_quotes_a_verb_without_subject_goes_on_with_the_last_speaker(nlp_es) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp_es('"No vamos a permitir más violencia en la sierra", dijo la gobernadora.\n\n'
+                 '"Fue un ataque cobarde contra la comunidad", señaló.')
+    quotes = _quotes(doc)
+    assert [q.speaker for q in quotes] == ["la gobernadora", "la gobernadora"]

@@ -226,21 +226,25 @@ def actor_from_phrase(head: Any, country: str | None, country_code: str | None, 
     if head_word in lexicon.associations and country:
         assoc = (names(lexicon.associations[head_word], country, suffix),)
     armed_modifier = bool(lowered & cues["armed"])
+    # a word before the head gives the side to people, their posts and vehicles ('police officials',
+    # 'armed men', 'a military convoy'), not to things ('army radios', 'police uniforms')
+    people = head_word in heads["member"] | heads["civilian"] | heads["quantity"] | cues["forces"] | cues["troops"]
     if off_duty or (head_word in heads["civilian"] and not armed_modifier):
         return ActorMention(Actor(names("civilians", country), tax.civilians), start, end, assoc, kind="group")
     if head_word in heads["protester"]:
         return ActorMention(Actor(names("protesters", country), tax.protesters), start, end, kind="group")
     if head_word in heads["rioter"]:
         return ActorMention(Actor(names("rioters", country), tax.rioters), start, end, kind="group")
-    if head_word in heads["police"] or (lowered & cues["police"] and head_word not in heads["armed"] | heads["rebel"]):
+    if head_word in heads["police"] or \
+            (people and lowered & cues["police"] and head_word not in heads["armed"] | heads["rebel"]):
         return ActorMention(Actor(names("police", country, suffix), tax.state_forces), start, end, kind="group")
-    if head_word in heads["military"] or lowered & cues["military"]:
+    if head_word in heads["military"] or (people and lowered & cues["military"]):
         if head_word in cues["forces"] and lowered & cues["opposition"]:
             return ActorMention(Actor(names("armed_group", country), tax.political_militia), start, end, kind="group")
         return ActorMention(Actor(names("military", country, suffix), tax.state_forces), start, end, kind="group")
     if head_word in heads["rebel"]:
         return ActorMention(Actor(names("armed_group", country), tax.rebel_group), start, end, kind="group")
-    if head_word in heads["armed"] or lowered & cues["armed_group"]:
+    if head_word in heads["armed"] or (people and lowered & cues["armed_group"]):
         return ActorMention(Actor(names("armed_group", country), tax.political_militia), start, end, kind="group")
     if head.ent_type_ in {"PERSON", "PER"}:
         ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)

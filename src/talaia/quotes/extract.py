@@ -67,6 +67,9 @@ def _direct(sdoc: Any, spans: list[MarkedSpan], inside: bytearray, aliases: Alia
             if subj is not None:
                 name, s0, s1 = resolve_speaker(subj, aliases, lexicon, None)
                 speaker = _Speaker(name, s0, s1)
+            elif previous is not None and span.open_at - previous[0] <= 2 * CONTINUATION_GAP and \
+                    not any(c.dep_.startswith("nsubj") for c in verb.children):
+                speaker = previous[1]  # '"...", señaló.': no subject (pro-drop) goes on with the last speaker
             cue = verb.text
         elif previous is not None and span.open_at - previous[0] <= CONTINUATION_GAP:
             speaker = previous[1]
