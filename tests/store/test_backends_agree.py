@@ -43,6 +43,8 @@ def _outputs(db: str, tmp_path: Path) -> dict[str, str]:
         "search": _run("events", "--db", db, "--format", "jsonl", "--search", "killed", "--certainty", "stated"),
         "searched-evidence": _run("events", "--db", db, "--format", "jsonl", "--search", "gunmen"),
         "admin2": _run("events", "--db", db, "--format", "jsonl", "--admin2", "culiacan"),
+        "alerts": _run("alerts", "--db", db, "--since", "2019-01-01", "--by", "country", "--min-history", "1",
+                       "--format", "json"),
         "quotes": _run("quotes", "--db", db, "--format", "jsonl"),
         "speaker": _run("quotes", "--db", db, "--format", "jsonl", "--speaker", "garcia"),
         "actors": _run("actors", "--db", db, "--format", "jsonl"),

@@ -11,7 +11,7 @@ import click
 
 from talaia.analysis.series import GROUPINGS
 from talaia.analysis.spikes import MEASURES
-from talaia.cli.main import DB_OPTION, fail
+from talaia.cli.main import DB_OPTION, fail, filter_option
 from talaia.errors import QueryError, TalaiaError
 
 if TYPE_CHECKING:
@@ -20,10 +20,11 @@ if TYPE_CHECKING:
 
 
 def _option(field: str | None) -> str | None:
-    """The option that sets a QueryError's field (``min_count`` -> ``--min-count``), for usage errors."""
+    """The option that sets a QueryError's field (``min_count`` -> ``--min-count``), for usage errors: a
+    filter's as every command names it, the settings' by their own names."""
     if field is None:
         return None
-    return "--min-history" if field == "min_history_weeks" else "--" + field.replace("_", "-")
+    return filter_option(field) or ("--min-history" if field == "min_history_weeks" else "--" + field.replace("_", "-"))
 
 
 @click.command("alerts")
