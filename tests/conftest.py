@@ -150,6 +150,15 @@ def desk_postgres(pipeline, postgres_server: str, tmp_path_factory: pytest.TempP
         yield url
 
 
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def desk_backend(request: pytest.FixtureRequest, desk_db: Path) -> str | Path:
+    """``desk_db``'s contents on each backend, read-only: the SQLite file, then the PostgreSQL URL."""
+    if request.param == "sqlite":
+        return desk_db
+    url: str = request.getfixturevalue("desk_postgres")
+    return url
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def desk_db_copy(request: pytest.FixtureRequest, desk_db: Path, tmp_path: Path) -> Iterator[str | Path]:
     """A database with ``desk_db``'s contents that a test may write reviews to: a copy of the file,

@@ -14,8 +14,8 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def client(desk_db: Path) -> TestClient:
-    return TestClient(create_app(ServeSettings(desk_db, token="s3cret")))
+def client(desk_backend: str | Path) -> TestClient:
+    return TestClient(create_app(ServeSettings(desk_backend, token="s3cret")))
 
 
 def _items(client: TestClient, **params: Any) -> list[dict[str, Any]]:

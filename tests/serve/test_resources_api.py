@@ -16,8 +16,8 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def client(desk_db: Path) -> TestClient:
-    return TestClient(create_app(ServeSettings(desk_db)))
+def client(desk_backend: str | Path) -> TestClient:
+    return TestClient(create_app(ServeSettings(desk_backend)))
 
 
 def test_meta_lists_choices_and_write_access(client: TestClient) -> None:

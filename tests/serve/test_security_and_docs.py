@@ -91,3 +91,10 @@ def test_the_openapi_document_tells_the_errors_it_gives(client: TestClient) -> N
     assert {"401", "403", "413"} <= set(review["responses"])
     params = {p["name"]: p["schema"] for p in events["parameters"]}
     assert params["date_from"]["format"] == "date" and "Armed clash" in params["sub_event_type"]["enum"]
+
+
+def test_a_team_database_is_served_by_its_url_and_named_without_its_password() -> None:
+    settings = ServeSettings.for_host("postgresql://ana:s3cret@db.example.org:5432/talaia?sslmode=require", "::1")
+    assert settings.db == "postgresql://ana:s3cret@db.example.org:5432/talaia?sslmode=require"  # not a Path
+    assert settings.database_name == "talaia"
+    assert ServeSettings("data/desk.db").database_name == "desk.db"
