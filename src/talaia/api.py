@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from talaia.errors import InputError, QueryError
+from talaia.analysis.aggregate import Aggregate, aggregate, check_aggregation
+from talaia.analysis.series import Grouping, parse_week
+from talaia.analysis.spikes import AlertReport, AlertSettings, AreaHistory, detect, history, weeks_between
+from talaia.errors import InputError, NotFoundError, QueryError
 from talaia.export.formats import write_export
 from talaia.fuse import FusionReport, FusionSettings, fuse_store
 from talaia.fuse import merge_events as fuse_merge
@@ -17,14 +22,24 @@ from talaia.ingest.readers import ReadOptions, count_documents, iter_documents
 from talaia.ingest.service import IngestReport, ReprocessReport, check_inputs, ingest, progress_bar
 from talaia.ingest.service import reprocess as reprocess_store
 from talaia.kb import ActorKB, KBActor, alias_key
-from talaia.models import Document, ExtractionResult
+from talaia.models import Document, Event, ExtractionResult
 from talaia.pipeline import Pipeline, PipelineConfig
+from talaia.review.service import ReviewLogEntry, gold_records, record_review, review_overlay
+from talaia.review.service import review_log as review_log_entries
 from talaia.store import EventDetail, EventFilter, Store, StoredEvent, default_db, is_postgres_url
 from talaia.store import open_store as _open_store
+from talaia.store.filters import iso_date
+from talaia.store.overlay import ReviewState
 
-__all__ = ["ActorCount", "ActorListing", "actor_kb", "export_events", "extract_paths", "extract_text", "fuse_events",
-           "ingest_paths", "list_actors", "list_events", "list_quotes", "merge_events", "open_store", "reprocess",
-           "show_event", "split_event"]
+if TYPE_CHECKING:
+    from talaia.brief import Brief
+
+__all__ = ["ActorCount", "ActorListing", "AlertReport", "AlertSettings", "AreaHistory", "BriefFiles",
+           "DocumentRecord", "EventDocument", "EventPage", "EventRecord", "EvidenceSpan", "actor_detail", "actor_kb",
+           "aggregate_events", "alerts", "area_history", "event_record", "export_events", "extract_paths",
+           "extract_text", "fuse_events", "ingest_paths", "list_actors", "list_events", "list_quotes",
+           "merge_events", "open_store", "reprocess", "review_event", "review_gold", "review_log", "search_events",
+           "show_document", "show_event", "split_event", "write_brief"]
 
 
 def extract_text(text: str, *, published: dt.date | str | None = None, language: str | None = None,
@@ -114,13 +129,88 @@ def list_events(*, db: str | Path | None = None, where: EventFilter | None = Non
     """Stored events matching ``where``, with their sources: one per incident (reports of one incident
     from several documents fused), or with ``mentions`` one per document's event."""
     with open_store(db, must_exist=True) as store:
-        return store.events(where, fused=not mentions)
+        return store.events(_with_actor_names(store, where), fused=not mentions, overlay=review_overlay(store))
+
+
+def _with_actor_names(store: Store, where: EventFilter | None, knowledge: Sequence[str] = ()
+                      ) -> EventFilter | None:
+    """``where`` with the stored actor names that the actor knowledge base resolves to the same actor
+    as ``where.actor`` ('AMLO' also finds 'Andrés Manuel López Obrador')."""
+    if where is None or not where.actor:
+        return where
+    kb = actor_kb(knowledge)
+    actor = kb.resolve(where.actor)
+    if actor is None:
+        return where
+    names = [n for n in store.name_counts()["actors"] if getattr(kb.resolve(n), "id", None) == actor.id]
+    return dataclasses.replace(where, actor_names=(*actor.aliases, *names))
 
 
 def fuse_events(*, db: str | Path | None = None, settings: FusionSettings | None = None) -> FusionReport:
     """Group the stored events into incidents again (ingest and reprocess do it after each run)."""
     with open_store(db, must_exist=True) as store:
         return fuse_store(store, settings)
+
+
+def alerts(*, db: str | Path | None = None, week: str | None = None, since: str | dt.date | None = None,
+           by: Grouping = "admin1", where: EventFilter | None = None, areas: Sequence[str] = (),
+           settings: AlertSettings | None = None, top: int = 3) -> AlertReport:
+    """Area-weeks with unusually much violence against each area's own history (docs/ALERTS.md).
+
+    The weeks judged: ``week`` (an ISO week, '2019-W42'); or every week from that of ``since`` (a
+    date) to the latest stored event's; else the latest stored event's week. Areas are those of
+    ``by`` (country, admin1, admin2, actor or event type) among the stored incidents ``where``
+    selects (its dates are ignored: an area's whole history counts), or only those ``areas`` names.
+    ``top``: how many of an alerting week's events to list with it (deadliest first).
+    """
+    stored, latest = _history(db, where)
+    first = _since(since)
+    if week is not None:
+        first = last = parse_week(week, "week")
+    elif first is not None:
+        last = latest or first
+    elif latest is not None:
+        first = last = latest
+    else:
+        return detect([], [], by=by, settings=settings)
+    return detect(stored, weeks_between(first, last) if first <= last else [], by=by, only=areas,
+                  settings=settings, top=top)
+
+
+def area_history(area: str, *, db: str | Path | None = None, since: str | dt.date | None = None,
+                 until: str | None = None, by: Grouping = "admin1", where: EventFilter | None = None,
+                 settings: AlertSettings | None = None) -> AreaHistory:
+    """The weeks of the area named ``area`` (of ``by``), each with its expectation, band and p-value
+    (docs/ALERTS.md), from its first event's week (or ``since``'s) to the ISO week ``until`` (default:
+    the latest stored event's)."""
+    stored, latest = _history(db, where)
+    last = parse_week(until, "week") if until else latest or dt.date.today()
+    return history(stored, area, last, by=by, since=_since(since), settings=settings)
+
+
+def _history(db: str | Path | None, where: EventFilter | None) -> tuple[list[StoredEvent], dt.date | None]:
+    """The stored incidents ``where`` selects, whatever their dates (an area's whole history is its
+    baseline), and the latest day among them; analysts' corrections applied, events they marked wrong
+    left out (as in aggregates and exports)."""
+    flt = dataclasses.replace(where or EventFilter(), date_from=None, date_to=None, limit=None)
+    with open_store(db, must_exist=True) as store:
+        stored = [s for s in store.events(_with_actor_names(store, flt), overlay=review_overlay(store))
+                  if not s.rejected]
+    days = [d for d in (_event_day(s) for s in stored) if d is not None]
+    return stored, max(days, default=None)
+
+
+def _since(value: str | dt.date | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(iso_date(value, "since"))
+
+
+def _event_day(stored: StoredEvent) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat((stored.event.event_date or "")[:10])
+    except ValueError:
+        return None
 
 
 def list_quotes(*, db: str | Path | None = None, speaker: str | None = None, limit: int | None = None,
@@ -211,7 +301,7 @@ def show_event(event_id: str, *, db: str | Path | None = None) -> EventDetail:
     shows 8); raises :class:`~talaia.errors.QueryError` for an unknown or ambiguous id.
     """
     with open_store(db, must_exist=True) as store:
-        detail = store.event_detail(_event_id(store, event_id))
+        detail = store.event_detail(_event_id(store, event_id), review_overlay(store))
         assert detail is not None
         return detail
 
@@ -226,8 +316,8 @@ def _event_id(store: Store, event_id: str) -> str:
     if exact:
         ids = exact
     if not ids:
-        raise QueryError(f"no event with id {event_id!r} in {store.label} "
-                         "(ids are in the first column of `talaia events`)", field="event_id")
+        raise NotFoundError(f"no event with id {event_id!r} in {store.label} "
+                            "(ids are in the first column of `talaia events`)", field="event_id")
     if len(ids) > 1:
         more = ", ..." if len(ids) > 5 else ""
         raise QueryError(f"event id {event_id!r} is ambiguous: {', '.join(ids[:5])}{more}", field="event_id")
@@ -248,7 +338,250 @@ def merge_events(first: str, second: str, *, db: str | Path | None = None) -> No
 
 
 def export_events(fmt: str, *, db: str | Path | None = None, path: str | Path | None = None,
-                  where: EventFilter | None = None, mentions: bool = False) -> str | None:
+                  where: EventFilter | None = None, mentions: bool = False, rejected: bool = False) -> str | None:
     """Export stored events in a format of ``talaia.export.WRITERS`` (acled-csv, geojson, jsonl,
-    parquet) to ``path``, else return the text; one per incident unless ``mentions``."""
-    return write_export(list_events(db=db, where=where, mentions=mentions), fmt, path)
+    parquet) to ``path``, else return the text; one per incident unless ``mentions``. Reviewers'
+    corrections are applied; events they rejected are left out unless ``rejected``."""
+    events = [e for e in list_events(db=db, where=where, mentions=mentions)
+              if rejected or not e.rejected]
+    return write_export(events, fmt, path)
+
+
+# ---- the analyst's desk: pages of events, one event with its documents, reviews ------------------
+
+MAX_PAGE = 500  # the most events one page may hold
+
+
+@dataclass(frozen=True, slots=True)
+class EventPage:
+    """One page of the events matching a filter (newest first), and how many match in all."""
+
+    total: int
+    limit: int
+    offset: int
+    items: tuple[StoredEvent, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {"total": self.total, "limit": self.limit, "offset": self.offset,
+                "items": [e.to_dict() for e in self.items]}
+
+
+def search_events(*, db: str | Path | None = None, where: EventFilter | None = None, limit: int = 50,
+                  offset: int = 0) -> EventPage:
+    """A page of the stored events (one per incident, reviewers' corrections applied) matching ``where``,
+    newest first (undated last); ``limit`` 1 to :data:`MAX_PAGE`, ``offset`` from 0."""
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_PAGE:
+        raise QueryError(f"limit must be a whole number from 1 to {MAX_PAGE}, not {limit!r}", field="limit")
+    if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
+        raise QueryError(f"offset must be a whole number of at least 0, not {offset!r}", field="offset")
+    events = list_events(db=db, where=where)
+    dated = [e for e in events if e.event.event_date]
+    ordered = dated[::-1] + [e for e in events if not e.event.event_date]
+    return EventPage(len(ordered), limit, offset, tuple(ordered[offset:offset + limit]))
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceSpan:
+    """A span of a document's text an event was read from; ``field``: the field it tells, where known."""
+
+    start: int
+    end: int
+    text: str
+    field: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {"start": self.start, "end": self.end, "text": self.text, "field": self.field}
+
+
+@dataclass(frozen=True, slots=True)
+class EventDocument:
+    """A document that reports an event, with the spans of its text the event was read from (none for
+    a duplicate: its text may differ from the original the spans index)."""
+
+    document: Document
+    event_id: str | None  # the document's own stored event of the incident (None for a duplicate)
+    evidence: tuple[EvidenceSpan, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        d = self.document
+        return {"document_id": d.id, "title": d.title, "source": d.source, "url": d.url,
+                "published": d.published.isoformat() if d.published else None, "language": d.language,
+                "text": d.text, "event_id": self.event_id, "evidence": [s.to_dict() for s in self.evidence]}
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    """An event (its incident, fused and corrected) with its documents' texts and evidence, and its reviews."""
+
+    stored: StoredEvent
+    documents: tuple[EventDocument, ...]
+    reviews: tuple[ReviewLogEntry, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return self.stored.to_dict() | {"documents": [d.to_dict() for d in self.documents],
+                                        "review_history": [r.to_dict() for r in self.reviews]}
+
+
+def _spans(event: Event, text: str) -> tuple[EvidenceSpan, ...]:
+    """The event's evidence and participants as spans of ``text``, labelled with the field they tell
+    where that is known (participants: actor1/actor2; the event's place named inside its evidence)."""
+    spans = [EvidenceSpan(e.start, e.end, text[e.start:e.end]) for e in dict.fromkeys(event.evidence)]
+    for side, mentions in (("actor1", event.actor1_mentions), ("actor2", event.actor2_mentions)):
+        spans += [EvidenceSpan(m.start, m.end, text[m.start:m.end], side) for m in mentions]
+    if event.location:
+        from talaia.text import fold
+
+        wanted, folded = fold(event.location), fold(text)
+        for e in dict.fromkeys(event.evidence):
+            at = folded.find(wanted, e.start, e.end) if len(folded) == len(text) else -1
+            if at >= 0:
+                spans.append(EvidenceSpan(at, at + len(wanted), text[at:at + len(wanted)], "location"))
+                break
+    return tuple(sorted(dict.fromkeys(spans), key=lambda s: (s.start, s.end, s.field or "")))
+
+
+def _incident_event(store: Store, event_id: str, overlay: dict[str, ReviewState]) -> StoredEvent:
+    incident, _ = store.incident_mentions(event_id)
+    found = store.events(EventFilter(), overlay=overlay, incident=incident or event_id)
+    if not found:
+        raise NotFoundError(f"no event with id {event_id!r}", field="event_id")
+    return found[0]
+
+
+def event_record(event_id: str, *, db: str | Path | None = None) -> EventRecord:
+    """The event ``event_id`` (a unique prefix will do) as its incident: fused, reviewers' corrections
+    applied, every document that reports it with its full text and the evidence spans in it, and the
+    reviews that apply to it (newest first). NotFoundError for an unknown id."""
+    with open_store(db, must_exist=True) as store:
+        wanted = _event_id(store, event_id)
+        overlay = review_overlay(store)
+        stored = _incident_event(store, wanted, overlay)
+        documents: list[EventDocument] = []
+        for member in stored.mentions or (stored.event.event_id,):
+            detail = store.event_detail(member, overlay)
+            if detail is not None:
+                documents.append(EventDocument(detail.document, member, _spans(detail.stored.event,
+                                                                                detail.document.text)))
+        seen = {d.document.id for d in documents}
+        for source in stored.sources:
+            doc_id = source["document_id"]
+            if doc_id and doc_id not in seen:
+                seen.add(doc_id)
+                documents += [EventDocument(doc, None, ()) for _, doc in store.load_documents(store.keys_of(doc_id))]
+        reviews = review_log_entries(store, event_id=stored.event.event_id)
+        return EventRecord(stored, tuple(documents), tuple(reviews))
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRecord:
+    """A stored document with the events it reports (fused, corrected); ``duplicate_of``: the id of
+    the document it copies."""
+
+    document: Document
+    duplicate_of: str | None
+    events: tuple[StoredEvent, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return EventDocument(self.document, None, ()).to_dict() | {
+            "duplicate_of": self.duplicate_of, "events": [e.to_dict() for e in self.events]}
+
+
+def show_document(doc_id: str, *, db: str | Path | None = None) -> DocumentRecord:
+    """The stored document whose own id is ``doc_id``, its text and its events; NotFoundError otherwise."""
+    with open_store(db, must_exist=True) as store:
+        found = store.load_documents(store.keys_of(doc_id))
+        if not found:
+            raise NotFoundError(f"no document with id {doc_id!r} in {store.label}", field="doc_id")
+        stored_doc, doc = found[0]
+        original = None
+        if stored_doc.duplicate_of:
+            originals = store.load_documents([stored_doc.duplicate_of])
+            original = originals[0][1].id if originals else None
+        overlay = review_overlay(store)
+        incidents = dict.fromkeys(store.incident_mentions(i)[0] or i for i in store.document_event_ids(stored_doc.key))
+        events = tuple(e for i in incidents for e in store.events(EventFilter(), overlay=overlay, incident=i)[:1])
+        return DocumentRecord(doc, original, events)
+
+
+def actor_detail(name: str, *, db: str | Path | None = None, knowledge: Sequence[str] = ()) -> ActorCount:
+    """The actor of the knowledge base that ``name`` (any alias, or its id) names, with its counts;
+    NotFoundError when the knowledge base knows no such actor."""
+    kb = actor_kb(knowledge)
+    actor = kb.get(name) or kb.resolve(name)
+    if actor is None:
+        raise NotFoundError(f"the actor knowledge base has no actor named {name!r} (search with `talaia actors`)",
+                            field="name")
+    for found in list_actors(actor.name, db=db, knowledge=knowledge).known:
+        if found.actor.id == actor.id:
+            return found
+    return ActorCount(actor, 0, 0, ())
+
+
+# ---- reviews -------------------------------------------------------------------------------------
+
+def review_event(event_id: str, *, action: str, reviewer: str, field: str | None = None, value: object = None,
+                 note: str | None = None, db: str | Path | None = None) -> StoredEvent:
+    """Record a review of the event ``event_id`` (a unique prefix will do): ``accept`` it, ``reject`` it
+    (not an event) or ``correct`` one of :data:`talaia.review.CORRECTABLE_FIELDS` to ``value``; kept in
+    the audit log with who, when, before and after, applied whenever events are read. Returns the event
+    as it now reads (its incident, corrected). QueryError for a bad action, field or value."""
+    with open_store(db, must_exist=True) as store:
+        wanted = _event_id(store, event_id)
+        record_review(store, wanted, action=action, reviewer=reviewer, field=field, value=value, note=note)
+        return _incident_event(store, wanted, review_overlay(store))
+
+
+def review_log(*, db: str | Path | None = None, event_id: str | None = None, limit: int | None = None,
+               offset: int = 0) -> list[ReviewLogEntry]:
+    """The audit log, newest first: every review, or those of ``event_id``'s incident."""
+    with open_store(db, must_exist=True) as store:
+        return review_log_entries(store, event_id=_event_id(store, event_id) if event_id else None, limit=limit,
+                                  offset=offset)
+
+
+def review_gold(*, db: str | Path | None = None) -> list[dict[str, object]]:
+    """The reviewed events as gold records (one per reviewed incident; see talaia.review.service.gold_records)."""
+    with open_store(db, must_exist=True) as store:
+        return gold_records(store)
+
+
+def aggregate_events(*, db: str | Path | None = None, where: EventFilter | None = None, period: str = "week",
+                     by: str = "admin1") -> Aggregate:
+    """Events and fatalities of the stored incidents matching ``where`` per ``period`` (week, month)
+    and per ``by`` (country, admin1, admin2, actor, event_type, sub_event_type); corrections applied,
+    rejected events left out (talaia.analysis.aggregate)."""
+    check_aggregation(period, by)
+    return aggregate(list_events(db=db, where=where), period=period, by=by)
+
+
+@dataclass(frozen=True, slots=True)
+class BriefFiles:
+    """A written brief: its HTML page, its PDF (when asked for) and what it says."""
+
+    html: Path
+    pdf: Path | None
+    brief: Brief
+
+
+def write_brief(week: str, *, db: str | Path | None = None, admin1: str | None = None, country: str | None = None,
+                out_dir: str | Path = ".", pdf: bool = False) -> BriefFiles:
+    """Write the brief of ISO ``week`` ('2019-W42') for one state, one country or everything stored:
+    a self-contained HTML page (map, 12-week trend, the week's alerts, main incidents with their sources) in
+    ``out_dir``
+    as ``brief-2019-W42[-state].html``, and with ``pdf`` the same page printed by headless Chromium.
+
+    Raises QueryError for a bad week or filter, BrowserUnavailableError when ``pdf`` finds no
+    Chromium (the HTML is written first)."""
+    from talaia.brief import BriefAlert, gather_brief, html_to_pdf, render_brief
+
+    with open_store(db, must_exist=True) as store:
+        brief = gather_brief(store, week, admin1=admin1, country=country)
+    # the week's spikes in the brief's area: its municipalities for a state's brief, else the states
+    report = alerts(db=db, week=week, by="admin2" if admin1 else "admin1",
+                    where=EventFilter(admin1=admin1, country=country))
+    brief = dataclasses.replace(brief, alerts=tuple(BriefAlert.of(a) for a in report.alerts))
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    html = folder / f"{brief.file_stem}.html"
+    html.write_text(render_brief(brief), encoding="utf-8")
+    return BriefFiles(html, html_to_pdf(html, folder / f"{brief.file_stem}.pdf") if pdf else None, brief)

@@ -14,7 +14,12 @@
     ├── KnowledgeError             E203 a knowledge file that cannot be read or fails validation
     ├── StoreError                 E301 the database cannot be opened or migrated
     │   └── MissingDatabaseError       E302 no-database (a read-only command on a file that does not exist)
-    └── QueryError                 E401 query: a filter value or an event id that is not valid
+    ├── QueryError                 E401 query: a filter value or an event id that is not valid
+    │   └── NotFoundError              E404 not-found: no event, document or actor of that id or name
+    ├── AccessError                talaia serve refuses a write
+    │   ├── UnauthorizedError          E601 unauthorized: no bearer token, or a wrong one (HTTP 401)
+    │   └── ReadOnlyError              E602 read-only: the server was started without a token (HTTP 403)
+    └── BrowserUnavailableError    E701 browser-unavailable: no headless Chromium to print a PDF with
 
 Codes are what a script should match on; messages are for people.
 """
@@ -106,3 +111,29 @@ class QueryError(TalaiaError, ValueError):
     def __init__(self, message: str, *, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
+
+
+class NotFoundError(QueryError):
+    """No stored event, document or actor has the id or name asked for."""
+
+    code, slug = "E404", "not-found"
+
+
+class AccessError(TalaiaError):
+    """A request to change data that the server refuses."""
+
+    code, slug = "E600", "access"
+
+
+class UnauthorizedError(AccessError):
+    code, slug = "E601", "unauthorized"
+
+
+class ReadOnlyError(AccessError):
+    code, slug = "E602", "read-only"
+
+
+class BrowserUnavailableError(TalaiaError):
+    """Headless Chromium, which prints briefs to PDF, is missing or failed."""
+
+    code, slug = "E701", "browser-unavailable"

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from talaia.cli import cli
 from talaia.errors import MissingDatabaseError, StoreError
 from talaia.store import PostgresStore, open_store
+from talaia.store.base import evidence_text
 from talaia.store.postgres import redact
 from talaia.text import fold
 
@@ -39,6 +40,11 @@ def _outputs(db: str, tmp_path: Path) -> dict[str, str]:
         "mentions": json.dumps(mentions),
         "filtered": _run("events", "--db", db, "--format", "jsonl", "--country", "mexico", "--actor", "polic"),
         "table": _run("events", "--db", db),
+        "search": _run("events", "--db", db, "--format", "jsonl", "--search", "killed", "--certainty", "stated"),
+        "searched-evidence": _run("events", "--db", db, "--format", "jsonl", "--search", "gunmen"),
+        "admin2": _run("events", "--db", db, "--format", "jsonl", "--admin2", "culiacan"),
+        "alerts": _run("alerts", "--db", db, "--since", "2019-01-01", "--by", "country", "--min-history", "1",
+                       "--format", "json"),
         "quotes": _run("quotes", "--db", db, "--format", "jsonl"),
         "speaker": _run("quotes", "--db", db, "--format", "jsonl", "--speaker", "garcia"),
         "actors": _run("actors", "--db", db, "--format", "jsonl"),
@@ -48,6 +54,12 @@ def _outputs(db: str, tmp_path: Path) -> dict[str, str]:
         "fuse": _run("fuse", "--db", db),
         "again": _run("ingest", "--db", db, str(FIXTURES)),
         "reprocess": _run("reprocess", "--db", db, "--all"),
+        "reviewed": re.sub(r'"reviewed_at": "[^"]+"', '"reviewed_at": "<time>"', "".join([
+            _run("review", "correct", first[:8], "admin1", "Jalisco", "--db", db, "--reviewer", "ana"),
+            _run("review", "reject", mentions[-1]["event_id"][:8], "--db", db, "--reviewer", "bo"),
+            _run("events", "--db", db, "--format", "jsonl", "--review", "corrected"),
+            _run("events", "--db", db, "--format", "jsonl", "--admin1", "jalisco"),
+            _run("events", "--db", db, "--review", "rejected")])),
     }
 
 
@@ -56,6 +68,7 @@ def test_every_command_gives_the_same_output_on_both_backends(tmp_path: Path, po
     sqlite = _outputs(str(tmp_path / "t.db"), tmp_path)
     postgres = _outputs(postgres_db, tmp_path)
     assert sqlite["events"].count("\n") >= 5
+    assert all(sqlite[name] for name in ("search", "searched-evidence", "admin2")), "the filters select nothing"
     for name, output in sqlite.items():
         assert postgres[name] == output, name
 
@@ -67,6 +80,15 @@ def test_postgres_fold_is_talaia_fold(postgres_db: str) -> None:
         for word in words:
             (row,) = store.fetch_all("SELECT fold(?)", (word,))
             assert row[0] == fold(word).strip(), word
+
+
+def test_postgres_evidence_text_is_talaia_evidence_text(postgres_db: str) -> None:
+    text = "Gunmen killed two officers. Más tarde, ¡ataque en Culiacán! The end."
+    spans = ["[]", '[{"start": 0, "end": 26}]', '[{"start": 28, "end": 38}, {"start": 41, "end": 61}]']
+    with open_store(postgres_db) as store:
+        for evidence in [*spans, None]:
+            (row,) = store.fetch_all("SELECT evidence_text(?, ?)", (text, evidence))
+            assert row[0] == evidence_text(text, evidence), evidence
 
 
 def test_read_only_commands_need_talaia_tables(postgres_db: str) -> None:

@@ -30,10 +30,21 @@ Exit status:
 
 READ_ONLY_NOTE = "The database must exist (this command only reads it)."
 
-# EventFilter's fields -> the options that set them, for usage errors
-FILTER_OPTIONS = {"country": "--country", "admin1": "--admin1", "sub_event_type": "--sub-type",
-                  "event_type": "--event-type", "actor": "--actor", "date_from": "--since", "date_to": "--until",
-                  "limit": "--limit", "event_id": "EVENT_ID"}
+# EventFilter's fields whose option is not --<field>, for usage errors (filter_option())
+RENAMED_OPTIONS = {"sub_event_type": "--sub-type", "date_from": "--since", "date_to": "--until", "text": "--search",
+                   "event_id": "EVENT_ID"}
+
+
+def filter_option(field: str | None) -> str | None:
+    """The option (or argument) that sets EventFilter's ``field`` (None for another field)."""
+    import dataclasses
+
+    from talaia.store.filters import EventFilter
+
+    if field in RENAMED_OPTIONS:
+        return RENAMED_OPTIONS[field]
+    known = {f.name for f in dataclasses.fields(EventFilter)}
+    return f"--{field.replace('_', '-')}" if field in known else None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -59,7 +70,7 @@ def report_error(err: TalaiaError | dict[str, str], label: str) -> None:
 def fail(err: TalaiaError) -> NoReturn:
     """Exit 2 with a usage error for a bad option value or a missing database, else the error's line."""
     if isinstance(err, QueryError):
-        raise click.BadParameter(err.message, param_hint=FILTER_OPTIONS.get(err.field or ""))
+        raise click.BadParameter(err.message, param_hint=filter_option(err.field))
     if isinstance(err, MissingDatabaseError):
         raise click.BadParameter(err.message, param_hint="--db")
     report_error(err, "")
@@ -257,14 +268,20 @@ def fuse_command(db: str | None) -> None:
 
 
 def _filter_options(func: F) -> F:
-    from talaia.store.filters import acled_types
+    from talaia.store.filters import CERTAINTIES, REVIEW_STATUSES, acled_types
 
     for option in reversed([
         click.option("--country", help="Country: a name or an ISO alpha-2/alpha-3 code (Mexico, MX, MEX)."),
         click.option("--admin1", help="First-level unit, e.g. a state (accents and case ignored)."),
+        click.option("--admin2", help="Second-level unit, e.g. a municipality (accents and case ignored)."),
         click.option("--sub-type", "sub_type", help="ACLED sub-event type, e.g. 'Armed clash' (case ignored)."),
         click.option("--event-type", help=f"ACLED event type (case ignored): {', '.join(acled_types()[0])}."),
-        click.option("--actor", help="Part of an actor's name (accents and case ignored)."),
+        click.option("--actor", help="Any alias of an actor of the actor knowledge base ('CDS'), or part of an "
+                                     "actor's name (accents and case ignored)."),
+        click.option("--certainty", help=f"How sure the report is: {', '.join(CERTAINTIES)}."),
+        click.option("--search", "text", metavar="TEXT",
+                     help="Text in the notes, actors, place or evidence (accents and case ignored)."),
+        click.option("--review", help=f"Review status: {', '.join(REVIEW_STATUSES)}."),
         click.option("--since", "date_from", metavar="YYYY-MM-DD", help="Earliest event date."),
         click.option("--until", "date_to", metavar="YYYY-MM-DD", help="Latest event date."),
         click.option("--limit", type=int, default=None, help="At most this many events."),
@@ -279,7 +296,8 @@ def _where(kw: dict[str, Any]) -> EventFilter:
     try:
         return EventFilter(country=kw.get("country"), admin1=kw.get("admin1"), sub_event_type=kw.get("sub_type"),
                            event_type=kw.get("event_type"), actor=kw.get("actor"), date_from=kw.get("date_from"),
-                           date_to=kw.get("date_to"), limit=kw.get("limit"))
+                           date_to=kw.get("date_to"), limit=kw.get("limit"), admin2=kw.get("admin2"),
+                           certainty=kw.get("certainty"), text=kw.get("text"), review=kw.get("review"))
     except QueryError as err:
         fail(err)
 
@@ -358,10 +376,11 @@ def events_merge(first: str, second: str, db: str | None) -> None:
 
 def render_table(stored: Sequence[StoredEvent]) -> str:
     headers = ("id", "date", "sub-event type", "actor 1", "actor 2", "location", "admin1", "country", "deaths",
-               "certainty")
+               "certainty", "review")
     rows = [(e.event_id[:8], e.event_date or "", e.sub_event_type, e.actor1 or "", e.actor2 or "", e.location or "",
-             e.admin1 or "", e.country or "", "" if e.fatalities is None else str(e.fatalities), e.certainty)
-            for e in (s.event for s in stored)]
+             e.admin1 or "", e.country or "", "" if e.fatalities is None else str(e.fatalities), e.certainty,
+             s.review.status if s.review else "")
+            for s, e in ((s, s.event) for s in stored)]
     widths = [min(34, max([len(h)] + [len(r[i]) for r in rows])) for i, h in enumerate(headers)]
 
     def line(cells: Sequence[str]) -> str:
@@ -509,6 +528,10 @@ def render_event(detail: EventDetail, *, color: bool = False) -> str:
         ("notes", e.notes or "-"),
         ("extractor", detail.extractor_version),
     ]
+    review = detail.stored.review
+    if review is not None:
+        fixed = ", ".join(f"{k} {v}" for k, v in review.values) or "no field"
+        fields.append(("review", f"{review.status} by {review.reviewer} ({review.reviewed_at}; corrected: {fixed})"))
     lines = [title(f"Event {e.event_id}"), ""]
     lines += [f"  {name:<11} {value}" for name, value in fields]
     lines += ["", title("Evidence")]

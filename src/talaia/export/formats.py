@@ -83,7 +83,7 @@ def acled_row(stored: StoredEvent) -> dict[str, Any]:
         source_scale="",
         notes=e.notes,
         fatalities=e.fatalities if e.fatalities is not None else 0,
-        tags=f"certainty: {e.certainty}",
+        tags=f"certainty: {e.certainty}" + (f"; review: {stored.review.status}" if stored.review else ""),
         timestamp=int(dt.datetime.now(dt.UTC).timestamp()),
     )
 
@@ -121,6 +121,7 @@ def _write_parquet(events: Sequence[StoredEvent], path: Path) -> None:
     for c in ("latitude", "longitude"):
         columns[c] = [None if v == "" else float(v) for v in columns[c]]
     columns["certainty"] = [ev.event.certainty for ev in events]
+    columns["review"] = [ev.review.status if ev.review else "unreviewed" for ev in events]
     columns["evidence"] = [json.dumps([x.to_dict() for x in ev.event.evidence]) for ev in events]
     columns["event_id"] = [ev.event.event_id for ev in events]
     table = pa.table({k: pa.array(v) for k, v in columns.items()})
@@ -146,7 +147,7 @@ WRITERS: dict[str, Writer] = {w.name: w for w in (
     Writer("acled-csv", "ACLED's export columns, in ACLED's order", text=_acled_csv, aliases=("csv",)),
     Writer("geojson", "a GeoJSON FeatureCollection of points (null geometry where unplaced)", text=_geojson),
     Writer("jsonl", "one JSON object per event, with its sources", text=_jsonl),
-    Writer("parquet", "ACLED's columns plus event_id, certainty and evidence (needs a file)",
+    Writer("parquet", "ACLED's columns plus event_id, certainty, review status and evidence (needs a file)",
            file=_write_parquet),
 )}
 FORMATS: tuple[str, ...] = tuple(WRITERS)

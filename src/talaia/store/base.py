@@ -13,17 +13,21 @@ column types (:class:`~talaia.store.migrations.Dialect`) and one JSON expression
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 import random
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from typing import Any, TypeVar
 
 from talaia.errors import StoreError, TalaiaError
-from talaia.models import Document, ExtractionResult
+from talaia.models import Document, Evidence, ExtractionResult
+from talaia.review.records import REVIEW_COLUMNS, Review
 from talaia.store.filters import EventFilter
 from talaia.store.migrations import MIGRATIONS, Dialect
+from talaia.store.overlay import ReviewState, events_source, overlay_load
 from talaia.store.records import (
     EVENT_COLUMNS,
     EventDetail,
@@ -106,6 +110,10 @@ class Store:
 
     def _first_evidence_sql(self) -> tuple[str, str]:
         """SQL for the (start, end) offsets of an event row ``e``'s first evidence span."""
+        raise NotImplementedError
+
+    def _execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Run ``sql`` (``?`` placeholders) once per row of ``rows``."""
         raise NotImplementedError
 
     def close(self) -> None:
@@ -321,44 +329,45 @@ class Store:
             raise ValueError(table)
         return int(self._execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
-    def events(self, flt: EventFilter | None = None, *, fused: bool = True) -> list[StoredEvent]:
+    def events(self, flt: EventFilter | None = None, *, fused: bool = True,
+               overlay: Mapping[str, ReviewState] | None = None, incident: str | None = None) -> list[StoredEvent]:
         """Stored events matching ``flt``: one per incident (``fused``, the default), else one per
         document's mention. A fused event is its first mention's record with ACLED's reconciled
         figures (the lowest reported toll as ``fatalities``, the highest as ``fatalities_high``)
-        and the sources of every mention; the filters select mentions."""
+        and the sources of every mention; the filters select mentions. ``overlay``: the review state
+        of each reviewed stored event (``talaia.review``), applied before filtering; ``incident``: only
+        the stored events of that incident."""
         flt = flt or EventFilter()
-        where, args = [], []
-        if flt.country:  # an alpha-2 code (EventFilter normalises names and alpha-3 codes)
-            where.append("upper(e.country_code) = ?")
-            args.append(flt.country)
-        for column, value in (("admin1", flt.admin1), ("sub_event_type", flt.sub_event_type),
-                              ("event_type", flt.event_type)):
-            if value:
-                where.append(f"fold(e.{column}) = ?")
-                args.append(_folded(value))
-        if flt.actor:
-            where.append("(fold(e.actor1) LIKE ? OR fold(e.actor2) LIKE ? OR fold(e.assoc_actor_1) LIKE ? "
-                         "OR fold(e.assoc_actor_2) LIKE ?)")
-            args.extend([f"%{_folded(flt.actor)}%"] * 4)
-        if flt.date_from:
-            where.append("e.event_date >= ?")
-            args.append(flt.date_from)
-        if flt.date_to:
-            where.append("e.event_date <= ?")
-            args.append(flt.date_to)
-        sql = (f"SELECT e.* FROM events e JOIN documents d ON d.key = e.document_key "
+        where, args = _conditions(flt)
+        if incident is not None:  # written so that the indexes serve it
+            where.append("(e.incident_id = ? OR (e.incident_id IS NULL AND e.event_id = ?))")
+            args.extend([incident, incident])
+        sql = (f"SELECT e.* FROM {self._source(overlay)} JOIN documents d ON d.key = e.document_key "
                f"{'WHERE ' + ' AND '.join(where) if where else ''} "
                "ORDER BY e.event_date IS NULL, e.event_date, d.doc_id, e.rank")
         if flt.limit and not fused:
             sql += f" LIMIT {int(flt.limit)}"
         rows = self._execute(sql, args).fetchall()
         sources = self._sources([r["event_id"] for r in rows])
+        states = overlay or {}
         if not fused:
-            return [StoredEvent(event_from_row(r), tuple(sources.get(r["event_id"], ()))) for r in rows]
+            return [StoredEvent(event_from_row(r), tuple(sources.get(r["event_id"], ())),
+                                review=states.get(r["event_id"])) for r in rows]
         groups: dict[str, list[Row]] = {}
         for r in rows:
             groups.setdefault(r["incident_id"] or r["event_id"], []).append(r)
-        return [fused_event(members, sources) for members in groups.values()][:flt.limit or None]
+        fused_events = [fused_event(members, sources) for members in groups.values()][:flt.limit or None]
+        return [dataclasses.replace(f, review=states.get(f.event.event_id)) for f in fused_events]
+
+    def _source(self, overlay: Mapping[str, ReviewState] | None) -> str:
+        """The events to read from: with ``overlay`` loaded into this connection's temporary table
+        when there is one."""
+        if overlay:
+            load = overlay_load(overlay)
+            self._execute(load.create)
+            self._execute(load.clear)
+            self._execute_many(load.insert, load.rows)
+        return events_source(EVENT_COLUMNS, overlaid=bool(overlay))
 
     def fusion_rows(self) -> list[Row]:
         """Every stored event with what fusion reads, and the text of its first evidence span as
@@ -415,15 +424,17 @@ class Store:
             "SELECT event_id FROM events WHERE lower(event_id) LIKE ? ESCAPE '\\' ORDER BY event_id LIMIT ?",
             (pattern, limit))]
 
-    def event_detail(self, event_id: str) -> EventDetail | None:
-        """The event ``event_id`` with its sources and the text it was read from."""
-        row = self._execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchone()
+    def event_detail(self, event_id: str, overlay: Mapping[str, ReviewState] | None = None) -> EventDetail | None:
+        """The event ``event_id`` with its sources and the text it was read from (``overlay``: as
+        :meth:`events`)."""
+        row = self._execute(f"SELECT e.* FROM {self._source(overlay)} WHERE e.event_id = ?", (event_id,)).fetchone()
         if row is None:
             return None
         doc = self._execute(
             "SELECT doc_id, text, title, published, language, source, url, origin FROM documents WHERE key = ?",
             (row["document_key"],)).fetchone()
-        stored = StoredEvent(event_from_row(row), tuple(self._sources([event_id]).get(event_id, ())))
+        stored = StoredEvent(event_from_row(row), tuple(self._sources([event_id]).get(event_id, ())),
+                             review=(overlay or {}).get(event_id))
         return EventDetail(stored, document_from_row(doc), row["document_key"], row["extractor_version"])
 
     def _sources(self, event_ids: list[str]) -> dict[str, list[dict[str, str | None]]]:
@@ -449,6 +460,80 @@ class Store:
         if limit:
             sql += f" LIMIT {int(limit)}"
         return [dict(r) | {"direct": bool(r["direct"])} for r in self._execute(sql, args)]
+
+    # ---- reviews (talaia.review): the audit log -------------------------------------------------
+    def add_review(self, review: Review) -> None:
+        self.atomically(lambda: self._execute(
+            f"INSERT INTO reviews ({', '.join(REVIEW_COLUMNS)}) VALUES ({', '.join('?' * len(REVIEW_COLUMNS))})",
+            review.row()))
+
+    def reviews(self, *, event_ids: Sequence[str] = (), document_ids: Sequence[str] = (), newest_first: bool = False,
+                limit: int | None = None, offset: int = 0) -> list[Review]:
+        """Reviews, oldest first (``newest_first``: newest first), of ``event_ids`` or anchored in
+        ``document_ids`` when either is given."""
+        where, args = [], []
+        if event_ids or document_ids:
+            where.append(f"(event_id IN ({','.join('?' * len(event_ids)) or 'NULL'}) "
+                         f"OR document_id IN ({','.join('?' * len(document_ids)) or 'NULL'}))")
+            args.extend([*event_ids, *document_ids])
+        order = "DESC" if newest_first else "ASC"
+        sql = (f"SELECT * FROM reviews {'WHERE ' + ' AND '.join(where) if where else ''} "
+               f"ORDER BY reviewed_at {order}, review_id {order}")
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        return [Review.from_row(r) for r in self._execute(sql, args)]
+
+    def count_reviews(self) -> int:
+        return int(self._execute("SELECT count(*) FROM reviews").fetchone()[0])
+
+    def document_events(self, doc_id: str) -> tuple[str | None, list[tuple[str, tuple[Evidence, ...]]]]:
+        """(the text of the stored original with the id ``doc_id``, [(its event's id, evidence)]):
+        what a review's anchor is found again in."""
+        doc = self._execute("SELECT key, text FROM documents WHERE doc_id = ? AND duplicate_of IS NULL "
+                            "ORDER BY ingested_at DESC LIMIT 1", (doc_id,)).fetchone()
+        if doc is None:
+            return None, []
+        rows = self._execute("SELECT event_id, evidence FROM events WHERE document_key = ? ORDER BY rank",
+                             (doc["key"],)).fetchall()
+        return doc["text"], [(r[0], tuple(Evidence(**ev) for ev in json.loads(r[1] or "[]"))) for r in rows]
+
+    def incidents(self, event_ids: Sequence[str]) -> dict[str, tuple[str, list[str]]]:
+        """Stored event id -> (its incident's id, the ids of the incident's stored events), for the ids
+        that exist; :meth:`incident_mentions` for many events in a few queries."""
+        incident_of: dict[str, str] = {}
+        wanted = list(dict.fromkeys(event_ids))
+        for chunk in range(0, len(wanted), _CHUNK):
+            part = wanted[chunk:chunk + _CHUNK]
+            for r in self._execute(f"SELECT event_id, incident_id FROM events WHERE event_id IN "
+                                   f"({','.join('?' * len(part))})", part):
+                incident_of[r[0]] = r[1] or r[0]
+        members: dict[str, list[str]] = {i: [] for i in incident_of.values()}
+        incidents = list(members)
+        for chunk in range(0, len(incidents), _CHUNK):
+            part = incidents[chunk:chunk + _CHUNK]
+            marks = ",".join("?" * len(part))
+            for r in self._execute(
+                    f"SELECT event_id, coalesce(incident_id, event_id) FROM events WHERE incident_id IN ({marks}) "
+                    f"OR (incident_id IS NULL AND event_id IN ({marks})) ORDER BY event_id", [*part, *part]):
+                members[r[1]].append(r[0])
+        return {e: (i, members[i]) for e, i in incident_of.items()}
+
+    def document_event_ids(self, key: str) -> list[str]:
+        """Ids of the stored events the document ``key`` is a source of (its own, or its original's)."""
+        return [r[0] for r in self._execute(
+            "SELECT s.event_id FROM event_sources s JOIN events e ON e.event_id = s.event_id "
+            "WHERE s.document_key = ? ORDER BY e.rank", (key,))]
+
+    def event_documents(self, event_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """Stored event id -> (its document's own id, its document's text), for the ids that exist."""
+        out: dict[str, tuple[str, str]] = {}
+        for chunk in range(0, len(event_ids), _CHUNK):
+            part = list(event_ids[chunk:chunk + _CHUNK])
+            for r in self._execute(
+                    f"SELECT e.event_id, d.doc_id, d.text FROM events e JOIN documents d ON d.key = e.document_key "
+                    f"WHERE e.event_id IN ({','.join('?' * len(part))})", part):
+                out[r[0]] = (r[1], r[2])
+        return out
 
     def errors(self) -> list[dict[str, str]]:
         return [dict(r) for r in self._execute("SELECT label, code, message, at FROM ingest_errors ORDER BY at")]
@@ -478,3 +563,56 @@ class Store:
                 f"({','.join('?' * len(part))})", part))
         rows.sort(key=lambda q: (q["document_id"], q["start"]))
         return rows[:limit] if limit else rows
+
+
+def _like(value: str) -> str:
+    """A LIKE pattern (with ESCAPE '\\') for the folded ``value`` anywhere in a folded column."""
+    folded = _folded(value).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{folded}%"
+
+
+# the columns text search reads (with the words of the evidence, evidence_text())
+_SEARCHED = ("notes", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "actor1_mentions", "actor2_mentions",
+             "location", "admin2", "admin1")
+
+
+def _conditions(flt: EventFilter) -> tuple[list[str], list[Any]]:
+    """SQL conditions (on events ``e`` joined to documents ``d``) and their arguments for ``flt``."""
+    where: list[str] = []
+    args: list[Any] = []
+    if flt.country:  # an alpha-2 code (EventFilter normalises names and alpha-3 codes)
+        where.append("upper(e.country_code) = ?")
+        args.append(flt.country)
+    for column, value in (("admin1", flt.admin1), ("admin2", flt.admin2), ("sub_event_type", flt.sub_event_type),
+                          ("event_type", flt.event_type)):
+        if value:
+            where.append(f"fold(e.{column}) = ?")
+            args.append(_folded(value))
+    if flt.actor:
+        columns = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
+        either = [f"fold(e.{c}) LIKE ? ESCAPE '\\'" for c in columns]
+        args.extend([_like(flt.actor)] * len(columns))
+        if flt.actor_names:
+            marks = ", ".join("?" * len(flt.actor_names))
+            either += [f"e.actor1 IN ({marks})", f"e.actor2 IN ({marks})"]
+            args.extend([*flt.actor_names, *flt.actor_names])
+        where.append(f"({' OR '.join(either)})")
+    for condition, value in (("e.event_date >= ?", flt.date_from), ("e.event_date <= ?", flt.date_to),
+                             ("e.certainty = ?", flt.certainty), ("e.review_status = ?", flt.review)):
+        if value:
+            where.append(condition)
+            args.append(value)
+    if flt.text:
+        found = [f"fold(e.{c}) LIKE ? ESCAPE '\\'" for c in _SEARCHED]
+        found.append("fold(evidence_text(d.text, e.evidence)) LIKE ? ESCAPE '\\'")
+        where.append(f"({' OR '.join(found)})")
+        args.extend([_like(flt.text)] * len(found))
+    return where, args
+
+
+def evidence_text(text: str | None, evidence: str | None) -> str | None:
+    """The words of an event's evidence spans, one space between spans: the SQL function
+    evidence_text() (SQLite registers this; PostgreSQL's is in SQL, made by a migration)."""
+    if not text or not evidence:
+        return None
+    return " ".join(text[span["start"]:span["end"]] for span in json.loads(evidence)) or None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -19,6 +20,7 @@ from talaia.errors import QueryError
 from talaia.text import fold as fold_text
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+CERTAINTIES = ("stated", "reported", "alleged")
 # codes GeoNames uses that ISO 3166 has not assigned
 _EXTRA_COUNTRIES = {"XK": "Kosovo"}
 
@@ -28,7 +30,9 @@ def fold(value: str) -> str:
     return " ".join(fold_text(value).split())
 
 
-def _suggest(value: str, choices: tuple[str, ...] | list[str], n: int = 3) -> str:
+def suggest(value: str, choices: Sequence[str], n: int = 3) -> str:
+    """"; did you mean 'X' or 'Y'?" naming the ``choices`` closest to ``value`` (accents and case
+    ignored), or "" when none is close: the tail of an error message about an unknown name."""
     by_fold = {fold(c): c for c in choices}
     close = difflib.get_close_matches(fold(value), list(by_fold), n=n, cutoff=0.6)
     return f"; did you mean {' or '.join(repr(by_fold[c]) for c in close)}?" if close else ""
@@ -55,7 +59,7 @@ def sub_event_type_name(value: str) -> str:
         if fold(name) == fold(value):
             raise QueryError(f"{value!r} is an event type, not a sub-event type (filter it with the event type)",
                              field="sub_event_type")
-    raise QueryError(f"unknown ACLED sub-event type {value!r}{_suggest(value, names)}", field="sub_event_type")
+    raise QueryError(f"unknown ACLED sub-event type {value!r}{suggest(value, names)}", field="sub_event_type")
 
 
 def event_type_name(value: str) -> str:
@@ -69,7 +73,7 @@ def event_type_name(value: str) -> str:
             raise QueryError(f"{value!r} is a sub-event type, not an event type (filter it with the sub-event type)",
                              field="event_type")
     raise QueryError(f"unknown ACLED event type {value!r} (one of: {', '.join(event_types)})"
-                     f"{_suggest(value, event_types)}", field="event_type")
+                     f"{suggest(value, event_types)}", field="event_type")
 
 
 @cache
@@ -118,12 +122,28 @@ def iso_date(value: str, field: str) -> str:
     return text
 
 
+REVIEW_STATUSES = ("unreviewed", "accepted", "corrected", "rejected")
+
+
+def _one_of(value: str, choices: tuple[str, ...], field: str) -> str:
+    """``value`` (any case) if it is one of ``choices``; QueryError naming them otherwise."""
+    wanted = value.strip().lower()
+    if wanted in choices:
+        return wanted
+    raise QueryError(f"unknown {field} {value!r} (one of: {', '.join(choices)}){suggest(value, choices)}",
+                     field=field)
+
+
 @dataclass(frozen=True, slots=True)
 class EventFilter:
     """What to select from the stored events; every value is checked and normalised on creation.
 
     ``country`` becomes an alpha-2 code, ``sub_event_type``/``event_type`` ACLED's spelling;
-    ``admin1`` and ``actor`` are matched ignoring accents and case (``actor``: part of a name).
+    ``admin1``, ``admin2`` and ``actor`` are matched ignoring accents and case (``actor``: part of
+    a name, or exactly one of ``actor_names``, the stored names the actor knowledge base resolves
+    to the same actor, which :mod:`talaia.api` fills in). ``text`` is searched, accents and case
+    ignored, in the notes, the actors and participants, the place and the evidence's words.
+    ``review`` selects by review status (``unreviewed``, ``accepted``, ``corrected``, ``rejected``).
     """
 
     country: str | None = None
@@ -134,12 +154,18 @@ class EventFilter:
     date_from: str | None = None
     date_to: str | None = None
     limit: int | None = None
+    admin2: str | None = None
+    certainty: str | None = None
+    text: str | None = None
+    review: str | None = None
+    actor_names: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         def put(name: str, value: object) -> None:
             object.__setattr__(self, name, value)
 
-        for name in ("country", "admin1", "sub_event_type", "event_type", "actor", "date_from", "date_to"):
+        for name in ("country", "admin1", "sub_event_type", "event_type", "actor", "date_from", "date_to", "admin2",
+                     "certainty", "text", "review"):
             value = getattr(self, name)
             if value is not None and not isinstance(value, str):
                 raise QueryError(f"{name} must be a string, not {type(value).__name__}", field=name)
@@ -155,6 +181,11 @@ class EventFilter:
             put("date_from", iso_date(self.date_from, "date_from"))
         if self.date_to:
             put("date_to", iso_date(self.date_to, "date_to"))
+        if self.certainty:
+            put("certainty", _one_of(self.certainty, CERTAINTIES, "certainty"))
+        if self.review:
+            put("review", _one_of(self.review, REVIEW_STATUSES, "review"))
+        put("actor_names", tuple(dict.fromkeys(self.actor_names)))
         parent = acled_types()[1].get(self.sub_event_type or "")
         if parent and self.event_type and parent != self.event_type:
             raise QueryError(f"{self.sub_event_type!r} is a sub-event type of {parent!r}, not of {self.event_type!r}",

@@ -127,6 +127,44 @@ def _m006_superseded_versions(d: Dialect) -> list[str]:
             "replaced_by TEXT NOT NULL, at TEXT NOT NULL)"]
 
 
+def _m007_reviews(d: Dialect) -> list[str]:
+    """An analyst's reviews of events, the audit log (talaia.review): who, when, what, before and after.
+
+    A review is anchored to the stored event it was made on by what survives re-extraction and
+    re-fusion: the document's own id and the event's first evidence span (offsets and text), not
+    only the event id (which changes with the extractor version). Values are JSON text. (IF NOT
+    EXISTS: a SQLite database made while this step was named 006_reviews has the table already.)
+    PostgreSQL also gets ``evidence_text()``, which SQLite connections register from Python.
+    """
+    statements = [
+        "CREATE TABLE IF NOT EXISTS reviews ("
+        " review_id TEXT PRIMARY KEY,"
+        " event_id TEXT NOT NULL,"  # the stored event reviewed (a fused event's id is its lead event's)
+        " document_id TEXT NOT NULL,"  # the anchor: that event's document (the input's own id) ...
+        " anchor_start INTEGER NOT NULL,"  # ... and its first evidence span
+        " anchor_end INTEGER NOT NULL,"
+        " anchor_text TEXT NOT NULL,"
+        " action TEXT NOT NULL CHECK (action IN ('accept', 'reject', 'correct')),"
+        " field TEXT,"
+        " before_value TEXT,"
+        " after_value TEXT,"
+        " reviewer TEXT NOT NULL,"
+        " note TEXT,"
+        " reviewed_at TEXT NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS reviews_event_id ON reviews(event_id)",
+        "CREATE INDEX IF NOT EXISTS reviews_document_id ON reviews(document_id)",
+    ]
+    return statements + ([POSTGRES_EVIDENCE_TEXT] if d.name == "postgresql" else [])
+
+
+# evidence_text(document text, evidence JSON): the words of an event's evidence spans, one space
+# between spans (text search reads them); the same as talaia.store.base.evidence_text
+POSTGRES_EVIDENCE_TEXT = (
+    "CREATE OR REPLACE FUNCTION evidence_text(text, text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE "
+    "AS $ev$ SELECT string_agg(substr($1, (s ->> 'start')::int + 1, (s ->> 'end')::int - (s ->> 'start')::int), "
+    "' ' ORDER BY n) FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS spans(s, n) $ev$")
+
+
 MIGRATIONS: list[Migration] = [
     ("001_initial", _m001_initial),
     ("002_reextraction_indexes", _m002_reextraction_indexes),
@@ -134,6 +172,7 @@ MIGRATIONS: list[Migration] = [
     ("004_fusion_overrides", _m004_fusion_overrides),
     ("005_participants", _m005_participants),
     ("006_superseded_versions", _m006_superseded_versions),
+    ("007_reviews", _m007_reviews),
 ]
 
 # the letters fold() is taught in PostgreSQL: Latin (with Vietnamese), combining marks, Greek, Cyrillic

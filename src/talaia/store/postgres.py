@@ -112,6 +112,13 @@ class PostgresStore(Store):
         except self._errors as exc:
             raise self._error(exc) from exc
 
+    def _execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        try:
+            with self.conn.cursor() as cursor:
+                cursor.executemany(_placeholders(sql), [tuple(r) for r in rows])
+        except self._errors as exc:
+            raise self._error(exc) from exc
+
     @contextmanager
     def _transaction(self) -> Iterator[None]:
         try:  # inside another transaction, a savepoint

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from talaia.models import Document, Event, Evidence, ExtractionResult, Participant
+from talaia.store.overlay import UNREVIEWED, ReviewState
 
 __all__ = ["EVENT_COLUMNS", "EventDetail", "Row", "StoreItem", "StoredDocument", "StoredEvent"]
 
@@ -37,12 +38,20 @@ class StoredEvent:
     event: Event
     sources: tuple[dict[str, str | None], ...] = field(default_factory=tuple)
     mentions: tuple[str, ...] = ()
+    review: ReviewState | None = None  # an analyst's review, its corrections already in ``event``
+
+    @property
+    def rejected(self) -> bool:
+        """Whether an analyst marked it wrong (not an event): exports, aggregates, alerts and briefs
+        leave it out."""
+        return self.review is not None and self.review.status == "rejected"
 
     def to_dict(self) -> dict[str, Any]:
         data = self.event.to_dict()
         data["sources"] = list(self.sources)
         if self.mentions:
             data["mentions"] = list(self.mentions)
+        data["review"] = (self.review or UNREVIEWED).to_dict()
         return data
 
 

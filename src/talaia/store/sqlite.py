@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from talaia.errors import MissingDatabaseError, StoreError
-from talaia.store.base import Store, fold_key
+from talaia.store.base import Store, evidence_text, fold_key
 from talaia.store.filters import EventFilter
 from talaia.store.migrations import SQLITE
 from talaia.store.records import EVENT_COLUMNS, EventDetail, StoredDocument, StoredEvent, StoreItem
@@ -57,6 +57,7 @@ class SQLiteStore(Store):
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA busy_timeout=30000")  # another process's write transaction: wait for it
             self.conn.create_function("fold", 1, fold_key, deterministic=True)
+            self.conn.create_function("evidence_text", 2, evidence_text, deterministic=True)
             self.apply_migrations()
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(f"cannot open the database {path}: {exc}") from exc
@@ -64,6 +65,12 @@ class SQLiteStore(Store):
     def _execute(self, sql: str, args: Sequence[Any] = ()) -> sqlite3.Cursor:
         try:
             return self.conn.execute(sql, args)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.label}: {exc}") from exc
+
+    def _execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        try:
+            self.conn.executemany(sql, rows)
         except sqlite3.Error as exc:
             raise StoreError(f"{self.label}: {exc}") from exc
 

@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Alerts benchmark: seconds to judge a year of weeks for every area of a store, and the ratio to a
+baseline run in the same process (reading the same events from the store), so the figure compares
+across machines. Also the spikes view of one area (every week fitted).
+
+    .venv/bin/python benchmarks/bench_alerts.py [--areas 50 200]
+
+The store is synthetic: N municipalities over three years, 0.5-6 events a week each (seeded), written
+through the store's normal write path into a temporary file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+
+def main() -> None:
+    from analysis.synthetic import write_history
+    from talaia.api import alerts, area_history, open_store
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--areas", type=int, nargs="+", default=[50, 200])
+    args = ap.parse_args()
+    for n in args.areas:
+        rng = np.random.default_rng(n)
+        counts = {(f"State{i % 32}", f"Town{i}"): list(rng.poisson(rng.uniform(0.5, 6.0), 156)) for i in range(n)}
+        with tempfile.TemporaryDirectory() as folder:
+            db = Path(folder) / "bench.db"
+            write_history(db, counts)
+            t0 = time.perf_counter()
+            with open_store(db, must_exist=True) as store:
+                events = store.events()
+            baseline_s = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            report = alerts(db=db, since="2019-01-01", by="admin2")
+            alerts_s = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            area_history("Town0", db=db, by="admin2")
+            history_s = time.perf_counter() - t0
+        area_weeks = n * len(report.weeks)
+        print(f"{n:>4} areas, {len(events):,} events: {area_weeks:,} area-weeks judged in {alerts_s:.2f} s "
+              f"({alerts_s / area_weeks * 1e3:.2f} ms each, {alerts_s / baseline_s:.1f}x reading the events; "
+              f"{len(report.alerts)} alerts); one area's 156 weeks: {history_s:.2f} s "
+              f"({history_s / baseline_s:.1f}x)")
+
+
+if __name__ == "__main__":
+    main()

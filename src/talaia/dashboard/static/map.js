@@ -1,0 +1,91 @@
+// The events map: Leaflet with no tile server. The base layer is the packaged Natural Earth
+// boundaries (countries everywhere, states in Latin America and the United States).
+
+import {eventLink, h} from "./dom.js";
+
+const L = window.L;
+let boundaries = null; // the GeoJSON, fetched once
+const STATE_STYLE = {color: "#b8bec5", weight: 0.6, fill: false};
+const CHOSEN_STYLE = {color: "#b9770e", weight: 1.5, fill: true, fillColor: "#fdebd0", fillOpacity: 0.7};
+const fold = (text) => String(text || "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+
+async function baseLayer() {
+  if (!boundaries) {
+    const response = await fetch("/assets/boundaries.geojson");
+    boundaries = await response.json();
+  }
+  const countries = L.geoJSON(boundaries, {
+    filter: (f) => f.properties.level === 0,
+    style: {color: "#8c959f", weight: 0.8, fillColor: "#f7f5ef", fillOpacity: 1},
+    interactive: false,
+  });
+  const states = L.geoJSON(boundaries, {
+    filter: (f) => f.properties.level === 1,
+    style: STATE_STYLE,
+    interactive: false,
+  });
+  return [countries, states];
+}
+
+function popup(feature) {
+  const p = feature.properties;
+  const dead = p.fatalities ? `${p.fatalities} dead` : "no deaths reported";
+  return h("div", {class: "popup"},
+    h("strong", {}, p.sub_event_type || p.event_type || "event"), h("br"),
+    [p.location, p.admin1, p.country].filter(Boolean).join(", "), h("br"),
+    `${p.event_date || "date unknown"} · ${dead}`, h("br"),
+    eventLink(p.event_id, "open the event"));
+}
+
+export class EventMap {
+  constructor(element) {
+    this.map = L.map(element, {worldCopyJump: true, attributionControl: true, preferCanvas: false})
+      .setView([23.6, -102.5], 4);
+    this.map.attributionControl.setPrefix(false);
+    this.map.attributionControl.addAttribution("Boundaries: Natural Earth");
+    this.events = L.featureGroup().addTo(this.map);
+    this.ready = baseLayer().then(([countries, states]) => {
+      countries.addTo(this.map);
+      states.addTo(this.map);
+      this.states = states;
+      this.events.bringToFront();
+    });
+  }
+
+  /** Shade the state the events are filtered to (accents and case ignored), and only it. */
+  async highlight(admin1) {
+    await this.ready;
+    const wanted = fold(admin1);
+    this.states.eachLayer((layer) => {
+      const chosen = wanted && fold(layer.feature.properties.name) === wanted;
+      layer.setStyle(chosen ? CHOSEN_STYLE : STATE_STYLE);
+      if (chosen) layer.getElement()?.classList.add("chosen-state");
+      else layer.getElement()?.classList.remove("chosen-state");
+    });
+  }
+
+  /** Show the events of a GeoJSON FeatureCollection and fit the view to them. */
+  async show(collection) {
+    await this.ready;
+    this.events.clearLayers();
+    for (const feature of collection.features || []) {
+      if (!feature.geometry || feature.geometry.type !== "Point") continue;
+      const [lon, lat] = feature.geometry.coordinates;
+      const dead = Number(feature.properties.fatalities || 0);
+      const marker = L.circleMarker([lat, lon], {
+        radius: 5 + 2.5 * Math.sqrt(dead), color: "#7b241c", weight: 1, fillColor: "#c0392b", fillOpacity: 0.6,
+        className: "event-marker",
+      });
+      marker.feature = feature;
+      marker.bindPopup(() => popup(feature));
+      marker.on("add", () => marker.getElement()?.setAttribute("data-event-id", feature.properties.event_id));
+      this.events.addLayer(marker);
+    }
+    const bounds = this.events.getBounds();
+    if (bounds.isValid()) this.map.fitBounds(bounds.pad(0.4), {maxZoom: 7, animate: false});
+  }
+
+  invalidate() {
+    this.map.invalidateSize();
+  }
+}

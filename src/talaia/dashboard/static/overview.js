@@ -1,0 +1,160 @@
+// The overview: filters, the map, the weekly timeline and the events table, all read from the
+// filters in the page's address (#/?admin1=Michoacán&date_from=...), so a view can be shared.
+
+import {showAlerts} from "./alerts.js";
+import {get} from "./api.js";
+import {actorLink, eventLink, fill, h, message, route} from "./dom.js";
+import {EventMap} from "./map.js";
+import {span, timeline} from "./timeline.js";
+
+export const FILTERS = ["country", "admin1", "admin2", "event_type", "date_from", "date_to", "actor", "q"];
+const PAGE = 25;
+const MAX_WEEKS = 156; // a longer history is drawn by month
+const COLUMNS = ["Event", "Date", "Type", "Sub-type", "Actor 1", "Actor 2", "Location", "Admin1", "Country",
+  "Deaths", "Certainty"];
+
+function filtersOf(params) {
+  const out = {};
+  for (const name of FILTERS) if (params.get(name)) out[name] = params.get(name);
+  return out;
+}
+
+async function choices() {
+  // every country and state stored, most events first: dated ones from the monthly aggregate, undated
+  // ones from the newest page of events
+  const [countries, states, page] = await Promise.allSettled([get("aggregate", {period: "month", by: "country"}),
+    get("aggregate", {period: "month", by: "admin1"}), get("events", {limit: 500})]);
+  const tally = (result, rows, keyOf) => {
+    const totals = new Map();
+    if (result.status === "fulfilled") for (const row of rows(result.value)) {
+      const key = keyOf(row);
+      if (key) totals.set(key, (totals.get(key) || 0) + (row.events ?? 1));
+    }
+    return totals;
+  };
+  const merged = (aggregate, field) => {
+    const totals = tally(aggregate, (v) => v.rows || [], (row) => row.key);
+    for (const [key, n] of tally(page, (v) => v.items || [], (e) => e[field])) {
+      if (!totals.has(key)) totals.set(key, n);
+    }
+    return [...totals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([key]) => key);
+  };
+  return {countries: merged(countries, "country"), admin1: merged(states, "admin1")};
+}
+
+function select(name, label, values, current) {
+  const options = [h("option", {value: ""}, `any ${label}`)];
+  for (const value of values) options.push(h("option", {value, selected: value === current}, value));
+  if (current && !values.includes(current)) options.push(h("option", {value: current, selected: true}, current));
+  return h("label", {}, label, h("select", {name, id: `filter-${name}`}, options));
+}
+
+function input(name, label, type, current, placeholder) {
+  return h("label", {}, label, h("input", {name, id: `filter-${name}`, type, value: current || "", placeholder}));
+}
+
+function row(item) {
+  const e = item;
+  const dead = e.fatalities_high ? `${e.fatalities}–${e.fatalities_high}` : (e.fatalities ?? "");
+  return h("tr", {"data-event-id": e.event_id},
+    h("td", {}, eventLink(e.event_id)), h("td", {class: "date"}, e.event_date || ""), h("td", {}, e.event_type),
+    h("td", {}, e.sub_event_type), h("td", {}, actorLink(e.actor1)), h("td", {}, actorLink(e.actor2)),
+    h("td", {}, e.location || ""), h("td", {}, e.admin1 || ""), h("td", {}, e.country || ""),
+    h("td", {class: "num"}, dead), h("td", {}, e.certainty || ""));
+}
+
+export class Overview {
+  constructor() {
+    this.filters = h("form", {class: "filters", id: "filters"});
+    this.mapBox = h("div", {id: "map", class: "map"});
+    this.timelineBox = h("div", {id: "timeline"});
+    this.timelineTitle = h("h2", {}, "Events and reported deaths per week");
+    this.tableBox = h("div", {id: "events"});
+    this.alertsBox = h("div", {id: "alerts"});
+    this.summary = h("p", {class: "summary", id: "summary"});
+    this.element = h("section", {class: "overview"}, this.filters,
+      h("div", {class: "panels"}, h("div", {class: "panel map-panel"}, h("h2", {}, "Map"), this.mapBox),
+        h("div", {class: "panel"}, this.timelineTitle, this.timelineBox)),
+      h("div", {class: "panel alerts-panel"}, h("h2", {}, "Alerts: unusual violence for the area"), this.alertsBox),
+      h("div", {class: "panel"}, h("h2", {}, "Events"), this.summary, this.tableBox));
+    this.map = null;
+    this.options = null;
+  }
+
+  async show(params) {
+    const current = filtersOf(params);
+    const offset = Math.max(0, Number(params.get("offset") || 0));
+    delete this.element.dataset.shown;
+    if (!this.map) this.map = new EventMap(this.mapBox);
+    this.map.invalidate();
+    await this.renderFilters(current);
+    const alerts = showAlerts(this.alertsBox, current);
+    const [page, points, aggregate] = await Promise.allSettled([
+      get("events", {...current, limit: PAGE, offset}),
+      get("events.geojson", current),
+      get("aggregate", {...current, period: "week"}),
+    ]);
+    this.renderTable(page, current, offset);
+    await this.map.highlight(current.admin1);
+    if (points.status === "fulfilled") await this.map.show(points.value);
+    let rows = aggregate.status === "fulfilled" ? aggregate.value.rows || [] : null;
+    let period = "week";
+    if (rows && span(rows) > MAX_WEEKS) { // years of history: months read better than hundreds of thin bars
+      period = "month";
+      rows = await get("aggregate", {...current, period}).then((v) => v.rows || [], () => rows);
+    }
+    fill(this.timelineTitle, `Events and reported deaths per ${period}`);
+    fill(this.timelineBox, rows ? timeline(rows) : message("error", aggregate.reason.message));
+    await alerts;
+    this.element.dataset.shown = new URLSearchParams({...current, offset}).toString(); // drawn: for tests, scripts
+  }
+
+  async renderFilters(current) {
+    if (!this.options) {
+      const [places, meta] = await Promise.all([choices(), get("").catch(() => ({}))]);
+      this.options = {...places, types: Object.keys(meta.event_types || {})};
+    }
+    const {countries, admin1, types} = this.options;
+    fill(this.filters,
+      select("country", "country", countries, current.country),
+      select("admin1", "state (admin1)", admin1, current.admin1),
+      input("admin2", "municipality (admin2)", "search", current.admin2),
+      select("event_type", "event type", types, current.event_type),
+      input("date_from", "from", "date", current.date_from),
+      input("date_to", "to", "date", current.date_to),
+      input("actor", "actor", "search", current.actor, "e.g. Sinaloa Cartel"),
+      input("q", "text", "search", current.q, "words in the article"),
+      h("button", {type: "submit", id: "apply-filters"}, "Apply"),
+      h("a", {href: "#/", class: "reset"}, "Reset"));
+    this.filters.onsubmit = (event) => {
+      event.preventDefault();
+      const values = {};
+      for (const [name, value] of new FormData(this.filters)) if (value) values[name] = value;
+      location.hash = route("/", values);
+    };
+    for (const control of this.filters.querySelectorAll("select")) {
+      control.addEventListener("change", () => this.filters.requestSubmit());
+    }
+  }
+
+  renderTable(result, current, offset) {
+    if (result.status !== "fulfilled") {
+      fill(this.summary);
+      fill(this.tableBox, message("error", result.reason.message));
+      return;
+    }
+    const page = result.value;
+    const items = page.items || [];
+    const last = Math.min(offset + items.length, page.total);
+    fill(this.summary, page.total ? `${offset + 1}–${last} of ${page.total} events` : "No event matches these filters.");
+    const nav = h("nav", {class: "pager"},
+      offset > 0 ? h("a", {href: route("/", {...current, offset: Math.max(0, offset - PAGE) || ""})}, "← previous")
+        : "",
+      last < page.total ? h("a", {href: route("/", {...current, offset: offset + PAGE})}, "next →") : "");
+    fill(this.tableBox,
+      h("table", {class: "events", id: "events-table"},
+        h("thead", {}, h("tr", {}, COLUMNS.map((c) => h("th", {}, c)))),
+        h("tbody", {}, items.map(row))),
+      nav);
+  }
+}

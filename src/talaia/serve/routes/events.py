@@ -1,0 +1,51 @@
+"""Events: a filtered page, the same as GeoJSON, and one event with its documents and reviews."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path
+
+from talaia import api
+from talaia.serve import schemas
+from talaia.serve.params import Limit, Offset, db_of, event_filter
+from talaia.store import EventFilter
+
+router = APIRouter(prefix="/api", tags=["events"])
+Filter = Annotated[EventFilter, Depends(event_filter)]
+Db = Annotated[str, Depends(db_of)]
+EventId = Annotated[str, Path(min_length=4, max_length=64, description="An event id, or a unique prefix of "
+                                                                         "at least 4 characters")]
+
+
+@router.get("/events",
+            response_model=schemas.EventPage, summary="Events matching the filters, newest first")
+def list_events(where: Filter, db: Db, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    """One event per incident (reports of one incident fused), reviewers' corrections applied:
+    `{"total", "limit", "offset", "items": [event]}`; each event has the fields of SCHEMA.md plus
+    `sources` and `review`."""
+    return api.search_events(db=db, where=where, limit=limit, offset=offset).to_dict()
+
+
+@router.get("/events.geojson", summary="Events matching the filters with coordinates, as GeoJSON")
+def events_geojson(where: Filter, db: Db, limit: Limit = api.MAX_PAGE, offset: Offset = 0
+                   ) -> dict[str, Any]:
+    """A FeatureCollection of Point features (the events with coordinates among the page asked for);
+    each feature's properties are the event as `/api/events` gives it. `total` counts every event
+    matching the filters (with or without coordinates)."""
+    page = api.search_events(db=db, where=where, limit=limit, offset=offset)
+    features = [{"type": "Feature", "id": e.event.event_id,
+                 "geometry": {"type": "Point", "coordinates": [e.event.longitude, e.event.latitude]},
+                 "properties": e.to_dict()}
+                for e in page.items if e.event.latitude is not None and e.event.longitude is not None]
+    return {"type": "FeatureCollection", "total": page.total, "limit": page.limit, "offset": page.offset,
+            "features": features}
+
+
+@router.get("/events/{event_id}",
+            response_model=schemas.EventDetail, summary="One event with its documents, evidence and reviews")
+def show_event(event_id: EventId, db: Db) -> dict[str, Any]:
+    """The event as its incident (fused, corrected), every document that reports it with its full
+    text and the evidence spans in it (`field`: the field a span tells, where known), and its
+    `review_history` (newest first). 404 for an unknown id."""
+    return api.event_record(event_id, db=db).to_dict()

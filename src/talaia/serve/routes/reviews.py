@@ -1,0 +1,68 @@
+"""Review: accept, reject or correct an event (a bearer token needed); the audit log; gold."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import Response
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr
+
+from talaia import api
+from talaia.review import CORRECTABLE_FIELDS
+from talaia.serve import schemas
+from talaia.serve.params import Limit, Offset, db_of
+from talaia.serve.routes.events import EventId
+from talaia.serve.security import require_token
+
+router = APIRouter(prefix="/api", tags=["review"])
+Db = Annotated[str, Depends(db_of)]
+Field_ = Literal["event_type", "sub_event_type", "actor1", "actor2", "admin1", "admin2", "location", "latitude",
+                 "longitude", "event_date", "fatalities"]
+assert set(Field_.__args__) == set(CORRECTABLE_FIELDS)  # type: ignore[attr-defined]
+
+
+class ReviewRequest(BaseModel):
+    """`accept` the event, `reject` it (it is not an event), or `correct` one `field` to `value`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    action: Literal["accept", "reject", "correct"]
+    field: Field_ | None = Field(None, description="With `correct`: the field corrected")
+    value: StrictStr | StrictInt | StrictFloat | None = Field(
+        None, description="With `correct`: the new value (null clears actor2, admin1, admin2, location, "
+                          "coordinates, event_date or fatalities)")
+    reviewer: StrictStr = Field(min_length=1, max_length=200, description="Who reviews")
+    note: StrictStr | None = Field(None, max_length=2000)
+
+
+@router.post("/events/{event_id}/review",
+             response_model=schemas.Event, summary="Review an event (needs the server's bearer token)",
+             dependencies=[Depends(require_token)])
+def review(event_id: EventId, body: ReviewRequest, db: Db) -> dict[str, Any]:
+    """Records the review in the audit log (who, when, the field's value before and after) and
+    returns the event as it now reads. Corrections are applied whenever events are read, in every
+    endpoint and export, and survive re-extraction and re-fusion (docs/API.md)."""
+    return api.review_event(event_id, action=body.action, reviewer=body.reviewer, field=body.field,
+                            value=body.value, note=body.note, db=db).to_dict()
+
+
+@router.get("/reviews",
+            response_model=schemas.ReviewLog, summary="The audit log, newest first")
+def reviews(db: Db, event_id: Annotated[str | None, Query(min_length=4, max_length=64)] = None, limit: Limit = 50,
+            offset: Offset = 0) -> dict[str, Any]:
+    """Every review (or those of `event_id`'s incident): who, when, the action, the field, its
+    value before and after, the note, and `applies_to`: the stored event it applies to now."""
+    entries = api.review_log(db=db, event_id=event_id, limit=limit, offset=offset)
+    return {"limit": limit, "offset": offset, "items": [e.to_dict() for e in entries]}
+
+
+@router.get("/reviews/gold", summary="Reviewed events as gold, JSON Lines",
+            responses={200: {"content": {"application/x-ndjson": {}}}})
+def gold(db: Db) -> Response:
+    """One JSON object per line and reviewed incident: its anchor document and span, its status,
+    its fields after correction, and each corrected field's value before and after."""
+    lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in api.review_gold(db=db))
+    return Response(lines, media_type="application/x-ndjson",
+                    headers={"Content-Disposition": 'attachment; filename="talaia-gold.jsonl"'})

@@ -1,0 +1,102 @@
+"""Reviews applied on read: an overlay of corrected values over the stored events.
+
+The events table keeps what the extractor found; an analyst's corrections (``talaia.review``) are
+applied when events are read, so they survive re-extraction and re-fusion. The review layer
+resolves its audit log into one :class:`ReviewState` per stored event (every event of a reviewed
+incident); the store loads them into a temporary table (one per connection, on SQLite and
+PostgreSQL alike) and reads events through a ``LEFT JOIN`` that takes a corrected column where
+there is one. Filters, fusion of the records and exports then all see the corrected values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["OVERLAID_COLUMNS", "UNREVIEWED", "OverlayLoad", "ReviewState", "events_source", "overlay_load"]
+
+# the columns a review can set: the correctable fields and what follows from them (a corrected
+# sub-event type sets its event type, a corrected date its precision, a corrected toll its high figure)
+OVERLAID_COLUMNS = ("event_type", "sub_event_type", "actor1", "actor2", "inter1", "inter2", "admin1", "admin2",
+                    "location", "latitude", "longitude", "event_date", "time_precision", "fatalities",
+                    "fatalities_high")
+_TABLE = "review_overlay"
+# the columns' types, in standard SQL (SQLite reads DOUBLE PRECISION as REAL), and the Python type
+# each value is given (PostgreSQL's driver binds a value by its type: one type per column)
+_TYPES: dict[str, tuple[str, Callable[[Any], Any]]] = {
+    "latitude": ("DOUBLE PRECISION", float), "longitude": ("DOUBLE PRECISION", float),
+    "time_precision": ("INTEGER", int), "fatalities": ("INTEGER", int), "fatalities_high": ("INTEGER", int)}
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewState:
+    """Where the reviews of an event leave it: ``status`` (accepted, corrected, rejected), the
+    corrected values (column -> value, derived columns included) and the latest review's who and when."""
+
+    status: str
+    values: tuple[tuple[str, Any], ...] = ()
+    reviews: int = 0
+    reviewer: str | None = None
+    reviewed_at: str | None = None
+
+    @property
+    def corrections(self) -> dict[str, Any]:
+        return dict(self.values)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"status": self.status, "corrections": self.corrections, "reviews": self.reviews,
+                "reviewer": self.reviewer, "reviewed_at": self.reviewed_at}
+
+
+UNREVIEWED = ReviewState("unreviewed")
+
+
+@dataclass(frozen=True, slots=True)
+class OverlayLoad:
+    """The statements that (re)fill a connection's temporary overlay table: run ``create`` and
+    ``clear``, then ``insert`` (``?`` placeholders) once per row of ``rows``."""
+
+    create: str
+    clear: str
+    insert: str
+    rows: list[tuple[Any, ...]]
+
+
+def _typed(column: str, value: Any) -> Any:
+    cast = _TYPES.get(column, ("TEXT", str))[1]
+    return None if value is None else cast(value)
+
+
+def overlay_load(overlay: Mapping[str, ReviewState]) -> OverlayLoad:
+    """What loads ``overlay`` (stored event id -> state) into the temporary table :func:`events_source` reads."""
+    columns = ", ".join(f"{c} {_TYPES.get(c, ('TEXT', str))[0]}, {c}_set INTEGER NOT NULL DEFAULT 0"
+                        for c in OVERLAID_COLUMNS)
+    names = ["event_id", "review_status", "reviews", "reviewer", "reviewed_at",
+             *(n for c in OVERLAID_COLUMNS for n in (c, f"{c}_set"))]
+    rows = []
+    for event_id, state in overlay.items():
+        values = state.corrections
+        rows.append((event_id, state.status, state.reviews, state.reviewer, state.reviewed_at,
+                     *(v for c in OVERLAID_COLUMNS for v in (_typed(c, values.get(c)), int(c in values)))))
+    return OverlayLoad(
+        create=(f"CREATE TEMPORARY TABLE IF NOT EXISTS {_TABLE} (event_id TEXT PRIMARY KEY, "
+                f"review_status TEXT NOT NULL, reviews INTEGER NOT NULL, reviewer TEXT, reviewed_at TEXT, {columns})"),
+        clear=f"DELETE FROM {_TABLE}",
+        insert=f"INSERT INTO {_TABLE} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+        rows=rows)
+
+
+def events_source(event_columns: tuple[str, ...], *, overlaid: bool) -> str:
+    """A FROM item named ``e``: the events table, with the overlay's values where it has them
+    (``overlaid``: :func:`overlay_load`'s statements ran on this connection) and the review columns."""
+    if not overlaid:
+        return ("(SELECT events.*, 'unreviewed' AS review_status, 0 AS reviews, NULL AS reviewer, "
+                "NULL AS reviewed_at FROM events) e")
+    fixed = [c for c in ("event_id", "document_key", "rank", "extractor_version", "incident_id", *event_columns)
+             if c not in OVERLAID_COLUMNS]
+    parts = [f"ev.{c}" for c in dict.fromkeys(fixed)]
+    parts += [f"CASE WHEN o.{c}_set = 1 THEN o.{c} ELSE ev.{c} END AS {c}" for c in OVERLAID_COLUMNS]
+    parts += ["coalesce(o.review_status, 'unreviewed') AS review_status", "coalesce(o.reviews, 0) AS reviews",
+              "o.reviewer", "o.reviewed_at"]
+    return f"(SELECT {', '.join(parts)} FROM events ev LEFT JOIN {_TABLE} o ON o.event_id = ev.event_id) e"

@@ -1,0 +1,143 @@
+"""POST /api/events/{id}/review: refused without the operator's token; corrections in every read."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from talaia.serve import ServeSettings, create_app
+
+pytestmark = pytest.mark.slow
+TOKEN = {"Authorization": "Bearer s3cret"}
+
+
+@pytest.fixture()
+def client(desk_db_copy: str | Path) -> TestClient:
+    return TestClient(create_app(ServeSettings(desk_db_copy, token="s3cret")))
+
+
+def _michoacan(client: TestClient) -> dict[str, Any]:
+    items = client.get("/api/events", params={"admin1": "Michoacán", "date_from": "2019-10-14",
+                                              "date_to": "2019-10-14"}).json()["items"]
+    assert items
+    event: dict[str, Any] = items[0]
+    return event
+
+
+def test_writes_without_a_configured_token_are_403(desk_db_copy: str | Path) -> None:
+    client = TestClient(create_app(ServeSettings(desk_db_copy)))
+    event = _michoacan(client)
+    response = client.post(f"/api/events/{event['event_id']}/review", json={"action": "accept", "reviewer": "a"},
+                           headers=TOKEN)
+    assert response.status_code == 403
+    assert response.json()["error"]["code"] == "E602 read-only" and "--token" in response.json()["error"]["message"]
+    assert client.get("/api/reviews").json()["items"] == []
+
+
+@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wrong"}, {"Authorization": "s3cret"},
+                                     {"Authorization": "Basic s3cret"}])
+def test_writes_without_the_right_token_are_401(client: TestClient, headers: dict[str, str]) -> None:
+    event = _michoacan(client)
+    response = client.post(f"/api/events/{event['event_id']}/review", json={"action": "accept", "reviewer": "a"},
+                           headers=headers)
+    assert response.status_code == 401 and response.headers["www-authenticate"] == "Bearer"
+    assert response.json()["error"]["code"] == "E601 unauthorized"
+    assert client.get("/api/reviews").json()["items"] == []
+
+
+def test_a_corrected_date_shows_everywhere(client: TestClient) -> None:
+    event = _michoacan(client)
+    event_id = event["event_id"]
+    response = client.post(f"/api/events/{event_id[:8]}/review", headers=TOKEN, json={
+        "action": "correct", "field": "event_date", "value": "2019-10-13", "reviewer": "ana", "note": "Sunday"})
+    assert response.status_code == 200, response.text
+    updated = response.json()
+    assert updated["event_date"] == "2019-10-13" and updated["review"]["status"] == "corrected"
+    assert updated["review"]["corrections"]["event_date"] == "2019-10-13"
+    # the list, the filters, the detail, the exports, the log and the gold all read the correction
+    on_13 = client.get("/api/events", params={"admin1": "Michoacán", "date_from": "2019-10-13",
+                                              "date_to": "2019-10-13"}).json()["items"]
+    assert [e["event_id"] for e in on_13] == [event_id]
+    assert event_id not in [e["event_id"] for e in client.get(
+        "/api/events", params={"date_from": "2019-10-14", "date_to": "2019-10-14"}).json()["items"]]
+    assert client.get(f"/api/events/{event_id}").json()["event_date"] == "2019-10-13"
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/export", params={"admin1": "Michoacán"}).text)))
+    assert "2019-10-13" in {r["event_date"] for r in rows}
+    log = client.get("/api/reviews").json()["items"]
+    assert len(log) == 1
+    entry = log[0]
+    assert (entry["reviewer"], entry["field"], entry["before"], entry["after"], entry["note"]) == (
+        "ana", "event_date", "2019-10-14", "2019-10-13", "Sunday")
+    assert entry["applies_to"] in [event_id, *event.get("mentions", [])] and entry["reviewed_at"]
+    history = client.get(f"/api/events/{event_id}").json()["review_history"]
+    assert [h["review_id"] for h in history] == [entry["review_id"]]
+    gold = [json.loads(line) for line in client.get("/api/reviews/gold").text.splitlines()]
+    assert gold[0]["corrections"] == {"event_date": {"before": "2019-10-14", "after": "2019-10-13"}}
+    assert gold[0]["event"]["event_date"] == "2019-10-13" and gold[0]["status"] == "corrected"
+
+
+def test_corrections_set_what_follows_and_the_latest_wins(client: TestClient) -> None:
+    event_id = _michoacan(client)["event_id"]
+    for field, value in (("sub_event_type", "attack"), ("fatalities", 20), ("fatalities", 15),
+                         ("actor1", "Cártel Jalisco Nueva Generación"), ("admin2", None)):
+        response = client.post(f"/api/events/{event_id}/review", headers=TOKEN, json={
+            "action": "correct", "field": field, "value": value, "reviewer": "ana"})
+        assert response.status_code == 200, response.text
+    event = response.json()
+    assert (event["sub_event_type"], event["event_type"]) == ("Attack", "Violence against civilians")
+    assert (event["fatalities"], event["fatalities_high"]) == (15, None)
+    assert event["actor1"] == "Cártel Jalisco Nueva Generación" and event["admin2"] is None
+    assert len(client.get("/api/reviews", params={"event_id": event_id}).json()["items"]) == 5
+
+
+def test_reject_then_accept_and_exports_leave_rejected_out(client: TestClient) -> None:
+    event_id = _michoacan(client)["event_id"]
+    rejected = client.post(f"/api/events/{event_id}/review", headers=TOKEN,
+                           json={"action": "reject", "reviewer": "bo"}).json()
+    assert rejected["review"]["status"] == "rejected"
+    assert [e["event_id"] for e in client.get("/api/events", params={"review": "rejected"}).json()["items"]] == [
+        event_id]
+    ids_in_export = [json.loads(line)["event_id"] for line in
+                     client.get("/api/export", params={"format": "jsonl"}).text.splitlines()]
+    assert event_id not in ids_in_export
+    assert event_id in [json.loads(line)["event_id"] for line in client.get(
+        "/api/export", params={"format": "jsonl", "rejected": "true"}).text.splitlines()]
+    accepted = client.post(f"/api/events/{event_id}/review", headers=TOKEN,
+                           json={"action": "accept", "reviewer": "bo"}).json()
+    assert accepted["review"]["status"] == "accepted" and accepted["review"]["reviews"] == 2
+
+
+@pytest.mark.parametrize(("body", "field"), [
+    ({"action": "approve", "reviewer": "a"}, "action"),
+    ({"action": "correct", "field": "country", "value": "Peru", "reviewer": "a"}, "field"),
+    ({"action": "correct", "field": "event_date", "value": "14/10/2019", "reviewer": "a"}, "value"),
+    ({"action": "correct", "field": "fatalities", "value": -2, "reviewer": "a"}, "value"),
+    ({"action": "correct", "field": "fatalities", "value": True, "reviewer": "a"}, "value"),
+    ({"action": "correct", "field": "latitude", "value": 95.0, "reviewer": "a"}, "value"),
+    ({"action": "correct", "field": "sub_event_type", "value": "Skirmish", "reviewer": "a"}, "value"),
+    ({"action": "correct", "field": "actor1", "value": None, "reviewer": "a"}, "value"),
+    ({"action": "accept", "field": "admin1", "value": "Jalisco", "reviewer": "a"}, "field"),
+    ({"action": "accept"}, "reviewer"),
+    ({"action": "accept", "reviewer": ""}, "reviewer"),
+    ({"action": "accept", "reviewer": "a", "stamp": "x"}, "stamp"),
+])
+def test_bad_reviews_are_400_and_change_nothing(client: TestClient, body: dict[str, Any], field: str) -> None:
+    event_id = _michoacan(client)["event_id"]
+    response = client.post(f"/api/events/{event_id}/review", headers=TOKEN, json=body)
+    assert response.status_code == 400, response.text
+    assert response.json()["error"]["field"] == field
+    assert client.get("/api/reviews").json()["items"] == []
+
+
+def test_reviewing_an_unknown_event_is_404_and_a_bad_body_400(client: TestClient) -> None:
+    response = client.post("/api/events/ffff0000/review", headers=TOKEN, json={"action": "accept", "reviewer": "a"})
+    assert response.status_code == 404
+    garbled = client.post("/api/events/ffff0000/review", headers=TOKEN | {"content-type": "application/json"},
+                          content=b"{not json")
+    assert garbled.status_code == 400 and "JSON" in garbled.json()["error"]["message"]
