@@ -31,7 +31,7 @@ class Mention:
     start: int
     end: int
     text: str
-    source: str  # "ner", "norp", "admin-phrase", "gazetteer"
+    source: str  # "ner", "norp", "admin-phrase", "settlement", "gazetteer", "dateline", "embedded", ...
     label: str = ""  # the NER label, when NER found it
 
 
@@ -54,6 +54,7 @@ def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon
         elif label in {"NORP", "ORG", "MISC", "FAC", "PER", "PERSON"}:
             m = _trim(text, ent.start_char, ent.end_char, "norp", lexicon)
             phrase = _admin_phrase(m, gazetteer, lexicon) if m else None
+            phrase = phrase or (_unit_follows(m, text, gazetteer, lexicon) if m else None)
             if phrase is not None:
                 found.append(phrase)
             elif m and label in {"NORP", "MISC"} and not _modifier(ent) and _strong_place(m.text, gazetteer, lexicon):
@@ -88,7 +89,7 @@ def _non_place(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: Pla
 def _common_word(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> bool:
     """'Home', 'Green', 'Earth': one common word of English or Spanish that names no continent, country,
     state or big city is not a place, unless 'in'/'en' puts it in one."""
-    if " " in m.text or m.source in {"abbreviation", "admin-phrase", "dateline"}:
+    if " " in m.text or m.source in {"abbreviation", "admin-phrase", "settlement", "dateline"}:
         return False
     word = m.text.lower()
     if max(zipf_frequency(word, "en"), zipf_frequency(word, "es")) < COMMON_WORD_ZIPF:
@@ -181,17 +182,33 @@ def _admin_phrase(m: Mention, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexico
 
 def _unit_named(text: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> list[Mention]:
     """'the municipality of El Mezquital', 'el municipio de Aguililla': the words after a unit noun
-    and 'of' name a place when the gazetteer knows them (the longest run of them it knows)."""
+    and 'of' name a place when the gazetteer knows them (the longest run of them it knows). After a
+    settlement noun ('the town of', 'la comunidad de') they name a town: source "settlement"."""
     found = []
-    for pattern in lexicon.unit_of_name:
-        for m in pattern.finditer(text):
-            words = m.group(1).split()
-            for n in range(len(words), 0, -1):
-                name = " ".join(words[:n])
-                if any(e.feature in {"admin1", "admin2", "city"} for e in gazetteer.lookup(name)):
-                    found.append(Mention(m.start(1), m.start(1) + len(name), name, "admin-phrase"))
-                    break
+    for patterns, features, source in ((lexicon.unit_of_name, {"admin1", "admin2", "city"}, "admin-phrase"),
+                                       (lexicon.settlement_of_name, {"city"}, "settlement")):
+        for pattern in patterns:
+            for m in pattern.finditer(text):
+                words = m.group(1).split()
+                for n in range(len(words), 0, -1):
+                    name = " ".join(words[:n])
+                    if lexicon.leading.match(name + " ") and n == 1:
+                        break  # 'Las' of 'Las Tinas': an article alone names nothing
+                    if any(e.feature in features for e in gazetteer.lookup(name)):
+                        found.append(Mention(m.start(1), m.start(1) + len(name), name, source))
+                        break
     return found
+
+
+def _unit_follows(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> Mention | None:
+    """'Michoacan state', 'Guerrero State' where the NER took the name for a nationality or a person:
+    a name the gazetteer knows as a unit, followed by a unit noun, is that unit."""
+    after = text[m.end:m.end + 20].split(maxsplit=1)
+    if not after or after[0].rstrip(".,;:") not in lexicon.unit_after:
+        return None
+    if not any(e.feature in {"admin1", "admin2"} for e in gazetteer.lookup(m.text)):
+        return None
+    return Mention(m.start, m.end, m.text, "admin-phrase")
 
 
 def _strong_place(name: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon, min_population: int = 15000
@@ -233,8 +250,12 @@ def _modifier(ent: Any) -> bool:
 def _named_like_place(ent: Any, m: Mention, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> bool:
     """An organisation or person entity that is really a state or big city ('the people of Michoacán'),
     or a town after 'in'/'near' that NER took for a person."""
-    if ent.label_ == "ORG":
-        return len(ent) <= 3 and any(e.feature in {"country", "admin1"} for e in gazetteer.lookup(m.text))
+    if ent.label_ in {"ORG", "FAC"}:
+        # 'Cancun', 'Piedras Negras' taken for an organisation or a building: a name that is all of a
+        # country's, a state's or a big city's is the place ('the Sinaloa Cartel' is not all of one)
+        return len(ent) <= 3 and gazetteer.normalize(m.text) not in lexicon.not_places and any(
+            e.feature in {"country", "admin1"} or (e.feature in {"city", "admin2"} and e.population >= BIG_CITY_POPULATION)
+            for e in gazetteer.lookup(m.text))
     if ent.label_ in {"PER", "PERSON"}:
         # "Alexandria woman", "Dublin police": a first name is not followed by a common noun
         nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
@@ -301,7 +322,8 @@ def _joiner(tokens: list[Any], j: int, lexicon: PlaceLexicon) -> bool:
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
-    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+    # of two mentions of one span, a settlement's ('the city of Chihuahua') says the most
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start), m.source != "settlement")):
         if out and m.start < out[-1].end:
             continue
         out.append(m)
