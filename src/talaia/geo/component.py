@@ -31,8 +31,9 @@ class ToponymsComponent(DocumentComponent):
         source = place_of_source(analysis.document.source, self.gazetteer, self.lexicon)
         analysis.source_place = to_place(Mention(0, 0, source.name, "source"), source) if source else None
         background = [source] if source is not None else []
-        background.extend(_demonym_countries(analysis.sdoc, self.gazetteer))
-        places = resolve_mentions(mentions, self.gazetteer, self.lexicon, analysis.document.text, background)
+        nationalities = _demonym_countries(analysis.sdoc, self.gazetteer)
+        places = resolve_mentions(mentions, self.gazetteer, self.lexicon, analysis.document.text, background,
+                                  nationalities)
         datelines = dateline_spans(analysis.document.text, self.lexicon)
         analysis.places = [dataclasses.replace(p, dateline=True) if _inside(p, datelines) else p for p in places]
 

@@ -47,6 +47,7 @@ class PlaceLexicon:
     sublocal_after: re.Pattern[str]  # 'Costa Dorada subdivision'
     datelines: tuple[re.Pattern[str], ...]  # 'MEXICO CITY (AP) —': where the report was filed
     unit_of_name: tuple[re.Pattern[str], ...]  # 'the municipality of El Mezquital' (group 1: the name)
+    nickname_before: re.Pattern[str]  # '"El Cabo" was killed': a name opened by a quote is a nickname
     settlement_of_name: tuple[re.Pattern[str], ...]  # 'the town of Aguililla', 'the city of Chihuahua': a town
 
     @classmethod
@@ -87,6 +88,8 @@ class PlaceLexicon:
             datelines=tuple(re.compile(p, re.IGNORECASE)
                             for p in knowledge.table("dateline_patterns").column("pattern")),
             unit_of_name=_unit_of_name(knowledge, "admin_unit"),
+            nickname_before=re.compile(
+                rf"[\"“‘«']\s*(?:(?:{_alternatives(particles.where(kind='leading').column('word'))})\s+)?$"),
             settlement_of_name=_unit_of_name(knowledge, "settlement"),
         )
 

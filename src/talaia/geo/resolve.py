@@ -61,14 +61,17 @@ def prior(entry: GazetteerEntry) -> float:
 
 
 def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon, text: str,
-                     background: Sequence[GazetteerEntry] = ()) -> list[Place]:
-    """Resolve every mention; ``background`` places (where the outlet is) count as context too."""
+                     background: Sequence[GazetteerEntry] = (), nationalities: Sequence[GazetteerEntry] = ()
+                     ) -> list[Place]:
+    """Resolve every mention; ``background`` places (where the outlet is: its country and state are the
+    document's focus until the text says otherwise) and ``nationalities`` (the countries of the
+    demonyms the text uses, 'Mexican police') count as context too."""
     candidates = [gazetteer.lookup(m.text) for m in mentions]
     # pass 1 chooses without context; later passes use the countries and states the choices imply
     choices: list[GazetteerEntry | None] = [max(c, key=prior) if c else None for c in candidates]
     sublocal = [_names_part_of_a_town(m, text, lexicon) for m in mentions]
     for _ in range(2):
-        all_countries, all_admin1 = _context([*choices, *background])
+        all_countries, all_admin1 = _context([*choices, *nationalities], background)
         updated: list[GazetteerEntry | None] = []
         for i, (mention, cands) in enumerate(zip(mentions, candidates, strict=True)):
             # a mention does not vote for itself: one wrong first guess would only confirm itself
@@ -93,7 +96,7 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
             break
         choices = updated
     choices = [_city_over_unit(c, cands, gazetteer.normalize) for c, cands in zip(choices, candidates, strict=True)]
-    choices = _outside_the_focus(choices, background)
+    choices = _outside_the_focus(choices, background, nationalities)
     places: list[Place] = []
     for mention, choice in zip(mentions, choices, strict=True):
         if choice is not None:
@@ -116,9 +119,9 @@ def _homonym_outside(candidates: list[GazetteerEntry], container: list[Gazetteer
     return not any(_inside(c, container) for c in candidates)
 
 
-def _outside_the_focus(choices: list[GazetteerEntry | None], background: Sequence[GazetteerEntry]
-                       ) -> list[GazetteerEntry | None]:
-    votes, _ = _context([*choices, *background])
+def _outside_the_focus(choices: list[GazetteerEntry | None], background: Sequence[GazetteerEntry],
+                       nationalities: Sequence[GazetteerEntry]) -> list[GazetteerEntry | None]:
+    votes, _ = _context([*choices, *nationalities], background)
     out: list[GazetteerEntry | None] = []
     for choice in choices:
         if choice is not None and choice.feature in {"city", "admin2"} and \
@@ -170,10 +173,16 @@ class _Context:
         return s
 
 
-def _context(choices: Sequence[GazetteerEntry | None]) -> tuple[Counter[str], Counter[str]]:
-    """Votes for countries and the first-level units the choices name (counted, so one can be taken out)."""
+def _context(choices: Sequence[GazetteerEntry | None], home: Sequence[GazetteerEntry] = ()
+             ) -> tuple[Counter[str], Counter[str]]:
+    """Votes for countries and the first-level units the choices name (counted, so one can be taken out).
+    A local outlet's ``home`` makes the document about its country and its state on its own."""
     country_votes: Counter[str] = Counter()
     admin1_keys: Counter[str] = Counter()
+    for place in home:
+        country_votes[place.country_code] += SETTINGS.focus_votes
+        if place.admin1_key:
+            admin1_keys[place.admin1_key] += 1
     for choice in choices:
         if choice is None or choice.feature in {"continent", "region"}:
             continue

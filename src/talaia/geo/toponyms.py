@@ -75,7 +75,8 @@ def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon
 
 
 def _non_place(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> bool:
-    """Direction words, disease names ('West Nile virus', 'Marburg fever') and stray short tokens."""
+    """Direction words, disease names ('West Nile virus', 'Marburg fever'), nicknames in quotes and stray
+    short tokens."""
     if gazetteer.normalize(m.text) in lexicon.directions:
         return True
     after = text[m.end:m.end + 24].lower()
@@ -83,6 +84,8 @@ def _non_place(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: Pla
         return True
     if len(m.text) <= 2 and m.source != "abbreviation" and not m.text.isupper():
         return True
+    if lexicon.nickname_before.search(text[max(0, m.start - 8):m.start]):
+        return True  # '"El Cabo 39"', "'El Gama'": a nickname in quotes, not the town it sounds like
     return _common_word(m, text, gazetteer, lexicon)
 
 
