@@ -22,6 +22,9 @@ from talaia.geo.lexicon import PlaceLexicon
 
 PLACE_LABELS = {"GPE", "LOC"}
 COMMON_WORD_ZIPF = 4.0
+COMMON_HEAD_ZIPF = 3.0  # a word this frequent opening a name is a headline's adjective or verb ('Bloody', 'Arde')
+ENGLISH_NAME_ZIPF = 3.5  # 'Lincoln' 4.3, 'Toyota' 4.0, 'Rochester' 3.8; 'Tijuana' 3.0, 'Cancun' 2.9
+SMALL_TOWN_POPULATION = 1000  # below this, a name after 'in' is more likely a person or a firm than a town
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
 DATELINE_RE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?=,? *(?:\(|—|–|-|,|:))")
 
@@ -38,6 +41,7 @@ class Mention:
 def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> list[Mention]:
     found: list[Mention] = []
     covered: set[int] = set()
+    not_people: set[int] = set()  # 'Bloody Veracruz': a person entity that was a place after all
     text = sdoc.text
     for ent in sdoc.ents:
         label = ent.label_
@@ -61,6 +65,11 @@ def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon
                 found.append(m)
             elif m and _named_like_place(ent, m, gazetteer, lexicon):
                 found.append(Mention(m.start, m.end, m.text, "gazetteer"))
+            elif m and _town_after_locative(ent, m, gazetteer, lexicon):
+                found.append(_longer_name(Mention(m.start, m.end, m.text, "gazetteer"), text, gazetteer, lexicon))
+            elif m and (tail := _place_after_common_word(ent, gazetteer, lexicon)) is not None:
+                found.append(tail)
+                not_people.add(ent.start)
             elif label in {"ORG", "FAC"} and len(ent) >= 2:
                 found.extend(_embedded(ent, gazetteer, lexicon))
             covered.update(range(ent.start, ent.end))
@@ -69,7 +78,8 @@ def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon
     found.extend(_dateline(text, gazetteer, lexicon))
     found.extend(_unit_named(text, gazetteer, lexicon))
     # "Obama", "Chapman": a word that is a person's name elsewhere in the document is not a town here
-    surnames = {e[-1].text for e in sdoc.ents if e.label_ in {"PERSON", "PER"} and len(e) >= 2}
+    surnames = {e[-1].text for e in sdoc.ents if e.label_ in {"PERSON", "PER"} and len(e) >= 2
+                and e.start not in not_people}
     return _dedupe([m for m in found if not _non_place(m, text, gazetteer, lexicon)
                     and not (m.text in surnames and " " not in m.text)])
 
@@ -256,9 +266,16 @@ def _named_like_place(ent: Any, m: Mention, gazetteer: GeoNamesGazetteer, lexico
     if ent.label_ in {"ORG", "FAC"}:
         # 'Cancun', 'Piedras Negras' taken for an organisation or a building: a name that is all of a
         # country's, a state's or a big city's is the place ('the Sinaloa Cartel' is not all of one)
-        return len(ent) <= 3 and gazetteer.normalize(m.text) not in lexicon.not_places and any(
-            e.feature in {"country", "admin1"} or (e.feature in {"city", "admin2"} and e.population >= BIG_CITY_POPULATION)
-            for e in gazetteer.lookup(m.text))
+        if len(ent) > 3 or gazetteer.normalize(m.text) in lexicon.not_places:
+            return False
+        found = gazetteer.lookup(m.text)
+        if any(e.feature in {"country", "admin1"} for e in found):
+            return True
+        # a big city's own name, unless it is an acronym or a name English uses for people and firms
+        # ('BA', 'Lincoln', 'Toyota'): those are the organisation the NER saw
+        return not m.text.isupper() and not _english_name_word(m.text) and any(
+            e.feature in {"city", "admin2"} and e.population >= BIG_CITY_POPULATION
+            and gazetteer.normalize(e.name) == gazetteer.normalize(m.text) for e in found)
     if ent.label_ in {"PER", "PERSON"}:
         # "Alexandria woman", "Dublin police": a first name is not followed by a common noun
         nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
@@ -268,6 +285,39 @@ def _named_like_place(ent: Any, m: Mention, gazetteer: GeoNamesGazetteer, lexico
                      or ent.root.dep_ == "conj")
         return (_after_locative(ent, lexicon) or modifier or listed) and _strong_place(m.text, gazetteer, lexicon, 1000)
     return False
+
+
+def _town_after_locative(ent: Any, m: Mention, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> bool:
+    """'killed in Tlapa de Comonfort', 'en Apaseo el Grande': after 'in'/'en', a name the NER took for an
+    organisation or a person is a town when the gazetteer knows a town or municipality by all of it
+    (a single common word excepted: 'in Congress')."""
+    if not _after_locative(ent, lexicon) or gazetteer.normalize(m.text) in lexicon.not_places:
+        return False
+    if m.text.isupper() or _english_name_word(m.text):
+        return False  # 'at Franklin' (a school), 'in Congress', 'at FAO
+    name = _longer_name(m, ent.doc.text, gazetteer, lexicon).text
+    return any(e.feature in {"city", "admin2"} and e.population >= SMALL_TOWN_POPULATION
+               and gazetteer.normalize(e.name) == gazetteer.normalize(name) for e in gazetteer.lookup(name))
+
+
+def _english_name_word(name: str) -> bool:
+    """'Lincoln', 'Franklin', 'White House': a name English writes often enough that, taken by the NER
+    for a person or an organisation, it is one (towns named so are known only locally)."""
+    return zipf_frequency(name.lower(), "en") >= ENGLISH_NAME_ZIPF
+
+
+def _place_after_common_word(ent: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> Mention | None:
+    """'Bloody Veracruz', 'Arde Sonora': a headline's capitalised adjective or verb taken into the name
+    of a state, a country or a big city; the rest of the entity is the place."""
+    if not 2 <= len(ent) <= 3 or not ent[0].is_alpha:
+        return None
+    head = ent[0].lower_
+    if max(zipf_frequency(head, "en"), zipf_frequency(head, "es")) < COMMON_HEAD_ZIPF or head in lexicon.locatives:
+        return None
+    rest = ent.doc[ent.start + 1:ent.end]
+    if not all(t.text[:1].isupper() for t in rest) or not _strong_place(rest.text, gazetteer, lexicon, BIG_CITY_POPULATION):
+        return None
+    return Mention(rest.start_char, rest.end_char, rest.text, "gazetteer")
 
 
 def _after_locative(ent: Any, lexicon: PlaceLexicon) -> bool:
