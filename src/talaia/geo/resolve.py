@@ -81,7 +81,9 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
             if sublocal[i]:  # inside the state the document is about, else inside its country
                 cands = [c for c in cands if c.feature in {"city", "admin2"} and country_votes.get(c.country_code)
                          and (not admin1_keys or c.admin1_key in admin1_keys)]
-            if mention.source == "settlement":  # 'the city of Chihuahua' is the town, not the state
+            if mention.source == "settlement":  # 'the city of Durango' is the town, not the state: the
+                # town of that name inside the state of that name first (a state's capital is often its namesake)
+                admin1_keys |= {c.admin1_key for c in cands if c.feature == "admin1" and c.admin1_key}
                 cands = [c for c in cands if c.feature == "city"]
             container = _container(i, mentions, candidates, text, lexicon)
             if container is not None and _homonym_outside(cands, container):
