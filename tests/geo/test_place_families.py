@@ -102,7 +102,7 @@ def test_a_national_outlet_s_country_is_the_focus(pipeline: Any) -> None:
 
 def test_a_local_outlet_s_state_holds_its_neighbourhoods(pipeline: Any) -> None:
     # a neighbourhood named like a town elsewhere stays unresolved rather than move the event there
-    doc = Document(id="outlet-2", text="A man is shot dead in the San Rafael neighborhood", published=dt.date(2023, 3, 14),
-                   source="El Sol de Tijuana")
+    doc = Document(id="outlet-2", text="A man is shot dead in the San Rafael neighborhood",
+                   published=dt.date(2023, 3, 14), source="El Sol de Tijuana")
     [result] = list(pipeline.run([doc]))
     assert result.events and result.events[0].admin1 == "Baja California", result.events

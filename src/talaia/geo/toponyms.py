@@ -308,15 +308,21 @@ def _english_name_word(name: str) -> bool:
 
 def _place_after_common_word(ent: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> Mention | None:
     """'Bloody Veracruz', 'Arde Sonora': a headline's capitalised adjective or verb taken into the name
-    of a state, a country or a big city; the rest of the entity is the place."""
+    of a state, a country or a big city; the rest of the entity is the place. Only at the opening of
+    a headline, where such words stand."""
     if not 2 <= len(ent) <= 3 or not ent[0].is_alpha:
         return None
+    if ent.start > 0 and ent.doc[ent.start - 1].text not in {";", ":", "\n"}:
+        return None  # only where a headline opens: in prose, 'Chris Paul', 'United Russia' are names
     head = ent[0].lower_
-    if max(zipf_frequency(head, "en"), zipf_frequency(head, "es")) < COMMON_HEAD_ZIPF or head in lexicon.locatives:
+    if max(zipf_frequency(head, "en"), zipf_frequency(head, "es")) < COMMON_HEAD_ZIPF or head in lexicon.locatives \
+            or lexicon.leading.match(ent[0].text + " "):
         return None
     rest = ent.doc[ent.start + 1:ent.end]
-    if not all(t.text[:1].isupper() for t in rest) or not _strong_place(rest.text, gazetteer, lexicon, BIG_CITY_POPULATION):
-        return None
+    if not all(t.text[:1].isupper() for t in rest) or \
+            not _strong_place(rest.text, gazetteer, lexicon, BIG_CITY_POPULATION) or \
+            not any(gazetteer.normalize(e.name) == gazetteer.normalize(rest.text) for e in gazetteer.lookup(rest.text)):
+        return None  # 'The White House' is not Casablanca (one of whose alternate names it is)
     return Mention(rest.start_char, rest.end_char, rest.text, "gazetteer")
 
 
