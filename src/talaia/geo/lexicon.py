@@ -31,6 +31,7 @@ class PlaceLexicon:
     joiners: frozenset[str]  # 'Valle de Bravo': joins capitalised words into one name
     inside: frozenset[str]  # 'University of Georgia': a place inside an organisation's name
     within: frozenset[str]  # what stands between a town and its unit: ',', '(', ', in', 'en', ...
+    listing: frozenset[str]  # what stands between the places of a list: ',', 'and', ', and', 'y', ...
     not_places: frozenset[str]  # 'Police', 'March': not a strong sign of a place alone
     directions: frozenset[str]  # 'North', 'Downtown': never a place alone
     institutions: frozenset[str]  # 'Alexandria Police': a small town is plausible before them
@@ -65,6 +66,7 @@ class PlaceLexicon:
             joiners=particles.words(kind="joiner"),
             inside=particles.words(kind="inside"),
             within=frozenset({",", "(", *within, *(", " + w for w in within)}),
+            listing=frozenset({",", *(list_words := particles.words(kind="list")), *(", " + w for w in list_words)}),
             not_places=words.words(kind="not_place"),
             directions=words.words(kind="direction"),
             institutions=words.words(kind="institution"),

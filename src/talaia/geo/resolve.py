@@ -86,7 +86,8 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
                 admin1_keys |= {c.admin1_key for c in cands if c.feature == "admin1" and c.admin1_key}
                 cands = [c for c in cands if c.feature == "city"]
             container = _container(i, mentions, candidates, text, lexicon)
-            if container is not None and _homonym_outside(cands, container):
+            if container is not None and not _listed(i, mentions, text, lexicon) and \
+                    _homonym_outside(cands, container):
                 cands = []
             if not cands:
                 updated.append(None)
@@ -116,9 +117,17 @@ def _homonym_outside(candidates: list[GazetteerEntry], container: list[Gazetteer
     units = {c.country_code for c in container if c.feature in {"country", "admin1"}}
     if not candidates or not units:
         return False  # 'Tijuana, Mexicali': a list of towns
-    if any(c.feature in {"country", "admin1"} and c.country_code in units for c in candidates):
-        return False  # 'Sonora, Chihuahua': a list of units
+    if any(c.feature == "country" or (c.feature == "admin1" and c.country_code in units) for c in candidates):
+        return False  # 'Sonora, Chihuahua', 'Austria, Slovakia': units side by side
     return not any(_inside(c, container) for c in candidates)
+
+
+def _listed(i: int, mentions: Sequence[Mention], text: str, lexicon: PlaceLexicon) -> bool:
+    """'Moscow, Kiev, Minsk and Riga': a mention after a listed one, or before a unit that a list goes on
+    from, is an item of a list, not a town inside the next item."""
+    def joined(a: int, b: int) -> bool:
+        return 0 <= a and b < len(mentions) and text[mentions[a].end:mentions[b].start].strip() in lexicon.listing
+    return joined(i - 1, i) or joined(i + 1, i + 2)
 
 
 def _outside_the_focus(choices: list[GazetteerEntry | None], background: Sequence[GazetteerEntry],

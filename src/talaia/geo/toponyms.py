@@ -26,6 +26,7 @@ COMMON_HEAD_ZIPF = 3.0  # a word this frequent opening a name is a headline's ad
 ENGLISH_NAME_ZIPF = 3.5  # 'Lincoln' 4.3, 'Toyota' 4.0, 'Rochester' 3.8; 'Tijuana' 3.0, 'Cancun' 2.9
 SMALL_TOWN_POPULATION = 1000  # below this, a name after 'in' is more likely a person or a firm than a town
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
+NICKNAME_CLOSES = re.compile(r"[\s\d]{0,4}[\"”’'»]")  # the quote closes right after the name: '"El Cabo 39"'
 DATELINE_RE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?=,? *(?:\(|—|–|-|,|:))")
 
 
@@ -94,7 +95,8 @@ def _non_place(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: Pla
         return True
     if len(m.text) <= 2 and m.source != "abbreviation" and not m.text.isupper():
         return True
-    if lexicon.nickname_before.search(text[max(0, m.start - 8):m.start]):
+    if lexicon.nickname_before.search(text[max(0, m.start - 8):m.start]) and \
+            NICKNAME_CLOSES.match(text, m.end):
         return True  # '"El Cabo 39"', "'El Gama'": a nickname in quotes, not the town it sounds like
     return _common_word(m, text, gazetteer, lexicon)
 
