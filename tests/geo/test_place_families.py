@@ -106,3 +106,14 @@ def test_a_local_outlet_s_state_holds_its_neighbourhoods(pipeline: Any) -> None:
                    published=dt.date(2023, 3, 14), source="El Sol de Tijuana")
     [result] = list(pipeline.run([doc]))
     assert result.events and result.events[0].admin1 == "Baja California", result.events
+
+
+def test_the_state_of_a_country_s_name_is_the_state(pipeline: Any) -> None:
+    places = _places(pipeline, "Encuentran tres cuerpos en el estado de México, cerca de la autopista.")
+    assert ("México", "admin1", "México") in places, places
+
+
+def test_a_state_written_as_a_state_is_not_its_capital(pipeline: Any) -> None:
+    # the capital shares the state's name; 'Chihuahua State' is the state
+    places = _places(pipeline, "Soldiers found a drug lab in Chihuahua State on Friday.")
+    assert ("Chihuahua", "admin1", "Chihuahua") in places, places

@@ -81,6 +81,8 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
             if sublocal[i]:  # inside the state the document is about, else inside its country
                 cands = [c for c in cands if c.feature in {"city", "admin2"} and country_votes.get(c.country_code)
                          and (not admin1_keys or c.admin1_key in admin1_keys)]
+            if mention.source == "admin-phrase":  # 'el estado de México' is a unit, never the country
+                cands = [c for c in cands if c.feature != "country"]
             if mention.source == "settlement":  # 'the city of Durango' is the town, not the state: the
                 # town of that name inside the state of that name first (a state's capital is often its namesake)
                 admin1_keys |= {c.admin1_key for c in cands if c.feature == "admin1" and c.admin1_key}
@@ -98,7 +100,9 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
         if updated == choices:
             break
         choices = updated
-    choices = [_city_over_unit(c, cands, gazetteer.normalize) for c, cands in zip(choices, candidates, strict=True)]
+    # 'Chihuahua State' stays the state: only a bare name may be the big city named like its region
+    choices = [c if m.source == "admin-phrase" else _city_over_unit(c, cands, gazetteer.normalize)
+               for m, c, cands in zip(mentions, choices, candidates, strict=True)]
     choices = _outside_the_focus(choices, background, nationalities)
     places: list[Place] = []
     for mention, choice in zip(mentions, choices, strict=True):

@@ -26,6 +26,7 @@ COMMON_HEAD_ZIPF = 3.0  # a word this frequent opening a name is a headline's ad
 ENGLISH_NAME_ZIPF = 3.5  # 'Lincoln' 4.3, 'Toyota' 4.0, 'Rochester' 3.8; 'Tijuana' 3.0, 'Cancun' 2.9
 SMALL_TOWN_POPULATION = 1000  # below this, a name after 'in' is more likely a person or a firm than a town
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
+UNIT_SOURCES = frozenset({"admin-phrase", "settlement"})  # mentions whose words say what kind of place they are
 NICKNAME_CLOSES = re.compile(r"[\s\d]{0,4}[\"”’'»]")  # the quote closes right after the name: '"El Cabo 39"'
 DATELINE_RE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?=,? *(?:\(|—|–|-|,|:))")
 
@@ -383,8 +384,9 @@ def _joiner(tokens: list[Any], j: int, lexicon: PlaceLexicon) -> bool:
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
-    # of two mentions of one span, a settlement's ('the city of Chihuahua') says the most
-    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start), m.source != "settlement")):
+    # of two mentions of one span, a unit's or a settlement's ('el estado de México', 'the city of
+    # Chihuahua') says the most
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start), m.source not in UNIT_SOURCES)):
         if out and m.start < out[-1].end:
             continue
         out.append(m)
