@@ -130,7 +130,7 @@ def _listed(i: int, mentions: Sequence[Mention], text: str, lexicon: PlaceLexico
     """'Moscow, Kiev, Minsk and Riga': a mention after a listed one, or before a unit that a list goes on
     from, is an item of a list, not a town inside the next item."""
     def joined(a: int, b: int) -> bool:
-        return 0 <= a and b < len(mentions) and text[mentions[a].end:mentions[b].start].strip() in lexicon.listing
+        return a >= 0 and b < len(mentions) and text[mentions[a].end:mentions[b].start].strip() in lexicon.listing
     return joined(i - 1, i) or joined(i + 1, i + 2)
 
 
