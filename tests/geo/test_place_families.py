@@ -117,3 +117,12 @@ def test_a_state_written_as_a_state_is_not_its_capital(pipeline: Any) -> None:
     # the capital shares the state's name; 'Chihuahua State' is the state
     places = _places(pipeline, "Soldiers found a drug lab in Chihuahua State on Friday.")
     assert ("Chihuahua", "admin1", "Chihuahua") in places, places
+
+
+def test_a_headline_s_opening_place_gives_way_to_the_event_s_own(pipeline: Any) -> None:
+    # 'Tijuana: ...' says where the story is from; the killing itself was in Guadalajara
+    result = extract_text("Tijuana: a lawyer for the cartel is shot dead in Guadalajara", published="2023-03-14",
+                          pipeline=pipeline)
+    assert result.events and result.events[0].admin1 == "Jalisco", result.events
+    alone = extract_text("Reynosa: three bodies found near a school", published="2023-03-14", pipeline=pipeline)
+    assert alone.events and alone.events[0].admin2 == "Reynosa", alone.events
