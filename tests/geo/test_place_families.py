@@ -126,3 +126,8 @@ def test_a_headline_s_opening_place_gives_way_to_the_event_s_own(pipeline: Any) 
     assert result.events and result.events[0].admin1 == "Jalisco", result.events
     alone = extract_text("Reynosa: three bodies found near a school", published="2023-03-14", pipeline=pipeline)
     assert alone.events and alone.events[0].admin2 == "Reynosa", alone.events
+
+
+def test_a_part_of_a_state_named_by_a_direction_is_in_the_state(pipeline: Any) -> None:
+    places = _places(pipeline, "Heavy rain flooded roads across Southern California and North Texas on Friday.")
+    assert ("Southern California", "admin1", "California") in places, places

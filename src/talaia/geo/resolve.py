@@ -66,7 +66,7 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
     """Resolve every mention; ``background`` places (where the outlet is: its country and state are the
     document's focus until the text says otherwise) and ``nationalities`` (the countries of the
     demonyms the text uses, 'Mexican police') count as context too."""
-    candidates = [gazetteer.lookup(m.text) for m in mentions]
+    candidates = [_candidates(m.text, gazetteer, lexicon) for m in mentions]
     # pass 1 chooses without context; later passes use the countries and states the choices imply
     choices: list[GazetteerEntry | None] = [max(c, key=prior) if c else None for c in candidates]
     sublocal = [_names_part_of_a_town(m, text, lexicon) for m in mentions]
@@ -111,6 +111,16 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
         elif mention.source == "ner" and mention.label == "LOC":
             places.append(Place(name=mention.text, start=mention.start, end=mention.end))
     return places
+
+
+def _candidates(name: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> list[GazetteerEntry]:
+    """The gazetteer's entries for a name; for 'Southern California', 'northeast Georgia', 'western Mexico'
+    (a part of a country or state the gazetteer has no entry for), the country's or state's."""
+    found = gazetteer.lookup(name)
+    first, _, rest = name.partition(" ")
+    if found or not rest or gazetteer.normalize(first) not in lexicon.directions:
+        return found
+    return [e for e in gazetteer.lookup(rest) if e.feature in {"country", "admin1", "region", "continent"}]
 
 
 def _homonym_outside(candidates: list[GazetteerEntry], container: list[GazetteerEntry]) -> bool:
