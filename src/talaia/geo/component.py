@@ -9,7 +9,7 @@ from talaia.component import Analysis, DocumentComponent, Resources
 from talaia.geo.gazetteer import GazetteerEntry, GeoNamesGazetteer
 from talaia.geo.lexicon import PlaceLexicon
 from talaia.geo.resolve import place_of_source, resolve_mentions, to_place
-from talaia.geo.toponyms import Mention, dateline_spans, find_toponyms, headline_place_spans
+from talaia.geo.toponyms import Mention, dateline_spans, find_toponyms
 from talaia.models import Place
 
 
@@ -34,10 +34,7 @@ class ToponymsComponent(DocumentComponent):
         nationalities = _demonym_countries(analysis.sdoc, self.gazetteer)
         places = resolve_mentions(mentions, self.gazetteer, self.lexicon, analysis.document.text, background,
                                   nationalities)
-        # 'MEXICO CITY (AP) —' and a headline's 'Tijuana: ...' say where the report is from: context and
-        # the last resort for an event's place, never chosen over a place the event's own words name
         datelines = dateline_spans(analysis.document.text, self.lexicon)
-        datelines += headline_place_spans(analysis.document.text, self.lexicon)
         analysis.places = [dataclasses.replace(p, dateline=True) if _inside(p, datelines) else p for p in places]
 
 

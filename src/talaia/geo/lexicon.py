@@ -32,6 +32,7 @@ class PlaceLexicon:
     inside: frozenset[str]  # 'University of Georgia': a place inside an organisation's name
     within: frozenset[str]  # what stands between a town and its unit: ',', '(', ', in', 'en', ...
     listing: frozenset[str]  # what stands between the places of a list: ',', 'and', ', and', 'y', ...
+    unit_between: re.Pattern[str]  # ', in the municipality of', ', municipio de': a town, then its unit
     not_places: frozenset[str]  # 'Police', 'March': not a strong sign of a place alone
     directions: frozenset[str]  # 'North', 'Downtown': never a place alone
     institutions: frozenset[str]  # 'Alexandria Police': a small town is plausible before them
@@ -66,6 +67,7 @@ class PlaceLexicon:
             joiners=particles.words(kind="joiner"),
             inside=particles.words(kind="inside"),
             within=frozenset({",", "(", *within, *(", " + w for w in within)}),
+            unit_between=_unit_between(knowledge),
             listing=frozenset({",", *(list_words := particles.words(kind="list")), *(", " + w for w in list_words)}),
             not_places=words.words(kind="not_place"),
             directions=words.words(kind="direction"),
@@ -117,6 +119,18 @@ def _unit_of_name(knowledge: Knowledge, kind: str) -> tuple[re.Pattern[str], ...
         word = rf"[{_CAPITAL}][\w'-]+"
         patterns.append(re.compile(rf"\b(?:{unit})\s+(?:{_alternatives(of)})\s+({word}(?:\s+(?:(?:{joiners})\s+)?{word}){{0,4}})"))
     return tuple(patterns)
+
+
+def _unit_between(knowledge: Knowledge) -> re.Pattern[str]:
+    """', in the municipality of', ', municipio de', ', in the state of': between a town and the unit named
+    after it, in any language (',' and 'in' optional, the unit noun and 'of' required)."""
+    words = knowledge.union("place_words")
+    particles = knowledge.union("place_particles")
+    units = _alternatives(words.where(kind="admin_unit").column("word"))
+    within = _alternatives(particles.where(kind="within").column("word"))
+    articles = _alternatives(w.lower() for w in particles.where(kind="leading").column("word"))
+    of = _alternatives(particles.where(kind="inside").column("word"))
+    return re.compile(rf",?\s*(?:(?:{within})\s+)?(?:(?:{articles})\s+)?(?:{units})\s+(?:{of})", re.IGNORECASE)
 
 
 def _admin_phrases(knowledge: Knowledge) -> tuple[re.Pattern[str], ...]:

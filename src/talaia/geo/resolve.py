@@ -88,8 +88,10 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
                 admin1_keys |= {c.admin1_key for c in cands if c.feature == "admin1" and c.admin1_key}
                 cands = [c for c in cands if c.feature == "city"]
             container = _container(i, mentions, candidates, text, lexicon)
-            if container is not None and not _listed(i, mentions, text, lexicon) and \
-                    _homonym_outside(cands, container):
+            named_unit = bool(lexicon.unit_between.fullmatch(text[mention.end:mentions[i + 1].start].strip())) \
+                if container is not None else False
+            if container is not None and (named_unit or not _listed(i, mentions, candidates, text, lexicon)) and \
+                    _homonym_outside(cands, container, named_unit):
                 cands = []
             if not cands:
                 updated.append(None)
@@ -123,12 +125,15 @@ def _candidates(name: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) 
     return [e for e in gazetteer.lookup(rest) if e.feature in {"country", "admin1", "region", "continent"}]
 
 
-def _homonym_outside(candidates: list[GazetteerEntry], container: list[GazetteerEntry]) -> bool:
+def _homonym_outside(candidates: list[GazetteerEntry], container: list[GazetteerEntry], named_unit: bool = False
+                     ) -> bool:
     """'El Aguaje, Michoacán state' when the gazetteer knows El Aguajes only in other states: a town
     written with the state or country it lies in, none of whose namesakes lies there, is a town the
     gazetteer lacks; the unit after it says where it is. Only a town's name: in 'Sonora, Chihuahua
     and Durango' the comma lists units, it does not place one inside the next."""
-    units = {c.country_code for c in container if c.feature in {"country", "admin1"}}
+    # a municipality counts when the text calls it one ('El Aguaje, in the municipality of Aguililla')
+    unit_features = {"country", "admin1", "admin2"} if named_unit else {"country", "admin1"}
+    units = {c.country_code for c in container if c.feature in unit_features}
     if not candidates or not units:
         return False  # 'Tijuana, Mexicali': a list of towns
     if any(c.feature == "country" or (c.feature == "admin1" and c.country_code in units) for c in candidates):
@@ -136,12 +141,15 @@ def _homonym_outside(candidates: list[GazetteerEntry], container: list[Gazetteer
     return not any(_inside(c, container) for c in candidates)
 
 
-def _listed(i: int, mentions: Sequence[Mention], text: str, lexicon: PlaceLexicon) -> bool:
+def _listed(i: int, mentions: Sequence[Mention], candidates: list[list[GazetteerEntry]], text: str,
+            lexicon: PlaceLexicon) -> bool:
     """'Moscow, Kiev, Minsk and Riga': a mention after a listed one, or before a unit that a list goes on
-    from, is an item of a list, not a town inside the next item."""
+    from, is an item of a list, not a town inside the next item ('Aguililla, Michoacán' after it is a
+    town and its state, not a list)."""
     def joined(a: int, b: int) -> bool:
         return a >= 0 and b < len(mentions) and text[mentions[a].end:mentions[b].start].strip() in lexicon.listing
-    return joined(i - 1, i) or joined(i + 1, i + 2)
+    return joined(i - 1, i) or (joined(i + 1, i + 2) and not any(_inside(c, candidates[i + 2])
+                                                                 for c in candidates[i + 1]))
 
 
 def _outside_the_focus(choices: list[GazetteerEntry | None], background: Sequence[GazetteerEntry],
@@ -234,8 +242,8 @@ def _container(i: int, mentions: Sequence[Mention], candidates: list[list[Gazett
     """For 'Aguililla, Michoacán' or 'Culiacán (Sinaloa)': the candidates of the mention that follows."""
     if i + 1 >= len(mentions):
         return None
-    between = text[mentions[i].end:mentions[i + 1].start]
-    if between.strip() not in lexicon.within or not candidates[i + 1]:
+    between = text[mentions[i].end:mentions[i + 1].start].strip()
+    if (between not in lexicon.within and not lexicon.unit_between.fullmatch(between)) or not candidates[i + 1]:
         return None
     # 'Aguaje in Mexico's Michoacan state': the unit after the country's possessive is the container
     if i + 2 < len(mentions) and text[mentions[i + 1].end:mentions[i + 2].start].strip() in {"'s", "’s"} \

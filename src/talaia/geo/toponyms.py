@@ -12,7 +12,6 @@ places. The words all this reads are in :class:`~talaia.geo.lexicon.PlaceLexicon
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -131,22 +130,14 @@ def _dateline(text: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) ->
         name = m.group(1).strip()
         if _strong_place(name.title(), gazetteer, lexicon, 1000) or _strong_place(name, gazetteer, lexicon, 1000):
             found.append(Mention(m.start(1), m.start(1) + len(name), name, "dateline"))
-    for m in _headline_places(text, lexicon):
-        if _strong_place(m.group(1), gazetteer, lexicon, 1000):
-            found.append(Mention(m.start(1), m.end(1), m.group(1), "dateline"))
-    return found
-
-
-def _headline_places(text: str, lexicon: PlaceLexicon) -> Iterator[re.Match[str]]:
-    """"Tijuana: ...", "Celaya, Guanajuato: ..." at the start of a headline (joined headlines are split by ';')."""
+    # "Tijuana: ...", "Celaya, Guanajuato: ..." at the start of a headline (joined headlines are split by ';')
     for m in lexicon.headline_place.finditer(text[:2000]):
-        if m.start(1) == 0 or text[:m.start(1)].rstrip()[-1:] in {";", "\n"}:
-            yield m
-
-
-def headline_place_spans(text: str, lexicon: PlaceLexicon) -> list[tuple[int, int]]:
-    """A headline's opening place ("Celaya, Guanajuato: ..."): (start, end) of the words before the colon."""
-    return [(m.start(1), text.index(":", m.end(1))) for m in _headline_places(text, lexicon)]
+        name = m.group(1)
+        if m.start(1) > 0 and text[:m.start(1)].rstrip()[-1:] not in {";", "\n"}:
+            continue
+        if _strong_place(name, gazetteer, lexicon, 1000):
+            found.append(Mention(m.start(1), m.end(1), name, "dateline"))
+    return found
 
 
 def _longer_name(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> Mention:
