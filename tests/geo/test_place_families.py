@@ -130,3 +130,16 @@ def test_a_town_outside_the_municipality_written_after_it_is_not_resolved_elsewh
                           "Michoacán, on Monday, killing three.", published="2023-03-14", pipeline=pipeline)
     assert not any(p.admin1 == "Veracruz" for p in result.places), result.places
     assert result.events and result.events[0].admin1 == "Michoacán"
+
+
+def test_a_user_s_outlet_table_places_a_report_that_names_no_place(tmp_path: Any) -> None:
+    from talaia.pipeline import Pipeline, PipelineConfig
+
+    (tmp_path / "codebook").mkdir()
+    (tmp_path / "codebook" / "outlet_places.tsv").write_text(
+        "outlet\tplace\tcountry\nCuarto Poder\tTuxtla Gutiérrez\tMX\n", encoding="utf-8")
+    doc = Document(id="outlet-3", text="Gunmen killed two police officers on Monday night.",
+                   published=dt.date(2023, 3, 14), source="Cuarto Poder")
+    [result] = list(Pipeline(PipelineConfig(knowledge_dirs=(str(tmp_path),))).run([doc]))
+    assert result.events and result.events[0].admin1 == "Chiapas", result.events
+    assert result.events[0].geo_precision == 2  # only the outlet's home: somewhere around it
