@@ -33,7 +33,7 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "nlp.language.v1",
     "nlp.spacy.v1",
     "nlp.aliases.v1",
-    "geo.toponyms.v3",
+    "geo.toponyms.v4",
     "quotes.attribution.v2",
     "events.acled.v4",
 )

@@ -1,6 +1,6 @@
 """Named, versioned pipeline components with declared inputs and outputs.
 
-A component is registered under a versioned name ("geo.toponyms.v3") with the attributes
+A component is registered under a versioned name ("geo.toponyms.v4") with the attributes
 of :class:`~talaia.component.Analysis` it ``requires`` and ``assigns``. The pipeline checks
 the order when it is built, so a pipeline that reads something no earlier component sets
 fails at once, not on the thousandth article. ``create`` hands each component the shared

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from talaia.component import Analysis, DocumentComponent, Resources
-from talaia.geo.gazetteer import GeoNamesGazetteer
+from talaia.geo.gazetteer import GazetteerEntry, GeoNamesGazetteer
 from talaia.geo.lexicon import PlaceLexicon
 from talaia.geo.resolve import place_of_source, resolve_mentions, to_place
 from talaia.geo.toponyms import Mention, dateline_spans, find_toponyms
@@ -15,7 +16,7 @@ from talaia.models import Place
 class ToponymsComponent(DocumentComponent):
     """Every place mention of the document, resolved; the gazetteer is loaded on first use."""
 
-    name = "geo.toponyms.v3"
+    name = "geo.toponyms.v4"
 
     def __init__(self, resources: Resources) -> None:
         self.resources = resources
@@ -30,10 +31,24 @@ class ToponymsComponent(DocumentComponent):
         source = place_of_source(analysis.document.source, self.gazetteer, self.lexicon)
         analysis.source_place = to_place(Mention(0, 0, source.name, "source"), source) if source else None
         background = [source] if source is not None else []
-        places = resolve_mentions(mentions, self.gazetteer, self.lexicon, analysis.document.text, background)
+        nationalities = _demonym_countries(analysis.sdoc, self.gazetteer)
+        places = resolve_mentions(mentions, self.gazetteer, self.lexicon, analysis.document.text, background,
+                                  nationalities)
         datelines = dateline_spans(analysis.document.text, self.lexicon)
         analysis.places = [dataclasses.replace(p, dateline=True) if _inside(p, datelines) else p for p in places]
 
 
 def _inside(place: Place, spans: list[tuple[int, int]]) -> bool:
     return any(start <= place.start and place.end <= end for start, end in spans)
+
+
+def _demonym_countries(sdoc: Any, gazetteer: GeoNamesGazetteer) -> list[GazetteerEntry]:
+    """'the Mexican resort of Cancun', 'Mexican troops': a nationality says which country the story is
+    in; each one named counts once as context (it is never a place itself)."""
+    found: dict[str, GazetteerEntry] = {}
+    for ent in sdoc.ents:
+        if ent.label_ in {"NORP", "MISC"}:
+            country = gazetteer.country_of_demonym(ent.text)
+            if country is not None:
+                found.setdefault(country.country_code, country)
+    return list(found.values())

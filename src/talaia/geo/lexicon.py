@@ -31,10 +31,14 @@ class PlaceLexicon:
     joiners: frozenset[str]  # 'Valle de Bravo': joins capitalised words into one name
     inside: frozenset[str]  # 'University of Georgia': a place inside an organisation's name
     within: frozenset[str]  # what stands between a town and its unit: ',', '(', ', in', 'en', ...
+    listing: frozenset[str]  # what stands between the places of a list: ',', 'and', ', and', 'y', ...
+    unit_between: re.Pattern[str]  # ', in the municipality of', ', municipio de': a town, then its unit
     not_places: frozenset[str]  # 'Police', 'March': not a strong sign of a place alone
     directions: frozenset[str]  # 'North', 'Downtown': never a place alone
     institutions: frozenset[str]  # 'Alexandria Police': a small town is plausible before them
     outlet_words: frozenset[str]  # 'El Sol de', 'Daily': newspaper names, not places
+    outlet_homes: tuple[tuple[str, str, str], ...]  # (outlet, home place, country): 'Milenio' is in Mexico
+    unit_after: frozenset[str]  # 'Michoacan state', 'Sinaloa State': a unit noun after its unit's name
     leading: re.Pattern[str]  # articles before a name that are not part of it, as written
     admin_phrases: tuple[re.Pattern[str], ...]  # 'Sinaloa State', 'the state of Sinaloa' (group 1: the name)
     disease_after: re.Pattern[str]  # 'West Nile virus': a disease, not a place
@@ -45,6 +49,8 @@ class PlaceLexicon:
     sublocal_after: re.Pattern[str]  # 'Costa Dorada subdivision'
     datelines: tuple[re.Pattern[str], ...]  # 'MEXICO CITY (AP) —': where the report was filed
     unit_of_name: tuple[re.Pattern[str], ...]  # 'the municipality of El Mezquital' (group 1: the name)
+    nickname_before: re.Pattern[str]  # '"El Cabo" was killed': a name opened by a quote is a nickname
+    settlement_of_name: tuple[re.Pattern[str], ...]  # 'the town of Aguililla', 'the city of Chihuahua': a town
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> PlaceLexicon:
@@ -61,10 +67,15 @@ class PlaceLexicon:
             joiners=particles.words(kind="joiner"),
             inside=particles.words(kind="inside"),
             within=frozenset({",", "(", *within, *(", " + w for w in within)}),
+            unit_between=_unit_between(knowledge),
+            listing=frozenset({",", *(list_words := particles.words(kind="list")), *(", " + w for w in list_words)}),
             not_places=words.words(kind="not_place"),
             directions=words.words(kind="direction"),
             institutions=words.words(kind="institution"),
             outlet_words=words.words(kind="outlet"),
+            outlet_homes=tuple((r["outlet"], r["place"], r["country"])
+                               for r in knowledge.table("outlet_places").records()),
+            unit_after=frozenset(w for u in words.where(kind="admin_unit").column("word") for w in (u, u.capitalize())),
             leading=re.compile(rf"^(?:{_alternatives(particles.where(kind='leading').column('word'))})\s+"),
             admin_phrases=_admin_phrases(knowledge),
             disease_after=re.compile(rf"^[\s-]*(?:{_alternatives(words.where(kind='disease').column('word'))})\b"),
@@ -80,7 +91,10 @@ class PlaceLexicon:
             sublocal_after=re.compile(rf"\s+(?:{_patterns(sublocal, 'after')})\b", re.IGNORECASE),
             datelines=tuple(re.compile(p, re.IGNORECASE)
                             for p in knowledge.table("dateline_patterns").column("pattern")),
-            unit_of_name=_unit_of_name(knowledge),
+            unit_of_name=_unit_of_name(knowledge, "admin_unit"),
+            nickname_before=re.compile(
+                rf"[\"“‘«']\s*(?:(?:{_alternatives(particles.where(kind='leading').column('word'))})\s+)?$"),
+            settlement_of_name=_unit_of_name(knowledge, "settlement"),
         )
 
 
@@ -89,12 +103,13 @@ def _patterns(table: Table, position: str) -> str:
     return "|".join(found) if found else "(?!)"
 
 
-def _unit_of_name(knowledge: Knowledge) -> tuple[re.Pattern[str], ...]:
-    """Per language: a unit noun, 'of', then capitalised words (joined by 'de', 'del' ...): 'the
-    municipality of El Mezquital', 'el municipio de San Pedro de la Cueva'. Names the NER misses."""
+def _unit_of_name(knowledge: Knowledge, kind: str) -> tuple[re.Pattern[str], ...]:
+    """Per language: a unit or settlement noun, 'of', then capitalised words (joined by 'de', 'del' ...):
+    'the municipality of El Mezquital', 'the town of Aguililla', 'el municipio de San Pedro de la Cueva'.
+    Names the NER misses or takes for a person."""
     patterns = []
     for lang in knowledge.languages:
-        units = knowledge.table("place_words", lang).where(kind="admin_unit").column("word")
+        units = knowledge.table("place_words", lang).where(kind=kind).column("word")
         particles = knowledge.table("place_particles", lang)
         of = particles.where(kind="inside").column("word")
         if not units or not of:
@@ -104,6 +119,18 @@ def _unit_of_name(knowledge: Knowledge) -> tuple[re.Pattern[str], ...]:
         word = rf"[{_CAPITAL}][\w'-]+"
         patterns.append(re.compile(rf"\b(?:{unit})\s+(?:{_alternatives(of)})\s+({word}(?:\s+(?:(?:{joiners})\s+)?{word}){{0,4}})"))
     return tuple(patterns)
+
+
+def _unit_between(knowledge: Knowledge) -> re.Pattern[str]:
+    """', in the municipality of', ', municipio de', ', in the state of': between a town and the unit named
+    after it, in any language (',' and 'in' optional, the unit noun and 'of' required)."""
+    words = knowledge.union("place_words")
+    particles = knowledge.union("place_particles")
+    units = _alternatives(words.where(kind="admin_unit").column("word"))
+    within = _alternatives(particles.where(kind="within").column("word"))
+    articles = _alternatives(w.lower() for w in particles.where(kind="leading").column("word"))
+    of = _alternatives(particles.where(kind="inside").column("word"))
+    return re.compile(rf",?\s*(?:(?:{within})\s+)?(?:(?:{articles})\s+)?(?:{units})\s+(?:{of})", re.IGNORECASE)
 
 
 def _admin_phrases(knowledge: Knowledge) -> tuple[re.Pattern[str], ...]:

@@ -19,6 +19,34 @@ from talaia.geo.toponyms import Mention
 from talaia.models import Place
 
 
+@dataclass(frozen=True, slots=True)
+class ResolutionSettings:
+    """Every weight and threshold of resolution, in one place (the scores add up; the prior is
+    about 9 for a country, 7.5 to 8 for a state and log10(population) for a town).
+
+    country_context  the most a candidate gains from the countries the rest of the document names
+                     (scaled by its country's share of the votes)
+    state_context    a town or municipality inside a state the document names (or a big town's state)
+    container        a town inside the unit written right after it ('Aguililla, Michoacán')
+    own_name         the candidate's own name, not one of its alternate names ('Cancun' is not Changchun)
+    exact_spelling   the name spelt exactly as the candidate's, accents included
+    foreign_town_population  a smaller town in a country nothing else names, while the document is
+                     about another country, is a homonym of a place the gazetteer lacks
+    focus_votes      what makes a document about a country: a country or state named, or two towns
+    """
+
+    country_context: float = 4.0
+    state_context: float = 2.5
+    container: float = 6.0
+    own_name: float = 1.5
+    exact_spelling: float = 0.3
+    foreign_town_population: int = BIG_CITY_POPULATION
+    focus_votes: int = 2
+
+
+SETTINGS = ResolutionSettings()
+
+
 def prior(entry: GazetteerEntry) -> float:
     pop = math.log10(entry.population + 1)
     if entry.feature in {"continent", "region"}:
@@ -33,14 +61,17 @@ def prior(entry: GazetteerEntry) -> float:
 
 
 def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon, text: str,
-                     background: Sequence[GazetteerEntry] = ()) -> list[Place]:
-    """Resolve every mention; ``background`` places (where the outlet is) count as context too."""
-    candidates = [gazetteer.lookup(m.text) for m in mentions]
+                     background: Sequence[GazetteerEntry] = (), nationalities: Sequence[GazetteerEntry] = ()
+                     ) -> list[Place]:
+    """Resolve every mention; ``background`` places (where the outlet is: its country and state are the
+    document's focus until the text says otherwise) and ``nationalities`` (the countries of the
+    demonyms the text uses, 'Mexican police') count as context too."""
+    candidates = [_candidates(m.text, gazetteer, lexicon) for m in mentions]
     # pass 1 chooses without context; later passes use the countries and states the choices imply
     choices: list[GazetteerEntry | None] = [max(c, key=prior) if c else None for c in candidates]
     sublocal = [_names_part_of_a_town(m, text, lexicon) for m in mentions]
     for _ in range(2):
-        all_countries, all_admin1 = _context([*choices, *background])
+        all_countries, all_admin1 = _context([*choices, *nationalities], background)
         updated: list[GazetteerEntry | None] = []
         for i, (mention, cands) in enumerate(zip(mentions, candidates, strict=True)):
             # a mention does not vote for itself: one wrong first guess would only confirm itself
@@ -50,18 +81,31 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
             if sublocal[i]:  # inside the state the document is about, else inside its country
                 cands = [c for c in cands if c.feature in {"city", "admin2"} and country_votes.get(c.country_code)
                          and (not admin1_keys or c.admin1_key in admin1_keys)]
+            if mention.source == "admin-phrase":  # 'el estado de México' is a unit, never the country
+                cands = [c for c in cands if c.feature != "country"]
+            if mention.source == "settlement":  # 'the city of Durango' is the town, not the state: the
+                # town of that name inside the state of that name first (a state's capital is often its namesake)
+                admin1_keys |= {c.admin1_key for c in cands if c.feature == "admin1" and c.admin1_key}
+                cands = [c for c in cands if c.feature == "city"]
+            container = _container(i, mentions, candidates, text, lexicon)
+            named_unit = bool(lexicon.unit_between.fullmatch(text[mention.end:mentions[i + 1].start].strip())) \
+                if container is not None else False
+            if container is not None and (named_unit or not _listed(i, mentions, candidates, text, lexicon)) and \
+                    _homonym_outside(cands, container, named_unit):
+                cands = []
             if not cands:
                 updated.append(None)
                 continue
             top = max(country_votes.values(), default=0)
-            container = _container(i, mentions, candidates, text, lexicon)
             context = _Context(country_votes, top, admin1_keys, container, mention.text, gazetteer.normalize)
             updated.append(max(cands, key=context.score))
         if updated == choices:
             break
         choices = updated
-    choices = [_city_over_unit(c, cands, gazetteer.normalize) for c, cands in zip(choices, candidates, strict=True)]
-    choices = _outside_the_focus(choices, background)
+    # 'Chihuahua State' stays the state: only a bare name may be the big city named like its region
+    choices = [c if m.source == "admin-phrase" else _city_over_unit(c, cands, gazetteer.normalize)
+               for m, c, cands in zip(mentions, choices, candidates, strict=True)]
+    choices = _outside_the_focus(choices, background, nationalities)
     places: list[Place] = []
     for mention, choice in zip(mentions, choices, strict=True):
         if choice is not None:
@@ -71,24 +115,54 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
     return places
 
 
-COUNTRY_CONTEXT = 4.0
-# a town this small, in a country nothing else in the document is in, while the document is about
-# another country, is a homonym of a place the gazetteer does not know ('Agua Clara' in a Jalisco story)
-FOREIGN_TOWN_POPULATION = BIG_CITY_POPULATION
-FOCUS_VOTES = 2  # what makes a document about a country: a country or state named, or two towns
+def _candidates(name: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> list[GazetteerEntry]:
+    """The gazetteer's entries for a name; for 'Southern California', 'northeast Georgia', 'western Mexico'
+    (a part of a country or state the gazetteer has no entry for), the country's or state's."""
+    found = gazetteer.lookup(name)
+    first, _, rest = name.partition(" ")
+    if found or not rest or gazetteer.normalize(first) not in lexicon.directions:
+        return found
+    return [e for e in gazetteer.lookup(rest) if e.feature in {"country", "admin1", "region", "continent"}]
 
 
-def _outside_the_focus(choices: list[GazetteerEntry | None], background: Sequence[GazetteerEntry]
-                       ) -> list[GazetteerEntry | None]:
-    votes, _ = _context([*choices, *background])
+def _homonym_outside(candidates: list[GazetteerEntry], container: list[GazetteerEntry], named_unit: bool = False
+                     ) -> bool:
+    """'El Aguaje, Michoacán state' when the gazetteer knows El Aguajes only in other states: a town
+    written with the state or country it lies in, none of whose namesakes lies there, is a town the
+    gazetteer lacks; the unit after it says where it is. Only a town's name: in 'Sonora, Chihuahua
+    and Durango' the comma lists units, it does not place one inside the next."""
+    # a municipality counts when the text calls it one ('El Aguaje, in the municipality of Aguililla')
+    unit_features = {"country", "admin1", "admin2"} if named_unit else {"country", "admin1"}
+    units = {c.country_code for c in container if c.feature in unit_features}
+    if not candidates or not units:
+        return False  # 'Tijuana, Mexicali': a list of towns
+    if any(c.feature == "country" or (c.feature == "admin1" and c.country_code in units) for c in candidates):
+        return False  # 'Sonora, Chihuahua', 'Austria, Slovakia': units side by side
+    return not any(_inside(c, container) for c in candidates)
+
+
+def _listed(i: int, mentions: Sequence[Mention], candidates: list[list[GazetteerEntry]], text: str,
+            lexicon: PlaceLexicon) -> bool:
+    """'Moscow, Kiev, Minsk and Riga': a mention after a listed one, or before a unit that a list goes on
+    from, is an item of a list, not a town inside the next item ('Aguililla, Michoacán' after it is a
+    town and its state, not a list)."""
+    def joined(a: int, b: int) -> bool:
+        return a >= 0 and b < len(mentions) and text[mentions[a].end:mentions[b].start].strip() in lexicon.listing
+    return joined(i - 1, i) or (joined(i + 1, i + 2) and not any(_inside(c, candidates[i + 2])
+                                                                 for c in candidates[i + 1]))
+
+
+def _outside_the_focus(choices: list[GazetteerEntry | None], background: Sequence[GazetteerEntry],
+                       nationalities: Sequence[GazetteerEntry]) -> list[GazetteerEntry | None]:
+    votes, _ = _context([*choices, *nationalities], background)
     out: list[GazetteerEntry | None] = []
     for choice in choices:
         if choice is not None and choice.feature in {"city", "admin2"} and \
-                choice.population < FOREIGN_TOWN_POPULATION:
+                choice.population < SETTINGS.foreign_town_population:
             own, _ = _context([choice])
             others = votes - own
             top = max(others.values(), default=0)
-            if top >= FOCUS_VOTES and not others.get(choice.country_code):
+            if top >= SETTINGS.focus_votes and not others.get(choice.country_code):
                 out.append(None)
                 continue
         out.append(choice)
@@ -120,22 +194,28 @@ class _Context:
     def score(self, e: GazetteerEntry) -> float:
         s = prior(e)
         if self.top:
-            s += COUNTRY_CONTEXT * self.country_votes.get(e.country_code, 0) / self.top
+            s += SETTINGS.country_context * self.country_votes.get(e.country_code, 0) / self.top
         if e.feature in {"city", "admin2"} and e.admin1_key in self.admin1_keys:
-            s += 2.5
+            s += SETTINGS.state_context
         if self.container is not None and _inside(e, self.container):
-            s += 6.0
+            s += SETTINGS.container
         if self.normalize_name(e.name) == self.normalize_name(self.mention):
-            s += 1.5  # the place's own name, not one of its many alternate names ("Cancun" is not Changchun)
+            s += SETTINGS.own_name  # the place's own name, not one of its many alternate names
         if e.name == self.mention:
-            s += 0.3
+            s += SETTINGS.exact_spelling
         return s
 
 
-def _context(choices: Sequence[GazetteerEntry | None]) -> tuple[Counter[str], Counter[str]]:
-    """Votes for countries and the first-level units the choices name (counted, so one can be taken out)."""
+def _context(choices: Sequence[GazetteerEntry | None], home: Sequence[GazetteerEntry] = ()
+             ) -> tuple[Counter[str], Counter[str]]:
+    """Votes for countries and the first-level units the choices name (counted, so one can be taken out).
+    A local outlet's ``home`` makes the document about its country and its state on its own."""
     country_votes: Counter[str] = Counter()
     admin1_keys: Counter[str] = Counter()
+    for place in home:
+        country_votes[place.country_code] += SETTINGS.focus_votes
+        if place.admin1_key:
+            admin1_keys[place.admin1_key] += 1
     for choice in choices:
         if choice is None or choice.feature in {"continent", "region"}:
             continue
@@ -162,10 +242,14 @@ def _container(i: int, mentions: Sequence[Mention], candidates: list[list[Gazett
     """For 'Aguililla, Michoacán' or 'Culiacán (Sinaloa)': the candidates of the mention that follows."""
     if i + 1 >= len(mentions):
         return None
-    between = text[mentions[i].end:mentions[i + 1].start]
-    if between.strip() in lexicon.within and candidates[i + 1]:
-        return candidates[i + 1]
-    return None
+    between = text[mentions[i].end:mentions[i + 1].start].strip()
+    if (between not in lexicon.within and not lexicon.unit_between.fullmatch(between)) or not candidates[i + 1]:
+        return None
+    # 'Aguaje in Mexico's Michoacan state': the unit after the country's possessive is the container
+    if i + 2 < len(mentions) and text[mentions[i + 1].end:mentions[i + 2].start].strip() in {"'s", "’s"} \
+            and candidates[i + 2]:
+        return candidates[i + 2]
+    return candidates[i + 1]
 
 
 def _inside(entry: GazetteerEntry, containers: list[GazetteerEntry]) -> bool:
@@ -197,6 +281,9 @@ def place_of_source(source: str | None, gazetteer: GeoNamesGazetteer, lexicon: P
     if not source:
         return None
     name = source.split(";")[0].strip()
+    home = _outlet_home(name, gazetteer, lexicon)
+    if home is not None:
+        return home
     words = name.replace(",", " ").split()
     best: GazetteerEntry | None = None
     for i in range(len(words)):
@@ -215,3 +302,13 @@ def place_of_source(source: str | None, gazetteer: GeoNamesGazetteer, lexicon: P
                 if best is None or prior(choice) < prior(best):  # the most local one
                     best = choice
     return best
+
+
+def _outlet_home(outlet: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> GazetteerEntry | None:
+    """'Milenio' -> Mexico, 'El Informador' -> Guadalajara: the outlet table, for names that do not say it."""
+    key = gazetteer.normalize(outlet)
+    for name, place, country in lexicon.outlet_homes:
+        if gazetteer.normalize(name) == key:
+            found = [e for e in gazetteer.lookup(place) if e.country_code == country]
+            return max(found, key=lambda e: (e.feature == "country", e.feature == "city", e.population), default=None)
+    return None

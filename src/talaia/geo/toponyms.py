@@ -22,7 +22,12 @@ from talaia.geo.lexicon import PlaceLexicon
 
 PLACE_LABELS = {"GPE", "LOC"}
 COMMON_WORD_ZIPF = 4.0
+COMMON_HEAD_ZIPF = 3.0  # a word this frequent opening a name is a headline's adjective or verb ('Bloody', 'Arde')
+ENGLISH_NAME_ZIPF = 3.5  # 'Lincoln' 4.3, 'Toyota' 4.0, 'Rochester' 3.8; 'Tijuana' 3.0, 'Cancun' 2.9
+SMALL_TOWN_POPULATION = 1000  # below this, a name after 'in' is more likely a person or a firm than a town
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
+UNIT_SOURCES = frozenset({"admin-phrase", "settlement"})  # mentions whose words say what kind of place they are
+NICKNAME_CLOSES = re.compile(r"[\s\d]{0,4}[\"”’'»]")  # the quote closes right after the name: '"El Cabo 39"'
 DATELINE_RE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?=,? *(?:\(|—|–|-|,|:))")
 
 
@@ -31,13 +36,14 @@ class Mention:
     start: int
     end: int
     text: str
-    source: str  # "ner", "norp", "admin-phrase", "gazetteer"
+    source: str  # "ner", "norp", "admin-phrase", "settlement", "gazetteer", "dateline", "embedded", ...
     label: str = ""  # the NER label, when NER found it
 
 
 def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> list[Mention]:
     found: list[Mention] = []
     covered: set[int] = set()
+    not_people: set[int] = set()  # 'Bloody Veracruz': a person entity that was a place after all
     text = sdoc.text
     for ent in sdoc.ents:
         label = ent.label_
@@ -54,12 +60,18 @@ def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon
         elif label in {"NORP", "ORG", "MISC", "FAC", "PER", "PERSON"}:
             m = _trim(text, ent.start_char, ent.end_char, "norp", lexicon)
             phrase = _admin_phrase(m, gazetteer, lexicon) if m else None
+            phrase = phrase or (_unit_follows(m, text, gazetteer, lexicon) if m else None)
             if phrase is not None:
                 found.append(phrase)
             elif m and label in {"NORP", "MISC"} and not _modifier(ent) and _strong_place(m.text, gazetteer, lexicon):
                 found.append(m)
             elif m and _named_like_place(ent, m, gazetteer, lexicon):
                 found.append(Mention(m.start, m.end, m.text, "gazetteer"))
+            elif m and _town_after_locative(ent, m, gazetteer, lexicon):
+                found.append(_longer_name(Mention(m.start, m.end, m.text, "gazetteer"), text, gazetteer, lexicon))
+            elif m and (tail := _place_after_common_word(ent, gazetteer, lexicon)) is not None:
+                found.append(tail)
+                not_people.add(ent.start)
             elif label in {"ORG", "FAC"} and len(ent) >= 2:
                 found.extend(_embedded(ent, gazetteer, lexicon))
             covered.update(range(ent.start, ent.end))
@@ -68,13 +80,15 @@ def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon
     found.extend(_dateline(text, gazetteer, lexicon))
     found.extend(_unit_named(text, gazetteer, lexicon))
     # "Obama", "Chapman": a word that is a person's name elsewhere in the document is not a town here
-    surnames = {e[-1].text for e in sdoc.ents if e.label_ in {"PERSON", "PER"} and len(e) >= 2}
+    surnames = {e[-1].text for e in sdoc.ents if e.label_ in {"PERSON", "PER"} and len(e) >= 2
+                and e.start not in not_people}
     return _dedupe([m for m in found if not _non_place(m, text, gazetteer, lexicon)
                     and not (m.text in surnames and " " not in m.text)])
 
 
 def _non_place(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> bool:
-    """Direction words, disease names ('West Nile virus', 'Marburg fever') and stray short tokens."""
+    """Direction words, disease names ('West Nile virus', 'Marburg fever'), nicknames in quotes and stray
+    short tokens."""
     if gazetteer.normalize(m.text) in lexicon.directions:
         return True
     after = text[m.end:m.end + 24].lower()
@@ -82,13 +96,16 @@ def _non_place(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: Pla
         return True
     if len(m.text) <= 2 and m.source != "abbreviation" and not m.text.isupper():
         return True
+    if lexicon.nickname_before.search(text[max(0, m.start - 8):m.start]) and \
+            NICKNAME_CLOSES.match(text, m.end):
+        return True  # '"El Cabo 39"', "'El Gama'": a nickname in quotes, not the town it sounds like
     return _common_word(m, text, gazetteer, lexicon)
 
 
 def _common_word(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> bool:
     """'Home', 'Green', 'Earth': one common word of English or Spanish that names no continent, country,
     state or big city is not a place, unless 'in'/'en' puts it in one."""
-    if " " in m.text or m.source in {"abbreviation", "admin-phrase", "dateline"}:
+    if " " in m.text or m.source in {"abbreviation", "admin-phrase", "settlement", "dateline"}:
         return False
     word = m.text.lower()
     if max(zipf_frequency(word, "en"), zipf_frequency(word, "es")) < COMMON_WORD_ZIPF:
@@ -181,17 +198,33 @@ def _admin_phrase(m: Mention, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexico
 
 def _unit_named(text: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> list[Mention]:
     """'the municipality of El Mezquital', 'el municipio de Aguililla': the words after a unit noun
-    and 'of' name a place when the gazetteer knows them (the longest run of them it knows)."""
+    and 'of' name a place when the gazetteer knows them (the longest run of them it knows). After a
+    settlement noun ('the town of', 'la comunidad de') they name a town: source "settlement"."""
     found = []
-    for pattern in lexicon.unit_of_name:
-        for m in pattern.finditer(text):
-            words = m.group(1).split()
-            for n in range(len(words), 0, -1):
-                name = " ".join(words[:n])
-                if any(e.feature in {"admin1", "admin2", "city"} for e in gazetteer.lookup(name)):
-                    found.append(Mention(m.start(1), m.start(1) + len(name), name, "admin-phrase"))
-                    break
+    for patterns, features, source in ((lexicon.unit_of_name, {"admin1", "admin2", "city"}, "admin-phrase"),
+                                       (lexicon.settlement_of_name, {"city"}, "settlement")):
+        for pattern in patterns:
+            for m in pattern.finditer(text):
+                words = m.group(1).split()
+                for n in range(len(words), 0, -1):
+                    name = " ".join(words[:n])
+                    if lexicon.leading.match(name + " ") and n == 1:
+                        break  # 'Las' of 'Las Tinas': an article alone names nothing
+                    if any(e.feature in features for e in gazetteer.lookup(name)):
+                        found.append(Mention(m.start(1), m.start(1) + len(name), name, source))
+                        break
     return found
+
+
+def _unit_follows(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> Mention | None:
+    """'Michoacan state', 'Guerrero State' where the NER took the name for a nationality or a person:
+    a name the gazetteer knows as a unit, followed by a unit noun, is that unit."""
+    after = text[m.end:m.end + 20].split(maxsplit=1)
+    if not after or after[0].rstrip(".,;:") not in lexicon.unit_after:
+        return None
+    if not any(e.feature in {"admin1", "admin2"} for e in gazetteer.lookup(m.text)):
+        return None
+    return Mention(m.start, m.end, m.text, "admin-phrase")
 
 
 def _strong_place(name: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon, min_population: int = 15000
@@ -233,8 +266,19 @@ def _modifier(ent: Any) -> bool:
 def _named_like_place(ent: Any, m: Mention, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> bool:
     """An organisation or person entity that is really a state or big city ('the people of Michoacán'),
     or a town after 'in'/'near' that NER took for a person."""
-    if ent.label_ == "ORG":
-        return len(ent) <= 3 and any(e.feature in {"country", "admin1"} for e in gazetteer.lookup(m.text))
+    if ent.label_ in {"ORG", "FAC"}:
+        # 'Cancun', 'Piedras Negras' taken for an organisation or a building: a name that is all of a
+        # country's, a state's or a big city's is the place ('the Sinaloa Cartel' is not all of one)
+        if len(ent) > 3 or gazetteer.normalize(m.text) in lexicon.not_places:
+            return False
+        found = gazetteer.lookup(m.text)
+        if any(e.feature in {"country", "admin1"} for e in found):
+            return True
+        # a big city's own name, unless it is an acronym or a name English uses for people and firms
+        # ('BA', 'Lincoln', 'Toyota'): those are the organisation the NER saw
+        return not m.text.isupper() and not _english_name_word(m.text) and any(
+            e.feature in {"city", "admin2"} and e.population >= BIG_CITY_POPULATION
+            and gazetteer.normalize(e.name) == gazetteer.normalize(m.text) for e in found)
     if ent.label_ in {"PER", "PERSON"}:
         # "Alexandria woman", "Dublin police": a first name is not followed by a common noun
         nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
@@ -244,6 +288,45 @@ def _named_like_place(ent: Any, m: Mention, gazetteer: GeoNamesGazetteer, lexico
                      or ent.root.dep_ == "conj")
         return (_after_locative(ent, lexicon) or modifier or listed) and _strong_place(m.text, gazetteer, lexicon, 1000)
     return False
+
+
+def _town_after_locative(ent: Any, m: Mention, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> bool:
+    """'killed in Tlapa de Comonfort', 'en Apaseo el Grande': after 'in'/'en', a name the NER took for an
+    organisation or a person is a town when the gazetteer knows a town or municipality by all of it
+    (a single common word excepted: 'in Congress')."""
+    if not _after_locative(ent, lexicon) or gazetteer.normalize(m.text) in lexicon.not_places:
+        return False
+    if m.text.isupper() or _english_name_word(m.text):
+        return False  # 'at Franklin' (a school), 'in Congress', 'at FAO
+    name = _longer_name(m, ent.doc.text, gazetteer, lexicon).text
+    return any(e.feature in {"city", "admin2"} and e.population >= SMALL_TOWN_POPULATION
+               and gazetteer.normalize(e.name) == gazetteer.normalize(name) for e in gazetteer.lookup(name))
+
+
+def _english_name_word(name: str) -> bool:
+    """'Lincoln', 'Franklin', 'White House': a name English writes often enough that, taken by the NER
+    for a person or an organisation, it is one (towns named so are known only locally)."""
+    return zipf_frequency(name.lower(), "en") >= ENGLISH_NAME_ZIPF
+
+
+def _place_after_common_word(ent: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> Mention | None:
+    """'Bloody Veracruz', 'Arde Sonora': a headline's capitalised adjective or verb taken into the name
+    of a state, a country or a big city; the rest of the entity is the place. Only at the opening of
+    a headline, where such words stand."""
+    if not 2 <= len(ent) <= 3 or not ent[0].is_alpha:
+        return None
+    if ent.start > 0 and ent.doc[ent.start - 1].text not in {";", ":", "\n"}:
+        return None  # only where a headline opens: in prose, 'Chris Paul', 'United Russia' are names
+    head = ent[0].lower_
+    if max(zipf_frequency(head, "en"), zipf_frequency(head, "es")) < COMMON_HEAD_ZIPF or head in lexicon.locatives \
+            or lexicon.leading.match(ent[0].text + " "):
+        return None
+    rest = ent.doc[ent.start + 1:ent.end]
+    if not all(t.text[:1].isupper() for t in rest) or \
+            not _strong_place(rest.text, gazetteer, lexicon, BIG_CITY_POPULATION) or \
+            not any(gazetteer.normalize(e.name) == gazetteer.normalize(rest.text) for e in gazetteer.lookup(rest.text)):
+        return None  # 'The White House' is not Casablanca (one of whose alternate names it is)
+    return Mention(rest.start_char, rest.end_char, rest.text, "gazetteer")
 
 
 def _after_locative(ent: Any, lexicon: PlaceLexicon) -> bool:
@@ -301,7 +384,9 @@ def _joiner(tokens: list[Any], j: int, lexicon: PlaceLexicon) -> bool:
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
-    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+    # of two mentions of one span, a unit's or a settlement's ('el estado de México', 'the city of
+    # Chihuahua') says the most
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start), m.source not in UNIT_SOURCES)):
         if out and m.start < out[-1].end:
             continue
         out.append(m)
