@@ -395,3 +395,11 @@ def test_a_counter_operation_by_the_other_side_is_its_own_incident(pipeline: Any
             "This was followed by a police operation that led to the deaths of 9 alleged cartel members.")
     events = _events(pipeline, text, published="2024-05-10")
     assert len(events) == 2
+
+
+def test_a_group_named_later_replaces_the_unidentified_one(pipeline: Any) -> None:
+    text = ("Soldiers killed six alleged cartel gunmen in a shootout in Culiacán, Sinaloa, on Thursday.\n\n"
+            "The gunmen belonged to the Sinaloa Cartel, the army said in a statement after the clash.")
+    events = _events(pipeline, text, published="2024-05-10")
+    assert len(events) == 1
+    assert "Sinaloa Cartel" in (events[0].actor1, events[0].actor2)

@@ -152,12 +152,31 @@ def _incidents(drafts: list[Draft], text: str, lexicon: EventLexicon) -> list[Dr
                 first.own_date = first.date = d.own_date
             first.agent = first.agent or d.agent
             first.patient = first.patient or d.patient
+            _name_the_group(first, d, lexicon)
             first.participants.extend(d.participants)
             first.subject = first.subject or d.subject
         first.fatalities = reconcile([(c, a) for c, a in counts if c is not None])
         first.sub_event_type = _incident_sub_type([drafts[i] for i in group], first, lexicon)
         out.append(first)
     return out
+
+
+def _name_the_group(incident: Draft, mention: Draft, lexicon: EventLexicon) -> None:
+    """'alleged cartel members' in one sentence, 'the Sinaloa Cartel' in another: the group a later
+    mention names takes the place of the unidentified one on the same side."""
+    tax = lexicon.taxonomy
+    non_state = tax.armed - {tax.state_forces}
+    named = [m for m in (mention.agent, mention.patient) if m is not None and m.kind == "organization"
+             and m.actor.inter in non_state]
+    for m in named:
+        sides = [incident.agent, incident.patient]
+        if any(s is not None and s.actor.name == m.actor.name for s in sides):
+            continue
+        for attr in ("agent", "patient"):
+            told = getattr(incident, attr)
+            if told is not None and told.kind != "organization" and told.actor.inter in non_state:
+                setattr(incident, attr, m)
+                break
 
 
 def _incident_sub_type(told: list[Draft], merged: Draft, lexicon: EventLexicon) -> str:
