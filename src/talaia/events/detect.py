@@ -33,7 +33,7 @@ from talaia.events.status import INCIDENT, mention_status
 from talaia.events.triggers import Trigger, find_triggers
 from talaia.models import Actor, Document, Event, Evidence, Participant, Place, Quote
 from talaia.nlp.aliases import Aliases
-from talaia.nlp.doccache import doc_text
+from talaia.nlp.doccache import doc_text, span_ents
 from talaia.text import content_words
 from talaia.windows import event_id
 
@@ -474,7 +474,7 @@ def _named_victims(sent: Any, trigger: Trigger, ctx: DocumentContext, lexicon: E
     victim, X'): a person entity whose path up the parse reaches the trigger through an object (or the
     subject of 'died')."""
     found = []
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         if ent.label_ not in PERSON_LABELS:
             continue
         tok, target = ent.root, trigger.token.i  # tokens are made anew on each access: compare positions

@@ -86,8 +86,9 @@ def find_triggers(sent: Any, headline: bool, lexicon: TriggerLexicon) -> list[Tr
     qualifiers: list[Trigger] = []
     doc = sent.doc
     kinds = lexicon.kinds
+    text = sent.text  # a Span joins its tokens' text on every call
     for m_pattern, phrase_kind in lexicon.phrases:
-        for m in m_pattern.finditer(sent.text):
+        for m in m_pattern.finditer(text):
             span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
             if span is None or phrase_kind in kinds.ignored:
                 continue
