@@ -9,12 +9,13 @@ afterwards).
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 _TEXT = "talaia.text"
 _ENTS = "talaia.ents"
 _STARTS = "talaia.ent_starts"
+_ENDS = "talaia.ent_ends"
 
 
 def doc_text(doc: Any) -> str:
@@ -37,12 +38,23 @@ def span_ents(span: Any) -> list[Any]:
     """``span.ents`` (the entities wholly inside a sentence or phrase), found without a pass over the document's."""
     doc = span.doc
     ents = doc_ents(doc)
-    starts: list[int] | None = doc.user_data.get(_STARTS)
-    if starts is None:
-        starts = doc.user_data[_STARTS] = [e.start for e in ents]
     inside = []
-    for ent in ents[bisect_left(starts, span.start):]:
+    for ent in ents[bisect_left(_bounds(doc, _STARTS, 0), span.start):]:
         if ent.end > span.end:
             break
         inside.append(ent)
     return inside
+
+
+def ents_touching(doc: Any, start: int, end: int) -> tuple[Any, ...]:
+    """The entities with a token between token ``start`` and token ``end`` (exclusive), in order: what a scan
+    of ``doc.ents`` for those covering a word or inside a phrase needs to look at."""
+    return doc_ents(doc)[bisect_right(_bounds(doc, _ENDS, 1), start):bisect_left(_bounds(doc, _STARTS, 0), end)]
+
+
+def _bounds(doc: Any, key: str, which: int) -> list[int]:
+    """The entities' first tokens (``which`` 0) or ends (1), in order (entities do not overlap)."""
+    bounds: list[int] | None = doc.user_data.get(key)
+    if bounds is None:
+        bounds = doc.user_data[key] = [e.end if which else e.start for e in doc_ents(doc)]
+    return bounds
