@@ -15,9 +15,10 @@ import json
 import random
 from collections.abc import Iterator
 
-PLACES = [("Culiacan", "Sinaloa"), ("Uruapan", "Michoacan"), ("Apatzingan", "Michoacan"), ("Chilpancingo", "Guerrero"),
-          ("Acapulco", "Guerrero"), ("Reynosa", "Tamaulipas"), ("Ciudad Juarez", "Chihuahua"), ("Celaya", "Guanajuato"),
-          ("Zamora", "Michoacan"), ("Tijuana", "Baja California"), ("Fresnillo", "Zacatecas"), ("Cuernavaca", "Morelos"),
+PLACES = [("Culiacan", "Sinaloa"), ("Uruapan", "Michoacan"), ("Apatzingan", "Michoacan"),
+          ("Chilpancingo", "Guerrero"), ("Acapulco", "Guerrero"), ("Reynosa", "Tamaulipas"),
+          ("Ciudad Juarez", "Chihuahua"), ("Celaya", "Guanajuato"), ("Zamora", "Michoacan"),
+          ("Tijuana", "Baja California"), ("Fresnillo", "Zacatecas"), ("Cuernavaca", "Morelos"),
           ("Iguala", "Guerrero"), ("Irapuato", "Guanajuato"), ("Mazatlan", "Sinaloa"), ("Matamoros", "Tamaulipas")]
 GROUPS = ["the Sinaloa Cartel", "the Jalisco New Generation Cartel", "Los Viagras", "the Gulf Cartel",
           "La Familia Michoacana", "a local criminal cell", "Los Zetas", "an armed group"]

@@ -66,5 +66,6 @@ def test_public_api_is_exactly_all() -> None:
     public = {n for n in dir(talaia) if not n.startswith("_")}
     exported = {n for n in talaia.__all__ if not n.startswith("_")}
     modules = {"about", "api", "errors", "models", "pipeline", "registry", "ingest", "nlp", "geo", "quotes",
-               "events", "store", "export", "cli", "component", "components", "knowledge", "fuse", "kb", "text"}
+               "events", "store", "export", "cli", "component", "components", "knowledge", "fuse", "kb", "text",
+                   "windows"}
     assert public - modules == exported

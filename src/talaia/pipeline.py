@@ -28,7 +28,7 @@ from talaia.errors import DocumentTooLargeError, PipelineConfigError, TalaiaErro
 from talaia.knowledge import load_knowledge
 from talaia.models import Document, ExtractionResult
 from talaia.registry import Registry
-from talaia.windows import OVERLAP_CHARS, WINDOW_CHARS, Window, merge_windows, split_windows
+from talaia.windows import OVERLAP_CHARS, WINDOW_CHARS, Window, check_window, merge_windows, split_windows
 
 ErrorPolicy = Literal["record", "raise"]
 # the longest text extracted by default: about 3 minutes on one core (reading is linear in the text, see windows)
@@ -48,6 +48,8 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
 class PipelineConfig:
     components: tuple[str, ...] = DEFAULT_COMPONENTS
     batch_size: int = 32
+    # a batch is also closed at this many characters, so a batch of long texts (or windows) stays small in memory
+    batch_chars: int = 100_000
     on_error: ErrorPolicy = "record"
     # user knowledge folders (same layout as talaia/lang and talaia/codebook), layered over the built-in files
     knowledge_dirs: tuple[str, ...] = ()
@@ -82,6 +84,10 @@ class Pipeline:
         self.extractor_version: str = extractor_version(self.config, self.resources.knowledge.fingerprint)
 
     def _check_order(self) -> None:
+        try:
+            check_window(self.config.window_chars, self.config.window_overlap)
+        except ValueError as err:
+            raise PipelineConfigError(str(err)) from err
         available = {"document"}
         unknown = set(self.config.settings) - set(self.config.components)
         if unknown:
@@ -110,6 +116,7 @@ class Pipeline:
         documents; its result is put together once its last window is read.
         """
         batch: list[tuple[Analysis, _Parts]] = []
+        chars = 0
         waiting: deque[_Parts] = deque()  # documents in input order, each complete once all its parts are read
         for item in items:
             if isinstance(item, TalaiaError):
@@ -128,9 +135,10 @@ class Pipeline:
             whole = self._whole_document(item) if len(parts.windows) > 1 else item
             for window in parts.windows:
                 batch.append((Analysis(document=window.document(whole)), parts))
-                if len(batch) >= self.config.batch_size:
+                chars += window.end - window.start
+                if len(batch) >= self.config.batch_size or chars >= self.config.batch_chars:
                     self._flush(batch)
-                    batch = []
+                    batch, chars = [], 0
                     yield from _ready(waiting)
             yield from _ready(waiting)
         self._flush(batch)

@@ -56,10 +56,9 @@ class Window:
 def split_windows(text: str, size: int = WINDOW_CHARS, overlap: int = OVERLAP_CHARS) -> list[Window]:
     """Windows of at most ``size`` characters covering ``text``, cut at paragraph breaks (else line, sentence
     or word breaks), each starting about ``overlap`` characters before the one before it ends."""
-    if size <= 0 or overlap < 0 or overlap >= size // 2:
-        raise ValueError(f"window size {size} and overlap {overlap}: the overlap must be under half the size")
     if len(text) <= size:
         return [Window(0, len(text), 0, len(text))]
+    check_window(size, overlap)
     spans: list[tuple[int, int]] = []
     start = 0
     while True:
@@ -73,6 +72,13 @@ def split_windows(text: str, size: int = WINDOW_CHARS, overlap: int = OVERLAP_CH
     cuts = [(spans[i][1] + spans[i + 1][0]) // 2 for i in range(len(spans) - 1)]
     keep = [0, *cuts, len(text)]
     return [Window(s, e, keep[i], keep[i + 1]) for i, (s, e) in enumerate(spans)]
+
+
+def check_window(size: int, overlap: int) -> None:
+    """ValueError unless each window moves on: the overlap under half the window."""
+    if size <= 0 or overlap < 0 or overlap >= size // 2:
+        raise ValueError(f"window of {size} characters overlapping by {overlap}: the overlap must be under half "
+                         "the window")
 
 
 def _last_break(text: str, lo: int, hi: int) -> int:
