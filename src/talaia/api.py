@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from talaia.engines import Engine, EngineKind, make_pipeline
 from talaia.errors import InputError, QueryError
 from talaia.export.formats import write_export
 from talaia.fuse import FusionReport, FusionSettings, fuse_store
@@ -39,7 +40,8 @@ def extract_text(text: str, *, published: dt.date | str | None = None, language:
 
 def extract_paths(paths: Sequence[str | Path], *, options: ReadOptions | None = None,
                   pipeline: Pipeline | None = None, config: PipelineConfig | None = None,
-                  progress: bool = False, on_missing: Callable[[InputError], None] | None = None
+                  progress: bool = False, on_missing: Callable[[InputError], None] | None = None,
+                  workers: int | None = None, engine: EngineKind = "local", address: str | None = None
                   ) -> Iterator[ExtractionResult]:
     """One result per document of every input (files, folders, '-'), in input order.
 
@@ -47,10 +49,12 @@ def extract_paths(paths: Sequence[str | Path], *, options: ReadOptions | None = 
     others go on. A path that does not exist raises :class:`~talaia.errors.InputError` before
     anything is read, unless ``on_missing`` takes it (then the other paths are read; still
     InputError when none exists). ``progress``: a bar on standard error counting documents
-    extracted, with a total and ETA unless an input is standard input.
+    extracted, with a total and ETA unless an input is standard input. ``workers``, ``engine``,
+    ``address``: where extraction runs (see :class:`~talaia.engines.Engine`; by default, in this
+    process); the results are the same, in the same order.
     """
     existing = check_inputs([str(p) for p in paths], on_missing)
-    pipe = pipeline or Pipeline(config)
+    pipe = make_pipeline(config, Engine(engine, workers, address), pipeline)
     return _with_progress(pipe.run(iter_documents(existing, options)), count_documents(existing) if progress
                           else None, "extract", progress)
 
@@ -81,15 +85,17 @@ def open_store(db: str | Path | None = None, *, must_exist: bool = False) -> SQL
 def ingest_paths(paths: Sequence[str | Path], *, db: str | Path | None = None, options: ReadOptions | None = None,
                  progress: bool = False, on_error: Callable[[str], None] | None = None,
                  pipeline: Pipeline | None = None, config: PipelineConfig | None = None,
-                 on_missing: Callable[[InputError], None] | None = None) -> IngestReport:
+                 on_missing: Callable[[InputError], None] | None = None, workers: int | None = None,
+                 engine: EngineKind = "local", address: str | None = None) -> IngestReport:
     """Read, extract and store every document of ``paths``; duplicates linked, not re-counted.
 
     Idempotent for the same extractor version; a document stored by another version is
     extracted again and its events, quotes and places replaced (``report.reextracted``).
-    Missing paths: as :func:`extract_paths` (checked before the database is opened).
+    Missing paths: as :func:`extract_paths` (checked before the database is opened); ``workers``,
+    ``engine``, ``address`` too (extraction on workers, the store written here: the same rows).
     """
     existing = check_inputs([str(p) for p in paths], on_missing)
-    pipe = pipeline or Pipeline(config)
+    pipe = make_pipeline(config, Engine(engine, workers, address), pipeline)
     with open_store(db) as store:
         report = ingest(existing, store, pipeline=pipe, options=options, progress=progress, on_error=on_error)
     report.missing = len(paths) - len(existing)
@@ -98,11 +104,13 @@ def ingest_paths(paths: Sequence[str | Path], *, db: str | Path | None = None, o
 
 def reprocess(*, db: str | Path | None = None, pipeline: Pipeline | None = None,
               config: PipelineConfig | None = None, all_documents: bool = False, progress: bool = False,
-              on_error: Callable[[str], None] | None = None) -> ReprocessReport:
+              on_error: Callable[[str], None] | None = None, workers: int | None = None,
+              engine: EngineKind = "local", address: str | None = None) -> ReprocessReport:
     """Extract again, from the stored text, every stored document (duplicates aside) that an
     extractor version other than ``pipeline``'s produced (``all_documents``: every one), and
-    replace its events, quotes and places; duplicates stay linked to the new events."""
-    pipe = pipeline or Pipeline(config)
+    replace its events, quotes and places; duplicates stay linked to the new events.
+    ``workers``, ``engine``, ``address``: as :func:`extract_paths`."""
+    pipe = make_pipeline(config, Engine(engine, workers, address), pipeline)
     with open_store(db, must_exist=True) as store:
         return reprocess_store(store, pipeline=pipe, everything=all_documents, progress=progress, on_error=on_error)
 

@@ -28,11 +28,17 @@ from talaia.errors import DocumentTooLargeError, PipelineConfigError, TalaiaErro
 from talaia.knowledge import load_knowledge
 from talaia.models import Document, ExtractionResult
 from talaia.registry import Registry
-from talaia.windows import OVERLAP_CHARS, WINDOW_CHARS, Window, check_window, merge_windows, split_windows
+from talaia.windows import (
+    DEFAULT_MAX_CHARS,
+    OVERLAP_CHARS,
+    WINDOW_CHARS,
+    Window,
+    check_window,
+    merge_windows,
+    split_windows,
+)
 
 ErrorPolicy = Literal["record", "raise"]
-# the longest text extracted by default: about 3 minutes on one core (reading is linear in the text, see windows)
-DEFAULT_MAX_CHARS = 5_000_000
 
 DEFAULT_COMPONENTS: tuple[str, ...] = (
     "nlp.language.v1",

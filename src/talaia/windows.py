@@ -29,6 +29,8 @@ from typing import TypeVar
 from talaia.about import EXTRACTOR_VERSION
 from talaia.models import Document, Event, Evidence, ExtractionResult, Participant, Place, Quote
 
+# the longest text extracted by default: a few minutes on one core (reading is linear in the text)
+DEFAULT_MAX_CHARS = 5_000_000
 WINDOW_CHARS = 50_000  # a long feature article is read whole; each window parses in well under a second
 OVERLAP_CHARS = 2_000  # a few paragraphs: enough for a sentence to find what the one before it said
 _PARAGRAPH = re.compile(r"\n\s*\n")

@@ -16,6 +16,7 @@ from talaia.about import __version__
 from talaia.errors import InputError, MissingDatabaseError, QueryError, TalaiaError
 from talaia.export.formats import FORMATS, WRITERS, text_formats, writer
 from talaia.ingest.readers import DEFAULT_MAX_BYTES, ReadOptions
+from talaia.windows import DEFAULT_MAX_CHARS
 
 if TYPE_CHECKING:
     from talaia.pipeline import Pipeline
@@ -104,11 +105,35 @@ def _read_options(func: F) -> F:
     return func
 
 
-def _pipeline(batch_size: int, knowledge: Sequence[str]) -> Pipeline:
-    from talaia.pipeline import Pipeline, PipelineConfig
+def _engine_options(func: F) -> F:
+    """Where extraction runs, and the longest text it takes."""
+    for option in reversed([
+        click.option("--max-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_CHARS, show_default=True,
+                     help="Texts longer than this are refused with an error (E104); long texts are read in "
+                          "windows, in time linear in their length."),
+        click.option("--workers", type=click.IntRange(min=1), default=None,
+                     help="Extract on this many worker processes (default: 1 with the local engine, one per "
+                          "CPU with Ray); the output is the same, in the same order."),
+        click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+                     help="local: worker processes on this machine; ray: Ray workers (pip install "
+                          "'talaia[ray]'), here or on the cluster at --address."),
+        click.option("--address", default=None, metavar="ADDRESS",
+                     help="The Ray cluster to run on ('auto', 'ray://head:10001'; default: start Ray here)."),
+    ]):
+        func = option(func)
+    return func
 
+
+def _pipeline(batch_size: int, knowledge: Sequence[str], max_chars: int = DEFAULT_MAX_CHARS,
+              workers: int | None = None, engine: str = "local", address: str | None = None) -> Pipeline:
+    from talaia.engines import Engine, make_pipeline
+    from talaia.pipeline import PipelineConfig
+
+    if address is not None and engine != "ray":
+        raise click.BadParameter("a Ray cluster's address needs --engine ray", param_hint="--address")
     try:
-        return Pipeline(PipelineConfig(batch_size=batch_size, knowledge_dirs=tuple(knowledge)))
+        config = PipelineConfig(batch_size=batch_size, knowledge_dirs=tuple(knowledge), max_chars=max_chars)
+        return make_pipeline(config, Engine("ray" if engine == "ray" else "local", workers, address))
     except TalaiaError as err:
         fail(err)
 
@@ -130,10 +155,12 @@ def _on_missing(missing: list[str]) -> Callable[[InputError], None]:
               help="Write JSON Lines here (default: standard output).")
 @_read_options
 @BATCH_OPTION
+@_engine_options
 @KNOWLEDGE_OPTION
 @PROGRESS_OPTION
 def extract(inputs: tuple[str, ...], output: str, max_bytes: int, language: str | None, batch_size: int,
-            knowledge: tuple[str, ...], progress: bool | None) -> None:
+            max_chars: int, workers: int | None, engine: str, address: str | None, knowledge: tuple[str, ...],
+            progress: bool | None) -> None:
     """Extract events, quotes and places: one JSON line per input document (SCHEMA.md v1).
 
     INPUTS are files, folders (read recursively) or - for standard input: JSON Lines
@@ -143,7 +170,7 @@ def extract(inputs: tuple[str, ...], output: str, max_bytes: int, language: str 
     from talaia.api import extract_paths
 
     options = ReadOptions(max_bytes=max_bytes, language=language)
-    pipeline = _pipeline(batch_size, knowledge)
+    pipeline = _pipeline(batch_size, knowledge, max_chars, workers, engine, address)
     missing: list[str] = []
     total = failed = 0
     try:
@@ -174,10 +201,12 @@ def extract(inputs: tuple[str, ...], output: str, max_bytes: int, language: str 
 @DB_OPTION
 @_read_options
 @BATCH_OPTION
+@_engine_options
 @KNOWLEDGE_OPTION
 @PROGRESS_OPTION
 def ingest(inputs: tuple[str, ...], db: str | None, max_bytes: int, language: str | None, batch_size: int,
-           knowledge: tuple[str, ...], progress: bool | None) -> None:
+           max_chars: int, workers: int | None, engine: str, address: str | None, knowledge: tuple[str, ...],
+           progress: bool | None) -> None:
     """Extract from INPUTS and store the results; re-ingesting the same documents changes nothing.
 
     Exact copies and near-duplicates (syndicated stories) are linked as further sources of
@@ -188,7 +217,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, max_bytes: int, language: st
     """
     from talaia.api import ingest_paths
 
-    pipeline = _pipeline(batch_size, knowledge)
+    pipeline = _pipeline(batch_size, knowledge, max_chars, workers, engine, address)
     missing: list[str] = []
     try:
         report = ingest_paths(inputs, db=db, options=ReadOptions(max_bytes=max_bytes, language=language),
@@ -208,10 +237,11 @@ def ingest(inputs: tuple[str, ...], db: str | None, max_bytes: int, language: st
 @click.option("--all", "all_documents", is_flag=True,
               help="Extract every stored document again, not only those of another extractor version.")
 @BATCH_OPTION
+@_engine_options
 @KNOWLEDGE_OPTION
 @PROGRESS_OPTION
-def reprocess(db: str | None, all_documents: bool, batch_size: int, knowledge: tuple[str, ...],
-              progress: bool | None) -> None:
+def reprocess(db: str | None, all_documents: bool, batch_size: int, max_chars: int, workers: int | None,
+              engine: str, address: str | None, knowledge: tuple[str, ...], progress: bool | None) -> None:
     """Extract stored documents again from their stored text, with the current extractor.
 
     Every stored document (duplicates aside) that another extractor version produced (other
@@ -221,7 +251,7 @@ def reprocess(db: str | None, all_documents: bool, batch_size: int, knowledge: t
     """
     from talaia.api import reprocess as reprocess_db
 
-    pipeline = _pipeline(batch_size, knowledge)
+    pipeline = _pipeline(batch_size, knowledge, max_chars, workers, engine, address)
     try:
         report = reprocess_db(db=db, pipeline=pipeline, all_documents=all_documents,
                               progress=_show_progress(progress),
