@@ -52,6 +52,8 @@ def test_local_workers_give_what_one_process_gives_in_order(pipeline) -> None:  
     expected = [r.to_dict() for r in pipeline.run(docs)]
     parallel = make_pipeline(pipeline.config, Engine("local", workers=2))
     assert [r.to_dict() for r in parallel.run(docs)] == expected
+    assert [r.to_dict() for r in parallel.run(docs[:3])] == expected[:3]  # the same workers, a second run
+    parallel.close()
 
 
 @pytest.mark.slow
@@ -67,6 +69,9 @@ def test_ray_workers_give_what_one_process_gives(pipeline, tmp_path: Path) -> No
     try:
         parallel = make_pipeline(pipeline.config, Engine("ray", workers=2))
         assert [r.to_dict() for r in parallel.run(docs)] == expected
+        with pytest.raises(PipelineConfigError, match="free CPUs"):  # its workers hold both CPUs
+            list(make_pipeline(pipeline.config, Engine("ray", workers=1)).run(docs[:1]))
+        parallel.close()
         # ingest: extraction on Ray, rows written here, the same as one process's; again, nothing new
         report = ingest_paths([FIXTURES], db=tmp_path / "ray.db", engine="ray", workers=2)
         again = ingest_paths([FIXTURES], db=tmp_path / "ray.db", engine="ray", workers=2)

@@ -55,8 +55,17 @@ def extract_paths(paths: Sequence[str | Path], *, options: ReadOptions | None = 
     """
     existing = check_inputs([str(p) for p in paths], on_missing)
     pipe = make_pipeline(config, Engine(engine, workers, address), pipeline)
-    return _with_progress(pipe.run(iter_documents(existing, options)), count_documents(existing) if progress
-                          else None, "extract", progress)
+    results = _with_progress(pipe.run(iter_documents(existing, options)), count_documents(existing) if progress
+                             else None, "extract", progress)
+    return results if pipe is pipeline else _closing(results, pipe)
+
+
+def _closing(results: Iterator[ExtractionResult], pipe: Pipeline) -> Iterator[ExtractionResult]:
+    """``results``, then ``pipe`` closed (its workers stopped), however the caller stops reading."""
+    try:
+        yield from results
+    finally:
+        pipe.close()
 
 
 def _with_progress(results: Iterator[ExtractionResult], total: int | None, desc: str, enabled: bool
@@ -96,8 +105,12 @@ def ingest_paths(paths: Sequence[str | Path], *, db: str | Path | None = None, o
     """
     existing = check_inputs([str(p) for p in paths], on_missing)
     pipe = make_pipeline(config, Engine(engine, workers, address), pipeline)
-    with open_store(db) as store:
-        report = ingest(existing, store, pipeline=pipe, options=options, progress=progress, on_error=on_error)
+    try:
+        with open_store(db) as store:
+            report = ingest(existing, store, pipeline=pipe, options=options, progress=progress, on_error=on_error)
+    finally:
+        if pipe is not pipeline:
+            pipe.close()
     report.missing = len(paths) - len(existing)
     return report
 
@@ -111,8 +124,13 @@ def reprocess(*, db: str | Path | None = None, pipeline: Pipeline | None = None,
     replace its events, quotes and places; duplicates stay linked to the new events.
     ``workers``, ``engine``, ``address``: as :func:`extract_paths`."""
     pipe = make_pipeline(config, Engine(engine, workers, address), pipeline)
-    with open_store(db, must_exist=True) as store:
-        return reprocess_store(store, pipeline=pipe, everything=all_documents, progress=progress, on_error=on_error)
+    try:
+        with open_store(db, must_exist=True) as store:
+            return reprocess_store(store, pipeline=pipe, everything=all_documents, progress=progress,
+                                   on_error=on_error)
+    finally:
+        if pipe is not pipeline:
+            pipe.close()
 
 
 def list_events(*, db: str | Path | None = None, where: EventFilter | None = None,

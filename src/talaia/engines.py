@@ -14,6 +14,7 @@ same order, same idempotency.
 from __future__ import annotations
 
 import logging
+import weakref
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -65,20 +66,29 @@ class ParallelPipeline(Pipeline):
     """A :class:`~talaia.pipeline.Pipeline` whose ``run`` extracts on worker processes (same results, same order).
 
     The components built here are only used for what the main process needs (the extractor
-    version, checks): the models load in the workers.
+    version, checks): the models load in the workers. The workers start on the first ``run``
+    and serve every later one (ingest runs a batch at a time) until :meth:`close`.
     """
 
     def __init__(self, config: PipelineConfig | None, engine: Engine) -> None:
         super().__init__(config)
         self.engine = engine
+        self._backend: _ProcessBackend | _RayBackend | None = None
 
     def run(self, items: Iterable[Document | TalaiaError]) -> Iterator[ExtractionResult]:
-        backend = _RayBackend(self.config, self.engine) if self.engine.kind == "ray" else \
-            _ProcessBackend(self.config, self.engine.workers or 1)
-        try:
-            yield from _in_order(self._chunks(items), backend.submit, backend.collect, 2 * backend.workers)
-        finally:
-            backend.close()
+        if self._backend is None:
+            self._backend = _RayBackend(self.config, self.engine) if self.engine.kind == "ray" else \
+                _ProcessBackend(self.config, self.engine.workers or 1)
+            # the workers go when the pipeline does, if nobody closes it first
+            weakref.finalize(self, self._backend.close)
+        backend = self._backend
+        yield from _in_order(self._chunks(items), backend.submit, backend.collect, 2 * backend.workers)
+
+    def close(self) -> None:
+        """Stop the workers (a later ``run`` starts new ones)."""
+        if self._backend is not None:
+            self._backend.close()
+            self._backend = None
 
     def _chunks(self, items: Iterable[Document | TalaiaError]) -> Iterator[list[Document | TalaiaError]]:
         chunk: list[Document | TalaiaError] = []
@@ -163,7 +173,7 @@ class _ProcessBackend:
         return future.result()
 
     def close(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool.shutdown(wait=True, cancel_futures=True)  # a second call does nothing
 
 
 # --- Ray ----------------------------------------------------------------------------------------------------------
@@ -192,6 +202,12 @@ class _RayBackend:
             ray.init(address=engine.address, num_cpus=engine.workers if engine.address is None else None,
                      include_dashboard=False, logging_level=logging.WARNING, log_to_driver=False)
         self.workers = engine.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+        free = ray.available_resources().get("CPU", 0)
+        if free < self.workers:  # the workers would wait for CPUs that nothing frees
+            if self.started:
+                ray.shutdown()
+            raise PipelineConfigError(f"the Ray cluster has {free:g} free CPUs for {self.workers} workers: ask for "
+                                      "fewer workers, or close the pipelines that hold them")
         actor: Any = ray.remote(num_cpus=1)(RayWorker)
         self.actors: list[Any] = [actor.remote(config) for _ in range(self.workers)]
         self.turn = 0
@@ -206,7 +222,10 @@ class _RayBackend:
         return results
 
     def close(self) -> None:
-        for actor in self.actors:
+        actors, self.actors = self.actors, []
+        if not actors or not self.ray.is_initialized():
+            return
+        for actor in actors:
             self.ray.kill(actor)
         if self.started:
             self.ray.shutdown()

@@ -171,6 +171,9 @@ class Pipeline:
             f"{len(doc.text):,} characters is over the limit of {self.config.max_chars:,} (--max-chars)",
             document=doc.label(), doc_id=doc.id)
 
+    def close(self) -> None:
+        """Let go of what ``run`` holds between calls (nothing here; a parallel pipeline's workers)."""
+
     def failed_result(self, error: TalaiaError) -> ExtractionResult:
         """The output line of a document that could not even be read."""
         return ExtractionResult(

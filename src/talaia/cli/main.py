@@ -190,6 +190,7 @@ def extract(inputs: tuple[str, ...], output: str, max_bytes: int, language: str 
     except TalaiaError as err:
         fail(err)
     finally:
+        pipeline.close()
         if out is not sys.stdout:
             out.close()
     if missing or (total and failed == total):
@@ -226,6 +227,8 @@ def ingest(inputs: tuple[str, ...], db: str | None, max_bytes: int, language: st
                               on_missing=_on_missing(missing))
     except TalaiaError as err:
         fail(err)
+    finally:
+        pipeline.close()
     summary = ", ".join(f"{v} {k}" for k, v in report.to_dict().items())
     click.echo(f"talaia: {summary}", err=True)
     if missing or (report.read and report.failed == report.read):
@@ -258,6 +261,8 @@ def reprocess(db: str | None, all_documents: bool, batch_size: int, max_chars: i
                               on_error=lambda m: click.echo(f"talaia: {m}", err=True))
     except TalaiaError as err:
         fail(err)
+    finally:
+        pipeline.close()
     click.echo(f"talaia: {report.checked} stored documents checked: {report.reextracted} extracted again "
                f"({report.events} events), {report.current} already extracted by {pipeline.extractor_version}, "
                f"{report.failed} failed", err=True)

@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""Scale: throughput, memory, document length and workers, each against a bare spaCy pass in the same run.
+
+Every figure is measured in a fresh process (so its peak memory is its own), models loaded
+before the clock starts; the baseline is spaCy's ``nlp.pipe`` over the same texts with the same
+model, run in the same way in the same invocation, and each figure is given as a ratio to it.
+Runs alternate (baseline, measured, baseline, ...) and the median is kept, because the machine
+may be shared.
+
+    .venv/bin/python benchmarks/bench_scale.py throughput [--documents 300] [--repeat 3]
+    .venv/bin/python benchmarks/bench_scale.py length [--sizes 10000,50000,200000,500000,2097152]
+    .venv/bin/python benchmarks/bench_scale.py startup [--repeat 3]
+    .venv/bin/python benchmarks/bench_scale.py engines [--documents 300] [--repeat 2]
+
+The corpus is generated (benchmarks/corpus.py, seeded): no real article's text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).parent))
+from corpus import documents, long_text
+
+
+def _peak_mb() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
+
+def _texts(spec: dict[str, Any]) -> list[dict[str, str]]:
+    if spec["kind"] == "corpus":
+        return list(documents(spec["documents"]))
+    text = long_text(spec["chars"])
+    if spec["parts"] == 1:
+        return [{"id": "long", "text": text, "language": "en"}]
+    step = -(-len(text) // spec["parts"])
+    return [{"id": f"part-{i}", "text": text[i:i + step], "language": "en"} for i in range(0, len(text), step)]
+
+
+def _child(task: str, spec: dict[str, Any], queue: Any) -> None:
+    """One measurement in a fresh process: (seconds, peak MB, extra) put on ``queue``."""
+    from talaia.models import Document
+
+    records = _texts(spec)
+    docs = [Document(id=r["id"], text=r["text"], title=r.get("title"), language=r.get("language")) for r in records]
+    extra: dict[str, Any] = {}
+    if task == "spacy":
+        from talaia.nlp.spacy_backend import SpacyModels
+
+        nlp = SpacyModels().get("en")
+        nlp("Warm up.")
+        start = time.perf_counter()
+        for _ in nlp.pipe(d.text for d in docs):
+            pass
+    elif task in {"extract", "ingest"}:
+        from talaia.engines import Engine, make_pipeline
+        from talaia.pipeline import Pipeline
+
+        engine = Engine(spec.get("engine", "local"), spec.get("workers"))
+        pipe: Pipeline = make_pipeline(None, engine)
+        list(pipe.run([Document(id="warm", text="Gunmen killed two police officers in Culiacán on Monday.",
+                                language="en")] * (2 * (engine.workers or 1))))  # workers started, models loaded
+        start = time.perf_counter()
+        if task == "extract":
+            extra["events"] = sum(len(r.events) for r in pipe.run(docs))
+        else:
+            from talaia.ingest.service import ingest
+            from talaia.store.sqlite import SQLiteStore
+
+            with tempfile.TemporaryDirectory() as tmp:
+                path = Path(tmp) / "docs.jsonl"
+                path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+                with SQLiteStore(Path(tmp) / "bench.db") as store:
+                    extra["events"] = ingest([str(path)], store, pipeline=pipe).events
+        pipe.close()
+    else:
+        raise ValueError(task)
+    queue.put((time.perf_counter() - start, _peak_mb(), extra))
+
+
+def measure(task: str, spec: dict[str, Any]) -> tuple[float, int, dict[str, Any]]:
+    ctx = multiprocessing.get_context("spawn")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=_child, args=(task, spec, queue))
+    proc.start()
+    result = queue.get()
+    proc.join()
+    return result  # type: ignore[no-any-return]
+
+
+def _alternate(tasks: list[tuple[str, str, dict[str, Any]]], repeat: int) -> dict[str, list[tuple[float, int]]]:
+    runs: dict[str, list[tuple[float, int]]] = {name: [] for name, _, _ in tasks}
+    for _ in range(repeat):
+        for name, task, spec in tasks:
+            seconds, peak, extra = measure(task, spec)
+            runs[name].append((seconds, peak))
+            print(f"  {name}: {seconds:.2f} s, peak {peak} MB {extra or ''}", flush=True)
+    return runs
+
+
+def _median(runs: list[tuple[float, int]]) -> tuple[float, int]:
+    return statistics.median(s for s, _ in runs), max(m for _, m in runs)
+
+
+def throughput(args: argparse.Namespace) -> None:
+    spec = {"kind": "corpus", "documents": args.documents}
+    records = _texts(spec)
+    words = sum(len(r["text"].split()) for r in records)
+    print(f"corpus: {len(records)} documents, {words:,} words, {sum(len(r['text']) for r in records):,} characters")
+    runs = _alternate([("spaCy nlp.pipe", "spacy", spec), ("talaia extract", "extract", spec),
+                       ("talaia ingest", "ingest", spec)], args.repeat)
+    base, _ = _median(runs["spaCy nlp.pipe"])
+    print("\n| pass | docs/s | words/s | throughput vs spaCy | peak MB |\n|---|---|---|---|---|")
+    for name, found in runs.items():
+        seconds, peak = _median(found)
+        print(f"| {name} | {len(records) / seconds:.1f} | {words / seconds:,.0f} | {base / seconds:.2f} | {peak} |")
+
+
+def length(args: argparse.Namespace) -> None:
+    print("| characters | one document s | 50 documents s | ratio | one document peak MB | 50 documents peak MB |"
+          "\n|---|---|---|---|---|---|", flush=True)
+    for chars in (int(s) for s in args.sizes.split(",")):
+        one = {"kind": "long", "chars": chars, "parts": 1}
+        split = {"kind": "long", "chars": chars, "parts": 50}
+        runs = _alternate([("one", "extract", one), ("fifty", "extract", split)], args.repeat)
+        (s1, m1), (s50, m50) = _median(runs["one"]), _median(runs["fifty"])
+        print(f"| {chars:,} | {s1:.1f} | {s50:.1f} | {s1 / s50:.2f} | {m1} | {m50} |", flush=True)
+
+
+def startup(args: argparse.Namespace) -> None:
+    """Wall time and peak memory of whole commands, as a user runs them."""
+    sample = Path(tempfile.mkdtemp()) / "one.txt"
+    sample.write_text("Gunmen killed two police officers in Culiacán on Monday.\n", encoding="utf-8")
+    commands: list[tuple[str, list[str]]] = [
+        ("python -c pass", [sys.executable, "-c", "pass"]),
+        ("python -c 'import spacy'", [sys.executable, "-c", "import spacy"]),
+        ("talaia --help", [sys.executable, "-m", "talaia", "--help"]),
+        ("talaia extract one.txt", [sys.executable, "-m", "talaia", "extract", str(sample), "--no-progress"]),
+    ]
+    print("| command | wall s (median) | peak MB |\n|---|---|---|")
+    for name, cmd in commands:
+        times, peaks = [], []
+        for _ in range(args.repeat):
+            start = time.perf_counter()
+            proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            _, status, usage = os.wait4(proc.pid, 0)  # this command's own peak, not the largest child's so far
+            times.append(time.perf_counter() - start)
+            peaks.append(usage.ru_maxrss // 1024)
+            assert status == 0, f"{name} failed"
+        print(f"| {name} | {statistics.median(times):.2f} | {max(peaks)} |", flush=True)
+
+
+def engines(args: argparse.Namespace) -> None:
+    spec = {"kind": "corpus", "documents": args.documents}
+    tasks = [("one process", "extract", spec),
+             ("local, 2 workers", "extract", {**spec, "workers": 2}),
+             ("ray, 1 worker", "extract", {**spec, "engine": "ray", "workers": 1}),
+             ("ray, 2 workers", "extract", {**spec, "engine": "ray", "workers": 2})]
+    runs = _alternate(tasks, args.repeat)
+    base, _ = _median(runs["one process"])
+    print(f"\n{args.documents} documents, workers started and models loaded before the clock starts\n"
+          "| engine | s | speed-up vs one process |\n|---|---|---|")
+    for name, found in runs.items():
+        seconds, _ = _median(found)
+        print(f"| {name} | {seconds:.1f} | {base / seconds:.2f} |")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    ap.add_argument("what", choices=["throughput", "length", "startup", "engines"])
+    ap.add_argument("--documents", type=int, default=300)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--sizes", default="10000,50000,200000,500000,2097152")
+    args = ap.parse_args()
+    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
+          f"Python {platform.python_version()}, load average {os.getloadavg()[0]:.1f}")
+    bench: dict[str, Callable[[argparse.Namespace], None]] = {
+        "throughput": throughput, "length": length, "startup": startup, "engines": engines}
+    bench[args.what](args)
+
+
+if __name__ == "__main__":
+    main()
