@@ -7,7 +7,7 @@ model, run in the same way in the same invocation, and each figure is given as a
 Runs alternate (baseline, measured, baseline, ...) and the median is kept, because the machine
 may be shared.
 
-    .venv/bin/python benchmarks/bench_scale.py throughput [--documents 300] [--repeat 3]
+    .venv/bin/python benchmarks/bench_scale.py throughput [--documents 300] [--repeat 3] [--corpus docs.jsonl]
     .venv/bin/python benchmarks/bench_scale.py length [--sizes 10000,50000,200000,500000,2097152]
     .venv/bin/python benchmarks/bench_scale.py startup [--repeat 3]
     .venv/bin/python benchmarks/bench_scale.py engines [--documents 300] [--repeat 2]
@@ -43,6 +43,11 @@ def _peak_mb() -> int:
 def _texts(spec: dict[str, Any]) -> list[dict[str, str]]:
     if spec["kind"] == "corpus":
         return list(documents(spec["documents"]))
+    if spec["kind"] == "file":  # JSON Lines of documents, or of records holding one under "doc"
+        with open(spec["path"], encoding="utf-8") as fh:
+            rows = [json.loads(line) for line in fh if line.strip()][:spec["documents"]]
+        keys = ("id", "text", "title", "published", "language")
+        return [{k: (r.get("doc") or r)[k] for k in keys if (r.get("doc") or r).get(k)} for r in rows]
     text = long_text(spec["chars"])
     if spec["parts"] == 1:
         return [{"id": "long", "text": text, "language": "en"}]
@@ -115,8 +120,14 @@ def _median(runs: list[tuple[float, int]]) -> tuple[float, int]:
     return statistics.median(s for s, _ in runs), max(m for _, m in runs)
 
 
+def _corpus(args: argparse.Namespace) -> dict[str, Any]:
+    if args.corpus:
+        return {"kind": "file", "path": args.corpus, "documents": args.documents}
+    return {"kind": "corpus", "documents": args.documents}
+
+
 def throughput(args: argparse.Namespace) -> None:
-    spec = {"kind": "corpus", "documents": args.documents}
+    spec = _corpus(args)
     records = _texts(spec)
     words = sum(len(r["text"].split()) for r in records)
     print(f"corpus: {len(records)} documents, {words:,} words, {sum(len(r['text']) for r in records):,} characters")
@@ -164,7 +175,7 @@ def startup(args: argparse.Namespace) -> None:
 
 
 def engines(args: argparse.Namespace) -> None:
-    spec = {"kind": "corpus", "documents": args.documents}
+    spec = _corpus(args)
     tasks = [("one process", "extract", spec),
              ("local, 2 workers", "extract", {**spec, "workers": 2}),
              ("ray, 1 worker", "extract", {**spec, "engine": "ray", "workers": 1}),
@@ -181,7 +192,8 @@ def engines(args: argparse.Namespace) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("what", choices=["throughput", "length", "startup", "engines"])
-    ap.add_argument("--documents", type=int, default=300)
+    ap.add_argument("--documents", type=int, default=300, help="documents of the corpus (the first N of --corpus)")
+    ap.add_argument("--corpus", help="a JSON Lines file of documents to read instead of the generated corpus")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--sizes", default="10000,50000,200000,500000,2097152")
     args = ap.parse_args()
