@@ -126,14 +126,15 @@ def _engine_options(func: F) -> F:
 
 def _pipeline(batch_size: int, knowledge: Sequence[str], max_chars: int = DEFAULT_MAX_CHARS,
               workers: int | None = None, engine: str = "local", address: str | None = None) -> Pipeline:
-    from talaia.engines import Engine, make_pipeline
-    from talaia.pipeline import PipelineConfig
+    from talaia.engines import Engine, ParallelPipeline
+    from talaia.pipeline import Pipeline, PipelineConfig
 
     if address is not None and engine != "ray":
         raise click.BadParameter("a Ray cluster's address needs --engine ray", param_hint="--address")
     try:
         config = PipelineConfig(batch_size=batch_size, knowledge_dirs=tuple(knowledge), max_chars=max_chars)
-        return make_pipeline(config, Engine("ray" if engine == "ray" else "local", workers, address))
+        where = Engine("ray" if engine == "ray" else "local", workers, address)
+        return Pipeline(config) if where.in_process else ParallelPipeline(config, where)
     except TalaiaError as err:
         fail(err)
 

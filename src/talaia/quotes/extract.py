@@ -157,8 +157,10 @@ def _indirect(sdoc: Any, inside: bytearray, aliases: Aliases, lexicon: QuoteLexi
 
 def _source_phrase(sdoc: Any, tok: Any, lexicon: QuoteLexicon) -> tuple[str, ...] | None:
     """The source phrase ('according to') that starts at ``tok``, if one does."""
+    first = tok.lower_  # compared before the words after it are made into tokens (most words start none)
     for phrase in lexicon.sources:
-        if tok.i + len(phrase) <= len(sdoc) and all(sdoc[tok.i + k].lower_ == w for k, w in enumerate(phrase)):
+        if phrase[0] == first and tok.i + len(phrase) <= len(sdoc) and \
+                all(sdoc[tok.i + k].lower_ == w for k, w in enumerate(phrase)):
             return phrase
     return None
 
