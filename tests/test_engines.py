@@ -39,6 +39,37 @@ def test_an_engine_is_checked_and_one_local_worker_runs_here() -> None:
     assert parallel.extractor_version == Pipeline(PipelineConfig(batch_size=4)).extractor_version
 
 
+def test_results_come_back_in_order_and_a_dead_worker_fails_only_its_chunk() -> None:
+    from talaia.engines import _in_order
+    from talaia.errors import ProcessingError, TalaiaError
+    from talaia.models import ExtractionResult
+
+    docs = [Document(id=str(i), text=f"text {i}") for i in range(7)]
+    chunks = [docs[0:3], docs[3:5], docs[5:7]]
+    sent: list[int] = []
+
+    def submit(chunk: list[Document | TalaiaError]) -> list[Document | TalaiaError]:
+        sent.append(len(sent))
+        if chunk[0].id == "5":
+            raise RuntimeError("pool broken")
+        return chunk
+
+    def collect(chunk: list[Document]) -> list[ExtractionResult]:
+        if chunk[0].id == "3":
+            raise EOFError("worker died")
+        return [ExtractionResult(id=d.id, language="en", published=None) for d in chunk]
+
+    def failed(error: TalaiaError) -> ExtractionResult:
+        assert isinstance(error, ProcessingError)
+        return ExtractionResult(id=error.doc_id or "", language=None, published=None, error=error.to_dict())
+
+    results = list(_in_order(iter(chunks), submit, collect, 2, failed))
+    assert [r.id for r in results] == [d.id for d in docs]
+    assert [r.ok for r in results] == [True, True, True, False, False, False, False]
+    assert results[3].error is not None and "worker died" in results[3].error["message"]
+    assert results[5].error is not None and results[5].error["code"] == "E110 processing"
+
+
 def test_an_address_without_ray_is_a_usage_error() -> None:
     from talaia.cli.main import cli
 

@@ -26,6 +26,7 @@ from talaia.models import Document, ExtractionResult
 from talaia.pipeline import Pipeline, PipelineConfig
 
 EngineKind = Literal["local", "ray"]
+Chunk = list[Document | TalaiaError]  # what one task sends a worker
 ENGINES: tuple[EngineKind, ...] = ("local", "ray")
 CHUNK_DOCUMENTS = 8  # documents per task: small enough to keep every worker busy, large enough for nlp.pipe
 CHUNK_CHARS = 100_000  # and at most this much text (a long document goes alone)
@@ -82,7 +83,8 @@ class ParallelPipeline(Pipeline):
             # the workers go when the pipeline does, if nobody closes it first
             weakref.finalize(self, self._backend.close)
         backend = self._backend
-        yield from _in_order(self._chunks(items), backend.submit, backend.collect, 2 * backend.workers)
+        yield from _in_order(self._chunks(items), backend.submit, backend.collect, 2 * backend.workers,
+                             self.failed_result)
 
     def close(self) -> None:
         """Stop the workers (a later ``run`` starts new ones)."""
@@ -90,8 +92,8 @@ class ParallelPipeline(Pipeline):
             self._backend.close()
             self._backend = None
 
-    def _chunks(self, items: Iterable[Document | TalaiaError]) -> Iterator[list[Document | TalaiaError]]:
-        chunk: list[Document | TalaiaError] = []
+    def _chunks(self, items: Iterable[Document | TalaiaError]) -> Iterator[Chunk]:
+        chunk: Chunk = []
         chars = 0
         for item in items:
             if isinstance(item, TalaiaError) and self.config.on_error == "raise":
@@ -105,10 +107,11 @@ class ParallelPipeline(Pipeline):
             yield chunk
 
 
-def _in_order(chunks: Iterator[list[Document | TalaiaError]], submit: Callable[[list[Document | TalaiaError]], Any],
-              collect: Callable[[Any], list[ExtractionResult]], in_flight: int) -> Iterator[ExtractionResult]:
-    """The chunks' results in order, with at most ``in_flight`` chunks sent and not yet collected."""
-    pending: deque[tuple[list[Document | TalaiaError], Any]] = deque()
+def _in_order(chunks: Iterable[Chunk], submit: Callable[[Chunk], Any], collect: Callable[[Any], list[ExtractionResult]],
+              in_flight: int, failed: Callable[[TalaiaError], ExtractionResult]) -> Iterator[ExtractionResult]:
+    """The chunks' results in order, with at most ``in_flight`` chunks sent and not yet collected; the
+    documents of a chunk whose worker failed get ``failed``'s result for an E110 error, the others go on."""
+    pending: deque[tuple[Chunk, Any]] = deque()
     for chunk in chunks:
         try:
             handle = submit(chunk)
@@ -116,14 +119,13 @@ def _in_order(chunks: Iterator[list[Document | TalaiaError]], submit: Callable[[
             handle = exc
         pending.append((chunk, handle))
         if len(pending) >= in_flight:
-            yield from _collected(*pending.popleft(), collect)
+            yield from _collected(*pending.popleft(), collect, failed)
     while pending:
-        yield from _collected(*pending.popleft(), collect)
+        yield from _collected(*pending.popleft(), collect, failed)
 
 
-def _collected(chunk: list[Document | TalaiaError], handle: Any, collect: Callable[[Any], list[ExtractionResult]]
-               ) -> list[ExtractionResult]:
-    """A chunk's results; a worker that died fails its chunk's documents (E110), not the run."""
+def _collected(chunk: Chunk, handle: Any, collect: Callable[[Any], list[ExtractionResult]],
+               failed: Callable[[TalaiaError], ExtractionResult]) -> list[ExtractionResult]:
     try:
         if isinstance(handle, Exception):
             raise handle
@@ -131,14 +133,9 @@ def _collected(chunk: list[Document | TalaiaError], handle: Any, collect: Callab
     except TalaiaError:
         raise
     except Exception as exc:
-        return [_worker_failed(item, exc) for item in chunk]
-
-
-def _worker_failed(item: Document | TalaiaError, exc: Exception) -> ExtractionResult:
-    label = item.label() if isinstance(item, Document) else item.document or ""
-    doc_id = item.id if isinstance(item, Document) else item.doc_id or label
-    error = ProcessingError(f"the worker failed: {type(exc).__name__}: {exc}", document=label, doc_id=doc_id)
-    return ExtractionResult(id=doc_id, language=None, published=None, error=error.to_dict())
+        return [failed(item if isinstance(item, TalaiaError) else ProcessingError(
+            f"the worker failed: {type(exc).__name__}: {exc}", document=item.label(), doc_id=item.id))
+            for item in chunk]
 
 
 # --- local processes ----------------------------------------------------------------------------------------------
@@ -151,7 +148,7 @@ def _start_worker(config: PipelineConfig) -> None:
     _WORKER_PIPELINE = Pipeline(config)
 
 
-def _extract_chunk(chunk: list[Document | TalaiaError]) -> list[ExtractionResult]:
+def _extract_chunk(chunk: Chunk) -> list[ExtractionResult]:
     assert _WORKER_PIPELINE is not None, "the worker was started without its pipeline"
     return list(_WORKER_PIPELINE.run(chunk))
 
@@ -165,7 +162,7 @@ class _ProcessBackend:
         self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                         initializer=_start_worker, initargs=(config,))
 
-    def submit(self, chunk: list[Document | TalaiaError]) -> Future[list[ExtractionResult]]:
+    def submit(self, chunk: Chunk) -> Future[list[ExtractionResult]]:
         return self.pool.submit(_extract_chunk, chunk)
 
     @staticmethod
@@ -184,7 +181,7 @@ class RayWorker:
     def __init__(self, config: PipelineConfig) -> None:
         self.pipeline = Pipeline(config)
 
-    def run(self, chunk: list[Document | TalaiaError]) -> list[ExtractionResult]:
+    def run(self, chunk: Chunk) -> list[ExtractionResult]:
         return list(self.pipeline.run(chunk))
 
 
@@ -212,7 +209,7 @@ class _RayBackend:
         self.actors: list[Any] = [actor.remote(config) for _ in range(self.workers)]
         self.turn = 0
 
-    def submit(self, chunk: list[Document | TalaiaError]) -> Any:
+    def submit(self, chunk: Chunk) -> Any:
         worker = self.actors[self.turn % len(self.actors)]  # chunks go round the workers, like cards dealt
         self.turn += 1
         return worker.run.remote(chunk)
