@@ -27,6 +27,7 @@ from talaia.components import default_registry
 from talaia.errors import DocumentTooLargeError, PipelineConfigError, TalaiaError
 from talaia.knowledge import load_knowledge
 from talaia.models import Document, ExtractionResult
+from talaia.nlp.doccache import release
 from talaia.registry import Registry
 from talaia.windows import (
     DEFAULT_MAX_CHARS,
@@ -155,6 +156,8 @@ class Pipeline:
             self.analyse([a for a, _ in batch])
             for a, parts in batch:
                 parts.add(a.result(self.extractor_version))  # the parse is let go here: only the records are kept
+                if a.sdoc is not None:
+                    release(a.sdoc)
 
     def _whole_document(self, doc: Document) -> Document:
         """What every window of a long document shares: its language, told once for the whole text."""

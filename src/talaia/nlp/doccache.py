@@ -58,3 +58,10 @@ def _bounds(doc: Any, key: str, which: int) -> list[int]:
     if bounds is None:
         bounds = doc.user_data[key] = [e.end if which else e.start for e in doc_ents(doc)]
     return bounds
+
+
+def release(doc: Any) -> None:
+    """Drop what was kept: the entities refer back to the Doc, a cycle that would keep every parsed
+    document (and its arrays) in memory until Python's cycle collector happens to run."""
+    for key in (_TEXT, _ENTS, _STARTS, _ENDS):
+        doc.user_data.pop(key, None)
