@@ -101,7 +101,7 @@ def test_ray_workers_give_what_one_process_gives(pipeline, tmp_path: Path) -> No
         parallel = make_pipeline(pipeline.config, Engine("ray", workers=2))
         assert [r.to_dict() for r in parallel.run(docs)] == expected
         with pytest.raises(PipelineConfigError, match="free CPUs"):  # its workers hold both CPUs
-            list(make_pipeline(pipeline.config, Engine("ray", workers=1)).run(docs[:1]))
+            list(make_pipeline(pipeline.config, Engine("ray", workers=1)).run(docs[:1]))  # after 15 s
         parallel.close()
         # ingest: extraction on Ray, rows written here, the same as one process's; again, nothing new
         report = ingest_paths([FIXTURES], db=tmp_path / "ray.db", engine="ray", workers=2)

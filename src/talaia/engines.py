@@ -14,6 +14,7 @@ same order, same idempotency.
 from __future__ import annotations
 
 import logging
+import time
 import weakref
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -185,6 +186,16 @@ class RayWorker:
         return list(self.pipeline.run(chunk))
 
 
+def _free_cpus(ray: Any, wanted: int, patience_s: float = 15.0) -> float:
+    """The cluster's free CPUs, waiting up to ``patience_s`` for ``wanted`` (killed workers free theirs late)."""
+    deadline = time.monotonic() + patience_s
+    while True:
+        free = float(ray.available_resources().get("CPU", 0))
+        if free >= wanted or time.monotonic() > deadline:
+            return free
+        time.sleep(0.2)
+
+
 class _RayBackend:
     def __init__(self, config: PipelineConfig, engine: Engine) -> None:
         try:
@@ -199,7 +210,7 @@ class _RayBackend:
             ray.init(address=engine.address, num_cpus=engine.workers if engine.address is None else None,
                      include_dashboard=False, logging_level=logging.WARNING, log_to_driver=False)
         self.workers = engine.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
-        free = ray.available_resources().get("CPU", 0)
+        free = _free_cpus(ray, self.workers)
         if free < self.workers:  # the workers would wait for CPUs that nothing frees
             if self.started:
                 ray.shutdown()
