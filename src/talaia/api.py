@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from talaia.analysis.aggregate import Aggregate, aggregate, check_aggregation
 from talaia.analysis.series import Grouping, parse_week
 from talaia.analysis.spikes import AlertReport, AlertSettings, AreaHistory, detect, history, weeks_between
+from talaia.engines import Engine, EngineKind, make_pipeline
 from talaia.errors import InputError, NotFoundError, QueryError
 from talaia.export.formats import write_export
 from talaia.fuse import FusionReport, FusionSettings, fuse_store
@@ -55,7 +56,8 @@ def extract_text(text: str, *, published: dt.date | str | None = None, language:
 
 def extract_paths(paths: Sequence[str | Path], *, options: ReadOptions | None = None,
                   pipeline: Pipeline | None = None, config: PipelineConfig | None = None,
-                  progress: bool = False, on_missing: Callable[[InputError], None] | None = None
+                  progress: bool = False, on_missing: Callable[[InputError], None] | None = None,
+                  workers: int | None = None, engine: EngineKind = "local", address: str | None = None
                   ) -> Iterator[ExtractionResult]:
     """One result per document of every input (files, folders, '-'), in input order.
 
@@ -63,12 +65,23 @@ def extract_paths(paths: Sequence[str | Path], *, options: ReadOptions | None = 
     others go on. A path that does not exist raises :class:`~talaia.errors.InputError` before
     anything is read, unless ``on_missing`` takes it (then the other paths are read; still
     InputError when none exists). ``progress``: a bar on standard error counting documents
-    extracted, with a total and ETA unless an input is standard input.
+    extracted, with a total and ETA unless an input is standard input. ``workers``, ``engine``,
+    ``address``: where extraction runs (see :class:`~talaia.engines.Engine`; by default, in this
+    process); the results are the same, in the same order.
     """
     existing = check_inputs([str(p) for p in paths], on_missing)
-    pipe = pipeline or Pipeline(config)
-    return _with_progress(pipe.run(iter_documents(existing, options)), count_documents(existing) if progress
-                          else None, "extract", progress)
+    pipe = make_pipeline(config, Engine(engine, workers, address), pipeline)
+    results = _with_progress(pipe.run(iter_documents(existing, options)), count_documents(existing) if progress
+                             else None, "extract", progress)
+    return results if pipe is pipeline else _closing(results, pipe)
+
+
+def _closing(results: Iterator[ExtractionResult], pipe: Pipeline) -> Iterator[ExtractionResult]:
+    """``results``, then ``pipe`` closed (its workers stopped), however the caller stops reading."""
+    try:
+        yield from results
+    finally:
+        pipe.close()
 
 
 def _with_progress(results: Iterator[ExtractionResult], total: int | None, desc: str, enabled: bool
@@ -98,30 +111,43 @@ def open_store(db: str | Path | None = None, *, must_exist: bool = False) -> Sto
 def ingest_paths(paths: Sequence[str | Path], *, db: str | Path | None = None, options: ReadOptions | None = None,
                  progress: bool = False, on_error: Callable[[str], None] | None = None,
                  pipeline: Pipeline | None = None, config: PipelineConfig | None = None,
-                 on_missing: Callable[[InputError], None] | None = None) -> IngestReport:
+                 on_missing: Callable[[InputError], None] | None = None, workers: int | None = None,
+                 engine: EngineKind = "local", address: str | None = None) -> IngestReport:
     """Read, extract and store every document of ``paths``; duplicates linked, not re-counted.
 
     Idempotent for the same extractor version; a document stored by another version is
     extracted again and its events, quotes and places replaced (``report.reextracted``).
-    Missing paths: as :func:`extract_paths` (checked before the database is opened).
+    Missing paths: as :func:`extract_paths` (checked before the database is opened); ``workers``,
+    ``engine``, ``address`` too (extraction on workers, the store written here: the same rows).
     """
     existing = check_inputs([str(p) for p in paths], on_missing)
-    pipe = pipeline or Pipeline(config)
-    with open_store(db) as store:
-        report = ingest(existing, store, pipeline=pipe, options=options, progress=progress, on_error=on_error)
+    pipe = make_pipeline(config, Engine(engine, workers, address), pipeline)
+    try:
+        with open_store(db) as store:
+            report = ingest(existing, store, pipeline=pipe, options=options, progress=progress, on_error=on_error)
+    finally:
+        if pipe is not pipeline:
+            pipe.close()
     report.missing = len(paths) - len(existing)
     return report
 
 
 def reprocess(*, db: str | Path | None = None, pipeline: Pipeline | None = None,
               config: PipelineConfig | None = None, all_documents: bool = False, progress: bool = False,
-              on_error: Callable[[str], None] | None = None) -> ReprocessReport:
+              on_error: Callable[[str], None] | None = None, workers: int | None = None,
+              engine: EngineKind = "local", address: str | None = None) -> ReprocessReport:
     """Extract again, from the stored text, every stored document (duplicates aside) that an
     extractor version other than ``pipeline``'s produced (``all_documents``: every one), and
-    replace its events, quotes and places; duplicates stay linked to the new events."""
-    pipe = pipeline or Pipeline(config)
-    with open_store(db, must_exist=True) as store:
-        return reprocess_store(store, pipeline=pipe, everything=all_documents, progress=progress, on_error=on_error)
+    replace its events, quotes and places; duplicates stay linked to the new events.
+    ``workers``, ``engine``, ``address``: as :func:`extract_paths`."""
+    pipe = make_pipeline(config, Engine(engine, workers, address), pipeline)
+    try:
+        with open_store(db, must_exist=True) as store:
+            return reprocess_store(store, pipeline=pipe, everything=all_documents, progress=progress,
+                                   on_error=on_error)
+    finally:
+        if pipe is not pipeline:
+            pipe.close()
 
 
 def list_events(*, db: str | Path | None = None, where: EventFilter | None = None,

@@ -16,6 +16,7 @@ from talaia.about import __version__
 from talaia.errors import InputError, MissingDatabaseError, QueryError, TalaiaError
 from talaia.export.formats import FORMATS, WRITERS, text_formats, writer
 from talaia.ingest.readers import DEFAULT_MAX_BYTES, ReadOptions
+from talaia.windows import DEFAULT_MAX_CHARS
 
 if TYPE_CHECKING:
     from talaia.pipeline import Pipeline
@@ -116,11 +117,36 @@ def _read_options(func: F) -> F:
     return func
 
 
-def _pipeline(batch_size: int, knowledge: Sequence[str]) -> Pipeline:
+def _engine_options(func: F) -> F:
+    """Where extraction runs, and the longest text it takes."""
+    for option in reversed([
+        click.option("--max-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_CHARS, show_default=True,
+                     help="Texts longer than this are refused with an error (E104); long texts are read in "
+                          "windows, in time linear in their length."),
+        click.option("--workers", type=click.IntRange(min=1), default=None,
+                     help="Extract on this many worker processes (default: 1 with the local engine, one per "
+                          "CPU with Ray); the output is the same, in the same order."),
+        click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+                     help="local: worker processes on this machine; ray: Ray workers (pip install "
+                          "'talaia[ray]'), here or on the cluster at --address."),
+        click.option("--address", default=None, metavar="ADDRESS",
+                     help="The Ray cluster to run on ('auto', 'ray://head:10001'; default: start Ray here)."),
+    ]):
+        func = option(func)
+    return func
+
+
+def _pipeline(batch_size: int, knowledge: Sequence[str], max_chars: int = DEFAULT_MAX_CHARS,
+              workers: int | None = None, engine: str = "local", address: str | None = None) -> Pipeline:
+    from talaia.engines import Engine, ParallelPipeline
     from talaia.pipeline import Pipeline, PipelineConfig
 
+    if address is not None and engine != "ray":
+        raise click.BadParameter("a Ray cluster's address needs --engine ray", param_hint="--address")
     try:
-        return Pipeline(PipelineConfig(batch_size=batch_size, knowledge_dirs=tuple(knowledge)))
+        config = PipelineConfig(batch_size=batch_size, knowledge_dirs=tuple(knowledge), max_chars=max_chars)
+        where = Engine("ray" if engine == "ray" else "local", workers, address)
+        return Pipeline(config) if where.in_process else ParallelPipeline(config, where)
     except TalaiaError as err:
         fail(err)
 
@@ -142,10 +168,12 @@ def _on_missing(missing: list[str]) -> Callable[[InputError], None]:
               help="Write JSON Lines here (default: standard output).")
 @_read_options
 @BATCH_OPTION
+@_engine_options
 @KNOWLEDGE_OPTION
 @PROGRESS_OPTION
 def extract(inputs: tuple[str, ...], output: str, max_bytes: int, language: str | None, batch_size: int,
-            knowledge: tuple[str, ...], progress: bool | None) -> None:
+            max_chars: int, workers: int | None, engine: str, address: str | None, knowledge: tuple[str, ...],
+            progress: bool | None) -> None:
     """Extract events, quotes and places: one JSON line per input document (SCHEMA.md v1).
 
     INPUTS are files, folders (read recursively) or - for standard input: JSON Lines
@@ -155,7 +183,7 @@ def extract(inputs: tuple[str, ...], output: str, max_bytes: int, language: str 
     from talaia.api import extract_paths
 
     options = ReadOptions(max_bytes=max_bytes, language=language)
-    pipeline = _pipeline(batch_size, knowledge)
+    pipeline = _pipeline(batch_size, knowledge, max_chars, workers, engine, address)
     missing: list[str] = []
     total = failed = 0
     try:
@@ -175,6 +203,7 @@ def extract(inputs: tuple[str, ...], output: str, max_bytes: int, language: str 
     except TalaiaError as err:
         fail(err)
     finally:
+        pipeline.close()
         if out is not sys.stdout:
             out.close()
     if missing or (total and failed == total):
@@ -186,10 +215,12 @@ def extract(inputs: tuple[str, ...], output: str, max_bytes: int, language: str 
 @DB_OPTION
 @_read_options
 @BATCH_OPTION
+@_engine_options
 @KNOWLEDGE_OPTION
 @PROGRESS_OPTION
 def ingest(inputs: tuple[str, ...], db: str | None, max_bytes: int, language: str | None, batch_size: int,
-           knowledge: tuple[str, ...], progress: bool | None) -> None:
+           max_chars: int, workers: int | None, engine: str, address: str | None, knowledge: tuple[str, ...],
+           progress: bool | None) -> None:
     """Extract from INPUTS and store the results; re-ingesting the same documents changes nothing.
 
     Exact copies and near-duplicates (syndicated stories) are linked as further sources of
@@ -200,7 +231,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, max_bytes: int, language: st
     """
     from talaia.api import ingest_paths
 
-    pipeline = _pipeline(batch_size, knowledge)
+    pipeline = _pipeline(batch_size, knowledge, max_chars, workers, engine, address)
     missing: list[str] = []
     try:
         report = ingest_paths(inputs, db=db, options=ReadOptions(max_bytes=max_bytes, language=language),
@@ -209,6 +240,8 @@ def ingest(inputs: tuple[str, ...], db: str | None, max_bytes: int, language: st
                               on_missing=_on_missing(missing))
     except TalaiaError as err:
         fail(err)
+    finally:
+        pipeline.close()
     summary = ", ".join(f"{v} {k}" for k, v in report.to_dict().items())
     click.echo(f"talaia: {summary}", err=True)
     if missing or (report.read and report.failed == report.read):
@@ -220,10 +253,11 @@ def ingest(inputs: tuple[str, ...], db: str | None, max_bytes: int, language: st
 @click.option("--all", "all_documents", is_flag=True,
               help="Extract every stored document again, not only those of another extractor version.")
 @BATCH_OPTION
+@_engine_options
 @KNOWLEDGE_OPTION
 @PROGRESS_OPTION
-def reprocess(db: str | None, all_documents: bool, batch_size: int, knowledge: tuple[str, ...],
-              progress: bool | None) -> None:
+def reprocess(db: str | None, all_documents: bool, batch_size: int, max_chars: int, workers: int | None,
+              engine: str, address: str | None, knowledge: tuple[str, ...], progress: bool | None) -> None:
     """Extract stored documents again from their stored text, with the current extractor.
 
     Every stored document (duplicates aside) that another extractor version produced (other
@@ -233,13 +267,15 @@ def reprocess(db: str | None, all_documents: bool, batch_size: int, knowledge: t
     """
     from talaia.api import reprocess as reprocess_db
 
-    pipeline = _pipeline(batch_size, knowledge)
+    pipeline = _pipeline(batch_size, knowledge, max_chars, workers, engine, address)
     try:
         report = reprocess_db(db=db, pipeline=pipeline, all_documents=all_documents,
                               progress=_show_progress(progress),
                               on_error=lambda m: click.echo(f"talaia: {m}", err=True))
     except TalaiaError as err:
         fail(err)
+    finally:
+        pipeline.close()
     click.echo(f"talaia: {report.checked} stored documents checked: {report.reextracted} extracted again "
                f"({report.events} events), {report.current} already extracted by {pipeline.extractor_version}, "
                f"{report.failed} failed", err=True)

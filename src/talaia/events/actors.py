@@ -22,6 +22,7 @@ from talaia.kb.actors import ActorKB
 from talaia.knowledge import Knowledge
 from talaia.models import Actor
 from talaia.nlp.aliases import Aliases
+from talaia.nlp.doccache import ents_touching
 
 _NAMES = ("police", "military", "armed_group", "civilians", "protesters", "rioters", "ethnic_militia", "clan_militia",
           "communal_militia", "government")
@@ -155,10 +156,11 @@ def _known_actor(head: Any, tokens: list[Any], country_code: str | None, year: i
     Guardia Nacional' (the entity around the head, then the phrase, then the phrase without its article)."""
     doc = head.doc
     first, last = min(t.i for t in tokens), max(t.i for t in tokens)
-    spans = [doc[e.start:e.end] for e in doc.ents if e.start <= head.i < e.end]
+    spans = [doc[e.start:e.end] for e in ents_touching(doc, head.i, head.i + 1)]
     spans += [doc[first:last + 1], *([doc[first + 1:last + 1]] if last > first and doc[first].pos_ == "DET" else [])]
     # 'gunmen from the Sinaloa Cartel', 'integrantes del CJNG': the group the members belong to
-    spans += [doc[e.start:e.end] for e in doc.ents if first <= e.start and e.end <= last + 1 and e.start > head.i]
+    spans += [doc[e.start:e.end] for e in ents_touching(doc, first, last + 1)
+              if first <= e.start and e.end <= last + 1 and e.start > head.i]
     for tok in tokens:
         if tok.i > head.i and tok.pos_ == "ADP" and tok.i < last:
             spans.append(doc[tok.i + 1:last + 1])
@@ -209,7 +211,8 @@ def actor_from_phrase(head: Any, country: str | None, country_code: str | None, 
     known = _known_actor(head, tokens, country_code, year, lexicon)
     if known is not None:
         return known
-    for ent in head.doc.ents:
+    # only the entities over the phrase's words can cover its head or lie inside it
+    for ent in ents_touching(head.doc, min(t.i for t in tokens), max(t.i for t in tokens) + 1):
         covers_head = ent.start <= head.i < ent.end
         inside = ent.start_char >= start and ent.end_char <= end
         if ent.label_ in {"ORG", "NORP"} and (covers_head or (inside and ent.label_ == "ORG")):
@@ -247,7 +250,7 @@ def actor_from_phrase(head: Any, country: str | None, country_code: str | None, 
     if head_word in heads["armed"] or (people and lowered & cues["armed_group"]):
         return ActorMention(Actor(names("armed_group", country), tax.political_militia), start, end, kind="group")
     if head.ent_type_ in {"PERSON", "PER"}:
-        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        ent = next(iter(ents_touching(head.doc, head.i, head.i + 1)), None)
         return ActorMention(Actor(names("civilians", country), tax.civilians), ent.start_char if ent else start,
                             ent.end_char if ent else end, kind="person")
     if head.ent_type_ == "NORP" and head.lower_.endswith(tuple(cues["troops"])):

@@ -16,6 +16,7 @@ from typing import Any
 from talaia.events.dates import EventDate
 from talaia.events.fatalities import FatalityCount
 from talaia.events.triggers import Trigger
+from talaia.nlp.doccache import doc_text
 
 # dependency labels of the clauses that hang off a sentence's incident and may tell something else
 # (spaCy's English labels and Universal Dependencies' for Spanish)
@@ -67,7 +68,7 @@ def clause_spans(sent: Any, trigger: Trigger, date: EventDate | None, fatalities
         if not any(left < e and s < right for s, e in keep) and not any(a <= left and right <= b for a, b in dropped):
             dropped.append((left, right))
     spans, cursor = [], sent.start_char
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     for left, right in sorted(dropped):
         if left > cursor and WORD.search(text, cursor, left):
             spans.append((cursor, left))

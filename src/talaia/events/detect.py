@@ -5,13 +5,11 @@ when following sentences only add detail, then coded with ACLED's fields.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from talaia.about import EXTRACTOR_VERSION
 from talaia.events.actors import ActorMention, Nationality, actor_from_phrase
 from talaia.events.certainty import certainty_of
 from talaia.events.clauses import clause_spans
@@ -35,7 +33,9 @@ from talaia.events.status import INCIDENT, mention_status
 from talaia.events.triggers import Trigger, find_triggers
 from talaia.models import Actor, Document, Event, Evidence, Participant, Place, Quote
 from talaia.nlp.aliases import Aliases
+from talaia.nlp.doccache import doc_text, span_ents
 from talaia.text import content_words
+from talaia.windows import event_id
 
 HEADLINE_CHARS = 400
 STATE_OF = re.compile(r"\bof ([^()]+)")  # the country in an ACLED state force's name
@@ -77,7 +77,7 @@ class DocumentContext:
 
 
 def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> list[Event]:
-    text = sdoc.text
+    text = doc_text(sdoc)
     headline = len(text) <= HEADLINE_CHARS
     # the text's own places first; a local outlet's home when the text names none
     focus = document_focus(ctx.places) or ctx.source_place
@@ -258,7 +258,7 @@ def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
     if VIOLENT in kinds and not kinds & event_kinds.protest:
         # violence words outside a protest: a clash, or property destroyed
         clash_words = lexicon.triggers.cues["clash"]
-        kinds.add(CLASH if any(w in t.token.doc.text[t.start:t.end].lower() for t in triggers for w in clash_words)
+        kinds.add(CLASH if any(w in doc_text(t.token.doc)[t.start:t.end].lower() for t in triggers for w in clash_words)
                   else LOOT)
     if kinds <= event_kinds.modifier:
         return None
@@ -360,7 +360,7 @@ def is_source(tok: Any, cues: DetectionCues) -> bool:
     if tok.dep_ in {"nsubj", "nsubj:pass"} and tok.head.lemma_.lower() in cues.speech_verbs:
         return True
     start = tok.left_edge.idx
-    return bool(cues.source_before.search(tok.doc.text[max(0, start - 60):start]))
+    return bool(cues.source_before.search(doc_text(tok.doc)[max(0, start - 60):start]))
 
 
 def arguments(tok: Any, cues: Mapping[str, frozenset[str]]) -> tuple[Any | None, Any | None]:
@@ -491,9 +491,8 @@ def _finalise(d: Draft, ctx: DocumentContext, focus: Place | None, country: str 
             told[side].setdefault((m.start, m.end), Participant(text[m.start:m.end], m.start, m.end, kind,
                                                                 final.name))
     event_date = date.date.isoformat() if date.date else None
-    key = f"{doc.id}|{EXTRACTOR_VERSION}|{spans[0][0]}"
     return Event(
-        event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+        event_id=event_id(doc.id, spans[0][0]),
         event_date=event_date,
         time_precision=date.precision,
         event_type=etype,
@@ -534,7 +533,7 @@ def _named_victims(sent: Any, trigger: Trigger, ctx: DocumentContext, lexicon: E
     victim, X'): a person entity whose path up the parse reaches the trigger through an object (or the
     subject of 'died')."""
     found = []
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         if ent.label_ not in PERSON_LABELS:
             continue
         tok, target = ent.root, trigger.token.i  # tokens are made anew on each access: compare positions

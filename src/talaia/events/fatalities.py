@@ -31,6 +31,7 @@ from typing import Any
 
 from talaia.events.tables import NOTHING, alternation, by_role, ordered
 from talaia.knowledge import Knowledge
+from talaia.nlp.doccache import ents_touching
 from talaia.nlp.numbers import NumberWords
 
 _NUM = r"(\d{1,3}(?:,\d{3})*|\w+)"
@@ -341,10 +342,10 @@ def _looks_like_date(tok: Any, lex: FatalityLexicon) -> bool:
     if tok.like_num and len(tok.text) == 4 and tok.text.isdigit() and 1900 <= int(tok.text) <= 2100:
         return True
     if tok.ent_type_ in {"MONEY", "PERCENT"}:  # the small model tags "4 Slain" PERCENT: trust only real units
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        ent = next(iter(ents_touching(tok.doc, tok.i, tok.i + 1)), None)
         return ent is None or bool(lex.units.search(ent.text))
     if tok.ent_type_ in {"DATE", "TIME"}:
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        ent = next(iter(ents_touching(tok.doc, tok.i, tok.i + 1)), None)
         return ent is None or bool(lex.calendar.search(ent.text))
     return False
 

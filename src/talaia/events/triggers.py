@@ -17,7 +17,7 @@ from types import MappingProxyType
 from typing import Any
 
 from talaia.events.coding import EventKinds
-from talaia.events.tables import any_word, by_role, ordered
+from talaia.events.tables import any_of, any_word, by_role, ordered
 from talaia.knowledge import Knowledge
 
 TRIGGER_POS = {"VERB", "NOUN", "ADJ", "PROPN"}
@@ -45,10 +45,12 @@ class TriggerLexicon:
     strip: tuple[str, ...]  # endings taken off any word
     silent_e: tuple[str, ...]  # endings taken off only where an e remains: 'assassinate-d'
     inflections: Mapping[str, Inflection]  # language -> its verb endings
+    any_phrase: re.Pattern[str] | None = None  # matches where some phrase does (None: try each)
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge, kinds: EventKinds) -> TriggerLexicon:
         phrases = sorted(knowledge.union("trigger_phrases").records(), key=lambda r: int(r["rank"]))
+        compiled = tuple((re.compile(r["pattern"], re.IGNORECASE), r["kind"]) for r in phrases)
         cues = by_role(knowledge.union("trigger_cues"), "word", "role")
         objects = knowledge.union("trigger_objects")
         # the modals are function words; the tokenizer's contracted forms ('ll, wo, ca) are cues
@@ -63,12 +65,13 @@ class TriggerLexicon:
         suffixes = knowledge.union("stem_suffixes")
         return cls(
             words=MappingProxyType(knowledge.union("trigger_words").mapping("word", "kind")),
-            phrases=tuple((re.compile(r["pattern"], re.IGNORECASE), r["kind"]) for r in phrases),
+            phrases=compiled,
             kinds=kinds, modals=modals, cues=MappingProxyType(cues),
             weapons=any_word(ordered(objects, "pattern", role="weapons")),
             territory=any_word(ordered(objects, "pattern", role="territory")),
             strip=ordered(suffixes, "suffix", role="strip"), silent_e=ordered(suffixes, "suffix", role="silent_e"),
             inflections=MappingProxyType(inflections),
+            any_phrase=any_of(p for p, _ in compiled),
         )
 
 
@@ -86,8 +89,10 @@ def find_triggers(sent: Any, headline: bool, lexicon: TriggerLexicon) -> list[Tr
     qualifiers: list[Trigger] = []
     doc = sent.doc
     kinds = lexicon.kinds
-    for m_pattern, phrase_kind in lexicon.phrases:
-        for m in m_pattern.finditer(sent.text):
+    text = sent.text  # a Span joins its tokens' text on every call
+    phrases = lexicon.phrases if lexicon.any_phrase is None or lexicon.any_phrase.search(text) else ()
+    for m_pattern, phrase_kind in phrases:
+        for m in m_pattern.finditer(text):
             span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
             if span is None or phrase_kind in kinds.ignored:
                 continue

@@ -1,12 +1,18 @@
-"""Content hashes (exact re-ingests) and MinHash near-duplicate detection (syndicated copies)."""
+"""Content hashes (exact re-ingests) and MinHash near-duplicate detection (syndicated copies).
+
+datasketch is imported where it is used: it imports scipy, a second and a half of every
+command's start-up (``talaia --help`` included) otherwise.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from datasketch import MinHash, MinHashLSH
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 NUM_PERM = 128
 SHINGLE = 5
@@ -21,6 +27,8 @@ def content_hash(text: str) -> str:
 
 
 def minhash_signature(text: str) -> MinHash:
+    from datasketch import MinHash
+
     words = [w.lower() for w in _WORD.findall(text)]
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     mh = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
@@ -34,6 +42,8 @@ class NearDuplicateIndex:
     def __init__(self, threshold: float = 0.7, min_words: int = 30) -> None:
         self.threshold = threshold
         self.min_words = min_words  # headlines are too short to call near-duplicates by shingles
+        from datasketch import MinHashLSH
+
         # the LSH only proposes candidates: a lower band threshold misses fewer, the estimate decides
         self._lsh = MinHashLSH(threshold=max(0.3, threshold - 0.25), num_perm=NUM_PERM)
         self._signatures: dict[str, MinHash] = {}
@@ -74,6 +84,7 @@ class NearDuplicateIndex:
     @staticmethod
     def from_bytes(data: bytes) -> MinHash:
         import numpy as np
+        from datasketch import MinHash
 
         return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=np.frombuffer(data, dtype="<u8").copy(),
                        scheme=SCHEME)

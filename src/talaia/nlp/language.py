@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from talaia.component import Analysis, DocumentComponent, Resources
+from talaia.models import Document
 
 SUPPORTED = ("en", "es")
 
@@ -42,6 +43,12 @@ def detect_language(text: str, default: str = "en") -> str:
     return "es" if score > 0 else "en"
 
 
+def document_language(document: Document) -> str:
+    """The document's language as given ('en', 'es'), else detected from its title and text."""
+    given = (document.language or "").lower()[:2]
+    return given if given in SUPPORTED else detect_language((document.title or "") + "\n" + document.text)
+
+
 class LanguageComponent(DocumentComponent):
     name = "nlp.language.v1"
 
@@ -49,7 +56,4 @@ class LanguageComponent(DocumentComponent):
         self.resources = resources
 
     def __call__(self, analysis: Analysis) -> None:
-        given = (analysis.document.language or "").lower()[:2]
-        analysis.language = given if given in SUPPORTED else detect_language(
-            (analysis.document.title or "") + "\n" + analysis.document.text
-        )
+        analysis.language = document_language(analysis.document)

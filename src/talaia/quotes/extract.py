@@ -15,6 +15,7 @@ from typing import Any
 
 from talaia.models import Quote
 from talaia.nlp.aliases import Aliases
+from talaia.nlp.doccache import doc_text
 from talaia.quotes.lexicon import QuoteLexicon
 from talaia.quotes.marks import MarkedSpan, find_marked_spans
 from talaia.quotes.speakers import is_speech_verb, is_stance_verb, resolve_speaker, subject_of
@@ -31,7 +32,7 @@ class _Speaker:
 
 
 def extract_quotes(sdoc: Any, aliases: Aliases, lexicon: QuoteLexicon) -> list[Quote]:
-    text = sdoc.text
+    text = doc_text(sdoc)
     spans = [s for s in find_marked_spans(text) if text[s.start:s.end].strip()]
     inside = _inside_mask(len(text), spans)
     quotes = _direct(sdoc, spans, inside, aliases, lexicon)
@@ -49,7 +50,7 @@ def _inside_mask(n: int, spans: list[MarkedSpan]) -> bytearray:
 
 def _direct(sdoc: Any, spans: list[MarkedSpan], inside: bytearray, aliases: Aliases, lexicon: QuoteLexicon
             ) -> list[Quote]:
-    text = sdoc.text
+    text = doc_text(sdoc)
     quotes: list[Quote] = []
     previous: tuple[int, _Speaker] | None = None
     for span in spans:
@@ -98,7 +99,7 @@ def _continues(text: str, previous_end: int, open_at: int, cue: str) -> bool:
 
 def _verb_for(sdoc: Any, span: MarkedSpan, inside: bytearray, lexicon: QuoteLexicon) -> Any | None:
     """The speech verb outside the marks in the sentence after, then before, the quote."""
-    text = sdoc.text
+    text = doc_text(sdoc)
     after = sdoc.char_span(span.end, min(len(text), span.end + 1), alignment_mode="expand")
     if after is not None:
         sent = after.sent
@@ -116,7 +117,7 @@ def _verb_for(sdoc: Any, span: MarkedSpan, inside: bytearray, lexicon: QuoteLexi
 
 
 def _indirect(sdoc: Any, inside: bytearray, aliases: Aliases, lexicon: QuoteLexicon) -> list[Quote]:
-    text = sdoc.text
+    text = doc_text(sdoc)
     quotes: list[Quote] = []
     for tok in sdoc:
         if inside[tok.idx]:
@@ -159,8 +160,10 @@ def _indirect(sdoc: Any, inside: bytearray, aliases: Aliases, lexicon: QuoteLexi
 
 def _source_phrase(sdoc: Any, tok: Any, lexicon: QuoteLexicon) -> tuple[str, ...] | None:
     """The source phrase ('according to') that starts at ``tok``, if one does."""
+    first = tok.lower_  # compared before the words after it are made into tokens (most words start none)
     for phrase in lexicon.sources:
-        if tok.i + len(phrase) <= len(sdoc) and all(sdoc[tok.i + k].lower_ == w for k, w in enumerate(phrase)):
+        if phrase[0] == first and tok.i + len(phrase) <= len(sdoc) and \
+                all(sdoc[tok.i + k].lower_ == w for k, w in enumerate(phrase)):
             return phrase
     return None
 
@@ -178,7 +181,7 @@ def _inserted(sdoc: Any, verb: Any, inside: bytearray, aliases: Aliases, lexicon
     if sum(inside[start:end]) > 0.6 * (end - start):
         return None
     name, s0, s1 = resolve_speaker(subject_of(verb, lexicon), aliases, lexicon, None)
-    return Quote(sdoc.text[start:end], start, end, name, s0, s1, _cue(verb, lexicon), False)
+    return Quote(doc_text(sdoc)[start:end], start, end, name, s0, s1, _cue(verb, lexicon), False)
 
 
 def _stance_object(sdoc: Any, verb: Any, inside: bytearray, aliases: Aliases, lexicon: QuoteLexicon
@@ -206,7 +209,7 @@ def _stance_object(sdoc: Any, verb: Any, inside: bytearray, aliases: Aliases, le
     if subj.lower_ in lexicon.relatives:
         subj = verb.head
     name, s0, s1 = resolve_speaker(subj, aliases, lexicon, None)
-    return Quote(sdoc.text[start:end], start, end, name, s0, s1, _cue(verb, lexicon), False)
+    return Quote(doc_text(sdoc)[start:end], start, end, name, s0, s1, _cue(verb, lexicon), False)
 
 
 def _stance_noun(sdoc: Any, noun: Any, inside: bytearray, aliases: Aliases, lexicon: QuoteLexicon) -> Quote | None:
@@ -227,7 +230,7 @@ def _stance_noun(sdoc: Any, noun: Any, inside: bytearray, aliases: Aliases, lexi
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in lexicon.agents), None)
         owner = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
     name, s0, s1 = resolve_speaker(owner, aliases, lexicon, None) if owner is not None else (None, None, None)
-    return Quote(sdoc.text[start:end], start, end, name, s0, s1, noun.text, False)
+    return Quote(doc_text(sdoc)[start:end], start, end, name, s0, s1, noun.text, False)
 
 
 def _cue(verb: Any, lexicon: QuoteLexicon) -> str:

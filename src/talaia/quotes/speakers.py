@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from talaia.nlp.aliases import Aliases
+from talaia.nlp.doccache import doc_ents, doc_text
 from talaia.quotes.lexicon import QuoteLexicon
 
 PERSON_LABELS = {"PERSON", "PER"}
@@ -64,26 +65,26 @@ def resolve_speaker(head: Any, aliases: Aliases, lexicon: QuoteLexicon, last_per
         return antecedent, head.idx, head.idx + len(head.text)
     for appos in (c for c in head.children if c.dep_ == "appos"):
         # "the mayor, Rosa Elena Díaz, said": the name in apposition is who spoke
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ in PERSON_LABELS and appos.i in range(ent.start, ent.end):
                 return canonical_name(ent.text), ent.start_char, ent.end_char
         if appos.pos_ == "PROPN":
             words = [t for t in appos.subtree if t.pos_ == "PROPN"]
             a0, a1 = words[0].idx, words[-1].idx + len(words[-1].text)
-            return canonical_name(doc.text[a0:a1]), a0, a1
-    for ent in doc.ents:
+            return canonical_name(doc_text(doc)[a0:a1]), a0, a1
+    for ent in doc_ents(doc):
         inside = ent.start_char >= start and ent.end_char <= end and ent.label_ in NAME_LABELS
         if inside and (ent.label_ in PERSON_LABELS or ent.start <= head.i < ent.end):
             return canonical_name(ent.text), ent.start_char, ent.end_char
     if head.pos_ == "PROPN":
-        phrase = doc.text[start:end]
+        phrase = doc_text(doc)[start:end]
         return canonical_name(phrase), start, end
-    return doc.text[start:end], start, end
+    return doc_text(doc)[start:end], start, end
 
 
 def _previous_person(doc: Any, before: int, aliases: Aliases) -> str | None:
     best = None
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.end > before:
             break
         if ent.label_ in PERSON_LABELS:
