@@ -106,7 +106,10 @@ def test_a_long_document_read_in_windows_finds_what_its_parts_say_with_offsets_i
     assert {(q.start, q.end, q.speaker) for q in whole.quotes} == {(q.start, q.end, q.speaker) for q in result.quotes}
     found = {(e.event_type, e.evidence[0].start) for e in result.events}
     assert {(e.event_type, e.evidence[0].start) for e in whole.events} <= found
-    assert len(found) <= len(whole.events) + 3
+    # the text is four reports told three times: the whole text joins the retellings of one incident
+    # across the text (the same toll told again), windows only within their reach, so at most the
+    # copies' own events come back, never more than one per incident and copy
+    assert len(found) <= len(whole.events) * 3
 
 
 @pytest.mark.slow
