@@ -132,7 +132,6 @@ def _incidents(drafts: list[Draft], text: str, lexicon: EventLexicon) -> list[Dr
         sent_index=d.sent_index, paragraph=d.paragraph, sub_event_type=d.sub_event_type,
         places=d.places, own_date=d.own_date, fatalities=d.fatalities,
         agent=d.agent.actor.name if d.agent else None, back_reference=d.back_reference,
-        patient=d.patient.actor.name if d.patient else None,
         armed_group=d.agent is not None and d.agent.actor.inter in tax.armed - {tax.state_forces},
         links=frozenset(role for role, pattern in (("another", cues.another), ("same", cues.same))
                         if pattern.search(d.sentence)),

@@ -8,7 +8,12 @@ perpetrator with deaths of its own — and the discourse ties them:
 * the next sentence or the one after (reports tell an incident over a few sentences);
 * a back-reference, however far back: a definite noun ("the ambush", "la agresión") or a
   phrase of ``incident_cues`` with role ``same`` ("the victims");
-* a mention that names no place and no day of its own, in the same paragraph.
+* a mention that names no place and no day of its own, in the same paragraph;
+* the same death toll told again, however far ("at least three people died, it said");
+* a mention with no day and no place finer than a region, when only one incident can take it.
+
+Two towns are one incident's only when they are neighbours (one municipality, or within
+``NEIGHBOUR_KM``).
 
 A phrase with role ``another`` ("in another attack", "otra operación", "meanwhile") opens an
 incident, unless the mention is only a back-reference with no place or day of its own.
@@ -67,7 +72,6 @@ class Mention:
     back_reference: bool  # 'the ambush': only a definite noun reports it
     links: frozenset[str]  # incident_cues roles found in the sentence
     additive: bool = False  # its death count adds to those already told
-    patient: str | None = None  # the victim's or the other side's ACLED name
     casualties_only: bool = False  # it tells deaths and nothing else of the incident
 
 

@@ -99,6 +99,7 @@ def find_triggers(sent: Any, headline: bool, lexicon: TriggerLexicon) -> list[Tr
             tok = span.root
             if phrase_kind in kinds.qualifier:  # it qualifies the event; the verb is still a trigger itself
                 qualifiers.append(Trigger(tok, phrase_kind, span.start_char, span.end_char))
+            # an English phrase's tense is in its words ('opened fire'); elsewhere the morphology tells it
             elif phrase_kind in kinds.unchecked or _reportable(tok, headline, lexicon, phrase=tok.doc.lang_ == "en"):
                 found.setdefault(tok.i, Trigger(tok, phrase_kind, span.start_char, span.end_char))
     words = lexicon.words
