@@ -403,3 +403,11 @@ def test_a_group_named_later_replaces_the_unidentified_one(pipeline: Any) -> Non
     events = _events(pipeline, text, published="2024-05-10")
     assert len(events) == 1
     assert "Sinaloa Cartel" in (events[0].actor1, events[0].actor2)
+
+
+def test_participants_in_the_texts_own_words_without_a_headline_place_or_a_preposition(pipeline: Any) -> None:
+    text = ("Emboscada en Aguililla: hombres armados asesinaron a 14 policías estatales en El Aguaje, municipio "
+            "de Aguililla, Michoacán, el lunes.")
+    events = _events(pipeline, text, language="es")
+    assert [m.text for m in events[0].actor1_mentions] == ["hombres armados"]
+    assert [m.text for m in events[0].actor2_mentions] == ["14 policías estatales"]

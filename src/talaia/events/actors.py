@@ -136,14 +136,23 @@ def semantic_head(tok: Any, lexicon: ActorLexicon) -> Any:
     return tok
 
 
+PHRASE_BREAKS = frozenset({":", ";", "—", "–", "(", ")"})  # punctuation no name runs across
+
+
 def phrase_tokens(head: Any, lexicon: ActorLexicon) -> list[Any]:
-    """The words of a noun phrase that name it: modifiers before the head, 'of' phrases after it."""
+    """The words of a noun phrase that name it: modifiers before the head, 'of' phrases after it; not
+    what a colon or a dash sets before it ('Aguililla: hombres armados' names 'hombres armados'), nor
+    the preposition that marks it ('a 14 policías')."""
     tokens = [head]
     for child in head.children:
         if child.i < head.i or (child.dep_ == "prep" and child.lower_ in lexicon.cues["of"]) or \
                 child.dep_ in {"compound", "amod", "nmod", "flat"}:
             tokens.extend(child.subtree)
-    return sorted(tokens, key=lambda t: t.i)
+    cut = max((t.i for t in tokens if t.i < head.i and t.text in PHRASE_BREAKS), default=-1)
+    kept = sorted((t for t in tokens if t.i > cut), key=lambda t: t.i)
+    while len(kept) > 1 and kept[0].dep_ == "case":  # 'a 14 policías': the preposition is not the name
+        kept.pop(0)
+    return kept
 
 
 # the kinds of actor in the knowledge base that take part in events under their own name
