@@ -62,3 +62,13 @@ def test_corrections_win_over_scores_and_keep_the_order_independence() -> None:
     assert any({"b1", "b2", "d1"} <= g for g in groups)  # merged by an analyst, across states
     shuffled = MENTIONS[::-1]
     assert fuse(shuffled, corrections=corrections) == assignment
+
+
+def test_a_report_naming_no_place_joins_a_report_that_names_the_country() -> None:
+    # "Gunmen kill 19 at a rehab centre" reads no country; the other outlet's headline says Mexico
+    placed = dataclasses.replace(_mention("p1", "d7", 20, "Mexico", 19, "Gunmen kill 19 at Mexican rehab centre"),
+                                 admin1=None, admin2=None, geo_precision=3)
+    unplaced = dataclasses.replace(placed, event_id="p2", document_key="d8", country_code=None, location=None,
+                                   words=content_words("Gunmen kill 19 at rehab centre"))
+    groups = _groups(fuse([placed, unplaced]))
+    assert frozenset({"p1", "p2"}) in groups

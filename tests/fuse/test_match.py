@@ -66,3 +66,26 @@ def test_a_single_death_says_less_than_a_larger_shared_toll() -> None:
 def test_content_words_fold_accents_and_case() -> None:
     assert content_words("Emboscada en Aguililla, MICHOACÁN: 14 policías") == frozenset(
         {"emboscada", "aguililla", "michoacan", "policias"})
+
+
+def _country_level(event_id: str, document: str, text: str, deaths: int | None = None) -> Mention:
+    """A headline that names only the country: placed at 'Mexico', precision 3."""
+    return dataclasses.replace(AMBUSH, event_id=event_id, document_key=document, admin1=None, admin2=None,
+                               location="Mexico", geo_precision=3, fatalities=deaths,
+                               event_type="Violence against civilians", sub_event_type="Attack",
+                               words=content_words(text))
+
+
+def test_the_country_named_as_the_place_is_not_a_shared_place() -> None:
+    a = _country_level("m1", "doc-m1", "Seven killed in attack on bar in Mexico tourist resort", 7)
+    b = _country_level("m2", "doc-m2", "Bodies found in northern Mexico after gang clash", 21)
+    result = match(a, b, SETTINGS)
+    assert "same place" not in result.reasons
+
+
+def test_a_close_date_and_the_same_type_alone_do_not_fuse() -> None:
+    # two killings reported the same day somewhere in Mexico, nothing else in common
+    a = _country_level("m1", "doc-m1", "Journalist found dead in Mexico")
+    b = _country_level("m2", "doc-m2", "Gunmen attack family at party in Mexico")
+    result = match(a, b, SETTINGS, dict.fromkeys(a.words | b.words, 3.0) | {"mexico": 0.1})
+    assert result.score is not None and result.score < SETTINGS.threshold

@@ -3,8 +3,8 @@
 The result depends only on the set of mentions, never on the order documents were ingested:
 pairs of mentions are scored, and incidents merge best pair first (ties broken by event id,
 a hash of the document id and the evidence offset) while no pair across them is ruled out
-and their mean score reaches the threshold. Only mentions of one country, within the widest
-date tolerance and of the same first-level unit (or one naming none) are paired, so the work
+and their mean score reaches the threshold. Only mentions of one country (or one naming none),
+within the widest date tolerance and of the same first-level unit (or one naming none) are paired, so the work
 grows with the number of mentions times the mentions of a month in one unit, not with the
 square of the store.
 """
@@ -42,13 +42,9 @@ def fuse(mentions: Iterable[Mention], settings: FusionSettings | None = None,
     corrections = corrections or Corrections()
     mentions = list(mentions)
     idf = inverse_document_frequency(mentions)
-    by_country: dict[str, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        if m.event_date is not None:  # an undated event stands alone
-            by_country[m.country_code or ""].append(m)
+    dated = [m for m in mentions if m.event_date is not None]  # an undated event stands alone
     incident_of = {m.event_id: m.event_id for m in mentions}
-    for block in by_country.values():
-        incident_of.update(_fuse_block(block, settings, corrections, idf))
+    incident_of.update(_fuse_block(dated, settings, corrections, idf))
     by_id = {m.event_id: m for m in mentions}
     return _join(incident_of, corrections.together, by_id)
 
@@ -77,6 +73,9 @@ def _fuse_block(block: list[Mention], settings: FusionSettings, corrections: Cor
             if b.event_date - a.event_date > horizon:
                 break
             if _unit(a) and _unit(b) and _unit(a) != _unit(b):
+                continue
+            # a headline naming no place has no country: it may be any country's report
+            if a.country_code and b.country_code and a.country_code != b.country_code:
                 continue
             s = score(a, b)
             if s is not None and s >= settings.threshold:

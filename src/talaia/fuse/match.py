@@ -22,11 +22,13 @@ class FusionSettings:
 
     # days two event dates may lie apart, by the looser of the two time precisions (1 day, 2 week, 3 month)
     date_tolerance: tuple[int, int, int] = (2, 4, 31)
-    same_sub_type: float = 1.0
+    # the sub-type read from a headline varies between outlets, and "Attack" is most reports': agreeing
+    # on it says little
+    same_sub_type: float = 0.5
     same_event_type: float = 0.5  # same type, other sub-type (an ambush read as an attack or a clash)
     both_political_violence: float = 0.3  # Battles, Explosions/Remote violence, Violence against civilians
     same_location: float = 1.0
-    same_admin2: float = 0.7
+    same_admin2: float = 0.3  # a big city's municipality sees several killings a day
     other_admin2: float = -3.0  # both name a municipality, and they differ
     same_fatalities: float = 0.8
     same_single_death: float = 0.2
@@ -36,8 +38,10 @@ class FusionSettings:
     other_type: float = -0.5  # an arrest or a protest told beside a killing may still be the same incident
     other_country: float = -1.0  # a country read from a headline with no state named is often the outlet's
     date_weight: float = 1.0  # times (1 - gap / tolerance): the same day adds the most
-    shared_words: float = 3.0  # times the overlap of the two sentences' rare words (IDF-weighted)
-    threshold: float = 1.2  # the mean score with a fused event's mentions needed to join it
+    shared_words: float = 4.5  # times the overlap of the two sentences' rare words (IDF-weighted)
+    # the mean score with a fused event's mentions needed to join it: a close date and a type alone
+    # (at most 1.5) do not reach it; a shared place, toll or rare words must add to them
+    threshold: float = 1.9
     political_violence: frozenset[str] = field(default_factory=lambda: frozenset(
         {"Battles", "Explosions/Remote violence", "Violence against civilians"}))
 
@@ -114,9 +118,10 @@ def match(a: Mention, b: Mention, settings: FusionSettings, idf: dict[str, float
     if other_country:
         score += settings.other_country
         reasons.append("other countries")
-    # a town or neighbourhood both name (a state or country named as the place says little)
-    if a.location and _fold(a.location) == _fold(b.location) and _fold(a.location) not in {
-            _fold(a.admin1), _fold(a.admin2) if a.geo_precision > 1 else ""}:
+    # a town or neighbourhood both name (a state or country named as the place says little: a
+    # headline naming only "Mexico" is placed at the country, precision 3)
+    if a.location and _fold(a.location) == _fold(b.location) and max(a.geo_precision, b.geo_precision) < 3 \
+            and _fold(a.location) not in {_fold(a.admin1), _fold(a.admin2) if a.geo_precision > 1 else ""}:
         score += settings.same_location
         reasons.append("same place")
     elif a.admin2 and b.admin2:
