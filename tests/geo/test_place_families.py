@@ -143,3 +143,10 @@ def test_a_user_s_outlet_table_places_a_report_that_names_no_place(tmp_path: Any
     [result] = list(Pipeline(PipelineConfig(knowledge_dirs=(str(tmp_path),))).run([doc]))
     assert result.events and result.events[0].admin1 == "Chiapas", result.events
     assert result.events[0].geo_precision == 2  # only the outlet's home: somewhere around it
+
+
+def test_an_international_agency_has_no_home_whatever_its_name_holds(pipeline: Any) -> None:
+    doc = Document(id="outlet-3", text="Gunmen kill five in bar attack", published=dt.date(2010, 5, 10),
+                   source="Agence France Presse")
+    [result] = list(pipeline.run([doc]))
+    assert all(e.country != "France" for e in result.events), result.events

@@ -275,14 +275,17 @@ def to_place(mention: Mention, entry: GazetteerEntry) -> Place:
     )
 
 
+NO_HOME = "-"  # outlet_places.tsv: an international outlet, reporting from everywhere
+
+
 def place_of_source(source: str | None, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon
                     ) -> GazetteerEntry | None:
     """'El Sol de Tijuana', 'El Heraldo de Juárez', 'Arizona Daily Star': where a local outlet is."""
     if not source:
         return None
     name = source.split(";")[0].strip()
-    home = _outlet_home(name, gazetteer, lexicon)
-    if home is not None:
+    listed, home = _outlet_home(name, gazetteer, lexicon)
+    if listed:
         return home
     words = name.replace(",", " ").split()
     best: GazetteerEntry | None = None
@@ -304,11 +307,15 @@ def place_of_source(source: str | None, gazetteer: GeoNamesGazetteer, lexicon: P
     return best
 
 
-def _outlet_home(outlet: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> GazetteerEntry | None:
-    """'Milenio' -> Mexico, 'El Informador' -> Guadalajara: the outlet table, for names that do not say it."""
+def _outlet_home(outlet: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon
+                 ) -> tuple[bool, GazetteerEntry | None]:
+    """'Milenio' -> Mexico, 'El Informador' -> Guadalajara: the outlet table, for names that do not say it
+    (listed or not, and the home; an international outlet listed with no home has none, whatever its
+    name holds: 'Agence France Presse' is not in France)."""
     key = gazetteer.normalize(outlet)
     for name, place, country in lexicon.outlet_homes:
         if gazetteer.normalize(name) == key:
-            found = [e for e in gazetteer.lookup(place) if e.country_code == country]
-            return max(found, key=lambda e: (e.feature == "country", e.feature == "city", e.population), default=None)
-    return None
+            found = [e for e in gazetteer.lookup(place) if e.country_code == country] if place != NO_HOME else []
+            return True, max(found, key=lambda e: (e.feature == "country", e.feature == "city", e.population),
+                             default=None)
+    return False, None
