@@ -411,3 +411,17 @@ def test_participants_in_the_texts_own_words_without_a_headline_place_or_a_prepo
     events = _events(pipeline, text, language="es")
     assert [m.text for m in events[0].actor1_mentions] == ["hombres armados"]
     assert [m.text for m in events[0].actor2_mentions] == ["14 policías estatales"]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Gunmen Storm Home in Tamaulipas and Kill a Father", "en"),  # a headline's capitals: 'Storm' is no weather
+    ("They throw a body in a vacant lot in Culiacán", "en"),
+    ("Violence claims one more victim in Zamora", "en"),
+    ("Tiran un cuerpo en un baldío de Culiacán", "es"),
+])
+def test_headline_killings_and_bodies_left_are_events(pipeline: Any, text: str, language: str) -> None:
+    assert len(_events(pipeline, text, language=language)) == 1
+
+
+def test_a_storm_is_no_attack(pipeline: Any) -> None:
+    assert _events(pipeline, "Three people died when a storm hit Acapulco, Guerrero, on Monday.") == []

@@ -272,7 +272,7 @@ def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
     c_code = local.country_code if local else country_code
     agent, patient = _actors(sent, trigger, triggers, (c_name, c_code, year), ctx, lexicon)
     # deaths from a disease or an accident are no political violence; a suicide bombing is no suicide
-    if kinds <= event_kinds.accidental and cues.non_violent_cause.search(sent.text) and \
+    if kinds <= event_kinds.accidental and _non_violent_cause(sent, triggers, cues.non_violent_cause) and \
             not (agent and agent.actor.inter in lexicon.taxonomy.armed) and SUICIDE not in kinds:
         return None
     truce = AGREEMENT in kinds and not cues.broken_truce.search(sent.text) and \
@@ -297,6 +297,14 @@ def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
         back_reference=all(t.back_reference for t in triggers if t.kind not in event_kinds.qualifier),
         participants=participants,
     )
+
+
+def _non_violent_cause(sent: Any, triggers: list[Trigger], causes: re.Pattern[str]) -> bool:
+    """A disease, an accident or a disaster named in the sentence, not as one of its violence words
+    ('Gunmen storm a home' is no storm)."""
+    base = sent.start_char
+    return any(not any(t.start < base + m.end() and base + m.start() < t.end for t in triggers)
+               for m in causes.finditer(sent.text))
 
 
 def _actors(sent: Any, trigger: Trigger, triggers: list[Trigger], where: tuple[str | None, str | None, int | None],

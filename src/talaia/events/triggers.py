@@ -143,6 +143,8 @@ def _refine(tok: Any, kind: str, sent: Any, lexicon: TriggerLexicon) -> str | No
     if kind == DISRUPT and not lexicon.weapons.search(sent.text):
         return ARREST if lemma in cues["takes_person"] and objects and objects[0].ent_type_ in {"PERSON", "PER"} \
             else None
+    if lemma in cues["not_a_noun"] and tok.pos_ == "NOUN":
+        return None
     if lemma in cues["noun_only"] and tok.pos_ != "NOUN":
         return None
     if lemma in cues["strike"] and not any(w in sent.text.lower() for w in cues["labour"]):
