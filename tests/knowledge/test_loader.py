@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,7 @@ def test_a_user_folder_can_add_a_language(tmp_path: Path) -> None:
     ("lang/en/numbers.tsv", "word\tkind\tvalue\nten\tunit\t10\nten\tunit\t11\n", "already listed"),
     ("lang/en/numbers.tsv", "word\tkind\tvalue\nten\tunit\t10\textra\n", "stray tab"),
     ("lang/en/numerals.tsv", "word\tkind\tvalue\n", "unknown lang table 'numerals'"),
+    ("lang/en/sublocal_patterns.tsv", "regex\tposition\ncolonia (\tbefore\n", "not a valid regular expression"),
 ])
 def test_bad_user_files_fail_naming_file_and_line(tmp_path: Path, relative: str, text: str, message: str) -> None:
     user = _user_table(tmp_path, relative, text)
@@ -61,6 +63,22 @@ def test_bad_user_files_fail_naming_file_and_line(tmp_path: Path, relative: str,
     assert relative in str(err.value)
     if "header" not in message and "unknown" not in message:
         assert f"{relative}:" in str(err.value)  # the line number follows
+
+
+def test_every_built_in_pattern_compiles() -> None:
+    """The packaged tables' regex cells are not compiled at load (start-up time): this checks them instead."""
+    knowledge = load_knowledge()
+    tables = [*knowledge.codebook_tables.values(),
+              *(t for lang in knowledge.by_language.values() for t in lang.values())]
+    checked = 0
+    for table in tables:
+        for i, column in enumerate(table.spec.columns):
+            if column.type == "regex":
+                for row in table.rows:
+                    if row.cells[i]:
+                        re.compile(row.cells[i], re.IGNORECASE)
+                        checked += 1
+    assert checked > 500
 
 
 def test_a_folder_that_is_not_a_knowledge_folder_is_refused(tmp_path: Path) -> None:
