@@ -30,7 +30,6 @@ EngineKind = Literal["local", "ray"]
 Chunk = list[Document | TalaiaError]  # what one task sends a worker
 ENGINES: tuple[EngineKind, ...] = ("local", "ray")
 CHUNK_DOCUMENTS = 8  # documents per task: small enough to keep every worker busy, large enough for nlp.pipe
-CHUNK_CHARS = 100_000  # and at most this much text (a long document goes alone)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +100,7 @@ class ParallelPipeline(Pipeline):
                 raise item
             chunk.append(item)
             chars += len(item.text) if isinstance(item, Document) else 0
-            if len(chunk) >= CHUNK_DOCUMENTS or chars >= CHUNK_CHARS:
+            if len(chunk) >= CHUNK_DOCUMENTS or chars >= self.config.batch_chars:
                 yield chunk
                 chunk, chars = [], 0
         if chunk:

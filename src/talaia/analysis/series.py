@@ -19,8 +19,7 @@ from typing import Any, Literal, get_args
 from talaia.errors import QueryError
 from talaia.models import Event
 from talaia.store import StoredEvent
-from talaia.store.filters import country_code, suggest
-from talaia.text import fold
+from talaia.store.filters import country_code, fold, suggest
 
 __all__ = ["GROUPINGS", "Area", "Grouping", "WeeklySeries", "check_grouping", "iso_week", "monday_of", "parse_week",
            "weekly_series"]
@@ -90,12 +89,8 @@ class Area:
                 return country_code(name) == self.key[0]
             except QueryError:
                 return False
-        wanted = _key(name)
-        return wanted in {_key(self.name), _key(self.label)}
-
-
-def _key(value: str) -> str:
-    return " ".join(fold(value).split())
+        wanted = fold(name)
+        return wanted in {fold(self.name), fold(self.label)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,4 +176,4 @@ def weekly_series(stored: Iterable[StoredEvent], by: Grouping, until: dt.date,
         items = [tuple(by_week.get(start + dt.timedelta(weeks=i), ())) for i in range(n)]
         out.append(WeeklySeries(area, start, tuple(len(w) for w in items),
                                 tuple(sum(s.event.fatalities or 0 for s in w) for w in items), tuple(items)))
-    return sorted(out, key=lambda s: (_key(s.area.label), s.area.key))
+    return sorted(out, key=lambda s: (fold(s.area.label), s.area.key))

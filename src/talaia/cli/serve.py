@@ -33,7 +33,6 @@ def serve_command(db: str | None, host: str, port: int, token: str | None, max_b
     """
     import uvicorn
 
-    from talaia.api import open_store
     from talaia.serve import ServeSettings, create_app
     from talaia.serve.settings import LOOPBACK
     from talaia.store import default_db
@@ -41,7 +40,6 @@ def serve_command(db: str | None, host: str, port: int, token: str | None, max_b
 
     path = db or str(default_db())
     try:
-        open_store(path, must_exist=True).close()
         app = create_app(ServeSettings.for_host(path, host, token=token, max_body=max_body))
     except TalaiaError as err:
         fail(err)

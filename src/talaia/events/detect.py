@@ -180,31 +180,28 @@ def _name_the_group(incident: Draft, mention: Draft, lexicon: EventLexicon) -> N
 
 def _incident_sub_type(told: list[Draft], merged: Draft, lexicon: EventLexicon) -> str:
     """One incident's sub-type from all its mentions. Violence in a demonstration makes it a riot or
-    a protest met with force (ACLED codes the demonstration, a molotov included); otherwise the
-    mention of the gravest type (violence before demonstrations before developments), the first
-    among equals."""
+    a protest met with force (ACLED codes the demonstration, a molotov included); armed sides in any
+    violence mention, or in all of them together, make it a battle (its civilian deaths included); a
+    grave stays the grave its bodies are counted in; otherwise the mention of the gravest type
+    (violence before demonstrations before developments), the first among equals."""
     tax, coder = lexicon.taxonomy, lexicon.coder
     families = [family(d.sub_event_type, tax) for d in told]
+    violence = [d for d, f in zip(told, families, strict=True) if f == VIOLENCE]
+    agent = merged.agent.actor if merged.agent else None
+    patient = merged.patient.actor if merged.patient else None
+
+    def coded(mentions: list[Draft]) -> str | None:  # the sub-type of all these mentions' kinds together
+        return coder.sub_event_type(set().union(*(d.kinds for d in mentions)), agent, patient)
+
     if DEMONSTRATION in families:
-        kinds = set().union(*(d.kinds for d, f in zip(told, families, strict=True) if f != REMOTE))
-        agent = merged.agent.actor if merged.agent else None
-        patient = merged.patient.actor if merged.patient else None
-        coded = coder.sub_event_type(kinds, agent, patient)
-        if coded is not None:
-            return coded
-    if families.count(VIOLENCE) > 1:
-        # armed on both sides in any mention, or from all that is told ('a raid on a gang' in one
-        # sentence, the deaths in the next): a battle, its civilian deaths included (ACLED)
-        kinds = set().union(*(d.kinds for d, f in zip(told, families, strict=True) if f == VIOLENCE))
-        agent = merged.agent.actor if merged.agent else None
-        patient = merged.patient.actor if merged.patient else None
-        options = [d.sub_event_type for d, f in zip(told, families, strict=True) if f == VIOLENCE]
-        for option in (*options, coder.sub_event_type(kinds, agent, patient)):
+        demonstration = coded([d for d, f in zip(told, families, strict=True) if f != REMOTE])
+        if demonstration is not None:
+            return demonstration
+    if len(violence) > 1:  # 'a raid on a gang' in one sentence, the deaths in the next
+        for option in (*(d.sub_event_type for d in violence), coded(violence)):
             if option is not None and tax.event_type_of(option) == tax.event_tags["battles"]:
                 return option
-    lethal = coder.kinds.lethal
-    if told[0].sub_event_type == tax.sub_event_tags["other"] and \
-            all(d.kinds <= lethal for d, f in zip(told, families, strict=True) if f == VIOLENCE):
+    if told[0].sub_event_type == tax.sub_event_tags["other"] and all(d.kinds <= coder.kinds.lethal for d in violence):
         return told[0].sub_event_type  # a grave and the bodies counted in it: still the grave found
     rank = {VIOLENCE: 0, REMOTE: 0, DEMONSTRATION: 1, AFTERMATH: 2, DEVELOPMENT: 2}
     gravest = min(range(len(told)), key=lambda i: (rank[families[i]], i))

@@ -11,6 +11,7 @@ from talaia.geo.lexicon import PlaceLexicon
 from talaia.geo.resolve import place_of_source, resolve_mentions, to_place
 from talaia.geo.toponyms import Mention, dateline_spans, find_toponyms
 from talaia.models import Place
+from talaia.nlp.doccache import doc_ents
 
 
 class ToponymsComponent(DocumentComponent):
@@ -46,7 +47,7 @@ def _demonym_countries(sdoc: Any, gazetteer: GeoNamesGazetteer) -> list[Gazettee
     """'the Mexican resort of Cancun', 'Mexican troops': a nationality says which country the story is
     in; each one named counts once as context (it is never a place itself)."""
     found: dict[str, GazetteerEntry] = {}
-    for ent in sdoc.ents:
+    for ent in doc_ents(sdoc):
         if ent.label_ in {"NORP", "MISC"}:
             country = gazetteer.country_of_demonym(ent.text)
             if country is not None:

@@ -19,6 +19,7 @@ from wordfreq import zipf_frequency
 
 from talaia.geo.gazetteer import BIG_CITY_POPULATION, GeoNamesGazetteer
 from talaia.geo.lexicon import PlaceLexicon
+from talaia.nlp.doccache import doc_ents, doc_text
 
 PLACE_LABELS = {"GPE", "LOC"}
 COMMON_WORD_ZIPF = 4.0
@@ -44,8 +45,8 @@ def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon
     found: list[Mention] = []
     covered: set[int] = set()
     not_people: set[int] = set()  # 'Bloody Veracruz': a person entity that was a place after all
-    text = sdoc.text
-    for ent in sdoc.ents:
+    text = doc_text(sdoc)
+    for ent in doc_ents(sdoc):
         label = ent.label_
         if label in PLACE_LABELS:
             if _is_metonym(ent, lexicon):
@@ -67,8 +68,8 @@ def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon
                 found.append(m)
             elif m and _named_like_place(ent, m, gazetteer, lexicon):
                 found.append(Mention(m.start, m.end, m.text, "gazetteer"))
-            elif m and _town_after_locative(ent, m, gazetteer, lexicon):
-                found.append(_longer_name(Mention(m.start, m.end, m.text, "gazetteer"), text, gazetteer, lexicon))
+            elif m and (town := _town_after_locative(ent, m, text, gazetteer, lexicon)) is not None:
+                found.append(town)
             elif m and (tail := _place_after_common_word(ent, gazetteer, lexicon)) is not None:
                 found.append(tail)
                 not_people.add(ent.start)
@@ -80,7 +81,7 @@ def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon
     found.extend(_dateline(text, gazetteer, lexicon))
     found.extend(_unit_named(text, gazetteer, lexicon))
     # "Obama", "Chapman": a word that is a person's name elsewhere in the document is not a town here
-    surnames = {e[-1].text for e in sdoc.ents if e.label_ in {"PERSON", "PER"} and len(e) >= 2
+    surnames = {e[-1].text for e in doc_ents(sdoc) if e.label_ in {"PERSON", "PER"} and len(e) >= 2
                 and e.start not in not_people}
     return _dedupe([m for m in found if not _non_place(m, text, gazetteer, lexicon)
                     and not (m.text in surnames and " " not in m.text)])
@@ -290,17 +291,19 @@ def _named_like_place(ent: Any, m: Mention, gazetteer: GeoNamesGazetteer, lexico
     return False
 
 
-def _town_after_locative(ent: Any, m: Mention, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> bool:
+def _town_after_locative(ent: Any, m: Mention, text: str, gazetteer: GeoNamesGazetteer,
+                         lexicon: PlaceLexicon) -> Mention | None:
     """'killed in Tlapa de Comonfort', 'en Apaseo el Grande': after 'in'/'en', a name the NER took for an
-    organisation or a person is a town when the gazetteer knows a town or municipality by all of it
-    (a single common word excepted: 'in Congress')."""
+    organisation or a person is a town (returned with its whole name) when the gazetteer knows a town
+    or municipality by all of it (a single common word excepted: 'in Congress')."""
     if not _after_locative(ent, lexicon) or gazetteer.normalize(m.text) in lexicon.not_places:
-        return False
+        return None
     if m.text.isupper() or _english_name_word(m.text):
-        return False  # 'at Franklin' (a school), 'in Congress', 'at FAO
-    name = _longer_name(m, ent.doc.text, gazetteer, lexicon).text
-    return any(e.feature in {"city", "admin2"} and e.population >= SMALL_TOWN_POPULATION
-               and gazetteer.normalize(e.name) == gazetteer.normalize(name) for e in gazetteer.lookup(name))
+        return None  # 'at Franklin' (a school), 'in Congress', 'at FAO
+    town = _longer_name(Mention(m.start, m.end, m.text, "gazetteer"), text, gazetteer, lexicon)
+    known = any(e.feature in {"city", "admin2"} and e.population >= SMALL_TOWN_POPULATION
+                and gazetteer.normalize(e.name) == gazetteer.normalize(town.text) for e in gazetteer.lookup(town.text))
+    return town if known else None
 
 
 def _english_name_word(name: str) -> bool:

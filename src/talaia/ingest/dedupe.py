@@ -48,6 +48,9 @@ class NearDuplicateIndex:
         self._lsh = MinHashLSH(threshold=max(0.3, threshold - 0.25), num_perm=NUM_PERM)
         self._signatures: dict[str, MinHash] = {}
 
+    def __contains__(self, key: object) -> bool:
+        return key in self._signatures
+
     def add(self, key: str, signature: MinHash) -> None:
         if key not in self._signatures:
             self._signatures[key] = signature

@@ -217,9 +217,9 @@ def ingest(paths: Sequence[str], store: Store, *, pipeline: Pipeline | None = No
                 continue
             if stored is not None:
                 if stored.duplicate_of is None and stored.minhash is not None:
-                    # stored since this run began (by a team member's ingest): later copies link to it
-                    index.add(key, NearDuplicateIndex.from_bytes(stored.minhash))
-                    seen.setdefault(chash, key)
+                    if key not in index:  # stored since this run began (by a team member's ingest)
+                        index.add(key, NearDuplicateIndex.from_bytes(stored.minhash))
+                    seen.setdefault(chash, key)  # later copies link to it
                 if stored.duplicate_of is not None or stored.extractor_version == version:
                     skip()
                     report.unchanged += 1

@@ -16,16 +16,13 @@ _LOADED: dict[str, Any] = {}
 class SpacyModels:
     def __init__(self, names: dict[str, str] | None = None) -> None:
         self.names = dict(names or MODEL_NAMES)
-        self._loaded: dict[str, Any] = {}
 
     def get(self, language: str) -> Any:
         lang = language if language in self.names else "en"
-        if lang not in self._loaded:
-            name = self.names[lang]
-            if name not in _LOADED:
-                _LOADED[name] = self._load(lang)
-            self._loaded[lang] = _LOADED[name]
-        return self._loaded[lang]
+        name = self.names[lang]
+        if name not in _LOADED:
+            _LOADED[name] = self._load(lang)
+        return _LOADED[name]
 
     def _load(self, lang: str) -> Any:
         import spacy

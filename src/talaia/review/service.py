@@ -220,7 +220,10 @@ def review_overlay(store: Store) -> dict[str, ReviewState]:
     """Stored event id -> its review state, for every stored event of every reviewed incident."""
     if not store.count_reviews():
         return {}
-    by_incident, resolver = _by_incident(store)
+    return _overlay_of(*_by_incident(store))
+
+
+def _overlay_of(by_incident: dict[str, list[Review]], resolver: _Resolver) -> dict[str, ReviewState]:
     overlay: dict[str, ReviewState] = {}
     for incident, reviews in by_incident.items():
         state = _fold(reviews)
@@ -246,8 +249,8 @@ def gold_records(store: Store) -> list[dict[str, Any]]:
     """One record per reviewed incident, for measuring the extractor: the anchor document and span,
     the status (rejected: the extractor's event is not an event), the reviewed event's fields after
     the corrections, and each corrected field's first value before and last value after."""
-    by_incident, _ = _by_incident(store)
-    overlay = review_overlay(store)
+    by_incident, resolver = _by_incident(store)
+    overlay = _overlay_of(by_incident, resolver)
     events = {s.event.event_id: s for s in store.events(EventFilter(), overlay=overlay)}
     records = []
     for incident, reviews in by_incident.items():

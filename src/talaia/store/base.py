@@ -88,6 +88,7 @@ class Store:
     dialect: Dialect
     label: str  # where it is, for messages (a path, or a URL without its password)
     _nested = False  # inside atomically()
+    _overlay_loaded: object = None  # the review overlay now in this connection's temporary table
 
     # ---- what a backend provides ------------------------------------------------------------
     def _execute(self, sql: str, args: Sequence[Any] = ()) -> Any:
@@ -362,11 +363,12 @@ class Store:
     def _source(self, overlay: Mapping[str, ReviewState] | None) -> str:
         """The events to read from: with ``overlay`` loaded into this connection's temporary table
         when there is one."""
-        if overlay:
+        if overlay and overlay is not self._overlay_loaded:  # the same overlay again: already in the table
             load = overlay_load(overlay)
             self._execute(load.create)
             self._execute(load.clear)
             self._execute_many(load.insert, load.rows)
+            self._overlay_loaded = overlay
         return events_source(EVENT_COLUMNS, overlaid=bool(overlay))
 
     def fusion_rows(self) -> list[Row]:

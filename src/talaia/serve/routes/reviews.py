@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, Stric
 
 from talaia import api
 from talaia.review import CORRECTABLE_FIELDS
+from talaia.review.service import MAX_NOTE, MAX_TEXT
 from talaia.serve import schemas
 from talaia.serve.params import Limit, Offset, db_of
 from talaia.serve.routes.events import EventId
@@ -33,8 +34,8 @@ class ReviewRequest(BaseModel):
     value: StrictStr | StrictInt | StrictFloat | None = Field(
         None, description="With `correct`: the new value (null clears actor2, admin1, admin2, location, "
                           "coordinates, event_date or fatalities)")
-    reviewer: StrictStr = Field(min_length=1, max_length=200, description="Who reviews")
-    note: StrictStr | None = Field(None, max_length=2000)
+    reviewer: StrictStr = Field(min_length=1, max_length=MAX_TEXT, description="Who reviews")
+    note: StrictStr | None = Field(None, max_length=MAX_NOTE)
 
 
 @router.post("/events/{event_id}/review",
