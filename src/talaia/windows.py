@@ -103,9 +103,25 @@ def _first_break(text: str, lo: int, hi: int) -> int:
     return lo
 
 
-def event_id(doc_id: str, start: int) -> str:
-    """An event's id: stable for a document, the extractor's release and the event's first character."""
-    return hashlib.sha1(f"{doc_id}|{EXTRACTOR_VERSION}|{start}".encode()).hexdigest()[:16]
+def event_id(doc_id: str, start: int, nth: int = 0) -> str:
+    """An event's id: stable for a document, the extractor's release and the event's first character
+    (``nth``: the how-manieth event told from that character, as when one sentence lists several towns)."""
+    key = f"{doc_id}|{EXTRACTOR_VERSION}|{start}" + (f"|{nth}" if nth else "")
+    return hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+def distinct_ids(doc_id: str, events: Sequence[Event]) -> list[Event]:
+    """The events with ids from their first evidence character, numbered in order where several share it."""
+    seen: dict[int, int] = {}
+    out = []
+    for event in events:
+        start = event.evidence[0].start if event.evidence else 0
+        nth = seen.get(start, 0)
+        seen[start] = nth + 1
+        wanted = event_id(doc_id, start, nth)
+        out.append(event if event.event_id == wanted or not event.evidence else
+                   dataclasses.replace(event, event_id=wanted))
+    return out
 
 
 def merge_windows(doc: Document, windows: Sequence[Window], results: Sequence[ExtractionResult]
@@ -129,7 +145,8 @@ def merge_windows(doc: Document, windows: Sequence[Window], results: Sequence[Ex
         _keep(places, [dataclasses.replace(p, start=p.start + shift, end=p.end + shift) for p in result.places],
               window, lambda p: (p.start, p.end))
     first = results[0]
-    return dataclasses.replace(first, events=tuple(events), quotes=tuple(quotes), places=tuple(places))
+    return dataclasses.replace(first, events=tuple(distinct_ids(doc.id, events)), quotes=tuple(quotes),
+                               places=tuple(places))
 
 
 T = TypeVar("T")

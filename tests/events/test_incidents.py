@@ -425,3 +425,43 @@ def test_headline_killings_and_bodies_left_are_events(pipeline: Any, text: str, 
 
 def test_a_storm_is_no_attack(pipeline: Any) -> None:
     assert _events(pipeline, "Three people died when a storm hit Acapulco, Guerrero, on Monday.") == []
+
+
+# -- places: an action told in a list of towns is one event per town (ACLED: an event per location) ---------
+
+def test_a_list_of_towns_gives_an_event_per_town_with_the_toll_shared(pipeline: Any) -> None:
+    text = ("Hombres armados atacaron el martes las comisarías de Apatzingán, Aguililla y Buenavista, "
+            "en Michoacán, y mataron a cinco policías.")
+    events = _events(pipeline, text, published="2024-05-02")
+    assert [e.location for e in events] == ["Apatzingán", "Aguililla", "Buenavista"]
+    assert [e.fatalities for e in events] == [2, 2, 1]  # shared out evenly, the first towns take the rest
+    assert len({e.event_id for e in events}) == 3
+    for event in events:  # each town's event is read from its own name, not the other towns'
+        told = " ".join(text[s.start:s.end] for s in event.evidence)
+        assert event.location in told
+        assert all(other not in told for other in ("Apatzingán", "Aguililla", "Buenavista") if other != event.location)
+
+
+def test_a_town_followed_by_its_municipality_and_state_is_one_place(pipeline: Any) -> None:
+    text = "Gunmen killed four people at a party in Tepalcatepec, Michoacán, on Saturday night."
+    events = _events(pipeline, text, published="2024-05-06")
+    assert len(events) == 1 and events[0].fatalities == 4
+
+
+def test_a_state_named_like_its_capital_qualifies_the_town_before_it(pipeline: Any) -> None:
+    text = "Three men were shot dead in Fresnillo, Zacatecas on Friday."
+    events = _events(pipeline, text, published="2024-05-06")
+    assert len(events) == 1
+    assert events[0].location == "Fresnillo" and events[0].fatalities == 3
+
+
+def test_a_clash_between_two_towns_is_one_event_on_the_way(pipeline: Any) -> None:
+    text = "Soldiers clashed with gunmen on the road between Culiacán and Navolato on Monday, leaving three dead."
+    events = _events(pipeline, text, published="2024-05-08")
+    assert len(events) == 1 and events[0].fatalities == 3
+
+
+def test_a_town_and_the_municipality_it_lies_in_are_not_a_list(pipeline: Any) -> None:
+    text = "Hallaron los cuerpos de dos hombres en la colonia Las Huertas, en Tonalá, Jalisco, el lunes."
+    events = _events(pipeline, text, published="2024-05-08")
+    assert len(events) == 1

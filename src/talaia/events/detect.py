@@ -4,6 +4,7 @@ when following sentences only add detail, then coded with ACLED's fields.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
@@ -14,7 +15,7 @@ from talaia.events.actors import ActorMention, Nationality, actor_from_phrase
 from talaia.events.certainty import certainty_of
 from talaia.events.clauses import clause_spans
 from talaia.events.dates import EventDate, default_date, find_date
-from talaia.events.fatalities import FatalityCount, count_fatalities
+from talaia.events.fatalities import FatalityCount, count_fatalities, share_count
 from talaia.events.incidents import (
     AFTERMATH,
     DEMONSTRATION,
@@ -28,14 +29,14 @@ from talaia.events.incidents import (
     reconcile,
 )
 from talaia.events.lexicon import DetectionCues, EventLexicon
-from talaia.events.location import best_place, document_focus, precision_of, refine_region
+from talaia.events.location import best_place, document_focus, listed_localities, precision_of, refine_region
 from talaia.events.status import INCIDENT, mention_status
 from talaia.events.triggers import Trigger, find_triggers
 from talaia.models import Actor, Document, Event, Evidence, Participant, Place, Quote
 from talaia.nlp.aliases import Aliases
 from talaia.nlp.doccache import doc_text, span_ents
 from talaia.text import content_words
-from talaia.windows import event_id
+from talaia.windows import distinct_ids, event_id
 
 HEADLINE_CHARS = 400
 STATE_OF = re.compile(r"\bof ([^()]+)")  # the country in an ACLED state force's name
@@ -121,8 +122,34 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> li
         # none of these; without a publication date, 'on Thursday' cannot be read as a day)
         anchored = [d for d in merged if _anchored(d)]
         merged = anchored or [d for d in merged if d.subject]
+    merged = [part for d in merged for part in _one_per_locality(d, text, lexicon)]
     events = [_finalise(d, ctx, focus, country, country_code, lexicon) for d in merged]
-    return _by_salience(events, merged, text, ctx.document.title)
+    return distinct_ids(ctx.document.id, _by_salience(events, merged, text, ctx.document.title))
+
+
+def _one_per_locality(d: Draft, text: str, lexicon: EventLexicon) -> list[Draft]:
+    """One incident's action told in a list of towns ('attacks in Caloto, Corinto and Padilla'): an
+    event per town, as ACLED codes them, the toll shared out evenly (the first towns take what does
+    not divide)."""
+    localities = listed_localities(d.places, text, lexicon.place_lists)
+    if not localities:
+        return [d]
+    shares = share_count(d.fatalities, len(localities))
+    return [dataclasses.replace(d, places=[place], fatalities=share, kinds=set(d.kinds),
+                                spans=_without(d.spans, [(p.start, p.end) for p in localities if p is not place]),
+                                participants=list(d.participants))
+            for place, share in zip(localities, shares, strict=True)]
+
+
+def _without(spans: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans less the holes: one town's event is not read from the other towns' names."""
+    out = []
+    for start, end in spans:
+        pieces = [(start, end)]
+        for h0, h1 in holes:
+            pieces = [part for s, e in pieces for part in ((s, min(e, h0)), (max(s, h1), e)) if part[0] < part[1]]
+        out.extend(pieces)
+    return out
 
 
 def _incidents(drafts: list[Draft], text: str, lexicon: EventLexicon) -> list[Draft]:

@@ -107,6 +107,19 @@ class FatalityCount:
     implicit: bool = False  # no number told: the least the words say ('killed a man', 'the dead')
 
 
+def share_count(count: FatalityCount | None, parts: int) -> list[FatalityCount | None]:
+    """A toll told for several events together, shared out evenly; the first events take what does not
+    divide ('seven dead in A and B': 4 and 3)."""
+    if count is None:
+        return [None] * parts
+
+    def share(total: int, i: int) -> int:
+        return total // parts + (1 if i < total % parts else 0)
+
+    return [FatalityCount(share(count.low, i), share(count.high, i), count.start, count.end, count.implicit)
+            for i in range(parts)]
+
+
 def _lemma(tok: Any) -> str:
     return str(tok.lemma_).lower()
 

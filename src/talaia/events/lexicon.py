@@ -18,7 +18,7 @@ from talaia.events.coding import Coder
 from talaia.events.dates import DateLexicon
 from talaia.events.fatalities import FatalityLexicon
 from talaia.events.incidents import IncidentCues
-from talaia.events.location import near_cues
+from talaia.events.location import PlaceListCues, near_cues
 from talaia.events.status import StatusCues
 from talaia.events.tables import NOTHING, alternation, any_word, by_role, ordered, require
 from talaia.events.taxonomy import Taxonomy
@@ -72,6 +72,7 @@ class EventLexicon:
     near: tuple[str, ...]  # 'near ', 'cerca de ': before a town, the event was near it
     status: StatusCues  # what a sentence's violence words report: an incident or something else
     incidents: IncidentCues  # what ties a sentence to an incident told before
+    place_lists: PlaceListCues  # 'in Caloto, Corinto and Padilla': one event per town
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> EventLexicon:
@@ -90,4 +91,5 @@ class EventLexicon:
             near=near_cues(knowledge),
             status=StatusCues.from_knowledge(knowledge),
             incidents=IncidentCues.from_knowledge(knowledge),
+            place_lists=PlaceListCues.from_knowledge(knowledge),
         )

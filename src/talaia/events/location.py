@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from talaia.events.tables import ordered
 from talaia.knowledge import Knowledge
 from talaia.models import Place
+from talaia.text import fold
 
 RANK = {"city": 4, "admin2": 3, "admin1": 2, "country": 1}  # the gazetteer's feature classes, finest first
 
@@ -15,6 +17,85 @@ RANK = {"city": 4, "admin2": 3, "admin1": 2, "country": 1}  # the gazetteer's fe
 def near_cues(knowledge: Knowledge) -> tuple[str, ...]:
     """'near ', 'cerca de ' (``lang/<code>/near_cues.tsv``): before a town, the event was near it."""
     return tuple(phrase + " " for phrase in ordered(knowledge.union("near_cues"), "phrase"))
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceListCues:
+    """The words that list places (``lang/<code>/place_particles.tsv``): 'in Caloto, Corinto and Padilla'."""
+
+    listing: frozenset[str]  # kind list: 'and', 'y' (a comma always lists)
+    locatives: frozenset[str]  # kind locative: 'in X and in Y' still lists
+    spanning: frozenset[str]  # kind spanning: 'between X and Y' is one stretch of road, not two places
+
+    @classmethod
+    def from_knowledge(cls, knowledge: Knowledge) -> PlaceListCues:
+        particles = knowledge.union("place_particles")
+        return cls(listing=frozenset(w.lower() for w in particles.words(kind="list")),
+                   locatives=frozenset(w.lower() for w in particles.words(kind="locative")),
+                   spanning=frozenset(w.lower() for w in particles.words(kind="spanning")))
+
+
+LOCAL = {"city", "admin2"}  # the levels one ACLED event is placed at when a report lists several
+
+
+def listed_localities(places: Sequence[Place], text: str, cues: PlaceListCues) -> list[Place]:
+    """The distinct towns or municipalities a report lists for one action ('attacks in Caloto, Corinto
+    and Padilla'), first-named place of each; empty unless two or more. ACLED codes an event per
+    location: incidents that differ in location are separate events. A state or municipality that
+    qualifies the town before it ('El Aguaje, Aguililla, Michoacán') belongs to that town; places in
+    one municipality are one locality; 'between X and Y' is one stretch, not two places."""
+    usable = sorted({(p.start, p.end): p for p in places if p.latitude is not None and p.feature in RANK
+                     and not p.embedded and not p.dateline}.values(), key=lambda p: p.start)
+    run: list[Place] = []
+    end = 0
+    for place in usable:
+        gap = text[end:place.start]
+        if run and _qualifies(place, run[-1]) and gap.strip(" ,(") == "":
+            end = place.end
+            continue
+        if run and place.feature in LOCAL and _lists(gap, cues):
+            run.append(place)
+            end = place.end
+            continue
+        localities = _distinct(run)
+        if len(localities) > 1:
+            return localities
+        run = [place] if place.feature in LOCAL and not _spanning(text, place.start, cues) else []
+        end = place.end
+    localities = _distinct(run)
+    return localities if len(localities) > 1 else []
+
+
+def _qualifies(place: Place, town: Place) -> bool:
+    """The municipality, state or country a town's name is followed by, to say where it is: 'Juárez,
+    Chihuahua' (the state, though a city bears its name), 'El Aguaje, Aguililla'."""
+    names = {fold(n) for n in (place.name, place.geoname) if n}
+    if place.feature == "country":
+        return place.country_code == town.country_code
+    return any(unit is not None and fold(unit) in names for unit in (town.admin1, town.admin2))
+
+
+def _lists(gap: str, cues: PlaceListCues) -> bool:
+    """', ', ' and ', ', y en ': the words between two listed places. A preposition right after a bare
+    comma says where the first place lies ('Agua Escondida, en Tonalá'), not a second place."""
+    words = gap.replace(",", " , ").replace(")", " ").lower().split()
+    if not words or not all(w == "," or w in cues.listing or w in cues.locatives for w in words):
+        return False
+    joined = [w for w in words if w == "," or w in cues.listing]
+    return bool(joined) and all(i > 0 and words[i - 1] in cues.listing for i, w in enumerate(words)
+                                if w in cues.locatives and w not in cues.listing)
+
+
+def _spanning(text: str, start: int, cues: PlaceListCues) -> bool:
+    before = text[max(0, start - 20):start].lower().split()
+    return bool(before) and before[-1] in cues.spanning
+
+
+def _distinct(run: list[Place]) -> list[Place]:
+    first: dict[tuple[str | None, ...], Place] = {}
+    for p in run:
+        first.setdefault((p.country_code, p.admin1, p.admin2 or p.geoname or p.name), p)
+    return list(first.values())
 
 
 def precision_of(place: Place, text: str, near: tuple[str, ...]) -> int:
