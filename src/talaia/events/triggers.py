@@ -23,6 +23,7 @@ from talaia.knowledge import Knowledge
 TRIGGER_POS = {"VERB", "NOUN", "ADJ", "PROPN"}
 # the kinds whose words the code refines (see _refine)
 DISRUPT, CAPTURE, ARREST = "disrupt", "capture", "arrest"
+FORCES = frozenset({"police", "military", "armed", "rebel", "militia"})  # actor_heads categories of armed forces
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,7 @@ class TriggerLexicon:
     strip: tuple[str, ...]  # endings taken off any word
     silent_e: tuple[str, ...]  # endings taken off only where an e remains: 'assassinate-d'
     inflections: Mapping[str, Inflection]  # language -> its verb endings
+    forces: frozenset[str] = frozenset()  # nouns for armed forces (actor_heads.tsv): 'riot police'
     any_phrase: re.Pattern[str] | None = None  # matches where some phrase does (None: try each)
 
     @classmethod
@@ -71,6 +73,8 @@ class TriggerLexicon:
             territory=any_word(ordered(objects, "pattern", role="territory")),
             strip=ordered(suffixes, "suffix", role="strip"), silent_e=ordered(suffixes, "suffix", role="silent_e"),
             inflections=MappingProxyType(inflections),
+            forces=frozenset(r["word"].lower() for r in knowledge.union("actor_heads").records()
+                             if r["category"] in FORCES),
             any_phrase=any_of(p for p, _ in compiled),
         )
 
@@ -102,19 +106,35 @@ def find_triggers(sent: Any, headline: bool, lexicon: TriggerLexicon) -> list[Tr
             # an English phrase's tense is in its words ('opened fire'); elsewhere the morphology tells it
             elif phrase_kind in kinds.unchecked or _reportable(tok, headline, lexicon, phrase=tok.doc.lang_ == "en"):
                 found.setdefault(tok.i, Trigger(tok, phrase_kind, span.start_char, span.end_char))
-    words = lexicon.words
     for tok in sent:
         if tok.i in found or tok.pos_ not in TRIGGER_POS:
             continue
         if tok.pos_ == "PROPN" and not headline:
             continue
-        listed = words.get(tok.lemma_.lower()) or words.get(tok.lower_) or next(
-            (words[c] for c in _stems(tok.lower_, tok.doc.lang_, lexicon) if c in words), None)
-        kind = _refine(tok, listed, sent, lexicon) if listed else None
+        listed = _listed(tok, lexicon)
+        kind = _refine(tok, listed, sent, lexicon) if listed and not _names_a_thing(tok, lexicon) else None
         if kind and _reportable(tok, headline, lexicon):
             back = not headline and _anaphoric(tok, lexicon)
             found[tok.i] = Trigger(tok, kind, tok.idx, tok.idx + len(tok.text), back)
     return sorted([*found.values(), *qualifiers], key=lambda t: t.start)
+
+
+def _listed(tok: Any, lexicon: TriggerLexicon) -> str | None:
+    """The kind of event the word names (trigger_words.tsv), by its lemma, its form or a stem."""
+    words = lexicon.words
+    return words.get(tok.lemma_.lower()) or words.get(tok.lower_) or next(
+        (words[c] for c in _stems(tok.lower_, tok.doc.lang_, lexicon) if c in words), None)
+
+
+def _names_a_thing(tok: Any, lexicon: TriggerLexicon) -> bool:
+    """An event noun that modifies a noun for a force names a kind of force, not an incident: 'riot
+    police', 'assault troops' (actor_heads.tsv; 'car bomb', 'execution victims': the head is the
+    event, or those it befell). Capitalised words inside a sentence (a headline in title case) are
+    parsed too loosely to tell."""
+    head = tok.head
+    modifier = tok.dep_ == "compound" and tok.pos_ in {"NOUN", "PROPN"} and head.i != tok.i
+    return modifier and (tok.text.islower() or tok.is_sent_start) and head.lemma_.lower() in lexicon.forces \
+        and _listed(head, lexicon) is None
 
 
 def _stems(word: str, lang: str, lexicon: TriggerLexicon) -> list[str]:
