@@ -38,3 +38,35 @@ def test_a_headquarters_hit_from_the_air_is_the_strike_not_a_base(pipeline: Any)
 def test_weapons_found_by_soldiers_are_still_disrupted_weapons(pipeline: Any) -> None:
     text = "Soldiers destroyed dozens of rockets and homemade mines found in an abandoned camp on Friday."
     assert _sub_types(pipeline, text)[:1] == ["Disrupted weapons use"]
+
+
+# -- statistics and commentary: a violence noun that modifies a statistic names the statistic -------------
+
+OPINION_EN = (
+    "Why crime numbers can mislead\n\n"
+    "Every spring, interior ministries across the region publish their homicide figures for the year before. "
+    "One country reported a sharp fall, while its neighbour recorded the highest murder rate in its history.\n\n"
+    "Researchers caution that the numbers hide as much as they reveal. Until police data are combined with "
+    "hospital records, comparisons between countries should be read with care.")
+
+OPINION_ES = (
+    "La violencia, un problema sin resolver\n\n"
+    "Ocho años después de la firma del acuerdo de paz, la violencia sigue marcando la vida de muchas regiones. "
+    "Las cifras de homicidios publicadas por el gobierno muestran pocas mejoras, y la tasa de asesinatos sigue alta.\n\n"
+    "Los expertos coinciden en que el Estado no ha llegado a los territorios más apartados.")
+
+
+@pytest.mark.parametrize("text", [OPINION_EN, OPINION_ES], ids=["en", "es"])
+def test_commentary_on_statistics_gives_no_event(pipeline: Any, text: str) -> None:
+    result = extract_text(text, published="2024-03-12", title=text.split("\n")[0], pipeline=pipeline)
+    assert result.events == ()
+
+
+def test_homicides_rising_is_a_statistic(pipeline: Any) -> None:
+    text = "Homicides have risen sharply in the state, with 310 murders recorded by the end of March."
+    assert _sub_types(pipeline, text) == []
+
+
+def test_a_death_toll_that_rises_is_still_the_incident(pipeline: Any) -> None:
+    text = "The death toll from Sunday's bombing of a market in Kabul rose to 14 on Monday, officials said."
+    assert _sub_types(pipeline, text)[:1] == ["Remote explosive/landmine/IED"]

@@ -127,14 +127,19 @@ def _listed(tok: Any, lexicon: TriggerLexicon) -> str | None:
 
 
 def _names_a_thing(tok: Any, lexicon: TriggerLexicon) -> bool:
-    """An event noun that modifies a noun for a force names a kind of force, not an incident: 'riot
-    police', 'assault troops' (actor_heads.tsv; 'car bomb', 'execution victims': the head is the
-    event, or those it befell). Capitalised words inside a sentence (a headline in title case) are
-    parsed too loosely to tell."""
+    """An event noun that modifies a noun for a force names a kind of force, not an incident ('riot
+    police', 'assault troops': actor_heads.tsv); one that modifies a statistic names a statistic
+    ('homicide figures', 'tasa de homicidios': trigger_cues role statistic). ('car bomb', 'execution
+    victims': the head is the event, or those it befell.) Capitalised words inside a sentence (a
+    headline in title case) are parsed too loosely to tell."""
     head = tok.head
-    modifier = tok.dep_ == "compound" and tok.pos_ in {"NOUN", "PROPN"} and head.i != tok.i
-    return modifier and (tok.text.islower() or tok.is_sent_start) and head.lemma_.lower() in lexicon.forces \
-        and _listed(head, lexicon) is None
+    if tok.pos_ not in {"NOUN", "PROPN"} or head.i == tok.i or not (tok.text.islower() or tok.is_sent_start):
+        return False
+    # 'homicide figures', 'murder rate'; 'tasa de homicidios', 'cifras de asesinatos': a statistic
+    if head.lower_ in lexicon.cues.get("statistic", ()) and (tok.dep_ == "compound" or (
+            tok.dep_ == "nmod" and tok.i > head.i and any(c.dep_ == "case" for c in tok.children))):
+        return True
+    return tok.dep_ == "compound" and head.lemma_.lower() in lexicon.forces and _listed(head, lexicon) is None
 
 
 def _stems(word: str, lang: str, lexicon: TriggerLexicon) -> list[str]:
