@@ -52,7 +52,8 @@ OPINION_EN = (
 OPINION_ES = (
     "La violencia, un problema sin resolver\n\n"
     "Ocho años después de la firma del acuerdo de paz, la violencia sigue marcando la vida de muchas regiones. "
-    "Las cifras de homicidios publicadas por el gobierno muestran pocas mejoras, y la tasa de asesinatos sigue alta.\n\n"
+    "Las cifras de homicidios publicadas por el gobierno muestran pocas mejoras, "
+    "y la tasa de asesinatos sigue alta.\n\n"
     "Los expertos coinciden en que el Estado no ha llegado a los territorios más apartados.")
 
 
