@@ -71,3 +71,10 @@ def test_homicides_rising_is_a_statistic(pipeline: Any) -> None:
 def test_a_death_toll_that_rises_is_still_the_incident(pipeline: Any) -> None:
     text = "The death toll from Sunday's bombing of a market in Kabul rose to 14 on Monday, officials said."
     assert _sub_types(pipeline, text)[:1] == ["Remote explosive/landmine/IED"]
+
+
+def test_remains_count_when_found_and_a_headline_about_remains_says_they_were(pipeline: Any) -> None:
+    told = "Solo se han identificado en diez años los restos de dos de los estudiantes desaparecidos en 2014."
+    found = "Localizan restos humanos en un predio baldío de Irapuato"
+    assert _sub_types(pipeline, "Los peritos trabajaron varias semanas. " * 12 + told) == []
+    assert _sub_types(pipeline, found) != []

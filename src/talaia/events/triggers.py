@@ -112,7 +112,7 @@ def find_triggers(sent: Any, headline: bool, lexicon: TriggerLexicon) -> list[Tr
         if tok.pos_ == "PROPN" and not headline:
             continue
         listed = _listed(tok, lexicon)
-        kind = _refine(tok, listed, sent, lexicon) if listed and not _names_a_thing(tok, lexicon) else None
+        kind = _refine(tok, listed, sent, lexicon, headline) if listed and not _names_a_thing(tok, lexicon) else None
         if kind and _reportable(tok, headline, lexicon):
             back = not headline and _anaphoric(tok, lexicon)
             found[tok.i] = Trigger(tok, kind, tok.idx, tok.idx + len(tok.text), back)
@@ -156,8 +156,9 @@ def _stems(word: str, lang: str, lexicon: TriggerLexicon) -> list[str]:
     return out
 
 
-def _refine(tok: Any, kind: str, sent: Any, lexicon: TriggerLexicon) -> str | None:
-    """Words whose kind depends on their object: seize weapons / seize a town / seize a man."""
+def _refine(tok: Any, kind: str, sent: Any, lexicon: TriggerLexicon, headline: bool = False) -> str | None:
+    """Words whose kind depends on their object: seize weapons / seize a town / seize a man. A body
+    counts when it was found; a headline about bodies says no more ('Restos humanos en un predio')."""
     cues = lexicon.cues
     lemma = tok.lemma_.lower()
     objects = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
@@ -177,7 +178,7 @@ def _refine(tok: Any, kind: str, sent: Any, lexicon: TriggerLexicon) -> str | No
     if lemma in cues["fight"] and any(c.lower_ in cues["against"] for c in tok.children) and \
             not any(c.dep_ in {"nsubj"} for c in tok.children):
         return None  # "the fight against corruption"
-    if lemma in cues["body"] and not any(w in sent.text.lower() for w in cues["body_found"]):
+    if lemma in cues["body"] and not headline and not any(w in sent.text.lower() for w in cues["body_found"]):
         return None
     if lemma in cues["not_a_name"] and tok.pos_ == "PROPN":
         return None
