@@ -16,7 +16,7 @@ from talaia.analysis.spikes import AlertReport, AlertSettings, AreaHistory, dete
 from talaia.engines import Engine, EngineKind, make_pipeline
 from talaia.errors import InputError, NotFoundError, QueryError
 from talaia.export.formats import write_export
-from talaia.fuse import FusionReport, FusionSettings, fuse_store
+from talaia.fuse import FusionExplanation, FusionReport, FusionSettings, explain_pair, fuse_store
 from talaia.fuse import merge_events as fuse_merge
 from talaia.fuse import split_event as fuse_split
 from talaia.ingest.readers import ReadOptions, count_documents, iter_documents
@@ -37,8 +37,8 @@ if TYPE_CHECKING:
 
 __all__ = ["ActorCount", "ActorListing", "AlertReport", "AlertSettings", "AreaHistory", "BriefFiles",
            "DocumentRecord", "EventDocument", "EventPage", "EventRecord", "EvidenceSpan", "actor_detail", "actor_kb",
-           "aggregate_events", "alerts", "area_history", "event_record", "export_events", "extract_paths",
-           "extract_text", "fuse_events", "ingest_paths", "list_actors", "list_events", "list_quotes",
+           "aggregate_events", "alerts", "area_history", "event_record", "explain_fusion", "export_events",
+           "extract_paths", "extract_text", "fuse_events", "ingest_paths", "list_actors", "list_events", "list_quotes",
            "merge_events", "open_store", "reprocess", "review_event", "review_gold", "review_log", "search_events",
            "show_document", "show_event", "split_event", "write_brief"]
 
@@ -361,6 +361,14 @@ def merge_events(first: str, second: str, *, db: str | Path | None = None) -> No
     """Two events an analyst knows to be one incident become one; kept when fusion runs again."""
     with open_store(db, must_exist=True) as store:
         fuse_merge(store, _event_id(store, first), _event_id(store, second))
+
+
+def explain_fusion(first: str, second: str, *, db: str | Path | None = None,
+                   settings: FusionSettings | None = None) -> FusionExplanation:
+    """Why two stored events (ids or unique prefixes, as `talaia events --mentions` lists them) are or are
+    not one incident: fusion's score of the pair, with every reason and the thresholds."""
+    with open_store(db, must_exist=True) as store:
+        return explain_pair(store, _event_id(store, first), _event_id(store, second), settings)
 
 
 def export_events(fmt: str, *, db: str | Path | None = None, path: str | Path | None = None,

@@ -98,3 +98,20 @@ def test_the_seed_and_two_other_outlets_give_one_ambush_with_three_sources(store
                         and e["sources"][0]["document_id"] == "seed-sinaloa.txt")
     detail = CliRunner().invoke(cli, ["show", seed_mention["event_id"], "--db", db, "--no-color"]).output
     assert "[[Just this week, suspected cartel gunmen massacred 14 police officers in an ambush" in detail
+
+
+def test_explain_gives_a_pairs_score_reasons_and_points(store_db: str) -> None:
+    db = store_db
+    _ingest(db, AMBUSH)
+    first, second = sorted(e["event_id"] for e in _events(db, "--mentions"))[:2]
+    result = CliRunner().invoke(cli, ["events", "explain", first[:6], second, "--db", db, "--json"])
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output)
+    assert found["same_incident"] is True and found["score"] >= found["threshold"]
+    points = [r["points"] for r in found["reasons"]]
+    assert found["score"] == pytest.approx(sum(points), abs=0.01)
+    assert any(r["reason"] == "same death toll" for r in found["reasons"])
+    text = CliRunner().invoke(cli, ["events", "explain", first, second, "--db", db])
+    assert "one incident" in text.output and "same death toll" in text.output
+    unknown = CliRunner().invoke(cli, ["events", "explain", first, "ffffffff", "--db", db])
+    assert unknown.exit_code != 0 and "no event with id" in unknown.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shlex
@@ -408,6 +409,34 @@ def events_merge(first: str, second: str, db: str | None) -> None:
     except TalaiaError as err:
         fail(err)
     click.echo("talaia: merged", err=True)
+
+
+@events.command("explain")
+@click.argument("first")
+@click.argument("second")
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="One JSON object instead of lines of text.")
+def events_explain(first: str, second: str, db: str | None, as_json: bool) -> None:
+    """Why stored events FIRST and SECOND are, or are not, one incident: fusion's score with its reasons.
+
+    Ids are those of `talaia events --mentions` (a unique prefix of 4 characters or more will do). The
+    score adds up the evidence of docs/FUSION.md; a pair scoring the threshold may fuse, and a report
+    joins an incident when its mean score with the incident's every report reaches the join threshold.
+    """
+    from talaia.api import explain_fusion
+
+    try:
+        found = explain_fusion(first, second, db=db)
+    except TalaiaError as err:
+        fail(err)
+    if as_json:
+        click.echo(json.dumps(found.to_dict(), ensure_ascii=False))
+        return
+    score = "ruled out" if found.score is None else f"{found.score:g}"
+    click.echo(f"{found.first[:8]} ~ {found.second[:8]}: {score} (threshold {found.threshold:g}, join "
+               f"{found.join_threshold:g}); {'one incident' if found.same_incident else 'different incidents'}")
+    for reason, points in itertools.zip_longest(found.reasons, found.points):
+        click.echo(f"  {'' if points is None else f'{points:+g}':>6}  {reason}")
 
 
 def render_table(stored: Sequence[StoredEvent]) -> str:

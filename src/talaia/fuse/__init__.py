@@ -2,8 +2,8 @@
 
 from talaia.fuse.cluster import Corrections, fuse
 from talaia.fuse.match import FusionSettings, Match, Mention, match
-from talaia.fuse.service import FusionReport, fuse_store, merge_events, split_event
+from talaia.fuse.service import FusionExplanation, FusionReport, explain_pair, fuse_store, merge_events, split_event
 from talaia.text import content_words
 
-__all__ = ["Corrections", "FusionReport", "FusionSettings", "Match", "Mention", "content_words", "fuse", "fuse_store",
-           "match", "merge_events", "split_event"]
+__all__ = ["Corrections", "FusionExplanation", "FusionReport", "FusionSettings", "Match", "Mention", "content_words",
+           "explain_pair", "fuse", "fuse_store", "match", "merge_events", "split_event"]

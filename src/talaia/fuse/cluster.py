@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from talaia.fuse.match import FusionSettings, Mention, match
+from talaia.fuse.match import FusionSettings, Mention, match, stems
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +42,7 @@ def fuse(mentions: Iterable[Mention], settings: FusionSettings | None = None,
     settings = settings or FusionSettings()
     corrections = corrections or Corrections()
     mentions = list(mentions)
-    idf = inverse_document_frequency(mentions)
+    idf = inverse_document_frequency(mentions, settings.stem_length)
     dated = [m for m in mentions if m.event_date is not None]  # an undated event stands alone
     incident_of = {m.event_id: m.event_id for m in mentions}
     incident_of.update(_fuse_block(dated, settings, corrections, idf))
@@ -54,8 +55,6 @@ def _fuse_block(block: list[Mention], settings: FusionSettings, corrections: Cor
     """Best pairs first: the two incidents of the highest-scoring pair merge when no pair across them
     is ruled out and their mean score reaches the threshold; so a document's two events compete for
     another report on merit, not on which came first."""
-    block.sort(key=lambda m: (m.event_date, m.event_id))
-    horizon = dt.timedelta(days=max(settings.date_tolerance))
     scores: dict[tuple[str, str], float | None] = {}
 
     def score(a: Mention, b: Mention) -> float | None:
@@ -66,20 +65,11 @@ def _fuse_block(block: list[Mention], settings: FusionSettings, corrections: Cor
         return scores[key]
 
     pairs: list[tuple[float, str, str]] = []
-    for i, a in enumerate(block):
-        assert a.event_date is not None
-        for b in block[i + 1:]:
-            assert b.event_date is not None
-            if b.event_date - a.event_date > horizon:
-                break
-            if _unit(a) and _unit(b) and _unit(a) != _unit(b):
-                continue
-            # a headline naming no place has no country: it may be any country's report
-            if a.country_code and b.country_code and a.country_code != b.country_code:
-                continue
-            s = score(a, b)
-            if s is not None and s >= settings.threshold:
-                pairs.append((-s, a.event_id, b.event_id))
+    for a, b in candidate_pairs(block, settings):
+        s = score(a, b)
+        if s is not None and s >= settings.threshold:
+            first, second = sorted((a.event_id, b.event_id))
+            pairs.append((-s, first, second))
     pairs.sort()
     by_id = {m.event_id: m for m in block}
     members: dict[str, list[Mention]] = {m.event_id: [m] for m in block}  # incident -> its mentions
@@ -89,7 +79,8 @@ def _fuse_block(block: list[Mention], settings: FusionSettings, corrections: Cor
         if first == second:
             continue
         cross = [score(x, y) for x in members[first] for y in members[second]]
-        if any(c is None for c in cross) or sum(c for c in cross if c is not None) / len(cross) < settings.threshold:
+        if any(c is None for c in cross) or sum(c for c in cross if c is not None) / len(cross) \
+                < settings.join_threshold:
             continue
         keep, gone = sorted((first, second), key=lambda i: (by_id[i].event_date, i))
         for m in members.pop(gone):
@@ -122,16 +113,68 @@ def _join(assigned: dict[str, str], together: tuple[tuple[str, str], ...],
     return {event_id: root(incident) for event_id, incident in assigned.items()}
 
 
+def candidate_pairs(mentions: list[Mention], settings: FusionSettings) -> Iterator[tuple[Mention, Mention]]:
+    """The pairs worth scoring: blocked by country (a mention naming no first-level unit meets every
+    country's, as match allows), by first-level unit where different units rule a pair out (one naming
+    none meets its country's every unit), and by time: within the window the looser time precision of the
+    two allows (or ``follow_up_days``), found by bisection in each block's date order. So the work grows
+    with the mentions times their block's mentions of a few days, a month only for month-precise ones."""
+    blocks: dict[tuple[str, str, int], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.event_date is not None:
+            unit = _unit(m) if settings.other_admin1 is None else ""
+            # a country read from a headline that names no unit is often the outlet's: it meets every country
+            country = m.country_code or "" if m.admin1 else ""
+            blocks[(country, unit, _precision(m))].append(m)
+    keys = sorted(blocks)
+    days: dict[tuple[str, str, int], list[int]] = {}
+    for key in keys:
+        blocks[key].sort(key=lambda m: (m.event_date, m.event_id))
+        days[key] = [_day(m) for m in blocks[key]]
+    for i, key in enumerate(keys):
+        block, block_days = blocks[key], days[key]
+        horizon = _window(key[2], key[2], settings)
+        for j, a in enumerate(block):
+            for b in block[j + 1:bisect_right(block_days, block_days[j] + horizon)]:
+                yield a, b
+        for other in keys[i + 1:]:
+            if not _blocks_meet(key, other):
+                continue
+            other_block, other_days, horizon = blocks[other], days[other], _window(key[2], other[2], settings)
+            for a, day in zip(block, block_days, strict=True):
+                for b in other_block[bisect_left(other_days, day - horizon):bisect_right(other_days, day + horizon)]:
+                    yield a, b
+
+
+def _precision(mention: Mention) -> int:
+    return min(max(mention.time_precision, 1), 3)
+
+
+def _window(a: int, b: int, settings: FusionSettings) -> int:
+    """Days two mentions of time precisions ``a`` and ``b`` may lie apart (as match allows)."""
+    return max(settings.date_tolerance[max(a, b) - 1], settings.follow_up_days)
+
+
+def _blocks_meet(a: tuple[str, str, int], b: tuple[str, str, int]) -> bool:
+    """Blocks keyed (country, unit, precision), '' for none named: one naming none meets every other."""
+    return all(x == y or not x or not y for x, y in zip(a[:2], b[:2], strict=True))
+
+
+def _day(mention: Mention) -> int:
+    assert mention.event_date is not None
+    return mention.event_date.toordinal()
+
+
 def _unit(mention: Mention) -> str:
     return (mention.admin1 or "").casefold()
 
 
-def inverse_document_frequency(mentions: list[Mention]) -> dict[str, float]:
-    """log(N / df) of every word over the mentions' sentences: a place or a name shared by two reports
-    says more than 'killed'."""
+def inverse_document_frequency(mentions: list[Mention], stem_length: int = 0) -> dict[str, float]:
+    """log(N / df) of every word (its stem) over the mentions' sentences: a place or a name shared by two
+    reports says more than 'killed'."""
     df: dict[str, int] = defaultdict(int)
     for m in mentions:
-        for w in m.words:
+        for w in stems(m.words, stem_length):
             df[w] += 1
     n = max(len(mentions), 1)
     return {w: math.log(n / c) for w, c in df.items()}

@@ -11,6 +11,7 @@ threshold is in :class:`FusionSettings`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 from talaia.text import fold
@@ -26,24 +27,52 @@ class FusionSettings:
     # on it says little
     same_sub_type: float = 0.5
     same_event_type: float = 0.5  # same type, other sub-type (an ambush read as an attack or a clash)
-    both_political_violence: float = 0.3  # Battles, Explosions/Remote violence, Violence against civilians
+    both_political_violence: float = 0.3  # both of political_violence's types: an attack read as a clash
     same_location: float = 1.0
+    same_admin1: float = 0.3  # both in one state, one naming only the state: a town in it fits
+    # both name a first-level unit and they differ: None rules the pair out (and fusion pairs only mentions
+    # of one unit: fast); a number counts against it instead (a headline's ambiguous town can land in the
+    # wrong state), at the price of pairing every unit of a country with every other (ten times the work)
+    other_admin1: float | None = None
     same_admin2: float = 0.3  # a big city's municipality sees several killings a day
+    same_outlet_area: float = -1.5  # one outlet's two reports of one municipality, no place below it shared
     other_admin2: float = -3.0  # both name a municipality, and they differ
     same_fatalities: float = 0.8
     same_single_death: float = 0.2
-    close_fatalities: float = 0.5  # within one, or within a fifth of the larger
+    shared_figure: float = 0.8  # the tolls differ, but a count of two or more is in both reports ('43 killed')
+    close_fatalities: float = 0.5  # within one (of two or more), or within close_fatalities_ratio
+    close_fatalities_ratio: float = 1.2
+    close_fatalities_from: int = 2  # one death and two are not close: a lone death is often a default reading
     other_fatalities: float = -0.3  # both report deaths, far apart (early and late tolls differ: mildly)
+    # both report several deaths and one toll is this many times the other: not one incident's early and
+    # late counts (a lone death is often a headline's default reading, so it never counts as far)
+    far_fatalities_ratio: float = 3.0
+    far_fatalities: float = -0.6
     same_actors: float = 0.0  # generic actors ('Civilians (Mexico)') are shared by most reports of a country
+    shared_named_actor: float = 0.5  # both name one actor that is not one of ACLED's generic ones ('CJNG')
     other_type: float = -0.5  # an arrest or a protest told beside a killing may still be the same incident
     other_country: float = -1.0  # a country read from a headline with no state named is often the outlet's
     date_weight: float = 1.0  # times (1 - gap / tolerance): the same day adds the most
+    # a follow-up report (an arrest, an identification, a funeral) can come this many days after the first
+    # ones, beyond what the time precisions allow: such a pair starts from late_report, so only strong
+    # evidence (a shared town, toll or rare words) joins it; 0 rules every such pair out
+    follow_up_days: int = 0
+    late_report: float = -1.0
     shared_words: float = 4.5  # times the overlap of the two sentences' rare words (IDF-weighted)
+    # the overlap is the shared words' weight over the shorter sentence's, but at least this much (about two
+    # rare words): a headline of two common words ('They kill') is not contained in every other report
+    shared_words_floor: float = 15.0
+    # words compare by their first letters ('journalist', 'journalists'; 'ejecutan', 'ejecutados'): a
+    # stemmer for any language, at the price of a few false friends
+    stem_length: int = 5
     # the mean score with a fused event's mentions needed to join it: a close date and a type alone
     # (at most 1.5) do not reach it; a shared place, toll or rare words must add to them
     threshold: float = 1.9
+    # two incidents merge (through their best pair) when the mean score of every pair of their mentions
+    # reaches this: a report joins an incident when it fits the incident's reports on the whole
+    join_threshold: float = 1.5
     political_violence: frozenset[str] = field(default_factory=lambda: frozenset(
-        {"Battles", "Explosions/Remote violence", "Violence against civilians"}))
+        {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,18 +94,32 @@ class Mention:
     actor1: str | None
     actor2: str | None
     words: frozenset[str] = frozenset()  # the content words of the event's sentence (folded)
+    named_actors: frozenset[str] = frozenset()  # its actors that are not ACLED's generic ones
+    figures: frozenset[int] = frozenset()  # the numbers written in digits in the event's sentence
+    outlet: str | None = None  # the outlet of its document (folded), when known
+
+    @property
+    def told_figures(self) -> frozenset[int]:
+        """Every count of two or more the report gives: its toll and the sentence's other figures ('43
+        gunmen killed, 3 officers' is read as a toll of 3; another report's 43 is still its figure)."""
+        return frozenset(n for n in (*self.figures, self.fatalities or 0) if n > 1)
 
 
 @dataclass(frozen=True, slots=True)
 class Match:
     score: float | None  # None: ruled out
     reasons: tuple[str, ...]
+    points: tuple[float, ...] = ()  # what each reason added to the score (none when ruled out)
 
     @property
     def possible(self) -> bool:
         return self.score is not None
 
 
+Evidence = tuple[str, float] | None  # a reason and what it adds to the score, or nothing to say
+
+
+@functools.lru_cache(maxsize=1 << 14)
 def _fold(text: str | None) -> str:
     return fold(text).strip() if text else ""
 
@@ -86,78 +129,109 @@ def _ruled_out(reason: str) -> Match:
 
 
 def match(a: Mention, b: Mention, settings: FusionSettings, idf: dict[str, float] | None = None) -> Match:
-    """The evidence that ``a`` and ``b`` report one incident, with the reasons (for explanations)."""
+    """The evidence that ``a`` and ``b`` report one incident, with the reasons and their points."""
     if a.document_key == b.document_key:
         return _ruled_out("one document's events are different incidents")
     other_country = bool(a.country_code and b.country_code and a.country_code != b.country_code)
     if other_country and a.admin1 and b.admin1:
         return _ruled_out("different countries")
-    if a.admin1 and b.admin1 and _fold(a.admin1) != _fold(b.admin1):
+    other_admin1 = bool(a.admin1 and b.admin1 and _fold(a.admin1) != _fold(b.admin1))
+    if other_admin1 and settings.other_admin1 is None:
         return _ruled_out("different first-level units")
     if a.event_date is None or b.event_date is None:
         return _ruled_out("an undated event")
     precision = min(max(a.time_precision, b.time_precision, 1), 3)
     tolerance = settings.date_tolerance[precision - 1]
     gap = abs((a.event_date - b.event_date).days)
-    if gap > tolerance:
-        return _ruled_out(f"{gap} days apart (at most {tolerance})")
-    score = settings.date_weight * (1 - gap / (tolerance + 1))
-    reasons = [f"{gap} days apart"]
+    window = max(tolerance, settings.follow_up_days)
+    if gap > window:
+        return _ruled_out(f"{gap} days apart (at most {window})")
+    date: Evidence = (f"{gap} days apart: a later report", settings.late_report) if gap > tolerance else \
+        (f"{gap} days apart", settings.date_weight * (1 - gap / (tolerance + 1)))
+    place = _place_evidence(a, b, settings, other_admin1)
+    overlap = _overlap(a.words, b.words, idf or {}, settings)
+    shared = a.named_actors & b.named_actors
+    evidence = [
+        date, _type_evidence(a, b, settings),
+        ("other countries", settings.other_country) if other_country else None,
+        place, _outlet_evidence(a, b, settings, place),
+        _toll_evidence(a, b, settings),
+        (f"shared words {overlap:.2f}", settings.shared_words * overlap) if overlap else None,
+        ("same actors", settings.same_actors) if a.actor1 and a.actor1 == b.actor1 and a.actor2 == b.actor2
+        else None,
+        (f"both name {', '.join(sorted(shared))}", settings.shared_named_actor) if shared else None,
+    ]
+    found = [e for e in evidence if e is not None]
+    return Match(round(sum(p for _, p in found), 3), tuple(r for r, _ in found), tuple(round(p, 3) for _, p in found))
+
+
+def _type_evidence(a: Mention, b: Mention, settings: FusionSettings) -> Evidence:
     if a.sub_event_type == b.sub_event_type:
-        score += settings.same_sub_type
-        reasons.append("same sub-type")
-    elif a.event_type == b.event_type:
-        score += settings.same_event_type
-        reasons.append("same type")
-    elif {a.event_type, b.event_type} <= settings.political_violence:
-        score += settings.both_political_violence
-        reasons.append("both political violence")
-    else:
-        score += settings.other_type
-        reasons.append("other types")
-    if other_country:
-        score += settings.other_country
-        reasons.append("other countries")
-    # a town or neighbourhood both name (a state or country named as the place says little: a
-    # headline naming only "Mexico" is placed at the country, precision 3)
+        return "same sub-type", settings.same_sub_type
+    if a.event_type == b.event_type:
+        return "same type", settings.same_event_type
+    if {a.event_type, b.event_type} <= settings.political_violence:
+        return "both political violence", settings.both_political_violence
+    return "other types", settings.other_type
+
+
+def _place_evidence(a: Mention, b: Mention, settings: FusionSettings, other_admin1: bool) -> Evidence:
+    """A town or neighbourhood both name (a state or country named as the place says little: a headline
+    naming only "Mexico" is placed at the country, precision 3); else their municipalities, else their
+    states (one naming only the state is compatible with a town in it)."""
+    if other_admin1:
+        return "other first-level units", settings.other_admin1 or 0.0
     if a.location and _fold(a.location) == _fold(b.location) and max(a.geo_precision, b.geo_precision) < 3 \
             and _fold(a.location) not in {_fold(a.admin1), _fold(a.admin2) if a.geo_precision > 1 else ""}:
-        score += settings.same_location
-        reasons.append("same place")
-    elif a.admin2 and b.admin2:
+        return "same place", settings.same_location
+    if a.admin2 and b.admin2:
         if _fold(a.admin2) == _fold(b.admin2):
-            score += settings.same_admin2
-            reasons.append("same municipality")
-        else:
-            score += settings.other_admin2
-            reasons.append("other municipality")
-    if a.fatalities and b.fatalities:
-        low, high = sorted((a.fatalities, b.fatalities))
-        if low == high:  # one death is the commonest toll: it says little
-            score += settings.same_fatalities if low > 1 else settings.same_single_death
-            reasons.append("same death toll")
-        elif high - low <= 1 or high <= low * 1.2:
-            score += settings.close_fatalities
-            reasons.append("close death tolls")
-        else:
-            score += settings.other_fatalities
-            reasons.append("different death tolls")
-    overlap = _overlap(a.words, b.words, idf or {})
-    if overlap:
-        score += settings.shared_words * overlap
-        reasons.append(f"shared words {overlap:.2f}")
-    if a.actor1 and a.actor1 == b.actor1 and a.actor2 == b.actor2:
-        score += settings.same_actors
-        reasons.append("same actors")
-    return Match(round(score, 3), tuple(reasons))
+            return "same municipality", settings.same_admin2
+        return "other municipality", settings.other_admin2
+    if a.admin1 and b.admin1:
+        return "same first-level unit", settings.same_admin1
+    return None
 
 
-def _overlap(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
-    """The IDF-weighted share of the rarer words two sentences have in common (0 to 1)."""
+def _outlet_evidence(a: Mention, b: Mention, settings: FusionSettings, place: Evidence) -> Evidence:
+    """A local outlet tells each killing of its town in an article of its own: two of its reports from one
+    municipality that share no place below it are more likely two incidents than one told twice."""
+    if not (a.outlet and a.outlet == b.outlet and a.admin2 and b.admin2) or (place and place[0] == "same place"):
+        return None
+    return "one outlet's reports of one area", settings.same_outlet_area
+
+
+def _toll_evidence(a: Mention, b: Mention, settings: FusionSettings) -> Evidence:
+    shared = a.told_figures & b.told_figures
+    if shared and a.fatalities != b.fatalities:
+        return f"both give the figure {max(shared)}", settings.shared_figure
+    if not (a.fatalities and b.fatalities):
+        return None
+    low, high = sorted((a.fatalities, b.fatalities))
+    if low == high:  # one death is the commonest toll: it says little
+        return "same death toll", settings.same_fatalities if low > 1 else settings.same_single_death
+    if (high - low <= 1 and low >= settings.close_fatalities_from) or high <= low * settings.close_fatalities_ratio:
+        return "close death tolls", settings.close_fatalities
+    if low > 1 and high >= low * settings.far_fatalities_ratio:
+        return "far different death tolls", settings.far_fatalities
+    return "different death tolls", settings.other_fatalities
+
+
+def _overlap(a: frozenset[str], b: frozenset[str], idf: dict[str, float], settings: FusionSettings) -> float:
+    """The IDF-weighted share of the stems two sentences have in common: over the shorter sentence's
+    weight, or ``shared_words_floor`` when that is less (0 to 1)."""
     if not a or not b:
         return 0.0
+    a, b = stems(a, settings.stem_length), stems(b, settings.stem_length)
+
     def weight(words: frozenset[str]) -> float:
         return sum(idf.get(w, 1.0) for w in words)
 
     shared = weight(a & b)
-    return shared / min(weight(a), weight(b)) if shared else 0.0
+    return shared / max(min(weight(a), weight(b)), settings.shared_words_floor) if shared else 0.0
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def stems(words: frozenset[str], length: int) -> frozenset[str]:
+    """Each word cut to its first ``length`` letters (0: whole words)."""
+    return frozenset(w[:length] for w in words) if length else words

@@ -7,13 +7,16 @@ incidents never depend on the order documents arrived in; blocking keeps it near
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import itertools
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from talaia.fuse.cluster import Corrections, fuse
-from talaia.fuse.match import FusionSettings, Mention
+from talaia.fuse.cluster import Corrections, fuse, inverse_document_frequency
+from talaia.fuse.match import FusionSettings, Mention, match
 from talaia.store.base import Store
-from talaia.text import content_words
+from talaia.text import content_words, fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +38,60 @@ def mention_of(row: Any) -> Mention:
         country_code=row["country_code"], admin1=row["admin1"], admin2=row["admin2"], location=row["location"],
         geo_precision=row["geo_precision"] or 3, fatalities=row["fatalities"], actor1=row["actor1"],
         actor2=row["actor2"], words=content_words(row["sentence"]),
+        outlet=fold(row["outlet"]).strip() or None if row["outlet"] else None,
+        figures=frozenset(int(n) for n in _FIGURE.findall(row["sentence"]) if int(n) < YEARS_FROM),
+        named_actors=frozenset(a for a in (row["actor1"], row["actor2"]) if a and not generic_actor().match(a)),
     )
+
+
+YEARS_FROM = 1000  # a number this big in a headline is a year, not a count
+_FIGURE = re.compile(r"(?<![\d.,:/-])\d+(?![\d.,:/-]?\d)")
+
+
+@functools.cache
+def generic_actor() -> re.Pattern[str]:
+    """ACLED's generic actors ('Civilians (Mexico)', 'Police Forces of Mexico (2018-2024)', 'Unidentified Armed
+    Group'), from the names in ``codebook/actor_names.tsv``: shared by most reports, they tell no incident."""
+    from talaia.knowledge import load_knowledge
+
+    templates = [r[column] for r in load_knowledge().table("actor_names").records()
+                 for column in ("name", "without_country")]
+    fields = re.compile(r"\\\{\w+\\\}")
+    return re.compile("|".join(fields.sub(".*", re.escape(t)) for t in templates), re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class FusionExplanation:
+    """Why two stored events are, or are not, one incident: their pair's score with its reasons, and the
+    thresholds it is held to (docs/FUSION.md)."""
+
+    first: str
+    second: str
+    score: float | None  # None: ruled out (the first reason says why)
+    reasons: tuple[str, ...]
+    points: tuple[float, ...]  # what each reason added to the score
+    threshold: float  # a pair scoring this much may start or join an incident
+    join_threshold: float  # the mean score with an incident's every mention needed to join it
+    same_incident: bool  # fused into one event by the last fusion (corrections included)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"first": self.first, "second": self.second, "score": self.score,
+                "reasons": [{"reason": r, "points": p} for r, p in itertools.zip_longest(self.reasons, self.points)],
+                "threshold": self.threshold, "join_threshold": self.join_threshold,
+                "same_incident": self.same_incident}
+
+
+def explain_pair(store: Store, first: str, second: str, settings: FusionSettings | None = None
+                 ) -> FusionExplanation:
+    """The score of two stored events (ids as stored) as fusion computes it, words weighed over the store."""
+    settings = settings or FusionSettings()
+    mentions = [mention_of(r) for r in store.fusion_rows()]
+    by_id = {m.event_id: m for m in mentions}
+    result = match(by_id[first], by_id[second], settings,
+                   inverse_document_frequency(mentions, settings.stem_length))
+    return FusionExplanation(first, second, result.score, result.reasons, result.points, settings.threshold,
+                             settings.join_threshold,
+                             store.incident_mentions(first)[0] == store.incident_mentions(second)[0])
 
 
 def split_event(store: Store, event_id: str) -> list[str]:

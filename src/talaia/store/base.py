@@ -372,13 +372,13 @@ class Store:
         return events_source(EVENT_COLUMNS, overlaid=bool(overlay))
 
     def fusion_rows(self) -> list[Row]:
-        """Every stored event with what fusion reads, and the text of its first evidence span as
-        ``sentence`` (cut in SQL: the documents' whole texts are not read)."""
+        """Every stored event with what fusion reads, the text of its first evidence span as ``sentence``
+        (cut in SQL: the documents' whole texts are not read) and its document's ``outlet``."""
         start, end = self._first_evidence_sql()
         return list(self._execute(
             "SELECT e.event_id, e.document_key, e.event_date, e.time_precision, e.event_type, e.sub_event_type, "
             "e.country_code, e.admin1, e.admin2, e.location, e.geo_precision, e.fatalities, e.actor1, e.actor2, "
-            f"coalesce(substr(d.text, {start} + 1, {end} - {start}), '') AS sentence "
+            f"coalesce(substr(d.text, {start} + 1, {end} - {start}), '') AS sentence, d.source AS outlet "
             "FROM events e JOIN documents d ON d.key = e.document_key ORDER BY e.event_id").fetchall())
 
     def incident_mentions(self, event_id: str) -> tuple[str, list[str]]:
