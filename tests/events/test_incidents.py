@@ -465,3 +465,30 @@ def test_a_town_and_the_municipality_it_lies_in_are_not_a_list(pipeline: Any) ->
     text = "Hallaron los cuerpos de dos hombres en la colonia Las Huertas, en Tonalá, Jalisco, el lunes."
     events = _events(pipeline, text, published="2024-05-08")
     assert len(events) == 1
+
+
+# -- 'a day after': a second incident inside one sentence is an event of its own, dated from the first ------
+
+def test_a_killing_told_after_a_day_after_is_its_own_incident_a_day_earlier(pipeline: Any) -> None:
+    text = ("Gunmen opened fire on a checkpoint in Zamora, Michoacán, on Thursday, a day after two police officers "
+            "were shot dead in Jacona.")
+    events = _events(pipeline, text, published="2024-05-10")
+    assert len(events) == 2
+    by_place = {e.location: e for e in events}
+    assert by_place["Jacona"].event_date == "2024-05-08" and by_place["Jacona"].fatalities == 2
+    assert by_place["Zamora"].event_date == "2024-05-09" and not by_place["Zamora"].fatalities
+
+
+def test_dos_dias_despues_de_que_dates_the_earlier_incident(pipeline: Any) -> None:
+    text = ("Hombres armados atacaron el jueves una patrulla en Uruapan, dos días después de que fueran asesinados "
+            "tres policías en Apatzingán.")
+    events = _events(pipeline, text, published="2024-05-10")
+    by_place = {e.location: e for e in events}
+    assert by_place["Apatzingán"].event_date == "2024-05-07" and by_place["Apatzingán"].fatalities == 3
+    assert by_place["Uruapan"].event_date == "2024-05-09"
+
+
+def test_a_day_after_without_violence_before_it_stays_one_incident(pipeline: Any) -> None:
+    text = "A day after the election, gunmen killed a local councillor in Celaya, Guanajuato, on Monday."
+    events = _events(pipeline, text, published="2024-05-14")
+    assert len(events) == 1 and events[0].fatalities == 1

@@ -65,6 +65,7 @@ class Draft:
     back_reference: bool = False  # only a definite noun ('the ambush') reports it
     participants: list[tuple[int, ActorMention]] = field(default_factory=list)  # (side 1 or 2, mention)
     subject: bool = False  # told in the lead or naming what the headline names
+    apart: bool = False  # told after 'a day after' in a sentence about another incident: one of its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,20 +101,22 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> li
             continue
         # the lead, or a sentence about what the headline is about, tells the article's subject: never history
         subject = paragraph == 0 or index <= 1 or bool(_names(sent.text) & title_words)
-        status = mention_status(sent, triggers, own, published, subject, lexicon.status)
-        if status != INCIDENT:
-            continue  # a toll, a habit, a fear, a cause or a recalled incident: no event of its own
-        draft = _draft(sent, index, triggers, ctx, (country, country_code, year), own, lexicon)
-        if draft is None:
-            continue
-        draft.paragraph = paragraph
-        draft.subject = subject
-        if draft.date is None:
-            # the date told before: in the same paragraph ("On 3 May, ... . The gunmen ..."), else the last
-            # date the article gave (long reports on past events date them once)
-            draft.date = next((d for i, p, d in reversed(recent) if p == paragraph and index - i <= 3), None) or \
-                next((d for _, _, d in reversed(recent) if d.precision <= 2 or d.start is not None), None)
-        drafts.append(draft)
+        # the date told before: in the same paragraph ("On 3 May, ... . The gunmen ..."), else the last
+        # date the article gave (long reports on past events date them once)
+        told_before = next((d for i, p, d in reversed(recent) if p == paragraph and index - i <= 3), None) or \
+            next((d for _, _, d in reversed(recent) if d.precision <= 2 or d.start is not None), None)
+        for part, part_triggers, part_own, apart in _told_apart(sent, triggers, own, told_before, published, lexicon):
+            status = mention_status(part, part_triggers, part_own, published, subject, lexicon.status)
+            if status != INCIDENT:
+                continue  # a toll, a habit, a fear, a cause or a recalled incident: no event of its own
+            draft = _draft(part, index, part_triggers, ctx, (country, country_code, year), part_own, lexicon)
+            if draft is None:
+                continue
+            draft.paragraph = paragraph
+            draft.subject = subject
+            draft.apart = apart
+            draft.date = draft.date or told_before
+            drafts.append(draft)
     merged = _incidents(drafts, text, lexicon)
     if not headline and published is not None:
         # an article's incidents are told with a day, a place or a count; beside them, violence words with
@@ -152,6 +155,38 @@ def _without(spans: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list
     return out
 
 
+def _told_apart(sent: Any, triggers: list[Trigger], own: EventDate | None, told_before: EventDate | None,
+                published: dt.date | None, lexicon: EventLexicon
+                ) -> list[tuple[Any, list[Trigger], EventDate | None, bool]]:
+    """The sentence, or its two incidents when a phrase puts one before or after the other ('Gunmen
+    stormed a checkpoint on Wednesday, a day after an officer was killed in the town': sequence_cues):
+    (part, its triggers, its own date, told apart from the first), each part with violence words of its
+    own. The second part's day is the first's less the days the phrase says, unless it tells its own."""
+    whole = [(sent, triggers, own, False)]
+    for pattern, days in lexicon.incidents.sequence:
+        m = pattern.search(sent.text)
+        if m is None:
+            continue
+        cut, resume = sent.start_char + m.start(), sent.start_char + m.end()
+        first = [t for t in triggers if t.end <= cut]
+        second = [t for t in triggers if t.start >= resume]
+        if not first or not second:
+            return whole
+        doc = sent.doc
+        head = doc.char_span(sent.start_char, cut, alignment_mode="contract")
+        tail = doc.char_span(resume, sent.end_char, alignment_mode="contract")
+        if head is None or tail is None or not len(head) or not len(tail):
+            return whole
+        dates = lexicon.dates
+        head_own = find_date(head.text, head.start_char, published, dates)
+        tail_own = find_date(tail.text, tail.start_char, published, dates)
+        known = head_own or told_before
+        if tail_own is None and days is not None and known is not None and known.date is not None:
+            tail_own = EventDate(known.date - dt.timedelta(days=days), known.precision)
+        return [(head, first, head_own, False), (tail, second, tail_own, True)]
+    return whole
+
+
 def _incidents(drafts: list[Draft], text: str, lexicon: EventLexicon) -> list[Draft]:
     """The drafts of one incident merged into one (incidents.py says when mentions are one incident)."""
     tax, cues = lexicon.taxonomy, lexicon.incidents
@@ -161,7 +196,7 @@ def _incidents(drafts: list[Draft], text: str, lexicon: EventLexicon) -> list[Dr
         agent=d.agent.actor.name if d.agent else None, back_reference=d.back_reference,
         armed_group=d.agent is not None and d.agent.actor.inter in tax.armed - {tax.state_forces},
         links=frozenset(role for role, pattern in (("another", cues.another), ("same", cues.same))
-                        if pattern.search(d.sentence)),
+                        if pattern.search(d.sentence)) | ({"another"} if d.apart else set()),
         additive=d.fatalities is not None and is_additive(text, d.fatalities, cues),
         casualties_only=d.kinds <= lexicon.coder.kinds.lethal,
     ) for d in drafts]

@@ -50,11 +50,18 @@ class IncidentCues:
     another: re.Pattern[str]
     same: re.Pattern[str]
     additive: re.Pattern[str]
+    # 'a day after', 'dos días después de que': another incident inside the sentence, and the days
+    # between them (sequence_cues.tsv; None: not said)
+    sequence: tuple[tuple[re.Pattern[str], int | None], ...] = ()
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> IncidentCues:
         table = knowledge.union("incident_cues")
-        return cls(*(any_word(ordered(table, "pattern", role=role)) for role in ("another", "same", "additive")))
+        sequence = tuple((re.compile(rf"\b(?:{r['pattern']})\b", re.IGNORECASE), int(r["days"]) if r["days"] else None)
+                         for r in knowledge.union("sequence_cues").records())
+        another, same, additive = (any_word(ordered(table, "pattern", role=role))
+                                   for role in ("another", "same", "additive"))
+        return cls(another, same, additive, sequence)
 
 
 @dataclass(frozen=True, slots=True)
