@@ -18,3 +18,12 @@ def test_a_semicolon_in_an_article_sentence_is_no_break(nlp_en) -> None:  # type
     doc = nlp_en(body)
     assert all(not s.text.startswith("the police") for s in doc.sents)
     assert any(t.text == ";" for t in nlp_en("one;two"))  # the tokenizer cuts the ';' between words
+
+
+def test_an_unpunctuated_headline_is_one_sentence(nlp_es, nlp_en) -> None:  # type: ignore[no-untyped-def]
+    for nlp, text in ((nlp_es, "Localizan tres ejecutados"),
+                      (nlp_es, "Irrumpen en un bar de Apatzingán y acribillan a 4"),
+                      (nlp_en, "Gunmen storm a bar in Uruapan and kill four")):
+        assert len(list(nlp(text).sents)) == 1, text
+    # a full stop still ends a sentence
+    assert len(list(nlp_en("Gunmen killed four in Uruapan. Police found the car.").sents)) == 2

@@ -171,8 +171,9 @@ def _path_to_death(num: Any, lex: FatalityLexicon, limit: int = 4) -> bool:
         head = tok.head
         if head.i == tok.i or (head.pos_ == "NUM" and _number_value(head, lex) is not None):
             return False  # 'killed 3 of the 5 passengers': the 5 is the whole, part of another count
-        if _lemma(head) in injury or head.lower_ in injury or head.lower_ in other or _lemma(head) in other:
-            return False  # the wounded; those arrested or kidnapped ('la detención de otras cuatro')
+        if _lemma(head) in injury or head.lower_ in injury or head.lower_ in other or _lemma(head) in other or \
+                (head.lower_ in state and not _shares_death(head, lex)):
+            return False  # the wounded; those arrested or kidnapped ('la detención de otras cuatro', 'cinco detenidos')
         if head.dep_ in {"agent", "obl:agent"} or tok.dep_ == "obl:agent":
             return False  # 'shot dead by 2 gunmen': the killers
         if tok.i == num.i and any(c.dep_ in {"amod", "acl"} and (c.lower_ in state or _lemma(c) in state)

