@@ -63,7 +63,8 @@ def test_title_case_headline_counts_every_victim(pipeline: Any) -> None:
 
 
 def test_a_partner_the_parse_left_out_still_counts(pipeline: Any) -> None:
-    # headline style restored to lower case, the small model hangs the last noun of a headline outside its phrase: 'and his wife' is still a victim
+    # headline style restored to lower case, the small model hangs a headline's last noun outside its
+    # phrase: 'and his wife' is still a victim
     events = _events(pipeline, "Masked Men Raid Ranch in Sonora and Kill a Farmer and His Wife")
     assert events and events[0].fatalities == 2
     # one with a verb of its own is no victim
@@ -107,3 +108,12 @@ def test_a_day_named_with_its_month_is_still_an_incident(pipeline: Any) -> None:
 def test_those_arrested_are_not_among_the_dead(pipeline: Any) -> None:
     events = _events(pipeline, "Choque armado con soldados deja cuatro muertos y tres detenidos en Tepalcatepec")
     assert events and events[0].fatalities == 4
+
+
+@pytest.mark.parametrize("headline", [
+    "Cartel war in Ciudad Juárez = 640 homicides 2017",
+    "Sixty killed so far in Tijuana",
+    "Suman 300 homicidios en 2019 en Celaya",
+])
+def test_a_yearly_or_running_toll_is_no_incident(pipeline: Any, headline: str) -> None:
+    assert not _events(pipeline, headline)

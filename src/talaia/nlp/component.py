@@ -15,7 +15,7 @@ from talaia.nlp.truecase import is_all_caps, is_title_case, restore_case
 class SpacyComponent:
     """Parses each document with the model of its language, streaming batches through nlp.pipe."""
 
-    name = "nlp.spacy.v1"
+    name = "nlp.spacy.v2"
 
     def __init__(self, resources: Resources, models: SpacyModels | None = None, batch_size: int = 16) -> None:
         self.resources = resources
