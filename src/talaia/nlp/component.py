@@ -15,7 +15,7 @@ from talaia.nlp.truecase import is_all_caps, is_title_case, restore_case
 class SpacyComponent:
     """Parses each document with the model of its language, streaming batches through nlp.pipe."""
 
-    name = "nlp.spacy.v1"
+    name = "nlp.spacy.v2"
 
     def __init__(self, resources: Resources, models: SpacyModels | None = None, batch_size: int = 16) -> None:
         self.resources = resources
@@ -23,6 +23,8 @@ class SpacyComponent:
         self.batch_size = batch_size
         # case is restored in English text only (see _text)
         self.capitalised = resources.knowledge.table("capitalised_words", "en").words()
+        # the words that report events are verbs and nouns, never names ('Cartel Beheads Two')
+        self.event_words = resources.knowledge.table("trigger_words", "en").words()
         self._names: frozenset[str] | None = None
 
     def _text(self, analysis: Analysis) -> str:
@@ -31,7 +33,7 @@ class SpacyComponent:
         if (analysis.language or "en") == "en" and (is_all_caps(text) or (len(text) < 300 and is_title_case(text))):
             if self._names is None:
                 self._names = self.resources.gazetteer.major_names()
-            return restore_case(text, self.capitalised, self._names)
+            return restore_case(text, self.capitalised, self._names, common=self.event_words)
         return text
 
     def process_batch(self, analyses: Sequence[Analysis]) -> None:

@@ -17,8 +17,10 @@ from wordfreq import zipf_frequency
 
 COMMON_ZIPF = 3.0  # words at least this frequent in English are common nouns, verbs...
 VERY_COMMON_ZIPF = 4.5  # too common to capitalise even when some place is called so ("Front", "Place")
+SHORT_WORD = 3  # letters of the words headline style leaves in lower case ('in', 'and', 'of', 'a')
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _VOWELS = set("aeiouy")
+INFLECTIONS = ("s", "es", "ed", "d", "ing")  # English endings a listed word may carry
 
 
 def is_all_caps(text: str, threshold: float = 0.8) -> bool:
@@ -27,15 +29,20 @@ def is_all_caps(text: str, threshold: float = 0.8) -> bool:
 
 
 def is_title_case(text: str, threshold: float = 0.7) -> bool:
-    """Headline style: most words capitalised ('Cancun Police Find 12 Decomposing Bodies')."""
+    """Headline style: most words capitalised ('Cancun Police Find 12 Decomposing Bodies'). Headline
+    style leaves short function words in lower case ('Gunmen Storm Home in X and Kill a Father and His
+    Two Sons'), so words of three letters or fewer count only when nothing longer is there."""
     words = _WORD.findall(text[:400])
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) >= threshold
+    long_words = [w for w in words if len(w) > SHORT_WORD]
+    counted = long_words if len(long_words) >= 3 else words
+    return len(words) >= 4 and sum(w[0].isupper() for w in counted) / len(counted) >= threshold
 
 
 def restore_case(text: str, capitalised: Collection[str], proper_names: Collection[str] = (),
-                 frequency: Callable[[str], float] | None = None) -> str:
+                 frequency: Callable[[str], float] | None = None, common: Collection[str] = ()) -> str:
     """Same-length text with plausible case; ``capitalised`` are lower-case common words English capitalises
-    ('december'), ``proper_names`` lower-cased names to capitalise unless very common."""
+    ('december'), ``proper_names`` lower-cased names to capitalise unless very common, ``common`` words that
+    are never names however rare in general English ('beheads', 'dismembered': the news's own verbs)."""
     freq = frequency or (lambda w: zipf_frequency(w, "en"))
     chars = list(text)
     for m in _WORD.finditer(text):
@@ -49,7 +56,7 @@ def restore_case(text: str, capitalised: Collection[str], proper_names: Collecti
             cased = word.upper()  # "(FMLN)": an acronym spelt out before it
         elif lower in capitalised or (lower in proper_names and zipf < VERY_COMMON_ZIPF):
             cased = word.capitalize()
-        elif zipf >= COMMON_ZIPF:
+        elif zipf >= COMMON_ZIPF or _known_word(lower, common):
             cased = lower
         elif len(word) <= 5 and not _VOWELS & set(lower):
             cased = word.upper()
@@ -59,6 +66,11 @@ def restore_case(text: str, capitalised: Collection[str], proper_names: Collecti
             cased = cased[:1].upper() + cased[1:]
         chars[start:m.end()] = cased
     return "".join(chars)
+
+
+def _known_word(lower: str, common: Collection[str]) -> bool:
+    """The word, or the word less an inflection ('beheads', 'beheaded'), is one of ``common``."""
+    return lower in common or any(lower.endswith(end) and lower[:-len(end)] in common for end in INFLECTIONS)
 
 
 def _in_parentheses(text: str, start: int, end: int) -> bool:
