@@ -135,6 +135,15 @@ def test_store_load_documents_round_trips(store_db: str) -> None:
         assert doc.published == dt.date(2021, 3, 2) and doc.source == "Wire" and doc.language == "en"
 
 
+def test_store_document_titles_without_their_texts(store_db: str) -> None:
+    with open_store(store_db) as store:
+        doc = Document(id="b", text="text of b", title="Ambush on the highway", url="https://news.example/b")
+        store.write_batch([StoreItem(doc, "key-b", "hash-b", None, None, None, None, extractor_version="test/1")])
+        _write(store, "a", ())
+        assert store.document_titles(["b", "a", "b", "no-such-id"]) == {
+            "b": ("Ambush on the highway", "https://news.example/b"), "a": (None, None)}
+
+
 def test_store_event_detail_and_prefixes(store_db: str) -> None:
     with open_store(store_db) as store:
         _write(store, "a", (_event("abcd1234", "Michoacán", "2021-03-01"), _event("abce5678", "Sinaloa", "2021-03-01")))

@@ -160,11 +160,7 @@ def _incident(store: Store, number: int, stored: StoredEvent, overlay: Mapping[s
                                    for e in stored.event.evidence if text[e.start:e.end].strip()))
     # a sentence inside a longer passage already quoted is not quoted twice
     evidence = tuple(s for s in sentences if not any(s != other and s in other for other in sentences))
-    sources = []
-    for src in stored.sources:
-        doc_id = src.get("document_id") or ""
-        loaded = store.load_documents(store.keys_of(doc_id)[:1])
-        document = loaded[0][1] if loaded else None
-        sources.append(BriefSource(doc_id, src.get("source"), document.title if document else None,
-                                   document.url if document else None, src.get("published")))
-    return BriefIncident(number, stored.event, evidence, tuple(sources))
+    titles = store.document_titles([src.get("document_id") or "" for src in stored.sources])
+    sources = tuple(BriefSource(doc_id, src.get("source"), *titles.get(doc_id, (None, None)), src.get("published"))
+                    for src in stored.sources for doc_id in (src.get("document_id") or "",))
+    return BriefIncident(number, stored.event, evidence, sources)

@@ -206,6 +206,18 @@ class Store:
         """Keys of the stored documents with the id ``doc_id`` (versions of one article)."""
         return [r[0] for r in self._execute("SELECT key FROM documents WHERE doc_id = ?", (doc_id,))]
 
+    def document_titles(self, doc_ids: Sequence[str]) -> dict[str, tuple[str | None, str | None]]:
+        """doc_id -> (title, url) of the first stored version of each of ``doc_ids`` (those that exist),
+        without their texts: what a list of sources shows."""
+        found: dict[str, tuple[str | None, str | None]] = {}
+        wanted = list(dict.fromkeys(doc_ids))
+        for chunk in range(0, len(wanted), _CHUNK):
+            part = wanted[chunk:chunk + _CHUNK]
+            for r in self._execute(f"SELECT doc_id, title, url FROM documents WHERE doc_id IN "
+                                   f"({','.join('?' * len(part))}) ORDER BY key", part).fetchall():
+                found.setdefault(r[0], (r[1], r[2]))
+        return found
+
     def count_originals(self) -> int:
         """How many stored documents are not duplicates."""
         return int(self._execute("SELECT count(*) FROM documents WHERE duplicate_of IS NULL").fetchone()[0])
