@@ -486,9 +486,12 @@ def _finalise(d: Draft, ctx: DocumentContext, focus: Place | None, country: str 
     fat = None if etype == tax.event_tags["strategic_developments"] else d.fatalities
     sides = {1: agent, 2: patient}
     told: dict[int, dict[tuple[int, int], Participant]] = {1: {}, 2: {}}
+    places = [(p.start, p.end) for p in ctx.places if not p.embedded]
     for side, m in d.participants:
         final = sides[side]
         kind = m.kind or GROUP
+        if kind == PERSON and any(s < m.end and m.start < e for s, e in places):
+            continue  # a name the document's places resolve ('La Laguna') is no person
         # a participant named for the side's actor, or a named victim on the civilians' side
         victim = kind == PERSON and side == 2 and final is not None and final.inter == tax.civilians
         if final is not None and (m.actor.name == final.name or victim):
