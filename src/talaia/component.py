@@ -25,6 +25,8 @@ class Analysis:
 
     document: Document
     language: str | None = None
+    # the text the parser reads when it differs from the document's only in case (nlp.truecase): same length
+    model_text: str | None = None
     sdoc: Any = None
     aliases: Aliases | None = None  # set by nlp.aliases
     places: list[Place] = field(default_factory=list)

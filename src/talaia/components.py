@@ -8,13 +8,17 @@ from talaia.registry import Registry
 def register_defaults(registry: Registry) -> Registry:
     from talaia.events.component import EventsComponent
     from talaia.geo.component import ToponymsComponent
-    from talaia.nlp.component import AliasesComponent, SpacyComponent
+    from talaia.nlp.component import AliasesComponent, SpacyComponent, TruecaseComponent
     from talaia.nlp.language import LanguageComponent
     from talaia.quotes.component import QuotesComponent
 
     registry.register(
         "nlp.language.v1", LanguageComponent, requires=("document",), assigns=("language",),
         description="English/Spanish language identification from word frequencies",
+    )
+    registry.register(
+        TruecaseComponent.name, TruecaseComponent, requires=("document", "language"), assigns=("model_text",),
+        description="case restored for the parser in English text written in capitals (same offsets)",
     )
     registry.register(
         "nlp.spacy.v2", SpacyComponent, requires=("document", "language"), assigns=("sdoc",),

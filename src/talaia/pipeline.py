@@ -43,6 +43,7 @@ ErrorPolicy = Literal["record", "raise"]
 
 DEFAULT_COMPONENTS: tuple[str, ...] = (
     "nlp.language.v1",
+    "nlp.truecase.v1",
     "nlp.spacy.v2",
     "nlp.aliases.v1",
     "geo.toponyms.v4",

@@ -170,6 +170,12 @@ def _known_actor(head: Any, tokens: list[Any], country_code: str | None, year: i
     # 'gunmen from the Sinaloa Cartel', 'integrantes del CJNG': the group the members belong to
     spans += [doc[e.start:e.end] for e in ents_touching(doc, first, last + 1)
               if first <= e.start and e.end <= last + 1 and e.start > head.i]
+    # 'Shining Path guerrillas', 'alleged ELN members': a name before the head is the group they belong to
+    def name_word(t: Any) -> bool:  # 'Shining' may be tagged a verb: its capital says a name
+        return t.pos_ == "PROPN" or (t.text[:1].isupper() and t.is_alpha and not t.is_sent_start)
+
+    spans += [doc[t.i:head.i] for t in tokens
+              if t.i < head.i and all(name_word(u) for u in doc[t.i:head.i])]
     for tok in tokens:
         if tok.i > head.i and tok.pos_ == "ADP" and tok.i < last:
             spans.append(doc[tok.i + 1:last + 1])

@@ -467,14 +467,61 @@ def arguments(tok: Any, cues: Mapping[str, frozenset[str]]) -> tuple[Any | None,
                 second = _second_side(first) if first is not None else None
                 if second is not None:
                     agent, patient = first, second
-            elif c.dep_ in {"compound", "poss", "amod", "nmod"} and agent is None:
-                agent = c
+            elif agent is None and (c.dep_ in {"compound", "poss", "nmod"} or (c.dep_ == "amod" and c.ent_type_)):
+                agent = c  # 'a police raid', 'the army's attack', 'Israeli strikes'; not 'a terrorist attack'
+
         head = tok.head
         if tok.dep_ in {"dobj", "obj"} and head.lemma_.lower() in cues["agent_verb"]:
             agent = agent or next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if tok.dep_ in {"nsubjpass", "nsubj:pass"} and head.lemma_.lower() in cues["agent_verb"]:
+            agent = agent or _passive_agent(head, cues)  # 'the attack was carried out by gunmen'
+        agent = agent or _claimant(tok, cues)
         if tok.dep_ == "nsubj" and head.pos_ == "VERB":
             patient = patient or next((c for c in head.children if c.dep_ in {"dobj", "obj"}), None)
     return agent, patient
+
+
+def _passive_agent(verb: Any, cues: Mapping[str, frozenset[str]]) -> Any | None:
+    """The 'by' noun of a passive verb ('was claimed by the rebels', 'fue reivindicado por el ELN')."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+        if c.dep_ == "obl" and any(g.lower_ in cues["passive_agent"] for g in c.children):
+            return c
+    return None
+
+
+def _child(tok: Any, deps: set[str]) -> Any | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _claimant(tok: Any, cues: Mapping[str, frozenset[str]]) -> Any | None:
+    """Who an attack is put on, where the attack is named as a noun: 'the rebels claimed responsibility
+    for the bombing', 'the police held the cartel responsible for the attack', 'they blamed the rebels
+    for the attack', 'the attack was blamed on the rebels', 'le atribuyó el atentado al ELN'."""
+    claim, blame = cues.get("claim", frozenset()), cues.get("blame_verb", frozenset())
+    head = tok.head
+    if tok.dep_ == "pobj" or (tok.dep_ == "nmod" and head.i != tok.i):
+        holder = head.head if tok.dep_ == "pobj" else head  # in UD the noun hangs on its holder itself
+        word = holder.lemma_.lower()
+        if holder.lower_ in claim or word in claim:
+            verb = holder.head
+            if holder.dep_ in {"dobj", "obj"}:  # 'claimed responsibility for'
+                return _child(verb, {"nsubj"})
+            if holder.dep_ == "amod":  # 'held the cartel responsible for', parsed as the cartel's adjective
+                return verb
+            # 'held the cartel responsible for', 'the cartel is responsible for'
+            return _child(verb, {"dobj", "obj"}) or _child(verb, {"nsubj", "nsubjpass", "nsubj:pass"})
+        if word in blame and holder.pos_ == "VERB":  # 'blamed the rebels for the attack'
+            return _child(holder, {"dobj", "obj"})
+    if head.lemma_.lower() in blame and tok.dep_ in {"dobj", "obj", "nsubjpass", "nsubj:pass"}:
+        # 'blamed the attack on the rebels', 'the attack was attributed to the rebels'
+        for c in head.children:
+            target = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" else \
+                c if c.dep_ in {"obl", "iobj"} else None
+            if target is not None and target.ent_type_ not in {"DATE", "TIME", "GPE", "LOC"}:
+                return target
+    return None
 
 
 def _second_side(first: Any) -> Any | None:
@@ -509,6 +556,8 @@ def _finalise(d: Draft, ctx: DocumentContext, focus: Place | None, country: str 
     patient = d.patient.actor if d.patient else None
     etype = tax.event_type_of(d.sub_event_type)
     battles = tax.event_tags["battles"]
+    if etype == tax.event_tags["violence_against_civilians"] and agent is not None and agent.inter == tax.civilians:
+        agent = None  # civilians are the victims of violence against civilians, never its perpetrators
     if etype in tax.political_violence:  # someone did it
         agent = agent or Actor(names("armed_group", c_name), tax.political_militia)
         if etype == tax.event_tags["violence_against_civilians"]:
@@ -548,14 +597,19 @@ def _finalise(d: Draft, ctx: DocumentContext, focus: Place | None, country: str 
     fat = None if etype == tax.event_tags["strategic_developments"] else d.fatalities
     sides = {1: agent, 2: patient}
     told: dict[int, dict[tuple[int, int], Participant]] = {1: {}, 2: {}}
+    places = [(p.start, p.end) for p in ctx.places if not p.embedded]
     for side, m in d.participants:
         final = sides[side]
         kind = m.kind or GROUP
+        if kind == PERSON and any(s < m.end and m.start < e for s, e in places):
+            continue  # a name the document's places resolve ('La Laguna') is no person
         # a participant named for the side's actor, or a named victim on the civilians' side
         victim = kind == PERSON and side == 2 and final is not None and final.inter == tax.civilians
         if final is not None and (m.actor.name == final.name or victim):
-            told[side].setdefault((m.start, m.end), Participant(text[m.start:m.end], m.start, m.end, kind,
-                                                                final.name))
+            start, end = m.start, _balanced_end(text, m.start, m.end)
+            told[side].setdefault((start, end), Participant(text[start:end], start, end, kind, final.name))
+    for side in told:
+        told[side] = _without_bracketed_aliases(told[side], text)
     event_date = date.date.isoformat() if date.date else None
     return Event(
         event_id=event_id(doc.id, spans[0][0]),
@@ -586,6 +640,30 @@ def _finalise(d: Draft, ctx: DocumentContext, focus: Place | None, country: str 
     )
 
 
+def _balanced_end(text: str, start: int, end: int) -> int:
+    """A name's end before a bracket it opens and does not close ('the Front (FMLN' -> 'the Front')."""
+    phrase = text[start:end]
+    if phrase.count("(") > phrase.count(")"):
+        cut = phrase.rfind("(")
+        if text[start:start + cut].strip():
+            return start + len(text[start:start + cut].rstrip())
+    return end
+
+
+def _without_bracketed_aliases(told: dict[tuple[int, int], Participant], text: str
+                               ) -> dict[tuple[int, int], Participant]:
+    """'David Orosco ("Comrade Merino")': a name in brackets right after a participant is that participant."""
+    kept: dict[tuple[int, int], Participant] = {}
+    previous: Participant | None = None
+    for key in sorted(told):
+        p = told[key]
+        if previous is not None and text[previous.end:p.start].strip() in BRACKET_OPENERS:
+            continue
+        kept[key] = previous = p
+    return kept
+
+
+BRACKET_OPENERS = frozenset({"(", '("', "(“", "(\'"})
 PERSON, GROUP = "person", "group"  # participant kinds (the actor reader also says "organization")
 PERSON_LABELS = frozenset({"PERSON", "PER"})
 # the dependency links from a victim's name up to the violence word ('killed [the mayor, Juan Pérez]')

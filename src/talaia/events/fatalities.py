@@ -471,7 +471,8 @@ def _stranded_partner(noun: Any, lex: FatalityLexicon) -> Any | None:
     for tok in doc[after + 1:min(after + 5, noun.sent.end)]:
         if tok.pos_ in {"DET", "NUM"} or tok.dep_ in {"poss", "nummod", "det", "amod"}:
             continue
-        return tok if tok.pos_ == "NOUN" and tok.dep_ in STRANDED_LINKS and tok.head.i != noun.i else None
+        stranded = tok.dep_ in STRANDED_LINKS or (tok.dep_ == "conj" and tok.head.i < noun.i)  # joined to a word before
+        return tok if tok.pos_ == "NOUN" and stranded and tok.head.i != noun.i else None
     return None
 
 

@@ -143,7 +143,9 @@ def _compatible(incident: list[int], m: Mention, mentions: list[Mention], taxono
     # the bodies counted after a grave is found are its own ('since then 14 bodies have been found')
     remains = joined == (DEVELOPMENT, VIOLENCE) and m.casualties_only and \
         told[0].sub_event_type == taxonomy.sub_event_tags["other"]
-    if not (riot_first or toll or remains or _joinable(*joined, strict)):
+    # 'the attack', 'the bombing' told back after a blast or a shooting is that incident, whichever word
+    back = m.back_reference and set(joined) <= {VIOLENCE, REMOTE}
+    if not (riot_first or toll or remains or back or _joinable(*joined, strict)):
         return False
     places = [p for t in told for p in t.places]
     if not _same_place(best_place(places), best_place(m.places), strict):

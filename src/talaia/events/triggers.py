@@ -22,7 +22,7 @@ from talaia.knowledge import Knowledge
 
 TRIGGER_POS = {"VERB", "NOUN", "ADJ", "PROPN"}
 # the kinds whose words the code refines (see _refine)
-DISRUPT, CAPTURE, ARREST = "disrupt", "capture", "arrest"
+DISRUPT, CAPTURE, ARREST, AGREEMENT = "disrupt", "capture", "arrest", "agreement"
 FORCES = frozenset({"police", "military", "armed", "rebel", "militia"})  # actor_heads categories of armed forces
 
 
@@ -171,6 +171,10 @@ def _refine(tok: Any, kind: str, sent: Any, lexicon: TriggerLexicon, headline: b
             else None
     if lemma in cues["not_a_noun"] and tok.pos_ == "NOUN":
         return None
+    if kind == AGREEMENT and tok.pos_ == "NOUN":
+        verb = _governing_verb(tok)  # 'signed a truce' is one made; 'respect the agreements' speaks of old ones
+        if verb.i != tok.i and verb.lemma_.lower() not in cues["concluded"]:
+            return None
     if lemma in cues["noun_only"] and tok.pos_ != "NOUN":
         return None
     if lemma in cues["strike"] and not any(w in sent.text.lower() for w in cues["labour"]):
@@ -248,6 +252,8 @@ def _reportable(tok: Any, headline: bool, lexicon: TriggerLexicon, phrase: bool 
         return False
     if tok.pos_ == "VERB" and not phrase:
         if tok.doc.lang_ == "en":  # English tense tags
+            if tok.tag_ == "VBN" and not headline and _present_passive(tok):
+                return False  # 'civilians are killed every day', 'we are being killed': a habit or a state
             if tok.tag_ in {"VBD", "VBN"}:
                 return True
             if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ in cues["progressive"] and c.tag_ == "VBD"
@@ -258,6 +264,14 @@ def _reportable(tok: Any, headline: bool, lexicon: TriggerLexicon, phrase: bool 
         # ('los cárteles asesinan a quienes se interponen'), a future what has not happened
         return not (_finite(tok, "Fut") or (_finite(tok, "Pres") and not headline))
     return True
+
+
+def _present_passive(verb: Any) -> bool:
+    """'are killed', 'is being attacked': a passive whose auxiliaries are in the simple present (not
+    'have been killed', which tells what has happened)."""
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass", "aux:pass"}]
+    return any(c.dep_ in {"auxpass", "aux:pass"} for c in auxiliaries) and \
+        any(c.tag_ in {"VBZ", "VBP"} for c in auxiliaries) and not any(c.lemma_ == "have" for c in auxiliaries)
 
 
 def _finite(verb: Any, tense: str) -> bool:

@@ -219,6 +219,15 @@ class GeoNamesGazetteer:
                 words.update(w.lower() for w in name.split() if len(w) > 2)
         return frozenset(words)
 
+    def place_names(self, min_population: int = 15000) -> frozenset[str]:
+        """Lower-cased whole names of countries, first-level units and towns above ``min_population``."""
+        return frozenset(name.lower() for _gid, name, feature, _cc, _a1, _a2, _lat, _lon, pop in self._rows
+                         if feature in (0, 1, 4) or (feature == 3 and pop >= min_population))
+
+    def demonym_words(self) -> frozenset[str]:
+        """Every demonym known, lower-cased ('salvadoran', 'salvadorans')."""
+        return frozenset(self._demonyms)
+
     def country_of_demonym(self, word: str) -> GazetteerEntry | None:
         """'Eritrean' -> Eritrea; 'Mexican' -> Mexico (demonyms are not places, but say whose forces)."""
         code = self._demonyms.get(word.lower())

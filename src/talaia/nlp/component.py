@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from talaia.component import Analysis, DocumentComponent, Resources, run_guarded
 from talaia.nlp.aliases import NameRules, build_aliases
 from talaia.nlp.spacy_backend import SpacyModels
-from talaia.nlp.truecase import is_all_caps, is_title_case, restore_case
+from talaia.nlp.truecase import CaseLexicon, model_text, place_name_words
 
 
 class SpacyComponent:
@@ -21,20 +21,11 @@ class SpacyComponent:
         self.resources = resources
         self.models = models or SpacyModels()
         self.batch_size = batch_size
-        # case is restored in English text only (see _text)
-        self.capitalised = resources.knowledge.table("capitalised_words", "en").words()
-        # the words that report events are verbs and nouns, never names ('Cartel Beheads Two')
-        self.event_words = resources.knowledge.table("trigger_words", "en").words()
-        self._names: frozenset[str] | None = None
 
-    def _text(self, analysis: Analysis) -> str:
-        """The text the model reads: all-capitals English text gets its case restored (same offsets)."""
-        text = analysis.document.text
-        if (analysis.language or "en") == "en" and (is_all_caps(text) or (len(text) < 300 and is_title_case(text))):
-            if self._names is None:
-                self._names = self.resources.gazetteer.major_names()
-            return restore_case(text, self.capitalised, self._names, common=self.event_words)
-        return text
+    @staticmethod
+    def _text(analysis: Analysis) -> str:
+        """The text the model reads: the document's, or its case restored by nlp.truecase (same offsets)."""
+        return analysis.model_text if analysis.model_text is not None else analysis.document.text
 
     def process_batch(self, analyses: Sequence[Analysis]) -> None:
         by_lang: dict[str, list[Analysis]] = defaultdict(list)
@@ -61,6 +52,36 @@ class SpacyComponent:
                 continue
             for a, doc in zip(group, docs, strict=True):
                 a.sdoc = doc
+
+
+class TruecaseComponent(DocumentComponent):
+    """Restores the case of English text written in capitals for the parser (talaia.nlp.truecase): the
+    document's own text is untouched, so evidence and mentions quote it as written."""
+
+    name = "nlp.truecase.v1"
+
+    def __init__(self, resources: Resources) -> None:
+        self.resources = resources
+        self._lexicon: CaseLexicon | None = None  # built on the first text in capitals: it reads the gazetteer
+
+    def lexicon(self) -> CaseLexicon:
+        if self._lexicon is None:
+            knowledge, gazetteer = self.resources.knowledge, self.resources.gazetteer
+            names = place_name_words(gazetteer.place_names()) | knowledge.table("name_words", "en").words() | \
+                gazetteer.demonym_words()
+            aliases = knowledge.table("actor_aliases").column("alias") + knowledge.table("actors").column("name")
+            self._lexicon = CaseLexicon.build(
+                capitalised=knowledge.table("capitalised_words", "en").words(), names=names,
+                place_words=gazetteer.major_names(min_population=0),
+                titles=knowledge.table("name_titles", "en").words(kind="title"), aliases=aliases,
+                common=knowledge.table("trigger_words", "en").words())  # 'Cartel Beheads Two': verbs, not names
+        return self._lexicon
+
+    def __call__(self, analysis: Analysis) -> None:
+        if (analysis.language or "en") != "en":
+            return  # the word frequencies and lists are English ones
+        restored = model_text(analysis.document.text, self.lexicon)
+        analysis.model_text = restored if restored != analysis.document.text else None
 
 
 class AliasesComponent(DocumentComponent):

@@ -1,26 +1,113 @@
-"""Case restoration for all-capitals text (wire services of the 1980s-90s, some headlines).
+"""Case restoration for text written in capitals (wire services of the 1980s-90s, headlines).
 
 spaCy's models read case: in "THREE SUBVERSIVES WERE KILLED IN USULUTAN" every word looks
-like a name. Restored text has the same length as the original, so every offset still
-points into the document: common words (by their frequency in English, from ``wordfreq``)
-become lower case, rare words and known place names are capitalised, short rare words stay
-acronyms, and sentences start with a capital. Common words that English capitalises all
-the same (months, weekdays) are data: ``lang/en/capitalised_words.tsv``.
+like a name, so the tagger, the parser and the entity recogniser all go wrong. Restored text
+has the same length as the original (only the case of letters changes), so every offset the
+later stages take from the parse still points into the document, and what they report is
+read from the original text.
+
+How a word is cased, in order:
+
+* words English always capitalises (months, weekdays: ``lang/en/capitalised_words.tsv``),
+  names the knowledge knows (places of the gazetteer with a population, nationalities, the
+  actor knowledge base's names and aliases, ``lang/en/name_words.tsv``) and Spanish words in
+  English text (far more frequent in Spanish than in English: 'Tiempo', 'Libertad') are
+  capitalised unless very common in English; an alias written in capitals in the knowledge
+  base ('FMLN', 'M-19') is written so;
+* common English words (by ``wordfreq``) are lower case; so are rarer English words
+  ('materiel') unless some place of the gazetteer bears them;
+* unknown words are names; short unknown words without vowels, or in parentheses, acronyms;
+* 'San', 'La', 'El' and the like open a name that follows them; titles ('Colonel') before a
+  name are capitalised; sentences and paragraphs start with a capital.
+
+Mixed-case text is left as it is; inside it only long lines written wholly in capitals
+(a headline, a paragraph of a wire copy) are restored (``restore_runs``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+import unicodedata
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
 
 from wordfreq import zipf_frequency
 
+VERSION = "truecase.v2"
 COMMON_ZIPF = 3.0  # words at least this frequent in English are common nouns, verbs...
-VERY_COMMON_ZIPF = 4.5  # too common to capitalise even when some place is called so ("Front", "Place")
+KNOWN_NAME_ZIPF = 4.5  # a known name this frequent in English ('Front', 'Place', 'Union') stays lower case
+PLACE_PART_ZIPF = 3.5  # a word of a longer place name more frequent than this is an English word ('Farms')
+ENGLISH_WORD_ZIPF = 1.5  # below this a word is no English word: a name
+SPANISH_MARGIN = 0.9  # a word this much more frequent in Spanish than in English is Spanish: a name in English text
+SPANISH_COMMON_ZIPF = 4.0  # ...unless it is this frequent in English all the same
+ACRONYM_ZIPF = 2.8  # a short word rarer than this that no name list knows is an acronym ('ELN', 'EPL')
+HEADLINE_CHARS = 300  # a text shorter than this in title case is a headline
 SHORT_WORD = 3  # letters of the words headline style leaves in lower case ('in', 'and', 'of', 'a')
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
-_VOWELS = set("aeiouy")
 INFLECTIONS = ("s", "es", "ed", "d", "ing")  # English endings a listed word may carry
+RUN_MIN_LETTERS = 40  # a line of mixed-case text restored on its own: all capitals and at least this long
+_WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’]*")
+_VOWELS = set("aeiouyáéíóú")
+_POSSESSIVE = re.compile(r"['’]s?$")
+# particles that open a Spanish name when a name follows ('San Miguel', 'La Libertad', 'El Tiempo')
+_NAME_OPENERS = frozenset({"san", "santa", "santo", "la", "las", "el", "los", "del"})
+_NAME_JOINERS = frozenset({"de", "del", "la", "las", "los", "y"})  # inside a name they stay lower case
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True, slots=True)
+class CaseLexicon:
+    """What case restoration knows besides word frequencies; every word lower-case and without accents."""
+
+    capitalised: frozenset[str] = frozenset()  # common words English capitalises all the same
+    names: frozenset[str] = frozenset()  # words of known names: capitalised unless very common
+    place_words: frozenset[str] = frozenset()  # words of any gazetteer place: capitalised when rare in English
+    titles: frozenset[str] = frozenset()  # 'colonel', 'president': capitalised before a name
+    # words never names however rare in general English: the news's own verbs ('beheads', 'dismembered')
+    common: frozenset[str] = frozenset()
+    forms: Mapping[str, str] = field(default_factory=dict)  # the written form of acronyms ('fmln' -> 'FMLN')
+    # names of several words as the knowledge writes them, by their folded words:
+    # ('national', 'liberation', 'army') -> ('National', 'Liberation', 'Army')
+    phrases: Mapping[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    longest_phrase: int = 0
+
+    @staticmethod
+    def build(capitalised: Collection[str] = (), names: Collection[str] = (), place_words: Collection[str] = (),
+              titles: Collection[str] = (), aliases: Collection[str] = (), common: Collection[str] = ()
+              ) -> CaseLexicon:
+        """From word lists and the knowledge base's names: an alias of several words is written as the
+        knowledge writes it wherever it appears whole; a word written wholly in capitals ('FMLN') gives
+        its form."""
+        forms: dict[str, str] = {}
+        phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for alias in aliases:
+            written = tuple(w for w in _WORD.findall(alias))
+            for word in written:
+                if word.isupper() and len(word) > 1:
+                    forms.setdefault(_fold(word), word)
+            if len(written) > 1 and written[0][0].isupper():
+                phrases.setdefault(tuple(_fold(w) for w in written), written)
+        return CaseLexicon(
+            capitalised=frozenset(_fold(w) for w in capitalised), names=frozenset(_fold(w) for w in names),
+            place_words=frozenset(_fold(w) for w in place_words), titles=frozenset(_fold(w) for w in titles),
+            common=frozenset(_fold(w) for w in common),
+            forms=forms, phrases=phrases, longest_phrase=max(map(len, phrases), default=0))
+
+
+def place_name_words(place_names: Collection[str], frequency: Callable[[str], float] | None = None) -> frozenset[str]:
+    """The words of place names that say 'a name' when written alone: a name of one word ('Lima', 'London'),
+    and the rarer words of longer names ('Boyaca' of 'Puerto Boyaca', not 'Farms' of 'Foothill Farms')."""
+    freq = frequency or (lambda w: zipf_frequency(w, "en"))
+    words: set[str] = set()
+    for name in place_names:
+        parts = [_fold(w) for w in _WORD.findall(name)]
+        if len(parts) == 1:
+            words.add(parts[0])
+        else:
+            words.update(w for w in parts if len(w) > 2 and freq(w) < PLACE_PART_ZIPF)
+    return frozenset(words)
 
 
 def is_all_caps(text: str, threshold: float = 0.8) -> bool:
@@ -38,39 +125,186 @@ def is_title_case(text: str, threshold: float = 0.7) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in counted) / len(counted) >= threshold
 
 
-def restore_case(text: str, capitalised: Collection[str], proper_names: Collection[str] = (),
-                 frequency: Callable[[str], float] | None = None, common: Collection[str] = ()) -> str:
-    """Same-length text with plausible case; ``capitalised`` are lower-case common words English capitalises
-    ('december'), ``proper_names`` lower-cased names to capitalise unless very common, ``common`` words that
-    are never names however rare in general English ('beheads', 'dismembered': the news's own verbs)."""
-    freq = frequency or (lambda w: zipf_frequency(w, "en"))
+class _Frequencies:
+    """Zipf frequencies in English and Spanish, memoised (a document repeats its words)."""
+
+    def __init__(self, english: Callable[[str], float] | None, spanish: Callable[[str], float] | None) -> None:
+        self._en = english or (lambda w: zipf_frequency(w, "en"))
+        self._es = spanish or (lambda w: zipf_frequency(w, "es"))
+        self._memo: dict[str, tuple[float, float]] = {}
+
+    def __call__(self, word: str) -> tuple[float, float]:
+        got = self._memo.get(word)
+        if got is None:
+            got = self._memo[word] = (self._en(word), self._es(word))
+        return got
+
+
+def restore_case(text: str, lexicon: CaseLexicon | None = None,
+                 frequency: Callable[[str], float] | None = None,
+                 spanish_frequency: Callable[[str], float] | None = None) -> str:
+    """Same-length text with plausible case (see the module's docstring)."""
+    lex = lexicon or CaseLexicon()
+    freq = _Frequencies(frequency, spanish_frequency)
     chars = list(text)
-    for m in _WORD.finditer(text):
-        word = m.group(0)
+    words = list(_WORD.finditer(text))
+    kinds = [_kind(m.group(0), text, m.start(), m.end(), lex, freq) for m in words]
+    written = _phrase_forms(text, words, lex)
+    _names_after_joiners(text, words, kinds, freq)
+    for i, m in enumerate(words):
+        word, kind = m.group(0), kinds[i]
         lower = word.lower()
-        if len(lower) != len(word):
+        if len(lower) != len(word):  # a letter whose lower case is longer would shift offsets
             continue
-        start = m.start()
-        zipf = freq(lower)
-        if len(word) <= 6 and _in_parentheses(text, m.start(), m.end()):
-            cased = word.upper()  # "(FMLN)": an acronym spelt out before it
-        elif lower in capitalised or (lower in proper_names and zipf < VERY_COMMON_ZIPF):
-            cased = word.capitalize()
-        elif zipf >= COMMON_ZIPF or _known_word(lower, common):
-            cased = lower
-        elif len(word) <= 5 and not _VOWELS & set(lower):
+        if i in written and len(written[i]) == len(word):
+            kinds[i] = "name" if written[i][:1].isupper() else "joiner"
+            chars[m.start():m.end()] = written[i]
+            continue
+        folded = _fold(lower)
+        next_is_name = i + 1 < len(kinds) and kinds[i + 1] in ("name", "form") and _adjacent(text, m.end(),
+                                                                                             words[i + 1].start())
+        previous_kind = kinds[i - 1] if i and _adjacent(text, words[i - 1].end(), m.start()) else None
+        if kind == "form":
+            cased = _form(word, lex)
+        elif kind == "acronym":
             cased = word.upper()
-        else:
+        elif kind == "name":
             cased = word.capitalize()
-        if _sentence_start(text, start):
+        elif kind == "joiner":
+            cased = lower
+        elif folded in _NAME_OPENERS and next_is_name and previous_kind not in ("name", "joiner"):
+            cased = word.capitalize()
+            kinds[i] = "joiner"
+        elif folded in _NAME_JOINERS and next_is_name and previous_kind in ("name", "joiner"):
+            cased = lower
+            kinds[i] = "joiner"
+        elif folded in lex.titles and next_is_name:
+            cased = word.capitalize()
+        else:
+            cased = lower
+        if _sentence_start(text, m.start()):
             cased = cased[:1].upper() + cased[1:]
-        chars[start:m.end()] = cased
+        chars[m.start():m.end()] = cased
     return "".join(chars)
 
 
-def _known_word(lower: str, common: Collection[str]) -> bool:
+def restore_runs(text: str, lexicon: CaseLexicon | None = None,
+                 frequency: Callable[[str], float] | None = None,
+                 spanish_frequency: Callable[[str], float] | None = None) -> str:
+    """Text for a model that reads case: a text mostly in capitals restored whole; in mixed-case text only
+    the lines wholly in capitals that are long enough to be prose (a headline, a wire paragraph);
+    anything else unchanged. Always the same length as ``text``."""
+    if is_all_caps(text):
+        return restore_case(text, lexicon, frequency, spanish_frequency)
+    out: list[str] = []
+    for line in text.splitlines(keepends=True):
+        out.append(restore_case(line, lexicon, frequency, spanish_frequency) if _caps_run(line) else line)
+    return "".join(out)
+
+
+def _names_after_joiners(text: str, words: list[re.Match[str]], kinds: list[str], freq: _Frequencies) -> None:
+    """'San Jose de la Montana': after a name and 'de' (and an article), the next word is the name's too
+    unless it is among the commonest English words."""
+    for i in range(1, len(words) - 1):
+        if kinds[i - 1] != "name" or _fold(words[i].group(0)) not in {"de", "del"}:
+            continue
+        j = i + 1
+        if j < len(words) - 1 and _fold(words[j].group(0)) in {"la", "las", "los", "el"}:
+            j += 1
+        if kinds[j] == "word" and freq(_fold(words[j].group(0)))[0] >= KNOWN_NAME_ZIPF:
+            continue
+        if kinds[j] in ("word", "name") and all(_adjacent(text, words[k].end(), words[k + 1].start())
+                                                for k in range(i - 1, j)):
+            kinds[i:j] = ["joiner"] * (j - i)
+            kinds[j] = "name"
+
+
+def _phrase_forms(text: str, words: list[re.Match[str]], lex: CaseLexicon) -> dict[int, str]:
+    """Word index -> written form, for the words of the knowledge's names of several words found whole
+    (the longest name at each word; the words of one name separated by blanks or hyphens only)."""
+    out: dict[int, str] = {}
+    if not lex.phrases:
+        return out
+    folded = [_fold(m.group(0)) for m in words]
+    i = 0
+    while i < len(words):
+        for n in range(min(lex.longest_phrase, len(words) - i), 1, -1):
+            key = tuple(folded[i:i + n])
+            form = lex.phrases.get(key)
+            if form and all(_adjacent(text, words[j].end(), words[j + 1].start()) for j in range(i, i + n - 1)):
+                out.update(zip(range(i, i + n), form, strict=True))
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
+def model_text(text: str, lexicon: Callable[[], CaseLexicon]) -> str:
+    """The text a model that reads case should see: ``restore_runs``, and a short headline in title case
+    ('Cancun Police Find 12 Decomposing Bodies') restored too. ``lexicon`` is called only when some case
+    is restored (building it reads the gazetteer)."""
+    if is_all_caps(text) or (len(text) < HEADLINE_CHARS and is_title_case(text)):
+        return restore_case(text, lexicon())
+    if not any(_caps_run(line) for line in text.splitlines()):
+        return text
+    return restore_runs(text, lexicon())
+
+
+def _caps_run(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= RUN_MIN_LETTERS and all(c.isupper() for c in letters)
+
+
+def _kind(word: str, text: str, start: int, end: int, lex: CaseLexicon, freq: _Frequencies) -> str:
+    """'form' (an acronym the knowledge writes), 'acronym', 'name' or 'word' (lower case)."""
+    lower = word.lower()
+    bare = _POSSESSIVE.sub("", lower) or lower
+    folded = _fold(bare)
+    if folded in lex.forms:
+        return "form"
+    if len(word) == 1:
+        # 'U.S.', 'M-19', 'I': a letter before a dot or hyphen is an initial; 'A' alone is the article
+        follower = text[end:end + 1]
+        initials = (follower in ".-" and text[end + 1:end + 2].isalnum()) or (
+            follower == "." and text[start - 1:start] == "." and text[start - 2:start - 1].isalpha())
+        return "acronym" if lower == "i" or initials else "word"
+    en, es = freq(folded)
+    if len(word) <= 6 and _in_parentheses(text, start, end):
+        return "acronym"  # "(FMLN)": an acronym spelt out before it
+    if folded in lex.capitalised:
+        return "name"
+    if folded in lex.names and en < KNOWN_NAME_ZIPF:
+        return "name"
+    if _known_word(folded, lex.common):
+        return "word"
+    if es >= en + SPANISH_MARGIN and en < SPANISH_COMMON_ZIPF:
+        return "name"
+    if en >= COMMON_ZIPF:
+        return "word"
+    if folded in lex.place_words:
+        return "name"
+    if len(word) <= 4 and en < ACRONYM_ZIPF and (not _VOWELS & set(folded) or en < ENGLISH_WORD_ZIPF
+                                                  or es < ENGLISH_WORD_ZIPF):
+        return "acronym"
+    return "name" if en < ENGLISH_WORD_ZIPF else "word"
+
+
+def _known_word(folded: str, common: Collection[str]) -> bool:
     """The word, or the word less an inflection ('beheads', 'beheaded'), is one of ``common``."""
-    return lower in common or any(lower.endswith(end) and lower[:-len(end)] in common for end in INFLECTIONS)
+    return folded in common or any(folded.endswith(end) and folded[:-len(end)] in common for end in INFLECTIONS)
+
+
+def _form(word: str, lex: CaseLexicon) -> str:
+    bare = _POSSESSIVE.sub("", word.lower()) or word.lower()
+    form = lex.forms[_fold(bare)]
+    return form + word[len(form):].lower() if len(form) <= len(word) else word
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    """Two words separated by blanks, one line break or a hyphen only (one name may run on, across a
+    wrapped line; a comma, a full stop or a blank line ends it)."""
+    gap = text[end:start]
+    return gap.count("\n") <= 1 and all(c in " \t\n-" for c in gap)
 
 
 def _in_parentheses(text: str, start: int, end: int) -> bool:
@@ -79,6 +313,12 @@ def _in_parentheses(text: str, start: int, end: int) -> bool:
 
 def _sentence_start(text: str, start: int) -> bool:
     i = start - 1
+    while i >= 0 and text[i] in " \t\"'“(":
+        i -= 1
+    if i >= 1 and text[i] == "\n" and text[i - 1] == "\n":
+        return True  # a paragraph's first word
     while i >= 0 and text[i] in " \t\n\"'“(":
         i -= 1
+    if i >= 1 and text[i] == "." and text[i - 1].isalpha() and (i < 2 or not text[i - 2].isalpha()):
+        return False  # the dot of an initial ('U.S. adviser')
     return i < 0 or text[i] in ".!?:"
