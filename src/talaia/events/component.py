@@ -9,7 +9,7 @@ from talaia.nlp.aliases import Aliases, NameRules
 
 
 class EventsComponent(DocumentComponent):
-    name = "events.acled.v4"
+    name = "events.acled.v5"
 
     def __init__(self, resources: Resources) -> None:
         self.resources = resources
