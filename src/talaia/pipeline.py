@@ -47,7 +47,7 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "nlp.aliases.v1",
     "geo.toponyms.v4",
     "quotes.attribution.v2",
-    "events.acled.v4",
+    "events.acled.v5",
 )
 
 
