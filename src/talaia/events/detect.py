@@ -30,7 +30,7 @@ from talaia.events.incidents import (
 )
 from talaia.events.lexicon import DetectionCues, EventLexicon
 from talaia.events.location import best_place, document_focus, listed_localities, precision_of, refine_region
-from talaia.events.status import INCIDENT, mention_status
+from talaia.events.status import INCIDENT, incident_date, mention_status
 from talaia.events.triggers import Trigger, find_triggers
 from talaia.models import Actor, Document, Event, Evidence, Participant, Place, Quote
 from talaia.nlp.aliases import Aliases
@@ -66,6 +66,7 @@ class Draft:
     participants: list[tuple[int, ActorMention]] = field(default_factory=list)  # (side 1 or 2, mention)
     subject: bool = False  # told in the lead or naming what the headline names
     apart: bool = False  # told after 'a day after' in a sentence about another incident: one of its own
+    recalled: bool = False  # the matter of a dated proceeding ('convicted on Monday of the killing')
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,16 +107,20 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> li
         told_before = next((d for i, p, d in reversed(recent) if p == paragraph and index - i <= 3), None) or \
             next((d for _, _, d in reversed(recent) if d.precision <= 2 or d.start is not None), None)
         for part, part_triggers, part_own, apart in _told_apart(sent, triggers, own, told_before, published, lexicon):
-            status = mention_status(part, part_triggers, part_own, published, subject, lexicon.status)
+            # the incident's own date: 'the 2012 murder case' its year, 'convicted on Monday of the murder' none
+            own_incident = incident_date(part, part_triggers, part_own, published, lexicon.status)
+            status = mention_status(part, part_triggers, own_incident, published, subject, lexicon.status)
             if status != INCIDENT:
                 continue  # a toll, a habit, a fear, a cause or a recalled incident: no event of its own
-            draft = _draft(part, index, part_triggers, ctx, (country, country_code, year), part_own, lexicon)
+            draft = _draft(part, index, part_triggers, ctx, (country, country_code, year), own_incident, lexicon)
             if draft is None:
                 continue
             draft.paragraph = paragraph
             draft.subject = subject
             draft.apart = apart
-            draft.date = draft.date or told_before
+            draft.recalled = part_own is not None and own_incident is None
+            if draft.date is None and part_own is None:
+                draft.date = told_before  # a sentence whose date is a proceeding's borrows none: not the incident's day
             drafts.append(draft)
     merged = _incidents(drafts, text, lexicon)
     if not headline and published is not None:
@@ -216,6 +221,7 @@ def _incidents(drafts: list[Draft], text: str, lexicon: EventLexicon) -> list[Dr
             _name_the_group(first, d, lexicon)
             first.participants.extend(d.participants)
             first.subject = first.subject or d.subject
+            first.recalled = first.recalled or d.recalled
         first.fatalities = reconcile([(c, a) for c, a in counts if c is not None])
         first.sub_event_type = _incident_sub_type([drafts[i] for i in group], first, lexicon)
         out.append(first)
@@ -277,9 +283,10 @@ def _names(text: str) -> frozenset[str]:
 
 
 def _anchored(d: Draft) -> bool:
-    """The incident has a day, a place finer than a country or a death count of its own: commentary on
-    'violence against journalists' has none of them."""
-    return d.own_date is not None or any(p.feature not in {"country", "continent", "region"} for p in d.places) \
+    """The incident has a day (its own, or a proceeding's that judges it), a place finer than a country or
+    a death count of its own: commentary on 'violence against journalists' has none of them."""
+    return d.own_date is not None or d.recalled or \
+        any(p.feature not in {"country", "continent", "region"} for p in d.places) \
         or (d.fatalities is not None and not d.fatalities.implicit)
 
 
@@ -444,7 +451,10 @@ def arguments(tok: Any, cues: Mapping[str, frozenset[str]]) -> tuple[Any | None,
                 agent = c
         if agent is not None and agent.lower_ in cues["relative"]:
             agent = tok.head if tok.dep_ == "relcl" else None
-        if agent is None and tok.dep_ == "relcl":
+        if patient is not None and patient.lower_ in cues["relative"]:
+            # 'the activist who was arrested', 'the man whom gunmen shot': the noun is the one it happened to
+            patient = tok.head if tok.dep_ == "relcl" else None
+        if agent is None and tok.dep_ == "relcl" and (patient is None or patient.i != tok.head.i):
             agent = tok.head
         if patient is None and tok.dep_ == "acl":
             patient = tok.head
@@ -537,6 +547,14 @@ def _second_side(first: Any) -> Any | None:
     return next((t for t in doc[after + 1:after + 6] if t.pos_ in {"NOUN", "PROPN"} and t.dep_ != "compound"), None)
 
 
+def _names_a_perpetrator(trigger: Trigger, lexicon: EventLexicon) -> bool:
+    """The violence word has a doer in the parse ('gang members stabbed'), whether or not it names an
+    ACLED actor; who died is no doer ('a blogger died')."""
+    if trigger.kind == DIE and trigger.token.pos_ in {"VERB", "AUX"}:
+        return False
+    return arguments(trigger.token, lexicon.detection.arguments)[0] is not None
+
+
 def _finalise(d: Draft, ctx: DocumentContext, focus: Place | None, country: str | None,
               country_code: str | None, lexicon: EventLexicon) -> Event:
     tax, names = lexicon.taxonomy, lexicon.actors.names
@@ -558,6 +576,9 @@ def _finalise(d: Draft, ctx: DocumentContext, focus: Place | None, country: str 
     battles = tax.event_tags["battles"]
     if etype == tax.event_tags["violence_against_civilians"] and agent is not None and agent.inter == tax.civilians:
         agent = None  # civilians are the victims of violence against civilians, never its perpetrators
+    if etype in tax.political_violence and agent is None and not _names_a_perpetrator(d.trigger, lexicon) and \
+            lexicon.detection.custody.search(" ".join((d.sentence, *(text[s:e] for s, e in d.spans)))):
+        agent = Actor(names("police", c_name), tax.state_forces)  # harm to someone the state holds: its doing
     if etype in tax.political_violence:  # someone did it
         agent = agent or Actor(names("armed_group", c_name), tax.political_militia)
         if etype == tax.event_tags["violence_against_civilians"]:

@@ -35,6 +35,7 @@ class DetectionCues:
     broken_truce: re.Pattern[str]  # 'despite the ceasefire'
     non_violent_cause: re.Pattern[str]  # 'a cholera outbreak'
     background: re.Pattern[str]  # 'amid protests that have shaken the country': the scene, not the incident
+    custody: re.Pattern[str]  # 'died in custody': harm done by the state that holds the victim
     notes: Mapping[int, str]  # time precision -> how the notes begin: 'On {day} {month} {year}'
     speech_verbs: frozenset[str]  # lemmas: their subject is a source of the report, not a participant
     source_before: re.Pattern[str]  # 'according to (sources from) ': what follows is a source
@@ -50,6 +51,7 @@ class DetectionCues:
             broken_truce=any_word(ordered(context, "pattern", role="broken_truce")),
             non_violent_cause=any_word(ordered(context, "pattern", role="non_violent_cause")),
             background=any_word(ordered(context, "pattern", role="background")),
+            custody=any_word(ordered(context, "pattern", role="custody")),
             notes=MappingProxyType(notes),
             speech_verbs=knowledge.union("speech_verbs").words(),
             source_before=re.compile(r"\b(?:" + alternation(

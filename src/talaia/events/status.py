@@ -13,6 +13,13 @@ occurrence at a place and a time:
 * ``history`` — dated well before publication, outside the article's lead and not named by its
   headline: an earlier incident the report recalls, not the one it reports.
 
+The sentence's date is not always the incident's (:func:`incident_date`): a year that modifies the
+violence noun ("the 2012 murder", "la masacre de 2014") dates the incident itself, and violence
+named as the matter of a proceeding ("charged in the kidnapping of", "the murder trial", "the
+anniversary of the killing") happened before the day the sentence gives, which is the
+proceeding's, unless the day lies inside the violence words' own phrase ("convicted of killing
+him on 3 May").
+
 A cue inside a clause that describes a noun and holds none of the violence words ("Celaya, a
 city often hit by violence") speaks of that noun and is not read.
 
@@ -38,6 +45,8 @@ INCIDENT = "incident"
 AGGREGATE, HABITUAL = "aggregate", "habitual"
 SENTENCE_WIDE = (AGGREGATE, HABITUAL)  # the cue makes the sentence's main clause what it says
 CLAUSE_WIDE = ("hypothetical", "background")  # only the words the cue governs
+PROCEEDING = "proceeding"  # a trial, a charge, an inquiry, an anniversary: violence told as its matter
+YEAR = re.compile(r"(?:1[89]|20)\d\d")
 HISTORY = "history"
 # an incident dated more than this before publication is history, unless the lead tells it
 HISTORY_DAYS = 60
@@ -52,8 +61,8 @@ class StatusCues:
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> StatusCues:
         table = knowledge.union("mention_cues")
-        patterns = {status: any_word(ordered(table, "pattern", status=status)) for status in (*SENTENCE_WIDE,
-                                                                                              *CLAUSE_WIDE)}
+        patterns = {status: any_word(ordered(table, "pattern", status=status))
+                    for status in (*SENTENCE_WIDE, *CLAUSE_WIDE, PROCEEDING)}
         counts = {}
         for lang in knowledge.languages:  # a document's own number words: 'once' is no count in English
             numbers = knowledge.table("numbers", lang)  # not articles nor connectors: 'a', 'and' are no count
@@ -103,6 +112,59 @@ def mention_status(sent: Any, triggers: Sequence[Any], date: EventDate | None, p
             _long_before(date, published):
         return HISTORY
     return INCIDENT
+
+
+def incident_date(sent: Any, triggers: Sequence[Any], date: EventDate | None, published: dt.date | None,
+                  cues: StatusCues) -> EventDate | None:
+    """The date of the incident the violence words (``triggers``) tell, from their sentence's ``date``: a
+    year modifying a violence noun dates it ('the 2012 murder case', 'the 2008 hostage-taking'); when
+    every violence word is the matter of a proceeding ('convicted of the murder', 'the killing's
+    anniversary'), the sentence's date is the proceeding's unless it lies in a violence word's phrase."""
+    if triggers and all(t.token.pos_ in {"NOUN", "PROPN"} for t in triggers):
+        # only nouns: a verb's incident has its own time ('arrested on Monday over the 2019 protests')
+        year = next((y for t in triggers if (y := _year_modifier(t.token, published)) is not None), None)
+        if year is not None:
+            return year
+    if date is None or not triggers:
+        return date
+    matters = [(sent.start_char + m.start(), sent.start_char + m.end())
+               for m in cues.patterns[PROCEEDING].finditer(sent.text)]
+    if not matters or not all(_matter_of(t.token, matters) for t in triggers):
+        return date
+    if date.start is not None and any(t.token.left_edge.idx <= date.start < t.token.right_edge.idx +
+                                      len(t.token.right_edge) for t in triggers):
+        return date  # 'convicted of killing him on 3 May': the day is the killing's
+    return None
+
+
+def _matter_of(tok: Any, cues: list[tuple[int, int]]) -> bool:
+    """The violence noun is what a proceeding word is about: its compound ('the murder trial'), its
+    object or the object of its preposition ('convicted of the killing', 'condenado por el asesinato'),
+    not a word further down ('charges against a journalist jailed for a tweet')."""
+    if tok.dep_ in {"pobj", "pcomp"} and tok.head.dep_ == "prep":
+        tok = tok.head  # the preposition stands for the phrase
+    elif tok.dep_ not in {"compound", "nmod", "obl", "dobj", "obj", "amod"}:
+        return False
+    heads = [tok.head]
+    if tok.dep_ == "prep" and tok.head.dep_ in {"dobj", "obj"}:
+        heads.append(tok.head.head)  # 'convicted [two men] of the killing', however the parser hangs 'of'
+    return any(a <= h.idx < b for h in heads for a, b in cues)
+
+
+def _year_modifier(tok: Any, published: dt.date | None) -> EventDate | None:
+    """'the 2012 murder', 'the 2012 murder case', 'la masacre de 2014': a year that depends on the violence
+    noun (or on the noun it qualifies), before the publication's year."""
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    heads = [tok, tok.head] if tok.dep_ == "compound" else [tok]
+    for head in heads:
+        for child in head.children:
+            # a year hung on the noun itself; 'in 2015' and 'since 2015' are the sentence's dates to read
+            if child.dep_ in {"nummod", "compound", "amod", "nmod"} and YEAR.fullmatch(child.text) and \
+                    (published is None or int(child.text) < published.year):
+                # the publication's own year says no more than the sentence ('the 2019 protests' in 2019)
+                return EventDate(dt.date(int(child.text), 1, 1), 3, child.idx, child.idx + len(child.text))
+    return None
 
 
 def _governed(tok: Any, cue: Any, sent: Any) -> bool:
