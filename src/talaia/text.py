@@ -10,6 +10,8 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 
 def fold(text: str) -> str:
     """'Michoacán' -> 'michoacan': accents removed (NFKD, combining marks dropped), case folded."""
+    if text.isascii():  # nothing to decompose, and ASCII case folds as it lowers: the common case, cheaply
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 

@@ -22,7 +22,7 @@ from talaia.kb.actors import ActorKB
 from talaia.knowledge import Knowledge
 from talaia.models import Actor
 from talaia.nlp.aliases import Aliases
-from talaia.nlp.doccache import ents_touching
+from talaia.nlp.doccache import doc_text, ents_touching
 
 _NAMES = ("police", "military", "armed_group", "civilians", "protesters", "rioters", "ethnic_militia", "clan_militia",
           "communal_militia", "government")
@@ -187,10 +187,11 @@ def _known_actor(head: Any, tokens: list[Any], country_code: str | None, year: i
             spans.append(doc[sub[0].i:sub[-1].i + 1])
             if sub[0].pos_ == "DET" and len(sub) > 1:
                 spans.append(doc[sub[1].i:sub[-1].i + 1])
-    for span in spans:
-        actor = lexicon.kb.named(span.text, country_code, year=year)
+    text = doc_text(doc)
+    for start, end in dict.fromkeys((s.start_char, s.end_char) for s in spans):  # a phrase that is its entity: once
+        actor = lexicon.kb.named(text[start:end], country_code, year=year)
         if actor is not None and actor.kind in TAKES_PART and actor.type:
-            return ActorMention(Actor(actor.name, actor.type), span.start_char, span.end_char, kind="organization")
+            return ActorMention(Actor(actor.name, actor.type), start, end, kind="organization")
     return None
 
 

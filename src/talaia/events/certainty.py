@@ -18,6 +18,7 @@ from typing import Any
 
 from talaia.events.tables import any_word, ordered
 from talaia.knowledge import Knowledge
+from talaia.nlp.doccache import span_text
 
 # the verb reports a clause: it has one below it, or it is the reporting clause of one
 _CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
@@ -53,10 +54,10 @@ class CertaintyCues:
 def certainty_of(sent: Any, attributed: bool, cues: CertaintyCues) -> tuple[str, tuple[int, int] | None]:
     """('alleged'|'reported'|'stated', cue span in document offsets or None) of a spaCy sentence."""
     offset = sent.start_char
-    m = cues.alleged.search(sent.text)
+    m = cues.alleged.search(span_text(sent))
     if m:
         return "alleged", (offset + m.start(), offset + m.end())
-    spans = [(offset + m.start(), offset + m.end())] if (m := cues.reported.search(sent.text)) else []
+    spans = [(offset + m.start(), offset + m.end())] if (m := cues.reported.search(span_text(sent))) else []
     verb = next((t for t in sent if cues.reports(t)), None)
     if verb is not None:
         spans.append((verb.idx, verb.idx + len(verb.text)))

@@ -16,7 +16,7 @@ from typing import Any
 from talaia.events.dates import EventDate
 from talaia.events.fatalities import FatalityCount
 from talaia.events.triggers import Trigger
-from talaia.nlp.doccache import doc_text
+from talaia.nlp.doccache import doc_text, span_text
 
 # dependency labels of the clauses that hang off a sentence's incident and may tell something else
 # (spaCy's English labels and Universal Dependencies' for Spanish)
@@ -41,7 +41,7 @@ def background_phrases(sent: Any, background: re.Pattern[str]) -> list[Range]:
     """'amid protests that have shaken the country for months', 'en el marco de las movilizaciones': from
     the cue to the end of the noun phrase it opens."""
     found = []
-    for m in background.finditer(sent.text):
+    for m in background.finditer(span_text(sent)):
         after = sent.doc.char_span(sent.start_char + m.end(), sent.end_char, alignment_mode="expand")
         if after is None or not len(after):
             continue

@@ -23,7 +23,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from talaia.events.tables import NOTHING, alternation, any_of, ordered
+from talaia.events.gates import Gates
+from talaia.events.tables import NOTHING, alternation, ordered
 from talaia.knowledge import Knowledge
 from talaia.nlp.numbers import NumberWords
 
@@ -39,7 +40,7 @@ class DateLexicon:
     order: Mapping[str, int]  # kind -> rank: at the same place, the kind listed first wins
     name_before: re.Pattern[str]  # 'Colonia 5 de Febrero', 'since January 1'
     numbers: NumberWords
-    any_pattern: re.Pattern[str] | None = None  # matches where some pattern does (None: try each)
+    gates: Gates  # per pattern, the words it cannot match without
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge, numbers: NumberWords) -> DateLexicon:
@@ -62,7 +63,7 @@ class DateLexicon:
             lowercase_weekdays=frozenset(w for w, _ in weekdays if w == w.lower()),
             patterns=patterns, order=MappingProxyType({kind: i for i, kind in enumerate(kinds)}),
             name_before=re.compile(r"(?:\b(?:" + alternation(cues) + r")\s+)$" if cues else NOTHING, re.IGNORECASE),
-            numbers=numbers, any_pattern=any_of(p for _, p in patterns),
+            numbers=numbers, gates=Gates.of(p for _, p in patterns),
         )
 
 
@@ -93,11 +94,11 @@ def _with_year(published: dt.date | None, month: int, day: int, year: str | None
 
 def find_date(sentence: str, offset: int, published: dt.date | None, lexicon: DateLexicon) -> EventDate | None:
     """The first resolvable temporal expression of the sentence, or None."""
-    if lexicon.any_pattern is not None and not lexicon.any_pattern.search(sentence):
-        return None  # no pattern matches: none needs trying
     hits: list[tuple[int, str, re.Match[str]]] = []
     hidden: list[tuple[int, int]] = []
-    for kind, pattern in lexicon.patterns:
+    for (kind, pattern), may_match in zip(lexicon.patterns, lexicon.gates.open(sentence), strict=True):
+        if not may_match:
+            continue  # it cannot match: a word it needs is missing
         for m in pattern.finditer(sentence):
             if kind == NOT_A_DATE:
                 hidden.append(m.span())

@@ -34,7 +34,7 @@ from talaia.events.status import INCIDENT, incident_date, mention_status
 from talaia.events.triggers import Trigger, find_triggers
 from talaia.models import Actor, Document, Event, Evidence, Participant, Place, Quote
 from talaia.nlp.aliases import Aliases
-from talaia.nlp.doccache import doc_text, span_ents
+from talaia.nlp.doccache import doc_text, span_ents, span_text
 from talaia.text import content_words
 from talaia.windows import distinct_ids, event_id
 
@@ -94,14 +94,14 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> li
     for index, sent in enumerate(sdoc.sents):
         paragraph += text.count("\n\n", counted_to, sent.start_char)  # counted once, not from the start each time
         counted_to = max(counted_to, sent.start_char)
-        own = find_date(sent.text, sent.start_char, published, lexicon.dates)
+        own = find_date(span_text(sent), sent.start_char, published, lexicon.dates)
         if own is not None:
             recent.append((index, paragraph, own))
         triggers = find_triggers(sent, headline, lexicon.triggers)
         if not triggers:
             continue
         # the lead, or a sentence about what the headline is about, tells the article's subject: never history
-        subject = paragraph == 0 or index <= 1 or bool(_names(sent.text) & title_words)
+        subject = paragraph == 0 or index <= 1 or bool(_names(span_text(sent)) & title_words)
         # the date told before: in the same paragraph ("On 3 May, ... . The gunmen ..."), else the last
         # date the article gave (long reports on past events date them once)
         told_before = next((d for i, p, d in reversed(recent) if p == paragraph and index - i <= 3), None) or \
@@ -169,7 +169,7 @@ def _told_apart(sent: Any, triggers: list[Trigger], own: EventDate | None, told_
     own. The second part's day is the first's less the days the phrase says, unless it tells its own."""
     whole = [(sent, triggers, own, False)]
     for pattern, days in lexicon.incidents.sequence:
-        m = pattern.search(sent.text)
+        m = pattern.search(span_text(sent))
         if m is None:
             continue
         cut, resume = sent.start_char + m.start(), sent.start_char + m.end()
@@ -341,7 +341,7 @@ def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
     if kinds <= event_kinds.accidental and _non_violent_cause(sent, triggers, cues.non_violent_cause) and \
             not (agent and agent.actor.inter in lexicon.taxonomy.armed) and SUICIDE not in kinds:
         return None
-    truce = AGREEMENT in kinds and not cues.broken_truce.search(sent.text) and \
+    truce = AGREEMENT in kinds and not cues.broken_truce.search(span_text(sent)) and \
         min(t.start for t in triggers if t.kind == AGREEMENT) <= min(t.start for t in triggers)
     subtype = coder.sub_event_type(kinds, agent.actor if agent else None, patient.actor if patient else None, truce)
     if subtype is None:
@@ -359,7 +359,7 @@ def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
         sent_index=index, kinds=kinds, trigger=trigger, sub_event_type=subtype,
         agent=agent, patient=patient, places=sent_places, fatalities=fatalities, date=date, certainty=certainty,
         spans=clause_spans(sent, trigger, date, fatalities, lexicon.detection.background),
-        sentence=sent.text.strip(), own_date=date,
+        sentence=span_text(sent).strip(), own_date=date,
         back_reference=all(t.back_reference for t in triggers if t.kind not in event_kinds.qualifier),
         participants=participants,
     )
@@ -370,7 +370,7 @@ def _non_violent_cause(sent: Any, triggers: list[Trigger], causes: re.Pattern[st
     ('Gunmen storm a home' is no storm)."""
     base = sent.start_char
     return any(not any(t.start < base + m.end() and base + m.start() < t.end for t in triggers)
-               for m in causes.finditer(sent.text))
+               for m in causes.finditer(span_text(sent)))
 
 
 def _actors(sent: Any, trigger: Trigger, triggers: list[Trigger], where: tuple[str | None, str | None, int | None],

@@ -31,7 +31,7 @@ from typing import Any
 
 from talaia.events.tables import NOTHING, alternation, by_role, ordered
 from talaia.knowledge import Knowledge
-from talaia.nlp.doccache import ents_touching
+from talaia.nlp.doccache import ents_touching, span_text
 from talaia.nlp.numbers import NumberWords
 
 _NUM = r"(\d{1,3}(?:,\d{3})*|\w+)"
@@ -297,7 +297,7 @@ def _multiplied(sent: Any, lex: FatalityLexicon) -> FatalityCount | None:
 def _adjacent_count(sent: Any, lex: FatalityLexicon) -> FatalityCount | None:
     """Headlines parse badly: a number right next to a death word ("Prison riot kills 20", "7 killed")."""
     for pattern in (lex.death_after, lex.bodies_after, lex.death_before):
-        for m in _overlapping(pattern, sent.text):
+        for m in _overlapping(pattern, span_text(sent)):
             value = lex.numbers_for(sent.doc.lang_).parse(m.group(1))
             if value is None or value == 0 or value > 100000:
                 continue
@@ -402,7 +402,7 @@ def _among(tok: Any, lex: FatalityLexicon) -> bool:
 def _combine(counts: list[tuple[int, Any]], sent: Any, lex: FatalityLexicon) -> FatalityCount:
     start = min(t.idx for _, t in counts)
     end = max(t.idx + len(t.text) for _, t in counts)
-    rng = lex.range.search(sent.text)
+    rng = lex.range.search(span_text(sent))
     if rng:
         parse = lex.numbers_for(sent.doc.lang_).parse
         a = parse(rng.group(1) or rng.group(3) or "")
@@ -432,7 +432,7 @@ def _singular_partners(num: Any, lex: FatalityLexicon) -> int:
     if partners:
         return sum(_member_size(m, lex, plural=0) for m in partners)
     sent = num.sent
-    m = lex.and_one.match(sent.text, noun.idx + len(noun.text) - sent.start_char)
+    m = lex.and_one.match(span_text(sent), noun.idx + len(noun.text) - sent.start_char)
     if not m or m.group(1).lower() not in lex.words["victim"]:
         return 0
     partner = sent.doc.char_span(sent.start_char + m.start(1), sent.start_char + m.end(1), alignment_mode="expand")

@@ -40,6 +40,7 @@ from talaia.events.clauses import NOUN_CLAUSES, side_clauses
 from talaia.events.dates import EventDate
 from talaia.events.tables import alternation, any_word, ordered
 from talaia.knowledge import Knowledge
+from talaia.nlp.doccache import span_text
 
 INCIDENT = "incident"
 AGGREGATE, HABITUAL = "aggregate", "habitual"
@@ -84,7 +85,7 @@ def mention_status(sent: Any, triggers: Sequence[Any], date: EventDate | None, p
     opens the article, or names what the headline names): an incident of the past it tells is no history.
     A cue inside a side clause that holds none of the triggers (a relative clause on a place) speaks of
     that clause, not of the incident."""
-    text, offset = sent.text, sent.start_char
+    text, offset = span_text(sent), sent.start_char
     side = [r for r in side_clauses(sent, NOUN_CLAUSES) if not any(r[0] <= t.start < r[1] for t in triggers)]
 
     def found(status: str) -> list[Any]:
@@ -128,7 +129,7 @@ def incident_date(sent: Any, triggers: Sequence[Any], date: EventDate | None, pu
     if date is None or not triggers:
         return date
     matters = [(sent.start_char + m.start(), sent.start_char + m.end())
-               for m in cues.patterns[PROCEEDING].finditer(sent.text)]
+               for m in cues.patterns[PROCEEDING].finditer(span_text(sent))]
     if not matters or not all(_matter_of(t.token, matters) for t in triggers):
         return date
     if date.start is not None and any(t.token.left_edge.idx <= date.start < t.token.right_edge.idx +

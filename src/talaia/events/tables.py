@@ -43,20 +43,6 @@ def any_word(patterns: Iterable[str], escape: bool = False) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + body + r")\b" if body else NOTHING, re.IGNORECASE)
 
 
-def any_of(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str] | None:
-    """One pattern that matches where any of ``patterns`` does: a sentence it does not match needs none of
-    them tried (a hundred patterns per sentence otherwise). None when they cannot be joined (different
-    flags, back-references)."""
-    found = list(patterns)
-    if not found or len({p.flags for p in found}) != 1:
-        return None
-    try:  # group names would clash once joined; the groups themselves are not needed to know *whether*
-        return re.compile("|".join("(?:" + re.sub(r"\(\?P<\w+>", "(", p.pattern) + ")" for p in found),
-                          found[0].flags)
-    except re.error:
-        return None
-
-
 def require(found: Mapping[K, object], names: Iterable[K], table: str) -> None:
     """Knowledge the code cannot do without: a table's missing roles or tags are an error."""
     missing = [str(n) for n in names if n not in found]

@@ -17,8 +17,10 @@ from types import MappingProxyType
 from typing import Any
 
 from talaia.events.coding import EventKinds
-from talaia.events.tables import any_of, any_word, by_role, ordered
+from talaia.events.gates import Gates
+from talaia.events.tables import any_word, by_role, ordered
 from talaia.knowledge import Knowledge
+from talaia.nlp.doccache import span_text
 
 TRIGGER_POS = {"VERB", "NOUN", "ADJ", "PROPN"}
 # the kinds whose words the code refines (see _refine)
@@ -46,8 +48,8 @@ class TriggerLexicon:
     strip: tuple[str, ...]  # endings taken off any word
     silent_e: tuple[str, ...]  # endings taken off only where an e remains: 'assassinate-d'
     inflections: Mapping[str, Inflection]  # language -> its verb endings
+    gates: Gates  # per phrase, the words it cannot match without
     forces: frozenset[str] = frozenset()  # nouns for armed forces (actor_heads.tsv): 'riot police'
-    any_phrase: re.Pattern[str] | None = None  # matches where some phrase does (None: try each)
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge, kinds: EventKinds) -> TriggerLexicon:
@@ -75,7 +77,7 @@ class TriggerLexicon:
             inflections=MappingProxyType(inflections),
             forces=frozenset(r["word"].lower() for r in knowledge.union("actor_heads").records()
                              if r["category"] in FORCES),
-            any_phrase=any_of(p for p, _ in compiled),
+            gates=Gates.of(p for p, _ in compiled),
         )
 
 
@@ -93,9 +95,10 @@ def find_triggers(sent: Any, headline: bool, lexicon: TriggerLexicon) -> list[Tr
     qualifiers: list[Trigger] = []
     doc = sent.doc
     kinds = lexicon.kinds
-    text = sent.text  # a Span joins its tokens' text on every call
-    phrases = lexicon.phrases if lexicon.any_phrase is None or lexicon.any_phrase.search(text) else ()
-    for m_pattern, phrase_kind in phrases:
+    text = span_text(sent)
+    for (m_pattern, phrase_kind), may_match in zip(lexicon.phrases, lexicon.gates.open(text), strict=True):
+        if not may_match:
+            continue  # it cannot match: a word it needs is missing
         for m in m_pattern.finditer(text):
             span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
             if span is None or phrase_kind in kinds.ignored:
@@ -166,7 +169,7 @@ def _refine(tok: Any, kind: str, sent: Any, lexicon: TriggerLexicon, headline: b
     if lemma in cues["takes_territory"] and (
             lexicon.territory.search(obj_text) or any(o.ent_type_ in {"GPE", "LOC"} for o in objects)):
         return CAPTURE
-    if kind == DISRUPT and not lexicon.weapons.search(sent.text):
+    if kind == DISRUPT and not lexicon.weapons.search(span_text(sent)):
         return ARREST if lemma in cues["takes_person"] and objects and objects[0].ent_type_ in {"PERSON", "PER"} \
             else None
     if lemma in cues["not_a_noun"] and tok.pos_ == "NOUN":
@@ -177,12 +180,12 @@ def _refine(tok: Any, kind: str, sent: Any, lexicon: TriggerLexicon, headline: b
             return None
     if lemma in cues["noun_only"] and tok.pos_ != "NOUN":
         return None
-    if lemma in cues["strike"] and not any(w in sent.text.lower() for w in cues["labour"]):
+    if lemma in cues["strike"] and not any(w in span_text(sent).lower() for w in cues["labour"]):
         return None
     if lemma in cues["fight"] and any(c.lower_ in cues["against"] for c in tok.children) and \
             not any(c.dep_ in {"nsubj"} for c in tok.children):
         return None  # "the fight against corruption"
-    if lemma in cues["body"] and not headline and not any(w in sent.text.lower() for w in cues["body_found"]):
+    if lemma in cues["body"] and not headline and not any(w in span_text(sent).lower() for w in cues["body_found"]):
         return None
     if lemma in cues["not_a_name"] and tok.pos_ == "PROPN":
         return None

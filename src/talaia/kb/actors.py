@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,7 @@ _NON_WORD = re.compile(r"[^\w]+|_")
 _DIGITS = re.compile(r"\d+")
 
 
+@lru_cache(maxsize=1 << 16)  # the same names and phrases are looked up again and again
 def alias_key(text: str) -> str:
     """How names are compared: no accents, lowercase, punctuation as single spaces."""
     return " ".join(_NON_WORD.sub(" ", fold(text)).split())

@@ -1,6 +1,6 @@
 """A parsed document's text and entities, built once per document.
 
-spaCy's ``Doc.text`` joins every token's text on each call, and ``Doc.ents`` makes a new
+spaCy's ``Doc.text`` (and ``Span.text``) joins every token's text on each call, and ``Doc.ents`` makes a new
 Span for every entity on each call: read once per sentence or per phrase, either makes a
 document's extraction grow with the square of its length. So does ``Span.ents``. Text and entities are
 kept in the Doc's ``user_data`` the first time they are asked for (a parsed Doc is not changed
@@ -24,6 +24,12 @@ def doc_text(doc: Any) -> str:
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+def span_text(span: Any) -> str:
+    """``span.text`` (a sentence's, a phrase's), cut from the document's text joined once: a Span joins
+    its tokens' text, making a Token for each, on every call."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
 
 
 def doc_ents(doc: Any) -> tuple[Any, ...]:
