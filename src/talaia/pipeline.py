@@ -45,7 +45,7 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "nlp.language.v1",
     "nlp.spacy.v1",
     "nlp.aliases.v1",
-    "geo.toponyms.v4",
+    "geo.toponyms.v5",
     "quotes.attribution.v2",
     "events.acled.v4",
 )

@@ -28,11 +28,15 @@ class ResolutionSettings:
                      (scaled by its country's share of the votes)
     state_context    a town or municipality inside a state the document names (or a big town's state)
     container        a town inside the unit written right after it ('Aguililla, Michoacán')
-    own_name         the candidate's own name, not one of its alternate names ('Cancun' is not Changchun)
+    own_name         the candidate's own name, or the part of it news writes for short ('Parral' for
+                     Hidalgo del Parral), not one of its alternate names ('Cancun' is not Changchun)
     exact_spelling   the name spelt exactly as the candidate's, accents included
     foreign_town_population  a smaller town in a country nothing else names, while the document is
                      about another country, is a homonym of a place the gazetteer lacks
     focus_votes      what makes a document about a country: a country or state named, or two towns
+    home_region_town_population  a smaller town outside a local outlet's state, in a report naming
+                     no state but the outlet's, is a homonym of a neighbourhood or village the
+                     gazetteer lacks there ('Las Huertas' in El Sol de Sinaloa is not the one in México)
     """
 
     country_context: float = 4.0
@@ -42,6 +46,7 @@ class ResolutionSettings:
     exact_spelling: float = 0.3
     foreign_town_population: int = BIG_CITY_POPULATION
     focus_votes: int = 2
+    home_region_town_population: int = BIG_CITY_POPULATION
 
 
 SETTINGS = ResolutionSettings()
@@ -82,7 +87,9 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
                 cands = [c for c in cands if c.feature in {"city", "admin2"} and country_votes.get(c.country_code)
                          and (not admin1_keys or c.admin1_key in admin1_keys)]
             if mention.source == "admin-phrase":  # 'el estado de México' is a unit, never the country
-                cands = [c for c in cands if c.feature != "country"]
+                # nor the city named like it ('the State of Mexico' is not Mexico City) when a unit has the name
+                cands = [c for c in cands if c.feature in {"admin1", "admin2"}] or \
+                    [c for c in cands if c.feature != "country"]
             if mention.source == "settlement":  # 'the city of Durango' is the town, not the state: the
                 # town of that name inside the state of that name first (a state's capital is often its namesake)
                 admin1_keys |= {c.admin1_key for c in cands if c.feature == "admin1" and c.admin1_key}
@@ -106,6 +113,7 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
     choices = [c if m.source == "admin-phrase" else _city_over_unit(c, cands, gazetteer.normalize)
                for m, c, cands in zip(mentions, choices, candidates, strict=True)]
     choices = _outside_the_focus(choices, background, nationalities)
+    choices = _outside_the_home_region(choices, background)
     places: list[Place] = []
     for mention, choice in zip(mentions, choices, strict=True):
         if choice is not None:
@@ -169,6 +177,21 @@ def _outside_the_focus(choices: list[GazetteerEntry | None], background: Sequenc
     return out
 
 
+def _outside_the_home_region(choices: list[GazetteerEntry | None], background: Sequence[GazetteerEntry]
+                             ) -> list[GazetteerEntry | None]:
+    """A local outlet writes about its own state: a small town it names in another state, when the
+    report names no other state (nor a big town of one), is a place of its own region the gazetteer
+    lacks; the event falls back to the outlet's home."""
+    home = {place.admin1_key for place in background if place.admin1_key}
+    if not home:
+        return choices  # a national or international outlet: no home region
+    named = {c.admin1_key for c in choices if c is not None and c.admin1_key and
+             (c.feature == "admin1" or background_of_town(c))}
+    return [None if c is not None and c.feature in {"city", "admin2"} and
+            c.population < SETTINGS.home_region_town_population and
+            c.admin1_key not in home | named else c for c in choices]
+
+
 def _city_over_unit(choice: GazetteerEntry | None, candidates: list[GazetteerEntry], normalize_name: NameKey
                     ) -> GazetteerEntry | None:
     """'Kyiv', 'Yangon', 'Addis Ababa': a big city that shares its name with its own region is the city."""
@@ -199,11 +222,18 @@ class _Context:
             s += SETTINGS.state_context
         if self.container is not None and _inside(e, self.container):
             s += SETTINGS.container
-        if self.normalize_name(e.name) == self.normalize_name(self.mention):
+        if _own_name(self.normalize_name(e.name), self.normalize_name(self.mention)):
             s += SETTINGS.own_name  # the place's own name, not one of its many alternate names
         if e.name == self.mention:
             s += SETTINGS.exact_spelling
         return s
+
+
+def _own_name(name: str, mention: str) -> bool:
+    """The mention is the place's name, or the words of it that news writes for short: 'Parral' for
+    Hidalgo del Parral, 'Juárez' for Ciudad Juárez (only places listing the short form among their
+    names are candidates at all, so 'York' never reaches New York City)."""
+    return name == mention or f" {mention} " in f" {name} "
 
 
 def _context(choices: Sequence[GazetteerEntry | None], home: Sequence[GazetteerEntry] = ()
