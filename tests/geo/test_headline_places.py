@@ -96,3 +96,22 @@ def test_a_local_outlet_s_small_place_elsewhere_is_its_own_neighbourhood(pipelin
     # a state the report names is where its towns are
     result = _result(pipeline, "Two men shot dead in Fresnillo, Zacatecas", source="El Sol de Sinaloa")
     assert result.events and result.events[0].admin1 == "Zacatecas"
+
+
+def test_a_name_the_ner_starts_late_takes_the_words_before_it(pipeline: Any) -> None:
+    # 'Baja' is a common word, so the NER starts at 'California': the gazetteer knows the whole name
+    result = _result(pipeline, "Three Killed in Baja California Sur")
+    assert result.events and result.events[0].admin1 == "Baja California Sur", result.places
+    result = _result(pipeline, "Ensenada Baja California: four bodies on the highway")
+    assert not any(p.admin1 == "California" for p in result.places), result.places
+
+
+def test_a_month_after_a_day_names_a_street_not_a_place(pipeline: Any) -> None:
+    result = _result(pipeline, "Matan a un hombre en la colonia 10 de Mayo", language="es")
+    assert not any(p.name == "Mayo" for p in result.places), result.places
+
+
+def test_a_title_case_headline_keeps_its_accented_place_names(pipeline: Any) -> None:
+    # case restoration reads 'León' whole: not the common 'Le' left lower case ('Nuevo león')
+    result = _result(pipeline, "Cartel Boss Reportedly Killed in Nuevo León")
+    assert result.events and result.events[0].admin1 == "Nuevo León", result.places

@@ -15,3 +15,9 @@ def test_truecase_keeps_offsets_and_restores_common_words() -> None:
 
 def test_truecase_may_is_the_modal() -> None:
     assert restore_case("TALKS MAY RESUME ON 2 MAY", CAPITALISED) == "Talks may resume on 2 may"
+
+
+def test_truecase_reads_accented_words_whole() -> None:
+    # 'León' is one rare word, not the common 'Le' and an 'n': it keeps its capital
+    restored = restore_case("Gunmen Kill Two In Nuevo León And Cuauhtémoc", CAPITALISED)
+    assert restored == "Gunmen kill two in Nuevo León and Cuauhtémoc"

@@ -52,6 +52,8 @@ class PlaceLexicon:
     nickname_before: re.Pattern[str]  # '"El Cabo" was killed': a name opened by a quote is a nickname
     settlement_of_name: tuple[re.Pattern[str], ...]  # 'the town of Aguililla', 'the city of Chihuahua': a town
     abbreviated_name: re.Pattern[str]  # 'Cd. Juárez', 'CD Juarez': a name opened by an abbreviated word
+    months: frozenset[str]  # month names, lower case: 'la 10 de Mayo' is a date that names a street
+    day_before: re.Pattern[str]  # '10 de ', '5 of ' right before a month name
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> PlaceLexicon:
@@ -97,6 +99,9 @@ class PlaceLexicon:
                 rf"[\"“‘«']\s*(?:(?:{_alternatives(particles.where(kind='leading').column('word'))})\s+)?$"),
             settlement_of_name=_unit_of_name(knowledge, "settlement"),
             abbreviated_name=_abbreviated_name(knowledge),
+            months=frozenset(w.lower() for w in knowledge.union("months").column("word")),
+            day_before=re.compile(rf"\b\d{{1,2}}\s+(?:(?:{_alternatives(particles.where(kind='inside').column('word'))})\s+)?$",
+                                  re.IGNORECASE),
         )
 
 

@@ -54,7 +54,7 @@ def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon
                 covered.update(range(ent.start, ent.end))
                 continue
             m = _trim(text, ent.start_char, ent.end_char, "ner", lexicon)
-            m = _longer_name(m, text, gazetteer, lexicon) if m else None
+            m = _longer_name(_longer_name_before(m, text, gazetteer, lexicon), text, gazetteer, lexicon) if m else None
             if m and _plausible(m.text):
                 phrase = _admin_phrase(m, gazetteer, lexicon)
                 found.append(phrase or Mention(m.start, m.end, m.text, "ner", label))
@@ -93,8 +93,8 @@ def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon
 
 
 def _non_place(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> bool:
-    """Direction words, disease names ('West Nile virus', 'Marburg fever'), nicknames in quotes and stray
-    short tokens."""
+    """Direction words, disease names ('West Nile virus', 'Marburg fever'), nicknames in quotes, month names
+    of dates and stray short tokens."""
     if gazetteer.normalize(m.text) in lexicon.directions:
         return True
     after = text[m.end:m.end + 24].lower()
@@ -102,6 +102,8 @@ def _non_place(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: Pla
         return True
     if len(m.text) <= 2 and m.source != "abbreviation" and not m.text.isupper():
         return True
+    if m.text.lower() in lexicon.months and lexicon.day_before.search(text[max(0, m.start - 12):m.start]):
+        return True  # 'la colonia 10 de Mayo', 'avenida 5 de Mayo': a date naming a street, not County Mayo
     if lexicon.nickname_before.search(text[max(0, m.start - 8):m.start]) and \
             NICKNAME_CLOSES.match(text, m.end):
         return True  # '"El Cabo 39"', "'El Gama'": a nickname in quotes, not the town it sounds like
@@ -173,6 +175,22 @@ def _longer_name(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: P
             continue
         if any(gazetteer.normalize(e.name) == gazetteer.normalize(name) for e in gazetteer.lookup(name)):
             return Mention(m.start, m.start + len(name), name, m.source, m.label)
+    return m
+
+
+def _longer_name_before(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> Mention:
+    """NER starts late in names whose first word is a common one: 'California' of 'Baja California',
+    'Carmen' of 'Playa del Carmen', 'León' of 'Nuevo León'. The capitalised words right before it (joined
+    by 'de', 'del' ...) belong to the name when the gazetteer knows a place by all of them."""
+    words = text[max(0, m.start - 40):m.start].split(" ")[:-1] if text[m.start - 1:m.start] == " " else []
+    for n in range(min(3, len(words)), 0, -1):
+        before = words[-n:]
+        if not before[0][:1].isupper() or not all(w.isalpha() and (w[:1].isupper() or w in lexicon.joiners)
+                                                     for w in before):
+            continue
+        name = " ".join(before) + " " + m.text
+        if any(gazetteer.normalize(e.name) == gazetteer.normalize(name) for e in gazetteer.lookup(name)):
+            return Mention(m.start - len(name) + len(m.text), m.end, name, m.source, m.label)
     return m
 
 

@@ -17,7 +17,7 @@ from wordfreq import zipf_frequency
 
 COMMON_ZIPF = 3.0  # words at least this frequent in English are common nouns, verbs...
 VERY_COMMON_ZIPF = 4.5  # too common to capitalise even when some place is called so ("Front", "Place")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’])*")  # accented letters are inside words: 'León' is one word
 _VOWELS = set("aeiouy")
 
 
