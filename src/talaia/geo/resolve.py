@@ -36,7 +36,7 @@ class ResolutionSettings:
     focus_votes      what makes a document about a country: a country or state named, or two towns
     home_region_town_population  a smaller town outside a local outlet's state, in a report naming
                      no state but the outlet's, is a homonym of a neighbourhood or village the
-                     gazetteer lacks there ('Las Huertas' in El Sol de Sinaloa is not the one in México)
+                     gazetteer lacks there ('Los Tepetates' in El Sol de Sinaloa is none of Guerrero's)
     """
 
     country_context: float = 4.0
@@ -87,9 +87,11 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
                 cands = [c for c in cands if c.feature in {"city", "admin2"} and country_votes.get(c.country_code)
                          and (not admin1_keys or c.admin1_key in admin1_keys)]
             if mention.source == "admin-phrase":  # 'el estado de México' is a unit, never the country
-                # nor the city named like it ('the State of Mexico' is not Mexico City) when a unit has the name
-                cands = [c for c in cands if c.feature in {"admin1", "admin2"}] or \
-                    [c for c in cands if c.feature != "country"]
+                cands = [c for c in cands if c.feature != "country"]
+                if any(c.feature == "admin1" for c in cands) and not any(c.feature == "admin2" for c in cands):
+                    # nor a city named like the state ('the State of Mexico' is not Mexico City); a
+                    # municipality's phrase keeps its seat ('municipio de Culiacán' is the town's point)
+                    cands = [c for c in cands if c.feature == "admin1"]
             if mention.source == "settlement":  # 'the city of Durango' is the town, not the state: the
                 # town of that name inside the state of that name first (a state's capital is often its namesake)
                 admin1_keys |= {c.admin1_key for c in cands if c.feature == "admin1" and c.admin1_key}

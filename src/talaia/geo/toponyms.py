@@ -103,7 +103,7 @@ def _non_place(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: Pla
     if len(m.text) <= 2 and m.source != "abbreviation" and not m.text.isupper():
         return True
     if m.text.lower() in lexicon.months and lexicon.day_before.search(text[max(0, m.start - 12):m.start]):
-        return True  # 'la colonia 10 de Mayo', 'avenida 5 de Mayo': a date naming a street, not County Mayo
+        return True  # 'la avenida 5 de Mayo', 'colonia 16 de Septiembre': a date naming a street, not County Mayo
     if lexicon.nickname_before.search(text[max(0, m.start - 8):m.start]) and \
             NICKNAME_CLOSES.match(text, m.end):
         return True  # '"El Cabo 39"', "'El Gama'": a nickname in quotes, not the town it sounds like
@@ -215,7 +215,7 @@ def _plausible(span: str) -> bool:
 
 
 def _finite_verb(ent: Any, gazetteer: GeoNamesGazetteer) -> bool:
-    """'Acribillan a tres sujetos', 'Advierten ataques': a Spanish headline opens with its verb, capitalised,
+    """'Acribillan a dos agentes', 'Ultiman a un comerciante': a Spanish headline opens with its verb, capitalised,
     and the NER may take it for a place; the tagger still reads a conjugated verb. A word the gazetteer
     knows stays a place."""
     return len(ent) == 1 and ent[0].pos_ in {"VERB", "AUX"} and "Fin" in ent[0].morph.get("VerbForm") \
@@ -380,7 +380,7 @@ def _place_after_common_word(ent: Any, gazetteer: GeoNamesGazetteer, lexicon: Pl
 
 def _place_before_headline_nouns(ent: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon,
                                  person: bool = False) -> Mention | None:
-    """'Three Killed in Torreón Bars', 'Nayarit Shootings leave 4 dead': a headline in title case, or
+    """'Two Killed at Torreón Bars', 'Zacatecas Shootings leave three dead': a headline in title case, or
     the first words of a sentence, capitalise the common nouns after a place, and the NER takes the
     pair for an organisation. The place opening it is a place of its own when every word after it is
     a common word that names no institution ('Torreón Police', 'Durango High School' stay
