@@ -55,9 +55,12 @@ def test_a_capitalised_spanish_verb_is_not_a_place(pipeline: Any) -> None:
 
 
 def test_short_forms_count_as_the_place_s_own_name() -> None:
-    assert _own_name("hidalgo del parral", "parral")
-    assert _own_name("ciudad juarez", "juarez")
-    assert not _own_name("parralito", "parral")  # only whole words
+    joiners = frozenset({"de", "del"})
+    assert _own_name("hidalgo del parral", "parral", joiners)
+    assert _own_name("acapulco de juarez", "acapulco", joiners)
+    assert not _own_name("parralito", "parral", joiners)  # only whole words
+    assert not _own_name("mexico city", "mexico", joiners)  # the country is not its capital
+    assert not _own_name("la canada flintridge", "canada", joiners)
 
 
 def test_name_keys_spell_abbreviated_words_out() -> None:

@@ -28,8 +28,9 @@ class ResolutionSettings:
                      (scaled by its country's share of the votes)
     state_context    a town or municipality inside a state the document names (or a big town's state)
     container        a town inside the unit written right after it ('Aguililla, Michoacán')
-    own_name         the candidate's own name, or the part of it news writes for short ('Parral' for
-                     Hidalgo del Parral), not one of its alternate names ('Cancun' is not Changchun)
+    own_name         the candidate's own name, or its part before or after a joiner that news writes
+                     for short ('Parral' for Hidalgo del Parral), not one of its alternate names
+                     ('Cancun' is not Changchun)
     exact_spelling   the name spelt exactly as the candidate's, accents included
     foreign_town_population  a smaller town in a country nothing else names, while the document is
                      about another country, is a homonym of a place the gazetteer lacks
@@ -75,6 +76,7 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
     # pass 1 chooses without context; later passes use the countries and states the choices imply
     choices: list[GazetteerEntry | None] = [max(c, key=prior) if c else None for c in candidates]
     sublocal = [_names_part_of_a_town(m, text, lexicon) for m in mentions]
+    joiners = frozenset(gazetteer.normalize(j) for j in lexicon.joiners)
     for _ in range(2):
         all_countries, all_admin1 = _context([*choices, *nationalities], background)
         updated: list[GazetteerEntry | None] = []
@@ -106,7 +108,7 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
                 updated.append(None)
                 continue
             top = max(country_votes.values(), default=0)
-            context = _Context(country_votes, top, admin1_keys, container, mention.text, gazetteer.normalize)
+            context = _Context(country_votes, top, admin1_keys, container, mention.text, gazetteer.normalize, joiners)
             updated.append(max(cands, key=context.score))
         if updated == choices:
             break
@@ -215,6 +217,7 @@ class _Context:
     container: list[GazetteerEntry] | None
     mention: str
     normalize_name: NameKey
+    joiners: frozenset[str] = frozenset()  # folded: 'de', 'del' ... between a name's parts
 
     def score(self, e: GazetteerEntry) -> float:
         s = prior(e)
@@ -224,18 +227,20 @@ class _Context:
             s += SETTINGS.state_context
         if self.container is not None and _inside(e, self.container):
             s += SETTINGS.container
-        if _own_name(self.normalize_name(e.name), self.normalize_name(self.mention)):
+        if _own_name(self.normalize_name(e.name), self.normalize_name(self.mention), self.joiners):
             s += SETTINGS.own_name  # the place's own name, not one of its many alternate names
         if e.name == self.mention:
             s += SETTINGS.exact_spelling
         return s
 
 
-def _own_name(name: str, mention: str) -> bool:
-    """The mention is the place's name, or the words of it that news writes for short: 'Parral' for
-    Hidalgo del Parral, 'Juárez' for Ciudad Juárez (only places listing the short form among their
-    names are candidates at all, so 'York' never reaches New York City)."""
-    return name == mention or f" {mention} " in f" {name} "
+def _own_name(name: str, mention: str, joiners: frozenset[str] = frozenset()) -> bool:
+    """The mention is the place's name, or the part of it before or after a joiner that news writes for
+    short: 'Parral' for Hidalgo del Parral. Not any part: 'Mexico' is not Mexico City, 'Canada' not
+    La Cañada Flintridge."""
+    if name == mention:
+        return True
+    return any(name.endswith(f" {j} {mention}") or name.startswith(f"{mention} {j} ") for j in joiners)
 
 
 def _context(choices: Sequence[GazetteerEntry | None], home: Sequence[GazetteerEntry] = ()
