@@ -22,7 +22,7 @@ import re
 import threading
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -54,11 +54,14 @@ class NameKey:
     abbreviations: tuple[tuple[str, str], ...] = ()  # (folded abbreviation, folded word in full)
     _leading: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     _full: dict[str, str] = field(init=False, repr=False, compare=False)
+    _keys: Callable[[str], str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         words = "|".join(re.escape(a) for a in self.articles)
         object.__setattr__(self, "_leading", re.compile(rf"^(?:{words}) ") if words else None)
         object.__setattr__(self, "_full", dict(self.abbreviations))
+        # the same few thousand names are looked up again and again: each key is made once
+        object.__setattr__(self, "_keys", functools.lru_cache(maxsize=1 << 16)(self._key))
 
     @classmethod
     def from_articles(cls, articles: Iterable[str], abbreviations: Iterable[tuple[str, str]] = ()) -> NameKey:
@@ -66,6 +69,9 @@ class NameKey:
                    tuple(dict.fromkeys((_fold(a), _fold(w)) for a, w in abbreviations if _fold(a) and _fold(w))))
 
     def __call__(self, name: str) -> str:
+        return self._keys(name)
+
+    def _key(self, name: str) -> str:
         text = _fold(name)
         if self._full and " " in text:  # an abbreviation is only ever one word of a longer name
             words = text.split(" ")

@@ -387,7 +387,9 @@ def _place_before_headline_nouns(ent: Any, gazetteer: GeoNamesGazetteer, lexicon
     organisations holding a place). Taken for a person ('Sonora Shootings'), only when the words
     after the place are plural nouns of actions, which no surname is ('shootings', 'killings'; the
     singular a common word: not 'Jennings')."""
-    if not 2 <= len(ent) <= 4 or not (ent.start == ent.sent.start or _title_case(ent.sent)):
+    if not 2 <= len(ent) <= 4 or not any(gazetteer.has(ent[:cut].text) for cut in range(1, len(ent))):
+        return None  # cheap first: no known place opens it
+    if not (ent.start == ent.sent.start or _title_case(ent.sent)):
         return None
     for cut in range(len(ent) - 1, 0, -1):
         rest = [t.lower_ for t in ent[cut:]]
