@@ -157,3 +157,9 @@ def test_event_words_are_restored_as_words_however_rare() -> None:
     assert "Dismembers" in restore_case(text, CaseLexicon.build(capitalised=CAPITALISED_WORDS))  # rare: a name
     assert restore_case(text, known) == "Gunmen dismembers rancher near Apatzingan"
     assert restore_case("Cartel Dismembers Two Rivals", known).startswith("Cartel dismembers")
+
+
+def test_truecase_reads_accented_words_whole() -> None:
+    # 'León' is one rare word, not the common 'Le' and an 'n': it keeps its capital
+    restored = restore_case("Gunmen Kill Two In Nuevo León And Cuauhtémoc", LEXICON)
+    assert restored == "Gunmen kill two in Nuevo León and Cuauhtémoc"

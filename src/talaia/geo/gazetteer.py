@@ -22,7 +22,7 @@ import re
 import threading
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -47,21 +47,36 @@ def _fold(name: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class NameKey:
-    """Key for lookups: no accents, lower case, punctuation as spaces, no leading article."""
+    """Key for lookups: no accents, lower case, punctuation as spaces, no leading article, abbreviated
+    words in full ('Cd. Juárez' and 'Ciudad Juárez' share one key)."""
 
     articles: tuple[str, ...]  # folded, in the order given
+    abbreviations: tuple[tuple[str, str], ...] = ()  # (folded abbreviation, folded word in full)
     _leading: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    _full: dict[str, str] = field(init=False, repr=False, compare=False)
+    _keys: Callable[[str], str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         words = "|".join(re.escape(a) for a in self.articles)
         object.__setattr__(self, "_leading", re.compile(rf"^(?:{words}) ") if words else None)
+        object.__setattr__(self, "_full", dict(self.abbreviations))
+        # the same few thousand names are looked up again and again: each key is made once
+        object.__setattr__(self, "_keys", functools.lru_cache(maxsize=1 << 16)(self._key))
 
     @classmethod
-    def from_articles(cls, articles: Iterable[str]) -> NameKey:
-        return cls(tuple(dict.fromkeys(_fold(a) for a in articles if _fold(a))))
+    def from_articles(cls, articles: Iterable[str], abbreviations: Iterable[tuple[str, str]] = ()) -> NameKey:
+        return cls(tuple(dict.fromkeys(_fold(a) for a in articles if _fold(a))),
+                   tuple(dict.fromkeys((_fold(a), _fold(w)) for a, w in abbreviations if _fold(a) and _fold(w))))
 
     def __call__(self, name: str) -> str:
+        return self._keys(name)
+
+    def _key(self, name: str) -> str:
         text = _fold(name)
+        if self._full and " " in text:  # an abbreviation is only ever one word of a longer name
+            words = text.split(" ")
+            if not self._full.keys().isdisjoint(words):
+                text = " ".join(self._full.get(w, w) for w in words)
         return self._leading.sub("", text) if self._leading is not None else text
 
 
@@ -70,6 +85,7 @@ class GazetteerTables:
     """The knowledge a gazetteer is built with; its digest names the disk cache, so any change rebuilds."""
 
     articles: tuple[str, ...]  # leading articles dropped from keys ("the", "el", ...)
+    abbreviations: tuple[tuple[str, str], ...]  # abbreviated words written in full in keys ("cd" -> "ciudad")
     admin1_abbreviations: tuple[tuple[str, str, str], ...]  # (country, abbreviation, unit name)
     country_aliases: tuple[tuple[str, str], ...]  # (country, name)
     regions: tuple[tuple[str, tuple[str, ...]], ...]  # (region, member countries), in the tables' order
@@ -78,8 +94,11 @@ class GazetteerTables:
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> GazetteerTables:
         leading = knowledge.union("place_particles").where(kind="leading").column("word")
+        short = [(r["abbreviation"], r["expansion"]) for r in knowledge.union("place_abbreviations").records()]
+        key = NameKey.from_articles(leading, short)
         return cls(
-            articles=NameKey.from_articles(leading).articles,
+            articles=key.articles,
+            abbreviations=key.abbreviations,
             admin1_abbreviations=tuple((r["country"], r["abbreviation"], r["admin1"])
                                        for r in knowledge.table("admin1_abbreviations").records()),
             country_aliases=tuple((r["country"], r["name"]) for r in knowledge.table("country_aliases").records()),
@@ -90,13 +109,13 @@ class GazetteerTables:
 
     @property
     def digest(self) -> str:
-        material = json.dumps([self.articles, self.admin1_abbreviations, self.country_aliases, self.regions,
-                               self.region_aliases], ensure_ascii=False)
+        material = json.dumps([self.articles, self.abbreviations, self.admin1_abbreviations, self.country_aliases,
+                               self.regions, self.region_aliases], ensure_ascii=False)
         return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
     @property
     def key(self) -> NameKey:
-        return NameKey(self.articles)
+        return NameKey(self.articles, self.abbreviations)
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,6 +51,9 @@ class PlaceLexicon:
     unit_of_name: tuple[re.Pattern[str], ...]  # 'the municipality of El Mezquital' (group 1: the name)
     nickname_before: re.Pattern[str]  # '"El Cabo" was killed': a name opened by a quote is a nickname
     settlement_of_name: tuple[re.Pattern[str], ...]  # 'the town of Aguililla', 'the city of Chihuahua': a town
+    abbreviated_name: re.Pattern[str]  # 'Cd. Juárez', 'CD Juarez': a name opened by an abbreviated word
+    months: frozenset[str]  # month names, lower case: 'la avenida 5 de Mayo' is a date that names a street
+    day_before: re.Pattern[str]  # '10 de ', '5 of ' right before a month name
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> PlaceLexicon:
@@ -95,6 +98,10 @@ class PlaceLexicon:
             nickname_before=re.compile(
                 rf"[\"“‘«']\s*(?:(?:{_alternatives(particles.where(kind='leading').column('word'))})\s+)?$"),
             settlement_of_name=_unit_of_name(knowledge, "settlement"),
+            abbreviated_name=_abbreviated_name(knowledge),
+            months=frozenset(w.lower() for w in knowledge.union("months").column("word")),
+            day_before=re.compile(rf"\b\d{{1,2}}\s+(?:(?:{_alternatives(particles.where(kind='inside').column('word'))})\s+)?$",
+                                  re.IGNORECASE),
         )
 
 
@@ -119,6 +126,15 @@ def _unit_of_name(knowledge: Knowledge, kind: str) -> tuple[re.Pattern[str], ...
         word = rf"[{_CAPITAL}][\w'-]+"
         patterns.append(re.compile(rf"\b(?:{unit})\s+(?:{_alternatives(of)})\s+({word}(?:\s+(?:(?:{joiners})\s+)?{word}){{0,4}})"))
     return tuple(patterns)
+
+
+def _abbreviated_name(knowledge: Knowledge) -> re.Pattern[str]:
+    """An abbreviated word of place names in any case, with or without its dot, then capitalised words
+    (joined by 'de', 'del' ...): 'Cd. Juárez', 'CD Juarez', 'Gral. Escobedo'."""
+    short = _alternatives(knowledge.union("place_abbreviations").column("abbreviation"))
+    joiners = _alternatives(knowledge.union("place_particles").where(kind="joiner").column("word"))
+    word = rf"[{_CAPITAL}][\w'-]+"
+    return re.compile(rf"\b(?i:{short})\.?\s+{word}(?:\s+(?:(?:{joiners})\s+)?{word}){{0,3}}")
 
 
 def _unit_between(knowledge: Knowledge) -> re.Pattern[str]:

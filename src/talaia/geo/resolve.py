@@ -28,11 +28,16 @@ class ResolutionSettings:
                      (scaled by its country's share of the votes)
     state_context    a town or municipality inside a state the document names (or a big town's state)
     container        a town inside the unit written right after it ('Aguililla, Michoacán')
-    own_name         the candidate's own name, not one of its alternate names ('Cancun' is not Changchun)
+    own_name         the candidate's own name, or its part before or after a joiner that news writes
+                     for short ('Parral' for Hidalgo del Parral), not one of its alternate names
+                     ('Cancun' is not Changchun)
     exact_spelling   the name spelt exactly as the candidate's, accents included
     foreign_town_population  a smaller town in a country nothing else names, while the document is
                      about another country, is a homonym of a place the gazetteer lacks
     focus_votes      what makes a document about a country: a country or state named, or two towns
+    home_region_town_population  a smaller town outside a local outlet's state, in a report naming
+                     no state but the outlet's, is a homonym of a neighbourhood or village the
+                     gazetteer lacks there ('Los Tepetates' in El Sol de Sinaloa is none of Guerrero's)
     """
 
     country_context: float = 4.0
@@ -42,6 +47,7 @@ class ResolutionSettings:
     exact_spelling: float = 0.3
     foreign_town_population: int = BIG_CITY_POPULATION
     focus_votes: int = 2
+    home_region_town_population: int = BIG_CITY_POPULATION
 
 
 SETTINGS = ResolutionSettings()
@@ -70,6 +76,7 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
     # pass 1 chooses without context; later passes use the countries and states the choices imply
     choices: list[GazetteerEntry | None] = [max(c, key=prior) if c else None for c in candidates]
     sublocal = [_names_part_of_a_town(m, text, lexicon) for m in mentions]
+    joiners = frozenset(gazetteer.normalize(j) for j in lexicon.joiners)
     for _ in range(2):
         all_countries, all_admin1 = _context([*choices, *nationalities], background)
         updated: list[GazetteerEntry | None] = []
@@ -83,6 +90,10 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
                          and (not admin1_keys or c.admin1_key in admin1_keys)]
             if mention.source == "admin-phrase":  # 'el estado de México' is a unit, never the country
                 cands = [c for c in cands if c.feature != "country"]
+                if any(c.feature == "admin1" for c in cands) and not any(c.feature == "admin2" for c in cands):
+                    # nor a city named like the state ('the State of Mexico' is not Mexico City); a
+                    # municipality's phrase keeps its seat ('municipio de Culiacán' is the town's point)
+                    cands = [c for c in cands if c.feature == "admin1"]
             if mention.source == "settlement":  # 'the city of Durango' is the town, not the state: the
                 # town of that name inside the state of that name first (a state's capital is often its namesake)
                 admin1_keys |= {c.admin1_key for c in cands if c.feature == "admin1" and c.admin1_key}
@@ -97,7 +108,7 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
                 updated.append(None)
                 continue
             top = max(country_votes.values(), default=0)
-            context = _Context(country_votes, top, admin1_keys, container, mention.text, gazetteer.normalize)
+            context = _Context(country_votes, top, admin1_keys, container, mention.text, gazetteer.normalize, joiners)
             updated.append(max(cands, key=context.score))
         if updated == choices:
             break
@@ -106,6 +117,7 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
     choices = [c if m.source == "admin-phrase" else _city_over_unit(c, cands, gazetteer.normalize)
                for m, c, cands in zip(mentions, choices, candidates, strict=True)]
     choices = _outside_the_focus(choices, background, nationalities)
+    choices = _outside_the_home_region(choices, background)
     places: list[Place] = []
     for mention, choice in zip(mentions, choices, strict=True):
         if choice is not None:
@@ -169,6 +181,21 @@ def _outside_the_focus(choices: list[GazetteerEntry | None], background: Sequenc
     return out
 
 
+def _outside_the_home_region(choices: list[GazetteerEntry | None], background: Sequence[GazetteerEntry]
+                             ) -> list[GazetteerEntry | None]:
+    """A local outlet writes about its own state: a small town it names in another state, when the
+    report names no other state (nor a big town of one), is a place of its own region the gazetteer
+    lacks; the event falls back to the outlet's home."""
+    home = {place.admin1_key for place in background if place.admin1_key}
+    if not home:
+        return choices  # a national or international outlet: no home region
+    named = {c.admin1_key for c in choices if c is not None and c.admin1_key and
+             (c.feature == "admin1" or background_of_town(c))}
+    return [None if c is not None and c.feature in {"city", "admin2"} and
+            c.population < SETTINGS.home_region_town_population and
+            c.admin1_key not in home | named else c for c in choices]
+
+
 def _city_over_unit(choice: GazetteerEntry | None, candidates: list[GazetteerEntry], normalize_name: NameKey
                     ) -> GazetteerEntry | None:
     """'Kyiv', 'Yangon', 'Addis Ababa': a big city that shares its name with its own region is the city."""
@@ -190,6 +217,7 @@ class _Context:
     container: list[GazetteerEntry] | None
     mention: str
     normalize_name: NameKey
+    joiners: frozenset[str] = frozenset()  # folded: 'de', 'del' ... between a name's parts
 
     def score(self, e: GazetteerEntry) -> float:
         s = prior(e)
@@ -199,11 +227,20 @@ class _Context:
             s += SETTINGS.state_context
         if self.container is not None and _inside(e, self.container):
             s += SETTINGS.container
-        if self.normalize_name(e.name) == self.normalize_name(self.mention):
+        if _own_name(self.normalize_name(e.name), self.normalize_name(self.mention), self.joiners):
             s += SETTINGS.own_name  # the place's own name, not one of its many alternate names
         if e.name == self.mention:
             s += SETTINGS.exact_spelling
         return s
+
+
+def _own_name(name: str, mention: str, joiners: frozenset[str] = frozenset()) -> bool:
+    """The mention is the place's name, or the part of it before or after a joiner that news writes for
+    short: 'Parral' for Hidalgo del Parral. Not any part: 'Mexico' is not Mexico City, 'Canada' not
+    La Cañada Flintridge."""
+    if name == mention:
+        return True
+    return any(name.endswith(f" {j} {mention}") or name.startswith(f"{mention} {j} ") for j in joiners)
 
 
 def _context(choices: Sequence[GazetteerEntry | None], home: Sequence[GazetteerEntry] = ()

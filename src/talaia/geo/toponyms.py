@@ -25,6 +25,7 @@ PLACE_LABELS = {"GPE", "LOC"}
 COMMON_WORD_ZIPF = 4.0
 COMMON_HEAD_ZIPF = 3.0  # a word this frequent opening a name is a headline's adjective or verb ('Bloody', 'Arde')
 ENGLISH_NAME_ZIPF = 3.5  # 'Lincoln' 4.3, 'Toyota' 4.0, 'Rochester' 3.8; 'Tijuana' 3.0, 'Cancun' 2.9
+HEADLINE_CHARS = 300  # a text this short is a headline (or a few joined by ';')
 SMALL_TOWN_POPULATION = 1000  # below this, a name after 'in' is more likely a person or a firm than a town
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
 UNIT_SOURCES = frozenset({"admin-phrase", "settlement"})  # mentions whose words say what kind of place they are
@@ -49,11 +50,11 @@ def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon
     for ent in doc_ents(sdoc):
         label = ent.label_
         if label in PLACE_LABELS:
-            if _is_metonym(ent, lexicon):
+            if _is_metonym(ent, lexicon) or _finite_verb(ent, gazetteer):
                 covered.update(range(ent.start, ent.end))
                 continue
             m = _trim(text, ent.start_char, ent.end_char, "ner", lexicon)
-            m = _longer_name(m, text, gazetteer, lexicon) if m else None
+            m = _longer_name(_longer_name_before(m, text, gazetteer, lexicon), text, gazetteer, lexicon) if m else None
             if m and _plausible(m.text):
                 phrase = _admin_phrase(m, gazetteer, lexicon)
                 found.append(phrase or Mention(m.start, m.end, m.text, "ner", label))
@@ -73,11 +74,15 @@ def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon
             elif m and (tail := _place_after_common_word(ent, gazetteer, lexicon)) is not None:
                 found.append(tail)
                 not_people.add(ent.start)
+            elif (label in {"ORG", "FAC"} or _opens_a_headline(ent)) and \
+                    (head := _place_before_headline_nouns(ent, gazetteer, lexicon, person=label not in {"ORG", "FAC"})):
+                found.append(head)
             elif label in {"ORG", "FAC"} and len(ent) >= 2:
                 found.extend(_embedded(ent, gazetteer, lexicon))
             covered.update(range(ent.start, ent.end))
     found.extend(_gazetteer_matches(sdoc, gazetteer, lexicon, covered))
     found.extend(_abbreviations(text, gazetteer, lexicon))
+    found.extend(_abbreviated_names(text, gazetteer, lexicon))
     found.extend(_dateline(text, gazetteer, lexicon))
     found.extend(_unit_named(text, gazetteer, lexicon))
     # "Obama", "Chapman": a word that is a person's name elsewhere in the document is not a town here
@@ -88,8 +93,8 @@ def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon
 
 
 def _non_place(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> bool:
-    """Direction words, disease names ('West Nile virus', 'Marburg fever'), nicknames in quotes and stray
-    short tokens."""
+    """Direction words, disease names ('West Nile virus', 'Marburg fever'), nicknames in quotes, month names
+    of dates and stray short tokens."""
     if gazetteer.normalize(m.text) in lexicon.directions:
         return True
     after = text[m.end:m.end + 24].lower()
@@ -97,6 +102,8 @@ def _non_place(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: Pla
         return True
     if len(m.text) <= 2 and m.source != "abbreviation" and not m.text.isupper():
         return True
+    if m.text.lower() in lexicon.months and lexicon.day_before.search(text[max(0, m.start - 12):m.start]):
+        return True  # 'la avenida 5 de Mayo', 'colonia 16 de Septiembre': a date naming a street, not County Mayo
     if lexicon.nickname_before.search(text[max(0, m.start - 8):m.start]) and \
             NICKNAME_CLOSES.match(text, m.end):
         return True  # '"El Cabo 39"', "'El Gama'": a nickname in quotes, not the town it sounds like
@@ -122,6 +129,21 @@ def _abbreviations(text: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexico
     """'Springfield, Ill.', 'Sydney, NSW': standard abbreviations after a comma or before one."""
     return [Mention(m.start(1), m.end(1), m.group(1), "abbreviation") for m in lexicon.abbreviation.finditer(text)
             if gazetteer.has(m.group(1))]
+
+
+def _abbreviated_names(text: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> list[Mention]:
+    """'Cd. Juárez', 'CD Juarez', 'Gral. Escobedo': a name opened by an abbreviated word, which the NER
+    cuts or misses; the longest run of its words the gazetteer knows in full (its key spells it out)."""
+    found = []
+    for m in lexicon.abbreviated_name.finditer(text):
+        words = m.group(0).split()
+        for n in range(len(words), 1, -1):
+            name = " ".join(words[:n])
+            if any(e.feature in {"city", "admin2", "admin1"} for e in gazetteer.lookup(name)):
+                end = m.start() + len(name)
+                found.append(Mention(m.start(), end, text[m.start():end], "gazetteer"))
+                break
+    return found
 
 
 def _dateline(text: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> list[Mention]:
@@ -156,6 +178,22 @@ def _longer_name(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: P
     return m
 
 
+def _longer_name_before(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> Mention:
+    """NER starts late in names whose first word is a common one: 'California' of 'Baja California',
+    'Carmen' of 'Playa del Carmen', 'León' of 'Nuevo León'. The capitalised words right before it (joined
+    by 'de', 'del' ...) belong to the name when the gazetteer knows a place by all of them."""
+    words = text[max(0, m.start - 40):m.start].split(" ")[:-1] if text[m.start - 1:m.start] == " " else []
+    for n in range(min(3, len(words)), 0, -1):
+        before = words[-n:]
+        if not before[0][:1].isupper() or not all(w.isalpha() and (w[:1].isupper() or w in lexicon.joiners)
+                                                     for w in before):
+            continue
+        name = " ".join(before) + " " + m.text
+        if any(gazetteer.normalize(e.name) == gazetteer.normalize(name) for e in gazetteer.lookup(name)):
+            return Mention(m.start - len(name) + len(m.text), m.end, name, m.source, m.label)
+    return m
+
+
 def _trim(text: str, start: int, end: int, source: str, lexicon: PlaceLexicon) -> Mention | None:
     span = text[start:end]
     lead = lexicon.leading.match(span)
@@ -174,6 +212,14 @@ def _trim(text: str, start: int, end: int, source: str, lexicon: PlaceLexicon) -
 
 def _plausible(span: str) -> bool:
     return len(span) > 1 and not span.isdigit()
+
+
+def _finite_verb(ent: Any, gazetteer: GeoNamesGazetteer) -> bool:
+    """'Acribillan a dos agentes', 'Ultiman a un comerciante': a Spanish headline opens with its verb, capitalised,
+    and the NER may take it for a place; the tagger still reads a conjugated verb. A word the gazetteer
+    knows stays a place."""
+    return len(ent) == 1 and ent[0].pos_ in {"VERB", "AUX"} and "Fin" in ent[0].morph.get("VerbForm") \
+        and not gazetteer.has(ent.text)
 
 
 def _is_metonym(ent: Any, lexicon: PlaceLexicon) -> bool:
@@ -330,6 +376,45 @@ def _place_after_common_word(ent: Any, gazetteer: GeoNamesGazetteer, lexicon: Pl
             not any(gazetteer.normalize(e.name) == gazetteer.normalize(rest.text) for e in gazetteer.lookup(rest.text)):
         return None  # 'The White House' is not Casablanca (one of whose alternate names it is)
     return Mention(rest.start_char, rest.end_char, rest.text, "gazetteer")
+
+
+def _place_before_headline_nouns(ent: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon,
+                                 person: bool = False) -> Mention | None:
+    """'Two Killed at Torreón Bars', 'Zacatecas Shootings leave three dead': a headline in title case, or
+    the first words of a sentence, capitalise the common nouns after a place, and the NER takes the
+    pair for an organisation. The place opening it is a place of its own when every word after it is
+    a common word that names no institution ('Torreón Police', 'Durango High School' stay
+    organisations holding a place). Taken for a person ('Sonora Shootings'), only when the words
+    after the place are plural nouns of actions, which no surname is ('shootings', 'killings'; the
+    singular a common word: not 'Jennings')."""
+    if not 2 <= len(ent) <= 4 or not any(gazetteer.has(ent[:cut].text) for cut in range(1, len(ent))):
+        return None  # cheap first: no known place opens it
+    if not (ent.start == ent.sent.start or _title_case(ent.sent)):
+        return None
+    for cut in range(len(ent) - 1, 0, -1):
+        rest = [t.lower_ for t in ent[cut:]]
+        if any(w in lexicon.institutions or w in lexicon.outlet_words or not w.isalpha() or
+               max(zipf_frequency(w, "en"), zipf_frequency(w, "es")) < COMMON_HEAD_ZIPF for w in rest):
+            continue
+        if person and not all(w.endswith("ings") and zipf_frequency(w[:-1], "en") >= COMMON_HEAD_ZIPF for w in rest):
+            continue
+        head = ent.doc[ent.start:ent.start + cut]
+        threshold = 1000 if _after_locative(ent, lexicon) else 15000
+        if _strong_place(head.text, gazetteer, lexicon, threshold) and any(
+                gazetteer.normalize(e.name) == gazetteer.normalize(head.text) for e in gazetteer.lookup(head.text)):
+            return Mention(head.start_char, head.end_char, head.text, "gazetteer")
+    return None
+
+
+def _opens_a_headline(ent: Any) -> bool:
+    """The entity is the first words of a short text (a headline) or of one of its ';'-joined parts."""
+    return len(ent.doc.text) <= HEADLINE_CHARS and (ent.start == 0 or ent.doc[ent.start - 1].text in {";", ":", "\n"})
+
+
+def _title_case(sent: Any) -> bool:
+    """Most words of four letters or more capitalised: a headline written in title case."""
+    words = [t.text for t in sent if t.is_alpha and len(t) >= 4]
+    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _after_locative(ent: Any, lexicon: PlaceLexicon) -> bool:
