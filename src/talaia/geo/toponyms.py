@@ -408,7 +408,8 @@ def _place_before_headline_nouns(ent: Any, gazetteer: GeoNamesGazetteer, lexicon
 
 def _opens_a_headline(ent: Any) -> bool:
     """The entity is the first words of a short text (a headline) or of one of its ';'-joined parts."""
-    return len(doc_text(ent.doc)) <= HEADLINE_CHARS and (ent.start == 0 or ent.doc[ent.start - 1].text in {";", ":", "\n"})
+    doc = ent.doc
+    return len(doc_text(doc)) <= HEADLINE_CHARS and (ent.start == 0 or doc[ent.start - 1].text in {";", ":", "\n"})
 
 
 def _title_case(sent: Any) -> bool:
