@@ -137,7 +137,7 @@ def merge_windows(doc: Document, windows: Sequence[Window], results: Sequence[Ex
     places: list[Place] = []
     for window, result in zip(windows, results, strict=True):
         shift = window.start
-        _keep(events, [_shift_event(e, shift, doc.id) for e in result.events], window, _event_span)
+        _keep(events, [_shift_event(e, shift) for e in result.events], window, _event_span)
         _keep(quotes, [dataclasses.replace(q, start=q.start + shift, end=q.end + shift,
                                            speaker_start=_plus(q.speaker_start, shift),
                                            speaker_end=_plus(q.speaker_end, shift)) for q in result.quotes],
@@ -174,7 +174,8 @@ def _event_span(event: Event) -> tuple[int, int]:
     return (event.evidence[0].start, max(e.end for e in event.evidence))
 
 
-def _shift_event(event: Event, shift: int, doc_id: str) -> Event:
+def _shift_event(event: Event, shift: int) -> Event:
+    """The event with its offsets in the whole text; its id is given again by ``distinct_ids``."""
     if shift == 0:
         return event
 
@@ -182,6 +183,5 @@ def _shift_event(event: Event, shift: int, doc_id: str) -> Event:
         return tuple(dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in found)
 
     evidence = tuple(Evidence(e.start + shift, e.end + shift) for e in event.evidence)
-    return dataclasses.replace(
-        event, event_id=event_id(doc_id, evidence[0].start) if evidence else event.event_id, evidence=evidence,
-        actor1_mentions=mentions(event.actor1_mentions), actor2_mentions=mentions(event.actor2_mentions))
+    return dataclasses.replace(event, evidence=evidence, actor1_mentions=mentions(event.actor1_mentions),
+                               actor2_mentions=mentions(event.actor2_mentions))

@@ -183,8 +183,8 @@ def _told_apart(sent: Any, triggers: list[Trigger], own: EventDate | None, told_
         if head is None or tail is None or not len(head) or not len(tail):
             return whole
         dates = lexicon.dates
-        head_own = find_date(head.text, head.start_char, published, dates)
-        tail_own = find_date(tail.text, tail.start_char, published, dates)
+        head_own = find_date(span_text(head), head.start_char, published, dates)
+        tail_own = find_date(span_text(tail), tail.start_char, published, dates)
         known = head_own or told_before
         if tail_own is None and days is not None and known is not None and known.date is not None:
             tail_own = EventDate(known.date - dt.timedelta(days=days), known.precision)

@@ -27,11 +27,12 @@ Mixed-case text is left as it is; inside it only long lines written wholly in ca
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
 from wordfreq import zipf_frequency
+
+from talaia.text import fold
 
 VERSION = "truecase.v2"
 COMMON_ZIPF = 3.0  # words at least this frequent in English are common nouns, verbs...
@@ -51,10 +52,6 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 # particles that open a Spanish name when a name follows ('San Miguel', 'La Libertad', 'El Tiempo')
 _NAME_OPENERS = frozenset({"san", "santa", "santo", "la", "las", "el", "los", "del"})
 _NAME_JOINERS = frozenset({"de", "del", "la", "las", "los", "y"})  # inside a name they stay lower case
-
-
-def _fold(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,13 +83,13 @@ class CaseLexicon:
             written = tuple(w for w in _WORD.findall(alias))
             for word in written:
                 if word.isupper() and len(word) > 1:
-                    forms.setdefault(_fold(word), word)
+                    forms.setdefault(fold(word), word)
             if len(written) > 1 and written[0][0].isupper():
-                phrases.setdefault(tuple(_fold(w) for w in written), written)
+                phrases.setdefault(tuple(fold(w) for w in written), written)
         return CaseLexicon(
-            capitalised=frozenset(_fold(w) for w in capitalised), names=frozenset(_fold(w) for w in names),
-            place_words=frozenset(_fold(w) for w in place_words), titles=frozenset(_fold(w) for w in titles),
-            common=frozenset(_fold(w) for w in common),
+            capitalised=frozenset(fold(w) for w in capitalised), names=frozenset(fold(w) for w in names),
+            place_words=frozenset(fold(w) for w in place_words), titles=frozenset(fold(w) for w in titles),
+            common=frozenset(fold(w) for w in common),
             forms=forms, phrases=phrases, longest_phrase=max(map(len, phrases), default=0))
 
 
@@ -102,7 +99,7 @@ def place_name_words(place_names: Collection[str], frequency: Callable[[str], fl
     freq = frequency or (lambda w: zipf_frequency(w, "en"))
     words: set[str] = set()
     for name in place_names:
-        parts = [_fold(w) for w in _WORD.findall(name)]
+        parts = [fold(w) for w in _WORD.findall(name)]
         if len(parts) == 1:
             words.add(parts[0])
         else:
@@ -160,7 +157,7 @@ def restore_case(text: str, lexicon: CaseLexicon | None = None,
             kinds[i] = "name" if written[i][:1].isupper() else "joiner"
             chars[m.start():m.end()] = written[i]
             continue
-        folded = _fold(lower)
+        folded = fold(lower)
         next_is_name = i + 1 < len(kinds) and kinds[i + 1] in ("name", "form") and _adjacent(text, m.end(),
                                                                                              words[i + 1].start())
         previous_kind = kinds[i - 1] if i and _adjacent(text, words[i - 1].end(), m.start()) else None
@@ -206,12 +203,12 @@ def _names_after_joiners(text: str, words: list[re.Match[str]], kinds: list[str]
     """'San Jose de la Montana': after a name and 'de' (and an article), the next word is the name's too
     unless it is among the commonest English words."""
     for i in range(1, len(words) - 1):
-        if kinds[i - 1] != "name" or _fold(words[i].group(0)) not in {"de", "del"}:
+        if kinds[i - 1] != "name" or fold(words[i].group(0)) not in {"de", "del"}:
             continue
         j = i + 1
-        if j < len(words) - 1 and _fold(words[j].group(0)) in {"la", "las", "los", "el"}:
+        if j < len(words) - 1 and fold(words[j].group(0)) in {"la", "las", "los", "el"}:
             j += 1
-        if kinds[j] == "word" and freq(_fold(words[j].group(0)))[0] >= KNOWN_NAME_ZIPF:
+        if kinds[j] == "word" and freq(fold(words[j].group(0)))[0] >= KNOWN_NAME_ZIPF:
             continue
         if kinds[j] in ("word", "name") and all(_adjacent(text, words[k].end(), words[k + 1].start())
                                                 for k in range(i - 1, j)):
@@ -225,7 +222,7 @@ def _phrase_forms(text: str, words: list[re.Match[str]], lex: CaseLexicon) -> di
     out: dict[int, str] = {}
     if not lex.phrases:
         return out
-    folded = [_fold(m.group(0)) for m in words]
+    folded = [fold(m.group(0)) for m in words]
     i = 0
     while i < len(words):
         for n in range(min(lex.longest_phrase, len(words) - i), 1, -1):
@@ -259,7 +256,7 @@ def _kind(word: str, text: str, start: int, end: int, lex: CaseLexicon, freq: _F
     """'form' (an acronym the knowledge writes), 'acronym', 'name' or 'word' (lower case)."""
     lower = word.lower()
     bare = _POSSESSIVE.sub("", lower) or lower
-    folded = _fold(bare)
+    folded = fold(bare)
     if folded in lex.forms:
         return "form"
     if len(word) == 1:
@@ -296,7 +293,7 @@ def _known_word(folded: str, common: Collection[str]) -> bool:
 
 def _form(word: str, lex: CaseLexicon) -> str:
     bare = _POSSESSIVE.sub("", word.lower()) or word.lower()
-    form = lex.forms[_fold(bare)]
+    form = lex.forms[fold(bare)]
     return form + word[len(form):].lower() if len(form) <= len(word) else word
 
 
