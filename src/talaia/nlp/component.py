@@ -74,7 +74,8 @@ class TruecaseComponent(DocumentComponent):
                 capitalised=knowledge.table("capitalised_words", "en").words(), names=names,
                 place_words=gazetteer.major_names(min_population=0),
                 titles=knowledge.table("name_titles", "en").words(kind="title"), aliases=aliases,
-                common=knowledge.table("trigger_words", "en").words())  # 'Cartel Beheads Two': verbs, not names
+                common=knowledge.table("trigger_words", "en").words(),  # 'Cartel Beheads Two': verbs, not names
+                knowledge=knowledge)
         return self._lexicon
 
     def __call__(self, analysis: Analysis) -> None:

@@ -26,12 +26,14 @@ Mixed-case text is left as it is; inside it only long lines written wholly in ca
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
 from wordfreq import zipf_frequency
 
+from talaia.knowledge import Knowledge, load_knowledge
 from talaia.text import fold
 
 VERSION = "truecase.v2"
@@ -44,14 +46,40 @@ SPANISH_COMMON_ZIPF = 4.0  # ...unless it is this frequent in English all the sa
 ACRONYM_ZIPF = 2.8  # a short word rarer than this that no name list knows is an acronym ('ELN', 'EPL')
 HEADLINE_CHARS = 300  # a text shorter than this in title case is a headline
 SHORT_WORD = 3  # letters of the words headline style leaves in lower case ('in', 'and', 'of', 'a')
-INFLECTIONS = ("s", "es", "ed", "d", "ing")  # English endings a listed word may carry
 RUN_MIN_LETTERS = 40  # a line of mixed-case text restored on its own: all capitals and at least this long
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’]*")
 _VOWELS = set("aeiouyáéíóú")
 _POSSESSIVE = re.compile(r"['’]s?$")
-# particles that open a Spanish name when a name follows ('San Miguel', 'La Libertad', 'El Tiempo')
-_NAME_OPENERS = frozenset({"san", "santa", "santo", "la", "las", "el", "los", "del"})
-_NAME_JOINERS = frozenset({"de", "del", "la", "las", "los", "y"})  # inside a name they stay lower case
+
+
+@dataclass(frozen=True, slots=True)
+class NameParticles:
+    """The small words of Spanish names and the English endings truecasing reads, from the knowledge:
+    ``place_particles`` (kinds name_opener, name_joiner, inside, leading; Spanish) and ``stem_suffixes``
+    (English)."""
+
+    openers: frozenset[str]  # open a name when a name follows ('San Miguel', 'La Libertad')
+    joiners: frozenset[str]  # stay lower case inside a name ('San Jose de la Montana')
+    of_words: frozenset[str]  # 'de', 'del': after a name, the next word is the name's too
+    articles: frozenset[str]  # 'la', 'el': may stand between them ('de la Montana')
+    inflections: tuple[str, ...]  # English endings a listed word may carry ('beheads', 'beheaded')
+
+    @classmethod
+    def from_knowledge(cls, knowledge: Knowledge) -> NameParticles:
+        particles = knowledge.table("place_particles", "es")
+        suffixes = knowledge.table("stem_suffixes", "en")
+
+        def words(kind: str) -> frozenset[str]:
+            return frozenset(fold(w) for w in particles.words(kind=kind))
+
+        return cls(openers=words("name_opener"), joiners=words("name_joiner"), of_words=words("inside"),
+                   articles=words("leading"),
+                   inflections=tuple(suffixes.words(role="strip") | suffixes.words(role="silent_e")))
+
+
+@functools.lru_cache(maxsize=1)
+def _packaged_particles() -> NameParticles:
+    return NameParticles.from_knowledge(load_knowledge())
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,14 +97,15 @@ class CaseLexicon:
     # ('national', 'liberation', 'army') -> ('National', 'Liberation', 'Army')
     phrases: Mapping[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     longest_phrase: int = 0
+    particles: NameParticles | None = None  # None: those of the packaged knowledge
 
     @staticmethod
     def build(capitalised: Collection[str] = (), names: Collection[str] = (), place_words: Collection[str] = (),
-              titles: Collection[str] = (), aliases: Collection[str] = (), common: Collection[str] = ()
-              ) -> CaseLexicon:
+              titles: Collection[str] = (), aliases: Collection[str] = (), common: Collection[str] = (),
+              knowledge: Knowledge | None = None) -> CaseLexicon:
         """From word lists and the knowledge base's names: an alias of several words is written as the
         knowledge writes it wherever it appears whole; a word written wholly in capitals ('FMLN') gives
-        its form."""
+        its form. Name particles come from ``knowledge`` (the packaged knowledge by default)."""
         forms: dict[str, str] = {}
         phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
         for alias in aliases:
@@ -90,7 +119,12 @@ class CaseLexicon:
             capitalised=frozenset(fold(w) for w in capitalised), names=frozenset(fold(w) for w in names),
             place_words=frozenset(fold(w) for w in place_words), titles=frozenset(fold(w) for w in titles),
             common=frozenset(fold(w) for w in common),
-            forms=forms, phrases=phrases, longest_phrase=max(map(len, phrases), default=0))
+            forms=forms, phrases=phrases, longest_phrase=max(map(len, phrases), default=0),
+            particles=NameParticles.from_knowledge(knowledge) if knowledge is not None else None)
+
+    @property
+    def name_particles(self) -> NameParticles:
+        return self.particles or _packaged_particles()
 
 
 def place_name_words(place_names: Collection[str], frequency: Callable[[str], float] | None = None) -> frozenset[str]:
@@ -147,7 +181,8 @@ def restore_case(text: str, lexicon: CaseLexicon | None = None,
     words = list(_WORD.finditer(text))
     kinds = [_kind(m.group(0), text, m.start(), m.end(), lex, freq) for m in words]
     written = _phrase_forms(text, words, lex)
-    _names_after_joiners(text, words, kinds, freq)
+    particles = lex.name_particles
+    _names_after_joiners(text, words, kinds, freq, particles)
     for i, m in enumerate(words):
         word, kind = m.group(0), kinds[i]
         lower = word.lower()
@@ -169,10 +204,10 @@ def restore_case(text: str, lexicon: CaseLexicon | None = None,
             cased = word.capitalize()
         elif kind == "joiner":
             cased = lower
-        elif folded in _NAME_OPENERS and next_is_name and previous_kind not in ("name", "joiner"):
+        elif folded in particles.openers and next_is_name and previous_kind not in ("name", "joiner"):
             cased = word.capitalize()
             kinds[i] = "joiner"
-        elif folded in _NAME_JOINERS and next_is_name and previous_kind in ("name", "joiner"):
+        elif folded in particles.joiners and next_is_name and previous_kind in ("name", "joiner"):
             cased = lower
             kinds[i] = "joiner"
         elif folded in lex.titles and next_is_name:
@@ -199,14 +234,15 @@ def restore_runs(text: str, lexicon: CaseLexicon | None = None,
     return "".join(out)
 
 
-def _names_after_joiners(text: str, words: list[re.Match[str]], kinds: list[str], freq: _Frequencies) -> None:
+def _names_after_joiners(text: str, words: list[re.Match[str]], kinds: list[str], freq: _Frequencies,
+                         particles: NameParticles) -> None:
     """'San Jose de la Montana': after a name and 'de' (and an article), the next word is the name's too
     unless it is among the commonest English words."""
     for i in range(1, len(words) - 1):
-        if kinds[i - 1] != "name" or fold(words[i].group(0)) not in {"de", "del"}:
+        if kinds[i - 1] != "name" or fold(words[i].group(0)) not in particles.of_words:
             continue
         j = i + 1
-        if j < len(words) - 1 and fold(words[j].group(0)) in {"la", "las", "los", "el"}:
+        if j < len(words) - 1 and fold(words[j].group(0)) in particles.articles:
             j += 1
         if kinds[j] == "word" and freq(fold(words[j].group(0)))[0] >= KNOWN_NAME_ZIPF:
             continue
@@ -272,7 +308,7 @@ def _kind(word: str, text: str, start: int, end: int, lex: CaseLexicon, freq: _F
         return "name"
     if folded in lex.names and en < KNOWN_NAME_ZIPF:
         return "name"
-    if _known_word(folded, lex.common):
+    if _known_word(folded, lex.common, lex.name_particles.inflections):
         return "word"
     if es >= en + SPANISH_MARGIN and en < SPANISH_COMMON_ZIPF:
         return "name"
@@ -286,9 +322,9 @@ def _kind(word: str, text: str, start: int, end: int, lex: CaseLexicon, freq: _F
     return "name" if en < ENGLISH_WORD_ZIPF else "word"
 
 
-def _known_word(folded: str, common: Collection[str]) -> bool:
+def _known_word(folded: str, common: Collection[str], inflections: tuple[str, ...]) -> bool:
     """The word, or the word less an inflection ('beheads', 'beheaded'), is one of ``common``."""
-    return folded in common or any(folded.endswith(end) and folded[:-len(end)] in common for end in INFLECTIONS)
+    return folded in common or any(folded.endswith(end) and folded[:-len(end)] in common for end in inflections)
 
 
 def _form(word: str, lex: CaseLexicon) -> str:
