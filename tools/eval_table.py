@@ -12,7 +12,8 @@ import sys
 
 
 def main(path: str) -> int:
-    lines = open(path, encoding="utf-8").read().splitlines()
+    with open(path, encoding="utf-8") as fh:
+        lines = fh.read().splitlines()
     try:
         start = lines.index("=== summary (dev)")
     except ValueError:

@@ -15,6 +15,7 @@ The output is deterministic: the same package-lock.json gives the same bytes.
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 from pathlib import Path
@@ -99,7 +100,7 @@ def ring(arcs: list[list[Point]], indexes: list[int]) -> list[list[float]]:
                 out.append(point)
     if out and out[0] != out[-1]:
         out.append(out[0])
-    if any(abs(a[0] - b[0]) > 180 for a, b in zip(out, out[1:], strict=False)):
+    if any(abs(a[0] - b[0]) > 180 for a, b in itertools.pairwise(out)):
         # a ring across the antimeridian (Chukotka, Fiji): drawn flat it would cross the whole map, so its
         # western points go past 180° east instead (Leaflet and the briefs' projection draw them there)
         out = [[x + 360 if x < 0 else x, y] for x, y in out]

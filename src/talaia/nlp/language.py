@@ -26,7 +26,7 @@ def detect_language(text: str, default: str = "en") -> str:
     Capitalised words after the first count less, unless the whole headline is in title case:
     names (La Paz, Los Zetas, Jefe de Jefes) appear in both languages' news.
     """
-    from wordfreq import zipf_frequency
+    from talaia.nlp.frequency import zipf_frequency
 
     words = _WORD.findall(text[:5000])[:_MAX_WORDS]
     title_case = sum(1 for w in words if w[0].isupper()) > 0.6 * len(words)

@@ -31,9 +31,8 @@ import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
-from wordfreq import zipf_frequency
-
 from talaia.knowledge import Knowledge, load_knowledge
+from talaia.nlp.frequency import zipf_frequency
 from talaia.text import fold
 
 VERSION = "truecase.v2"
