@@ -20,10 +20,10 @@ def main() -> None:
     ap.add_argument("--lookups", type=int, default=200_000)
     ap.add_argument("--documents", type=int, default=200)
     args = ap.parse_args()
-    from talaia.geo.gazetteer import GazetteerTables, GeoNamesGazetteer, _cache_path
+    from talaia.geo.gazetteer import GazetteerTables, GeoNamesGazetteer, gazetteer_cache_path
     from talaia.knowledge import load_knowledge
 
-    warm = _cache_path(None, GazetteerTables.from_knowledge(load_knowledge()).digest).exists()
+    warm = gazetteer_cache_path(GazetteerTables.from_knowledge(load_knowledge()).digest).exists()
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0 = time.perf_counter()
     gazetteer = GeoNamesGazetteer.load()

@@ -67,5 +67,5 @@ def test_public_api_is_exactly_all() -> None:
     exported = {n for n in talaia.__all__ if not n.startswith("_")}
     modules = {"about", "api", "errors", "models", "pipeline", "registry", "ingest", "nlp", "geo", "quotes",
                "events", "store", "export", "cli", "component", "components", "knowledge", "fuse", "kb", "text",
-               "analysis", "review", "brief", "maps", "dashboard", "serve", "windows", "engines", "packing"}
+               "analysis", "review", "brief", "maps", "dashboard", "serve", "windows", "engines", "packing", "caches"}
     assert public - modules == exported

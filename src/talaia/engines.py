@@ -78,6 +78,11 @@ class ParallelPipeline(Pipeline):
 
     def run(self, items: Iterable[Document | TalaiaError]) -> Iterator[ExtractionResult]:
         if self._backend is None:
+            if self.engine.kind == "local" or self.engine.address is None:
+                # built here once, before workers on this machine each start building the same files
+                from talaia.caches import build_caches
+
+                build_caches(self.resources.knowledge)
             self._backend = _RayBackend(self.config, self.engine) if self.engine.kind == "ray" else \
                 _ProcessBackend(self.config, self.engine.workers or 1)
             # the workers go when the pipeline does, if nobody closes it first

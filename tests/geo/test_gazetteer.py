@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from talaia.geo.gazetteer import GazetteerTables, GeoNamesGazetteer, NameKey, _cache_path
+from talaia.geo.gazetteer import GazetteerTables, GeoNamesGazetteer, NameKey, gazetteer_cache_path
 from talaia.knowledge import load_knowledge
 
 pytestmark = pytest.mark.slow
@@ -51,7 +51,7 @@ def test_gazetteer_one_per_knowledge_tables(tmp_path: Path) -> None:
     tables, builtin_tables = GazetteerTables.from_knowledge(knowledge), GazetteerTables.from_knowledge(builtin)
     # a user's abbreviation changes the cache file, so it is never read from a gazetteer built without it
     assert tables.digest != builtin_tables.digest
-    assert _cache_path(tmp_path, tables.digest) != _cache_path(tmp_path, builtin_tables.digest)
+    assert gazetteer_cache_path(tables.digest, tmp_path) != gazetteer_cache_path(builtin_tables.digest, tmp_path)
     gazetteer = GeoNamesGazetteer.load(tmp_path / "cache", knowledge)
     assert [e.name for e in gazetteer.lookup("Chihua.") if e.feature == "admin1"] == ["Chihuahua"]
     assert [(e.feature, e.country_code) for e in gazetteer.lookup("Mexicolandia")] == [("country", "MX")]

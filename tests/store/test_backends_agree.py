@@ -120,3 +120,29 @@ def test_two_processes_opening_a_new_database_apply_each_migration_once(postgres
     with ThreadPoolExecutor(4) as pool:
         lists = list(pool.map(open_and_list, range(4)))
     assert all(names == lists[0] for names in lists) and len(set(lists[0])) == len(lists[0])
+
+
+def test_opening_a_current_database_does_not_wait_for_the_migration_lock(postgres_db: str) -> None:
+    """Only a database with a pending migration takes the lock: a team member's open does not queue
+    behind another's."""
+    import threading
+
+    import psycopg
+
+    from talaia.store.postgres import _MIGRATION_LOCK
+
+    with open_store(postgres_db) as store:  # migrated
+        assert store.migrations()
+    with psycopg.connect(postgres_db, autocommit=True) as holder:
+        holder.execute("SELECT pg_advisory_lock(%s)", (_MIGRATION_LOCK,))
+        opened = threading.Event()
+
+        def open_it() -> None:
+            with open_store(postgres_db):
+                opened.set()
+
+        thread = threading.Thread(target=open_it, daemon=True)
+        thread.start()
+        assert opened.wait(timeout=20), "opening a current database waited for the migration lock"
+        holder.execute("SELECT pg_advisory_unlock(%s)", (_MIGRATION_LOCK,))
+        thread.join(timeout=20)

@@ -5,12 +5,14 @@ from __future__ import annotations
 from talaia.cli.actors import actors_command
 from talaia.cli.alerts import alerts_command
 from talaia.cli.brief import brief_command
+from talaia.cli.cache import cache_group
 from talaia.cli.knowledge import knowledge_group
 from talaia.cli.main import cli, main
 from talaia.cli.serve import review_group, serve_command
 
 cli.add_command(alerts_command)
 cli.add_command(knowledge_group)
+cli.add_command(cache_group)
 cli.add_command(actors_command)
 cli.add_command(brief_command)
 cli.add_command(serve_command)

@@ -20,7 +20,7 @@ def knowledge_group() -> None:
     """The word lists, patterns and codebook tables extraction reads (see docs/KNOWLEDGE.md)."""
 
 
-def _load(folders: tuple[str, ...]) -> Knowledge:
+def knowledge_or_exit(folders: tuple[str, ...]) -> Knowledge:
     from talaia.knowledge import load_knowledge
 
     try:
@@ -42,7 +42,7 @@ def check(knowledge: tuple[str, ...], lemmas: bool) -> None:
     """
     from talaia.knowledge.integrity import check_knowledge
 
-    loaded = _load(knowledge)
+    loaded = knowledge_or_exit(knowledge)
     problems = check_knowledge(loaded, spacy_lemmatizer() if lemmas else None)
     for problem in problems:
         click.echo(str(problem))
@@ -57,7 +57,7 @@ def check(knowledge: tuple[str, ...], lemmas: bool) -> None:
 @KNOWLEDGE_OPTION
 def tables(knowledge: tuple[str, ...]) -> None:
     """List the tables with their rows per language and what each holds."""
-    loaded = _load(knowledge)
+    loaded = knowledge_or_exit(knowledge)
     for spec in loaded.specs.values():
         if spec.scope == "lang":
             counts = " ".join(f"{lang}:{len(loaded.table(spec.name, lang))}" for lang in loaded.languages)
@@ -72,7 +72,7 @@ def version(knowledge: tuple[str, ...]) -> None:
     """Print the extractor version this knowledge gives (what `talaia ingest` compares)."""
     from talaia.pipeline import Pipeline, PipelineConfig
 
-    _load(knowledge)
+    knowledge_or_exit(knowledge)
     click.echo(Pipeline(PipelineConfig(knowledge_dirs=tuple(knowledge))).extractor_version)
 
 

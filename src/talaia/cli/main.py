@@ -138,7 +138,8 @@ def _engine_options(func: F) -> F:
 
 
 def _pipeline(batch_size: int, knowledge: Sequence[str], max_chars: int = DEFAULT_MAX_CHARS,
-              workers: int | None = None, engine: str = "local", address: str | None = None) -> Pipeline:
+              workers: int | None = None, engine: str = "local", address: str | None = None,
+              progress: bool = False) -> Pipeline:
     from talaia.engines import Engine, ParallelPipeline
     from talaia.pipeline import Pipeline, PipelineConfig
 
@@ -147,9 +148,24 @@ def _pipeline(batch_size: int, knowledge: Sequence[str], max_chars: int = DEFAUL
     try:
         config = PipelineConfig(batch_size=batch_size, knowledge_dirs=tuple(knowledge), max_chars=max_chars)
         where = Engine("ray" if engine == "ray" else "local", workers, address)
-        return Pipeline(config) if where.in_process else ParallelPipeline(config, where)
+        pipeline = Pipeline(config) if where.in_process else ParallelPipeline(config, where)
     except TalaiaError as err:
         fail(err)
+    if progress:
+        _announce_caches(pipeline)
+    return pipeline
+
+
+def _announce_caches(pipeline: Pipeline) -> None:
+    """Say why a first run takes longer, and build the caches it needs (once) before it reads anything."""
+    from talaia.caches import build_caches, cache_dir, missing_caches
+
+    missing = missing_caches(pipeline.resources.knowledge)
+    if missing:
+        kinds = " and ".join(dict.fromkeys(f.kind for f in missing))
+        click.echo(f"talaia: building the {kinds} cache in {cache_dir()} first (once; about 20 s; "
+                   "'talaia cache build' does it ahead of time)", err=True)
+        build_caches(pipeline.resources.knowledge)
 
 
 def _show_progress(progress: bool | None) -> bool:
@@ -184,7 +200,7 @@ def extract(inputs: tuple[str, ...], output: str, max_bytes: int, language: str 
     from talaia.api import extract_paths
 
     options = ReadOptions(max_bytes=max_bytes, language=language)
-    pipeline = _pipeline(batch_size, knowledge, max_chars, workers, engine, address)
+    pipeline = _pipeline(batch_size, knowledge, max_chars, workers, engine, address, _show_progress(progress))
     missing: list[str] = []
     total = failed = 0
     try:
@@ -232,7 +248,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, max_bytes: int, language: st
     """
     from talaia.api import ingest_paths
 
-    pipeline = _pipeline(batch_size, knowledge, max_chars, workers, engine, address)
+    pipeline = _pipeline(batch_size, knowledge, max_chars, workers, engine, address, _show_progress(progress))
     missing: list[str] = []
     try:
         report = ingest_paths(inputs, db=db, options=ReadOptions(max_bytes=max_bytes, language=language),
@@ -268,7 +284,7 @@ def reprocess(db: str | None, all_documents: bool, batch_size: int, max_chars: i
     """
     from talaia.api import reprocess as reprocess_db
 
-    pipeline = _pipeline(batch_size, knowledge, max_chars, workers, engine, address)
+    pipeline = _pipeline(batch_size, knowledge, max_chars, workers, engine, address, _show_progress(progress))
     try:
         report = reprocess_db(db=db, pipeline=pipeline, all_documents=all_documents,
                               progress=_show_progress(progress),

