@@ -17,6 +17,7 @@ import functools
 import hashlib
 import json
 import math
+import os
 import pickle
 import re
 import threading
@@ -191,7 +192,7 @@ class GeoNamesGazetteer:
         parts = (PackedRows(rows), PackedIndex(index), countries, admin_keys, capitals, demonyms)
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache.with_suffix(".tmp")
+            tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")  # two first runs at once write apart
             with open(tmp, "wb") as fh:
                 pickle.dump(parts, fh, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(cache)
