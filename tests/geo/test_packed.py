@@ -32,3 +32,10 @@ def test_packed_index_answers_as_the_dict() -> None:
         assert packed[key] == rows and packed.get(key) == rows and key in packed
     for missing in ("", "b", "mexic", "mexicoo", "zzz"):
         assert missing not in packed and packed.get(missing, ()) == ()
+
+
+def test_packed_rows_name_the_rows_a_test_keeps() -> None:
+    packed = PackedRows(ROWS)
+    big_towns = list(packed.names_where(lambda feature, population: feature == 3 and population > 1_000_000))
+    assert big_towns == ["Bogotá"]
+    assert list(packed.names_where(lambda feature, population: True)) == [r[1] for r in ROWS]

@@ -23,7 +23,7 @@ import re
 import threading
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -234,15 +234,22 @@ class GeoNamesGazetteer:
     def major_names(self, min_population: int = 15000) -> frozenset[str]:
         """Lower-cased single words of countries, first-level units and towns above ``min_population``."""
         words: set[str] = set()
-        for _gid, name, feature, _cc, _a1, _a2, _lat, _lon, pop in self._rows:
-            if feature in (0, 1, 4) or (feature == 3 and pop >= min_population):
-                words.update(w.lower() for w in name.split() if len(w) > 2)
+        for name in self._major_names(min_population):
+            words.update(w.lower() for w in name.split() if len(w) > 2)
         return frozenset(words)
 
     def place_names(self, min_population: int = 15000) -> frozenset[str]:
         """Lower-cased whole names of countries, first-level units and towns above ``min_population``."""
-        return frozenset(name.lower() for _gid, name, feature, _cc, _a1, _a2, _lat, _lon, pop in self._rows
-                         if feature in (0, 1, 4) or (feature == 3 and pop >= min_population))
+        return frozenset(name.lower() for name in self._major_names(min_population))
+
+    def _major_names(self, min_population: int) -> Iterator[str]:
+        """The names of countries, first-level units, regions and towns above ``min_population``."""
+        def keep(feature: int, population: int) -> bool:
+            return feature in (0, 1, 4) or (feature == 3 and population >= min_population)
+
+        if isinstance(self._rows, PackedRows):
+            return self._rows.names_where(keep)  # without building a tuple or decoding a name per row
+        return (row[1] for row in self._rows if keep(row[2], row[8]))
 
     def demonym_words(self) -> frozenset[str]:
         """Every demonym known, lower-cased ('salvadoran', 'salvadorans')."""

@@ -10,7 +10,7 @@ same answers.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from talaia.packing import PackedStrings
 
@@ -43,6 +43,12 @@ class PackedRows(Sequence[Row]):
 
     def __iter__(self) -> Iterator[Row]:
         return (self[i] for i in range(len(self)))
+
+    def names_where(self, keep: Callable[[int, int], bool]) -> Iterator[str]:
+        """The names of the rows whose (feature, population) ``keep`` accepts, decoding no other name."""
+        names = self._names
+        return (names[i] for i, (feature, population) in enumerate(zip(self._features, self._populations,
+                                                                        strict=True)) if keep(feature, population))
 
 
 class PackedIndex(Mapping[str, tuple[int, ...]]):
