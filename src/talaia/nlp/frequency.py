@@ -17,7 +17,6 @@ import math
 import os
 import re
 import threading
-import unicodedata
 from array import array
 from pathlib import Path
 
@@ -65,7 +64,7 @@ _WORDLISTS: dict[str, Wordlist | None] = {}  # None: wordfreq has no data file f
 def zipf_frequency(word: str, lang: str) -> float:
     """How often ``word`` occurs in ``lang``, on the Zipf scale: what ``wordfreq.zipf_frequency(word,
     lang)`` answers (0.0 for a word it does not know)."""
-    if lang in _LANGUAGES and _PLAIN_WORD.fullmatch(word) and unicodedata.is_normalized("NFC", word):
+    if lang in _LANGUAGES and _PLAIN_WORD.fullmatch(word):  # Latin-1 letters are NFC already
         wordlist = _WORDLISTS[lang] if lang in _WORDLISTS else _load(lang)
         if wordlist is not None:
             return wordlist.zipf(word)
