@@ -9,11 +9,14 @@ The folder is the platform's user cache (``~/.cache/talaia`` on Linux), or ``$TA
 from __future__ import annotations
 
 import os
+import pickle
+import re
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from talaia.knowledge import Knowledge
@@ -23,6 +26,7 @@ GAZETTEER = "gazetteer"
 WORD_FREQUENCIES = "word frequencies"
 FREQUENCY_LANGUAGES = ("en", "es")
 _PATTERNS = {GAZETTEER: "gazetteer-*", WORD_FREQUENCIES: "wordfreq-*"}
+T = TypeVar("T")
 
 
 def cache_dir() -> Path:
@@ -33,6 +37,37 @@ def cache_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("talaia"))
+
+
+def cache_file(prefix: str, stamp: str, folder: Path | None = None) -> Path:
+    """``<folder>/<prefix>-<stamp>.pickle``: the stamp names what the file was built from (versions,
+    digests), so that anything new gets a file of its own."""
+    safe = re.sub(r"[^\w.-]", "_", stamp)
+    return (folder or cache_dir()) / f"{prefix}-{safe}.pickle"
+
+
+def cached(path: Path, build: Callable[[], T], fits: Callable[[object], bool]) -> T:
+    """What the pickle at ``path`` holds when ``fits`` accepts it, else ``build()``'s result, written there
+    for the next process (through a temporary file of its own, so processes building at once never
+    read each other's half-written file; a folder that cannot be written only costs the build)."""
+    try:
+        with open(path, "rb") as fh:
+            found = pickle.load(fh)
+        if fits(found):
+            return found  # type: ignore[no-any-return]  # fits() checked it
+    except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError, AttributeError, ImportError,
+            IndexError):
+        pass  # missing, stale or broken: built again
+    made = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(made, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass
+    return made
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +112,7 @@ def cache_files(knowledge: Knowledge | None = None) -> list[CacheFile]:
 
 def missing_caches(knowledge: Knowledge | None = None) -> list[CacheFile]:
     """The files a command will build before it can start (a first run, or new knowledge)."""
-    return [f for f in cache_files(knowledge) if f.current and not f.exists]
+    return [CacheFile(path, kind, 0, True) for path, (kind, _) in _expected(knowledge).items() if not _size(path)]
 
 
 def build_caches(knowledge: Knowledge | None = None,

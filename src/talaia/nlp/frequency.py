@@ -14,15 +14,15 @@ from __future__ import annotations
 import functools
 import importlib.util
 import math
-import os
 import re
 import threading
 from array import array
 from pathlib import Path
 
+from talaia.caches import cache_file, cached
 from talaia.packing import PackedStrings
 
-FREQUENCY_CACHE_VERSION = "2"
+FREQUENCY_CACHE_VERSION = "3"
 WORDLIST = "large"  # what wordfreq's "best" means for English and Spanish
 _LANGUAGES = frozenset({"en", "es"})  # languages with a large list; others are asked of wordfreq
 _MEMO_SIZE = 100_000
@@ -96,12 +96,8 @@ def cache_path(lang: str, cache_dir: Path | None = None) -> Path | None:
     data = _data_file(lang)
     if data is None:
         return None
-    if cache_dir is None:
-        from talaia.caches import cache_dir as user_cache_dir
-
-        cache_dir = user_cache_dir()
-    stamp = re.sub(r"[^\w.-]", "_", f"{FREQUENCY_CACHE_VERSION}-{version('wordfreq')}-{lang}-{data.stat().st_size}")
-    return cache_dir / f"wordfreq-{stamp}.bin"
+    stamp = f"{FREQUENCY_CACHE_VERSION}-{version('wordfreq')}-{lang}-{data.stat().st_size}"
+    return cache_file("wordfreq", stamp, cache_dir)
 
 
 def load_wordlist(lang: str, cache_dir: Path | None = None) -> Wordlist | None:
@@ -110,70 +106,18 @@ def load_wordlist(lang: str, cache_dir: Path | None = None) -> Wordlist | None:
     path = cache_path(lang, cache_dir)
     if path is None:
         return None
-    try:
-        return _decode(path.read_bytes())
-    except (OSError, ValueError):
-        pass  # missing, stale or broken: built again
-    blob = _encode(lang)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")  # workers build at once
-        tmp.write_bytes(blob)
-        tmp.replace(path)
-    except OSError:
-        pass  # a read-only home still works, only slower to start
-    return _decode(blob)
+    words, bands = cached(path, lambda: _pack(lang), fits=lambda found: isinstance(found, tuple) and len(found) == 2
+                          and isinstance(found[0], PackedStrings) and isinstance(found[1], array))
+    return Wordlist(words, bands)
 
 
-_MAGIC = b"talaia-wordfreq\n"
-_U32 = "I" if array("I").itemsize == 4 else "L"
-
-
-def _encode(lang: str) -> bytes:
-    """The cache's bytes: magic, word count, band per word, word start offsets, then the words."""
+def _pack(lang: str) -> tuple[PackedStrings, array[int]]:
+    """wordfreq's words, sorted, and each one's centibel band."""
     import wordfreq
 
-    bands: dict[bytes, int] = {}
+    bands: dict[str, int] = {}
     for band, listed in enumerate(wordfreq.get_frequency_list(lang, WORDLIST)):
         for word in listed:
-            bands[word.encode()] = band  # a word listed twice keeps its last band, as in wordfreq's dict
+            bands[word] = band  # a word listed twice keeps its last band, as in wordfreq's dict
     words = sorted(bands)
-    starts = array(_U32, [0])
-    for encoded in words:
-        starts.append(starts[-1] + len(encoded))
-    count = len(words).to_bytes(4, "little")
-    return b"".join([_MAGIC, count, _le(array("H", [bands[w] for w in words])), _le(starts), *words])
-
-
-def _decode(blob: bytes) -> Wordlist:
-    if not blob.startswith(_MAGIC):
-        raise ValueError("not a word frequency cache")
-    at = len(_MAGIC)
-    count = int.from_bytes(blob[at:at + 4], "little")
-    at += 4
-    bands = _array("H", blob[at:at + 2 * count], count)
-    at += 2 * count
-    starts = _array(_U32, blob[at:at + 4 * (count + 1)], count + 1)
-    at += 4 * (count + 1)
-    return Wordlist(PackedStrings.from_parts(blob[at:], starts), bands)
-
-
-_BIG_ENDIAN = array("H", [1]).tobytes() != (1).to_bytes(2, "little")
-
-
-def _array(code: str, data: bytes, count: int) -> array[int]:
-    values = array(code)
-    values.frombytes(data[:len(data) - len(data) % values.itemsize])
-    if len(values) != count:
-        raise ValueError("truncated word frequency cache")
-    if _BIG_ENDIAN:
-        values.byteswap()
-    return values
-
-
-def _le(values: array[int]) -> bytes:
-    """The array's bytes, little-endian (the cache is the same file on every machine)."""
-    if _BIG_ENDIAN:
-        values = array(values.typecode, values)
-        values.byteswap()
-    return values.tobytes()
+    return PackedStrings(words), array("H", [bands[w] for w in words])
