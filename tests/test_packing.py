@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pickle
-from array import array
 
 import pytest
 
@@ -28,8 +27,3 @@ def test_a_sorted_block_is_searched_as_sorted_sorts_strings() -> None:
     for missing in ("b", "Bogota", "ano", "zetas", "Ł", "東"):
         assert packed.index_of(missing) == -1
 
-
-def test_offsets_must_fit_the_block() -> None:
-    assert list(PackedStrings.from_parts(b"abcd", array("I", [0, 1, 4]))) == ["a", "bcd"]
-    with pytest.raises(ValueError, match="offsets"):
-        PackedStrings.from_parts(b"abcd", array("I", [0, 1, 3]))

@@ -23,15 +23,6 @@ class PackedStrings(Sequence[str]):
         self._blob = b"".join(encoded)
         self._starts = starts
 
-    @classmethod
-    def from_parts(cls, blob: bytes, starts: array[int]) -> PackedStrings:
-        """Strings already packed: string i is ``blob[starts[i]:starts[i + 1]]``."""
-        if not starts or starts[0] != 0 or starts[-1] != len(blob):
-            raise ValueError("offsets do not match the block of strings")
-        packed = cls.__new__(cls)
-        packed._blob, packed._starts = blob, starts
-        return packed
-
     def __len__(self) -> int:
         return len(self._starts) - 1
 

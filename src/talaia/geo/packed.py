@@ -55,10 +55,11 @@ class PackedIndex(Mapping[str, tuple[int, ...]]):
     """A read-only name -> row numbers map: sorted keys, and each key's rows as a slice of one array."""
 
     def __init__(self, index: Mapping[str, tuple[int, ...]]) -> None:
-        self._keys = PackedStrings(sorted(index))
+        keys = sorted(index)
+        self._keys = PackedStrings(keys)
         self._starts = array("i", [0])
         self._rows = array("i")
-        for key in self._keys:
+        for key in keys:  # not decoded back from the block
             self._rows.extend(index[key])
             self._starts.append(len(self._rows))
 
