@@ -94,7 +94,10 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> li
     for index, sent in enumerate(sdoc.sents):
         paragraph += text.count("\n\n", counted_to, sent.start_char)  # counted once, not from the start each time
         counted_to = max(counted_to, sent.start_char)
-        own = find_date(span_text(sent), sent.start_char, published, lexicon.dates)
+        said = _when_said(sent, lexicon.detection.speech_verbs)
+        # the day a source spoke gives way to a day the sentence tells the incident on
+        own = (find_date(span_text(sent), sent.start_char, published, lexicon.dates, said) if said else None) or \
+            find_date(span_text(sent), sent.start_char, published, lexicon.dates)
         if own is not None:
             recent.append((index, paragraph, own))
         triggers = find_triggers(sent, headline, lexicon.triggers)
@@ -133,6 +136,26 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> li
     merged = [part for d in merged for part in _one_per_locality(d, text, lexicon)]
     events = [_finalise(d, ctx, focus, country, country_code, lexicon) for d in merged]
     return distinct_ids(ctx.document.id, _by_salience(events, merged, text, ctx.document.title))
+
+
+SAID_WHEN = frozenset({"npadvmod", "obl", "obl:tmod", "prep", "advmod", "nmod", "tmod"})
+
+
+def _when_said(sent: Any, speech_verbs: frozenset[str]) -> list[tuple[int, int]]:
+    """The spans (offsets in the sentence) of the time a source spoke ('officials said on Sunday', 'informó
+    este martes'): the day of the statement, not the incident's. Only when the speech verb reports a clause
+    of its own (the incident is told inside it, or the sentence goes on around it)."""
+    spans = []
+    for tok in sent:
+        if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_.lower() not in speech_verbs:
+            continue
+        for child in tok.children:
+            if child.dep_ in SAID_WHEN and any(t.ent_type_ in {"DATE", "TIME"} or t.like_num or t.pos_ == "PROPN"
+                                               for t in child.subtree) and not any(
+                    t.pos_ == "VERB" for t in child.subtree):
+                left, right = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
+                spans.append((left - sent.start_char, right - sent.start_char))
+    return spans
 
 
 def _one_per_locality(d: Draft, text: str, lexicon: EventLexicon) -> list[Draft]:
@@ -202,13 +225,15 @@ def _incidents(drafts: list[Draft], text: str, lexicon: EventLexicon) -> list[Dr
         armed_group=d.agent is not None and d.agent.actor.inter in tax.armed - {tax.state_forces},
         links=frozenset(role for role, pattern in (("another", cues.another), ("same", cues.same))
                         if pattern.search(d.sentence)) | ({"another"} if d.apart else set()),
-        additive=d.fatalities is not None and is_additive(text, d.fatalities, cues),
+        additive=d.fatalities is not None and (is_additive(text, d.fatalities, cues) or
+                                               bool(cues.also.search(d.sentence))),
+        updated=d.fatalities is not None and not d.fatalities.implicit and bool(cues.updated.search(d.sentence)),
         casualties_only=d.kinds <= lexicon.coder.kinds.lethal,
     ) for d in drafts]
     out = []
     for group in assemble(mentions, tax):
         first = drafts[group[0]]
-        counts = [(drafts[i].fatalities, mentions[i].additive) for i in group]
+        counts = [(drafts[i].fatalities, mentions[i].additive, mentions[i].updated) for i in group]
         for i in group[1:]:
             d = drafts[i]
             first.spans.extend(d.spans)
@@ -222,7 +247,7 @@ def _incidents(drafts: list[Draft], text: str, lexicon: EventLexicon) -> list[Dr
             first.participants.extend(d.participants)
             first.subject = first.subject or d.subject
             first.recalled = first.recalled or d.recalled
-        first.fatalities = reconcile([(c, a) for c, a in counts if c is not None])
+        first.fatalities = reconcile([(c, a, u) for c, a, u in counts if c is not None])
         first.sub_event_type = _incident_sub_type([drafts[i] for i in group], first, lexicon)
         out.append(first)
     return out
@@ -412,7 +437,22 @@ def _actors(sent: Any, trigger: Trigger, triggers: list[Trigger], where: tuple[s
                 rest.remove(agent)
         if patient is None and rest:
             patient = rest[0]
+    if agent is not None and _responds(sent, agent, cues.get("responder", frozenset())):
+        # 'police retaliated': the side that answered the attack is its target, never its perpetrator
+        responder = agent
+        agent = None
+        patient = patient if patient is not None and patient.actor.name != responder.actor.name else responder
     return agent, patient
+
+
+def _responds(sent: Any, m: ActorMention, responders: frozenset[str]) -> bool:
+    """The mention is the subject of a verb that answers an attack ('police retaliated', 'los agentes
+    repelieron la agresión'), or of one joined to it ('troops came under fire and returned it')."""
+    for tok in sent:
+        if m.start <= tok.idx < m.end and tok.dep_ in {"nsubj", "nsubj:pass"}:
+            verbs = [tok.head, *tok.head.conjuncts]
+            return any(v.lemma_.lower() in responders for v in verbs)
+    return False
 
 
 def _sentence_actors(sent: Any, where: tuple[str | None, str | None, int | None], ctx: DocumentContext,

@@ -27,6 +27,7 @@ adds to the deaths already told.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ from talaia.models import Place
 REGIONS = frozenset({"country", "admin1"})  # Place.feature of places no finer than a region
 NEIGHBOUR_KM = 30.0  # two towns this close can be one incident's ('the ambush near X', 'in Y, X')
 NEAR_SENTENCES = 2  # a mention this close to its incident's last one needs no other tie
+DAY, WEEK = dt.timedelta(days=1), dt.timedelta(days=7)
 ADDITIVE_WINDOW = 24  # characters around a death count to look for the word right before or after it
 
 
@@ -53,15 +55,17 @@ class IncidentCues:
     # 'a day after', 'dos días después de que': another incident inside the sentence, and the days
     # between them (sequence_cues.tsv; None: not said)
     sequence: tuple[tuple[re.Pattern[str], int | None], ...] = ()
+    also: re.Pattern[str] = re.compile(r"(?!)")  # 'the shooting also killed the vendor': deaths on top
+    updated: re.Pattern[str] = re.compile(r"(?!)")  # 'the death toll rose to 33': the toll that stands
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> IncidentCues:
         table = knowledge.union("incident_cues")
         sequence = tuple((re.compile(rf"\b(?:{r['pattern']})\b", re.IGNORECASE), int(r["days"]) if r["days"] else None)
                          for r in knowledge.union("sequence_cues").records())
-        another, same, additive = (any_word(ordered(table, "pattern", role=role))
-                                   for role in ("another", "same", "additive"))
-        return cls(another, same, additive, sequence)
+        another, same, additive, also, updated = (any_word(ordered(table, "pattern", role=role))
+                                                  for role in ("another", "same", "additive", "also", "updated"))
+        return cls(another, same, additive, sequence, also, updated)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +83,7 @@ class Mention:
     back_reference: bool  # 'the ambush': only a definite noun reports it
     links: frozenset[str]  # incident_cues roles found in the sentence
     additive: bool = False  # its death count adds to those already told
+    updated: bool = False  # its death count replaces those told before ('the toll rose to 33')
     casualties_only: bool = False  # it tells deaths and nothing else of the incident
 
 
@@ -150,12 +155,11 @@ def _compatible(incident: list[int], m: Mention, mentions: list[Mention], taxono
     places = [p for t in told for p in t.places]
     if not _same_place(best_place(places), best_place(m.places), strict):
         return False
-    dates = [t.own_date for t in told if t.own_date is not None and t.own_date.precision == 1]
+    dates = [t.own_date for t in told if t.own_date is not None]
     # a back-reference's day is the day of what it tells of the incident ('yesterday the grave was still
     # guarded'), not another incident's
     own = None if m.back_reference else m.own_date
-    if own is not None and own.precision == 1 and own.date is not None and any(
-            d.date is not None and abs((d.date - own.date).days) > 1 for d in dates):
+    if own is not None and any(dates_apart(d, own) for d in dates):
         return False
     if m.fatalities is not None and not m.additive and m.agent is not None:
         agents = {t.agent for t in told if t.agent is not None}
@@ -208,6 +212,32 @@ def _same_place(a: Place | None, b: Place | None, strict: bool) -> bool:
     return not strict and len(towns) == 2 and _km(towns[0], towns[1]) <= NEIGHBOUR_KM
 
 
+def date_range(date: EventDate) -> tuple[dt.date, dt.date] | None:
+    """The days a date can mean at its precision: the day itself (with a day's slack: 'the night of'), a week
+    either side of a week's date ('last week', 'the weekend'), its calendar month (a year, for a year's first
+    day: 'in 2019' is read as 1 January)."""
+    d = date.date
+    if d is None:
+        return None
+    if date.precision == 1:
+        return d - DAY, d + DAY
+    if date.precision == 2:
+        return d - WEEK, d + WEEK
+    if (d.month, d.day) == (1, 1):
+        return d, d.replace(month=12, day=31)
+    following = (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return d.replace(day=1) - DAY, following
+
+
+def dates_apart(a: EventDate, b: EventDate) -> bool:
+    """Two dates that cannot be one incident's at the precision both have ('on Saturday' and 'last week',
+    'on 2 August' and 'in July'); two week- or month-precise dates never tell incidents apart."""
+    if a.precision > 1 and b.precision > 1:
+        return False
+    ra, rb = date_range(a), date_range(b)
+    return ra is not None and rb is not None and (ra[1] < rb[0] or rb[1] < ra[0])
+
+
 def _km(a: Place, b: Place) -> float:
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return 0.0  # no coordinates to tell them apart
@@ -216,10 +246,18 @@ def _km(a: Place, b: Place) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-def reconcile(counts: list[tuple[FatalityCount, bool]]) -> FatalityCount | None:
-    """One incident's deaths from its mentions' counts (``(count, additive)`` in text order). An
-    implicit count (no number: 'killed a man', 'the dead') counts only when no mention gives a number."""
-    told = [(c, a) for c, a in counts if not c.implicit] or counts[:1]
+def reconcile(counts: list[tuple[FatalityCount, bool, bool]]) -> FatalityCount | None:
+    """One incident's deaths from its mentions' counts (``(count, additive, updated)`` in text order). A
+    toll told as updated ('rose to 33') stands, the last one told; an implicit count (no number: 'killed a
+    man', 'the dead') counts only when no mention gives a number, or when it is told on top of the others
+    ('also killed the vendor')."""
+    updated = [c for c, _, u in counts if u and not c.implicit]
+    if updated:
+        return updated[-1]
+    explicit: list[tuple[FatalityCount, bool]] = [(c, a) for c, a, _ in counts if not c.implicit]
+    base = explicit or ([(counts[0][0], counts[0][1])] if counts else [])
+    extra = [(c, a) for c, a, _ in counts if c.implicit and a and all(c is not b for b, _ in base)]
+    told = sorted(base + extra, key=lambda t: t[0].start if t[0].start is not None else -1) if extra else base
     total: FatalityCount | None = None
     for count, additive in told:
         if total is None:

@@ -127,6 +127,11 @@ def _m006_superseded_versions(d: Dialect) -> list[str]:
             "replaced_by TEXT NOT NULL, at TEXT NOT NULL)"]
 
 
+def _m008_event_confidence(d: Dialect) -> list[str]:
+    """Contract v1.2: each event's confidence, the probability that it is right as coded (NULL: not scored)."""
+    return [f"ALTER TABLE events ADD COLUMN confidence {d.real}"]
+
+
 def _m007_reviews(d: Dialect) -> list[str]:
     """An analyst's reviews of events, the audit log (talaia.review): who, when, what, before and after.
 
@@ -173,6 +178,7 @@ MIGRATIONS: list[Migration] = [
     ("005_participants", _m005_participants),
     ("006_superseded_versions", _m006_superseded_versions),
     ("007_reviews", _m007_reviews),
+    ("008_event_confidence", _m008_event_confidence),
 ]
 
 # the letters fold() is taught in PostgreSQL: Latin (with Vietnamese), combining marks, Greek, Cyrillic
