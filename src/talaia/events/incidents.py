@@ -256,7 +256,8 @@ def reconcile(counts: list[tuple[FatalityCount, bool, bool]]) -> FatalityCount |
         return updated[-1]
     explicit: list[tuple[FatalityCount, bool]] = [(c, a) for c, a, _ in counts if not c.implicit]
     base = explicit or ([(counts[0][0], counts[0][1])] if counts else [])
-    extra = [(c, a) for c, a, _ in counts if c.implicit and a and all(c is not b for b, _ in base)]
+    extra: list[tuple[FatalityCount, bool]] = [(c, a) for c, a, _ in counts
+                                               if c.implicit and a and all(c is not b for b, _ in base)]
     told = sorted(base + extra, key=lambda t: t[0].start if t[0].start is not None else -1) if extra else base
     total: FatalityCount | None = None
     for count, additive in told:
