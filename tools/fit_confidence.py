@@ -156,12 +156,12 @@ def main() -> int:
     for n, v in sorted(zip(names, w, strict=True), key=lambda t: -abs(t[1])):
         print(f"  {n:<24} {v:+.3f}")
     if args.write:
-        lines = ["# Fitted by tools/fit_confidence.py; model card docs/models/CONFIDENCE.md. Do not edit by hand.",
-                 f"# {len(rows)} events of the incidents dev split, penalty {best}, grouped-CV auc "
-                 f"{auc(p, y):.1f} ece {ece(p, y):.1f}",
-                 "model\tfeature\tweight"]
-        lines += [f"{MODEL}\t{n}\t{v:.4f}" for n, v in zip(names, w, strict=True)]
-        WEIGHTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        kept = [line for line in WEIGHTS.read_text(encoding="utf-8").splitlines()
+                if not line.startswith(f"{MODEL}\t") and not line.startswith(f"# {MODEL}:")]
+        kept.append(f"# {MODEL}: {len(rows)} events of the incidents dev split, penalty {best}, grouped-CV auc "
+                    f"{auc(p, y):.1f} ece {ece(p, y):.1f}")
+        kept += [f"{MODEL}\t{n}\t{v:.4f}" for n, v in zip(names, w, strict=True)]
+        WEIGHTS.write_text("\n".join(kept) + "\n", encoding="utf-8")
         print(f"wrote {WEIGHTS.relative_to(ROOT)}")
     return 0
 

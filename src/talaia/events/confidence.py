@@ -19,10 +19,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from talaia.events.logistic import LogisticModel
 from talaia.knowledge import Knowledge
 
 MODEL = "event"  # the confidence_weights rows of this model
 HEADLINE_CHARS = 400
+LEAD_CHARS = 300  # the first evidence this close to the start: the article's lead tells the event
 
 TYPES = {  # feature name -> ACLED event type
     "type_battles": "Battles",
@@ -72,11 +74,14 @@ def features(event: Mapping[str, Any], events: Sequence[Mapping[str, Any]], doc:
     out["toll_zero"] = float(fatalities == 0)
     out["toll_size"] = math.log1p(fatalities) / 3 if isinstance(fatalities, int) and fatalities > 0 else 0.0
     out["toll_disputed"] = float(event.get("fatalities_high") is not None)
+    out["toll_one"] = float(fatalities == 1)  # a death told without a number reads as one
     out["date_day"] = float(event.get("time_precision") == 1)
     days = _days(event.get("event_date"), _published(doc))
     out["no_date"] = float(days is None)
     out["date_age"] = math.log1p(abs(days)) / 3 if days is not None else 0.0
     out["date_after_publication"] = float(days is not None and days > 0)
+    # no day told: the day before publication, the default
+    out["default_date"] = float(days == -1 and event.get("time_precision") == 2)
     certainty = event.get("certainty")
     out["reported"] = float(certainty == "reported")
     out["alleged"] = float(certainty == "alleged")
@@ -85,6 +90,9 @@ def features(event: Mapping[str, Any], events: Sequence[Mapping[str, Any]], doc:
     out["evidence_spans"] = math.log1p(len(spans)) / 2
     first = min(starts) if starts else 0
     out["evidence_position"] = first / len(text) if text else 0.0
+    out["in_lead"] = float(first < LEAD_CHARS)
+    told = sum(max(0, (e - s)) for s, e in spans if isinstance(s, int) and isinstance(e, int))
+    out["evidence_chars"] = math.log1p(told) / 8
     out["headline_only"] = float(len(text) <= HEADLINE_CHARS)
     out["article_events"] = math.log(n)
     rank = next((i for i, e in enumerate(events) if e is event), 0)
@@ -103,20 +111,14 @@ def features(event: Mapping[str, Any], events: Sequence[Mapping[str, Any]], doc:
 
 @dataclass(frozen=True, slots=True)
 class ConfidenceModel:
-    """Logistic weights by feature name; a feature the weights do not name counts 0."""
+    """The fitted model of an event's confidence."""
 
-    weights: Mapping[str, float]
+    model: LogisticModel
 
     @classmethod
-    def from_knowledge(cls, knowledge: Knowledge, model: str = MODEL) -> ConfidenceModel:
-        table = knowledge.union("confidence_weights").where(model=model)
-        return cls({r["feature"]: float(r["weight"]) for r in table.records()})
-
-    def probability(self, values: Mapping[str, float]) -> float:
-        z = sum(self.weights.get(k, 0.0) * v for k, v in values.items())
-        z = max(-30.0, min(30.0, z))
-        return 1.0 / (1.0 + math.exp(-z))
+    def from_knowledge(cls, knowledge: Knowledge) -> ConfidenceModel:
+        return cls(LogisticModel.from_knowledge(knowledge, MODEL))
 
     def score(self, events: Sequence[Mapping[str, Any]], doc: Mapping[str, Any]) -> list[float]:
         """Each event's confidence, rounded to three places."""
-        return [round(self.probability(features(e, events, doc)), 3) for e in events]
+        return [round(self.model.probability(features(e, events, doc)), 3) for e in events]

@@ -229,9 +229,10 @@ def _incidents(drafts: list[Draft], text: str, lexicon: EventLexicon) -> list[Dr
                                                bool(cues.also.search(d.sentence))),
         updated=d.fatalities is not None and not d.fatalities.implicit and bool(cues.updated.search(d.sentence)),
         casualties_only=d.kinds <= lexicon.coder.kinds.lethal,
+        spans=tuple(d.spans),
     ) for d in drafts]
     out = []
-    for group in assemble(mentions, tax):
+    for group in assemble(mentions, tax, lexicon.joins):
         first = drafts[group[0]]
         counts = [(drafts[i].fatalities, mentions[i].additive, mentions[i].updated) for i in group]
         for i in group[1:]:
