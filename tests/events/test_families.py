@@ -139,3 +139,28 @@ def test_human_rights_violations_are_no_sexual_violence(pipeline: Any) -> None:
     text = ("El estado de excepción, vigente desde diciembre de 2022, derivó en reiteradas violaciones de los derechos "
             "humanos, según organizaciones civiles.")
     assert not any(e.sub_event_type == "Sexual violence" for e in _events(pipeline, text))
+
+
+# -- roles: an attack on a force's post is a battle, whoever its dead ---------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Militants attacked a police checkpost in Bannu on Saturday, killing three people.",
+    "Unidentified militants attacked a security check post in Khyber Pakhtunkhwa, killing three persons.",
+    "Gunmen stormed an army outpost near Zamora on Monday, killing four people.",
+    "Six law enforcement personnel were injured in a gun attack on a police station in Bannu on Friday.",
+    "Hombres armados atacaron las instalaciones policiales de Cajibío, Cauca, el sábado y mataron a dos personas.",
+    "Sicarios atacaron una patrulla de la Guardia Nacional en Celaya y mataron a dos personas.",
+])
+def test_an_attack_on_a_force_post_is_a_battle(pipeline: Any, text: str) -> None:
+    events = _events(pipeline, text)
+    assert events and events[0].event_type == "Battles"
+    assert events[0].inter2 == "State forces" and events[0].inter1 != "State forces"
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen stormed a wedding party in Celaya and killed six guests.",
+    "Sujetos armados irrumpieron en una fiesta en Irapuato y asesinaron a seis personas.",
+])
+def test_an_attack_on_civilians_stays_an_attack(pipeline: Any, text: str) -> None:
+    events = _events(pipeline, text)
+    assert events and events[0].sub_event_type == "Attack"

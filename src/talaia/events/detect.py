@@ -433,17 +433,33 @@ def _actors(sent: Any, trigger: Trigger, triggers: list[Trigger], where: tuple[s
         rest = [m for m in mentions if (m.start, m.end) not in used and
                 not any(m.start < u[1] and u[0] < m.end for u in used)]
         if agent is None and not (died and len(triggers) == 1):  # 'died: one officer and two gunmen' are all dead
-            agent = next((m for m in rest if m.actor.inter != lexicon.taxonomy.civilians), None)
+            # who 'was injured', 'fue atacado' suffered it: a passive subject is never the doer
+            agent = next((m for m in rest if m.actor.inter != lexicon.taxonomy.civilians
+                          and not _passive_subject(sent, m)), None)
             if agent is not None:
                 rest.remove(agent)
         if patient is None and rest:
             patient = rest[0]
+    tax = lexicon.taxonomy
+    if patient is None or (patient.actor.inter == tax.civilians and patient.kind != "person"):
+        # 'militants attacked a police checkpoint, killing three people': the target the attack names is the
+        # side it was made on, however its dead are counted
+        for other in triggers:
+            force = actor(arguments(other.token, cues)[1]) if other is not trigger else None
+            if force is not None and force.actor.inter == tax.state_forces and \
+                    (agent is None or agent.actor.name != force.actor.name):
+                patient = force
+                break
     if agent is not None and _responds(sent, agent, cues.get("responder", frozenset())):
         # 'police retaliated': the side that answered the attack is its target, never its perpetrator
         responder = agent
         agent = None
         patient = patient if patient is not None and patient.actor.name != responder.actor.name else responder
     return agent, patient
+
+
+def _passive_subject(sent: Any, m: ActorMention) -> bool:
+    return any(m.start <= tok.idx < m.end and tok.dep_ in {"nsubjpass", "nsubj:pass"} for tok in sent)
 
 
 def _responds(sent: Any, m: ActorMention, responders: frozenset[str]) -> bool:
