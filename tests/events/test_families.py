@@ -164,3 +164,16 @@ def test_an_attack_on_a_force_post_is_a_battle(pipeline: Any, text: str) -> None
 def test_an_attack_on_civilians_stays_an_attack(pipeline: Any, text: str) -> None:
     events = _events(pipeline, text)
     assert events and events[0].sub_event_type == "Attack"
+
+
+# -- the article's subject incident, however old, is what to date ------------------------------------------
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Human rights defender killed in Guerrero. The activist, who led a campaign against a mine, was shot dead "
+     "outside her home. On 14 March 2021, gunmen on a motorcycle opened fire on her as she arrived.", "2021-03-14"),
+    ("Asesinan a defensor ambiental en Michoacán. El defensor fue atacado a balazos frente a su casa. Los hechos "
+     "ocurrieron el 3 de mayo de 2019, cuando dos hombres armados le dispararon.", "2019-05-03"),
+])
+def test_an_undated_lead_takes_the_date_the_article_writes(pipeline: Any, text: str, date: str) -> None:
+    events = _events(pipeline, text, published="2023-06-01")
+    assert events and events[0].event_date == date

@@ -41,6 +41,7 @@ from talaia.windows import distinct_ids, event_id
 HEADLINE_CHARS = 400
 STATE_OF = re.compile(r"\bof ([^()]+)")  # the country in an ACLED state force's name
 NAME_WORD = re.compile(r"[^\W\d_][\w'-]*")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a date written with its year
 TITLE_WORD = 5  # letters of the words a title shares with its incident's sentences (shorter are function words)
 # the kinds the code itself names (codebook/event_kinds.tsv)
 VIOLENT, CLASH, LOOT, AGREEMENT, SUICIDE, DIE = "violent", "clash", "loot", "agreement", "suicide", "die"
@@ -125,6 +126,14 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> li
             if draft.date is None and part_own is None:
                 draft.date = told_before  # a sentence whose date is a proceeding's borrows none: not the incident's day
             drafts.append(draft)
+    # an incident told with no day of its own and none before it ('an activist was murdered', then 'on 3 May
+    # 2016 ...'): the first date with its year the article gives, when it lies before publication — the date of
+    # the article's subject incident, however old, not the day before publication
+    written = next((d for _, _, d in recent if d.date is not None and d.start is not None and d.end is not None
+                    and YEAR.search(text, d.start, d.end) and (published is None or d.date < published)), None)
+    for draft in drafts:
+        if draft.date is None and written is not None:
+            draft.date = written
     merged = _incidents(drafts, text, lexicon)
     if not headline and published is not None:
         # an article's incidents are told with a day, a place or a count; beside them, violence words with
