@@ -64,3 +64,10 @@ def test_the_next_sentence_in_a_neighbouring_town_is_the_same_incident() -> None
                       admin2="Playas de Rosarito")
     told = [_mention(0, 0, places=(TOWN,), day=10), _mention(1, 0, places=(neighbour,))]
     assert assemble(told, TAXONOMY, JOINS) == [[0, 1]]
+
+
+def test_a_lead_that_names_only_the_country_joins_the_state_told_next() -> None:
+    country = Place("Mexico", 0, 6, 23.0, -102.0, "MX", None, feature="country")
+    told = [_mention(0, 0, places=(country,), day=14, deaths=13, agent="Unidentified Armed Group (Mexico)"),
+            _mention(1, 1, places=(TOWN,), day=14)]
+    assert assemble(told, TAXONOMY, JOINS) == [[0, 1]]

@@ -241,7 +241,11 @@ def _same_place(a: Place | None, b: Place | None, strict: bool) -> bool:
     neighbours (one municipality, or within NEIGHBOUR_KM: 'El Aguaje, near Aguililla')."""
     if a is None or b is None:
         return True
-    if a.country_code != b.country_code or a.admin1 != b.admin1:
+    if a.country_code != b.country_code:
+        return False
+    if a.feature == "country" or b.feature == "country":
+        return True  # 'in western Mexico', then 'in Michoacán': the country holds every place in it
+    if a.admin1 != b.admin1:
         return False
     towns = [p for p in (a, b) if p.feature not in REGIONS]
     if len({p.admin2 or p.name for p in towns}) <= 1:
