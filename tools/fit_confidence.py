@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Fit the weights of an event's ``confidence`` (talaia.events.confidence) on the incidents dev gold.
 
-    python3 ../shared/eval/run.py incidents --split dev --out RUN      # talaia extract on the dev split
-    .venv/bin/python tools/fit_confidence.py RUN [--write]             # fit, report, (write the weights)
+    .venv/bin/python tools/fit_confidence.py [--write] [--half A]    # fit, report, (write the weights)
 
 An event is *good* when the eval kit would call it usable (matched to a gold incident by its evidence,
 right type, admin1, deaths and date) — the kit's own matching (``../shared/eval/score.py``) decides.
-The features are those the package computes from the output record. The model is an L2-regularised
+The pipeline runs in this process on the dev articles; the features are those the package computes
+(the output record and how the extraction read it, ``Provenance``). The model is an L2-regularised
 logistic regression; the penalty is chosen, and the figures reported, by cross-validation grouped by
 outlet (no outlet is in the fold it is scored on). ``--write`` stores only the weights, in
 ``src/talaia/codebook/confidence_weights.tsv``; no gold text enters the repository.
@@ -18,7 +18,6 @@ import argparse
 import datetime as dt
 import hashlib
 import importlib.util
-import json
 import sys
 from pathlib import Path
 
@@ -29,7 +28,9 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tools"))
 from split_halves import half_of  # noqa: E402
 
-from talaia.events.confidence import MODEL, features  # noqa: E402
+from talaia.events.confidence import MODEL, ConfidenceModel, Provenance, features  # noqa: E402
+from talaia.models import Document  # noqa: E402
+from talaia.pipeline import Pipeline  # noqa: E402
 
 WEIGHTS = ROOT / "src" / "talaia" / "codebook" / "confidence_weights.tsv"
 PENALTIES = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0)
@@ -43,24 +44,31 @@ def _score_module(shared: Path):  # the eval kit's scorer, read at run time (nev
     return module
 
 
-def labelled_events(run: Path, shared: Path) -> list[tuple[dict[str, float], bool, str, str]]:
-    """(features, good, outlet, document id) for every predicted event of the run."""
+def labelled_events(shared: Path) -> list[tuple[dict[str, float], bool, str, str]]:
+    """(features, good, outlet, document id) for every event the pipeline gives on the dev articles."""
     sc = _score_module(shared)
-    gold = sc.load_gold(run / "incidents.gold.jsonl")
-    preds = {}
-    for line in (run / "incidents.pred.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            rec = json.loads(line)
-            preds[rec["id"]] = rec
+    captured: list[tuple[list[dict], dict, list[Provenance]]] = []
+    packaged = ConfidenceModel.score
+
+    def recording(self, events, doc, provenance=None):  # type: ignore[no-untyped-def]
+        captured.append((list(events), dict(doc), list(provenance or [])))
+        return packaged(self, events, doc, provenance)
+
+    ConfidenceModel.score = recording  # type: ignore[method-assign]
+    pipeline = Pipeline()
     one = dt.timedelta(days=1)
     rows = []
-    for g in gold:
-        doc = g["doc"]
-        text = doc.get("text") or ""
+    for g in sc.load_gold(shared / "data" / "incidents" / "dev.jsonl"):
+        rec = g["doc"]
+        doc = Document(id=g["id"], text=rec["text"], title=rec.get("title"), language=rec.get("language"),
+                       published=dt.date.fromisoformat(rec["published"][:10]) if rec.get("published") else None,
+                       source=rec.get("source"))
+        captured.clear()
+        result = next(iter(pipeline.run([doc])))
+        evs = [e.to_dict() for e in result.events]
         incidents = g["gold"].get("incidents") or []
-        evs = (preds.get(g["id"]) or {}).get("events") or []
         good = set()
-        for gi, pi in sc.match_incidents(text, incidents, evs):
+        for gi, pi in sc.match_incidents(rec["text"], incidents, evs):
             gold_incident, ev = incidents[gi], evs[pi]
             type_ok = sc.canon_type(sc.f_str(ev, "event_type")) == sc.canon_type(gold_incident.get("event_type"))
             admin1_ok = not gold_incident.get("admin1") or \
@@ -71,9 +79,11 @@ def labelled_events(run: Path, shared: Path) -> list[tuple[dict[str, float], boo
             date_ok = gd is not None and pd is not None and abs(pd - gd) <= tolerance * one
             if type_ok and admin1_ok and fat_ok and date_ok:
                 good.add(pi)
-        outlet = str(doc.get("source") or g["id"])
-        for pi, ev in enumerate(evs):
-            rows.append((features(ev, evs, doc), pi in good, outlet, g["id"]))
+        outlet = str(rec.get("source") or g["id"])
+        for scored, text_doc, provenance in captured[-1:]:  # a document's last scoring is its result's
+            for pi, ev in enumerate(scored):
+                rows.append((features(ev, scored, text_doc, provenance[pi]), pi in good, outlet, g["id"]))
+    ConfidenceModel.score = packaged  # type: ignore[method-assign]
     return rows
 
 
@@ -129,11 +139,11 @@ def log_loss(p: np.ndarray, y: np.ndarray) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("run", type=Path, help="the --out folder of an incidents eval run")
+    parser.add_argument("--half", choices=["A", "B"], help="fit on one half of the dev split only")
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--write", action="store_true", help="store the fitted weights in the codebook")
     args = parser.parse_args()
-    rows = labelled_events(args.run, args.shared)
+    rows = [r for r in labelled_events(args.shared) if args.half is None or half_of(r[3]) == args.half]
     names = list(rows[0][0])
     x = np.array([[f[n] for n in names] for f, *_ in rows])
     y = np.array([float(good) for _, good, _, _ in rows])

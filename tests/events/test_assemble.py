@@ -59,10 +59,17 @@ def test_the_next_sentence_in_a_town_far_away_is_another_incident() -> None:
     assert assemble(told, TAXONOMY, JOINS) == [[0], [1]]
 
 
-def test_the_next_sentence_in_a_neighbouring_town_is_the_same_incident() -> None:
+def test_the_next_sentence_in_a_neighbouring_municipality_is_another_incident() -> None:
+    # ACLED: an event per location; a round-up's next town is its next incident, however close
     neighbour = Place("Rosarito", 0, 8, 32.36, -117.05, "MX", "Baja California", feature="city",
                       admin2="Playas de Rosarito")
     told = [_mention(0, 0, places=(TOWN,), day=10), _mention(1, 0, places=(neighbour,))]
+    assert assemble(told, TAXONOMY, JOINS) == [[0], [1]]
+
+
+def test_the_next_sentence_in_a_village_of_the_same_municipality_is_the_same_incident() -> None:
+    village = Place("La Presa", 0, 8, 32.45, -116.92, "MX", "Baja California", feature="village", admin2="Tijuana")
+    told = [_mention(0, 0, places=(TOWN,), day=10), _mention(1, 0, places=(village,))]
     assert assemble(told, TAXONOMY, JOINS) == [[0, 1]]
 
 

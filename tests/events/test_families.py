@@ -183,3 +183,19 @@ def test_an_attack_on_civilians_stays_an_attack(pipeline: Any, text: str) -> Non
 def test_an_undated_lead_takes_the_date_the_article_writes(pipeline: Any, text: str, date: str) -> None:
     events = _events(pipeline, text, published="2023-06-01")
     assert events and events[0].event_date == date
+
+
+# -- a round-up: each town its own incident ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("Gunmen shot dead two men in the centre of Cuautla, Morelos, on Thursday evening.\n\n"
+     "In Yautepec, a man was attacked with a machete and wounded on Thursday morning.\n\n"
+     "Meanwhile in Jiutepec, a woman was shot dead outside her home on Thursday afternoon.", 3),
+    ("Un hombre fue asesinado a balazos en el centro de Cuautla, Morelos, el jueves por la noche.\n\n"
+     "En Yautepec, sujetos armados atacaron a un comerciante, que resultó herido, el jueves por la mañana.\n\n"
+     "Durante la tarde, una mujer fue asesinada a balazos en Jiutepec.", 3),
+])
+def test_a_round_up_of_towns_gives_an_incident_per_town(pipeline: Any, text: str, count: int) -> None:
+    events = _events(pipeline, text, published="2023-03-17")
+    assert len(events) == count
+    assert len({e.admin2 or e.location for e in events}) == count

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from talaia.component import Analysis, DocumentComponent, Resources
 from talaia.events.confidence import ConfidenceModel
 from talaia.events.detect import DocumentContext, extract_events
@@ -28,8 +26,4 @@ class EventsComponent(DocumentComponent):
         aliases = analysis.aliases if analysis.aliases is not None else Aliases(self.rules)
         ctx = DocumentContext(analysis.document, analysis.places, analysis.quotes, aliases,
                               analysis.source_place, self._nationality)
-        events = extract_events(analysis.sdoc, ctx, self.lexicon)
-        doc = analysis.document
-        scores = self.confidence.score([e.to_dict() for e in events],
-                                       {"text": doc.text, "published": doc.published, "language": analysis.language})
-        analysis.events = [dataclasses.replace(e, confidence=c) for e, c in zip(events, scores, strict=True)]
+        analysis.events = extract_events(analysis.sdoc, ctx, self.lexicon, self.confidence)

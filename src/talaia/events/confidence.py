@@ -57,9 +57,21 @@ def _published(doc: Mapping[str, Any]) -> dt.date | None:
     return None
 
 
-def features(event: Mapping[str, Any], events: Sequence[Mapping[str, Any]], doc: Mapping[str, Any]) -> dict[str, float]:
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """How the extraction read an event, beyond what its record says."""
+
+    mentions: int = 1  # the sentences (or clauses) joined into it
+    own_place: bool = True  # a place named in its own sentences, not the article's focus or the outlet's home
+    own_date: bool = True  # a date told in its own sentences, not one borrowed or the default
+    implicit_toll: bool = False  # deaths told without a number ('killed a man')
+    subject: bool = True  # told in the lead or naming what the headline names
+
+
+def features(event: Mapping[str, Any], events: Sequence[Mapping[str, Any]], doc: Mapping[str, Any],
+             provenance: Provenance | None = None) -> dict[str, float]:
     """The features of one event (a contract record) among its article's ``events``, ``doc`` the article
-    (``text``, ``published``, ``language``)."""
+    (``text``, ``published``, ``language``), ``provenance`` how the extraction read it."""
     text = str(doc.get("text") or "")
     n = max(1, len(events))
     out: dict[str, float] = {"bias": 1.0}
@@ -106,6 +118,12 @@ def features(event: Mapping[str, Any], events: Sequence[Mapping[str, Any]], doc:
     countries = Counter(e.get("country_code") for e in events if e.get("country_code"))
     main = countries.most_common(1)[0][0] if countries else None
     out["other_country"] = float(main is not None and event.get("country_code") not in (None, main))
+    read = provenance or Provenance()
+    out["joined_mentions"] = math.log(max(1, read.mentions))
+    out["borrowed_place"] = float(not read.own_place)
+    out["borrowed_date"] = float(not read.own_date)
+    out["implicit_toll"] = float(read.implicit_toll)
+    out["aside"] = float(not read.subject)
     return out
 
 
@@ -119,6 +137,9 @@ class ConfidenceModel:
     def from_knowledge(cls, knowledge: Knowledge) -> ConfidenceModel:
         return cls(LogisticModel.from_knowledge(knowledge, MODEL))
 
-    def score(self, events: Sequence[Mapping[str, Any]], doc: Mapping[str, Any]) -> list[float]:
+    def score(self, events: Sequence[Mapping[str, Any]], doc: Mapping[str, Any],
+              provenance: Sequence[Provenance] | None = None) -> list[float]:
         """Each event's confidence, rounded to three places."""
-        return [round(self.model.probability(features(e, events, doc)), 3) for e in events]
+        read = list(provenance) if provenance is not None else [Provenance()] * len(events)
+        return [round(self.model.probability(features(e, events, doc, p)), 3)
+                for e, p in zip(events, read, strict=True)]

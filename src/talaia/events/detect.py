@@ -14,6 +14,7 @@ from typing import Any
 from talaia.events.actors import ActorMention, Nationality, actor_from_phrase
 from talaia.events.certainty import certainty_of
 from talaia.events.clauses import clause_spans
+from talaia.events.confidence import ConfidenceModel, Provenance
 from talaia.events.dates import EventDate, default_date, find_date
 from talaia.events.fatalities import FatalityCount, count_fatalities, share_count
 from talaia.events.incidents import (
@@ -68,6 +69,7 @@ class Draft:
     subject: bool = False  # told in the lead or naming what the headline names
     apart: bool = False  # told after 'a day after' in a sentence about another incident: one of its own
     recalled: bool = False  # the matter of a dated proceeding ('convicted on Monday of the killing')
+    mentions: int = 1  # the mentions merged into this incident
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +82,9 @@ class DocumentContext:
     nationality: Nationality | None = None  # demonym -> (country, code): 'Eritrean soldiers'
 
 
-def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> list[Event]:
+def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon,
+                   confidence: ConfidenceModel | None = None) -> list[Event]:
+    """The document's events, most salient first, each with its ``confidence`` when a model is given."""
     text = doc_text(sdoc)
     headline = len(text) <= HEADLINE_CHARS
     # the text's own places first; a local outlet's home when the text names none
@@ -144,7 +148,14 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> li
         merged = anchored or [d for d in merged if d.subject]
     merged = [part for d in merged for part in _one_per_locality(d, text, lexicon)]
     events = [_finalise(d, ctx, focus, country, country_code, lexicon) for d in merged]
-    return distinct_ids(ctx.document.id, _by_salience(events, merged, text, ctx.document.title))
+    order = _by_salience(events, merged, text, ctx.document.title)
+    events = distinct_ids(ctx.document.id, [events[i] for i in order])
+    if confidence is None:
+        return events
+    read = [_provenance(merged[i]) for i in order]
+    scores = confidence.score([e.to_dict() for e in events],
+                              {"text": text, "published": published, "language": sdoc.lang_}, read)
+    return [dataclasses.replace(e, confidence=c) for e, c in zip(events, scores, strict=True)]
 
 
 SAID_WHEN = frozenset({"npadvmod", "obl", "obl:tmod", "prep", "advmod", "nmod", "tmod"})
@@ -165,6 +176,12 @@ def _when_said(sent: Any, speech_verbs: frozenset[str]) -> list[tuple[int, int]]
                 left, right = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
                 spans.append((left - sent.start_char, right - sent.start_char))
     return spans
+
+
+def _provenance(d: Draft) -> Provenance:
+    toll = d.fatalities
+    return Provenance(mentions=d.mentions, own_place=bool(d.places), own_date=d.own_date is not None,
+                      implicit_toll=toll is not None and toll.implicit, subject=d.subject)
 
 
 def _one_per_locality(d: Draft, text: str, lexicon: EventLexicon) -> list[Draft]:
@@ -258,6 +275,7 @@ def _incidents(drafts: list[Draft], text: str, lexicon: EventLexicon) -> list[Dr
             first.subject = first.subject or d.subject
             first.recalled = first.recalled or d.recalled
         first.fatalities = reconcile([(c, a, u) for c, a, u in counts if c is not None])
+        first.mentions = len(group)
         first.sub_event_type = _incident_sub_type([drafts[i] for i in group], first, lexicon)
         out.append(first)
     return out
@@ -325,7 +343,7 @@ def _anchored(d: Draft) -> bool:
         or (d.fatalities is not None and not d.fatalities.implicit)
 
 
-def _by_salience(events: list[Event], drafts: list[Draft], text: str, title: str | None) -> list[Event]:
+def _by_salience(events: list[Event], drafts: list[Draft], text: str, title: str | None) -> list[int]:
     """The incident the headline tells first; without one, incidents with deaths before the others
     (the news a report leads with), then the article's order."""
     order = sorted(range(len(events)), key=lambda i: (0 if (events[i].fatalities or 0) > 0 else 1, i))
@@ -335,7 +353,7 @@ def _by_salience(events: list[Event], drafts: list[Draft], text: str, title: str
         best = max(range(len(events)), key=lambda i: (overlap[i], -i))
         if overlap[best] >= 2:
             order = [best, *(i for i in order if i != best)]
-    return [events[i] for i in order]
+    return order
 
 
 def _document_country(places: Sequence[Place], focus: Place | None) -> tuple[str | None, str | None]:

@@ -39,7 +39,6 @@ from talaia.knowledge import Knowledge
 from talaia.models import Place
 
 REGIONS = frozenset({"country", "admin1"})  # Place.feature of places no finer than a region
-NEIGHBOUR_KM = 30.0  # two towns this close can be one incident's ('the ambush near X', 'in Y, X')
 NEAR_SENTENCES = 2  # a mention this close to its incident's last one needs no other tie
 DAY, WEEK = dt.timedelta(days=1), dt.timedelta(days=7)
 ADDITIVE_WINDOW = 24  # characters around a death count to look for the word right before or after it
@@ -190,7 +189,7 @@ def _compatible(incident: list[int], m: Mention, mentions: list[Mention], taxono
     if not (riot_first or toll or remains or back or _joinable(*joined, strict)):
         return False
     places = [p for t in told for p in t.places]
-    if not _same_place(best_place(places), best_place(m.places), strict):
+    if not _same_place(best_place(places), best_place(m.places)):
         return False
     dates = [t.own_date for t in told if t.own_date is not None]
     # a back-reference's day is the day of what it tells of the incident ('yesterday the grave was still
@@ -236,9 +235,10 @@ def _joinable(incident: str, mention: str, strict: bool) -> bool:
     return incident == mention if strict else (incident, mention) in NEAR_JOINS
 
 
-def _same_place(a: Place | None, b: Place | None, strict: bool) -> bool:
-    """``strict``: one town or municipality; otherwise one region, and two towns only when they are
-    neighbours (one municipality, or within NEIGHBOUR_KM: 'El Aguaje, near Aguililla')."""
+def _same_place(a: Place | None, b: Place | None) -> bool:
+    """One place at the precision both have: a town and its state or country, two mentions of one town or
+    municipality; two towns of different municipalities are two incidents, however close (ACLED: an event
+    per location; a round-up's 'En Yautepec, ...' is not the Cuautla shooting told before it)."""
     if a is None or b is None:
         return True
     if a.country_code != b.country_code:
@@ -248,9 +248,7 @@ def _same_place(a: Place | None, b: Place | None, strict: bool) -> bool:
     if a.admin1 != b.admin1:
         return False
     towns = [p for p in (a, b) if p.feature not in REGIONS]
-    if len({p.admin2 or p.name for p in towns}) <= 1:
-        return True
-    return not strict and len(towns) == 2 and _km(towns[0], towns[1]) <= NEIGHBOUR_KM
+    return len({p.admin2 or p.name for p in towns}) <= 1
 
 
 def date_range(date: EventDate) -> tuple[dt.date, dt.date] | None:
@@ -277,14 +275,6 @@ def dates_apart(a: EventDate, b: EventDate) -> bool:
         return False
     ra, rb = date_range(a), date_range(b)
     return ra is not None and rb is not None and (ra[1] < rb[0] or rb[1] < ra[0])
-
-
-def _km(a: Place, b: Place) -> float:
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
-        return 0.0  # no coordinates to tell them apart
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))  # type: ignore[arg-type]
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def reconcile(counts: list[tuple[FatalityCount, bool, bool]]) -> FatalityCount | None:
