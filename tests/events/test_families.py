@@ -199,3 +199,24 @@ def test_a_round_up_of_towns_gives_an_incident_per_town(pipeline: Any, text: str
     events = _events(pipeline, text, published="2023-03-17")
     assert len(events) == count
     assert len({e.admin2 or e.location for e in events}) == count
+
+
+# -- deployments, manhunts, a time after an incident: no event of their own --------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Fuerzas federales desplegaron un operativo junto con efectivos estatales para rastrear a los responsables del "
+    "ataque.",
+    "Actualmente, la fiscalía mantiene operativos activos en Cajeme con el objetivo de localizar a los autores "
+    "materiales del ataque.",
+    "Militants have carried out a series of attacks in the province over the past few months.",
+    "Troops were sent to the border town in an effort to hunt down the gunmen behind the ambush.",
+    "El gobierno estatal envió 300 elementos de la Guardia Nacional a la región en busca de los autores de la masacre.",
+])
+def test_deployments_and_manhunts_are_no_events(pipeline: Any, text: str) -> None:
+    assert _events(pipeline, text) == []
+
+
+def test_deaths_told_after_the_attack_are_still_told(pipeline: Any) -> None:
+    text = "Gunmen attacked a bar in Celaya on Saturday night. After the attack, two wounded men died in hospital."
+    events = _events(pipeline, text)
+    assert len(events) == 1 and events[0].fatalities == 2
