@@ -156,6 +156,9 @@ def test_human_rights_violations_are_no_sexual_violence(pipeline: Any) -> None:
     "Six law enforcement personnel were injured in a gun attack on a police station in Bannu on Friday.",
     "Hombres armados atacaron las instalaciones policiales de Cajibío, Cauca, el sábado y mataron a dos personas.",
     "Sicarios atacaron una patrulla de la Guardia Nacional en Celaya y mataron a dos personas.",
+    # the target after the verb ('fired on', 'dispararon contra')
+    "Gunmen opened fire on an army patrol in Zamora on Monday, wounding three soldiers.",
+    "Sujetos armados dispararon contra policías estatales en Uruapan el lunes; dos agentes resultaron lesionados.",
 ])
 def test_an_attack_on_a_force_post_is_a_battle(pipeline: Any, text: str) -> None:
     events = _events(pipeline, text)
@@ -220,3 +223,8 @@ def test_deaths_told_after_the_attack_are_still_told(pipeline: Any) -> None:
     text = "Gunmen attacked a bar in Celaya on Saturday night. After the attack, two wounded men died in hospital."
     events = _events(pipeline, text)
     assert len(events) == 1 and events[0].fatalities == 2
+
+
+def test_a_place_read_as_a_name_is_no_victim(pipeline: Any) -> None:
+    events = _events(pipeline, "Gunmen opened fire on a crowd in Zamora on Monday, killing two people.")
+    assert events and not any(m.text == "Zamora" for e in events for m in e.actor2_mentions)

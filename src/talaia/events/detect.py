@@ -434,7 +434,8 @@ def _actors(sent: Any, trigger: Trigger, triggers: list[Trigger], where: tuple[s
     def actor(tok: Any | None) -> ActorMention | None:
         if tok is None:
             return None
-        return actor_from_phrase(tok, country, country_code, year, ctx.aliases, lexicon.actors, ctx.nationality)
+        return _unless_a_place(actor_from_phrase(tok, country, country_code, year, ctx.aliases, lexicon.actors,
+                                                 ctx.nationality), ctx)
 
     for clash in (t for t in triggers if t.kind == CLASH):
         sides = [actor(tok) for tok in arguments(clash.token, cues)]
@@ -485,6 +486,13 @@ def _actors(sent: Any, trigger: Trigger, triggers: list[Trigger], where: tuple[s
     return agent, patient
 
 
+def _unless_a_place(m: ActorMention | None, ctx: DocumentContext) -> ActorMention | None:
+    """'Zamora' taken for a person's name is the place the document resolved there, not a victim."""
+    if m is not None and m.kind == PERSON and any(p.start <= m.start < p.end and not p.embedded for p in ctx.places):
+        return None
+    return m
+
+
 def _passive_subject(sent: Any, m: ActorMention) -> bool:
     return any(m.start <= tok.idx < m.end and tok.dep_ in {"nsubjpass", "nsubj:pass"} for tok in sent)
 
@@ -506,7 +514,8 @@ def _sentence_actors(sent: Any, where: tuple[str | None, str | None, int | None]
     for tok in sent:
         if tok.pos_ in {"NOUN", "PROPN"} and tok.is_alpha and tok.dep_ not in {"compound", "amod", "poss"} and \
                 not is_source(tok, lexicon.detection):
-            m = actor_from_phrase(tok, country, country_code, year, ctx.aliases, lexicon.actors, ctx.nationality)
+            m = _unless_a_place(actor_from_phrase(tok, country, country_code, year, ctx.aliases, lexicon.actors,
+                                                  ctx.nationality), ctx)
             if m is not None:
                 found.append(m)
     return found
@@ -523,6 +532,7 @@ def is_source(tok: Any, cues: DetectionCues) -> bool:
 def arguments(tok: Any, cues: Mapping[str, frozenset[str]]) -> tuple[Any | None, Any | None]:
     """(agent, patient) tokens of a trigger from the dependency parse; ``cues``: argument_cues by role."""
     agent = patient = None
+    aims = cues.get("verb_target", frozenset())
     if tok.pos_ in {"VERB", "AUX"}:
         for c in tok.children:
             if c.dep_ == "nsubj":
@@ -533,6 +543,15 @@ def arguments(tok: Any, cues: Mapping[str, frozenset[str]]) -> tuple[Any | None,
                 agent = next((g for g in c.children if g.dep_ == "pobj"), agent)
             elif c.dep_ == "obl" and any(g.lower_ in cues["passive_agent"] for g in c.children):
                 agent = c
+            elif patient is None and c.dep_ == "obl" and any(g.dep_ == "case" and g.lower_ in aims for g in c.children):
+                patient = c  # 'dispararon contra policías'
+            elif patient is None and c.dep_ == "prep" and c.lower_ in aims:
+                patient = next((g for g in c.children if g.dep_ == "pobj"), None)  # 'opened fire on a patrol'
+        if patient is not None and patient.dep_ in {"dobj", "obj"}:
+            # 'opened fire on a patrol', 'launched an attack against the base': the target of the verb's own object
+            aimed = next((g for c in patient.children if c.dep_ == "prep" and c.lower_ in aims
+                          for g in c.children if g.dep_ == "pobj"), None)
+            patient = aimed or patient
         if agent is not None and agent.lower_ in cues["relative"]:
             agent = tok.head if tok.dep_ == "relcl" else None
         if patient is not None and patient.lower_ in cues["relative"]:
