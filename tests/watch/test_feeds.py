@@ -9,7 +9,7 @@ import pytest
 from talaia.errors import FeedError
 from talaia.watch.feeds import canonical_url, read_listing
 from talaia.watch.http import Page
-from watch.site import article_html, rss, rfc822
+from watch.site import article_html, rfc822, rss
 
 BASE = "http://127.0.0.1:8000"
 

@@ -18,7 +18,7 @@ from talaia.store.base import Store
 __all__ = ["Arrival", "SourceState", "WatchState", "utc_text"]
 
 # what an article's outcome means for the next cycle: settled ones are never fetched again
-SETTLED_OUTCOMES = frozenset({"stored", "duplicate", "unchanged", "empty", "gave-up"})
+SETTLED_OUTCOMES = frozenset({"stored", "duplicate", "unchanged", "empty", "unreadable", "forbidden", "gave-up"})
 _SOURCE_COLUMNS = ("name, url, etag, last_modified, last_poll_at, last_success_at, last_error, last_error_at, "
                    "failures, articles_seen, articles_ingested, next_poll_at")
 

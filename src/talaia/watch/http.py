@@ -251,9 +251,9 @@ class Fetcher:
     # ---- robots.txt ------------------------------------------------------------------------
     def _check_robots(self, url: str) -> None:
         robots = self._robots_for(url)
-        if robots.parser is None:
-            raise RobotsError("the site's robots.txt cannot be read now (server error or no answer): "
-                              "the site is left alone until it can", document=url)
+        if robots.parser is None:  # a failure to fetch, tried again later; not a refusal
+            raise FetchError("the site's robots.txt cannot be read now (server error or no answer): "
+                             "the site is left alone until it can", document=url)
         if not robots.parser.can_fetch(user_agent(self.settings.contact), url):
             raise RobotsError("robots.txt forbids it", document=url)
 

@@ -210,7 +210,7 @@ def _poll(source: Source, state: WatchState, fetcher: Fetcher, settings: WatchSe
         try:
             article = fetcher.get(link.url)
         except FetchError as err:
-            outcome = "forbidden" if isinstance(err, RobotsError) else "failed"
+            outcome = "forbidden" if isinstance(err, RobotsError) else _failed(state, link.url, settings)
             message = f"{err.code} {err.slug}: {err.message}"
             state.record_article(link.url, source.name, at=utc_text(clock()), outcome=outcome, message=message)
             report.articles.append(ArticleOutcome(link.url, outcome, message))
@@ -284,11 +284,16 @@ def _settle(article: _Fetched, store: Store, state: WatchState, settings: WatchS
         outcome = "empty" if item.code == "E101" else "unreadable"
         message = f"{item.code} {item.slug}: {item.message}"
     name = article.source.name
-    if outcome == "failed" and state.attempts(article.urls[0]) + 1 >= settings.max_attempts:
-        outcome = "gave-up"
+    if outcome == "failed":
+        outcome = _failed(state, article.urls[0], settings)
     for url in article.urls:
         state.record_article(url, name, at=at, outcome=outcome, document_key=key, message=message)
     return ArticleOutcome(article.urls[-1], outcome, message)
+
+
+def _failed(state: WatchState, url: str, settings: WatchSettings) -> str:
+    """``failed`` (tried again on the next poll), or ``gave-up`` on the last of ``max_attempts`` tries."""
+    return "gave-up" if state.attempts(url) + 1 >= settings.max_attempts else "failed"
 
 
 def _record_poll(source: Source, report: SourceReport, page: Page | None, state: WatchState,
