@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     import threading
 
     from talaia.brief import Brief
-    from talaia.store.watchstate import Arrival
+    from talaia.store.watchstate import Arrival, SourceState
     from talaia.watch import CycleReport, Source, SourceHealth, WatchRun
 
 __all__ = ["ActorCount", "ActorListing", "AlertReport", "AlertSettings", "AreaHistory", "BriefFiles",
@@ -44,7 +44,8 @@ __all__ = ["ActorCount", "ActorListing", "AlertReport", "AlertSettings", "AreaHi
            "aggregate_events", "alerts", "area_history", "arrivals", "event_record", "explain_fusion", "export_events",
            "extract_paths", "extract_text", "fuse_events", "ingest_paths", "list_actors", "list_events", "list_quotes",
            "merge_events", "open_store", "reprocess", "review_event", "review_gold", "review_log", "search_events",
-           "show_document", "show_event", "source_health", "split_event", "watch", "write_brief"]
+           "show_document", "show_event", "since_moment", "source_health", "split_event", "watch", "watched_sources",
+           "write_brief"]
 
 
 def extract_text(text: str, *, published: dt.date | str | None = None, language: str | None = None,
@@ -656,12 +657,22 @@ def arrivals(since: str | dt.datetime, *, db: str | Path | None = None, limit: i
     duration back from now: '90m', '6h', '2d'), newest first, each with its events."""
     from talaia.store.watchstate import WatchState, utc_text
 
-    moment = since if isinstance(since, dt.datetime) else _moment(since)
+    moment = since if isinstance(since, dt.datetime) else since_moment(since)
     with open_store(db, must_exist=True) as store:
         return WatchState(store).arrivals(utc_text(moment), limit=limit)
 
 
-def _moment(text: str) -> dt.datetime:
+def watched_sources(*, db: str | Path | None = None) -> list[SourceState]:
+    """Every source a watch has polled into the store, with its health (by name)."""
+    from talaia.store.watchstate import WatchState
+
+    with open_store(db, must_exist=True) as store:
+        return WatchState(store).sources()
+
+
+def since_moment(text: str) -> dt.datetime:
+    """An ISO date or time (UTC unless it says), or a duration back from now ('90m', '6h', '2d'), as
+    an aware time; QueryError naming ``since`` otherwise."""
     from talaia.watch.sources import parse_interval
 
     value = text.strip()

@@ -166,6 +166,19 @@ def test_sources_command_and_arrivals(site: Site, tmp_path: Path, pipeline: Any)
     assert all(a.events >= 1 for a in arrived)
     assert api.arrivals("1h", db=db) == arrived and api.arrivals(dt.datetime.now(dt.UTC) + dt.timedelta(1), db=db) == []
 
+    from fastapi.testclient import TestClient
+
+    from talaia.serve import ServeSettings, create_app
+
+    client = TestClient(create_app(ServeSettings(db)))
+    body = client.get("/api/arrivals", params={"since": "1h"}).json()
+    assert body["count"] == len(arrived) == 4 and body["items"] == [a.to_dict() for a in arrived]
+    assert client.get("/api/arrivals", params={"since": "2999-01-01"}).json()["items"] == []
+    bad = client.get("/api/arrivals", params={"since": "lately"})
+    assert bad.status_code == 400 and "since must be an ISO date" in bad.text
+    watched = client.get("/api/watch/sources").json()["items"]
+    assert [(w["name"], w["articles_ingested"], w["failures"]) for w in watched] == [("Broken", 0, 1), (NAME, 3, 0)]
+
 
 def test_an_article_that_fails_is_tried_again_then_given_up(site: Site, tmp_path: Path, pipeline: Any) -> None:
     db = str(tmp_path / "watch.db")
