@@ -251,3 +251,40 @@ def test_a_webhook_on_loopback_gets_the_alert_for_an_injected_spike(site: Site, 
     assert len(alerts_file.read_text(encoding="utf-8").splitlines()) == 1  # written once, on the second cycle
     fourth, = api.watch(sources, db=db, run=run, once=True, pipeline=pipeline)
     assert fourth.alerts == [] and len(site.posts()) == 1
+    with open_store(db) as store:
+        deliveries = [(r["status"], r["outcome"]) for r in WatchState(store).fetches() if r["source"] == "(alerts)"]
+    assert deliveries == [(500, "error"), (200, "ok")]  # in the request log
+
+
+def test_a_sitemap_index_and_an_article_page_as_sources(site: Site, tmp_path: Path, pipeline: Any) -> None:
+    db = str(tmp_path / "watch.db")
+    site.routes["/sitemap.xml"] = Route(f"""<?xml version="1.0"?>
+        <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+        <sitemap><loc>{site.url("/sitemap-news.xml")}</loc></sitemap></sitemapindex>""".encode(),
+                                        content_type="application/xml")
+    site.routes["/sitemap-news.xml"] = Route(f"""<?xml version="1.0"?>
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+        <url><loc>{site.url("/news/apatzingan-clash")}</loc><lastmod>2024-05-07</lastmod></url>
+        <url><loc>{site.url("/news/culiacan-ambush")}</loc><lastmod>2024-05-06</lastmod></url>
+        </urlset>""".encode(), content_type="application/xml")
+    page = _page(site, "/news/celaya-buses")
+    page.etag = '"p1"'
+    site.routes["/news/celaya-buses"] = page
+    sources = [Source("Sitemap", site.url("/sitemap.xml")), Source("Page", site.url("/news/celaya-buses"))]
+    run = WatchRun(fetch=FAST)
+    first, = api.watch(sources, db=db, run=run, once=True, pipeline=pipeline)
+    assert {s.name: s.listed for s in first.sources} == {"Sitemap": 2, "Page": 1}
+    assert _outcomes(first) == {"apatzingan-clash": "stored", "culiacan-ambush": "stored", "celaya-buses": "stored"}
+    second, = api.watch(sources, db=db, run=run, once=True, pipeline=pipeline)
+    assert _outcomes(second) == {} and [s.not_modified for s in second.sources] == [False, True]
+    title, published, text = ARTICLES["/news/celaya-buses"]  # the page is corrected: the new text replaces it
+    site.routes["/news/celaya-buses"] = Route(article_html(title, text.replace("two buses", "three buses"),
+                                                           published=published, url=site.url("/news/celaya-buses"),
+                                                           site_name=NAME), etag='"p2"')
+    third, = api.watch(sources, db=db, run=run, once=True, pipeline=pipeline)
+    assert _outcomes(third) == {"celaya-buses": "stored"}
+    with open_store(db) as store:
+        texts = store.fetch_all("SELECT text FROM documents WHERE doc_id = ?", (site.url("/news/celaya-buses"),))
+        log = WatchState(store).fetches()
+    assert len(texts) == 1 and "three buses" in texts[0][0]
+    assert {(r["source"], r["outcome"]) for r in log} >= {("Sitemap", "ok"), ("Page", "ok"), ("Page", "not-modified")}

@@ -20,13 +20,14 @@ from talaia.store import open_store
 from talaia.store.watchstate import WatchState, utc_text
 from talaia.watch.alerts import AlertTargets, check_alerts
 from talaia.watch.http import Fetcher, FetchSettings
-from talaia.watch.service import CycleReport, WatchSettings, due_sources, run_cycle
+from talaia.watch.service import CycleReport, WatchSettings, due_sources, request_log, run_cycle
 from talaia.watch.sources import Source, load_sources
 
 __all__ = ["MAX_SLEEP", "SourceHealth", "WatchRun", "source_health", "watch"]
 
 MAX_SLEEP = 60.0  # seconds the loop sleeps at most before looking again
 DEFAULT_EVERY = WatchSettings().every
+ALERTS_LOG = "(alerts)"  # the request log's source for alert deliveries
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,7 @@ def watch(sources: str | Path | Sequence[Source], db: str, *, run: WatchRun | No
             if due:
                 report = run_cycle(due, store, fetcher=fetcher, pipeline=pipe, settings=r.settings, now=clock,
                                    on_error=on_error)
-                fetcher.log = None
+                fetcher.log = request_log(state, ALERTS_LOG, clock)
                 checked = check_alerts(db, state, r.targets, fetcher, first_mark=report.started_at, clock=clock)
                 report.alerts, report.delivery_errors = checked.alerts, checked.errors
                 if on_error:

@@ -30,7 +30,8 @@ from talaia.watch.feeds import Link, Listing, canonical_url, read_listing
 from talaia.watch.http import Fetcher, FetchRecord, Page
 from talaia.watch.sources import Source
 
-__all__ = ["ArticleOutcome", "CycleReport", "SourceReport", "WatchSettings", "due_sources", "run_cycle"]
+__all__ = ["ArticleOutcome", "CycleReport", "SourceReport", "WatchSettings", "due_sources", "request_log",
+           "run_cycle"]
 
 MAX_SITEMAPS = 5  # child sitemaps of a sitemap index read per poll
 MAX_BACKOFF_POLLS = 8  # a failing source waits at most this many of its intervals
@@ -139,7 +140,7 @@ def run_cycle(sources: Sequence[Source], store: Store, *, fetcher: Fetcher, pipe
     state = WatchState(store)
     report = CycleReport(started_at=utc_text(clock()))
     current: list[str] = [""]  # the source whose requests are being logged
-    fetcher.log = lambda record: _log(state, current[0], record, clock)
+    fetcher.log = lambda record: request_log(state, current[0], clock)(record)
     fetched: list[_Fetched] = []
     polls: list[tuple[Source, SourceReport, Page | None]] = []
     for source in sources:
@@ -162,9 +163,12 @@ def run_cycle(sources: Sequence[Source], store: Store, *, fetcher: Fetcher, pipe
     return report
 
 
-def _log(state: WatchState, source: str, record: FetchRecord, clock: Callable[[], dt.datetime]) -> None:
-    state.log_fetch(at=utc_text(clock()), source=source, url=record.url, status=record.status,
-                    outcome=record.outcome, message=record.message, elapsed_ms=record.elapsed_ms)
+def request_log(state: WatchState, source: str, clock: Callable[[], dt.datetime]) -> Callable[[FetchRecord], None]:
+    """What writes a request made for ``source`` to the store's request log."""
+    def log(record: FetchRecord) -> None:
+        state.log_fetch(at=utc_text(clock()), source=source, url=record.url, status=record.status,
+                        outcome=record.outcome, message=record.message, elapsed_ms=record.elapsed_ms)
+    return log
 
 
 def _poll(source: Source, state: WatchState, fetcher: Fetcher, settings: WatchSettings,
