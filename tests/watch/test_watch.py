@@ -253,7 +253,7 @@ def test_a_webhook_on_loopback_gets_the_alert_for_an_injected_spike(site: Site, 
     assert fourth.alerts == [] and len(site.posts()) == 1
     with open_store(db) as store:
         deliveries = [(r["status"], r["outcome"]) for r in WatchState(store).fetches() if r["source"] == "(alerts)"]
-    assert deliveries == [(500, "error"), (200, "ok")]  # in the request log
+    assert deliveries == [(500, "retry"), (500, "error"), (200, "ok")]  # in the request log, with the retry
 
 
 def test_a_sitemap_index_and_an_article_page_as_sources(site: Site, tmp_path: Path, pipeline: Any) -> None:

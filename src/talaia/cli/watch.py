@@ -139,7 +139,8 @@ def _print_cycle(report: CycleReport) -> None:
 @click.command("sources")
 @click.argument("sources", type=click.Path(dir_okay=False))
 @DB_OPTION
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="table: for people; json: every field, for scripts.")
 def sources_command(sources: str, db: str | None, fmt: str) -> None:
     """Each source of SOURCES with its health: last success, last error, articles seen and
     ingested, next poll. The database must exist (this command only reads it)."""
