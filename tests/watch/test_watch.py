@@ -288,3 +288,24 @@ def test_a_sitemap_index_and_an_article_page_as_sources(site: Site, tmp_path: Pa
         log = WatchState(store).fetches()
     assert len(texts) == 1 and "three buses" in texts[0][0]
     assert {(r["source"], r["outcome"]) for r in log} >= {("Sitemap", "ok"), ("Page", "ok"), ("Page", "not-modified")}
+
+
+def test_a_watch_killed_before_it_settled_its_articles_does_not_fetch_them_again(site: Site, tmp_path: Path,
+                                                                                 pipeline: Any) -> None:
+    db = str(tmp_path / "watch.db")
+    sources = [Source(NAME, site.url("/feed.xml"))]
+    api.watch(sources, db=db, run=WatchRun(fetch=FAST), once=True, pipeline=pipeline)
+    with open_store(db) as store:  # as if killed after the ingest committed, before the watch's own state
+        store.fetch_all("DELETE FROM watch_articles RETURNING url")
+        store.fetch_all("UPDATE watch_sources SET etag = NULL, last_modified = NULL RETURNING name")
+        stored = store.count("documents")
+    before = _article_gets(site)
+    again, = api.watch(sources, db=db, run=WatchRun(fetch=FAST), once=True, pipeline=pipeline)
+    assert [r.status for r in site.gets("/feed.xml")] == [200, 200]  # the listing is read whole ...
+    fetched_again = {p: n - before[p] for p, n in _article_gets(site).items() if n != before[p]}
+    # ... but the stored articles are found by URL: only the pages that gave no document under the URL the
+    # feed lists are asked again (the boilerplate page; the redirect, followed to learn where it leads)
+    assert fetched_again == {"/news/subscribe": 1, "/news/old-link": 1, "/news/acapulco-shooting": 1}
+    assert _outcomes(again) == {"subscribe": "empty", "old-link": "unchanged", "leak": "forbidden"}
+    with open_store(db) as store:
+        assert store.count("documents") == stored
