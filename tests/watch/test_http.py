@@ -139,3 +139,13 @@ def test_post_json_reaches_a_webhook(site: Site) -> None:
     with Fetcher(FAST) as fetcher:
         assert fetcher.post_json(site.url("/hook"), {"alert": "x"}) == 200
     assert site.posts() == [{"alert": "x"}]
+
+
+def test_pages_are_decoded_by_their_declared_charset_or_their_meta_or_as_windows_1252() -> None:
+    from talaia.watch.http import Page
+
+    latin = "Matan a tres en Culiacán".encode("latin-1")
+    assert Page("u", 200, latin, "text/html; charset=ISO-8859-1").text().endswith("Culiacán")
+    assert Page("u", 200, b'<meta charset="iso-8859-1">' + latin, "text/html").text().endswith("Culiacán")
+    assert Page("u", 200, latin, "text/html").text().endswith("Culiacán")  # not UTF-8: Windows-1252
+    assert Page("u", 200, "Culiacán".encode(), "text/html").text() == "Culiacán"

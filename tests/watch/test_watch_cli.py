@@ -110,3 +110,5 @@ def test_a_failing_source_exits_1_naming_it_and_bad_usage_exits_2(site: Site, tm
     result = _run("watch", str(bad), "--db", str(tmp_path / "w.db"), "--once")
     assert result.exit_code == 2 and "E801 sources-file" in result.stderr and "'url' must be" in result.stderr
     assert _run("watch", str(sources), "--every", "soon", "--once").exit_code == 2
+    no_scheme = _run("watch", str(sources), "--alert-webhook", "hooks.example.org/x", "--once")
+    assert no_scheme.exit_code == 2 and "--alert-webhook" in no_scheme.stderr

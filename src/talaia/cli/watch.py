@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import signal
 import sys
 import threading
@@ -78,6 +79,8 @@ def watch_command(sources: str, db: str | None, once: bool, every: float, alert_
     from talaia.api import watch
     from talaia.watch import AlertTargets, FetchSettings, WatchRun, WatchSettings, load_sources
 
+    if alert_webhook and not re.match(r"https?://[^/\s]+", alert_webhook):
+        raise click.BadParameter(f"an http:// or https:// URL, not {alert_webhook!r}", param_hint="--alert-webhook")
     try:
         listed = load_sources(sources)
     except TalaiaError as err:

@@ -20,6 +20,7 @@ import datetime as dt
 import email.utils
 import json
 import random
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ __all__ = ["FetchRecord", "FetchSettings", "Fetcher", "Page", "user_agent"]
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 RETRIED = frozenset({429, 500, 502, 503, 504})
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 ROBOTS_FAILURE_TTL = 300.0  # seconds a site whose robots.txt could not be read is left alone
 
 
@@ -85,16 +87,23 @@ class Page:
         return self.status == 304
 
     def text(self) -> str:
-        """The body decoded by its declared charset (else UTF-8), undecodable bytes replaced."""
-        charset = "utf-8"
+        """The body decoded by the charset its Content-Type declares, else the one its ``<meta>`` declares,
+        else UTF-8, else Windows-1252 (what an undeclared page that is not UTF-8 most often is)."""
+        declared = None
         for part in self.content_type.split(";")[1:]:
             key, _, value = part.strip().partition("=")
             if key.lower() == "charset" and value:
-                charset = value.strip('"')
-        try:
-            return self.content.decode(charset, errors="replace")
-        except LookupError:
-            return self.content.decode("utf-8", errors="replace")
+                declared = value.strip('"\' ')
+        if declared is None:
+            meta = _META_CHARSET.search(self.content[:4096])
+            declared = meta.group(1).decode("ascii") if meta else None
+        for charset in (declared, "utf-8"):
+            if charset:
+                try:
+                    return self.content.decode(charset)
+                except (LookupError, UnicodeDecodeError):
+                    continue
+        return self.content.decode("cp1252", errors="replace")
 
 
 @dataclass(frozen=True, slots=True)
