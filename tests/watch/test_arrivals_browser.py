@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from dashboard.test_dashboard_browser import CHROMIUM, CHROMIUM_ARGS, _playwright, _serving
+from dashboard.test_dashboard_browser import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, _playwright, _serving
 from talaia import api
 from talaia.models import Document
 from talaia.store import StoreItem, open_store
@@ -51,7 +51,7 @@ def test_arrivals_since_a_time(served: str) -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         try:
-            page = browser.new_page(base_url=served)
+            page = browser.new_page(base_url=served, viewport={"width": 1400, "height": 800})
             errors: list[str] = []
             page.on("pageerror", lambda err: errors.append(str(err)))
             page.goto("/#/arrivals?since=1h")
@@ -62,6 +62,8 @@ def test_arrivals_since_a_time(served: str) -> None:
             assert page.locator("table.arrivals a.event-link").count() >= 2  # the copy lists its original's events
             assert "copy of a stored article" in page.locator("table.arrivals").inner_text()
             assert page.locator("table.sources tbody tr").all_inner_texts()[0].startswith("Quadratín")
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SCREENSHOTS / "arrivals.png"), full_page=True)
             page.locator("table.arrivals a.event-link").first.click()
             page.wait_for_selector("#fields")  # the event page opens
             page.goto("/#/arrivals?since=3d")
