@@ -48,7 +48,7 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "nlp.aliases.v1",
     "geo.toponyms.v5",
     "quotes.attribution.v2",
-    "events.acled.v5",
+    "events.acled.v6",
 )
 
 

@@ -26,7 +26,7 @@ DOCUMENT_COLUMNS = "title, published, language, source, url, text, duplicate_of 
 EVENT_COLUMNS = ("rank, event_date, time_precision, event_type, sub_event_type, actor1, actor2, inter1, inter2, "
                  "assoc_actor_1, assoc_actor_2, country, country_code, admin1, admin2, location, latitude, longitude, "
                  "geo_precision, fatalities, fatalities_high, certainty, notes, evidence, actor1_mentions, "
-                 "actor2_mentions, extractor_version")
+                 "actor2_mentions, confidence, extractor_version")
 
 
 def _samples() -> dict[str, dict[str, Any]]:

@@ -14,6 +14,7 @@ from typing import Any
 from talaia.events.actors import ActorMention, Nationality, actor_from_phrase
 from talaia.events.certainty import certainty_of
 from talaia.events.clauses import clause_spans
+from talaia.events.confidence import ConfidenceModel, Provenance
 from talaia.events.dates import EventDate, default_date, find_date
 from talaia.events.fatalities import FatalityCount, count_fatalities, share_count
 from talaia.events.incidents import (
@@ -41,6 +42,7 @@ from talaia.windows import distinct_ids, event_id
 HEADLINE_CHARS = 400
 STATE_OF = re.compile(r"\bof ([^()]+)")  # the country in an ACLED state force's name
 NAME_WORD = re.compile(r"[^\W\d_][\w'-]*")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a date written with its year
 TITLE_WORD = 5  # letters of the words a title shares with its incident's sentences (shorter are function words)
 # the kinds the code itself names (codebook/event_kinds.tsv)
 VIOLENT, CLASH, LOOT, AGREEMENT, SUICIDE, DIE = "violent", "clash", "loot", "agreement", "suicide", "die"
@@ -67,6 +69,7 @@ class Draft:
     subject: bool = False  # told in the lead or naming what the headline names
     apart: bool = False  # told after 'a day after' in a sentence about another incident: one of its own
     recalled: bool = False  # the matter of a dated proceeding ('convicted on Monday of the killing')
+    mentions: int = 1  # the mentions merged into this incident
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +82,9 @@ class DocumentContext:
     nationality: Nationality | None = None  # demonym -> (country, code): 'Eritrean soldiers'
 
 
-def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> list[Event]:
+def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon,
+                   confidence: ConfidenceModel | None = None) -> list[Event]:
+    """The document's events, most salient first, each with its ``confidence`` when a model is given."""
     text = doc_text(sdoc)
     headline = len(text) <= HEADLINE_CHARS
     # the text's own places first; a local outlet's home when the text names none
@@ -94,7 +99,10 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> li
     for index, sent in enumerate(sdoc.sents):
         paragraph += text.count("\n\n", counted_to, sent.start_char)  # counted once, not from the start each time
         counted_to = max(counted_to, sent.start_char)
-        own = find_date(span_text(sent), sent.start_char, published, lexicon.dates)
+        said = _when_said(sent, lexicon.detection.speech_verbs)
+        # the day a source spoke gives way to a day the sentence tells the incident on
+        own = (find_date(span_text(sent), sent.start_char, published, lexicon.dates, said) if said else None) or \
+            find_date(span_text(sent), sent.start_char, published, lexicon.dates)
         if own is not None:
             recent.append((index, paragraph, own))
         triggers = find_triggers(sent, headline, lexicon.triggers)
@@ -122,6 +130,14 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> li
             if draft.date is None and part_own is None:
                 draft.date = told_before  # a sentence whose date is a proceeding's borrows none: not the incident's day
             drafts.append(draft)
+    # an incident told with no day of its own and none before it ('an activist was murdered', then 'on 3 May
+    # 2016 ...'): the first date with its year the article gives, when it lies before publication — the date of
+    # the article's subject incident, however old, not the day before publication
+    written = next((d for _, _, d in recent if d.date is not None and d.start is not None and d.end is not None
+                    and YEAR.search(text, d.start, d.end) and (published is None or d.date < published)), None)
+    for draft in drafts:
+        if draft.date is None and written is not None:
+            draft.date = written
     merged = _incidents(drafts, text, lexicon)
     if not headline and published is not None:
         # an article's incidents are told with a day, a place or a count; beside them, violence words with
@@ -132,7 +148,40 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> li
         merged = anchored or [d for d in merged if d.subject]
     merged = [part for d in merged for part in _one_per_locality(d, text, lexicon)]
     events = [_finalise(d, ctx, focus, country, country_code, lexicon) for d in merged]
-    return distinct_ids(ctx.document.id, _by_salience(events, merged, text, ctx.document.title))
+    order = _by_salience(events, merged, text, ctx.document.title)
+    events = distinct_ids(ctx.document.id, [events[i] for i in order])
+    if confidence is None:
+        return events
+    read = [_provenance(merged[i]) for i in order]
+    scores = confidence.score([e.to_dict() for e in events],
+                              {"text": text, "published": published, "language": sdoc.lang_}, read)
+    return [dataclasses.replace(e, confidence=c) for e, c in zip(events, scores, strict=True)]
+
+
+SAID_WHEN = frozenset({"npadvmod", "obl", "obl:tmod", "prep", "advmod", "nmod", "tmod"})
+
+
+def _when_said(sent: Any, speech_verbs: frozenset[str]) -> list[tuple[int, int]]:
+    """The spans (offsets in the sentence) of the time a source spoke ('officials said on Sunday', 'informó
+    este martes'): the day of the statement, not the incident's. Only when the speech verb reports a clause
+    of its own (the incident is told inside it, or the sentence goes on around it)."""
+    spans = []
+    for tok in sent:
+        if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_.lower() not in speech_verbs:
+            continue
+        for child in tok.children:
+            if child.dep_ in SAID_WHEN and any(t.ent_type_ in {"DATE", "TIME"} or t.like_num or t.pos_ == "PROPN"
+                                               for t in child.subtree) and not any(
+                    t.pos_ == "VERB" for t in child.subtree):
+                left, right = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
+                spans.append((left - sent.start_char, right - sent.start_char))
+    return spans
+
+
+def _provenance(d: Draft) -> Provenance:
+    toll = d.fatalities
+    return Provenance(mentions=d.mentions, own_place=bool(d.places), own_date=d.own_date is not None,
+                      implicit_toll=toll is not None and toll.implicit, subject=d.subject)
 
 
 def _one_per_locality(d: Draft, text: str, lexicon: EventLexicon) -> list[Draft]:
@@ -202,13 +251,16 @@ def _incidents(drafts: list[Draft], text: str, lexicon: EventLexicon) -> list[Dr
         armed_group=d.agent is not None and d.agent.actor.inter in tax.armed - {tax.state_forces},
         links=frozenset(role for role, pattern in (("another", cues.another), ("same", cues.same))
                         if pattern.search(d.sentence)) | ({"another"} if d.apart else set()),
-        additive=d.fatalities is not None and is_additive(text, d.fatalities, cues),
+        additive=d.fatalities is not None and (is_additive(text, d.fatalities, cues) or
+                                               bool(cues.also.search(d.sentence))),
+        updated=d.fatalities is not None and not d.fatalities.implicit and bool(cues.updated.search(d.sentence)),
         casualties_only=d.kinds <= lexicon.coder.kinds.lethal,
+        spans=tuple(d.spans),
     ) for d in drafts]
     out = []
-    for group in assemble(mentions, tax):
+    for group in assemble(mentions, tax, lexicon.joins):
         first = drafts[group[0]]
-        counts = [(drafts[i].fatalities, mentions[i].additive) for i in group]
+        counts = [(drafts[i].fatalities, mentions[i].additive, mentions[i].updated) for i in group]
         for i in group[1:]:
             d = drafts[i]
             first.spans.extend(d.spans)
@@ -222,7 +274,8 @@ def _incidents(drafts: list[Draft], text: str, lexicon: EventLexicon) -> list[Dr
             first.participants.extend(d.participants)
             first.subject = first.subject or d.subject
             first.recalled = first.recalled or d.recalled
-        first.fatalities = reconcile([(c, a) for c, a in counts if c is not None])
+        first.fatalities = reconcile([(c, a, u) for c, a, u in counts if c is not None])
+        first.mentions = len(group)
         first.sub_event_type = _incident_sub_type([drafts[i] for i in group], first, lexicon)
         out.append(first)
     return out
@@ -290,7 +343,7 @@ def _anchored(d: Draft) -> bool:
         or (d.fatalities is not None and not d.fatalities.implicit)
 
 
-def _by_salience(events: list[Event], drafts: list[Draft], text: str, title: str | None) -> list[Event]:
+def _by_salience(events: list[Event], drafts: list[Draft], text: str, title: str | None) -> list[int]:
     """The incident the headline tells first; without one, incidents with deaths before the others
     (the news a report leads with), then the article's order."""
     order = sorted(range(len(events)), key=lambda i: (0 if (events[i].fatalities or 0) > 0 else 1, i))
@@ -300,7 +353,7 @@ def _by_salience(events: list[Event], drafts: list[Draft], text: str, title: str
         best = max(range(len(events)), key=lambda i: (overlap[i], -i))
         if overlap[best] >= 2:
             order = [best, *(i for i in order if i != best)]
-    return [events[i] for i in order]
+    return order
 
 
 def _document_country(places: Sequence[Place], focus: Place | None) -> tuple[str | None, str | None]:
@@ -407,12 +460,43 @@ def _actors(sent: Any, trigger: Trigger, triggers: list[Trigger], where: tuple[s
         rest = [m for m in mentions if (m.start, m.end) not in used and
                 not any(m.start < u[1] and u[0] < m.end for u in used)]
         if agent is None and not (died and len(triggers) == 1):  # 'died: one officer and two gunmen' are all dead
-            agent = next((m for m in rest if m.actor.inter != lexicon.taxonomy.civilians), None)
+            # who 'was injured', 'fue atacado' suffered it: a passive subject is never the doer
+            agent = next((m for m in rest if m.actor.inter != lexicon.taxonomy.civilians
+                          and not _passive_subject(sent, m)), None)
             if agent is not None:
                 rest.remove(agent)
         if patient is None and rest:
             patient = rest[0]
+    tax = lexicon.taxonomy
+    if patient is None or (patient.actor.inter == tax.civilians and patient.kind != "person"):
+        # 'militants attacked a police checkpoint, killing three people': the target the attack names is the
+        # side it was made on, however its dead are counted
+        for other in triggers:
+            force = actor(arguments(other.token, cues)[1]) if other is not trigger else None
+            if force is not None and force.actor.inter == tax.state_forces and \
+                    (agent is None or agent.actor.name != force.actor.name):
+                patient = force
+                break
+    if agent is not None and _responds(sent, agent, cues.get("responder", frozenset())):
+        # 'police retaliated': the side that answered the attack is its target, never its perpetrator
+        responder = agent
+        agent = None
+        patient = patient if patient is not None and patient.actor.name != responder.actor.name else responder
     return agent, patient
+
+
+def _passive_subject(sent: Any, m: ActorMention) -> bool:
+    return any(m.start <= tok.idx < m.end and tok.dep_ in {"nsubjpass", "nsubj:pass"} for tok in sent)
+
+
+def _responds(sent: Any, m: ActorMention, responders: frozenset[str]) -> bool:
+    """The mention is the subject of a verb that answers an attack ('police retaliated', 'los agentes
+    repelieron la agresión'), or of one joined to it ('troops came under fire and returned it')."""
+    for tok in sent:
+        if m.start <= tok.idx < m.end and tok.dep_ in {"nsubj", "nsubj:pass"}:
+            verbs = [tok.head, *tok.head.conjuncts]
+            return any(v.lemma_.lower() in responders for v in verbs)
+    return False
 
 
 def _sentence_actors(sent: Any, where: tuple[str | None, str | None, int | None], ctx: DocumentContext,

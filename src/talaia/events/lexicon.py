@@ -17,8 +17,9 @@ from talaia.events.certainty import CertaintyCues
 from talaia.events.coding import Coder
 from talaia.events.dates import DateLexicon
 from talaia.events.fatalities import FatalityLexicon
-from talaia.events.incidents import IncidentCues
+from talaia.events.incidents import JOIN_MODEL, IncidentCues
 from talaia.events.location import PlaceListCues, near_cues
+from talaia.events.logistic import LogisticModel
 from talaia.events.status import StatusCues
 from talaia.events.tables import NOTHING, alternation, any_word, by_role, ordered, require
 from talaia.events.taxonomy import Taxonomy
@@ -75,6 +76,7 @@ class EventLexicon:
     status: StatusCues  # what a sentence's violence words report: an incident or something else
     incidents: IncidentCues  # what ties a sentence to an incident told before
     place_lists: PlaceListCues  # 'in Caloto, Corinto and Padilla': one event per town
+    joins: LogisticModel  # the fitted join decision: does a mention tell an incident already told
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> EventLexicon:
@@ -94,4 +96,5 @@ class EventLexicon:
             status=StatusCues.from_knowledge(knowledge),
             incidents=IncidentCues.from_knowledge(knowledge),
             place_lists=PlaceListCues.from_knowledge(knowledge),
+            joins=LogisticModel.from_knowledge(knowledge, JOIN_MODEL, required=True),
         )

@@ -127,6 +127,11 @@ def _m006_superseded_versions(d: Dialect) -> list[str]:
             "replaced_by TEXT NOT NULL, at TEXT NOT NULL)"]
 
 
+def _m008_event_confidence(d: Dialect) -> list[str]:
+    """Contract v1.2: each event's confidence, the probability that it is right as coded (NULL: not scored)."""
+    return [f"ALTER TABLE events ADD COLUMN confidence {d.real}"]
+
+
 def _m007_reviews(d: Dialect) -> list[str]:
     """An analyst's reviews of events, the audit log (talaia.review): who, when, what, before and after.
 
@@ -157,7 +162,7 @@ def _m007_reviews(d: Dialect) -> list[str]:
     return statements + ([POSTGRES_EVIDENCE_TEXT] if d.name == "postgresql" else [])
 
 
-def _m008_watch(d: Dialect) -> list[str]:
+def _m009_watch(d: Dialect) -> list[str]:
     """``talaia watch``'s state (talaia.watch, talaia.store.watchstate), so a restart resumes: each
     source's conditional-request validators, health and schedule; each article URL met and what came
     of it (so it is fetched once); a log of every request; the alerts delivered (so each goes out
@@ -197,7 +202,8 @@ MIGRATIONS: list[Migration] = [
     ("005_participants", _m005_participants),
     ("006_superseded_versions", _m006_superseded_versions),
     ("007_reviews", _m007_reviews),
-    ("008_watch", _m008_watch),
+    ("008_event_confidence", _m008_event_confidence),
+    ("009_watch", _m009_watch),
 ]
 
 # the letters fold() is taught in PostgreSQL: Latin (with Vietnamese), combining marks, Greek, Cyrillic

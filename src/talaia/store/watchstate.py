@@ -1,4 +1,4 @@
-"""``talaia watch``'s state in the store (migration 008): sources, articles met, the request log,
+"""``talaia watch``'s state in the store (migration 009): sources, articles met, the request log,
 alerts delivered and time marks. The same SQL on SQLite and PostgreSQL; each write is its own
 transaction, so a watch killed at any point resumes from what was committed.
 
