@@ -14,7 +14,7 @@ from talaia.analysis.aggregate import Aggregate, aggregate, check_aggregation
 from talaia.analysis.series import Grouping, parse_week
 from talaia.analysis.spikes import AlertReport, AlertSettings, AreaHistory, detect, history, weeks_between
 from talaia.engines import Engine, EngineKind, make_pipeline
-from talaia.errors import InputError, NotFoundError, QueryError
+from talaia.errors import InputError, NotFoundError, QueryError, TalaiaError
 from talaia.export.formats import write_export
 from talaia.fuse import FusionExplanation, FusionReport, FusionSettings, explain_pair, fuse_store
 from talaia.fuse import merge_events as fuse_merge
@@ -33,14 +33,19 @@ from talaia.store.filters import iso_date
 from talaia.store.overlay import ReviewState
 
 if TYPE_CHECKING:
+    import threading
+
     from talaia.brief import Brief
+    from talaia.store.watchstate import Arrival, SourceState
+    from talaia.watch import CycleReport, Source, SourceHealth, WatchRun
 
 __all__ = ["ActorCount", "ActorListing", "AlertReport", "AlertSettings", "AreaHistory", "BriefFiles",
            "DocumentRecord", "EventDocument", "EventPage", "EventRecord", "EvidenceSpan", "actor_detail", "actor_kb",
-           "aggregate_events", "alerts", "area_history", "event_record", "explain_fusion", "export_events",
+           "aggregate_events", "alerts", "area_history", "arrivals", "event_record", "explain_fusion", "export_events",
            "extract_paths", "extract_text", "fuse_events", "ingest_paths", "list_actors", "list_events", "list_quotes",
            "merge_events", "open_store", "reprocess", "review_event", "review_gold", "review_log", "search_events",
-           "show_document", "show_event", "split_event", "write_brief"]
+           "show_document", "show_event", "since_moment", "source_health", "split_event", "watch", "watched_sources",
+           "write_brief"]
 
 
 def extract_text(text: str, *, published: dt.date | str | None = None, language: str | None = None,
@@ -180,17 +185,21 @@ def fuse_events(*, db: str | Path | None = None, settings: FusionSettings | None
 
 def alerts(*, db: str | Path | None = None, week: str | None = None, since: str | dt.date | None = None,
            by: Grouping = "admin1", where: EventFilter | None = None, areas: Sequence[str] = (),
-           settings: AlertSettings | None = None, top: int = 3) -> AlertReport:
+           settings: AlertSettings | None = None, top: int = 3, weeks: Sequence[str] = ()) -> AlertReport:
     """Area-weeks with unusually much violence against each area's own history (docs/ALERTS.md).
 
-    The weeks judged: ``week`` (an ISO week, '2019-W42'); or every week from that of ``since`` (a
-    date) to the latest stored event's; else the latest stored event's week. Areas are those of
+    The weeks judged: ``week`` (an ISO week, '2019-W42'); or those of ``weeks`` (ISO weeks: what
+    ``talaia watch`` judges, the weeks of the events that arrived); or every week from that of
+    ``since`` (a date) to the latest stored event's; else the latest stored event's week. Areas are those of
     ``by`` (country, admin1, admin2, actor or event type) among the stored incidents ``where``
     selects (its dates are ignored: an area's whole history counts), or only those ``areas`` names.
     ``top``: how many of an alerting week's events to list with it (deadliest first).
     """
     stored, latest = _history(db, where)
     first = _since(since)
+    if weeks:
+        return detect(stored, sorted({parse_week(w, "weeks") for w in weeks}), by=by, only=areas, settings=settings,
+                      top=top)
     if week is not None:
         first = last = parse_week(week, "week")
     elif first is not None:
@@ -619,3 +628,60 @@ def write_brief(week: str, *, db: str | Path | None = None, admin1: str | None =
     html = folder / f"{brief.file_stem}.html"
     html.write_text(render_brief(brief), encoding="utf-8")
     return BriefFiles(html, html_to_pdf(html, folder / f"{brief.file_stem}.pdf") if pdf else None, brief)
+
+
+def watch(sources: str | Path | Sequence[Source], *, db: str | Path | None = None, run: WatchRun | None = None,
+          once: bool = False, pipeline: Pipeline | None = None, stop: threading.Event | None = None,
+          cycles: int | None = None, on_cycle: Callable[[CycleReport], None] | None = None,
+          on_error: Callable[[str], None] | None = None) -> list[CycleReport]:
+    """Poll the sources of a sources file (TOML, docs/WATCH.md) into the store, ingesting their new
+    articles as :func:`ingest_paths` would and delivering new alerts (``run.targets``); ``once``:
+    one cycle polling every source, else each source on its schedule until ``stop`` is set (or
+    ``cycles`` cycles ran). Returns each cycle's report. SourcesFileError for a bad sources file."""
+    from talaia.watch import watch as run_watch
+
+    return run_watch(sources, str(db if db not in (None, "") else default_db()), run=run, once=once,
+                     pipeline=pipeline, stop=stop, cycles=cycles, on_cycle=on_cycle, on_error=on_error)
+
+
+def source_health(sources: str | Path | Sequence[Source], *, db: str | Path | None = None) -> list[SourceHealth]:
+    """Each source of a sources file with its health in the store: last success, last error, articles
+    seen and ingested, next poll."""
+    from talaia.watch import source_health as health
+
+    return health(sources, str(db if db not in (None, "") else default_db()))
+
+
+def arrivals(since: str | dt.datetime, *, db: str | Path | None = None, limit: int | None = None) -> list[Arrival]:
+    """The documents stored at or after ``since`` (an ISO date or time, UTC unless it says; or a
+    duration back from now: '90m', '6h', '2d'), newest first, each with its events."""
+    from talaia.store.watchstate import WatchState, utc_text
+
+    moment = since if isinstance(since, dt.datetime) else since_moment(since)
+    with open_store(db, must_exist=True) as store:
+        return WatchState(store).arrivals(utc_text(moment), limit=limit)
+
+
+def watched_sources(*, db: str | Path | None = None) -> list[SourceState]:
+    """Every source a watch has polled into the store, with its health (by name)."""
+    from talaia.store.watchstate import WatchState
+
+    with open_store(db, must_exist=True) as store:
+        return WatchState(store).sources()
+
+
+def since_moment(text: str) -> dt.datetime:
+    """An ISO date or time (UTC unless it says), or a duration back from now ('90m', '6h', '2d'), as
+    an aware time; QueryError naming ``since`` otherwise."""
+    from talaia.watch.sources import parse_interval
+
+    value = text.strip()
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        try:
+            return dt.datetime.now(dt.UTC) - parse_interval(value, "since")
+        except TalaiaError:
+            raise QueryError(f"since must be an ISO date or time (2026-12-07, 2026-12-07T09:30) or a duration "
+                             f"back from now (90m, 6h, 2d), not {text!r}", field="since") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)

@@ -162,6 +162,30 @@ def _m007_reviews(d: Dialect) -> list[str]:
     return statements + ([POSTGRES_EVIDENCE_TEXT] if d.name == "postgresql" else [])
 
 
+def _m009_watch(d: Dialect) -> list[str]:
+    """``talaia watch``'s state (talaia.watch, talaia.store.watchstate), so a restart resumes: each
+    source's conditional-request validators, health and schedule; each article URL met and what came
+    of it (so it is fetched once); a log of every request; the alerts delivered (so each goes out
+    once); and named time marks (when alerts were last checked). Documents are also found by URL."""
+    return [
+        "CREATE TABLE watch_sources (name TEXT PRIMARY KEY, url TEXT NOT NULL, etag TEXT, last_modified TEXT,"
+        " last_poll_at TEXT, last_success_at TEXT, last_error TEXT, last_error_at TEXT,"
+        " failures INTEGER NOT NULL DEFAULT 0, articles_seen INTEGER NOT NULL DEFAULT 0,"
+        " articles_ingested INTEGER NOT NULL DEFAULT 0, next_poll_at TEXT)",
+        "CREATE TABLE watch_articles (url TEXT PRIMARY KEY, source TEXT NOT NULL, first_seen_at TEXT NOT NULL,"
+        " last_try_at TEXT, attempts INTEGER NOT NULL DEFAULT 0, outcome TEXT NOT NULL, settled INTEGER NOT NULL,"
+        " document_key TEXT, message TEXT)",
+        "CREATE TABLE watch_fetches (at TEXT NOT NULL, source TEXT NOT NULL, url TEXT NOT NULL, status INTEGER,"
+        " outcome TEXT NOT NULL, message TEXT, elapsed_ms INTEGER)",
+        "CREATE INDEX watch_fetches_at ON watch_fetches(at)",
+        "CREATE TABLE watch_alerts (alert_key TEXT NOT NULL, target TEXT NOT NULL, delivered_at TEXT NOT NULL,"
+        " payload TEXT NOT NULL, PRIMARY KEY (alert_key, target))",
+        "CREATE TABLE watch_marks (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS documents_url ON documents(url)",
+        "CREATE INDEX IF NOT EXISTS documents_ingested_at ON documents(ingested_at)",
+    ]
+
+
 # evidence_text(document text, evidence JSON): the words of an event's evidence spans, one space
 # between spans (text search reads them); the same as talaia.store.base.evidence_text
 POSTGRES_EVIDENCE_TEXT = (
@@ -179,6 +203,7 @@ MIGRATIONS: list[Migration] = [
     ("006_superseded_versions", _m006_superseded_versions),
     ("007_reviews", _m007_reviews),
     ("008_event_confidence", _m008_event_confidence),
+    ("009_watch", _m009_watch),
 ]
 
 # the letters fold() is taught in PostgreSQL: Latin (with Vietnamese), combining marks, Greek, Cyrillic
