@@ -43,7 +43,7 @@ STATE_OF = re.compile(r"\bof ([^()]+)")  # the country in an ACLED state force's
 NAME_WORD = re.compile(r"[^\W\d_][\w'-]*")
 TITLE_WORD = 5  # letters of the words a title shares with its incident's sentences (shorter are function words)
 # the kinds the code itself names (codebook/event_kinds.tsv)
-VIOLENT, CLASH, LOOT, AGREEMENT, SUICIDE, DIE = "violent", "clash", "loot", "agreement", "suicide", "die"
+VIOLENT, CLASH, LOOT, AGREEMENT, SUICIDE, DIE, DEAD = "violent", "clash", "loot", "agreement", "suicide", "die", "dead"
 
 
 @dataclass(slots=True)
@@ -91,6 +91,8 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> li
     title_words = content_words(ctx.document.title or "")
     recent: list[tuple[int, int, EventDate]] = []  # (sentence, paragraph, date) of dated sentences
     paragraph, counted_to = 0, 0
+    # deaths from a disease, a poison or an accident told: the bare deaths and arrests after them are theirs
+    non_violent_told = False
     for index, sent in enumerate(sdoc.sents):
         paragraph += text.count("\n\n", counted_to, sent.start_char)  # counted once, not from the start each time
         counted_to = max(counted_to, sent.start_char)
@@ -112,8 +114,15 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> li
             status = mention_status(part, part_triggers, own_incident, published, subject, lexicon.status)
             if status != INCIDENT:
                 continue  # a toll, a habit, a fear, a cause or a recalled incident: no event of its own
-            draft = _draft(part, index, part_triggers, ctx, (country, country_code, year), own_incident, lexicon)
+            cause = _non_violent_cause(part, part_triggers, lexicon.detection.non_violent_cause)
+            if lexicon.incidents.another.search(span_text(part)):
+                non_violent_told = False  # 'separately', 'in another attack': a different story
+            inherited = non_violent_told and {t.kind for t in part_triggers} <= lexicon.coder.kinds.bare
+            draft = _draft(part, index, part_triggers, ctx, (country, country_code, year), own_incident, lexicon,
+                           cause or inherited)
             if draft is None:
+                non_violent_told = non_violent_told or (
+                    cause and {t.kind for t in part_triggers} <= lexicon.coder.kinds.accidental)
                 continue
             draft.paragraph = paragraph
             draft.subject = subject
@@ -314,8 +323,9 @@ def _document_country(places: Sequence[Place], focus: Place | None) -> tuple[str
 
 def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
            where: tuple[str | None, str | None, int | None], date: EventDate | None,
-           lexicon: EventLexicon) -> Draft | None:
-    """The event one sentence reports, if any; ``date`` is the sentence's own date, already found."""
+           lexicon: EventLexicon, non_violent: bool = False) -> Draft | None:
+    """The event one sentence reports, if any; ``date`` is the sentence's own date, already found;
+    ``non_violent``: a disease, a poison or an accident explains its harm (named in it, or told before it)."""
     country, country_code, year = where
     coder, cues = lexicon.coder, lexicon.detection
     event_kinds = coder.kinds
@@ -338,8 +348,9 @@ def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
     c_code = local.country_code if local else country_code
     agent, patient = _actors(sent, trigger, triggers, (c_name, c_code, year), ctx, lexicon)
     # deaths from a disease or an accident are no political violence; a suicide bombing is no suicide
-    if kinds <= event_kinds.accidental and _non_violent_cause(sent, triggers, cues.non_violent_cause) and \
-            not (agent and agent.actor.inter in lexicon.taxonomy.armed) and SUICIDE not in kinds:
+    # a death ('the soldier's death', 'two soldiers died') has no perpetrator: an armed possessor is its victim
+    perpetrated = agent is not None and agent.actor.inter in lexicon.taxonomy.armed and not kinds <= {DIE, DEAD}
+    if kinds <= event_kinds.accidental and non_violent and not perpetrated and SUICIDE not in kinds:
         return None
     truce = AGREEMENT in kinds and not cues.broken_truce.search(span_text(sent)) and \
         min(t.start for t in triggers if t.kind == AGREEMENT) <= min(t.start for t in triggers)

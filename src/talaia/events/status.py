@@ -10,6 +10,12 @@ occurrence at a place and a time:
 * ``hypothetical`` — a fear, a risk, a forecast, a purpose ("for fear of", "to prevent"): the
   violence words the cue governs in the parse, not a clause joined beside it;
 * ``background`` — a cause or a climate ("stem from", "en un clima de"): the same;
+* ``penalty`` — a court's sentence ("jailed for eight years", "condenado a 20 años de prisión"): the
+  detention words it governs are a punishment handed down, not an arrest;
+* ``name`` — the name of a law, a treaty or a day ("the Chemical Weapons Act", "la Ley contra el
+  Secuestro"): the violence words inside it name it, nothing happened;
+* ``possession`` — weapons owned, bought, sought or sold ("tried to buy ricin", "possess a chemical
+  weapon", "guns for sale"): the weapon words it governs were not used;
 * ``history`` — dated well before publication, outside the article's lead and not named by its
   headline: an earlier incident the report recalls, not the one it reports.
 
@@ -45,7 +51,7 @@ from talaia.nlp.doccache import span_text
 INCIDENT = "incident"
 AGGREGATE, HABITUAL = "aggregate", "habitual"
 SENTENCE_WIDE = (AGGREGATE, HABITUAL)  # the cue makes the sentence's main clause what it says
-CLAUSE_WIDE = ("hypothetical", "background")  # only the words the cue governs
+CLAUSE_WIDE = ("hypothetical", "background", "penalty", "name", "possession")  # only the words the cue governs
 PROCEEDING = "proceeding"  # a trial, a charge, an inquiry, an anniversary: violence told as its matter
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 HISTORY = "history"
