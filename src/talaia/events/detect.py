@@ -29,7 +29,14 @@ from talaia.events.incidents import (
     reconcile,
 )
 from talaia.events.lexicon import DetectionCues, EventLexicon
-from talaia.events.location import best_place, document_focus, listed_localities, precision_of, refine_region
+from talaia.events.location import (
+    best_place,
+    document_focus,
+    is_origin,
+    listed_localities,
+    precision_of,
+    refine_region,
+)
 from talaia.events.status import INCIDENT, incident_date, mention_status
 from talaia.events.triggers import Trigger, find_triggers
 from talaia.models import Actor, Document, Event, Evidence, Participant, Place, Quote
@@ -83,8 +90,10 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> li
     text = doc_text(sdoc)
     headline = len(text) <= HEADLINE_CHARS
     # the text's own places first; a local outlet's home when the text names none
-    focus = document_focus(ctx.places) or ctx.source_place
-    country, country_code = _document_country(ctx.places, focus)
+    # where things happened, not where they came from ('beef imports from the United States')
+    located = [p for p in ctx.places if not is_origin(p, sdoc, lexicon.place_lists)]
+    focus = document_focus(located) or ctx.source_place
+    country, country_code = _document_country(located, focus)
     published = ctx.document.published
     year = published.year if published else None
     drafts: list[Draft] = []
@@ -342,7 +351,8 @@ def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
         return None
     # the trigger of the main kind; a kind added for a violence phrase falls back to that phrase
     trigger = next((t for t in triggers if t.kind == main), triggers[0])
-    sent_places = [p for p in ctx.places if sent.start_char <= p.start < sent.end_char]
+    sent_places = [p for p in ctx.places if sent.start_char <= p.start < sent.end_char
+                   and not is_origin(p, sent.doc, lexicon.place_lists)]
     local = best_place(sent_places)
     c_name = local.country if local else country
     c_code = local.country_code if local else country_code
