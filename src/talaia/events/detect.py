@@ -37,7 +37,7 @@ from talaia.events.location import (
     precision_of,
     refine_region,
 )
-from talaia.events.status import INCIDENT, incident_date, mention_status
+from talaia.events.status import INCIDENT, incident_date, incident_words, mention_status
 from talaia.events.triggers import Trigger, find_triggers
 from talaia.models import Actor, Document, Event, Evidence, Participant, Place, Quote
 from talaia.nlp.aliases import Aliases
@@ -50,7 +50,8 @@ STATE_OF = re.compile(r"\bof ([^()]+)")  # the country in an ACLED state force's
 NAME_WORD = re.compile(r"[^\W\d_][\w'-]*")
 TITLE_WORD = 5  # letters of the words a title shares with its incident's sentences (shorter are function words)
 # the kinds the code itself names (codebook/event_kinds.tsv)
-VIOLENT, CLASH, LOOT, AGREEMENT, SUICIDE, DIE, DEAD = "violent", "clash", "loot", "agreement", "suicide", "die", "dead"
+VIOLENT, CLASH, LOOT, AGREEMENT, SUICIDE, DIE, DEAD, ARREST = (
+    "violent", "clash", "loot", "agreement", "suicide", "die", "dead", "arrest")
 
 
 @dataclass(slots=True)
@@ -110,6 +111,8 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> li
             recent.append((index, paragraph, own))
         triggers = find_triggers(sent, headline, lexicon.triggers)
         if not triggers:
+            # 'An outbreak of cholera has hit Kibera.': the deaths told next are the outbreak's
+            non_violent_told = non_violent_told or _non_violent_cause(sent, [], lexicon.detection.non_violent_cause)
             continue
         # the lead, or a sentence about what the headline is about, tells the article's subject: never history
         subject = paragraph == 0 or index <= 1 or bool(_names(span_text(sent)) & title_words)
@@ -118,6 +121,7 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> li
         told_before = next((d for i, p, d in reversed(recent) if p == paragraph and index - i <= 3), None) or \
             next((d for _, _, d in reversed(recent) if d.precision <= 2 or d.start is not None), None)
         for part, part_triggers, part_own, apart in _told_apart(sent, triggers, own, told_before, published, lexicon):
+            part_triggers = incident_words(part, part_triggers, lexicon.status)  # a jail term is no arrest
             # the incident's own date: 'the 2012 murder case' its year, 'convicted on Monday of the murder' none
             own_incident = incident_date(part, part_triggers, part_own, published, lexicon.status)
             status = mention_status(part, part_triggers, own_incident, published, subject, lexicon.status)
@@ -133,6 +137,7 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> li
                 non_violent_told = non_violent_told or (
                     cause and {t.kind for t in part_triggers} <= lexicon.coder.kinds.accidental)
                 continue
+            non_violent_told = False  # an incident told: what follows is about it
             draft.paragraph = paragraph
             draft.subject = subject
             draft.apart = apart
@@ -216,7 +221,7 @@ def _incidents(drafts: list[Draft], text: str, lexicon: EventLexicon) -> list[Dr
     mentions = [Mention(
         sent_index=d.sent_index, paragraph=d.paragraph, sub_event_type=d.sub_event_type,
         places=d.places, own_date=d.own_date, fatalities=d.fatalities,
-        agent=d.agent.actor.name if d.agent else None, back_reference=d.back_reference,
+        agent=d.agent.actor.name if d.agent else None, back_reference=d.back_reference or _detail_only(d),
         armed_group=d.agent is not None and d.agent.actor.inter in tax.armed - {tax.state_forces},
         links=frozenset(role for role, pattern in (("another", cues.another), ("same", cues.same))
                         if pattern.search(d.sentence)) | ({"another"} if d.apart else set()),
@@ -244,6 +249,13 @@ def _incidents(drafts: list[Draft], text: str, lexicon: EventLexicon) -> list[Dr
         first.sub_event_type = _incident_sub_type([drafts[i] for i in group], first, lexicon)
         out.append(first)
     return out
+
+
+def _detail_only(d: Draft) -> bool:
+    """'There were grenade and rocket explosions': violence words with no actor, place, day or toll of their
+    own add detail to the incident told before them, as a back-reference does; alone they say too little."""
+    return d.agent is None and d.patient is None and not d.places and d.own_date is None and \
+        (d.fatalities is None or d.fatalities.implicit)
 
 
 def _name_the_group(incident: Draft, mention: Draft, lexicon: EventLexicon) -> None:
@@ -358,8 +370,10 @@ def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
     c_code = local.country_code if local else country_code
     agent, patient = _actors(sent, trigger, triggers, (c_name, c_code, year), ctx, lexicon)
     # deaths from a disease or an accident are no political violence; a suicide bombing is no suicide
-    # a death ('the soldier's death', 'two soldiers died') has no perpetrator: an armed possessor is its victim
-    perpetrated = agent is not None and agent.actor.inter in lexicon.taxonomy.armed and not kinds <= {DIE, DEAD}
+    # a death ('the soldier's death', 'two soldiers died') has no perpetrator: an armed possessor is its victim;
+    # an arrest's agent is the police whatever the offence (the brewer of the poisoned drink)
+    perpetrated = agent is not None and agent.actor.inter in lexicon.taxonomy.armed and \
+        not kinds <= {DIE, DEAD, ARREST}
     if kinds <= event_kinds.accidental and non_violent and not perpetrated and SUICIDE not in kinds:
         return None
     truce = AGREEMENT in kinds and not cues.broken_truce.search(span_text(sent)) and \

@@ -52,6 +52,7 @@ INCIDENT = "incident"
 AGGREGATE, HABITUAL = "aggregate", "habitual"
 SENTENCE_WIDE = (AGGREGATE, HABITUAL)  # the cue makes the sentence's main clause what it says
 CLAUSE_WIDE = ("hypothetical", "background", "penalty", "name", "possession")  # only the words the cue governs
+PHRASE_WIDE = frozenset({"penalty", "name", "possession"})  # only the words inside the cue's own phrase
 PROCEEDING = "proceeding"  # a trial, a charge, an inquiry, an anniversary: violence told as its matter
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 HISTORY = "history"
@@ -113,12 +114,24 @@ def mention_status(sent: Any, triggers: Sequence[Any], date: EventDate | None, p
     if triggers:
         for status in CLAUSE_WIDE:
             governed = found(status)
-            if governed and all(any(_governed(t.token, m, sent) for m in governed) for t in triggers):
+            # 'jailed two men for life over the killing': the penalty is no arrest, the killing it judges stays
+            inside = _inside if status in PHRASE_WIDE else _governed
+            if governed and all(any(inside(t.token, m, sent) for m in governed) for t in triggers):
                 return status
     if date is not None and date.date is not None and published is not None and not subject and \
             _long_before(date, published):
         return HISTORY
     return INCIDENT
+
+
+def incident_words(sent: Any, triggers: Sequence[Any], cues: StatusCues) -> list[Any]:
+    """The triggers less those inside a penalty, a name or a weapons trade ('jailed two men for life over the
+    2019 killing': the killing); all of them when every one is inside (the sentence has that status)."""
+    text, offset = span_text(sent), sent.start_char
+    spans = [(offset + m.start(), offset + m.end())
+             for status in sorted(PHRASE_WIDE) for m in cues.patterns[status].finditer(text)]
+    kept = [t for t in triggers if not any(a <= t.token.idx < b for a, b in spans)]
+    return kept or list(triggers)
 
 
 def incident_date(sent: Any, triggers: Sequence[Any], date: EventDate | None, published: dt.date | None,
@@ -185,6 +198,12 @@ def _governed(tok: Any, cue: Any, sent: Any) -> bool:
             return False  # a clause or a word joined beside the cue's, or the top of the sentence
         tok = tok.head
     return False
+
+
+def _inside(tok: Any, cue: Any, sent: Any) -> bool:
+    """The trigger word is one of the cue's own words ('jailed [him] for six years', 'the Chemical Weapons
+    Act')."""
+    return sent.start_char + cue.start() <= tok.idx < sent.start_char + cue.end()
 
 
 def _long_before(date: EventDate, published: dt.date) -> bool:
