@@ -221,13 +221,13 @@ def _incidents(drafts: list[Draft], text: str, lexicon: EventLexicon) -> list[Dr
     mentions = [Mention(
         sent_index=d.sent_index, paragraph=d.paragraph, sub_event_type=d.sub_event_type,
         places=d.places, own_date=d.own_date, fatalities=d.fatalities,
-        agent=d.agent.actor.name if d.agent else None, back_reference=d.back_reference or (i > 0 and _detail_only(d)),
+        agent=d.agent.actor.name if d.agent else None, back_reference=d.back_reference,
         armed_group=d.agent is not None and d.agent.actor.inter in tax.armed - {tax.state_forces},
         links=frozenset(role for role, pattern in (("another", cues.another), ("same", cues.same))
                         if pattern.search(d.sentence)) | ({"another"} if d.apart else set()),
         additive=d.fatalities is not None and is_additive(text, d.fatalities, cues),
         casualties_only=d.kinds <= lexicon.coder.kinds.lethal,
-    ) for i, d in enumerate(drafts)]
+    ) for d in drafts]
     out = []
     for group in assemble(mentions, tax):
         first = drafts[group[0]]
@@ -249,13 +249,6 @@ def _incidents(drafts: list[Draft], text: str, lexicon: EventLexicon) -> list[Dr
         first.sub_event_type = _incident_sub_type([drafts[i] for i in group], first, lexicon)
         out.append(first)
     return out
-
-
-def _detail_only(d: Draft) -> bool:
-    """'There were grenade and rocket explosions': violence words with no actor, place, day or toll of their
-    own, after another mention, add detail to the incident told before them, as a back-reference does."""
-    return d.agent is None and d.patient is None and not d.places and d.own_date is None and \
-        (d.fatalities is None or d.fatalities.implicit)
 
 
 def _name_the_group(incident: Draft, mention: Draft, lexicon: EventLexicon) -> None:

@@ -45,7 +45,7 @@ def is_origin(place: Place, doc: Any, cues: PlaceListCues) -> bool:
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    if place.feature == "country" and span.root.dep_ in {"compound", "nmod"} and span.root.head.pos_ == "NOUN":
+    if place.feature == "country" and span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN":
         return True
     prep = span.root.head
     return prep.i != span.root.i and prep.lower_ in cues.origins and prep.head.i != prep.i and \
