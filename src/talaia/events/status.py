@@ -203,7 +203,9 @@ def _governed(tok: Any, cue: Any, sent: Any) -> bool:
 def _inside(tok: Any, cue: Any, sent: Any) -> bool:
     """The trigger word is one of the cue's own words ('jailed [him] for six years', 'the Chemical Weapons
     Act')."""
-    return sent.start_char + cue.start() <= tok.idx < sent.start_char + cue.end()
+    start: int = sent.start_char + cue.start()
+    index: int = tok.idx
+    return start <= index < start + len(cue.group())
 
 
 def _long_before(date: EventDate, published: dt.date) -> bool:
