@@ -132,7 +132,7 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> li
                 non_violent_told = False  # 'separately', 'in another attack': a different story
             inherited = non_violent_told and {t.kind for t in part_triggers} <= lexicon.coder.kinds.bare
             draft = _draft(part, index, part_triggers, ctx, (country, country_code, year), own_incident, lexicon,
-                           cause or inherited)
+                           (cause, inherited))
             if draft is None:
                 non_violent_told = non_violent_told or (
                     cause and {t.kind for t in part_triggers} <= lexicon.coder.kinds.accidental)
@@ -337,9 +337,10 @@ def _document_country(places: Sequence[Place], focus: Place | None) -> tuple[str
 
 def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
            where: tuple[str | None, str | None, int | None], date: EventDate | None,
-           lexicon: EventLexicon, non_violent: bool = False) -> Draft | None:
+           lexicon: EventLexicon, non_violent: tuple[bool, bool] = (False, False)) -> Draft | None:
     """The event one sentence reports, if any; ``date`` is the sentence's own date, already found;
-    ``non_violent``: a disease, a poison or an accident explains its harm (named in it, or told before it)."""
+    ``non_violent``: whether a disease, a poison or an accident is named in it, and whether one was told
+    before it (then its bare deaths and arrests are that story's)."""
     country, country_code, year = where
     coder, cues = lexicon.coder, lexicon.detection
     event_kinds = coder.kinds
@@ -367,8 +368,12 @@ def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
     # an arrest's agent is the police whatever the offence (the brewer of the poisoned drink)
     perpetrated = agent is not None and agent.actor.inter in lexicon.taxonomy.armed and \
         not kinds <= {DIE, DEAD, ARREST}
-    if kinds <= event_kinds.accidental and non_violent and not perpetrated and SUICIDE not in kinds:
+    named, told = non_violent
+    if not perpetrated and SUICIDE not in kinds and (
+            ((named or told) and kinds <= event_kinds.accidental) or (told and kinds <= event_kinds.bare)):
         return None
+    if kinds == {ARREST} and cues.petty_offence.search(span_text(sent)):
+        return None  # 'taken into custody for public intoxication'
     truce = AGREEMENT in kinds and not cues.broken_truce.search(span_text(sent)) and \
         min(t.start for t in triggers if t.kind == AGREEMENT) <= min(t.start for t in triggers)
     subtype = coder.sub_event_type(kinds, agent.actor if agent else None, patient.actor if patient else None, truce)

@@ -40,12 +40,12 @@ class PlaceListCues:
 
 def is_origin(place: Place, doc: Any, cues: PlaceListCues) -> bool:
     """'beef imports from the United States', 'gunmen from Sinaloa': a place a noun comes from is not where
-    the event happened (after a verb, 'kidnapped from Kagara', it is); nor is a country that qualifies a
-    noun ('U.S. beef', 'a US drone strike'), as a town may ('a Kabul market')."""
+    the event happened (after a verb, 'kidnapped from Kagara', it is); nor is a country compounded with
+    goods that come from it ('U.S. beef imports'), unlike one with a person ('a Hong Kong tycoon')."""
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    if place.feature == "country" and span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN":
+    if place.feature == "country" and span.root.dep_ == "compound" and span.root.head.lower_ in cues.origins:
         return True
     prep = span.root.head
     return prep.i != span.root.i and prep.lower_ in cues.origins and prep.head.i != prep.i and \
