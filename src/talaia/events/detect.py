@@ -30,8 +30,15 @@ from talaia.events.incidents import (
     reconcile,
 )
 from talaia.events.lexicon import DetectionCues, EventLexicon
-from talaia.events.location import best_place, document_focus, listed_localities, precision_of, refine_region
-from talaia.events.status import INCIDENT, incident_date, mention_status
+from talaia.events.location import (
+    best_place,
+    document_focus,
+    is_origin,
+    listed_localities,
+    precision_of,
+    refine_region,
+)
+from talaia.events.status import INCIDENT, incident_date, incident_words, mention_status
 from talaia.events.triggers import Trigger, find_triggers
 from talaia.models import Actor, Document, Event, Evidence, Participant, Place, Quote
 from talaia.nlp.aliases import Aliases
@@ -45,7 +52,8 @@ NAME_WORD = re.compile(r"[^\W\d_][\w'-]*")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a date written with its year
 TITLE_WORD = 5  # letters of the words a title shares with its incident's sentences (shorter are function words)
 # the kinds the code itself names (codebook/event_kinds.tsv)
-VIOLENT, CLASH, LOOT, AGREEMENT, SUICIDE, DIE = "violent", "clash", "loot", "agreement", "suicide", "die"
+VIOLENT, CLASH, LOOT, AGREEMENT, SUICIDE, DIE, DEAD, ARREST = (
+    "violent", "clash", "loot", "agreement", "suicide", "die", "dead", "arrest")
 
 
 @dataclass(slots=True)
@@ -88,14 +96,18 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon,
     text = doc_text(sdoc)
     headline = len(text) <= HEADLINE_CHARS
     # the text's own places first; a local outlet's home when the text names none
-    focus = document_focus(ctx.places) or ctx.source_place
-    country, country_code = _document_country(ctx.places, focus)
+    # where things happened, not where they came from ('beef imports from the United States')
+    located = [p for p in ctx.places if not is_origin(p, sdoc, lexicon.place_lists)]
+    focus = document_focus(located) or ctx.source_place
+    country, country_code = _document_country(located, focus)
     published = ctx.document.published
     year = published.year if published else None
     drafts: list[Draft] = []
     title_words = content_words(ctx.document.title or "")
     recent: list[tuple[int, int, EventDate]] = []  # (sentence, paragraph, date) of dated sentences
     paragraph, counted_to = 0, 0
+    # deaths from a disease, a poison or an accident told: the bare deaths and arrests after them are theirs
+    non_violent_told = False
     for index, sent in enumerate(sdoc.sents):
         paragraph += text.count("\n\n", counted_to, sent.start_char)  # counted once, not from the start each time
         counted_to = max(counted_to, sent.start_char)
@@ -107,6 +119,8 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon,
             recent.append((index, paragraph, own))
         triggers = find_triggers(sent, headline, lexicon.triggers)
         if not triggers:
+            # 'An outbreak of cholera has hit Kibera.': the deaths told next are the outbreak's
+            non_violent_told = non_violent_told or _non_violent_cause(sent, [], lexicon.detection.non_violent_cause)
             continue
         # the lead, or a sentence about what the headline is about, tells the article's subject: never history
         subject = paragraph == 0 or index <= 1 or bool(_names(span_text(sent)) & title_words)
@@ -115,14 +129,23 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon,
         told_before = next((d for i, p, d in reversed(recent) if p == paragraph and index - i <= 3), None) or \
             next((d for _, _, d in reversed(recent) if d.precision <= 2 or d.start is not None), None)
         for part, part_triggers, part_own, apart in _told_apart(sent, triggers, own, told_before, published, lexicon):
+            part_triggers = incident_words(part, part_triggers, lexicon.status)  # a jail term is no arrest
             # the incident's own date: 'the 2012 murder case' its year, 'convicted on Monday of the murder' none
             own_incident = incident_date(part, part_triggers, part_own, published, lexicon.status)
             status = mention_status(part, part_triggers, own_incident, published, subject, lexicon.status)
             if status != INCIDENT:
                 continue  # a toll, a habit, a fear, a cause or a recalled incident: no event of its own
-            draft = _draft(part, index, part_triggers, ctx, (country, country_code, year), own_incident, lexicon)
+            cause = _non_violent_cause(part, part_triggers, lexicon.detection.non_violent_cause)
+            if lexicon.incidents.another.search(span_text(part)):
+                non_violent_told = False  # 'separately', 'in another attack': a different story
+            inherited = non_violent_told and {t.kind for t in part_triggers} <= lexicon.coder.kinds.bare
+            draft = _draft(part, index, part_triggers, ctx, (country, country_code, year), own_incident, lexicon,
+                           (cause, inherited))
             if draft is None:
+                non_violent_told = non_violent_told or (
+                    cause and {t.kind for t in part_triggers} <= lexicon.coder.kinds.accidental)
                 continue
+            non_violent_told = False  # an incident told: what follows is about it
             draft.paragraph = paragraph
             draft.subject = subject
             draft.apart = apart
@@ -367,8 +390,10 @@ def _document_country(places: Sequence[Place], focus: Place | None) -> tuple[str
 
 def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
            where: tuple[str | None, str | None, int | None], date: EventDate | None,
-           lexicon: EventLexicon) -> Draft | None:
-    """The event one sentence reports, if any; ``date`` is the sentence's own date, already found."""
+           lexicon: EventLexicon, non_violent: tuple[bool, bool] = (False, False)) -> Draft | None:
+    """The event one sentence reports, if any; ``date`` is the sentence's own date, already found;
+    ``non_violent``: whether a disease, a poison or an accident is named in it, and whether one was told
+    before it (then its bare deaths and arrests are that story's)."""
     country, country_code, year = where
     coder, cues = lexicon.coder, lexicon.detection
     event_kinds = coder.kinds
@@ -385,15 +410,23 @@ def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
         return None
     # the trigger of the main kind; a kind added for a violence phrase falls back to that phrase
     trigger = next((t for t in triggers if t.kind == main), triggers[0])
-    sent_places = [p for p in ctx.places if sent.start_char <= p.start < sent.end_char]
+    sent_places = [p for p in ctx.places if sent.start_char <= p.start < sent.end_char
+                   and not is_origin(p, sent.doc, lexicon.place_lists)]
     local = best_place(sent_places)
     c_name = local.country if local else country
     c_code = local.country_code if local else country_code
     agent, patient = _actors(sent, trigger, triggers, (c_name, c_code, year), ctx, lexicon)
     # deaths from a disease or an accident are no political violence; a suicide bombing is no suicide
-    if kinds <= event_kinds.accidental and _non_violent_cause(sent, triggers, cues.non_violent_cause) and \
-            not (agent and agent.actor.inter in lexicon.taxonomy.armed) and SUICIDE not in kinds:
+    # a death ('the soldier's death', 'two soldiers died') has no perpetrator: an armed possessor is its victim;
+    # an arrest's agent is the police whatever the offence (the brewer of the poisoned drink)
+    perpetrated = agent is not None and agent.actor.inter in lexicon.taxonomy.armed and \
+        not kinds <= {DIE, DEAD, ARREST}
+    named, told = non_violent
+    if not perpetrated and SUICIDE not in kinds and (
+            ((named or told) and kinds <= event_kinds.accidental) or (told and kinds <= event_kinds.bare)):
         return None
+    if kinds == {ARREST} and cues.petty_offence.search(span_text(sent)):
+        return None  # 'taken into custody for public intoxication'
     truce = AGREEMENT in kinds and not cues.broken_truce.search(span_text(sent)) and \
         min(t.start for t in triggers if t.kind == AGREEMENT) <= min(t.start for t in triggers)
     subtype = coder.sub_event_type(kinds, agent.actor if agent else None, patient.actor if patient else None, truce)

@@ -35,6 +35,7 @@ class DetectionCues:
     arguments: Mapping[str, frozenset[str]]  # argument_cues role -> words
     broken_truce: re.Pattern[str]  # 'despite the ceasefire'
     non_violent_cause: re.Pattern[str]  # 'a cholera outbreak'
+    petty_offence: re.Pattern[str]  # 'for public intoxication': an arrest for it is no political event
     background: re.Pattern[str]  # 'amid protests that have shaken the country': the scene, not the incident
     custody: re.Pattern[str]  # 'died in custody': harm done by the state that holds the victim
     notes: Mapping[int, str]  # time precision -> how the notes begin: 'On {day} {month} {year}'
@@ -51,6 +52,7 @@ class DetectionCues:
             arguments=MappingProxyType(arguments),
             broken_truce=any_word(ordered(context, "pattern", role="broken_truce")),
             non_violent_cause=any_word(ordered(context, "pattern", role="non_violent_cause")),
+            petty_offence=any_word(ordered(context, "pattern", role="petty_offence")),
             background=any_word(ordered(context, "pattern", role="background")),
             custody=any_word(ordered(context, "pattern", role="custody")),
             notes=MappingProxyType(notes),

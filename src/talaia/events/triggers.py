@@ -202,11 +202,15 @@ def _governing_verb(tok: Any) -> Any:
 
 
 def _anaphoric(tok: Any, lexicon: TriggerLexicon) -> bool:
-    """'the ambush', 'this attack': a noun that refers back to an incident told before."""
+    """'the ambush', 'this attack', 'Saturday's gun battle': a noun that refers back to an incident told
+    before; a violence word compounded with it ('gun battle') neither adds to it nor is one of its own."""
     if tok.pos_ != "NOUN":
         return False
+    if tok.dep_ == "compound" and _listed(tok, lexicon) and tok.head.i != tok.i and _listed(tok.head, lexicon):
+        return _anaphoric(tok.head, lexicon)
     dets = [c for c in tok.children if c.dep_ in {"det", "poss"}]
-    modifiers = [c for c in tok.children if c.dep_ in {"prep", "nummod", "amod", "compound", "acl", "relcl"}]
+    modifiers = [c for c in tok.children if c.dep_ in {"prep", "nummod", "amod", "compound", "acl", "relcl"}
+                 and not (c.dep_ == "compound" and _listed(c, lexicon))]
     return bool(dets) and dets[0].lower_ in lexicon.cues["anaphoric"] and not modifiers
 
 

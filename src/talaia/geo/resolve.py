@@ -280,6 +280,11 @@ def _container(i: int, mentions: Sequence[Mention], candidates: list[list[Gazett
     if i + 1 >= len(mentions):
         return None
     between = text[mentions[i].end:mentions[i + 1].start].strip()
+    # 'Delmas, north-east South Africa', 'Gao, northern Mali': a direction before the unit still names it
+    words = between.split()
+    if len(words) > 1 and all(lexicon.directions & {w.strip(",").lower(), w.strip(",").lower().replace("-", "")}
+                              for w in words[1:]):
+        between = words[0]
     if (between not in lexicon.within and not lexicon.unit_between.fullmatch(between)) or not candidates[i + 1]:
         return None
     # 'Aguaje in Mexico's Michoacan state': the unit after the country's possessive is the container
