@@ -554,14 +554,18 @@ def actor_detail(name: str, *, db: str | Path | None = None, knowledge: Sequence
 # ---- reviews -------------------------------------------------------------------------------------
 
 def review_event(event_id: str, *, action: str, reviewer: str, field: str | None = None, value: object = None,
-                 note: str | None = None, db: str | Path | None = None) -> StoredEvent:
+                 note: str | None = None, new_actor: bool = False, clear: bool = False,
+                 db: str | Path | None = None) -> StoredEvent:
     """Record a review of the event ``event_id`` (a unique prefix will do): ``accept`` it, ``reject`` it
-    (not an event) or ``correct`` one of :data:`talaia.review.CORRECTABLE_FIELDS` to ``value``; kept in
-    the audit log with who, when, before and after, applied whenever events are read. Returns the event
-    as it now reads (its incident, corrected). QueryError for a bad action, field or value."""
+    (not an event), ``correct`` one of :data:`talaia.review.CORRECTABLE_FIELDS` to ``value`` (checked like
+    input against the event: talaia.review.validate; ``new_actor``: take an actor name the actor knowledge
+    base does not know; ``clear``: set a field that may be empty to nothing), or ``undo`` the latest review
+    of its incident; kept in the audit log with who, when, before and after, applied whenever events are
+    read. Returns the event as it now reads (its incident, corrected). QueryError for a bad action, field or value."""
     with open_store(db, must_exist=True) as store:
         wanted = _event_id(store, event_id)
-        record_review(store, wanted, action=action, reviewer=reviewer, field=field, value=value, note=note)
+        record_review(store, wanted, action=action, reviewer=reviewer, field=field, value=value, note=note,
+                      new_actor=new_actor, clear=clear)
         return _incident_event(store, wanted, review_overlay(store))
 
 

@@ -123,31 +123,48 @@ def _value(field: str, value: str | None) -> object:
 @click.argument("field", type=click.Choice(CORRECTABLE_FIELDS))
 @click.argument("value", required=False)
 @click.option("--clear", is_flag=True, help="Set FIELD to nothing (no VALUE).")
+@click.option("--new-actor", is_flag=True, help="Take an actor name the actor knowledge base does not know.")
 @DB_OPTION
 @REVIEWER_OPTION
 @NOTE_OPTION
-def review_correct(event_id: str, field: str, value: str | None, clear: bool, db: str | None,
+def review_correct(event_id: str, field: str, value: str | None, clear: bool, new_actor: bool, db: str | None,
                    reviewer: str | None, note: str | None) -> None:
-    """Correct FIELD of EVENT_ID to VALUE (or --clear it).
+    """Correct FIELD of EVENT_ID to VALUE (or --clear it), checked like input.
 
-    Types and sub-types take ACLED's names in any case; event_date is YYYY-MM-DD; fatalities a
-    whole number; latitude and longitude numbers.
+    Types and sub-types take ACLED's names in any case; event_date is YYYY-MM-DD, not after the
+    event's first report; fatalities a whole number from 0 to 100,000; latitude and longitude
+    numbers; admin1, admin2 and location places of the gazetteer in the event's country ('Tala,
+    Jalisco' moves the event to another state; a place sets its admin1, admin2 and coordinates);
+    actors any alias of the actor knowledge base, stored as its canonical name (--new-actor: a name
+    it does not know, as written).
     """
     if (value is None) != clear:
         raise click.UsageError("give a VALUE, or --clear to set the field to nothing")
-    _review(event_id, "correct", db, reviewer, note, field=field, value=_value(field, value))
+    _review(event_id, "correct", db, reviewer, note, field=field, value=_value(field, value), new_actor=new_actor,
+            clear=clear)
+
+
+@review_group.command("undo")
+@click.argument("event_id")
+@DB_OPTION
+@REVIEWER_OPTION
+@NOTE_OPTION
+def review_undo(event_id: str, db: str | None, reviewer: str | None, note: str | None) -> None:
+    """Undo the latest review of EVENT_ID's incident (recorded as a new row of the audit log)."""
+    _review(event_id, "undo", db, reviewer, note)
 
 
 def _review(event_id: str, action: str, db: str | None, reviewer: str | None, note: str | None,
-            field: str | None = None, value: object = None) -> None:
+            field: str | None = None, value: object = None, new_actor: bool = False, clear: bool = False) -> None:
     from talaia.api import review_event
 
     try:
         stored = review_event(event_id, action=action, reviewer=_reviewer(reviewer), field=field, value=value,
-                              note=note, db=db)
+                              note=note, new_actor=new_actor, clear=clear, db=db)
     except TalaiaError as err:
         fail(err)
-    _echo_event(f"{action}ed" if action != "correct" else f"corrected {field}", stored)
+    done = {"correct": f"corrected {field}", "undo": "undone"}.get(action, f"{action}ed")
+    _echo_event(done, stored)
 
 
 @review_group.command("log")

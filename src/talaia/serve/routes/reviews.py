@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
-from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
 
 from talaia import api
 from talaia.review import CORRECTABLE_FIELDS
@@ -25,15 +25,21 @@ assert set(Field_.__args__) == set(CORRECTABLE_FIELDS)  # type: ignore[attr-defi
 
 
 class ReviewRequest(BaseModel):
-    """`accept` the event, `reject` it (it is not an event), or `correct` one `field` to `value`."""
+    """`accept` the event, `reject` it (it is not an event), `correct` one `field` to `value`, or `undo`
+    the latest review of its incident (a new row of the audit log)."""
 
     model_config = ConfigDict(extra="forbid")
 
-    action: Literal["accept", "reject", "correct"]
+    action: Literal["accept", "reject", "correct", "undo"]
     field: Field_ | None = Field(None, description="With `correct`: the field corrected")
     value: StrictStr | StrictInt | StrictFloat | None = Field(
-        None, description="With `correct`: the new value (null clears actor2, admin1, admin2, location, "
-                          "coordinates, event_date or fatalities)")
+        None, description="With `correct`: the new value, checked like input (a date not after the first "
+                          "report, deaths 0 to 100,000, places of the gazetteer, actors of the actor knowledge "
+                          "base); required unless `clear`")
+    clear: StrictBool = Field(False, description="With `correct` and no value: set actor2, admin1, admin2, "
+                                                 "location, coordinates, event_date or fatalities to nothing")
+    new_actor: StrictBool = Field(False, description="With `correct` of an actor: take a name the actor "
+                                                     "knowledge base does not know, as written")
     reviewer: StrictStr = Field(min_length=1, max_length=MAX_TEXT, description="Who reviews")
     note: StrictStr | None = Field(None, max_length=MAX_NOTE)
 
@@ -46,7 +52,8 @@ def review(event_id: EventId, body: ReviewRequest, db: Db) -> dict[str, Any]:
     returns the event as it now reads. Corrections are applied whenever events are read, in every
     endpoint and export, and survive re-extraction and re-fusion (docs/API.md)."""
     return api.review_event(event_id, action=body.action, reviewer=body.reviewer, field=body.field,
-                            value=body.value, note=body.note, db=db).to_dict()
+                            value=body.value, note=body.note, new_actor=body.new_actor, clear=body.clear,
+                            db=db).to_dict()
 
 
 @router.get("/reviews",
