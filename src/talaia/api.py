@@ -36,11 +36,12 @@ if TYPE_CHECKING:
     from talaia.brief import Brief
 
 __all__ = ["ActorCount", "ActorListing", "AlertReport", "AlertSettings", "AreaHistory", "BriefFiles",
-           "DocumentRecord", "EventDocument", "EventPage", "EventRecord", "EvidenceSpan", "actor_detail", "actor_kb",
-           "aggregate_events", "alerts", "area_history", "event_record", "explain_fusion", "export_events",
+           "DocumentRecord", "EventDocument", "EventPage", "EventRecord", "EvidenceSpan", "actor_detail",
+           "actor_events", "actor_kb", "aggregate_events", "alerts", "area_history", "event_record",
+           "explain_fusion", "export_events",
            "extract_paths", "extract_text", "fuse_events", "ingest_paths", "list_actors", "list_events", "list_quotes",
            "merge_events", "open_store", "reprocess", "review_event", "review_gold", "review_log", "search_events",
-           "show_document", "show_event", "split_event", "write_brief"]
+           "show_document", "show_event", "split_event", "the_events", "write_brief"]
 
 
 def extract_text(text: str, *, published: dt.date | str | None = None, language: str | None = None,
@@ -150,12 +151,31 @@ def reprocess(*, db: str | Path | None = None, pipeline: Pipeline | None = None,
             pipe.close()
 
 
+def the_events(store: Store, where: EventFilter | None = None, *, rejected: bool = False, mentions: bool = False,
+               overlay: dict[str, ReviewState] | None = None) -> list[StoredEvent]:
+    """THE events, as every reader shows them (the dashboard's table, map and timeline, the brief, the
+    exports, ``talaia events`` and ``show``, the API's counts, the alerts and the actors' counts): one
+    per incident (reports of one incident fused; with ``mentions`` one per report), analysts'
+    corrections applied, the events they marked wrong left out unless ``rejected`` or ``where`` asks
+    for them (``review='rejected'``); ``where.limit`` counts the events kept. ``overlay``: the review
+    overlay when the caller has read it already."""
+    flt = _with_actor_names(store, where)
+    limit = flt.limit if flt is not None else None
+    if flt is not None and limit is not None:
+        flt = dataclasses.replace(flt, limit=None)
+    found = store.events(flt, fused=not mentions, overlay=review_overlay(store) if overlay is None else overlay)
+    if not (rejected or (where is not None and where.review == "rejected")):
+        found = [e for e in found if not e.rejected]
+    return found[:limit] if limit is not None else found
+
+
 def list_events(*, db: str | Path | None = None, where: EventFilter | None = None,
-                mentions: bool = False) -> list[StoredEvent]:
-    """Stored events matching ``where``, with their sources: one per incident (reports of one incident
-    from several documents fused), or with ``mentions`` one per document's event."""
+                mentions: bool = False, rejected: bool = False) -> list[StoredEvent]:
+    """The events matching ``where`` (:func:`the_events`), with their sources: one per incident (reports of
+    one incident from several documents fused), or with ``mentions`` one per document's event; events
+    analysts marked wrong only with ``rejected`` (or a filter on them)."""
     with open_store(db, must_exist=True) as store:
-        return store.events(_with_actor_names(store, where), fused=not mentions, overlay=review_overlay(store))
+        return the_events(store, where, rejected=rejected, mentions=mentions)
 
 
 def _with_actor_names(store: Store, where: EventFilter | None, knowledge: Sequence[str] = ()
@@ -220,8 +240,7 @@ def _history(db: str | Path | None, where: EventFilter | None) -> tuple[list[Sto
     left out (as in aggregates and exports)."""
     flt = dataclasses.replace(where or EventFilter(), date_from=None, date_to=None, limit=None)
     with open_store(db, must_exist=True) as store:
-        stored = [s for s in store.events(_with_actor_names(store, flt), overlay=review_overlay(store))
-                  if not s.rejected]
+        stored = the_events(store, flt)
     days = [d for d in (_event_day(s) for s in stored) if d is not None]
     return stored, max(days, default=None)
 
@@ -276,7 +295,7 @@ class ActorCount:
     """An actor of the knowledge base with the stored events and quotes that name it."""
 
     actor: KBActor
-    events: int  # events whose actor1 or actor2 resolves to it (one per side that does)
+    events: int  # incidents whose actor1 or actor2 resolves to it (once, whichever side)
     quotes: int  # quotes whose speaker resolves to it
     names: tuple[str, ...]  # the stored names that resolved to it
 
@@ -289,8 +308,9 @@ class ActorListing:
 
 def list_actors(query: str | None = None, *, db: str | Path | None = None, knowledge: Sequence[str] = ()
                 ) -> ActorListing:
-    """The actors of the knowledge base (those ``query`` finds by any alias), each with the stored events
-    and quotes whose actor or speaker names resolve to it, and the stored names that resolve to none.
+    """The actors of the knowledge base (those ``query`` finds by any alias), each with the events
+    (:func:`the_events`: incidents, rejected ones out; an incident once, whichever side names it) and the
+    quotes whose actor or speaker names resolve to it, and the stored names that resolve to none.
 
     Without a database (``db`` None and none at the default path) the counts are 0."""
     kb = actor_kb(knowledge)
@@ -300,17 +320,29 @@ def list_actors(query: str | None = None, *, db: str | Path | None = None, knowl
     names: dict[str, list[str]] = {}
     unknown: dict[str, list[int]] = {}
     where = db if db is not None else default_db()
-    counts: dict[str, dict[str, int]] = {"actors": {}, "speakers": {}}
+    incidents: list[StoredEvent] = []
+    speakers: dict[str, int] = {}
     if db is not None or is_postgres_url(where) or Path(where).is_file():
         with open_store(where, must_exist=True) as store:
-            counts = store.name_counts()
-    for column, tally, slot in (("actors", events, 0), ("speakers", quotes, 1)):
-        for name, n in counts[column].items():
-            found = kb.resolve(name)
+            incidents = the_events(store)
+            speakers = store.name_counts()["speakers"]
+    resolved = functools.cache(kb.resolve)
+    for stored in incidents:
+        named = {n for n in (stored.event.actor1, stored.event.actor2) if n}
+        for actor_id in {a.id for a in map(resolved, named) if a is not None}:
+            events[actor_id] = events.get(actor_id, 0) + 1
+        for name in named:
+            found = resolved(name)
             if found is None:
-                unknown.setdefault(name, [0, 0])[slot] += n
-                continue
-            tally[found.id] = tally.get(found.id, 0) + n
+                unknown.setdefault(name, [0, 0])[0] += 1
+            else:
+                names.setdefault(found.id, []).append(name)
+    for name, n in speakers.items():
+        found = resolved(name)
+        if found is None:
+            unknown.setdefault(name, [0, 0])[1] += n
+        else:
+            quotes[found.id] = quotes.get(found.id, 0) + n
             names.setdefault(found.id, []).append(name)
     wanted = alias_key(query or "")
     known = tuple(ActorCount(a, events.get(a.id, 0), quotes.get(a.id, 0), tuple(dict.fromkeys(names.get(a.id, ()))))
@@ -327,9 +359,17 @@ def show_event(event_id: str, *, db: str | Path | None = None) -> EventDetail:
     shows 8); raises :class:`~talaia.errors.QueryError` for an unknown or ambiguous id.
     """
     with open_store(db, must_exist=True) as store:
-        detail = store.event_detail(_event_id(store, event_id), review_overlay(store))
+        wanted = _event_id(store, event_id)
+        overlay = review_overlay(store)
+        detail = store.event_detail(wanted, overlay)
         assert detail is not None
-        return detail
+        # the incident's fields and every source, as the dashboard and /api show it; the evidence of this
+        # document's own report (its offsets index this document's text)
+        incident = _incident_event(store, wanted, overlay)
+        own = detail.stored.event
+        event = dataclasses.replace(incident.event, evidence=own.evidence, actor1_mentions=own.actor1_mentions,
+                                    actor2_mentions=own.actor2_mentions)
+        return dataclasses.replace(detail, stored=dataclasses.replace(incident, event=event))
 
 
 def _event_id(store: Store, event_id: str) -> str:
@@ -376,9 +416,7 @@ def export_events(fmt: str, *, db: str | Path | None = None, path: str | Path | 
     """Export stored events in a format of ``talaia.export.WRITERS`` (acled-csv, geojson, jsonl,
     parquet) to ``path``, else return the text; one per incident unless ``mentions``. Reviewers'
     corrections are applied; events they rejected are left out unless ``rejected``."""
-    events = [e for e in list_events(db=db, where=where, mentions=mentions)
-              if rejected or not e.rejected]
-    return write_export(events, fmt, path)
+    return write_export(list_events(db=db, where=where, mentions=mentions, rejected=rejected), fmt, path)
 
 
 # ---- the analyst's desk: pages of events, one event with its documents, reviews ------------------
@@ -402,16 +440,36 @@ class EventPage:
 
 def search_events(*, db: str | Path | None = None, where: EventFilter | None = None, limit: int = 50,
                   offset: int = 0) -> EventPage:
-    """A page of the stored events (one per incident, reviewers' corrections applied) matching ``where``,
-    newest first (undated last); ``limit`` 1 to :data:`MAX_PAGE`, ``offset`` from 0."""
+    """A page of the events (:func:`the_events`) matching ``where``, newest first (undated last); ``limit``
+    1 to :data:`MAX_PAGE`, ``offset`` from 0."""
+    _page([], limit, offset)  # the page's bounds checked before the database is read
+    return _page(list_events(db=db, where=where), limit, offset)
+
+
+def _page(events: Sequence[StoredEvent], limit: int, offset: int) -> EventPage:
+    """A page of ``events`` (oldest first, as the store reads them) newest first, undated last."""
     if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_PAGE:
         raise QueryError(f"limit must be a whole number from 1 to {MAX_PAGE}, not {limit!r}", field="limit")
     if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
         raise QueryError(f"offset must be a whole number of at least 0, not {offset!r}", field="offset")
-    events = list_events(db=db, where=where)
     dated = [e for e in events if e.event.event_date]
     ordered = dated[::-1] + [e for e in events if not e.event.event_date]
     return EventPage(len(ordered), limit, offset, tuple(ordered[offset:offset + limit]))
+
+
+def actor_events(name: str, *, db: str | Path | None = None, knowledge: Sequence[str] = (), limit: int = 50,
+                 offset: int = 0) -> tuple[ActorCount, EventPage]:
+    """The actor of the knowledge base that ``name`` names (as :func:`actor_detail`) and a page of its
+    events: the incidents whose actor1 or actor2 resolves to it, those its count in :func:`list_actors`
+    counts (newest first)."""
+    found = actor_detail(name, db=db, knowledge=knowledge)
+    kb = actor_kb(knowledge)
+    resolved = functools.cache(kb.resolve)
+    with open_store(db, must_exist=True) as store:
+        events = [s for s in the_events(store)
+                  if any(getattr(resolved(n), "id", None) == found.actor.id
+                         for n in (s.event.actor1, s.event.actor2) if n)]
+    return found, _page(events, limit, offset)
 
 
 @dataclass(frozen=True, slots=True)

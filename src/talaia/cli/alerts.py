@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import TYPE_CHECKING, Any, cast
 
@@ -95,11 +93,9 @@ def _p(value: float | None) -> str:
 
 
 def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
+    from talaia.export.formats import write_csv
+
+    return write_csv(rows, columns)
 
 
 def _alert_row(a: Alert) -> dict[str, Any]:

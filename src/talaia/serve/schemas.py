@@ -154,6 +154,7 @@ class ActorPage(_Model):
     limit: int
     offset: int
     items: list[Actor]
+    unknown_total: int
     unknown: list[UnknownName]
 
 
