@@ -25,7 +25,8 @@ from talaia.ingest.service import reprocess as reprocess_store
 from talaia.kb import ActorKB, KBActor, alias_key
 from talaia.models import Document, Event, ExtractionResult
 from talaia.pipeline import Pipeline, PipelineConfig
-from talaia.review.service import ReviewLogEntry, gold_records, record_review, review_overlay
+from talaia.review.queue import QueueItem, queue
+from talaia.review.service import ReviewLogEntry, gold_records, record_fusion_change, record_review, review_overlay
 from talaia.review.service import review_log as review_log_entries
 from talaia.store import EventDetail, EventFilter, Store, StoredEvent, default_db, is_postgres_url
 from talaia.store import open_store as _open_store
@@ -35,13 +36,49 @@ from talaia.store.overlay import ReviewState
 if TYPE_CHECKING:
     from talaia.brief import Brief
 
-__all__ = ["ActorCount", "ActorListing", "AlertReport", "AlertSettings", "AreaHistory", "BriefFiles",
-           "DocumentRecord", "EventDocument", "EventPage", "EventRecord", "EvidenceSpan", "actor_detail",
-           "actor_events", "actor_kb", "aggregate_events", "alerts", "area_history", "event_record",
-           "explain_fusion", "export_events",
-           "extract_paths", "extract_text", "fuse_events", "ingest_paths", "list_actors", "list_events", "list_quotes",
-           "merge_events", "open_store", "reprocess", "review_event", "review_gold", "review_log", "search_events",
-           "show_document", "show_event", "split_event", "the_events", "write_brief"]
+__all__ = [
+    "ActorCount",
+    "ActorListing",
+    "AlertReport",
+    "AlertSettings",
+    "AreaHistory",
+    "BriefFiles",
+    "DocumentRecord",
+    "EventDocument",
+    "EventPage",
+    "EventRecord",
+    "EvidenceSpan",
+    "ReviewQueue",
+    "actor_detail",
+    "actor_events",
+    "actor_kb",
+    "aggregate_events",
+    "alerts",
+    "area_history",
+    "event_record",
+    "explain_fusion",
+    "export_events",
+    "extract_paths",
+    "extract_text",
+    "fuse_events",
+    "ingest_paths",
+    "list_actors",
+    "list_events",
+    "list_quotes",
+    "merge_events",
+    "open_store",
+    "reprocess",
+    "review_event",
+    "review_gold",
+    "review_log",
+    "review_queue",
+    "search_events",
+    "show_document",
+    "show_event",
+    "split_event",
+    "the_events",
+    "write_brief",
+]
 
 
 def extract_text(text: str, *, published: dt.date | str | None = None, language: str | None = None,
@@ -200,25 +237,26 @@ def fuse_events(*, db: str | Path | None = None, settings: FusionSettings | None
 
 def alerts(*, db: str | Path | None = None, week: str | None = None, since: str | dt.date | None = None,
            by: Grouping = "admin1", where: EventFilter | None = None, areas: Sequence[str] = (),
-           settings: AlertSettings | None = None, top: int = 3) -> AlertReport:
+           settings: AlertSettings | None = None, top: int = 3, until: str | dt.date | None = None) -> AlertReport:
     """Area-weeks with unusually much violence against each area's own history (docs/ALERTS.md).
 
     The weeks judged: ``week`` (an ISO week, '2019-W42'); or every week from that of ``since`` (a
-    date) to the latest stored event's; else the latest stored event's week. Areas are those of
-    ``by`` (country, admin1, admin2, actor or event type) among the stored incidents ``where``
-    selects (its dates are ignored: an area's whole history counts), or only those ``areas`` names.
-    ``top``: how many of an alerting week's events to list with it (deadliest first).
+    date) to that of ``until`` (a date; default: the latest stored event's); else the latest stored
+    event's week, or ``until``'s. Weeks before the first stored event or after the last are not judged
+    (nothing to judge there: a far ``since`` costs nothing). Areas are those of ``by`` (country,
+    admin1, admin2, actor or event type) among the stored incidents ``where`` selects (its dates are
+    ignored: an area's whole history counts), or only those ``areas`` names. ``top``: how many of an
+    alerting week's events to list with it (deadliest first).
     """
-    stored, latest = _history(db, where)
-    first = _since(since)
+    stored, earliest, latest = _history(db, where)
+    first, last = _since(since), _since(until)
     if week is not None:
         first = last = parse_week(week, "week")
-    elif first is not None:
-        last = latest or first
-    elif latest is not None:
-        first = last = latest
-    else:
+    elif latest is None:
         return detect([], [], by=by, settings=settings)
+    else:
+        last = min(last or latest, latest)
+        first = max(first or last, earliest or last)
     return detect(stored, weeks_between(first, last) if first <= last else [], by=by, only=areas,
                   settings=settings, top=top)
 
@@ -227,22 +265,57 @@ def area_history(area: str, *, db: str | Path | None = None, since: str | dt.dat
                  until: str | None = None, by: Grouping = "admin1", where: EventFilter | None = None,
                  settings: AlertSettings | None = None) -> AreaHistory:
     """The weeks of the area named ``area`` (of ``by``), each with its expectation, band and p-value
-    (docs/ALERTS.md), from its first event's week (or ``since``'s) to the ISO week ``until`` (default:
-    the latest stored event's)."""
-    stored, latest = _history(db, where)
+    (docs/ALERTS.md), from its first event's week (or ``since``'s, not before the first stored event) to
+    the ISO week ``until`` (default: the latest stored event's; not after it)."""
+    stored, earliest, latest = _history(db, where)
     last = parse_week(until, "week") if until else latest or dt.date.today()
-    return history(stored, area, last, by=by, since=_since(since), settings=settings)
+    first = _since(since)
+    if latest is not None:
+        last = min(last, latest)
+    if first is not None and earliest is not None:
+        first = max(first, earliest)
+    return history(stored, area, last, by=by, since=first, settings=settings)
 
 
-def _history(db: str | Path | None, where: EventFilter | None) -> tuple[list[StoredEvent], dt.date | None]:
+_HISTORIES: dict[tuple[object, ...], tuple[list[StoredEvent], dt.date | None, dt.date | None]] = {}
+
+
+def _history(db: str | Path | None, where: EventFilter | None
+             ) -> tuple[list[StoredEvent], dt.date | None, dt.date | None]:
     """The stored incidents ``where`` selects, whatever their dates (an area's whole history is its
-    baseline), and the latest day among them; analysts' corrections applied, events they marked wrong
-    left out (as in aggregates and exports)."""
+    baseline), and the earliest and latest day among them (:func:`the_events`). Kept while a SQLite
+    file is unchanged (its size and time of change, its journal's too), so the alerts panel and an
+    area's history do not read every event again on each request."""
     flt = dataclasses.replace(where or EventFilter(), date_from=None, date_to=None, limit=None)
+    stamp = _file_stamp(db)
+    key = (str(db), flt, stamp)
+    if stamp is not None and key in _HISTORIES:
+        return _HISTORIES[key]
     with open_store(db, must_exist=True) as store:
         stored = the_events(store, flt)
     days = [d for d in (_event_day(s) for s in stored) if d is not None]
-    return stored, max(days, default=None)
+    found = (stored, min(days, default=None), max(days, default=None))
+    if stamp is not None:
+        if len(_HISTORIES) >= 16:
+            _HISTORIES.clear()
+        _HISTORIES[key] = found
+    return found
+
+
+def _file_stamp(db: str | Path | None) -> tuple[int, ...] | None:
+    """What changes whenever a SQLite database does (None for PostgreSQL, or no file: never cached)."""
+    where = db if db is not None else default_db()
+    if is_postgres_url(where):
+        return None
+    stamps = []
+    for path in (Path(where), Path(f"{where}-wal")):
+        try:
+            info = path.stat()
+        except OSError:
+            stamps += [-1, -1]
+            continue
+        stamps += [info.st_size, info.st_mtime_ns]
+    return tuple(stamps) if stamps[0] >= 0 else None
 
 
 def _since(value: str | dt.date | None) -> dt.date | None:
@@ -390,17 +463,32 @@ def _event_id(store: Store, event_id: str) -> str:
     return ids[0]
 
 
-def split_event(event_id: str, *, db: str | Path | None = None) -> list[str]:
+def split_event(event_id: str, *, db: str | Path | None = None, reviewer: str | None = None,
+                note: str | None = None) -> list[str]:
     """Undo a wrong fusion: a stored event is set apart from the rest of its incident (a fused event's
-    id: all its stored events apart); kept when fusion runs again. Returns the ids set apart."""
+    id: all its stored events apart); kept when fusion runs again. Returns the ids set apart. With
+    ``reviewer``, recorded in the audit log too (the dashboard's split)."""
     with open_store(db, must_exist=True) as store:
-        return fuse_split(store, _event_id(store, event_id))
+        wanted = _event_id(store, event_id)
+        if reviewer is not None:
+            if len(store.incident_mentions(wanted)[1]) <= 1:
+                raise QueryError(f"{event_id!r} is one report alone: nothing to split", field="event_id")
+            record_fusion_change(store, wanted, "split", None, reviewer=reviewer, note=note)
+        return fuse_split(store, wanted)
 
 
-def merge_events(first: str, second: str, *, db: str | Path | None = None) -> None:
-    """Two events an analyst knows to be one incident become one; kept when fusion runs again."""
+def merge_events(first: str, second: str, *, db: str | Path | None = None, reviewer: str | None = None,
+                 note: str | None = None) -> StoredEvent:
+    """Two events an analyst knows to be one incident become one; kept when fusion runs again. With
+    ``reviewer``, recorded in the audit log too (the dashboard's merge). Returns the merged incident."""
     with open_store(db, must_exist=True) as store:
-        fuse_merge(store, _event_id(store, first), _event_id(store, second))
+        a, b = _event_id(store, first), _event_id(store, second)
+        if store.incident_mentions(a)[0] == store.incident_mentions(b)[0]:
+            raise QueryError(f"{first!r} and {second!r} are one incident already", field="other")
+        if reviewer is not None:
+            record_fusion_change(store, a, "merge", b, reviewer=reviewer, note=note)
+        fuse_merge(store, a, b)
+        return _incident_event(store, a, review_overlay(store))
 
 
 def explain_fusion(first: str, second: str, *, db: str | Path | None = None,
@@ -514,22 +602,38 @@ class EventRecord:
                                         "review_history": [r.to_dict() for r in self.reviews]}
 
 
-def _spans(event: Event, text: str) -> tuple[EvidenceSpan, ...]:
-    """The event's evidence and participants as spans of ``text``, labelled with the field they tell
-    where that is known (participants: actor1/actor2; the event's place named inside its evidence)."""
-    spans = [EvidenceSpan(e.start, e.end, text[e.start:e.end]) for e in dict.fromkeys(event.evidence)]
-    for side, mentions in (("actor1", event.actor1_mentions), ("actor2", event.actor2_mentions)):
+def _spans(report: Event, incident: Event, text: str) -> tuple[EvidenceSpan, ...]:
+    """A report's evidence and participants as spans of its ``text``, labelled with the field they tell in
+    the incident's own coding: a participant is actor1 or actor2 where the report's actor on that side is
+    the incident's actor1 or actor2 (resolved through the actor knowledge base), else a plain
+    'participant'; the incident's place is marked where a report's evidence names it."""
+    spans = [EvidenceSpan(e.start, e.end, text[e.start:e.end]) for e in dict.fromkeys(report.evidence)]
+    for name, mentions in ((report.actor1, report.actor1_mentions), (report.actor2, report.actor2_mentions)):
+        side = _incident_side(name, incident)
         spans += [EvidenceSpan(m.start, m.end, text[m.start:m.end], side) for m in mentions]
-    if event.location:
+    if incident.location:
         from talaia.text import fold
 
-        wanted, folded = fold(event.location), fold(text)
-        for e in dict.fromkeys(event.evidence):
-            at = folded.find(wanted, e.start, e.end) if len(folded) == len(text) else -1
+        folded = fold(text)
+        for wanted in dict.fromkeys(fold(p) for p in (incident.location, incident.admin2) if p):
+            at = next((a for e in dict.fromkeys(report.evidence)
+                       if (a := folded.find(wanted, e.start, e.end) if len(folded) == len(text) else -1) >= 0), -1)
             if at >= 0:
                 spans.append(EvidenceSpan(at, at + len(wanted), text[at:at + len(wanted)], "location"))
                 break
     return tuple(sorted(dict.fromkeys(spans), key=lambda s: (s.start, s.end, s.field or "")))
+
+
+def _incident_side(name: str | None, incident: Event) -> str:
+    """Which of the incident's actors the report's actor ``name`` is: 'actor1', 'actor2' or 'participant'."""
+    if not name:
+        return "participant"
+    kb = actor_kb()
+    key = getattr(kb.resolve(name), "id", None) or alias_key(name)
+    for side, other in (("actor1", incident.actor1), ("actor2", incident.actor2)):
+        if other and key == (getattr(kb.resolve(other), "id", None) or alias_key(other)):
+            return side
+    return "participant"
 
 
 def _incident_event(store: Store, event_id: str, overlay: dict[str, ReviewState]) -> StoredEvent:
@@ -552,8 +656,8 @@ def event_record(event_id: str, *, db: str | Path | None = None) -> EventRecord:
         for member in stored.mentions or (stored.event.event_id,):
             detail = store.event_detail(member, overlay)
             if detail is not None:
-                documents.append(EventDocument(detail.document, member, _spans(detail.stored.event,
-                                                                                detail.document.text)))
+                documents.append(EventDocument(detail.document, member, _spans(
+                    detail.stored.event, stored.event, detail.document.text)))
         seen = {d.document.id for d in documents}
         for source in stored.sources:
             doc_id = source["document_id"]
@@ -610,6 +714,30 @@ def actor_detail(name: str, *, db: str | Path | None = None, knowledge: Sequence
 
 
 # ---- reviews -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class ReviewQueue:
+    """A page of the review queue (talaia.review.queue): the unreviewed events, least confident first."""
+
+    total: int
+    limit: int
+    offset: int
+    items: tuple[QueueItem, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {"total": self.total, "limit": self.limit, "offset": self.offset,
+                "items": [q.to_dict() for q in self.items]}
+
+
+def review_queue(*, db: str | Path | None = None, where: EventFilter | None = None, limit: int = 50,
+                 offset: int = 0) -> ReviewQueue:
+    """The events (:func:`the_events`, matching ``where``) no analyst has reviewed, ordered by their
+    ``confidence`` (lowest first; from the doubts' signals where an event has none), each with its
+    reasons ('place is a state only', 'reports disagree on deaths (2 to 5)')."""
+    _page([], limit, offset)
+    items = queue(list_events(db=db, where=where))
+    return ReviewQueue(len(items), limit, offset, tuple(items[offset:offset + limit]))
+
 
 def review_event(event_id: str, *, action: str, reviewer: str, field: str | None = None, value: object = None,
                  note: str | None = None, new_actor: bool = False, clear: bool = False,

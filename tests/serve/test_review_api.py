@@ -182,3 +182,41 @@ def test_reviewing_an_unknown_event_is_404_and_a_bad_body_400(client: TestClient
     garbled = client.post("/api/events/ffff0000/review", headers=TOKEN | {"content-type": "application/json"},
                           content=b"{not json")
     assert garbled.status_code == 400 and "JSON" in garbled.json()["error"]["message"]
+
+
+def test_merge_and_split_are_logged_and_seen_everywhere(client: TestClient) -> None:
+    items = client.get("/api/events", params={"limit": 500}).json()["items"]
+    lone = [e for e in items if not e.get("mentions")]
+    first, second = lone[0]["event_id"], lone[1]["event_id"]
+    total = len(items)
+    assert client.post(f"/api/events/{first}/merge", json={"other": second, "reviewer": "a"}).status_code == 401
+    merged = client.post(f"/api/events/{first}/merge", headers=TOKEN,
+                         json={"other": second[:8], "reviewer": "ana", "note": "one ambush"})
+    assert merged.status_code == 200, merged.text
+    incident = merged.json()
+    assert set(incident["mentions"]) == {first, second}
+    after = client.get("/api/events", params={"limit": 500}).json()
+    assert after["total"] == total - 1
+    assert client.get("/api").json()["counts"]["events"] == total - 1
+    history = client.get(f"/api/events/{incident['event_id']}").json()["review_history"]
+    assert [(h["action"], h["after"], h["note"]) for h in history] == [("merge", second, "one ambush")]
+    again = client.post(f"/api/events/{first}/merge", headers=TOKEN, json={"other": second, "reviewer": "ana"})
+    assert again.status_code == 400 and "one incident already" in again.json()["error"]["message"]
+    split = client.post(f"/api/events/{incident['event_id']}/split", headers=TOKEN, json={"reviewer": "bo"})
+    assert split.status_code == 200 and set(split.json()["apart"]) == {first, second}
+    assert client.get("/api/events", params={"limit": 500}).json()["total"] == total
+    log = [e["action"] for e in client.get("/api/reviews").json()["items"]]
+    assert log == ["split", "merge"]
+    alone = client.post(f"/api/events/{first}/split", headers=TOKEN, json={"reviewer": "bo"})
+    assert alone.status_code == 400 and "nothing to split" in alone.json()["error"]["message"]
+
+
+def test_the_review_queue_orders_by_confidence_and_drops_reviewed_events(client: TestClient) -> None:
+    queue = client.get("/api/review/queue", params={"limit": 500}).json()
+    confidences = [q["confidence"] for q in queue["items"]]
+    assert confidences == sorted(confidences) and queue["total"] == len(queue["items"]) > 3
+    assert all(q["reasons"] for q in queue["items"][:3]) and queue["items"][0]["confidence_from"] == "signals"
+    first = queue["items"][0]["event"]["event_id"]
+    client.post(f"/api/events/{first}/review", headers=TOKEN, json={"action": "accept", "reviewer": "ana"})
+    again = client.get("/api/review/queue", params={"limit": 500}).json()
+    assert again["total"] == queue["total"] - 1 and first not in {q["event"]["event_id"] for q in again["items"]}

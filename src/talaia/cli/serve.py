@@ -194,6 +194,40 @@ def review_log_command(event_id: str | None, db: str | None, limit: int | None, 
         click.echo(f"{len(entries)} review{'s' if len(entries) != 1 else ''}", err=True)
 
 
+@review_group.command("queue")
+@DB_OPTION
+@click.option("--limit", type=click.IntRange(min=1, max=500), default=20, show_default=True,
+              help="At most this many events.")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many first.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
+              help="table: one line per event with its reasons; jsonl: one JSON object per event.")
+def review_queue_command(db: str | None, limit: int, offset: int, fmt: str) -> None:
+    """The events no analyst has reviewed, the least confident first, each with why it is doubtful.
+
+    Ordered by the event's confidence (lowest first); an event without one gets it from its doubts
+    ('place is a state only', 'reports disagree on deaths'). Review them with `talaia review accept|
+    reject|correct ID` (the first column).
+    """
+    from talaia.api import review_queue
+
+    try:
+        page = review_queue(db=db, limit=limit, offset=offset)
+    except TalaiaError as err:
+        fail(err)
+    for item in page.items:
+        if fmt == "jsonl":
+            click.echo(_json_line(item.to_dict()))
+            continue
+        e = item.stored.event
+        place = ", ".join(dict.fromkeys(p for p in (e.location, e.admin1, e.country) if p)) or "-"
+        click.echo(f"{e.event_id[:8]}  {item.confidence:.2f}  {e.event_date or '-':<10}  {e.sub_event_type}, "
+                   f"{place}: {'; '.join(item.reasons) or 'no doubt found'}")
+    if fmt == "table":
+        shown = f"{offset + 1}-{offset + len(page.items)} of " if page.items else ""
+        click.echo(f"{shown}{page.total} unreviewed event{'s' if page.total != 1 else ''}, least confident first",
+                   err=True)
+
+
 @review_group.command("gold")
 @DB_OPTION
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,

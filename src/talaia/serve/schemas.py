@@ -158,6 +158,20 @@ class ActorPage(_Model):
     unknown: list[UnknownName]
 
 
+class QueueItem(_Model):
+    confidence: float
+    confidence_from: str
+    reasons: list[str]
+    event: Event  # type: ignore[valid-type]
+
+
+class ReviewQueue(_Model):
+    total: int
+    limit: int
+    offset: int
+    items: list[QueueItem]
+
+
 class ActorDetail(Actor):
     latest_events: EventPage
 

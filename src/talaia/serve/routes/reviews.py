@@ -13,9 +13,10 @@ from talaia import api
 from talaia.review import CORRECTABLE_FIELDS
 from talaia.review.service import MAX_NOTE, MAX_TEXT
 from talaia.serve import schemas
-from talaia.serve.params import Limit, Offset, db_of
+from talaia.serve.params import Limit, Offset, db_of, event_filter
 from talaia.serve.routes.events import EventId
 from talaia.serve.security import require_token
+from talaia.store import EventFilter
 
 router = APIRouter(prefix="/api", tags=["review"])
 Db = Annotated[str, Depends(db_of)]
@@ -54,6 +55,50 @@ def review(event_id: EventId, body: ReviewRequest, db: Db) -> dict[str, Any]:
     return api.review_event(event_id, action=body.action, reviewer=body.reviewer, field=body.field,
                             value=body.value, note=body.note, new_actor=body.new_actor, clear=body.clear,
                             db=db).to_dict()
+
+
+class MergeRequest(BaseModel):
+    """The other event (an id or a unique prefix) that is the same incident."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    other: StrictStr = Field(min_length=4, max_length=64, description="The other event's id")
+    reviewer: StrictStr = Field(min_length=1, max_length=MAX_TEXT, description="Who merges")
+    note: StrictStr | None = Field(None, max_length=MAX_NOTE)
+
+
+class SplitRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reviewer: StrictStr = Field(min_length=1, max_length=MAX_TEXT, description="Who splits")
+    note: StrictStr | None = Field(None, max_length=MAX_NOTE)
+
+
+@router.post("/events/{event_id}/merge", response_model=schemas.Event,
+             summary="Make two events one incident (needs the server's bearer token)",
+             dependencies=[Depends(require_token)])
+def merge(event_id: EventId, body: MergeRequest, db: Db) -> dict[str, Any]:
+    """The two incidents become one (kept when fusion runs again), recorded in the audit log; returns the
+    merged incident, as every endpoint, export and the dashboard now read it."""
+    return api.merge_events(event_id, body.other, db=db, reviewer=body.reviewer, note=body.note).to_dict()
+
+
+@router.post("/events/{event_id}/split", summary="Set an incident's reports apart (needs the bearer token)",
+             dependencies=[Depends(require_token)])
+def split(event_id: EventId, body: SplitRequest, db: Db) -> dict[str, Any]:
+    """Undo a wrong fusion: the incident's reports (or, given one report's id, that report) are set apart,
+    kept when fusion runs again, recorded in the audit log. `{"apart": [ids]}`."""
+    return {"apart": api.split_event(event_id, db=db, reviewer=body.reviewer, note=body.note)}
+
+
+@router.get("/review/queue", response_model=schemas.ReviewQueue,
+            summary="Unreviewed events, the least confident first, with why")
+def review_queue(where: Annotated[EventFilter, Depends(event_filter)], db: Db, limit: Limit = 50,
+                 offset: Offset = 0) -> dict[str, Any]:
+    """`{"total", "limit", "offset", "items": [{"confidence", "confidence_from", "reasons", "event"}]}`: the
+    events matching the filters that no analyst has reviewed, ordered by the event's `confidence` (lowest
+    first; `confidence_from` "signals" where the event has none and it is worked out from the reasons)."""
+    return api.review_queue(db=db, where=where, limit=limit, offset=offset).to_dict()
 
 
 @router.get("/reviews",
