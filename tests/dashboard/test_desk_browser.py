@@ -255,3 +255,35 @@ def test_alerts_follow_the_date_filter(browser, alerts_url: str) -> None:  # typ
         "#alerts-summary").inner_text()
     assert errors == []
     context.close()
+
+
+def test_a_long_address_in_an_article_keeps_the_review_controls_on_screen(  # type: ignore[no-untyped-def]
+        page, served: tuple[str, Path]) -> None:
+    import datetime as dt
+
+    from talaia.models import Document, Event, Evidence, ExtractionResult
+    from talaia.store import StoreItem, open_store
+
+    address = "https://example.org/" + "averylongpathsegment" * 30  # no hyphen: nowhere to break
+    text = f"Gunmen killed two farmers in Coyuca on Monday. Source: {address} (archived)."
+    event = Event(event_id="longurl000000001", event_date="2019-10-14", time_precision=1,
+                  event_type="Violence against civilians", sub_event_type="Attack", actor1="Unidentified Armed Group "
+                  "(Mexico)", actor2="Civilians (Mexico)", inter1=None, inter2=None, assoc_actor_1=(),
+                  assoc_actor_2=(), country="Mexico", country_code="MX", admin1="Guerrero", admin2=None,
+                  location="Coyuca", latitude=17.0, longitude=-100.1, geo_precision=2, fatalities=2,
+                  fatalities_high=None, certainty="stated", notes="", evidence=(Evidence(0, 47),))
+    with open_store(served[1]) as store:
+        result = ExtractionResult(id="long", language="en", published=None, events=(event,), extractor="test/1")
+        store.write_batch([StoreItem(Document(id="long", text=text, url=address, published=dt.date(2019, 10, 15)),
+                                     "key-long", "hash-long", result=result)])
+    for width in (1400, 900):  # side by side, and one column on a narrow screen
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto("/#/event/longurl000000001")
+        page.reload()
+        page.wait_for_selector("#fields")
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), width
+        assert page.evaluate("[...document.querySelectorAll('article.document')].every("
+                             "(a) => a.scrollWidth <= a.clientWidth)"), width  # the text wraps in its box
+        box = page.locator('button.correct[data-field="event_date"]').bounding_box()
+        assert box is not None and box["x"] + box["width"] <= width
+    assert page.errors == []
