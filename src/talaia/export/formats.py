@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 import io
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -88,13 +88,33 @@ def acled_row(stored: StoredEvent) -> dict[str, Any]:
     )
 
 
-def _acled_csv(events: Sequence[StoredEvent]) -> str:
+# what a spreadsheet reads as the start of a formula (and the tab and return some read before one)
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A CSV cell that no spreadsheet runs: text beginning like a formula (``=HYPERLINK(...)``, ``+1``,
+    ``-2+3``, ``@SUM``) gets a leading apostrophe, OWASP's advice; numbers and other text as they are.
+    Article text is untrusted, and what the extractor copies from it (a name, a place, notes) may
+    begin so."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
+    """``rows`` as CSV with a header of ``columns``, every cell :func:`spreadsheet_safe`: every CSV Talaia
+    writes goes through here."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=acled_columns(), lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
-    for ev in events:
-        writer.writerow(acled_row(ev))
+    for row in rows:
+        writer.writerow({k: spreadsheet_safe(v) for k, v in row.items()})
     return buffer.getvalue()
+
+
+def _acled_csv(events: Sequence[StoredEvent]) -> str:
+    return write_csv((acled_row(ev) for ev in events), acled_columns())
 
 
 def _geojson(events: Sequence[StoredEvent]) -> str:

@@ -118,8 +118,16 @@ def _count_file(path: Path) -> int:
         return 1
 
 
+# a folder's notes about itself, not news reports: read only when named on their own
+_FOLDER_NOTES = frozenset({"readme", "license", "licence", "copying", "attribution", "notice", "authors",
+                           "changelog", "contributing", "credits"})
+
+
 def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+    """Whether a folder's file is left out of its documents: hidden files and folders, and the folder's
+    licence, readme and attribution files (``ATTRIBUTION.md``, ``LICENSE``, ``README.txt``)."""
+    return any(part.startswith(".") for part in path.relative_to(root).parts) \
+        or path.name.split(".")[0].lower() in _FOLDER_NOTES
 
 
 def _read_file(path: Path, doc_id: str, opts: ReadOptions) -> Iterator[Item]:

@@ -156,7 +156,22 @@ class ActorPage(_Model):
     limit: int
     offset: int
     items: list[Actor]
+    unknown_total: int
     unknown: list[UnknownName]
+
+
+class QueueItem(_Model):
+    confidence: float
+    confidence_from: str
+    reasons: list[str]
+    event: Event  # type: ignore[valid-type]
+
+
+class ReviewQueue(_Model):
+    total: int
+    limit: int
+    offset: int
+    items: list[QueueItem]
 
 
 class ActorDetail(Actor):

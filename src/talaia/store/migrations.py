@@ -186,6 +186,24 @@ def _m009_watch(d: Dialect) -> list[str]:
     ]
 
 
+def _m010_review_log_actions(d: Dialect) -> list[str]:
+    """The audit log also takes an analyst's undo (of a review) and merge and split (of incidents): the
+    table is made again with the wider CHECK (neither backend alters one in place the same way)."""
+    columns = ("review_id TEXT PRIMARY KEY, event_id TEXT NOT NULL, document_id TEXT NOT NULL, "
+               "anchor_start INTEGER NOT NULL, anchor_end INTEGER NOT NULL, anchor_text TEXT NOT NULL, "
+               "action TEXT NOT NULL CHECK (action IN ('accept', 'reject', 'correct', 'undo', 'merge', 'split')), "
+               "field TEXT, before_value TEXT, after_value TEXT, reviewer TEXT NOT NULL, note TEXT, "
+               "reviewed_at TEXT NOT NULL")
+    names = ("review_id, event_id, document_id, anchor_start, anchor_end, anchor_text, action, field, before_value, "
+             "after_value, reviewer, note, reviewed_at")
+    return [f"CREATE TABLE reviews_log ({columns})",
+            f"INSERT INTO reviews_log ({names}) SELECT {names} FROM reviews",
+            "DROP TABLE reviews",
+            "ALTER TABLE reviews_log RENAME TO reviews",
+            "CREATE INDEX IF NOT EXISTS reviews_event_id ON reviews(event_id)",
+            "CREATE INDEX IF NOT EXISTS reviews_document_id ON reviews(document_id)"]
+
+
 # evidence_text(document text, evidence JSON): the words of an event's evidence spans, one space
 # between spans (text search reads them); the same as talaia.store.base.evidence_text
 POSTGRES_EVIDENCE_TEXT = (
@@ -204,6 +222,7 @@ MIGRATIONS: list[Migration] = [
     ("007_reviews", _m007_reviews),
     ("008_event_confidence", _m008_event_confidence),
     ("009_watch", _m009_watch),
+    ("010_review_log_actions", _m010_review_log_actions),
 ]
 
 # the letters fold() is taught in PostgreSQL: Latin (with Vietnamese), combining marks, Greek, Cyrillic
