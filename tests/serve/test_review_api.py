@@ -215,7 +215,8 @@ def test_the_review_queue_orders_by_confidence_and_drops_reviewed_events(client:
     queue = client.get("/api/review/queue", params={"limit": 500}).json()
     confidences = [q["confidence"] for q in queue["items"]]
     assert confidences == sorted(confidences) and queue["total"] == len(queue["items"]) > 3
-    assert all(q["reasons"] for q in queue["items"][:3]) and queue["items"][0]["confidence_from"] == "signals"
+    # every extracted event carries its confidence (contract v1.2): the queue reads the extractor's
+    assert all(q["reasons"] for q in queue["items"][:3]) and queue["items"][0]["confidence_from"] == "extractor"
     first = queue["items"][0]["event"]["event_id"]
     client.post(f"/api/events/{first}/review", headers=TOKEN, json={"action": "accept", "reviewer": "ana"})
     again = client.get("/api/review/queue", params={"limit": 500}).json()
