@@ -30,7 +30,7 @@ from talaia.caches import cache_file, cached
 from talaia.geo.packed import PackedIndex, PackedRows, Row
 from talaia.knowledge import Knowledge, load_knowledge
 
-GAZETTEER_VERSION = "gaz-10"  # gaz-9: rows and index packed (talaia.geo.packed); gaz-10: names as one block
+GAZETTEER_VERSION = "gaz-11"  # gaz-10: names as one block; gaz-11: a municipality at its seat town's point
 FEATURES = ("country", "admin1", "admin2", "city", "continent", "region")
 # a city this big is known beyond its region: its name is strong evidence of a place, and its state is context
 BIG_CITY_POPULATION = 100_000
@@ -388,6 +388,7 @@ def _build(tables: GazetteerTables, normalize_name: NameKey) -> tuple[
             rows[row] = (r[0], r[1], r[2], r[3], parent, -1, r[6], r[7], r[8])
     # cities
     capital_rows: set[int] = set()
+    towns_of: dict[int, list[int]] = defaultdict(list)  # municipality row -> its towns' rows
     alternates = {c["geonameid"]: c.get("alternatenames", []) for c in gc.get_cities().values()}
     members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
     with open(data / "cities" / "cities.tsv", encoding="utf-8") as fh:
@@ -414,11 +415,14 @@ def _build(tables: GazetteerTables, normalize_name: NameKey) -> tuple[
             for unit in (a1, a2):
                 if unit >= 0:
                     members[unit].append((lat, lon, pop))
+            if a2 >= 0:
+                towns_of[a2].append(row)
             if capitals.get(cc) and name == capitals[cc]:
                 capital_rows.add(row)
     # points and populations of subdivisions from their towns
     for unit, towns in members.items():
-        lat, lon = _midpoint(towns)
+        seat = _seat(rows, unit, towns_of[unit], normalize_name) if rows[unit][2] == 2 else None
+        lat, lon = (rows[seat][6], rows[seat][7]) if seat is not None else _midpoint(towns)
         r = rows[unit]
         rows[unit] = (r[0], r[1], r[2], r[3], r[4], r[5], lat, lon, sum(t[2] for t in towns))
     index = {k: tuple(sorted(v)) for k, v in keys.items()}
@@ -443,6 +447,18 @@ def _demonyms(countries: dict[str, int]) -> dict[str, str]:
 # gazetteers already loaded in this process, by the digest of their tables (see for_knowledge)
 _LOADED: dict[str, GeoNamesGazetteer] = {}
 _LOADING = threading.Lock()
+
+
+def _seat(rows: list[Row], unit: int, towns: list[int], normalize_name: NameKey) -> int | None:
+    """The municipality's seat: its most populous town whose name holds the unit's or is held in it,
+    word for word ('Ciudad Juárez' in Juárez, 'Chilpancingo' in Chilpancingo de los Bravo)."""
+    unit_key = normalize_name(rows[unit][1])
+
+    def related(town_key: str) -> bool:
+        return bool(town_key) and (town_key == unit_key or f" {unit_key} " in f" {town_key} "
+                                   or unit_key.startswith(town_key + " "))
+
+    return max((t for t in towns if related(normalize_name(rows[t][1]))), key=lambda t: rows[t][8], default=None)
 
 
 def _midpoint(towns: list[tuple[float, float, int]]) -> tuple[float, float]:
