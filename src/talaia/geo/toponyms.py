@@ -481,20 +481,40 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def dateline_spans(text: str, lexicon: PlaceLexicon) -> list[tuple[int, int]]:
-    """The dateline at the start of the text or of one of its first two paragraphs, as (start, end)."""
-    starts = [0]
-    for _ in range(2):
-        nxt = text.find("\n\n", starts[-1])
-        if nxt < 0:
-            break
-        starts.append(nxt + 2)
-    spans = []
-    for start in starts:
-        at = len(text) - len(text[start:].lstrip())  # skip the blank lines and spaces before it
-        for pattern in lexicon.datelines:
-            m = pattern.match(text, at)
-            if m:
-                spans.append((m.start(), m.end()))
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """Where a report says it was filed: the dateline's span and the span of its place part."""
+
+    start: int
+    end: int
+    place_start: int
+    place_end: int
+
+
+DATELINE_LINES = 3  # a dateline may open the text, one of its first lines or one of its first paragraphs
+
+
+def find_datelines(text: str, lexicon: PlaceLexicon) -> list[Dateline]:
+    """The datelines that open the text, one of its first lines or of its first paragraphs (the
+    grammar in ``codebook/dateline_grammar.tsv``); whether each names a place is for the caller."""
+    starts = {0}
+    for separator, count in (("\n", DATELINE_LINES), ("\n\n", 2)):
+        at = 0
+        for _ in range(count):
+            at = text.find(separator, at)
+            if at < 0:
                 break
-    return spans
+            at += len(separator)
+            starts.add(at)
+    found: dict[int, Dateline] = {}
+    for start in sorted(starts):
+        at = len(text) - len(text[start:].lstrip())  # skip the blank lines and spaces before it
+        m = lexicon.dateline.match(text, at)
+        if m and m.start() not in found:
+            found[m.start()] = Dateline(m.start(), m.end(), m.start("place"), m.end("place"))
+    return list(found.values())
+
+
+def dateline_spans(text: str, lexicon: PlaceLexicon) -> list[tuple[int, int]]:
+    """The (start, end) of each dateline found (see :func:`find_datelines`)."""
+    return [(d.start, d.end) for d in find_datelines(text, lexicon)]
