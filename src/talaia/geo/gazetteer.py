@@ -87,6 +87,7 @@ class GazetteerTables:
     articles: tuple[str, ...]  # leading articles dropped from keys ("the", "el", ...)
     abbreviations: tuple[tuple[str, str], ...]  # abbreviated words written in full in keys ("cd" -> "ciudad")
     admin1_abbreviations: tuple[tuple[str, str, str], ...]  # (country, abbreviation, unit name)
+    admin1_names: tuple[tuple[str, str], ...]  # (GeoNames admin1 code, the name analysts write)
     country_aliases: tuple[tuple[str, str], ...]  # (country, name)
     regions: tuple[tuple[str, tuple[str, ...]], ...]  # (region, member countries), in the tables' order
     region_aliases: tuple[tuple[str, str], ...]  # (alias, region)
@@ -101,6 +102,7 @@ class GazetteerTables:
             abbreviations=key.abbreviations,
             admin1_abbreviations=tuple((r["country"], r["abbreviation"], r["admin1"])
                                        for r in knowledge.table("admin1_abbreviations").records()),
+            admin1_names=tuple((r["code"], r["name"]) for r in knowledge.table("admin1_names").records()),
             country_aliases=tuple((r["country"], r["name"]) for r in knowledge.table("country_aliases").records()),
             regions=tuple((r["region"], tuple(r["countries"].split()))
                           for r in knowledge.table("world_regions").records()),
@@ -109,7 +111,8 @@ class GazetteerTables:
 
     @property
     def digest(self) -> str:
-        material = json.dumps([self.articles, self.abbreviations, self.admin1_abbreviations, self.country_aliases,
+        material = json.dumps([self.articles, self.abbreviations, self.admin1_abbreviations, self.admin1_names,
+                               self.country_aliases,
                                self.regions, self.region_aliases], ensure_ascii=False)
         return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
@@ -333,6 +336,7 @@ def _build(tables: GazetteerTables, normalize_name: NameKey) -> tuple[
     admin_keys: dict[int, str] = {}
     with open(data / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
         subs = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    analysts = dict(tables.admin1_names)  # 'UA.07' -> 'Kharkiv'
     for lid, rec in enumerate(subs, start=1):
         name, _iso, gcode, gid, _type, official, level = rec[0], rec[1], rec[2], rec[3], rec[4], rec[5], rec[6]
         aliases = [a for a in official.split("|") if a]
@@ -341,7 +345,7 @@ def _build(tables: GazetteerTables, normalize_name: NameKey) -> tuple[
         lvl = int(level or 0)
         if lvl not in (1, 2):
             continue
-        display = _short_admin_name(name, aliases) if lvl == 1 else name
+        display = (analysts.get(gcode) or _short_admin_name(name, aliases)) if lvl == 1 else name
         row = len(rows)
         rows.append((int(gid or 0), display, lvl, cc, -1, -1, nan, nan, 0))
         sub_rows[lid] = row
