@@ -29,8 +29,10 @@ LEXICON = PlaceLexicon.from_knowledge(load_knowledge())
     ("NAIROBI, Kenya Jan 4 – Four suspects were arrested.", "NAIROBI, Kenya Jan 4 – "),
     ("Dakar, Senegal, 5 June 2023 (Xinhua) -- Protesters burned tyres.", "Dakar, Senegal, 5 June 2023 (Xinhua) -- "),
     # Spanish agency styles: a date in Spanish, the state's abbreviation, a line or a full stop alone
-    ("Acapulco, Gro., 12 de junio (Quadratín).- Un hombre fue asesinado.", "Acapulco, Gro., 12 de junio (Quadratín).- "),
-    ("Ciudad de México, 3 de mayo de 2021 (EFE).– La policía detuvo a dos.", "Ciudad de México, 3 de mayo de 2021 (EFE).– "),
+    ("Acapulco, Gro., 12 de junio (Quadratín).- Un hombre fue asesinado.",
+     "Acapulco, Gro., 12 de junio (Quadratín).- "),
+    ("Ciudad de México, 3 de mayo de 2021 (EFE).– La policía detuvo a dos.",
+     "Ciudad de México, 3 de mayo de 2021 (EFE).– "),
     ("Puerto Príncipe, Haití.- Hombres armados atacaron un blindado.", "Puerto Príncipe, Haití.- "),
     ("Pasto, Nariño\n\nUn soldado murió en un combate.", "Pasto, Nariño\n"),
     ("Quito. Dos guardias fueron asesinados en la cárcel.", "Quito. "),

@@ -59,7 +59,7 @@ def short_admin1_name(name: str, aliases: Sequence[str]) -> str:
         if base.lower() in names and base.lower() != name.lower():
             return base
     same = [b for b in bases if _key(b) == _key(name)]
-    if same or typed_name and bases:
+    if same or (typed_name and bases):
         return (same or bases)[0]
     if typed_name:
         return name
