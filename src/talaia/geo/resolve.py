@@ -18,6 +18,7 @@ from talaia.geo.lexicon import PlaceLexicon
 from talaia.geo.shapes import ShapePoints
 from talaia.geo.toponyms import Mention
 from talaia.models import Place
+from talaia.nlp.frequency import zipf_frequency
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,7 @@ class ResolutionSettings:
 
 
 SETTINGS = ResolutionSettings()
+COMMON_NAME_ZIPF = 3.5  # a word this frequent in English or Spanish ('Hindi', 'Tan', 'Van') is a common word too
 
 
 def prior(entry: GazetteerEntry) -> float:
@@ -73,17 +75,19 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
     """Resolve every mention; ``background`` places (where the outlet is: its country and state are the
     document's focus until the text says otherwise) and ``nationalities`` (the countries of the
     demonyms the text uses, 'Mexican police') count as context too."""
-    candidates = [_candidates(m.text, gazetteer, lexicon) for m in mentions]
+    joiners = frozenset(gazetteer.normalize(j) for j in lexicon.joiners)
+    candidates = [_weak_evidence_removed(m.text, _candidates(m.text, gazetteer, lexicon), gazetteer.normalize, joiners)
+                  for m in mentions]
     # pass 1 chooses without context; later passes use the countries and states the choices imply
     choices: list[GazetteerEntry | None] = [max(c, key=prior) if c else None for c in candidates]
     sublocal = [_names_part_of_a_town(m, text, lexicon) for m in mentions]
-    joiners = frozenset(gazetteer.normalize(j) for j in lexicon.joiners)
+    namesakes = _same_names(mentions, gazetteer.normalize)
     for _ in range(2):
         all_countries, all_admin1 = _context([*choices, *nationalities], background)
         updated: list[GazetteerEntry | None] = []
         for i, (mention, cands) in enumerate(zip(mentions, candidates, strict=True)):
-            # a mention does not vote for itself: one wrong first guess would only confirm itself
-            own_countries, own_admin1 = _context([choices[i]])
+            # a name does not vote for itself: one wrong first guess, written twice, would only confirm itself
+            own_countries, own_admin1 = _context([choices[j] for j in namesakes[i]])
             country_votes = all_countries - own_countries
             admin1_keys = set(all_admin1 - own_admin1)
             if sublocal[i]:  # inside the state the document is about, else inside its country
@@ -117,7 +121,7 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
     # 'Chihuahua State' stays the state: only a bare name may be the big city named like its region
     choices = [c if m.source == "admin-phrase" else _city_over_unit(c, cands, gazetteer.normalize)
                for m, c, cands in zip(mentions, choices, candidates, strict=True)]
-    choices = _outside_the_focus(choices, background, nationalities)
+    choices = _outside_the_focus(choices, background, nationalities, namesakes)
     choices = _outside_the_home_region(choices, background)
     places: list[Place] = []
     for mention, choice in zip(mentions, choices, strict=True):
@@ -126,6 +130,30 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
         elif mention.source == "ner" and mention.label == "LOC":
             places.append(Place(name=mention.text, start=mention.start, end=mention.end))
     return places
+
+
+def _same_names(mentions: Sequence[Mention], normalize_name: NameKey) -> list[list[int]]:
+    """For each mention, the mentions of the same name (itself included)."""
+    by_name: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        by_name.setdefault(normalize_name(m.text), []).append(i)
+    return [by_name[normalize_name(m.text)] for m in mentions]
+
+
+def _weak_evidence_removed(name: str, candidates: list[GazetteerEntry], normalize_name: NameKey,
+                           joiners: frozenset[str]) -> list[GazetteerEntry]:
+    """A common word or a phrase with a number is a place only on strong evidence: its candidates are
+    the places whose own name it is, not those it is only an alternate name of ('Hindi' is a name of
+    Mariupol, 'Tan' of Anchorage: neither is said); and a number must be in the place's name too ('the
+    21st Military Zone' names no town)."""
+    if not candidates:
+        return candidates
+    mention = normalize_name(name)
+    if any(ch.isdigit() for ch in name):
+        candidates = [c for c in candidates if any(ch.isdigit() for ch in c.name)]
+    if " " not in mention and max(zipf_frequency(mention, "en"), zipf_frequency(mention, "es")) >= COMMON_NAME_ZIPF:
+        candidates = [c for c in candidates if _own_name(normalize_name(c.name), mention, joiners)]
+    return candidates
 
 
 def _candidates(name: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> list[GazetteerEntry]:
@@ -166,13 +194,14 @@ def _listed(i: int, mentions: Sequence[Mention], candidates: list[list[Gazetteer
 
 
 def _outside_the_focus(choices: list[GazetteerEntry | None], background: Sequence[GazetteerEntry],
-                       nationalities: Sequence[GazetteerEntry]) -> list[GazetteerEntry | None]:
+                       nationalities: Sequence[GazetteerEntry], namesakes: Sequence[Sequence[int]]
+                       ) -> list[GazetteerEntry | None]:
     votes, _ = _context([*choices, *nationalities], background)
     out: list[GazetteerEntry | None] = []
-    for choice in choices:
+    for i, choice in enumerate(choices):
         if choice is not None and choice.feature in {"city", "admin2"} and \
                 choice.population < SETTINGS.foreign_town_population:
-            own, _ = _context([choice])
+            own, _ = _context([choices[j] for j in namesakes[i]])
             others = votes - own
             top = max(others.values(), default=0)
             if top >= SETTINGS.focus_votes and not others.get(choice.country_code):

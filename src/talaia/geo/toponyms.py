@@ -87,8 +87,25 @@ def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon
     # "Obama", "Chapman": a word that is a person's name elsewhere in the document is not a town here
     surnames = {e[-1].text for e in doc_ents(sdoc) if e.label_ in {"PERSON", "PER"} and len(e) >= 2
                 and e.start not in not_people}
+    found = [part for m in found for part in _town_and_its_state(m, gazetteer)]
     return _dedupe([m for m in found if not _non_place(m, text, gazetteer, lexicon)
                     and not (m.text in surnames and " " not in m.text)])
+
+
+def _town_and_its_state(m: Mention, gazetteer: GeoNamesGazetteer) -> list[Mention]:
+    """'Nogales Sonora', 'Ensenada Baja California': a town and its state written without the comma,
+    which the NER takes for one name the gazetteer lacks, are two mentions: the town and its state."""
+    words = m.text.split(" ")
+    if len(words) < 2 or gazetteer.has(m.text):
+        return [m]
+    for cut in range(1, len(words)):
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        states = {e.admin1_key for e in gazetteer.lookup(tail) if e.feature == "admin1"}
+        if states and any(e.feature in {"city", "admin2"} and e.admin1_key in states for e in gazetteer.lookup(head)):
+            start = m.start + len(head) + 1
+            return [Mention(m.start, m.start + len(head), head, m.source, m.label),
+                    Mention(start, start + len(tail), tail, "gazetteer")]
+    return [m]
 
 
 def _non_place(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> bool:
@@ -96,6 +113,8 @@ def _non_place(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: Pla
     of dates and stray short tokens."""
     if gazetteer.normalize(m.text) in lexicon.directions:
         return True
+    if lexicon.sublocal_before.search(m.text + " ") and lexicon.name_goes_on.match(text, m.end):
+        return True  # 'Colonia División del Norte': the word for a neighbourhood opening its name
     after = text[m.end:m.end + 24].lower()
     if lexicon.disease_after.match(after):
         return True
@@ -157,8 +176,11 @@ def _dateline(text: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) ->
         name = m.group(1)
         if m.start(1) > 0 and text[:m.start(1)].rstrip()[-1:] not in {";", "\n"}:
             continue
+        whole = Mention(m.start(1), m.end(1), name, "dateline")
         if _strong_place(name, gazetteer, lexicon, 1000):
-            found.append(Mention(m.start(1), m.end(1), name, "dateline"))
+            found.append(whole)
+        elif len(parts := _town_and_its_state(whole, gazetteer)) > 1:  # 'Ensenada Baja California: ...'
+            found.extend(parts)
     return found
 
 
