@@ -76,7 +76,7 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
     document's focus until the text says otherwise) and ``nationalities`` (the countries of the
     demonyms the text uses, 'Mexican police') count as context too."""
     joiners = frozenset(gazetteer.normalize(j) for j in lexicon.joiners)
-    candidates = [_weak_evidence_removed(m.text, _candidates(m.text, gazetteer, lexicon), gazetteer.normalize, joiners)
+    candidates = [_weak_evidence_removed(m, _candidates(m.text, gazetteer, lexicon), gazetteer.normalize, joiners)
                   for m in mentions]
     # pass 1 chooses without context; later passes use the countries and states the choices imply
     choices: list[GazetteerEntry | None] = [max(c, key=prior) if c else None for c in candidates]
@@ -90,9 +90,12 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
             own_countries, own_admin1 = _context([choices[j] for j in namesakes[i]])
             country_votes = all_countries - own_countries
             admin1_keys = set(all_admin1 - own_admin1)
-            if sublocal[i]:  # inside the state the document is about, else inside its country
+            if sublocal[i]:  # inside a state the document is about or names a place in: a neighbourhood of
+                # a report naming no state is one of a town the report leaves unsaid, not a namesake elsewhere
+                around = admin1_keys or {c.admin1_key for j, c in enumerate(choices) if c is not None
+                                         and j not in namesakes[i]} | {b.admin1_key for b in background}
                 cands = [c for c in cands if c.feature in {"city", "admin2"} and country_votes.get(c.country_code)
-                         and (not admin1_keys or c.admin1_key in admin1_keys)]
+                         and c.admin1_key in around]
             if mention.source == "admin-phrase":  # 'el estado de México' is a unit, never the country
                 cands = [c for c in cands if c.feature != "country"]
                 if any(c.feature == "admin1" for c in cands) and not any(c.feature == "admin2" for c in cands):
@@ -140,18 +143,18 @@ def _same_names(mentions: Sequence[Mention], normalize_name: NameKey) -> list[li
     return [by_name[normalize_name(m.text)] for m in mentions]
 
 
-def _weak_evidence_removed(name: str, candidates: list[GazetteerEntry], normalize_name: NameKey,
+def _weak_evidence_removed(m: Mention, candidates: list[GazetteerEntry], normalize_name: NameKey,
                            joiners: frozenset[str]) -> list[GazetteerEntry]:
     """A common word or a phrase with a number is a place only on strong evidence: its candidates are
     the places whose own name it is, not those it is only an alternate name of ('Hindi' is a name of
     Mariupol, 'Tan' of Anchorage: neither is said); and a number must be in the place's name too ('the
     21st Military Zone' names no town)."""
-    if not candidates:
+    if not candidates or m.source == "abbreviation":  # 'Ill.', 'Gto.': the unit's abbreviation, from the tables
         return candidates
-    mention = normalize_name(name)
-    if any(ch.isdigit() for ch in name):
+    mention = normalize_name(m.text)
+    if any(ch.isdigit() for ch in m.text):
         candidates = [c for c in candidates if any(ch.isdigit() for ch in c.name)]
-    if " " not in mention and max(zipf_frequency(mention, "en"), zipf_frequency(mention, "es")) >= COMMON_NAME_ZIPF:
+    if m.text.isalpha() and max(zipf_frequency(mention, "en"), zipf_frequency(mention, "es")) >= COMMON_NAME_ZIPF:
         candidates = [c for c in candidates if _own_name(normalize_name(c.name), mention, joiners)]
     return candidates
 
