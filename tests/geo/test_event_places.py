@@ -108,3 +108,13 @@ def test_location_and_admin_units_agree_with_the_point(pipeline: Any) -> None:
         place = next(p for p in extract_text(text, published="2023-05-02", pipeline=pipeline).places
                      if p.geoname == event.location or p.name == event.location)
         assert (event.latitude, event.longitude, event.admin1) == (place.latitude, place.longitude, place.admin1)
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("Dos muertos y un herido deja un ataque a una base de taxis en NL", "Nuevo León"),
+    ("Hallan cinco cuerpos calcinados en QR; ligan el caso al narco", "Quintana Roo"),
+    ("Gunmen killed two police officers in Gto. on Sunday night.", "Guanajuato"),
+])
+def test_a_states_abbreviation_after_a_locative(pipeline: Any, text: str, state: str) -> None:
+    result = extract_text(text, published="2023-05-02", pipeline=pipeline)
+    assert result.events and result.events[0].admin1 == state

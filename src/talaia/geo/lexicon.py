@@ -42,7 +42,7 @@ class PlaceLexicon:
     leading: re.Pattern[str]  # articles before a name that are not part of it, as written
     admin_phrases: tuple[re.Pattern[str], ...]  # 'Sinaloa State', 'the state of Sinaloa' (group 1: the name)
     disease_after: re.Pattern[str]  # 'West Nile virus': a disease, not a place
-    abbreviation: re.Pattern[str]  # 'Springfield, Ill.': a unit's abbreviation after a comma
+    abbreviation: re.Pattern[str]  # 'Springfield, Ill.', 'en NL': a unit's abbreviation after a comma or locative
     headline_place: re.Pattern[str]  # 'Tijuana: ...' at the start of a headline
     name_goes_on: re.Pattern[str]  # 'San Francisco' + ' del Rincón'
     sublocal_before: re.Pattern[str]  # 'colonia Santa Fe': a part of a town
@@ -82,7 +82,9 @@ class PlaceLexicon:
             leading=re.compile(rf"^(?:{_alternatives(particles.where(kind='leading').column('word'))})\s+"),
             admin_phrases=_admin_phrases(knowledge),
             disease_after=re.compile(rf"^[\s-]*(?:{_alternatives(words.where(kind='disease').column('word'))})\b"),
-            abbreviation=re.compile(rf"(?<=, )({_alternatives(abbreviations)})(?=[\s,;:)]|$)"),
+            # after a comma ('Springfield, Ill.') or a locative ('en NL', 'in Q Roo')
+            abbreviation=re.compile(rf"(?:(?<=, )|{_after_locative(particles.where(kind='locative').column('word'))})"
+                                    rf"({_alternatives(abbreviations)})(?=[\s,;:)]|$)"),
             # joined headlines are split by ';'; 'Celaya, Guanajuato: ...' names the state too
             headline_place=re.compile(
                 rf"(?:^|(?<=;)|(?<=\n))\s*([{_CAPITAL}][\w'.-]+(?: (?:{headline})?[{_CAPITAL}][\w'.-]+){{0,3}})"
@@ -117,6 +119,11 @@ def _dateline(knowledge: Knowledge) -> re.Pattern[str]:
     agency = part("agency")
     return re.compile(rf"(?:(?:{agency})\s*)?(?P<place>{part('place')})(?:{part('qualifier')}){{0,2}}"
                       rf"(?:{part('date')})?(?:{agency})?(?:{part('end')})", re.IGNORECASE)
+
+
+def _after_locative(words: Iterable[str]) -> str:
+    """Lookbehinds for a locative word and a space ('en ', 'in '), lower case, one per word."""
+    return "|".join(rf"(?<=\b{re.escape(w.lower())} )" for w in dict.fromkeys(words) if w) or "(?!)"
 
 
 def _patterns(table: Table, position: str) -> str:

@@ -27,7 +27,8 @@ ENGLISH_NAME_ZIPF = 3.5  # 'Lincoln' 4.3, 'Toyota' 4.0, 'Rochester' 3.8; 'Tijuan
 HEADLINE_CHARS = 300  # a text this short is a headline (or a few joined by ';')
 SMALL_TOWN_POPULATION = 1000  # below this, a name after 'in' is more likely a person or a firm than a town
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
-UNIT_SOURCES = frozenset({"admin-phrase", "settlement"})  # mentions whose words say what kind of place they are
+# mentions whose words say what kind of place they are (a unit's abbreviation from the tables is one)
+UNIT_SOURCES = frozenset({"admin-phrase", "settlement", "abbreviation"})
 NICKNAME_CLOSES = re.compile(r"[\s\d]{0,4}[\"”’'»]")  # the quote closes right after the name: '"El Cabo 39"'
 DATELINE_RE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?=,? *(?:\(|—|–|-|,|:))")
 
