@@ -30,6 +30,9 @@ def _resolved(pipeline: Any, text: str, **kwargs: Any) -> list[tuple[str, str | 
     ("Officers said there was a second attack in the Hindi area of Lamu county, Kenya, on Monday.", "Hindi"),
     ("Tan pronto como llegó el Ejército a Tlapehuala, Guerrero, los hombres armados huyeron.", "Tan"),
     ("Van drivers blocked the road to Celaya, Guanajuato, for three hours.", "Van"),
+    # a common word named like a small town, or named like a big city only in another language, is no place
+    ("Sir Keir visited the families in Camden, London, after the attack.", "Sir"),
+    ("Green activists were detained by police in Brisbane on Friday.", "Green"),
 ])
 def test_a_common_word_needs_strong_evidence(pipeline: Any, text: str, word: str) -> None:
     assert not any(name == word for name, _ in _resolved(pipeline, text))

@@ -92,8 +92,8 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
             admin1_keys = set(all_admin1 - own_admin1)
             if sublocal[i]:  # inside a state the document is about or names a place in: a neighbourhood of
                 # a report naming no state is one of a town the report leaves unsaid, not a namesake elsewhere
-                around = admin1_keys or {c.admin1_key for j, c in enumerate(choices) if c is not None
-                                         and j not in namesakes[i]} | {b.admin1_key for b in background}
+                around = admin1_keys or {c.admin1_key for j, c in enumerate(choices) if c is not None and c.admin1_key
+                                         and j not in namesakes[i]} | {b.admin1_key for b in background if b.admin1_key}
                 cands = [c for c in cands if c.feature in {"city", "admin2"} and country_votes.get(c.country_code)
                          and c.admin1_key in around]
             if mention.source == "admin-phrase":  # 'el estado de México' is a unit, never the country
@@ -121,9 +121,21 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
         if updated == choices:
             break
         choices = updated
-    # 'Chihuahua State' stays the state: only a bare name may be the big city named like its region
-    choices = [c if m.source == "admin-phrase" else _city_over_unit(c, cands, gazetteer.normalize)
-               for m, c, cands in zip(mentions, choices, candidates, strict=True)]
+    # 'Chihuahua State' stays the state: only a bare name may be the big city named like its region, and
+    # not one written after a town of that region to say where the town is: 'Juárez, Chihuahua' and
+    # 'Cuauhtémoc, Chihuahua' name the state, whatever the big city of its name scored
+    mentions_qualifying: set[int] = set()
+    for i in range(len(mentions) - 1):
+        town = choices[i]
+        if town is not None and _container(i, mentions, candidates, text, lexicon) is not None:
+            units = [c for c in candidates[i + 1] if c.feature in {"admin1", "admin2", "country"}
+                     and _inside(town, [c])]
+            if units:
+                choices[i + 1] = min(units, key=lambda c: ("admin1", "admin2", "country").index(c.feature))
+                mentions_qualifying.add(i + 1)
+    choices = [c if m.source == "admin-phrase" or i in mentions_qualifying
+               else _city_over_unit(c, cands, gazetteer.normalize)
+               for i, (m, c, cands) in enumerate(zip(mentions, choices, candidates, strict=True))]
     choices = _outside_the_focus(choices, background, nationalities, namesakes)
     choices = _outside_the_home_region(choices, background)
     places: list[Place] = []

@@ -140,8 +140,10 @@ def _common_word(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: P
     before = text[max(0, m.start - 12):m.start].split()
     if before and before[-1].lower() in lexicon.locatives:
         return False
+    key = gazetteer.normalize(m.text)  # a big city's own name, not one of its alternate names ('Sir', 'Tan')
     return not any(e.feature in {"continent", "region", "country", "admin1"} or
-                   (e.feature == "city" and e.population >= BIG_CITY_POPULATION) for e in gazetteer.lookup(m.text))
+                   (e.feature == "city" and e.population >= BIG_CITY_POPULATION and gazetteer.normalize(e.name) == key)
+                   for e in gazetteer.lookup(m.text))
 
 
 def _abbreviations(text: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> list[Mention]:
