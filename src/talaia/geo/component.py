@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 from typing import Any
 
 from talaia.component import Analysis, DocumentComponent, Resources
 from talaia.geo.gazetteer import GazetteerEntry, GeoNamesGazetteer
 from talaia.geo.lexicon import PlaceLexicon
 from talaia.geo.resolve import place_of_source, resolve_mentions, to_place
-from talaia.geo.shapes import ShapePoints
 from talaia.geo.toponyms import Dateline, Mention, find_datelines, find_toponyms
 from talaia.models import Place
 from talaia.nlp.doccache import doc_ents
@@ -29,18 +27,14 @@ class ToponymsComponent(DocumentComponent):
     def gazetteer(self) -> GeoNamesGazetteer:
         return self.resources.gazetteer
 
-    @functools.cached_property
-    def shapes(self) -> ShapePoints:
-        return ShapePoints(self.gazetteer)
-
     def __call__(self, analysis: Analysis) -> None:
         mentions = find_toponyms(analysis.sdoc, self.gazetteer, self.lexicon)
         source = place_of_source(analysis.document.source, self.gazetteer, self.lexicon)
-        analysis.source_place = to_place(Mention(0, 0, source.name, "source"), source, self.shapes) if source else None
+        analysis.source_place = to_place(Mention(0, 0, source.name, "source"), source) if source else None
         background = [source] if source is not None else []
         nationalities = _demonym_countries(analysis.sdoc, self.gazetteer)
         places = resolve_mentions(mentions, self.gazetteer, self.lexicon, analysis.document.text, background,
-                                  nationalities, self.shapes)
+                                  nationalities)
         datelines = [d for d in find_datelines(analysis.document.text, self.lexicon) if _names_a_place(d, places)]
         analysis.places = [dataclasses.replace(p, dateline=True) if _inside(p, datelines) else p for p in places]
 

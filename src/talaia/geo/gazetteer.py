@@ -28,9 +28,10 @@ from typing import Protocol
 
 from talaia.caches import cache_file, cached
 from talaia.geo.packed import PackedIndex, PackedRows, Row
+from talaia.geo.shapes import shape_points
 from talaia.knowledge import Knowledge, load_knowledge
 
-GAZETTEER_VERSION = "gaz-11"  # gaz-10: names as one block; gaz-11: a municipality at its seat town's point
+GAZETTEER_VERSION = "gaz-12"  # gaz-11: a municipality at its seat town's point; gaz-12: shapes' points
 FEATURES = ("country", "admin1", "admin2", "city", "continent", "region")
 # a city this big is known beyond its region: its name is strong evidence of a place, and its state is context
 BIG_CITY_POPULATION = 100_000
@@ -429,6 +430,15 @@ def _build(tables: GazetteerTables, normalize_name: NameKey) -> tuple[
         lat, lon = (rows[seat][6], rows[seat][7]) if seat is not None else _midpoint(towns)
         r = rows[unit]
         rows[unit] = (r[0], r[1], r[2], r[3], r[4], r[5], lat, lon, sum(t[2] for t in towns))
+    # countries and states at their shape's representative point, where the packaged boundaries have one
+    def units_named(level: int, country: str, name: str) -> list[int]:
+        if level == 0:  # a country by its code: Natural Earth's names are not all GeoNames' ('Dem. Rep. Congo')
+            return [countries[country]] if country in countries else []
+        return sorted(r for r in keys.get(normalize_name(name), ()) if rows[r][2] == level and rows[r][3] == country)
+
+    for unit, (lat, lon) in shape_points(units_named).items():
+        r = rows[unit]
+        rows[unit] = (r[0], r[1], r[2], r[3], r[4], r[5], lat, lon, r[8])
     index = {k: tuple(sorted(v)) for k, v in keys.items()}
     return rows, index, countries, admin_keys, frozenset(capital_rows), _demonyms(countries)
 

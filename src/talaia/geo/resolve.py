@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from talaia.geo.gazetteer import BIG_CITY_POPULATION, GazetteerEntry, GeoNamesGazetteer, NameKey
 from talaia.geo.lexicon import PlaceLexicon
-from talaia.geo.shapes import ShapePoints
 from talaia.geo.toponyms import Mention
 from talaia.models import Place
 from talaia.nlp.frequency import zipf_frequency
@@ -70,8 +69,8 @@ def prior(entry: GazetteerEntry) -> float:
 
 
 def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon, text: str,
-                     background: Sequence[GazetteerEntry] = (), nationalities: Sequence[GazetteerEntry] = (),
-                     shapes: ShapePoints | None = None) -> list[Place]:
+                     background: Sequence[GazetteerEntry] = (), nationalities: Sequence[GazetteerEntry] = ()
+                     ) -> list[Place]:
     """Resolve every mention; ``background`` places (where the outlet is: its country and state are the
     document's focus until the text says otherwise) and ``nationalities`` (the countries of the
     demonyms the text uses, 'Mexican police') count as context too."""
@@ -141,7 +140,7 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
     places: list[Place] = []
     for mention, choice in zip(mentions, choices, strict=True):
         if choice is not None:
-            places.append(to_place(mention, choice, shapes))
+            places.append(to_place(mention, choice))
         elif mention.source == "ner" and mention.label == "LOC":
             places.append(Place(name=mention.text, start=mention.start, end=mention.end))
     return places
@@ -345,16 +344,13 @@ def _inside(entry: GazetteerEntry, containers: list[GazetteerEntry]) -> bool:
     return False
 
 
-def to_place(mention: Mention, entry: GazetteerEntry, shapes: ShapePoints | None = None) -> Place:
-    """The output record; a place inside an organisation's name is flagged ``embedded``. A country or a
-    state is placed at its shape's representative point when ``shapes`` has it."""
-    point = shapes.of(entry) if shapes is not None else None
-    latitude, longitude = point if point is not None else (entry.latitude, entry.longitude)
+def to_place(mention: Mention, entry: GazetteerEntry) -> Place:
+    """The output record; a place inside an organisation's name is flagged ``embedded``."""
     admin1 = entry.name if entry.feature == "admin1" else entry.admin1
     admin2 = entry.name if entry.feature == "admin2" else entry.admin2
     return Place(
-        name=mention.text, start=mention.start, end=mention.end, latitude=latitude,
-        longitude=longitude, country_code=entry.country_code, admin1=admin1,
+        name=mention.text, start=mention.start, end=mention.end, latitude=entry.latitude,
+        longitude=entry.longitude, country_code=entry.country_code, admin1=admin1,
         geonames_id=entry.geonames_id, feature=entry.feature, country=entry.country, admin2=admin2,
         population=entry.population or None, geoname=entry.name, embedded=mention.source == "embedded",
     )

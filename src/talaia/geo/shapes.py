@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import functools
 import itertools
+from collections.abc import Callable
 
-from talaia.geo.gazetteer import Gazetteer, GazetteerEntry
 from talaia.maps.boundaries import Boundary, Ring, load_boundaries
 
 
@@ -35,33 +35,17 @@ def _boundary_points() -> tuple[tuple[int, str, str, tuple[float, float]], ...]:
     return tuple((b.level, b.country or "", b.name, representative_point(b)) for b in load_boundaries())
 
 
-class ShapePoints:
-    """The shape's point of each country and first-level unit the gazetteer knows, matched to the
-    boundaries by country code, and by name for states (any of the unit's names: Natural Earth's
-    'Distrito Federal' is the gazetteer's Mexico City)."""
-
-    def __init__(self, gazetteer: Gazetteer) -> None:
-        self._countries: dict[str, tuple[float, float]] = {}
-        self._units: dict[str, tuple[float, float]] = {}
-        seen: set[str] = set()
-        for level, country, name, point in _boundary_points():
-            if level == 0:
-                seen.add(country) if country in self._countries else self._countries.setdefault(country, point)
-                continue
-            keys = {e.admin1_key for e in gazetteer.lookup(name) if e.feature == "admin1"
-                    and e.country_code == country and e.admin1_key}
-            if len(keys) == 1:
-                self._units.setdefault(keys.pop(), point)
-        for country in seen:  # a code shared by several shapes names none of them alone
-            del self._countries[country]
-
-    def of(self, entry: GazetteerEntry) -> tuple[float, float] | None:
-        """(latitude, longitude) for a country or a first-level unit with a packaged shape, else None."""
-        if entry.feature == "country":
-            return self._countries.get(entry.country_code)
-        if entry.feature == "admin1" and entry.admin1_key:
-            return self._units.get(entry.admin1_key)
-        return None
+def shape_points(units_named: Callable[[int, str, str], list[int]]) -> dict[int, tuple[float, float]]:
+    """The representative point of every packaged boundary, by the gazetteer row it is matched to:
+    ``units_named(level, country, name)`` gives the rows of that level (0 country, 1 first-level unit) and
+    country known by that name (any of the unit's names: Natural Earth's 'Distrito Federal' is the
+    gazetteer's Mexico City). A boundary matched to no row, or to several, is left out."""
+    points: dict[int, tuple[float, float]] = {}
+    for level, country, name, point in _boundary_points():
+        rows = units_named(level, country, name)
+        if len(rows) == 1:
+            points.setdefault(rows[0], point)
+    return points
 
 
 def _area(ring: Ring) -> float:
