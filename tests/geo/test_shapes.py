@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from talaia.geo.shapes import representative_point
@@ -17,7 +19,7 @@ def _boundary(*rings: tuple[tuple[float, float], ...]) -> Boundary:
 
 def _inside(ring: tuple[tuple[float, float], ...], lon: float, lat: float) -> bool:
     crossings = 0
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False):
+    for (x0, y0), (x1, y1) in itertools.pairwise(ring):
         if (y0 <= lat < y1 or y1 <= lat < y0) and x0 + (lat - y0) * (x1 - x0) / (y1 - y0) > lon:
             crossings += 1
     return crossings % 2 == 1
