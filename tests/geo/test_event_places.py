@@ -121,3 +121,21 @@ def test_location_and_admin_units_agree_with_the_point(pipeline: Any) -> None:
 def test_a_states_abbreviation_after_a_locative(pipeline: Any, text: str, state: str) -> None:
     result = extract_text(text, published="2023-05-02", pipeline=pipeline)
     assert result.events and result.events[0].admin1 == state
+
+
+@pytest.mark.parametrize(("text", "source", "word"), [
+    # in an outlet's report on its country, a common word is no unit or town abroad that nothing else supports
+    ("An elderly man was shot dead in Infonavit Las Flores on Sunday.", "Borderland Beat", "Las Flores"),
+    ("Asesinan a un hombre en la colonia Sur de la ciudad.", "Milenio", "Sur"),
+    ("A woman was killed in a van and two more were injured.", "El Sol de León", "van"),
+])
+def test_a_common_word_is_no_place_abroad_in_an_outlets_report(pipeline: Any, text: str, source: str,
+                                                               word: str) -> None:
+    result = extract_text(text, published="2023-05-02", pipeline=pipeline, source=source)
+    assert not any(p.name == word and p.country_code != "MX" for p in result.places if p.latitude is not None)
+
+
+def test_a_place_abroad_the_report_names_with_its_country_stays(pipeline: Any) -> None:
+    result = extract_text("Gunmen killed two tourists in Van, Turkey, on Monday, the ministry said.",
+                          published="2023-05-02", pipeline=pipeline, source="Milenio")
+    assert result.events and (result.events[0].location, result.events[0].country) == ("Van", "Turkey")

@@ -135,7 +135,9 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
     choices = [c if m.source == "admin-phrase" or i in mentions_qualifying
                else _city_over_unit(c, cands, gazetteer.normalize)
                for i, (m, c, cands) in enumerate(zip(mentions, choices, candidates, strict=True))]
-    choices = _outside_the_focus(choices, background, nationalities, namesakes)
+    common = [_common_name(gazetteer.normalize(m.text)) for m in mentions]  # 'Las Flores' is the word 'flores'
+
+    choices = _outside_the_focus(choices, background, nationalities, namesakes, common)
     choices = _outside_the_home_region(choices, background)
     places: list[Place] = []
     for mention, choice in zip(mentions, choices, strict=True):
@@ -165,9 +167,14 @@ def _weak_evidence_removed(m: Mention, candidates: list[GazetteerEntry], normali
     mention = normalize_name(m.text)
     if any(ch.isdigit() for ch in m.text):
         candidates = [c for c in candidates if any(ch.isdigit() for ch in c.name)]
-    if m.text.isalpha() and max(zipf_frequency(mention, "en"), zipf_frequency(mention, "es")) >= COMMON_NAME_ZIPF:
+    if m.text.isalpha() and _common_name(mention):
         candidates = [c for c in candidates if _own_name(normalize_name(c.name), mention, joiners)]
     return candidates
+
+
+def _common_name(key: str) -> bool:
+    """One word common in English or Spanish ('hindi', 'flores', 'van')."""
+    return key.isalpha() and max(zipf_frequency(key, "en"), zipf_frequency(key, "es")) >= COMMON_NAME_ZIPF
 
 
 def _candidates(name: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> list[GazetteerEntry]:
@@ -208,13 +215,18 @@ def _listed(i: int, mentions: Sequence[Mention], candidates: list[list[Gazetteer
 
 
 def _outside_the_focus(choices: list[GazetteerEntry | None], background: Sequence[GazetteerEntry],
-                       nationalities: Sequence[GazetteerEntry], namesakes: Sequence[Sequence[int]]
-                       ) -> list[GazetteerEntry | None]:
+                       nationalities: Sequence[GazetteerEntry], namesakes: Sequence[Sequence[int]],
+                       common: Sequence[bool] = ()) -> list[GazetteerEntry | None]:
+    """A smaller town in a country nothing else names, while the document is about another, is a homonym
+    of a place the gazetteer lacks. In an outlet's report, so is any unit or town whose name is a common
+    word ('Flores', 'Van', 'Sur'): a word needs strong evidence to be a place abroad."""
     votes, _ = _context([*choices, *nationalities], background)
     out: list[GazetteerEntry | None] = []
     for i, choice in enumerate(choices):
-        if choice is not None and choice.feature in {"city", "admin2"} and \
-                choice.population < SETTINGS.foreign_town_population:
+        small = choice is not None and choice.feature in {"city", "admin2"} and \
+            choice.population < SETTINGS.foreign_town_population
+        word = bool(background) and i < len(common) and common[i]
+        if choice is not None and choice.feature != "country" and (small or word):
             own, _ = _context([choices[j] for j in namesakes[i]])
             others = votes - own
             top = max(others.values(), default=0)
