@@ -38,6 +38,16 @@ def test_a_common_word_needs_strong_evidence(pipeline: Any, text: str, word: str
     assert not any(name == word for name, _ in _resolved(pipeline, text))
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # ... but the tables' names of countries and units, and the exonyms of the world's big cities, stay
+    ("The US sent aid to the UK on Monday.", {"The US": "US", "UK": "GB"}),
+    ("He moved to Springfield, Mass., from Kiev and then from Calcutta.", {"Kiev": "UA", "Calcutta": "IN"}),
+])
+def test_names_the_tables_give_are_strong_evidence(pipeline: Any, text: str, names: dict[str, str]) -> None:
+    resolved = dict(_resolved(pipeline, text))
+    assert all(resolved.get(name) == country for name, country in names.items()), resolved
+
+
 @pytest.mark.parametrize("text", [
     "Soldiers of the 21st Military Zone clashed with gunmen near Morelia on Sunday.",
     "Elementos de la 35 Zona Militar repelieron una agresión en Chilpancingo.",

@@ -53,6 +53,7 @@ class ResolutionSettings:
 
 SETTINGS = ResolutionSettings()
 COMMON_NAME_ZIPF = 3.5  # a word this frequent in English or Spanish ('Hindi', 'Tan', 'Van') is a common word too
+WORLD_CITY_POPULATION = 1_000_000  # a city this big is known abroad by its exonyms ('Kiev', 'Calcutta', 'Bombay')
 
 
 def prior(entry: GazetteerEntry) -> float:
@@ -158,17 +159,19 @@ def _same_names(mentions: Sequence[Mention], normalize_name: NameKey) -> list[li
 
 def _weak_evidence_removed(m: Mention, candidates: list[GazetteerEntry], normalize_name: NameKey,
                            joiners: frozenset[str]) -> list[GazetteerEntry]:
-    """A common word or a phrase with a number is a place only on strong evidence: its candidates are
-    the places whose own name it is, not those it is only an alternate name of ('Hindi' is a name of
-    Mariupol, 'Tan' of Anchorage: neither is said); and a number must be in the place's name too ('the
-    21st Military Zone' names no town)."""
+    """A common word or a phrase with a number is a place only on strong evidence: its towns are those
+    whose own name it is, not those it is only an alternate name of ('Hindi' is a name of Mariupol, 'Tan'
+    of Anchorage: neither is said), but for the world's big cities' exonyms ('Kiev', 'Bombay'); countries
+    and units keep the names the tables give them ('US', 'Britain'); and a number must be in the place's
+    name too ('the 21st Military Zone' names no town)."""
     if not candidates or m.source == "abbreviation":  # 'Ill.', 'Gto.': the unit's abbreviation, from the tables
         return candidates
     mention = normalize_name(m.text)
     if any(ch.isdigit() for ch in m.text):
         candidates = [c for c in candidates if any(ch.isdigit() for ch in c.name)]
     if m.text.isalpha() and _common_name(mention):
-        candidates = [c for c in candidates if _own_name(normalize_name(c.name), mention, joiners)]
+        candidates = [c for c in candidates if c.feature not in {"city", "admin2"}
+                      or c.population >= WORLD_CITY_POPULATION or _own_name(normalize_name(c.name), mention, joiners)]
     return candidates
 
 

@@ -25,6 +25,7 @@ COMMON_WORD_ZIPF = 4.0
 COMMON_HEAD_ZIPF = 3.0  # a word this frequent opening a name is a headline's adjective or verb ('Bloody', 'Arde')
 ENGLISH_NAME_ZIPF = 3.5  # 'Lincoln' 4.3, 'Toyota' 4.0, 'Rochester' 3.8; 'Tijuana' 3.0, 'Cancun' 2.9
 HEADLINE_CHARS = 300  # a text this short is a headline (or a few joined by ';')
+WORLD_CITY_POPULATION = 1_000_000  # a city this big is known abroad by its exonyms ('Kiev', 'Calcutta')
 SMALL_TOWN_POPULATION = 1000  # below this, a name after 'in' is more likely a person or a firm than a town
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
 # mentions whose words say what kind of place they are (a unit's abbreviation from the tables is one)
@@ -143,6 +144,7 @@ def _common_word(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: P
     key = gazetteer.normalize(m.text)  # a big city's own name, not one of its alternate names ('Sir', 'Tan')
     return not any(e.feature in {"continent", "region", "country", "admin1"} or
                    (e.feature == "city" and e.population >= BIG_CITY_POPULATION and gazetteer.normalize(e.name) == key)
+                   or (e.feature == "city" and e.population >= WORLD_CITY_POPULATION)  # its exonym: 'Kiev'
                    for e in gazetteer.lookup(m.text))
 
 
