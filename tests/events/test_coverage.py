@@ -1,0 +1,221 @@
+"""Coverage of the event vocabulary, family by family: ACLED's sub-types in the constructions news
+uses for them (verbs, nouns, idioms, passives), machine-translated English from Spanish-language
+news, and Mexican words for violence; and words of violence in another sense that must give no
+event. Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from talaia.api import extract_text
+
+pytestmark = pytest.mark.slow
+
+ATTACK = "Attack"
+ABDUCTION = "Abduction/forced disappearance"
+CLASH = "Armed clash"
+
+
+def _events(pipeline: Any, text: str) -> list[Any]:
+    return list(extract_text(text, published="2024-05-10", pipeline=pipeline).events)
+
+
+def _check(pipeline: Any, text: str, sub_type: str, dead: int | None) -> None:
+    events = _events(pipeline, text)
+    assert events, "no event"
+    assert events[0].sub_event_type == sub_type
+    if dead is not None:
+        assert events[0].fatalities == dead
+
+
+# -- killings in machine-translated English: 'acribillado' riddled, 'le quitan la vida' take his life ------
+
+KILLING_IDIOMS_EN = [
+    ("Shopkeeper riddled inside his store in Culiacán", 1),
+    ("Two brothers are riddled with bullets outside a gym in Celaya", 2),
+    ("A taxi driver was riddled on the Tijuana-Ensenada highway on Sunday", 1),
+    ("Bullet-riddled body of a man appears in a canal in Mexicali", 1),
+    ("Bullets take the life of a mechanic in Uruapan", 1),
+    ("Gunmen took the life of a shoe salesman in Zitácuaro on Friday", 1),
+    ("Young man loses his life after an armed attack in Irapuato", 1),
+    ("A street vendor lost his life when gunmen opened fire on a market in Acapulco", 1),
+    ("Hitmen burned alive a rancher in Tierra Caliente, Michoacán", 1),
+    ("Gunmen mowed down three men outside a bar in Salamanca on Saturday", 3),
+    ("The attackers returned to the hospital in Cuernavaca and finished him off", 1),
+]
+
+
+@pytest.mark.parametrize(("text", "dead"), KILLING_IDIOMS_EN)
+def test_killing_idioms_in_translated_english(pipeline: Any, text: str, dead: int) -> None:
+    _check(pipeline, text, ATTACK, dead)
+
+
+# -- bodies found: 'encobijado' comes out as sheltered, cowering, huddled, cloaked -------------------------
+
+BODIES_FOUND_EN = [
+    "They find a man sheltered in the Las Fuentes neighborhood of Zamora",
+    "Police find 'cowering' on a dirt road in Valle de Santiago",
+    "They leave a huddled body next to a school in Zacatecas",
+    "They cast a cloaked man on the Tecate-Tijuana highway",
+    "Residents found a man crouched and tied near the river in Culiacán",
+    "Police located a cadaver with a message in Morelia",
+    "They locate a man wrapped in a blanket behind a church in Tlaquepaque",
+]
+
+
+@pytest.mark.parametrize("text", BODIES_FOUND_EN)
+def test_translated_bodies_found_are_killings(pipeline: Any, text: str) -> None:
+    _check(pipeline, text, ATTACK, 1)
+
+
+# -- abductions: 'levantan a', 'privan de la libertad', in both languages ---------------------------------
+
+ABDUCTIONS = [
+    "Armed men raise a young man from his home in Fresnillo",
+    "Gunmen picked up two merchants at a gas station in Reynosa",
+    "Hooded men took away three farmers from a ranch in Jerez",
+    "They deprived a woman of her freedom in Celaya on Tuesday",
+    "Levantan a un comerciante en el centro de Zacatecas",
+    "Hombres armados levantaron a dos jóvenes afuera de una tienda en Reynosa",
+    "Un taxista fue levantado por sujetos armados en Fresnillo",
+    "Privan de la libertad a un ganadero en Tierra Caliente",
+    "Plagian a un empresario en Tampico, Tamaulipas",
+    "Buscan a tres hermanos que fueron levantados por un grupo armado en Jerez",
+    "Denuncian el levantón de un maestro en Guerrero",
+]
+
+
+@pytest.mark.parametrize("text", ABDUCTIONS)
+def test_abductions(pipeline: Any, text: str) -> None:
+    _check(pipeline, text, ABDUCTION, None)
+
+
+# -- clashes: exchanges of fire, confrontations -----------------------------------------------------------
+
+CLASHES = [
+    "Intercambio de disparos entre policías y delincuentes en Celaya",
+    "Un cruce de balas entre militares y sicarios se registró en Culiacán",
+    "Refriega entre soldados y un grupo armado en Aguililla",
+    "Confrontación entre militares y sicarios en Tepalcatepec",
+    "Soldiers and cartel gunmen confronted each other in the mountains of Guerrero",
+    "An armed confrontation between soldiers and gunmen was reported in Nuevo Laredo",
+]
+
+
+@pytest.mark.parametrize("text", CLASHES)
+def test_clashes(pipeline: Any, text: str) -> None:
+    _check(pipeline, text, CLASH, None)
+
+
+# -- Mexican Spanish for killing: ultimar, ejecutar a, abatir, ajusticiar, quitar la vida ------------------
+
+KILLINGS_ES = [
+    ("Ultiman a un hombre en una colonia de Culiacán", 1),
+    ("Ejecutan a tres hombres en un taller de Cajeme", 3),
+    ("Ajustician a un joven en Uruapan", 1),
+    ("Le quitaron la vida a un albañil en Chilpancingo", 1),
+    ("Pierde la vida un motociclista tras ser baleado en Guadalajara", 1),
+    ("Queman vivo a un hombre en Tlacotepec", 1),
+    ("Estrangulan a una mujer en su casa de Ecatepec", 1),
+    ("Abaten a dos presuntos sicarios en Reynosa", 2),
+    ("Un hombre fue ultimado a tiros en Zihuatanejo", 1),
+    ("Acribillan a un comandante en Fresnillo", 1),
+]
+
+
+@pytest.mark.parametrize(("text", "dead"), KILLINGS_ES)
+def test_spanish_killings(pipeline: Any, text: str, dead: int) -> None:
+    events = _events(pipeline, text)
+    assert events
+    assert events[0].fatalities == dead
+
+
+BODIES_ES = [
+    "Hallan a un hombre encobijado en Ecatepec",
+    "Localizan un cuerpo embolsado en un baldío de Zapopan",
+    "Encuentran a un hombre entambado en Tecomán",
+    "Hallan a un hombre encostalado a orillas de la carretera en Celaya",
+    "Aparece un ejecutado en un camino de terracería en Apatzingán",
+]
+
+
+@pytest.mark.parametrize("text", BODIES_ES)
+def test_spanish_bodies_found(pipeline: Any, text: str) -> None:
+    _check(pipeline, text, ATTACK, 1)
+
+
+# -- attacks without deaths: atentado, balacear, plomear, rafaguear, acuchillar -----------------------------
+
+ATTACKS_ES = [
+    "Sufre atentado el director de seguridad pública de Zamora",
+    "Atentan contra un regidor en Tlalixcoyan",
+    "Balacean una vivienda en la colonia Centro de Celaya",
+    "Rafaguean a un vendedor de tacos en Ciudad Obregón",
+    "Acuchillan a un hombre durante una riña en Iztapalapa",
+    "Machetean a un campesino en Chiapas",
+    "Le dan una golpiza a un repartidor en Tijuana",
+]
+
+
+@pytest.mark.parametrize("text", ATTACKS_ES)
+def test_spanish_attacks(pipeline: Any, text: str) -> None:
+    events = _events(pipeline, text)
+    assert events
+    assert events[0].event_type == "Violence against civilians"
+
+
+@pytest.mark.parametrize("text", [
+    "Plomean a un policía municipal en Culiacán",
+    "Tirotean una patrulla de la Guardia Nacional en Celaya",
+])
+def test_spanish_attacks_on_the_police(pipeline: Any, text: str) -> None:
+    events = _events(pipeline, text)
+    assert events
+    assert events[0].event_type in {"Violence against civilians", "Battles"}
+
+
+# -- violence words in another sense: no event ------------------------------------------------------------
+
+NOT_EVENTS = [
+    "Lo acusan de atentado contra la salud pública en Tijuana",
+    "La reforma es un atentado contra la libertad de expresión, dijeron periodistas en Puebla",
+    "El municipio ejecutó un proyecto de drenaje en Celaya",
+    "La constructora ejecutó el presupuesto completo en León",
+    "La ejecución de la obra en Irapuato lleva seis meses de retraso",
+    "Levantan la alerta por lluvias en Veracruz",
+    "Los transportistas levantaron el bloqueo de la autopista en Michoacán",
+    "Los vecinos levantaron una denuncia ante la fiscalía de Colima",
+    "El alcalde se levanta a las cinco de la mañana en Toluca",
+    "El programa busca abatir el rezago educativo en Oaxaca",
+    "La universidad investiga el plagio de una tesis en Puebla",
+    "El candidato sufrió un ataque de pánico durante el debate en Mérida",
+    "The crew was shooting a film in Durango on Tuesday",
+    "The shooting range reopened in Hermosillo on Saturday",
+    "The company executed a contract with the city of Tijuana",
+    "The bullet train between Mexico City and Toluca opened on Monday",
+    "The drug executive resigned from the company in Monterrey",
+    "The band killed it at the concert in Guadalajara",
+    "The governor raised concerns about violence in Zacatecas",
+    "The firm picked up a new contract in Monterrey",
+    "The report is riddled with errors, the mayor of Tijuana said",
+    "Firefighters fought the blaze for six hours in Saltillo",
+    "Volunteers hung banners in the main square of Oaxaca",
+    "A verbal confrontation between the governor and the mayor of Puebla dominated the week",
+]
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS)
+def test_words_in_another_sense_give_no_event(pipeline: Any, text: str) -> None:
+    assert _events(pipeline, text) == []
+
+
+def test_an_arrest_warrant_carried_out_is_still_an_arrest(pipeline: Any) -> None:
+    # 'ejecutar una orden' is no killing, but the arrest it carries out still counts
+    text = "Agentes ejecutaron una orden de aprehensión contra un hombre en Morelia"
+    assert [e.sub_event_type for e in _events(pipeline, text)] == ["Arrests"]
+
+
+def test_suicide_is_not_a_life_taken(pipeline: Any) -> None:
+    assert _events(pipeline, "Se quitó la vida un hombre en su domicilio de Saltillo") == []
