@@ -176,6 +176,69 @@ def test_spanish_attacks_on_the_police(pipeline: Any, text: str) -> None:
     assert events[0].event_type in {"Violence against civilians", "Battles"}
 
 
+# -- ACLED's sub-types, one or more constructions each, in both languages -----------------------------------
+
+SUB_TYPES = [
+    ("A drone dropped explosives on a ranch near Coalcomán on Monday", "Air/drone strike"),
+    ("Drones cargados con explosivos atacaron una comunidad de Chinicuila", "Air/drone strike"),
+    ("Rusia bombardeó con misiles la ciudad de Zaporiyia", "Shelling/artillery/missile attack"),
+    ("Un ataque con cohetes alcanzó una escuela en Jersón", "Shelling/artillery/missile attack"),
+    ("Mortar rounds hit a market in Kharkiv on Tuesday", "Shelling/artillery/missile attack"),
+    ("Una mina terrestre explotó al paso de una camioneta en Tepalcatepec", "Remote explosive/landmine/IED"),
+    ("A car bomb went off outside the city hall of Jerez", "Remote explosive/landmine/IED"),
+    ("Arrojan una granada contra un bar en Morelia", "Grenade"),
+    ("Gunmen hurled a grenade at a patrol in Uruapan", "Grenade"),
+    ("Un terrorista suicida se inmoló en un mercado de Kabul", "Suicide bomb"),
+    ("Una mujer fue violada por un grupo de hombres armados en Oaxaca", "Sexual violence"),
+    ("Vecinos lincharon a un presunto ladrón en Tlaxcala", "Mob violence"),
+    ("Cientos de maestros marcharon en Morelia para exigir el pago de salarios", "Peaceful protest"),
+    ("Madres buscadoras se manifestaron frente a la fiscalía de Sonora", "Peaceful protest"),
+    ("La policía dispersó con gas lacrimógeno a manifestantes en Guadalajara", "Protest with intervention"),
+    ("Police fired tear gas to disperse protesters in Santiago on Friday", "Protest with intervention"),
+    ("El CJNG tomó el control de la cabecera municipal de Chinicuila", "Non-state actor overtakes territory"),
+    ("El Ejército recuperó el control de Coalcomán", "Government regains territory"),
+    ("The army seized 40 rifles and two grenade launchers in a raid in Sinaloa", "Disrupted weapons use"),
+    ("Soldados desactivaron un artefacto explosivo en una carretera de Celaya", "Disrupted weapons use"),
+    ("Incendian cinco tiendas de conveniencia en Celaya", "Looting/property destruction"),
+    ("Un grupo de personas saqueó varios comercios en el centro de Acapulco", "Looting/property destruction"),
+    ("Grupos criminales pactaron una tregua en la sierra de Guerrero", "Agreement"),
+    ("Hallan una fosa clandestina con ocho cuerpos en Jalisco", "Other"),
+    ("Desaparecen a un activista ambiental en Guerrero", ABDUCTION),
+    ("A teacher was forcibly disappeared by soldiers in Guerrero", ABDUCTION),
+]
+
+
+@pytest.mark.parametrize(("text", "sub_type"), SUB_TYPES)
+def test_sub_types(pipeline: Any, text: str, sub_type: str) -> None:
+    _check(pipeline, text, sub_type, None)
+
+
+# -- gunshot wounds, shots heard and the dead without vital signs ------------------------------------------
+
+SHOTS = [
+    "Un hombre recibió varios impactos de bala en la colonia Centro de Celaya",
+    "Un repartidor resultó herido por arma de fuego en Tijuana",
+    "Se reportan detonaciones de arma de fuego en un fraccionamiento de Celaya",
+    "A young man suffered gunshot wounds outside a bakery in Tijuana",
+    "A woman was hit by bullets while waiting for the bus in León",
+    "An armed aggression against a family was reported in Cajeme",
+    "Gunmen fired against a taxi driver in Acapulco",
+]
+
+
+@pytest.mark.parametrize("text", SHOTS)
+def test_gunshots_are_attacks(pipeline: Any, text: str) -> None:
+    _check(pipeline, text, ATTACK, None)
+
+
+@pytest.mark.parametrize("text", [
+    "Paramedics found a man without vital signs on a street in León",
+    "Paramédicos encontraron a un hombre sin signos vitales en un lote baldío de León",
+])
+def test_no_vital_signs_is_a_death(pipeline: Any, text: str) -> None:
+    _check(pipeline, text, ATTACK, 1)
+
+
 # -- violence words in another sense: no event ------------------------------------------------------------
 
 NOT_EVENTS = [
@@ -203,6 +266,13 @@ NOT_EVENTS = [
     "Firefighters fought the blaze for six hours in Saltillo",
     "Volunteers hung banners in the main square of Oaxaca",
     "A verbal confrontation between the governor and the mayor of Puebla dominated the week",
+    "El gobierno anunció la puesta en marcha de un programa de becas en Puebla",
+    "Las obras del tren marchan bien, dijo el gobernador de Yucatán",
+    "El senador se manifestó en contra de la reforma en la Ciudad de México",
+    "Los precios de la gasolina se dispararon en Sinaloa",
+    "El equipo tomó el control del partido en el segundo tiempo en Monterrey",
+    "The report found the family without life insurance in Tijuana",
+    "The new gunshot detection system was installed in Chihuahua",
 ]
 
 
