@@ -44,11 +44,14 @@ KILLING_IDIOMS_EN = [
     ("Hitmen burned alive a rancher in Tierra Caliente, Michoacán", 1),
     ("Gunmen mowed down three men outside a bar in Salamanca on Saturday", 3),
     ("The attackers returned to the hospital in Cuernavaca and finished him off", 1),
+    ("A street vendor was stoned to death by a crowd in Puebla", 1),
+    ("A farmer was kicked to death outside his house in Chiapas", 1),
+    ("Gunmen butchered a rancher and his wife in Guerrero", None),
 ]
 
 
 @pytest.mark.parametrize(("text", "dead"), KILLING_IDIOMS_EN)
-def test_killing_idioms_in_translated_english(pipeline: Any, text: str, dead: int) -> None:
+def test_killing_idioms_in_translated_english(pipeline: Any, text: str, dead: int | None) -> None:
     _check(pipeline, text, ATTACK, dead)
 
 
@@ -84,6 +87,10 @@ ABDUCTIONS = [
     "Plagian a un empresario en Tampico, Tamaulipas",
     "Buscan a tres hermanos que fueron levantados por un grupo armado en Jerez",
     "Denuncian el levantón de un maestro en Guerrero",
+    "La madre buscadora fue privada de su libertad en Sonora",
+    "A businessman was snatched by armed men in Tampico",
+    "Gunmen lifted a young man from his car in Reynosa",
+    "Three truck drivers were held captive by a gang in Zacatecas",
 ]
 
 
@@ -101,6 +108,9 @@ CLASHES = [
     "Confrontación entre militares y sicarios en Tepalcatepec",
     "Soldiers and cartel gunmen confronted each other in the mountains of Guerrero",
     "An armed confrontation between soldiers and gunmen was reported in Nuevo Laredo",
+    "Los militares repelieron la agresión de un grupo armado en Aguililla",
+    "Troops repelled an ambush by cartel gunmen in Tepalcatepec",
+    "Marinos repelen un ataque de sicarios y abaten a tres en Nuevo Laredo",
 ]
 
 
@@ -122,6 +132,7 @@ KILLINGS_ES = [
     ("Abaten a dos presuntos sicarios en Reynosa", 2),
     ("Un hombre fue ultimado a tiros en Zihuatanejo", 1),
     ("Acribillan a un comandante en Fresnillo", 1),
+    ("Fusilan a cuatro hombres en un rancho de Guerrero", 4),
 ]
 
 
@@ -273,6 +284,8 @@ NOT_EVENTS = [
     "El equipo tomó el control del partido en el segundo tiempo en Monterrey",
     "The report found the family without life insurance in Tijuana",
     "The new gunshot detection system was installed in Chihuahua",
+    "Firefighters lifted a man from the rubble in Acapulco",
+    "The spray repelled the mosquitoes in Tapachula, residents said",
 ]
 
 
