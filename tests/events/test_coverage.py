@@ -250,6 +250,37 @@ def test_no_vital_signs_is_a_death(pipeline: Any, text: str) -> None:
     _check(pipeline, text, ATTACK, 1)
 
 
+# -- passives, nominal events and tolls told as a balance, in both languages ----------------------------------
+
+CONSTRUCTIONS = [
+    ("A young man resulted dead after an armed attack in Salamanca", 1),  # 'resultó muerto'
+    ("Resultó muerto un repartidor tras un ataque en Salamanca", 1),
+    ("The murder of a notary in Culiacán shocked the city", 1),
+    ("El asesinato de una maestra en Uruapan conmocionó a la ciudad", 1),
+    ("A woman perished in the attack on a bar in Irapuato", 1),
+    ("Two dead and one wounded is the balance of an attack on a car wash in Tijuana", 2),
+    ("Dos muertos y un herido es el saldo de un ataque en un autolavado de Tijuana", 2),
+    ("Cuelgan a dos hombres de un puente en Uruapan", 2),
+    ("They hang two men from a bridge in Cuernavaca", 2),
+    ("The head of a man was left in a cooler in Zapopan", 1),
+]
+
+
+@pytest.mark.parametrize(("text", "dead"), CONSTRUCTIONS)
+def test_passives_nominals_and_balances(pipeline: Any, text: str, dead: int) -> None:
+    _check(pipeline, text, ATTACK, dead)
+
+
+@pytest.mark.parametrize("text", [
+    "Le dieron varios balazos a un hombre afuera de una tienda en León",
+    "Un joven recibió dos puñaladas durante una riña en Iztapalapa",
+    "A man was attacked to bullets in Culiacán",  # 'atacado a balazos'
+    "They gave him several shots outside a pharmacy in León",
+])
+def test_shots_given_and_received(pipeline: Any, text: str) -> None:
+    _check(pipeline, text, ATTACK, None)
+
+
 # -- violence words in another sense: no event ------------------------------------------------------------
 
 NOT_EVENTS = [
@@ -286,6 +317,9 @@ NOT_EVENTS = [
     "The new gunshot detection system was installed in Chihuahua",
     "Firefighters lifted a man from the rubble in Acapulco",
     "The spray repelled the mosquitoes in Tapachula, residents said",
+    "North Korea tested a new ballistic missile on Thursday",
+    "Corea del Norte realizó una prueba de misiles el jueves",
+    "El vecino cuelga la ropa en el patio de su casa en Puebla",
 ]
 
 
