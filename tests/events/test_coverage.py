@@ -281,6 +281,28 @@ def test_shots_given_and_received(pipeline: Any, text: str) -> None:
     _check(pipeline, text, ATTACK, None)
 
 
+# -- a day of violence told as such: that day's incidents; a wave or a trend is not one ----------------------
+
+@pytest.mark.parametrize("text", [
+    "Jornada violenta en Salamanca deja cuatro muertos",
+    "Madrugada violenta en Ciudad Juárez",
+    "Vive Uruapan un fin de semana sangriento",
+    "Sucesos violentos durante la noche en Mexicali",
+    "Bloody weekend in Culiacán leaves eight dead",
+    "Violent Sunday in Ciudad Obregón",
+])
+def test_a_violent_day_is_an_incident(pipeline: Any, text: str) -> None:
+    _check(pipeline, text, ATTACK, None)
+
+
+@pytest.mark.parametrize("text", [
+    "La ola de violencia preocupa a los empresarios de Celaya",
+    "Los hechos violentos aumentaron 20 por ciento este año en Guanajuato",
+])
+def test_a_wave_of_violence_is_no_incident(pipeline: Any, text: str) -> None:
+    assert _events(pipeline, text) == []
+
+
 # -- violence words in another sense: no event ------------------------------------------------------------
 
 NOT_EVENTS = [
