@@ -47,6 +47,7 @@ KILLING_IDIOMS_EN = [
     ("A street vendor was stoned to death by a crowd in Puebla", 1),
     ("A farmer was kicked to death outside his house in Chiapas", 1),
     ("Gunmen butchered a rancher and his wife in Guerrero", None),
+    ("Two women were killed in the crossfire in Culiacán", 2),
 ]
 
 
@@ -133,6 +134,7 @@ KILLINGS_ES = [
     ("Un hombre fue ultimado a tiros en Zihuatanejo", 1),
     ("Acribillan a un comandante en Fresnillo", 1),
     ("Fusilan a cuatro hombres en un rancho de Guerrero", 4),
+    ("Le dieron muerte a balazos a un comerciante en Uruapan", 1),
 ]
 
 
