@@ -59,19 +59,21 @@ def test_killing_idioms_in_translated_english(pipeline: Any, text: str, dead: in
 # -- bodies found: 'encobijado' comes out as sheltered, cowering, huddled, cloaked -------------------------
 
 BODIES_FOUND_EN = [
-    "They find a man sheltered in the Las Fuentes neighborhood of Zamora",
-    "Police find 'cowering' on a dirt road in Valle de Santiago",
-    "They leave a huddled body next to a school in Zacatecas",
-    "They cast a cloaked man on the Tecate-Tijuana highway",
-    "Residents found a man crouched and tied near the river in Culiacán",
-    "Police located a cadaver with a message in Morelia",
-    "They locate a man wrapped in a blanket behind a church in Tlaquepaque",
+    ("They find a man sheltered in the Las Fuentes neighborhood of Zamora", 1),
+    ("Police find 'cowering' on a dirt road in Valle de Santiago", 1),
+    ("They leave a huddled body next to a school in Zacatecas", 1),
+    ("They cast a cloaked man on the Tecate-Tijuana highway", 1),
+    ("Residents found a man crouched and tied near the river in Culiacán", 1),
+    ("Police located a cadaver with a message in Morelia", 1),
+    ("They locate a man wrapped in a blanket behind a church in Tlaquepaque", 1),
+    ("They locate one wrapped in a mattress cover in Tonalá", 1),
+    ("Police find two wrapped in blankets under a bridge in Tijuana", None),
 ]
 
 
-@pytest.mark.parametrize("text", BODIES_FOUND_EN)
-def test_translated_bodies_found_are_killings(pipeline: Any, text: str) -> None:
-    _check(pipeline, text, ATTACK, 1)
+@pytest.mark.parametrize(("text", "dead"), BODIES_FOUND_EN)
+def test_translated_bodies_found_are_killings(pipeline: Any, text: str, dead: int | None) -> None:
+    _check(pipeline, text, ATTACK, dead)
 
 
 # -- abductions: 'levantan a', 'privan de la libertad', in both languages ---------------------------------
@@ -341,6 +343,7 @@ NOT_EVENTS = [
     "The new gunshot detection system was installed in Chihuahua",
     "Firefighters lifted a man from the rubble in Acapulco",
     "The spray repelled the mosquitoes in Tapachula, residents said",
+    "Police found two packages wrapped in plastic in a car in Tijuana",
     "North Korea tested a new ballistic missile on Thursday",
     "Corea del Norte realizó una prueba de misiles el jueves",
     "El vecino cuelga la ropa en el patio de su casa en Puebla",
