@@ -344,6 +344,8 @@ NOT_EVENTS = [
     "Firefighters lifted a man from the rubble in Acapulco",
     "The spray repelled the mosquitoes in Tapachula, residents said",
     "Police found two packages wrapped in plastic in a car in Tijuana",
+    "The opposition blasted the new security plan in Mexico City on Monday",
+    "The governor took a parting shot at the president in Monterrey",
     "North Korea tested a new ballistic missile on Thursday",
     "Corea del Norte realizó una prueba de misiles el jueves",
     "El vecino cuelga la ropa en el patio de su casa en Puebla",
