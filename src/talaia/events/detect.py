@@ -78,6 +78,7 @@ class Draft:
     apart: bool = False  # told after 'a day after' in a sentence about another incident: one of its own
     recalled: bool = False  # the matter of a dated proceeding ('convicted on Monday of the killing')
     mentions: int = 1  # the mentions merged into this incident
+    fresh_kinds: frozenset[str] = frozenset()  # the kinds of its triggers that are not back-references
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,7 +278,8 @@ def _incidents(drafts: list[Draft], text: str, lexicon: EventLexicon) -> list[Dr
         additive=d.fatalities is not None and (is_additive(text, d.fatalities, cues) or
                                                bool(cues.also.search(d.sentence))),
         updated=d.fatalities is not None and not d.fatalities.implicit and bool(cues.updated.search(d.sentence)),
-        casualties_only=d.kinds <= lexicon.coder.kinds.lethal,
+        # 'the toll of the bombing rose to seven': deaths, and only a back-reference to the incident they belong to
+        casualties_only=(d.fresh_kinds or d.kinds) <= lexicon.coder.kinds.lethal,
         spans=tuple(d.spans),
     ) for d in drafts]
     out = []
@@ -447,6 +449,7 @@ def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
         spans=clause_spans(sent, trigger, date, fatalities, lexicon.detection.background),
         sentence=span_text(sent).strip(), own_date=date,
         back_reference=all(t.back_reference for t in triggers if t.kind not in event_kinds.qualifier),
+        fresh_kinds=frozenset(t.kind for t in triggers if not t.back_reference),
         participants=participants,
     )
 

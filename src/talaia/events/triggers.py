@@ -214,7 +214,9 @@ def _anaphoric(tok: Any, lexicon: TriggerLexicon) -> bool:
         return False
     if tok.dep_ == "compound" and _listed(tok, lexicon) and tok.head.i != tok.i and _listed(tok.head, lexicon):
         return _anaphoric(tok.head, lexicon)
-    dets = [c for c in tok.children if c.dep_ in {"det", "poss"}]
+    # 'del atentado', 'al ataque': Spanish folds the article into the preposition
+    dets = [c for c in tok.children if c.dep_ in {"det", "poss"}] or \
+        [c for c in tok.children if c.dep_ == "case" and c.lower_ in lexicon.cues["anaphoric"]]
     modifiers = [c for c in tok.children if c.dep_ in {"prep", "nummod", "amod", "compound", "acl", "relcl"}
                  and not (c.dep_ == "compound" and _listed(c, lexicon))]
     return bool(dets) and dets[0].lower_ in lexicon.cues["anaphoric"] and not modifiers
