@@ -161,7 +161,9 @@ def main() -> int:
     print(f"chosen penalty {best}: grouped-CV auc {auc(p, y):.1f} ece {ece(p, y):.1f}")
     for half in "AB":
         sel = halves == half
-        print(f"  half {half} ({int(sel.sum())} events): auc {auc(p[sel], y[sel]):.1f} ece {ece(p[sel], y[sel]):.1f}")
+        if sel.any():
+            print(f"  half {half} ({int(sel.sum())} events): auc {auc(p[sel], y[sel]):.1f} "
+                  f"ece {ece(p[sel], y[sel]):.1f}")
     w = fit(x, y, best)
     for n, v in sorted(zip(names, w, strict=True), key=lambda t: -abs(t[1])):
         print(f"  {n:<24} {v:+.3f}")
