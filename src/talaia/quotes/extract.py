@@ -198,10 +198,12 @@ def _stance_object(sdoc: Any, verb: Any, inside: bytearray, aliases: Aliases, le
         parts = [g for g in prep.children if g.dep_ == "pobj"] if prep is not None else []
     if not parts:
         return None
+    if any(p.lemma_.lower() in lexicon.not_speech or p.lower_ in lexicon.not_speech for p in parts):
+        return None  # 'rechazaron una orden': an order is no statement of theirs
     first = min(min(t.i for t in p.subtree) for p in parts)
     last = max(max(t.i for t in p.subtree) for p in parts)
     words = [t for t in sdoc[first:last + 1] if not t.is_punct]
-    if not words or (len(words) == 1 and words[0].pos_ == "PRON"):
+    if not words or (len(words) == 1 and words[0].pos_ == "PRON") or _anonymity_aside(words, lexicon):
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     if sum(inside[start:end]) > 0.6 * (end - start):
@@ -233,6 +235,11 @@ def _stance_noun(sdoc: Any, noun: Any, inside: bytearray, aliases: Aliases, lexi
     return Quote(doc_text(sdoc)[start:end], start, end, name, s0, s1, noun.text, False)
 
 
+def _anonymity_aside(words: list[Any], lexicon: QuoteLexicon) -> bool:
+    """'(who asked) not to be named', '(que pidió) no ser identificado': why a source is unnamed."""
+    return len(words) <= 6 and any(t.lower_ in lexicon.anonymity for t in words)
+
+
 def _cue(verb: Any, lexicon: QuoteLexicon) -> str:
     """'told The Post': the verb with its recipient, when there is one."""
     recipients = [c for c in verb.children if c.dep_ in {"dobj", "dative", "iobj", "obj"} and c.i > verb.i]
@@ -244,18 +251,24 @@ def _cue(verb: Any, lexicon: QuoteLexicon) -> str:
 
 def _according_to(sdoc: Any, tok: Any, phrase: tuple[str, ...], aliases: Aliases, lexicon: QuoteLexicon
                   ) -> Quote | None:
-    to = sdoc[tok.i + len(phrase) - 1]  # the source is the object of the phrase's last word
-    objs = [c for c in to.children if c.dep_ == "pobj"]
-    if not objs:
+    """'According to X, <claim>', '<claim>, según X', '<claim>, de acuerdo con X, <claim>': the
+    sentence without the source phrase is the claim."""
+    last = sdoc[tok.i + len(phrase) - 1]
+    source = next((c for c in last.children if c.dep_ == "pobj"), None)
+    if source is None and tok.dep_ == "case" and tok.head.i > last.i:
+        source = tok.head  # 'según la fiscalía': the phrase is the noun's case marker
+    if source is None:
         return None
-    source = objs[0]
-    source_end = max(t.i for t in source.subtree)
+    source_end = max(t.i for t in source.subtree if t.dep_ not in {"punct", "cc", "conj"} or t.i <= source.i)
     sent = tok.sent
-    # "According to X, <claim>" or "<claim>, according to X"
-    content = sdoc[source_end + 1:sent.end] if tok.i == sent.start else sdoc[sent.start:tok.i]
-    content_text = content.text.strip(" ,.;:\n\"“”'’")
-    if len(content_text.split()) < 3:
+    words = [t for t in sent if not (tok.i <= t.i <= source_end)]
+    while words and (words[0].is_punct or words[0].is_space):
+        words.pop(0)
+    while words and (words[-1].is_punct or words[-1].is_space):
+        words.pop()
+    if len(words) < 3 or any(t.is_punct for t in words[:1]):
         return None
-    start = content.start_char + content.text.index(content_text)
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    text = doc_text(sdoc)
     name, s0, s1 = resolve_speaker(source, aliases, lexicon, None)
-    return Quote(content_text, start, start + len(content_text), name, s0, s1, " ".join(phrase), False)
+    return Quote(text[start:end], start, end, name, s0, s1, " ".join(phrase), False)

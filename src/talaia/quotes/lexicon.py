@@ -27,6 +27,8 @@ class QuoteLexicon:
     stance_prepositions: frozenset[str]  # 'called for', 'accused of'
     sources: tuple[tuple[str, ...], ...]  # ('according', 'to'): introduces the source of a claim
     agents: frozenset[str]  # 'a claim by X'
+    anonymity: frozenset[str]  # 'who asked not to be named': an aside that is no claim
+    not_speech: frozenset[str]  # 'rejected an order': an object that is no statement
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> QuoteLexicon:
@@ -50,4 +52,6 @@ class QuoteLexicon:
             stance_prepositions=words.words(role="preposition"),
             sources=tuple(dict.fromkeys(tuple(p.split()) for p in words.where(role="source").column("word"))),
             agents=words.words(role="agent"),
+            anonymity=words.words(role="anonymity"),
+            not_speech=words.words(role="not_speech"),
         )

@@ -46,8 +46,8 @@ def noun_phrase(head: Any) -> tuple[int, int]:
     """Character span of a subject without its relative clauses and appositions."""
     tokens = [head]
     for child in head.children:
-        if child.dep_ in _DROP_DEPS and child.i > head.i:
-            continue
+        if (child.dep_ in _DROP_DEPS and child.i > head.i) or child.dep_ in {"case", "punct"}:
+            continue  # 'según la fiscalía': the source without its preposition
         tokens.extend(child.subtree)
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
