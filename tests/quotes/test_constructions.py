@@ -132,3 +132,29 @@ NOT_SPEECH = [
 def test_not_speech(nlp_en, nlp_es, lang: str, sentence: str) -> None:  # type: ignore[no-untyped-def]
     doc = (nlp_en if lang == "en" else nlp_es)(sentence)
     assert _quotes(doc) == []
+
+
+TITLES = [
+    ("en", "President Ana María Torres visited the port. The president said the navy would patrol the coast.",
+     "Ana María Torres"),
+    ("en", "Governor Luis Ortega toured the valley. Later the governor told reporters that the road was safe.",
+     "Luis Ortega"),
+    ("es", "El gobernador Luis Ortega recorrió el valle. El gobernador afirmó que la carretera es segura.",
+     "Luis Ortega"),
+    ("en", "Police chief Ana Torres visited the town. The president said the operation had been rushed.",
+     "The president"),  # no president named before: the title stays as it is
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("lang", "text", "speaker"), TITLES)
+def test_title_resolves_to_the_person_named_with_it(nlp_en, nlp_es, lang: str, text: str, speaker: str
+                                                    ) -> None:  # type: ignore[no-untyped-def]
+    (quote,) = _quotes((nlp_en if lang == "en" else nlp_es)(text))
+    assert quote.speaker == speaker
+
+
+@pytest.mark.slow
+def test_now_that_is_no_claim(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp_en("This is despite reports of infighting between his sons now that their father is in prison.")
+    assert _quotes(doc) == []

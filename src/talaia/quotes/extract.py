@@ -218,7 +218,9 @@ def _stance_noun(sdoc: Any, noun: Any, inside: bytearray, aliases: Aliases, lexi
     """"Clinton's claim that 90 percent ... is her camp's calculation": the 'that' clause of a claim."""
     that = lexicon.stance_nouns[noun.lemma_.lower()]
     clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"}
-                   and any(g.lower_ in that and g.dep_ == "mark" for g in c.children)), None)
+                   and any(g.lower_ in that and g.dep_ == "mark" and g.i == c.left_edge.i
+                                 and g.nbor(-1).pos_ != "ADV" for g in c.children)),
+                  None)  # 'reports of infighting now that he is gone': 'now that' is no claim's 'that'
     if clause is None:
         return None
     words = [t for t in clause.subtree if t.lower_ not in that or t.head.i != clause.i]

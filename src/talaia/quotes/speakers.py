@@ -76,6 +76,10 @@ def resolve_speaker(head: Any, aliases: Aliases, lexicon: QuoteLexicon, last_per
         inside = ent.start_char >= start and ent.end_char <= end and ent.label_ in NAME_LABELS
         if inside and (ent.label_ in PERSON_LABELS or ent.start <= head.i < ent.end):
             return canonical_name(ent.text), ent.start_char, ent.end_char
+    if head.pos_ == "NOUN" and head.lower_ in lexicon.titles:
+        named = _previous_titled(doc, head, aliases)
+        if named is not None:  # 'the president said' after 'President Ana Torres'
+            return named, start, end
     if head.pos_ == "PROPN":
         phrase = doc_text(doc)[start:end]
         return canonical_name(phrase), start, end
@@ -89,4 +93,17 @@ def _previous_person(doc: Any, before: int, aliases: Aliases) -> str | None:
             break
         if ent.label_ in PERSON_LABELS:
             best = aliases.canonical(ent.text)
+    return best
+
+
+def _previous_titled(doc: Any, title: Any, aliases: Aliases) -> str | None:
+    """The last name written after that same title before ``title`` ('President Ana Torres')."""
+    best = None
+    for tok in doc[:title.i]:
+        if tok.lower_ != title.lower_ or tok.i + 1 >= title.i or doc[tok.i + 1].pos_ != "PROPN":
+            continue
+        end = tok.i + 1
+        while end < title.i and doc[end].pos_ == "PROPN":
+            end += 1
+        best = aliases.canonical(doc[tok.i + 1:end].text)
     return best
