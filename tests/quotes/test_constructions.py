@@ -158,3 +158,24 @@ def test_title_resolves_to_the_person_named_with_it(nlp_en, nlp_es, lang: str, t
 def test_now_that_is_no_claim(nlp_en) -> None:  # type: ignore[no-untyped-def]
     doc = nlp_en("This is despite reports of infighting between his sons now that their father is in prison.")
     assert _quotes(doc) == []
+
+
+@pytest.mark.slow
+def test_a_few_marked_words_inside_a_reported_clause_are_part_of_it(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = "The senator said the governor was a “dangerous liar” who had lied about the budget."
+    (quote,) = _quotes(nlp_en(text))
+    assert not quote.direct and quote.text == "the governor was a “dangerous liar” who had lied about the budget"
+
+
+@pytest.mark.slow
+def test_a_show_title_in_marks_is_no_quote(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = "The governor said on “Meet The Morning Press” that the curfew would end."
+    quotes = _quotes(nlp_en(text))
+    assert [q.text for q in quotes] == ["the curfew would end"]
+
+
+@pytest.mark.slow
+def test_trailing_aside_is_cut_from_the_reported_clause(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = "Officials said the shipment was seized near Tijuana, where the cartel runs several warehouses."
+    (quote,) = _quotes(nlp_en(text))
+    assert quote.text == "the shipment was seized near Tijuana"

@@ -22,6 +22,8 @@ from talaia.quotes.speakers import is_speech_verb, is_stance_verb, resolve_speak
 
 MIN_DIRECT_WORDS = 3
 CONTINUATION_GAP = 400
+MAX_PARTIAL_WORDS = 4
+TITLE_PREPOSITIONS = {"on", "in", "en", "of", "de", "del"}  # 'said on “Meet the Press”', 'dijo en «Mañanera»'
 
 
 @dataclass(slots=True)
@@ -36,9 +38,24 @@ def extract_quotes(sdoc: Any, aliases: Aliases, lexicon: QuoteLexicon) -> list[Q
     spans = [s for s in find_marked_spans(text) if text[s.start:s.end].strip()]
     inside = _inside_mask(len(text), spans)
     quotes = _direct(sdoc, spans, inside, aliases, lexicon)
-    quotes += _indirect(sdoc, inside, aliases, lexicon)
+    indirect = _indirect(sdoc, inside, aliases, lexicon)
+    quotes = [q for q in quotes if not _partial_of(q, indirect)] + indirect
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _partial_of(quote: Quote, indirect: list[Quote]) -> bool:
+    """'He called Ortega a “con artist”': a few marked words inside a reported clause are part of
+    that clause, no statement of their own."""
+    return len(quote.text.split()) <= MAX_PARTIAL_WORDS and \
+        any(q.start <= quote.start and quote.end <= q.end for q in indirect)
+
+
+def _title(text: str, span: MarkedSpan, words: list[str]) -> bool:
+    """'said on “Good Morning America”': a title in marks after a preposition, every word capitalised."""
+    before = text[max(0, span.open_at - 12):span.open_at].split()
+    return bool(before) and before[-1].lower() in TITLE_PREPOSITIONS and len(words) <= 6 and \
+        all(w[:1].isupper() or not w[:1].isalpha() or len(w) <= 3 for w in words)
 
 
 def _inside_mask(n: int, spans: list[MarkedSpan]) -> bytearray:
@@ -59,7 +76,7 @@ def _direct(sdoc: Any, spans: list[MarkedSpan], inside: bytearray, aliases: Alia
         end = span.start + len(stripped)
         verb = _verb_for(sdoc, span, inside, lexicon)
         words = len(stripped.split())
-        if verb is None and words < MIN_DIRECT_WORDS:
+        if verb is None and words < MIN_DIRECT_WORDS or _title(text, span, stripped.split()):
             continue
         speaker = _Speaker(None, None, None)
         cue = None
@@ -133,6 +150,7 @@ def _indirect(sdoc: Any, inside: bytearray, aliases: Aliases, lexicon: QuoteLexi
             words = [t for t in comp.subtree
                      if not (t.i == comp.left_edge.i and t.lower_ in lexicon.complementizers)]
             words = [t for t in words if t.dep_ != "punct" or t.i not in (comp.left_edge.i, comp.right_edge.i)]
+            words = _without_trailing_aside(words, comp)
             if len(words) < 3:
                 continue
             start = words[0].idx
@@ -156,6 +174,29 @@ def _indirect(sdoc: Any, inside: bytearray, aliases: Aliases, lexicon: QuoteLexi
             if quote is not None:
                 quotes.append(quote)
     return quotes
+
+
+_ASIDE_DEPS = {"relcl", "advcl", "conj", "parataxis", "acl"}
+
+
+def _without_trailing_aside(words: list[Any], comp: Any) -> list[Any]:
+    """'... exchanges with Eric Fanning, who was his chief of staff' / '..., while 4 in 10 want one' /
+    '... momentum and said that ...': a clause set off by a comma (or the speaker's own next verb)
+    that runs to the end of the reported clause is no part of it."""
+    for k, t in enumerate(words):
+        if t.i <= comp.i or t.dep_ not in _ASIDE_DEPS or t.right_edge.i < words[-1].i:
+            continue
+        if t.dep_ == "conj" and t.pos_ not in {"VERB", "AUX"}:
+            continue  # 'A, B and C': a list of nouns
+        cut = min(x.i for x in t.subtree)
+        before = t.doc[cut - 1] if cut > 0 else None
+        if before is not None and (before.text == "," or before.dep_ == "cc" and t.dep_ == "conj"
+                                   and not any(c.dep_.startswith("nsubj") for c in t.children)):
+            kept = [w for w in words if w.i < cut - 1 or (w.i == cut - 1 and not w.is_punct and w.dep_ != "cc")]
+            while kept and (kept[-1].is_punct or kept[-1].dep_ == "cc"):
+                kept.pop()
+            return kept
+    return words
 
 
 def _source_phrase(sdoc: Any, tok: Any, lexicon: QuoteLexicon) -> tuple[str, ...] | None:
