@@ -76,7 +76,7 @@ def _direct(sdoc: Any, spans: list[MarkedSpan], inside: bytearray, aliases: Alia
         end = span.start + len(stripped)
         verb = _verb_for(sdoc, span, inside, lexicon)
         words = len(stripped.split())
-        if verb is None and words < MIN_DIRECT_WORDS or _title(text, span, stripped.split()):
+        if (verb is None and words < MIN_DIRECT_WORDS) or _title(text, span, stripped.split()):
             continue
         speaker = _Speaker(None, None, None)
         cue = None
@@ -183,16 +183,16 @@ def _without_trailing_aside(words: list[Any], comp: Any) -> list[Any]:
     """'... exchanges with Eric Fanning, who was his chief of staff' / '..., while 4 in 10 want one' /
     '... momentum and said that ...': a clause set off by a comma (or the speaker's own next verb)
     that runs to the end of the reported clause is no part of it."""
-    for k, t in enumerate(words):
+    for t in words:
         if t.i <= comp.i or t.dep_ not in _ASIDE_DEPS or t.right_edge.i < words[-1].i:
             continue
         if t.dep_ == "conj" and t.pos_ not in {"VERB", "AUX"}:
             continue  # 'A, B and C': a list of nouns
         cut = min(x.i for x in t.subtree)
         before = t.doc[cut - 1] if cut > 0 else None
-        if before is not None and (before.text == "," or before.dep_ == "cc" and t.dep_ == "conj"
-                                   and not any(c.dep_.startswith("nsubj") for c in t.children)):
-            kept = [w for w in words if w.i < cut - 1 or (w.i == cut - 1 and not w.is_punct and w.dep_ != "cc")]
+        if before is not None and (before.text == "," or (before.dep_ == "cc" and t.dep_ == "conj"
+                                   and not any(c.dep_.startswith("nsubj") for c in t.children))):
+            kept = [w for w in words if w.i < cut]
             while kept and (kept[-1].is_punct or kept[-1].dep_ == "cc"):
                 kept.pop()
             return kept
