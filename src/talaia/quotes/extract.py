@@ -150,7 +150,7 @@ def _indirect(sdoc: Any, inside: bytearray, aliases: Aliases, lexicon: QuoteLexi
             words = [t for t in comp.subtree
                      if not (t.i == comp.left_edge.i and t.lower_ in lexicon.complementizers)]
             words = [t for t in words if t.dep_ != "punct" or t.i not in (comp.left_edge.i, comp.right_edge.i)]
-            words = _without_trailing_aside(words, comp)
+            words = _without_trailing_aside(words, comp, lexicon)
             if len(words) < 3:
                 continue
             start = words[0].idx
@@ -179,7 +179,7 @@ def _indirect(sdoc: Any, inside: bytearray, aliases: Aliases, lexicon: QuoteLexi
 _ASIDE_DEPS = {"relcl", "advcl", "conj", "parataxis", "acl"}
 
 
-def _without_trailing_aside(words: list[Any], comp: Any) -> list[Any]:
+def _without_trailing_aside(words: list[Any], comp: Any, lexicon: QuoteLexicon) -> list[Any]:
     """'... exchanges with Eric Fanning, who was his chief of staff' / '..., while 4 in 10 want one' /
     '... momentum and said that ...': a clause set off by a comma (or the speaker's own next verb)
     that runs to the end of the reported clause is no part of it."""
@@ -191,7 +191,7 @@ def _without_trailing_aside(words: list[Any], comp: Any) -> list[Any]:
         cut = min(x.i for x in t.subtree)
         before = t.doc[cut - 1] if cut > 0 else None
         if before is not None and (before.text == "," or (before.dep_ == "cc" and t.dep_ == "conj"
-                                   and not any(c.dep_.startswith("nsubj") for c in t.children))):
+                                   and t.lemma_.lower() in lexicon.speech_verbs)):
             kept = [w for w in words if w.i < cut]
             while kept and (kept[-1].is_punct or kept[-1].dep_ == "cc"):
                 kept.pop()
@@ -303,8 +303,12 @@ def _according_to(sdoc: Any, tok: Any, phrase: tuple[str, ...], aliases: Aliases
     if source is None:
         return None
     source_end = max(t.i for t in source.subtree if t.dep_ not in {"punct", "cc", "conj"} or t.i <= source.i)
-    sent = tok.sent
-    words = [t for t in sent if not (tok.i <= t.i <= source_end)]
+    anchor = source.head if tok.dep_ == "case" else tok.head
+    # the clause the phrase modifies ('after, according to him, the network censured ...'), else the sentence
+    scope = list(anchor.subtree) if anchor.pos_ in {"VERB", "AUX"} and anchor.i != tok.i else list(tok.sent)
+    words = [t for t in scope if not (tok.i <= t.i <= source_end)]
+    if words and words[0].dep_ == "mark" and words[0].head.i == anchor.i:
+        words.pop(0)
     while words and (words[0].is_punct or words[0].is_space):
         words.pop(0)
     while words and (words[-1].is_punct or words[-1].is_space):
