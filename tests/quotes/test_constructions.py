@@ -179,3 +179,20 @@ def test_trailing_aside_is_cut_from_the_reported_clause(nlp_en) -> None:  # type
     text = "Officials said the shipment was seized near Tijuana, where the cartel runs several warehouses."
     (quote,) = _quotes(nlp_en(text))
     assert quote.text == "the shipment was seized near Tijuana"
+
+
+@pytest.mark.slow
+def test_the_verb_right_before_the_marks_is_the_quotes_own(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = ("Maria Lopez asked about the budget. Issa said, “We will look at every line of it.” "
+            "Maria Lopez continued, “And what about the police?”")
+    direct = [q for q in _quotes(nlp_en(text)) if q.direct]
+    assert [(q.speaker, q.cue) for q in direct] == [("Issa", "said"), ("Maria Lopez", "continued")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The mayor rallied supporters, saying: “We will not be intimidated by these killers.”",
+    "The mayor rallied supporters on Sunday, saying the town would not be intimidated."])
+def test_a_participle_speaks_for_its_head_verbs_subject(nlp_en, text: str) -> None:  # type: ignore[no-untyped-def]
+    (quote,) = _quotes(nlp_en(text))
+    assert quote.speaker == "The mayor" and quote.cue == "saying"

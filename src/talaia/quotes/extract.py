@@ -117,6 +117,15 @@ def _continues(text: str, previous_end: int, open_at: int, cue: str) -> bool:
 def _verb_for(sdoc: Any, span: MarkedSpan, inside: bytearray, lexicon: QuoteLexicon) -> Any | None:
     """The speech verb outside the marks in the sentence after, then before, the quote."""
     text = doc_text(sdoc)
+    lead = sdoc.char_span(max(0, span.open_at - 1), span.open_at + 1, alignment_mode="expand")
+    if lead is not None and lead.start > 0:
+        # 'Issa said, “...”': a verb right before the marks, then only ',' or ':', is this quote's own
+        k = lead.start - 1 if lead[0].idx >= span.open_at else lead.start
+        while k > 0 and sdoc[k].text in {",", ":"} and sdoc[k].idx < span.open_at:
+            k -= 1
+        if k < lead.start and is_speech_verb(sdoc[k], lexicon) and not inside[sdoc[k].idx] and \
+                text[sdoc[k].idx + len(sdoc[k].text):span.open_at].strip() in {",", ":"}:
+            return sdoc[k]
     after = sdoc.char_span(span.end, min(len(text), span.end + 1), alignment_mode="expand")
     if after is not None:
         sent = after.sent
@@ -211,7 +220,7 @@ def _source_phrase(sdoc: Any, tok: Any, lexicon: QuoteLexicon) -> tuple[str, ...
 
 def _inserted(sdoc: Any, verb: Any, inside: bytearray, aliases: Aliases, lexicon: QuoteLexicon) -> Quote | None:
     """'The hashtag, he said, was popular' / 'Gunmen fled, police said on Monday': the claim around it."""
-    if verb.dep_ not in {"parataxis", "advcl", "conj"} or subject_of(verb, lexicon) is None:
+    if verb.dep_ not in {"parataxis", "advcl", "conj"} or verb.tag_ == "VBG" or subject_of(verb, lexicon) is None:
         return None
     sent = verb.sent
     attribution = {t.i for t in verb.subtree}

@@ -37,7 +37,8 @@ def subject_of(verb: Any, lexicon: QuoteLexicon) -> Any | None:
         if child.dep_ in {"dobj", "obj", "attr"} and child.i > verb.i \
                 and verb.lemma_.lower() in lexicon.object_speakers:
             return child
-    if verb.dep_ in {"conj", "xcomp"} and verb.head.i != verb.i:
+    if (verb.dep_ in {"conj", "xcomp"} or (verb.dep_ == "advcl" and verb.tag_ == "VBG")) and verb.head.i != verb.i:
+        # 'rallied supporters, saying: “...”': the participle's speaker is its head verb's subject
         return subject_of(verb.head, lexicon)
     return None
 
