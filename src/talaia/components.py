@@ -33,7 +33,7 @@ def register_defaults(registry: Registry) -> Registry:
         description="toponym recognition (NER + gazetteer) and resolution against GeoNames",
     )
     registry.register(
-        "quotes.attribution.v2", QuotesComponent, requires=("sdoc", "aliases"), assigns=("quotes",),
+        "quotes.attribution.v3", QuotesComponent, requires=("sdoc", "aliases"), assigns=("quotes",),
         description="direct and indirect quotes with speakers and cues",
     )
     registry.register(

@@ -47,7 +47,7 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "nlp.spacy.v2",
     "nlp.aliases.v1",
     "geo.toponyms.v6",
-    "quotes.attribution.v2",
+    "quotes.attribution.v3",
     "events.acled.v6",
 )
 

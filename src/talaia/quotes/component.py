@@ -9,7 +9,7 @@ from talaia.quotes.lexicon import QuoteLexicon
 
 
 class QuotesComponent(DocumentComponent):
-    name = "quotes.attribution.v2"
+    name = "quotes.attribution.v3"
 
     def __init__(self, resources: Resources) -> None:
         self.resources = resources

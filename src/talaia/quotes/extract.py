@@ -22,6 +22,8 @@ from talaia.quotes.speakers import is_speech_verb, is_stance_verb, resolve_speak
 
 MIN_DIRECT_WORDS = 3
 CONTINUATION_GAP = 400
+MAX_PARTIAL_WORDS = 4
+TITLE_PREPOSITIONS = {"on", "in", "en", "of", "de", "del"}  # 'said on “Meet the Press”', 'dijo en «Mañanera»'
 
 
 @dataclass(slots=True)
@@ -36,9 +38,24 @@ def extract_quotes(sdoc: Any, aliases: Aliases, lexicon: QuoteLexicon) -> list[Q
     spans = [s for s in find_marked_spans(text) if text[s.start:s.end].strip()]
     inside = _inside_mask(len(text), spans)
     quotes = _direct(sdoc, spans, inside, aliases, lexicon)
-    quotes += _indirect(sdoc, inside, aliases, lexicon)
+    indirect = _indirect(sdoc, inside, aliases, lexicon)
+    quotes = [q for q in quotes if not _partial_of(q, indirect)] + indirect
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _partial_of(quote: Quote, indirect: list[Quote]) -> bool:
+    """'He called Ortega a “con artist”': a few marked words inside a reported clause are part of
+    that clause, no statement of their own."""
+    return len(quote.text.split()) <= MAX_PARTIAL_WORDS and \
+        any(q.start <= quote.start and quote.end <= q.end for q in indirect)
+
+
+def _title(text: str, span: MarkedSpan, words: list[str]) -> bool:
+    """'said on “Good Morning America”': a title in marks after a preposition, every word capitalised."""
+    before = text[max(0, span.open_at - 12):span.open_at].split()
+    return bool(before) and before[-1].lower() in TITLE_PREPOSITIONS and len(words) <= 6 and \
+        all(w[:1].isupper() or not w[:1].isalpha() or len(w) <= 3 for w in words)
 
 
 def _inside_mask(n: int, spans: list[MarkedSpan]) -> bytearray:
@@ -59,7 +76,7 @@ def _direct(sdoc: Any, spans: list[MarkedSpan], inside: bytearray, aliases: Alia
         end = span.start + len(stripped)
         verb = _verb_for(sdoc, span, inside, lexicon)
         words = len(stripped.split())
-        if verb is None and words < MIN_DIRECT_WORDS:
+        if (verb is None and words < MIN_DIRECT_WORDS) or _title(text, span, stripped.split()):
             continue
         speaker = _Speaker(None, None, None)
         cue = None
@@ -100,6 +117,15 @@ def _continues(text: str, previous_end: int, open_at: int, cue: str) -> bool:
 def _verb_for(sdoc: Any, span: MarkedSpan, inside: bytearray, lexicon: QuoteLexicon) -> Any | None:
     """The speech verb outside the marks in the sentence after, then before, the quote."""
     text = doc_text(sdoc)
+    lead = sdoc.char_span(max(0, span.open_at - 1), span.open_at + 1, alignment_mode="expand")
+    if lead is not None and lead.start > 0:
+        # 'Issa said, “...”': a verb right before the marks, then only ',' or ':', is this quote's own
+        k = lead.start - 1 if lead[0].idx >= span.open_at else lead.start
+        while k > 0 and sdoc[k].text in {",", ":"} and sdoc[k].idx < span.open_at:
+            k -= 1
+        if k < lead.start and is_speech_verb(sdoc[k], lexicon) and not inside[sdoc[k].idx] and \
+                text[sdoc[k].idx + len(sdoc[k].text):span.open_at].strip() in {",", ":"}:
+            return sdoc[k]
     after = sdoc.char_span(span.end, min(len(text), span.end + 1), alignment_mode="expand")
     if after is not None:
         sent = after.sent
@@ -133,6 +159,7 @@ def _indirect(sdoc: Any, inside: bytearray, aliases: Aliases, lexicon: QuoteLexi
             words = [t for t in comp.subtree
                      if not (t.i == comp.left_edge.i and t.lower_ in lexicon.complementizers)]
             words = [t for t in words if t.dep_ != "punct" or t.i not in (comp.left_edge.i, comp.right_edge.i)]
+            words = _without_trailing_aside(words, comp, lexicon)
             if len(words) < 3:
                 continue
             start = words[0].idx
@@ -158,6 +185,29 @@ def _indirect(sdoc: Any, inside: bytearray, aliases: Aliases, lexicon: QuoteLexi
     return quotes
 
 
+_ASIDE_DEPS = {"relcl", "advcl", "conj", "parataxis", "acl"}
+
+
+def _without_trailing_aside(words: list[Any], comp: Any, lexicon: QuoteLexicon) -> list[Any]:
+    """'... exchanges with Eric Fanning, who was his chief of staff' / '..., while 4 in 10 want one' /
+    '... momentum and said that ...': a clause set off by a comma (or the speaker's own next verb)
+    that runs to the end of the reported clause is no part of it."""
+    for t in words:
+        if t.i <= comp.i or t.dep_ not in _ASIDE_DEPS or t.right_edge.i < words[-1].i:
+            continue
+        if t.dep_ == "conj" and t.pos_ not in {"VERB", "AUX"}:
+            continue  # 'A, B and C': a list of nouns
+        cut = min(x.i for x in t.subtree)
+        before = t.doc[cut - 1] if cut > 0 else None
+        if before is not None and (before.text == "," or (before.dep_ == "cc" and t.dep_ == "conj"
+                                   and t.lemma_.lower() in lexicon.speech_verbs)):
+            kept = [w for w in words if w.i < cut]
+            while kept and (kept[-1].is_punct or kept[-1].dep_ == "cc"):
+                kept.pop()
+            return kept
+    return words
+
+
 def _source_phrase(sdoc: Any, tok: Any, lexicon: QuoteLexicon) -> tuple[str, ...] | None:
     """The source phrase ('according to') that starts at ``tok``, if one does."""
     first = tok.lower_  # compared before the words after it are made into tokens (most words start none)
@@ -170,7 +220,7 @@ def _source_phrase(sdoc: Any, tok: Any, lexicon: QuoteLexicon) -> tuple[str, ...
 
 def _inserted(sdoc: Any, verb: Any, inside: bytearray, aliases: Aliases, lexicon: QuoteLexicon) -> Quote | None:
     """'The hashtag, he said, was popular' / 'Gunmen fled, police said on Monday': the claim around it."""
-    if verb.dep_ not in {"parataxis", "advcl", "conj"} or subject_of(verb, lexicon) is None:
+    if verb.dep_ not in {"parataxis", "advcl", "conj"} or verb.tag_ == "VBG" or subject_of(verb, lexicon) is None:
         return None
     sent = verb.sent
     attribution = {t.i for t in verb.subtree}
@@ -198,10 +248,12 @@ def _stance_object(sdoc: Any, verb: Any, inside: bytearray, aliases: Aliases, le
         parts = [g for g in prep.children if g.dep_ == "pobj"] if prep is not None else []
     if not parts:
         return None
+    if any(p.lemma_.lower() in lexicon.not_speech or p.lower_ in lexicon.not_speech for p in parts):
+        return None  # 'rechazaron una orden': an order is no statement of theirs
     first = min(min(t.i for t in p.subtree) for p in parts)
     last = max(max(t.i for t in p.subtree) for p in parts)
     words = [t for t in sdoc[first:last + 1] if not t.is_punct]
-    if not words or (len(words) == 1 and words[0].pos_ == "PRON"):
+    if not words or (len(words) == 1 and words[0].pos_ == "PRON") or _anonymity_aside(words, lexicon):
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     if sum(inside[start:end]) > 0.6 * (end - start):
@@ -216,7 +268,9 @@ def _stance_noun(sdoc: Any, noun: Any, inside: bytearray, aliases: Aliases, lexi
     """"Clinton's claim that 90 percent ... is her camp's calculation": the 'that' clause of a claim."""
     that = lexicon.stance_nouns[noun.lemma_.lower()]
     clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"}
-                   and any(g.lower_ in that and g.dep_ == "mark" for g in c.children)), None)
+                   and any(g.lower_ in that and g.dep_ == "mark" and g.i == c.left_edge.i
+                                 and g.nbor(-1).pos_ != "ADV" for g in c.children)),
+                  None)  # 'reports of infighting now that he is gone': 'now that' is no claim's 'that'
     if clause is None:
         return None
     words = [t for t in clause.subtree if t.lower_ not in that or t.head.i != clause.i]
@@ -233,6 +287,11 @@ def _stance_noun(sdoc: Any, noun: Any, inside: bytearray, aliases: Aliases, lexi
     return Quote(doc_text(sdoc)[start:end], start, end, name, s0, s1, noun.text, False)
 
 
+def _anonymity_aside(words: list[Any], lexicon: QuoteLexicon) -> bool:
+    """'(who asked) not to be named', '(que pidió) no ser identificado': why a source is unnamed."""
+    return len(words) <= 6 and any(t.lower_ in lexicon.anonymity for t in words)
+
+
 def _cue(verb: Any, lexicon: QuoteLexicon) -> str:
     """'told The Post': the verb with its recipient, when there is one."""
     recipients = [c for c in verb.children if c.dep_ in {"dobj", "dative", "iobj", "obj"} and c.i > verb.i]
@@ -244,18 +303,28 @@ def _cue(verb: Any, lexicon: QuoteLexicon) -> str:
 
 def _according_to(sdoc: Any, tok: Any, phrase: tuple[str, ...], aliases: Aliases, lexicon: QuoteLexicon
                   ) -> Quote | None:
-    to = sdoc[tok.i + len(phrase) - 1]  # the source is the object of the phrase's last word
-    objs = [c for c in to.children if c.dep_ == "pobj"]
-    if not objs:
+    """'According to X, <claim>', '<claim>, según X', '<claim>, de acuerdo con X, <claim>': the
+    sentence without the source phrase is the claim."""
+    last = sdoc[tok.i + len(phrase) - 1]
+    source = next((c for c in last.children if c.dep_ == "pobj"), None)
+    if source is None and tok.dep_ == "case" and tok.head.i > last.i:
+        source = tok.head  # 'según la fiscalía': the phrase is the noun's case marker
+    if source is None:
         return None
-    source = objs[0]
-    source_end = max(t.i for t in source.subtree)
-    sent = tok.sent
-    # "According to X, <claim>" or "<claim>, according to X"
-    content = sdoc[source_end + 1:sent.end] if tok.i == sent.start else sdoc[sent.start:tok.i]
-    content_text = content.text.strip(" ,.;:\n\"“”'’")
-    if len(content_text.split()) < 3:
+    source_end = max(t.i for t in source.subtree if t.dep_ not in {"punct", "cc", "conj"} or t.i <= source.i)
+    anchor = source.head if tok.dep_ == "case" else tok.head
+    # the clause the phrase modifies ('after, according to him, the network censured ...'), else the sentence
+    scope = list(anchor.subtree) if anchor.pos_ in {"VERB", "AUX"} and anchor.i != tok.i else list(tok.sent)
+    words = [t for t in scope if not (tok.i <= t.i <= source_end)]
+    if words and words[0].dep_ == "mark" and words[0].head.i == anchor.i:
+        words.pop(0)
+    while words and (words[0].is_punct or words[0].is_space):
+        words.pop(0)
+    while words and (words[-1].is_punct or words[-1].is_space):
+        words.pop()
+    if len(words) < 3 or any(t.is_punct for t in words[:1]):
         return None
-    start = content.start_char + content.text.index(content_text)
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    text = doc_text(sdoc)
     name, s0, s1 = resolve_speaker(source, aliases, lexicon, None)
-    return Quote(content_text, start, start + len(content_text), name, s0, s1, " ".join(phrase), False)
+    return Quote(text[start:end], start, end, name, s0, s1, " ".join(phrase), False)

@@ -27,6 +27,9 @@ class QuoteLexicon:
     stance_prepositions: frozenset[str]  # 'called for', 'accused of'
     sources: tuple[tuple[str, ...], ...]  # ('according', 'to'): introduces the source of a claim
     agents: frozenset[str]  # 'a claim by X'
+    titles: frozenset[str]  # 'the president said': resolved to the last person named with that title
+    anonymity: frozenset[str]  # 'who asked not to be named': an aside that is no claim
+    not_speech: frozenset[str]  # 'rejected an order': an object that is no statement
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> QuoteLexicon:
@@ -50,4 +53,7 @@ class QuoteLexicon:
             stance_prepositions=words.words(role="preposition"),
             sources=tuple(dict.fromkeys(tuple(p.split()) for p in words.where(role="source").column("word"))),
             agents=words.words(role="agent"),
+            titles=frozenset(w.lower() for w in knowledge.union("name_titles").words(kind="title")),
+            anonymity=words.words(role="anonymity"),
+            not_speech=words.words(role="not_speech"),
         )

@@ -37,7 +37,8 @@ def subject_of(verb: Any, lexicon: QuoteLexicon) -> Any | None:
         if child.dep_ in {"dobj", "obj", "attr"} and child.i > verb.i \
                 and verb.lemma_.lower() in lexicon.object_speakers:
             return child
-    if verb.dep_ in {"conj", "xcomp"} and verb.head.i != verb.i:
+    if (verb.dep_ in {"conj", "xcomp"} or (verb.dep_ == "advcl" and verb.tag_ == "VBG")) and verb.head.i != verb.i:
+        # 'rallied supporters, saying: “...”': the participle's speaker is its head verb's subject
         return subject_of(verb.head, lexicon)
     return None
 
@@ -46,8 +47,8 @@ def noun_phrase(head: Any) -> tuple[int, int]:
     """Character span of a subject without its relative clauses and appositions."""
     tokens = [head]
     for child in head.children:
-        if child.dep_ in _DROP_DEPS and child.i > head.i:
-            continue
+        if (child.dep_ in _DROP_DEPS and child.i > head.i) or child.dep_ in {"case", "punct"}:
+            continue  # 'según la fiscalía': the source without its preposition
         tokens.extend(child.subtree)
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
@@ -76,6 +77,10 @@ def resolve_speaker(head: Any, aliases: Aliases, lexicon: QuoteLexicon, last_per
         inside = ent.start_char >= start and ent.end_char <= end and ent.label_ in NAME_LABELS
         if inside and (ent.label_ in PERSON_LABELS or ent.start <= head.i < ent.end):
             return canonical_name(ent.text), ent.start_char, ent.end_char
+    if head.pos_ == "NOUN" and head.lower_ in lexicon.titles:
+        named = _previous_titled(doc, head, aliases)
+        if named is not None:  # 'the president said' after 'President Ana Torres'
+            return named, start, end
     if head.pos_ == "PROPN":
         phrase = doc_text(doc)[start:end]
         return canonical_name(phrase), start, end
@@ -89,4 +94,17 @@ def _previous_person(doc: Any, before: int, aliases: Aliases) -> str | None:
             break
         if ent.label_ in PERSON_LABELS:
             best = aliases.canonical(ent.text)
+    return best
+
+
+def _previous_titled(doc: Any, title: Any, aliases: Aliases) -> str | None:
+    """The last name written after that same title before ``title`` ('President Ana Torres')."""
+    best = None
+    for tok in doc[:title.i]:
+        if tok.lower_ != title.lower_ or tok.i + 1 >= title.i or doc[tok.i + 1].pos_ != "PROPN":
+            continue
+        end = tok.i + 1
+        while end < title.i and doc[end].pos_ == "PROPN":
+            end += 1
+        best = aliases.canonical(doc[tok.i + 1:end].text)
     return best
