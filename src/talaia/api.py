@@ -5,17 +5,27 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import itertools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from talaia.analysis.aggregate import Aggregate, aggregate, check_aggregation
-from talaia.analysis.series import Grouping, parse_week
-from talaia.analysis.spikes import AlertReport, AlertSettings, AreaHistory, detect, history, weeks_between
+from talaia.analysis.aggregate import Aggregate, check_aggregation, counted_aggregate
+from talaia.analysis.series import GROUPINGS, Grouping, check_grouping, counted_series, parse_week
+from talaia.analysis.spikes import (
+    AlertReport,
+    AlertSettings,
+    AreaHistory,
+    detect,
+    detect_in,
+    history_in,
+    top_of,
+    weeks_between,
+)
 from talaia.engines import Engine, EngineKind, make_pipeline
 from talaia.errors import InputError, NotFoundError, QueryError
-from talaia.export.formats import write_export
+from talaia.export.formats import write_export, writer
 from talaia.fuse import FusionExplanation, FusionReport, FusionSettings, explain_pair, fuse_store
 from talaia.fuse import merge_events as fuse_merge
 from talaia.fuse import split_event as fuse_split
@@ -37,10 +47,10 @@ if TYPE_CHECKING:
 
 __all__ = ["ActorCount", "ActorListing", "AlertReport", "AlertSettings", "AreaHistory", "BriefFiles",
            "DocumentRecord", "EventDocument", "EventPage", "EventRecord", "EvidenceSpan", "actor_detail", "actor_kb",
-           "aggregate_events", "alerts", "area_history", "event_record", "explain_fusion", "export_events",
-           "extract_paths", "extract_text", "fuse_events", "ingest_paths", "list_actors", "list_events", "list_quotes",
-           "merge_events", "open_store", "reprocess", "review_event", "review_gold", "review_log", "search_events",
-           "show_document", "show_event", "split_event", "write_brief"]
+           "aggregate_events", "alerts", "area_history", "event_record", "explain_fusion", "export_chunks",
+           "export_events", "extract_paths", "extract_text", "fuse_events", "ingest_paths", "list_actors",
+           "list_events", "list_quotes", "map_features", "merge_events", "open_store", "reprocess", "review_event",
+           "review_gold", "review_log", "search_events", "show_document", "show_event", "split_event", "write_brief"]
 
 
 def extract_text(text: str, *, published: dt.date | str | None = None, language: str | None = None,
@@ -155,7 +165,10 @@ def list_events(*, db: str | Path | None = None, where: EventFilter | None = Non
     """Stored events matching ``where``, with their sources: one per incident (reports of one incident
     from several documents fused), or with ``mentions`` one per document's event."""
     with open_store(db, must_exist=True) as store:
-        return store.events(_with_actor_names(store, where), fused=not mentions, overlay=review_overlay(store))
+        flt = _with_actor_names(store, where)
+        if mentions:
+            return store.events(flt, fused=False, overlay=review_overlay(store))
+        return list(itertools.islice(store.iter_incidents(flt), flt.limit if flt else None))
 
 
 def _with_actor_names(store: Store, where: EventFilter | None, knowledge: Sequence[str] = ()
@@ -187,20 +200,31 @@ def alerts(*, db: str | Path | None = None, week: str | None = None, since: str 
     date) to the latest stored event's; else the latest stored event's week. Areas are those of
     ``by`` (country, admin1, admin2, actor or event type) among the stored incidents ``where``
     selects (its dates are ignored: an area's whole history counts), or only those ``areas`` names.
-    ``top``: how many of an alerting week's events to list with it (deadliest first).
+    ``top``: how many of an alerting week's events to list with it (deadliest first). The weekly
+    counts are the store's (grouped in the database); only the alerting weeks' events are read.
     """
-    stored, latest = _history(db, where)
-    first = _since(since)
-    if week is not None:
-        first = last = parse_week(week, "week")
-    elif first is not None:
-        last = latest or first
-    elif latest is not None:
-        first = last = latest
-    else:
-        return detect([], [], by=by, settings=settings)
-    return detect(stored, weeks_between(first, last) if first <= last else [], by=by, only=areas,
-                  settings=settings, top=top)
+    check_grouping(by, GROUPINGS)
+    with open_store(db, must_exist=True) as store:
+        flt, latest = _history(store, where)
+        first = _since(since)
+        if week is not None:
+            first = last = parse_week(week, "week")
+        elif first is not None:
+            last = latest or first
+        elif latest is not None:
+            first = last = latest
+        else:
+            return detect([], [], by=by, settings=settings)
+        counts = store.series_counts(flt, by)
+        report = detect_in(lambda until, only: counted_series(counts, by, until, only),
+                           weeks_between(first, last) if first <= last else [], by=by, only=areas,
+                           settings=settings, top=top)
+        if not report.alerts or not top:
+            return report
+        stored = store.series_events(flt, by, sorted({parse_week(a.week) for a in report.alerts}))
+    found = tuple(dataclasses.replace(a, top_events=top_of(stored.get((a.area.key, parse_week(a.week)), ()), top))
+                  for a in report.alerts)
+    return dataclasses.replace(report, alerts=found)
 
 
 def area_history(area: str, *, db: str | Path | None = None, since: str | dt.date | None = None,
@@ -209,34 +233,28 @@ def area_history(area: str, *, db: str | Path | None = None, since: str | dt.dat
     """The weeks of the area named ``area`` (of ``by``), each with its expectation, band and p-value
     (docs/ALERTS.md), from its first event's week (or ``since``'s) to the ISO week ``until`` (default:
     the latest stored event's)."""
-    stored, latest = _history(db, where)
-    last = parse_week(until, "week") if until else latest or dt.date.today()
-    return history(stored, area, last, by=by, since=_since(since), settings=settings)
-
-
-def _history(db: str | Path | None, where: EventFilter | None) -> tuple[list[StoredEvent], dt.date | None]:
-    """The stored incidents ``where`` selects, whatever their dates (an area's whole history is its
-    baseline), and the latest day among them; analysts' corrections applied, events they marked wrong
-    left out (as in aggregates and exports)."""
-    flt = dataclasses.replace(where or EventFilter(), date_from=None, date_to=None, limit=None)
+    check_grouping(by, GROUPINGS)
     with open_store(db, must_exist=True) as store:
-        stored = [s for s in store.events(_with_actor_names(store, flt), overlay=review_overlay(store))
-                  if not s.rejected]
-    days = [d for d in (_event_day(s) for s in stored) if d is not None]
-    return stored, max(days, default=None)
+        flt, latest = _history(store, where)
+        counts = store.series_counts(flt, by)
+    last = parse_week(until, "week") if until else latest or dt.date.today()
+    return history_in(lambda end, only: counted_series(counts, by, end, only), area, last, by=by,
+                      since=_since(since), settings=settings)
+
+
+def _history(store: Store, where: EventFilter | None) -> tuple[EventFilter, dt.date | None]:
+    """The filter of the stored incidents ``where`` selects, whatever their dates (an area's whole history
+    is its baseline), and the latest day among them; analysts' corrections applied, events they marked
+    wrong left out (as in aggregates and exports)."""
+    flt = dataclasses.replace(where or EventFilter(), date_from=None, date_to=None, limit=None)
+    flt = _with_actor_names(store, flt) or flt
+    return flt, store.latest_day(flt)
 
 
 def _since(value: str | dt.date | None) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(iso_date(value, "since"))
-
-
-def _event_day(stored: StoredEvent) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat((stored.event.event_date or "")[:10])
-    except ValueError:
-        return None
 
 
 def list_quotes(*, db: str | Path | None = None, speaker: str | None = None, limit: int | None = None,
@@ -375,10 +393,29 @@ def export_events(fmt: str, *, db: str | Path | None = None, path: str | Path | 
                   where: EventFilter | None = None, mentions: bool = False, rejected: bool = False) -> str | None:
     """Export stored events in a format of ``talaia.export.WRITERS`` (acled-csv, geojson, jsonl,
     parquet) to ``path``, else return the text; one per incident unless ``mentions``. Reviewers'
-    corrections are applied; events they rejected are left out unless ``rejected``."""
-    events = [e for e in list_events(db=db, where=where, mentions=mentions)
-              if rejected or not e.rejected]
-    return write_export(events, fmt, path)
+    corrections are applied; events they rejected are left out unless ``rejected``. Incidents stream
+    from the store to the file: memory stays flat whatever the store's size."""
+    if mentions:
+        events = [e for e in list_events(db=db, where=where, mentions=True) if rejected or not e.rejected]
+        return write_export(events, fmt, path)
+    with open_store(db, must_exist=True) as store:
+        return write_export(_incidents(store, where, rejected), fmt, path)
+
+
+def export_chunks(fmt: str, *, db: str | Path | None = None, where: EventFilter | None = None,
+                  rejected: bool = False) -> Iterator[str]:
+    """A text format's export (as :func:`export_events`) piece by piece, the store open while it is read:
+    what the HTTP API streams."""
+    chunks = writer(fmt).chunks
+    if chunks is None:
+        raise QueryError(f"{fmt} is written to a file, not streamed", field="format")
+    with open_store(db, must_exist=True) as store:
+        yield from chunks(_incidents(store, where, rejected))
+
+
+def _incidents(store: Store, where: EventFilter | None, rejected: bool) -> Iterator[StoredEvent]:
+    flt = _with_actor_names(store, where)
+    return itertools.islice(store.iter_incidents(flt, rejected=rejected), flt.limit if flt else None)
 
 
 # ---- the analyst's desk: pages of events, one event with its documents, reviews ------------------
@@ -408,10 +445,45 @@ def search_events(*, db: str | Path | None = None, where: EventFilter | None = N
         raise QueryError(f"limit must be a whole number from 1 to {MAX_PAGE}, not {limit!r}", field="limit")
     if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
         raise QueryError(f"offset must be a whole number of at least 0, not {offset!r}", field="offset")
-    events = list_events(db=db, where=where)
-    dated = [e for e in events if e.event.event_date]
-    ordered = dated[::-1] + [e for e in events if not e.event.event_date]
-    return EventPage(len(ordered), limit, offset, tuple(ordered[offset:offset + limit]))
+    with open_store(db, must_exist=True) as store:
+        total, items = store.incident_page(_with_actor_names(store, where), limit=limit, offset=offset)
+    return EventPage(total, limit, offset, tuple(items))
+
+
+def map_features(*, db: str | Path | None = None, where: EventFilter | None = None, limit: int = MAX_PAGE,
+                 offset: int = 0, zoom: int = 4, bbox: tuple[float, float, float, float] | None = None,
+                 cluster: bool = True) -> dict[str, object]:
+    """The map's GeoJSON: the page of events (as :func:`search_events`) with coordinates as points, or,
+    when more than ``limit`` located events match (``cluster``, first page), clusters: one feature per
+    cell of a grid of 360 / 2^(zoom + 3) degrees (inside ``bbox``: west, south, east, north), grouped in
+    the database, so the map's data stays small whatever the store's size."""
+    if bbox is not None and not (-180 <= bbox[0] <= bbox[2] <= 180 and -90 <= bbox[1] <= bbox[3] <= 90):
+        raise QueryError("bbox must be west,south,east,north within -180..180 and -90..90", field="bbox")
+    if cluster and offset == 0:
+        cell = 360 / 2 ** (min(max(zoom, 0), 18) + 3)
+        with open_store(db, must_exist=True) as store:
+            flt = _with_actor_names(store, where)
+            cells = store.map_cells(flt, cell=cell, bbox=bbox, limit=limit)
+            if cells is not None:
+                features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                             "properties": {"cluster": True, "count": n, "fatalities": dead}}
+                            for lat, lon, n, dead in cells]
+                return {"type": "FeatureCollection", "total": store.count_incidents(flt), "limit": limit,
+                        "offset": offset, "clustered": True, "cell": cell, "features": features}
+            if bbox is not None:  # few enough in the view: its points
+                return {"type": "FeatureCollection", "total": store.count_incidents(flt), "limit": limit,
+                        "offset": offset, "clustered": False,
+                        "features": _points(store.located_incidents(flt, bbox, limit))}
+    page = search_events(db=db, where=where, limit=limit, offset=offset)
+    return {"type": "FeatureCollection", "total": page.total, "limit": page.limit, "offset": page.offset,
+            "clustered": False, "features": _points(page.items)}
+
+
+def _points(events: Sequence[StoredEvent]) -> list[dict[str, object]]:
+    return [{"type": "Feature", "id": e.event.event_id,
+             "geometry": {"type": "Point", "coordinates": [e.event.longitude, e.event.latitude]},
+             "properties": e.to_dict()}
+            for e in events if e.event.latitude is not None and e.event.longitude is not None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -585,7 +657,9 @@ def aggregate_events(*, db: str | Path | None = None, where: EventFilter | None 
     and per ``by`` (country, admin1, admin2, actor, event_type, sub_event_type); corrections applied,
     rejected events left out (talaia.analysis.aggregate)."""
     check_aggregation(period, by)
-    return aggregate(list_events(db=db, where=where), period=period, by=by)
+    with open_store(db, must_exist=True) as store:
+        rows, undated = store.incident_counts(_with_actor_names(store, where), period=period, by=by)
+    return counted_aggregate(rows, undated, period=period, by=by)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,8 @@ from talaia.errors import QueryError
 from talaia.models import Event
 from talaia.store import StoredEvent
 
-__all__ = ["GROUPS", "PERIODS", "Aggregate", "AggregateRow", "aggregate", "check_aggregation", "period_of"]
+__all__ = ["GROUPS", "PERIODS", "Aggregate", "AggregateRow", "aggregate", "check_aggregation", "counted_aggregate",
+           "period_of"]
 
 PERIODS = ("week", "month")
 GROUPS = ("country", "admin1", "admin2", "actor", "event_type", "sub_event_type")
@@ -88,3 +89,12 @@ def aggregate(events: Sequence[StoredEvent], *, period: str = "week", by: str = 
     rows = tuple(AggregateRow(p, k, n, f) for (p, k), (n, f) in
                  sorted(tally.items(), key=lambda item: (item[0][0], item[0][1] is None, item[0][1] or "")))
     return Aggregate(period, by, rows, undated)
+
+
+def counted_aggregate(rows: Sequence[tuple[str, str | None, int, int]], undated: int, *, period: str = "week",
+                      by: str = "admin1") -> Aggregate:
+    """An :class:`Aggregate` from (period, key, events, fatalities) rows a store grouped (the same rows,
+    in the same order, as :func:`aggregate` of the incidents)."""
+    check_aggregation(period, by)
+    ordered = sorted(rows, key=lambda r: (r[0], r[1] is None, r[1] or ""))
+    return Aggregate(period, by, tuple(AggregateRow(p, k, n, f) for p, k, n, f in ordered), undated)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
@@ -21,8 +21,8 @@ from talaia.models import Event
 from talaia.store import StoredEvent
 from talaia.store.filters import country_code, fold, suggest
 
-__all__ = ["GROUPINGS", "Area", "Grouping", "WeeklySeries", "check_grouping", "iso_week", "monday_of", "parse_week",
-           "weekly_series"]
+__all__ = ["GROUPINGS", "Area", "Grouping", "WeeklySeries", "check_grouping", "counted_series", "iso_week",
+           "monday_of", "parse_week", "weekly_series"]
 
 Grouping = Literal["country", "admin1", "admin2", "actor", "event_type"]
 GROUPINGS: tuple[str, ...] = get_args(Grouping)
@@ -176,4 +176,31 @@ def weekly_series(stored: Iterable[StoredEvent], by: Grouping, until: dt.date,
         items = [tuple(by_week.get(start + dt.timedelta(weeks=i), ())) for i in range(n)]
         out.append(WeeklySeries(area, start, tuple(len(w) for w in items),
                                 tuple(sum(s.event.fatalities or 0 for s in w) for w in items), tuple(items)))
+    return sorted(out, key=lambda s: (fold(s.area.label), s.area.key))
+
+
+def counted_series(counts: Iterable[tuple[tuple[str, ...], dt.date, int, int]], by: Grouping, until: dt.date,
+                   only: Sequence[str] = (),
+                   stored: Mapping[tuple[tuple[str, ...], dt.date], Sequence[StoredEvent]] | None = None
+                   ) -> list[WeeklySeries]:
+    """:func:`weekly_series` from weekly counts a store keeps: (area key, Monday, events, fatalities) rows;
+    ``stored``: the events of some (area key, Monday) weeks, for an alert's top events."""
+    check_grouping(by)
+    last = monday_of(until)
+    weeks: dict[Area, dict[dt.date, tuple[int, int]]] = {}
+    for key, monday, events, fatalities in counts:
+        if monday > last:
+            continue
+        area = Area(by, key)
+        if only and not any(area.matches(name) for name in only):
+            continue
+        weeks.setdefault(area, {})[monday] = (events, fatalities)
+    out = []
+    for area, by_week in weeks.items():
+        start = min(by_week)
+        n = (last - start).days // 7 + 1
+        mondays = [start + dt.timedelta(weeks=i) for i in range(n)]
+        out.append(WeeklySeries(area, start, tuple(by_week.get(m, (0, 0))[0] for m in mondays),
+                                tuple(by_week.get(m, (0, 0))[1] for m in mondays),
+                                tuple(tuple((stored or {}).get((area.key, m), ())) for m in mondays)))
     return sorted(out, key=lambda s: (fold(s.area.label), s.area.key))

@@ -165,6 +165,14 @@ POSTGRES_EVIDENCE_TEXT = (
     "' ' ORDER BY n) FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS spans(s, n) $ev$")
 
 
+def _m008_incidents(d: Dialect) -> list[str]:
+    """Incidents kept as a table (talaia.store.incidents): one row per incident, its fused and corrected
+    record, with the review states it was computed from; filled by the store right after this step."""
+    from talaia.store.incidents import incident_ddl
+
+    return incident_ddl(d.real)
+
+
 MIGRATIONS: list[Migration] = [
     ("001_initial", _m001_initial),
     ("002_reextraction_indexes", _m002_reextraction_indexes),
@@ -173,7 +181,9 @@ MIGRATIONS: list[Migration] = [
     ("005_participants", _m005_participants),
     ("006_superseded_versions", _m006_superseded_versions),
     ("007_reviews", _m007_reviews),
+    ("008_incidents", _m008_incidents),
 ]
+INCIDENTS_MIGRATION = "008_incidents"
 
 # the letters fold() is taught in PostgreSQL: Latin (with Vietnamese), combining marks, Greek, Cyrillic
 _FOLDED_RANGES = ((0x80, 0x530), (0x1E00, 0x1F00))

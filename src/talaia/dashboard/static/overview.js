@@ -97,6 +97,9 @@ export class Overview {
     this.renderTable(page, current, offset);
     await this.map.highlight(current.admin1);
     if (points.status === "fulfilled") await this.map.show(points.value);
+    // a clustered map asks for finer clusters (or the points) of the view it is moved to
+    this.map.onMove((view) => get("events.geojson", {...current, ...view}).then((v) => this.map.show(v, false),
+      () => null));
     let rows = aggregate.status === "fulfilled" ? aggregate.value.rows || [] : null;
     let period = "week";
     if (rows && span(rows) > MAX_WEEKS) { // years of history: months read better than hundreds of thin bars

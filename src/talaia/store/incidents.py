@@ -1,0 +1,473 @@
+"""Incidents kept as a table: what the API, the dashboard and the exports read, one row per incident.
+
+Fusion groups stored events (one document's mention each) into incidents and reviewers' corrections
+apply on top; reading them back used to mean reading every stored event into Python. Instead the
+store keeps the result: ``review_states`` holds every stored event's review state (the overlay of
+:mod:`talaia.store.overlay`, kept rather than loaded per read) and ``incidents`` one row per incident,
+its fused record (:func:`~talaia.store.records.fused_event`, corrections applied), its sources, its
+review and the keys reads filter, order and group by. Every write that can change an incident
+(a document stored or replaced, fusion, a review) marks the incidents it touches, and they are
+computed again before its transaction commits, the rest left as they are. A read is then one SQL
+query: filters, ordering, paging, counting and grouping in the database, served by indexes.
+
+Filters select incidents by their fused, corrected record (and text search by any of their mentions'
+evidence): one definition of "the events" for the table, the map, the aggregates and the exports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from talaia.store.filters import EventFilter
+from talaia.store.overlay import STORED_TABLE, UNREVIEWED, events_source, state_of
+from talaia.store.records import EVENT_COLUMNS, Row, StoredEvent, event_from_row, event_row, fused_event
+from talaia.text import fold
+
+__all__ = ["INCIDENT_COLUMNS", "IncidentTables", "incident_ddl"]
+
+# besides the fused record's columns: its review, its sources and mentions, and what reads key on
+_EXTRA = ("incident_id", "review_status", "review_values", "reviews", "reviewer", "reviewed_at", "sources",
+          "source_count", "mentions", "sort_date", "sort_doc", "sort_rank", "country_key", "admin1_key",
+          "admin2_key", "event_type_key", "sub_event_type_key", "week", "month", "series_week")
+INCIDENT_COLUMNS = (*_EXTRA, *EVENT_COLUMNS)
+_CHUNK = 500
+# the columns text search reads (with the words of every mention's evidence)
+_SEARCHED = ("notes", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "actor1_mentions", "actor2_mentions",
+             "location", "admin2", "admin1")
+
+
+def incident_ddl(real: str) -> list[str]:
+    """The statements that create the incidents table, the stored review states and their indexes."""
+    from talaia.store.overlay import overlay_table
+
+    types = {"latitude": real, "longitude": real, "time_precision": "INTEGER", "geo_precision": "INTEGER",
+             "fatalities": "INTEGER", "fatalities_high": "INTEGER", "reviews": "INTEGER NOT NULL",
+             "source_count": "INTEGER NOT NULL", "sort_rank": "INTEGER", "incident_id": "TEXT PRIMARY KEY",
+             "review_status": "TEXT NOT NULL"}
+    columns = ", ".join(f"{c} {types.get(c, 'TEXT')}" for c in INCIDENT_COLUMNS)
+    indexes = {
+        "order": "sort_date, sort_doc, sort_rank",  # the events page, newest first; exports, oldest first
+        "event_date": "event_date",
+        "country": "country_key, sort_date", "admin1": "admin1_key, sort_date", "admin2": "admin2_key, sort_date",
+        "event_type": "event_type_key, sort_date", "sub_event_type": "sub_event_type_key, sort_date",
+        "certainty": "certainty, sort_date", "review": "review_status, sort_date",
+        # aggregates and alerts: grouped from these indexes alone (covering)
+        "month_country": "month, country, review_status, fatalities",
+        "month_admin1": "month, admin1, review_status, fatalities",
+        "week_admin1": "week, admin1, review_status, fatalities",
+        "series_admin1": "country_key, admin1, series_week, review_status, fatalities",
+        "map": "latitude, longitude",
+    }
+    return [f"CREATE TABLE IF NOT EXISTS incidents ({columns})", overlay_table(STORED_TABLE, temporary=False),
+            *(f"CREATE INDEX IF NOT EXISTS incidents_{name} ON incidents({cols})" for name, cols in indexes.items())]
+
+
+def _key(value: Any) -> str | None:
+    return None if value is None else fold(str(value)).strip()
+
+
+def incident_row(stored: StoredEvent, first: Row) -> tuple[Any, ...]:
+    """The incidents table's row of a fused event; ``first``: its first mention in reading order."""
+    e = stored.event
+    review = stored.review or UNREVIEWED
+    dated = e.event_date or None
+    return (
+        first["incident_id"] or first["event_id"], review.status,
+        json.dumps([list(pair) for pair in review.values], ensure_ascii=False), review.reviews, review.reviewer,
+        review.reviewed_at, json.dumps(list(stored.sources), ensure_ascii=False), len(stored.sources),
+        json.dumps(list(stored.mentions)), first["event_date"], first["doc_id"], first["rank"],
+        (e.country_code or "").upper() or None, _key(e.admin1), _key(e.admin2), _key(e.event_type),
+        _key(e.sub_event_type), iso_week_of(dated), iso_month(dated), series_week(dated, e.time_precision),
+        *event_row(e))
+
+
+def stored_of(row: Row) -> StoredEvent:
+    """The fused event an incidents row holds, as :meth:`Store.events` returns it."""
+    review = state_of(row) if row["review_status"] != "unreviewed" or row["reviews"] else None
+    return StoredEvent(event_from_row(row), tuple(json.loads(row["sources"] or "[]")),
+                       tuple(json.loads(row["mentions"] or "[]")), review)
+
+
+def conditions(flt: EventFilter) -> tuple[list[str], list[Any]]:
+    """SQL conditions on the incidents table ``i`` and their arguments for ``flt``."""
+    where: list[str] = []
+    args: list[Any] = []
+    if flt.country:
+        where.append("i.country_key = ?")
+        args.append(flt.country)
+    for column, value in (("admin1", flt.admin1), ("admin2", flt.admin2), ("sub_event_type", flt.sub_event_type),
+                          ("event_type", flt.event_type)):
+        if value:
+            where.append(f"i.{column}_key = ?")
+            args.append(_key(value))
+    if flt.actor:
+        columns = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
+        either = [f"fold(i.{c}) LIKE ? ESCAPE '\\'" for c in columns]
+        args.extend([_like(flt.actor)] * len(columns))
+        if flt.actor_names:
+            marks = ", ".join("?" * len(flt.actor_names))
+            either += [f"i.actor1 IN ({marks})", f"i.actor2 IN ({marks})"]
+            args.extend([*flt.actor_names, *flt.actor_names])
+        where.append(f"({' OR '.join(either)})")
+    for condition, value in (("i.event_date >= ?", flt.date_from), ("i.event_date <= ?", flt.date_to),
+                             ("i.certainty = ?", flt.certainty), ("i.review_status = ?", flt.review)):
+        if value:
+            where.append(condition)
+            args.append(value)
+    if flt.text:
+        found = [f"fold(i.{c}) LIKE ? ESCAPE '\\'" for c in _SEARCHED]
+        found.append("i.incident_id IN (SELECT coalesce(e.incident_id, e.event_id) FROM events e JOIN documents d "
+                     "ON d.key = e.document_key WHERE fold(evidence_text(d.text, e.evidence)) LIKE ? ESCAPE '\\')")
+        where.append(f"({' OR '.join(found)})")
+        args.extend([_like(flt.text)] * len(found))
+    return where, args
+
+
+def _like(value: str) -> str:
+    folded = fold(value).strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{folded}%"
+
+
+def where_sql(where: Sequence[str], *more: str) -> str:
+    parts = [*where, *more]
+    return f"WHERE {' AND '.join(parts)}" if parts else ""
+
+
+class IncidentTables:
+    """The incidents table's upkeep and reads, mixed into :class:`~talaia.store.base.Store`."""
+
+    _stale: set[str]
+
+    def _execute(self, sql: str, args: Sequence[Any] = ()) -> Any:
+        raise NotImplementedError
+
+    def _execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        raise NotImplementedError
+
+    def _sources(self, event_ids: list[str]) -> dict[str, list[dict[str, str | None]]]:
+        raise NotImplementedError
+
+    # ---- upkeep ------------------------------------------------------------------------------
+    def _mark(self, incident_ids: Sequence[str | None]) -> None:
+        """Incidents to compute again before the write's transaction commits."""
+        if not hasattr(self, "_stale") or self._stale is None:
+            self._stale = set()
+        self._stale.update(i for i in incident_ids if i)
+
+    def _mark_events(self, event_ids: Sequence[str]) -> None:
+        """The incidents of stored events, as they are now."""
+        ids = list(dict.fromkeys(event_ids))
+        for chunk in range(0, len(ids), _CHUNK):
+            part = ids[chunk:chunk + _CHUNK]
+            self._mark([r[0] for r in self._execute(
+                f"SELECT coalesce(incident_id, event_id) FROM events WHERE event_id IN ({','.join('?' * len(part))})",
+                part)])
+
+    def _mark_document(self, key: str) -> None:
+        """The incidents a stored document is a source of (its own events', or its original's)."""
+        self._mark([r[0] for r in self._execute(
+            "SELECT coalesce(e.incident_id, e.event_id) FROM event_sources s JOIN events e ON e.event_id = s.event_id "
+            "WHERE s.document_key = ?", (key,))])
+
+    def sync_review_states(self, overlay: dict[str, Any]) -> int:
+        """Keep ``overlay`` (stored event id -> :class:`ReviewState`) as the stored review states, marking
+        the incidents of the events whose state changed; returns how many changed."""
+        from talaia.store.overlay import STATE_NAMES, state_row
+
+        wanted = {event_id: state_row(event_id, state) for event_id, state in overlay.items()}
+        held = {r[0]: tuple(r) for r in self._execute(f"SELECT {', '.join(STATE_NAMES)} FROM {STORED_TABLE}")}
+        changed = [i for i in set(wanted) | set(held) if wanted.get(i) != held.get(i)]
+        if not changed:
+            return 0
+        self._mark_events(changed)
+        for chunk in range(0, len(changed), _CHUNK):
+            part = changed[chunk:chunk + _CHUNK]
+            self._execute(f"DELETE FROM {STORED_TABLE} WHERE event_id IN ({','.join('?' * len(part))})", part)
+        rows = [wanted[i] for i in changed if i in wanted]
+        if rows:
+            self._execute_many(f"INSERT INTO {STORED_TABLE} ({', '.join(STATE_NAMES)}) "
+                               f"VALUES ({', '.join('?' * len(STATE_NAMES))})", rows)
+        return len(changed)
+
+    def _refresh_stale(self) -> int:
+        """Compute the marked incidents again (an incident with no stored event left goes); returns how many."""
+        stale = sorted(getattr(self, "_stale", None) or ())
+        self._stale = set()
+        for chunk in range(0, len(stale), _CHUNK):
+            self._refresh(stale[chunk:chunk + _CHUNK])
+        return len(stale)
+
+    def _refresh(self, incident_ids: Sequence[str]) -> None:
+        marks = ",".join("?" * len(incident_ids))
+        rows = self._execute(
+            f"SELECT e.*, d.doc_id FROM {events_source(EVENT_COLUMNS, overlaid=True, table=STORED_TABLE)} "
+            f"JOIN documents d ON d.key = e.document_key WHERE e.incident_id IN ({marks}) "
+            f"OR (e.incident_id IS NULL AND e.event_id IN ({marks})) "
+            "ORDER BY e.event_date IS NULL, e.event_date, d.doc_id, e.rank", [*incident_ids, *incident_ids]).fetchall()
+        self._execute(f"DELETE FROM incidents WHERE incident_id IN ({marks})", list(incident_ids))
+        self._insert_incidents(rows)
+
+    def _insert_incidents(self, rows: Sequence[Row]) -> None:
+        """Fuse ``rows`` (stored events in reading order, review columns from the stored states) by
+        incident and insert them."""
+        groups: dict[str, list[Row]] = {}
+        for r in rows:
+            groups.setdefault(r["incident_id"] or r["event_id"], []).append(r)
+        sources = self._sources([r["event_id"] for r in rows])
+        states = self._states([m[0]["incident_id"] or m[0]["event_id"] for m in groups.values()]
+                              + [r["event_id"] for m in groups.values() for r in m])
+        out = []
+        for members in groups.values():
+            stored = fused_event(members, sources)
+            state = states.get(stored.event.event_id)
+            out.append(incident_row(StoredEvent(stored.event, stored.sources, stored.mentions, state), members[0]))
+        if out:
+            self._execute_many(f"INSERT INTO incidents ({', '.join(INCIDENT_COLUMNS)}) "
+                               f"VALUES ({', '.join('?' * len(INCIDENT_COLUMNS))})", out)
+
+    def _states(self, event_ids: Sequence[str]) -> dict[str, Any]:
+        ids = list(dict.fromkeys(event_ids))
+        found = {}
+        for chunk in range(0, len(ids), _CHUNK):
+            part = ids[chunk:chunk + _CHUNK]
+            for r in self._execute(f"SELECT * FROM {STORED_TABLE} WHERE event_id IN ({','.join('?' * len(part))})",
+                                   part):
+                found[r["event_id"]] = state_of(r)
+        return found
+
+    def rebuild_incidents(self, batch: int = 20_000) -> int:
+        """Compute every incident again from the stored events and review states (after a migration,
+        or a bulk load); returns how many there are."""
+        self._execute("DELETE FROM incidents")
+        total = 0
+        last: str | None = None
+        while True:  # by ranges of incident id, so memory stays bounded
+            ids = [r[0] for r in self._execute(
+                "SELECT DISTINCT coalesce(incident_id, event_id) AS i FROM events "
+                + ("WHERE coalesce(incident_id, event_id) > ? " if last is not None else "")
+                + f"ORDER BY i LIMIT {int(batch)}", (last,) if last is not None else ())]
+            if not ids:
+                return total
+            for chunk in range(0, len(ids), _CHUNK):
+                part = ids[chunk:chunk + _CHUNK]
+                marks = ",".join("?" * len(part))
+                self._insert_incidents(self._execute(
+                    f"SELECT e.*, d.doc_id FROM {events_source(EVENT_COLUMNS, overlaid=True, table=STORED_TABLE)} "
+                    f"JOIN documents d ON d.key = e.document_key WHERE coalesce(e.incident_id, e.event_id) IN "
+                    f"({marks}) ORDER BY e.event_date IS NULL, e.event_date, d.doc_id, e.rank", part).fetchall())
+            total += len(ids)
+            last = ids[-1]
+
+    # ---- reads -------------------------------------------------------------------------------
+    def count_incidents(self, flt: EventFilter | None = None, *, rejected: bool = True) -> int:
+        where, args = conditions(flt or EventFilter())
+        more = () if rejected else ("i.review_status != 'rejected'",)
+        return int(self._execute(f"SELECT count(*) FROM incidents i {where_sql(where, *more)}", args).fetchone()[0])
+
+    def incident_page(self, flt: EventFilter | None, *, limit: int, offset: int) -> tuple[int, list[StoredEvent]]:
+        """(how many incidents match ``flt``, the page of ``limit`` from ``offset``): newest first, the
+        undated after the dated, in the order :meth:`Store.events` reads them."""
+        where, args = conditions(flt or EventFilter())
+        dated = int(self._execute(f"SELECT count(*) FROM incidents i {where_sql(where, 'i.event_date IS NOT NULL')}",
+                                  args).fetchone()[0])
+        undated = int(self._execute(f"SELECT count(*) FROM incidents i {where_sql(where, 'i.event_date IS NULL')}",
+                                    args).fetchone()[0])
+        items: list[StoredEvent] = []
+        if offset < dated:
+            items += [stored_of(r) for r in self._execute(
+                f"SELECT * FROM incidents i {where_sql(where, 'i.event_date IS NOT NULL')} "
+                f"ORDER BY i.sort_date DESC, i.sort_doc DESC, i.sort_rank DESC LIMIT {int(limit)} OFFSET {int(offset)}",
+                args)]
+        if len(items) < limit and undated:
+            start = max(0, offset - dated)
+            items += [stored_of(r) for r in self._execute(
+                f"SELECT * FROM incidents i {where_sql(where, 'i.event_date IS NULL')} "
+                f"ORDER BY i.sort_date IS NULL, i.sort_date, i.sort_doc, i.sort_rank "
+                f"LIMIT {int(limit - len(items))} OFFSET {start}", args)]
+        return dated + undated, items
+
+    def iter_incidents(self, flt: EventFilter | None = None, *, rejected: bool = True,
+                       batch: int = 2_000) -> Iterator[StoredEvent]:
+        """Every incident matching ``flt``, oldest first (undated last), read ``batch`` at a time by
+        keyset paging: memory stays flat whatever the store's size (exports stream from it)."""
+        where, args = conditions(flt or EventFilter())
+        if not rejected:
+            where.append("i.review_status != 'rejected'")
+        for nulls, condition in ((0, "i.sort_date IS NOT NULL"), (1, "i.sort_date IS NULL")):
+            after: tuple[Any, ...] | None = None
+            while True:
+                keyset: list[str] = []
+                more: list[Any] = []
+                if after is not None:
+                    if nulls:
+                        keyset.append("(i.sort_doc > ? OR (i.sort_doc = ? AND i.sort_rank > ?))")
+                        more += [after[1], after[1], after[2]]
+                    else:
+                        keyset.append("(i.sort_date > ? OR (i.sort_date = ? AND (i.sort_doc > ? OR "
+                                      "(i.sort_doc = ? AND i.sort_rank > ?))))")
+                        more += [after[0], after[0], after[1], after[1], after[2]]
+                rows = self._execute(
+                    f"SELECT * FROM incidents i {where_sql(where, condition, *keyset)} "
+                    f"ORDER BY i.sort_date, i.sort_doc, i.sort_rank LIMIT {int(batch)}", [*args, *more]).fetchall()
+                for r in rows:
+                    yield stored_of(r)
+                if len(rows) < batch:
+                    break
+                after = (rows[-1]["sort_date"], rows[-1]["sort_doc"], rows[-1]["sort_rank"])
+
+    def incident_counts(self, flt: EventFilter | None, *, period: str, by: str) -> tuple[list[tuple[Any, ...]], int]:
+        """([(period, key, events, fatalities)], undated): the incidents matching ``flt`` (rejected ones
+        left out) per ``period`` ('week' or 'month') and value of ``by``, grouped in the database."""
+        where, args = conditions(flt or EventFilter())
+        where.append("i.review_status != 'rejected'")
+        column = "week" if period == "week" else "month"
+        if by == "actor":  # once for each distinct actor on its sides (under null when it has none)
+            first = ("CASE WHEN coalesce(i.actor1, '') != '' THEN i.actor1 WHEN coalesce(i.actor2, '') != '' "
+                     "THEN i.actor2 END")
+            both = (f"i.{column} IS NOT NULL", _NONEMPTY.format("actor1"), _NONEMPTY.format("actor2"),
+                    "i.actor2 != i.actor1")
+            keyed = (f"SELECT i.{column} AS p, {first} AS k, i.fatalities AS f FROM incidents i "
+                     f"{where_sql(where, f'i.{column} IS NOT NULL')} UNION ALL "
+                     f"SELECT i.{column}, i.actor2, i.fatalities FROM incidents i {where_sql(where, *both)}")
+            rows = self._execute(f"SELECT p, k, count(*), sum(coalesce(f, 0)) FROM ({keyed}) AS t GROUP BY p, k",
+                                 [*args, *args]).fetchall()
+        else:
+            sql = (f"SELECT i.{column}, CASE WHEN i.{by} = '' THEN NULL ELSE i.{by} END, count(*), "
+                   f"sum(coalesce(i.fatalities, 0)) FROM incidents i {where_sql(where, f'i.{column} IS NOT NULL')} "
+                   f"GROUP BY i.{column}, CASE WHEN i.{by} = '' THEN NULL ELSE i.{by} END")
+            rows = self._execute(sql, args).fetchall()
+        undated = int(self._execute(f"SELECT count(*) FROM incidents i {where_sql(where, 'i.event_date IS NULL')}",
+                                    args).fetchone()[0])
+        return [(r[0], r[1], int(r[2]), int(r[3] or 0)) for r in rows], undated
+
+    def map_cells(self, flt: EventFilter | None, *, cell: float, bbox: Sequence[float] | None = None,
+                  limit: int | None = None) -> list[tuple[float, float, int, int]] | None:
+        """The incidents matching ``flt`` that have coordinates (inside ``bbox``: west, south, east, north)
+        grouped in square cells of ``cell`` degrees: [(mean latitude, mean longitude, incidents, deaths)];
+        None when ``limit`` is given and no more than that many are located (then points are sent)."""
+        where, args = _located(flt, bbox)
+        if limit is not None and len(self._execute(
+                f"SELECT 1 FROM incidents i {where_sql(where)} LIMIT {int(limit) + 1}", args).fetchall()) <= limit:
+            return None
+        floor = "floor({0})" if getattr(getattr(self, "dialect", None), "name", "") == "postgresql" \
+            else "CAST({0} AS INTEGER)"  # SQLite: truncation, the same as floor for the positive values here
+        size = repr(float(cell))
+        y, x = floor.format(f"(i.latitude + 90) / {size}"), floor.format(f"(i.longitude + 180) / {size}")
+        return [(float(r[0]), float(r[1]), int(r[2]), int(r[3] or 0)) for r in self._execute(
+            f"SELECT avg(i.latitude), avg(i.longitude), count(*), sum(coalesce(i.fatalities, 0)) FROM incidents i "
+            f"{where_sql(where)} GROUP BY {y}, {x}", args)]
+
+    def located_incidents(self, flt: EventFilter | None, bbox: Sequence[float] | None, limit: int
+                          ) -> list[StoredEvent]:
+        """Up to ``limit`` incidents matching ``flt`` with coordinates inside ``bbox``, newest first."""
+        where, args = _located(flt, bbox)
+        return [stored_of(r) for r in self._execute(
+            f"SELECT * FROM incidents i {where_sql(where)} ORDER BY i.sort_date IS NULL, i.sort_date DESC, "
+            f"i.sort_doc DESC, i.sort_rank DESC LIMIT {int(limit)}", args)]
+
+    def latest_day(self, flt: EventFilter | None = None) -> dt.date | None:
+        """The latest day of the incidents matching ``flt`` (rejected ones left out)."""
+        where, args = conditions(flt or EventFilter())
+        latest = self._execute(f"SELECT max(i.event_date) FROM incidents i "
+                               f"{where_sql(where, 'i.review_status != ' + repr('rejected'))}", args).fetchone()[0]
+        try:
+            return dt.date.fromisoformat(latest[:10]) if latest else None
+        except ValueError:
+            return None
+
+    def series_counts(self, flt: EventFilter | None, by: str) -> list[tuple[tuple[str, ...], dt.date, int, int]]:
+        """(area key, Monday, events, fatalities) of every area of ``by`` and week with incidents matching
+        ``flt`` (rejected ones and those dated only to the month left out), counted in the database."""
+        selects, args = _area_selects(flt, by)
+        out = []
+        for key, where in selects:
+            width, columns = len(key), ", ".join(key)
+            for r in self._execute(f"SELECT {columns}, i.series_week, count(*), sum(coalesce(i.fatalities, 0)) "
+                                   f"FROM incidents i {where} GROUP BY {columns}, i.series_week", args):
+                out.append((tuple(r)[:width], dt.date.fromisoformat(r[width]), int(r[width + 1]),
+                            int(r[width + 2] or 0)))
+        if by == "actor":  # an actor on the first side of some incidents and the second of others
+            merged: dict[tuple[tuple[str, ...], dt.date], list[int]] = {}
+            for key, monday, events, fatalities in out:
+                counts = merged.setdefault((key, monday), [0, 0])
+                counts[0] += events
+                counts[1] += fatalities
+            out = [(k, m, n, f) for (k, m), (n, f) in merged.items()]
+        return out
+
+    def series_events(self, flt: EventFilter | None, by: str, mondays: Sequence[dt.date]
+                      ) -> dict[tuple[tuple[str, ...], dt.date], list[StoredEvent]]:
+        """The incidents of the weeks starting on ``mondays``, by (area key of ``by``, Monday)."""
+        if not mondays:
+            return {}
+        marks = ",".join("?" * len(mondays))
+        selects, args = _area_selects(flt, by, f"i.series_week IN ({marks})")
+        found: dict[tuple[tuple[str, ...], dt.date], list[StoredEvent]] = {}
+        for key_columns, where in selects:
+            width = len(key_columns)
+            for r in self._execute(f"SELECT {', '.join(key_columns)}, i.* FROM incidents i {where}",
+                                   [*args, *(m.isoformat() for m in mondays)]):
+                key = tuple(r)[:width]
+                found.setdefault((key, dt.date.fromisoformat(r["series_week"])), []).append(stored_of(r))
+        return found
+
+
+_NONEMPTY = "coalesce(i.{0}, '') != ''"
+# an alert area's key columns (talaia.analysis.series.area_keys), and what it needs to be an area
+_AREAS = {"country": (("i.country_key",), ("country_key",)),
+          "admin1": (("i.country_key", "i.admin1"), ("country_key", "admin1")),
+          "admin2": (("i.country_key", "coalesce(i.admin1, '')", "i.admin2"), ("country_key", "admin2")),
+          "event_type": (("i.event_type",), ("event_type",))}
+
+
+def _located(flt: EventFilter | None, bbox: Sequence[float] | None) -> tuple[list[str], list[Any]]:
+    where, args = conditions(flt or EventFilter())
+    where += ["i.latitude IS NOT NULL", "i.longitude IS NOT NULL"]
+    if bbox is not None:
+        west, south, east, north = bbox
+        where += ["i.latitude BETWEEN ? AND ?", "i.longitude BETWEEN ? AND ?"]
+        args += [south, north, west, east]
+    return where, args
+
+
+def _area_selects(flt: EventFilter | None, by: str, *more: str
+                  ) -> tuple[list[tuple[tuple[str, ...], str]], list[Any]]:
+    """[(key columns, WHERE)] of the selects whose union is every (area, incident) of ``by`` (an actor
+    area once for each distinct actor on an incident's sides), with the arguments of one WHERE."""
+    where, args = conditions(flt or EventFilter())
+    where += ["i.review_status != 'rejected'", "i.series_week IS NOT NULL", *more]
+    if by == "actor":
+        first = where_sql(where, _NONEMPTY.format("actor1"))
+        second = where_sql(where, _NONEMPTY.format("actor2"), "i.actor2 != coalesce(i.actor1, '')")
+        return [(("i.actor1",), first), (("i.actor2",), second)], args
+    columns, needed = _AREAS[by]
+    return [(columns, where_sql(where, *(_NONEMPTY.format(c) for c in needed)))], args
+
+
+
+
+def iso_week_of(date: str | None) -> str | None:
+    """The ISO week ('2019-W42') of an ISO date, as talaia.analysis.series.iso_week writes it."""
+    if not date:
+        return None
+    year, week, _ = dt.date.fromisoformat(date[:10]).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def iso_month(date: str | None) -> str | None:
+    return f"{date[:4]}-{date[5:7]}" if date else None
+
+
+MONTH_PRECISION = 3  # a date known only to the month is in no week's series (talaia.analysis.series)
+
+
+def series_week(date: str | None, precision: int | None) -> str | None:
+    """The Monday (ISO date) of the week an alert series counts the incident in, None when it counts in none."""
+    if not date or (precision or 0) >= MONTH_PRECISION:
+        return None
+    day = dt.date.fromisoformat(date[:10])
+    return (day - dt.timedelta(days=day.weekday())).isoformat()
+
