@@ -335,10 +335,10 @@ class IncidentTables:
             rows = self._execute(f"SELECT p, k, count(*), sum(coalesce(f, 0)) FROM ({keyed}) AS t GROUP BY p, k",
                                  [*args, *args]).fetchall()
         else:
-            sql = (f"SELECT i.{column}, CASE WHEN i.{by} = '' THEN NULL ELSE i.{by} END, count(*), "
-                   f"sum(coalesce(i.fatalities, 0)) FROM incidents i {where_sql(where, f'i.{column} IS NOT NULL')} "
-                   f"GROUP BY i.{column}, CASE WHEN i.{by} = '' THEN NULL ELSE i.{by} END")
-            rows = self._execute(sql, args).fetchall()
+            # grouped by the column itself, so a covering index's order serves the grouping; '' is null
+            rows = _merged(self._execute(
+                f"SELECT i.{column}, i.{by}, count(*), sum(coalesce(i.fatalities, 0)) FROM incidents i "
+                f"{where_sql(where, f'i.{column} IS NOT NULL')} GROUP BY i.{column}, i.{by}", args).fetchall())
         undated = int(self._execute(f"SELECT count(*) FROM incidents i {where_sql(where, 'i.event_date IS NULL')}",
                                     args).fetchone()[0])
         return [(r[0], r[1], int(r[2]), int(r[3] or 0)) for r in rows], undated
@@ -416,6 +416,16 @@ class IncidentTables:
 
 
 _NONEMPTY = "coalesce(i.{0}, '') != ''"
+
+
+def _merged(rows: Sequence[Row]) -> list[tuple[Any, ...]]:
+    """(period, key, events, fatalities) rows with an empty key counted under null."""
+    merged: dict[tuple[Any, Any], list[int]] = {}
+    for r in rows:
+        counts = merged.setdefault((r[0], r[1] or None), [0, 0])
+        counts[0] += int(r[2])
+        counts[1] += int(r[3] or 0)
+    return [(p, k, n, f) for (p, k), (n, f) in merged.items()]
 # an alert area's key columns (talaia.analysis.series.area_keys), and what it needs to be an area
 _AREAS = {"country": (("i.country_key",), ("country_key",)),
           "admin1": (("i.country_key", "i.admin1"), ("country_key", "admin1")),

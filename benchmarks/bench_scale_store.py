@@ -1,0 +1,250 @@
+#!/usr/bin/env python3
+"""The store at national scale: the dashboard's requests and a filtered export, timed on stores of
+10,000, 100,000 (and, with ``--sizes``, 1,000,000) events, on SQLite and on PostgreSQL.
+
+The stores are generated, not extracted: documents, events and their sources bulk-inserted (one
+executemany per table and batch) with a realistic spread over countries (Mexico most), states, event
+types and eight years of weeks growing over time, a sixth of incidents told by two reports; then the
+incidents table is computed once (``Store.refresh_incidents(everything=True)``), as a migration does.
+Each request is timed warm, the median of 5, through the Python API the HTTP routes call:
+
+* ``page``: ``/api/events?limit=25`` (newest first) and ``page admin1``: the same for one state;
+* ``agg month``: ``/api/aggregate?period=month&by=admin1``, ``agg week``: ``period=week&by=admin1``
+  for the latest 12 weeks (what the dashboard opens on);
+* ``map``: ``/api/events.geojson`` (clusters beyond 500 located events);
+* ``alerts``: ``/api/alerts`` (the latest week, by admin1);
+* ``export``: CSV of one country's incidents of one year, to a file (peak memory is reported for the
+  largest store: the process's max RSS growth over the export).
+
+    .venv/bin/python benchmarks/bench_scale_store.py [--sizes 10000,100000] [--postgres URL] [--no-postgres]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+COUNTRIES = [("MX", "Mexico", 0.55, 32, (19.4, -99.1)), ("CO", "Colombia", 0.15, 32, (4.6, -74.1)),
+             ("GT", "Guatemala", 0.08, 22, (14.6, -90.5)), ("HN", "Honduras", 0.07, 18, (14.1, -87.2)),
+             ("SV", "El Salvador", 0.05, 14, (13.7, -89.2)), ("HT", "Haiti", 0.05, 10, (18.5, -72.3)),
+             ("VE", "Venezuela", 0.05, 24, (10.5, -66.9))]
+TYPES = [("Violence against civilians", "Attack", 0.45), ("Battles", "Armed clash", 0.2),
+         ("Protests", "Peaceful protest", 0.2), ("Riots", "Violent demonstration", 0.05),
+         ("Explosions/Remote violence", "Remote explosive/landmine/IED", 0.03),
+         ("Strategic developments", "Arrests", 0.07)]
+ACTORS = ["Unidentified Armed Group (Mexico)", "CJNG: Jalisco New Generation Cartel", "Sinaloa Cartel",
+          "Police Forces of Mexico (2018-2024)", "Military Forces of Mexico (2018-2024)", "ELN: National Liberation "
+          "Army", "Protesters (Mexico)", "MS-13: Mara Salvatrucha"]
+START = dt.date(2018, 1, 1)
+DAYS = 8 * 365
+BATCH = 5_000
+
+
+def _columns() -> tuple[str, ...]:
+    from talaia.store.records import EVENT_COLUMNS
+
+    return EVENT_COLUMNS
+
+
+def generate(n: int, seed: int = 7) -> Iterator[tuple[list[tuple[Any, ...]], list[tuple[Any, ...]],
+                                                      list[tuple[Any, ...]]]]:
+    """Batches of (document rows, event rows, source rows) for ``n`` events."""
+    rng = random.Random(seed)
+    weights = [c[2] for c in COUNTRIES]
+    type_weights = [t[2] for t in TYPES]
+    docs: list[tuple[Any, ...]] = []
+    events: list[tuple[Any, ...]] = []
+    sources: list[tuple[Any, ...]] = []
+    lead: tuple[str, str, str, str, str, str, float, float] | None = None
+    for i in range(n):
+        if lead is not None and rng.random() < 0.17:  # a second report of the previous incident
+            incident, date, code, country, state, kind, lat, lon = lead
+            lead = None
+        else:
+            code, country, _, states, (lat0, lon0) = rng.choices(COUNTRIES, weights)[0]
+            state = f"{country} State {int(rng.random() ** 1.5 * states) + 1}"
+            day = int(DAYS * rng.random() ** 0.6)  # more events in later years
+            date = (START + dt.timedelta(days=day)).isoformat()
+            kind = rng.choices(range(len(TYPES)), type_weights)[0]
+            lat, lon = lat0 + rng.gauss(0, 1.5), lon0 + rng.gauss(0, 1.5)
+            incident = f"ev{i:09d}"
+            lead = (incident, date, code, country, state, str(kind), lat, lon)
+        event_type, sub_type, _ = TYPES[int(kind)]
+        key, doc_id = f"key{i:09d}", f"doc-{i:09d}"
+        text = f"Report {i}: {sub_type} in {state}, {country}."
+        docs.append((key, doc_id, f"h{i}", None, date, "en", rng.choice(["Wire", "Daily", "Radio"]), None, None,
+                     text, None, None, None, "bench/1", date))
+        dead = int(rng.expovariate(0.6)) if event_type != "Protests" else 0
+        record = {"event_id": f"ev{i:09d}", "event_date": date, "time_precision": 1, "event_type": event_type,
+                  "sub_event_type": sub_type, "actor1": rng.choice(ACTORS), "actor2": "Civilians (Mexico)",
+                  "inter1": "Political militia", "inter2": "Civilians", "assoc_actor_1": "[]", "assoc_actor_2": "[]",
+                  "country": country, "country_code": code, "admin1": state, "admin2": f"{state} town {i % 40}",
+                  "location": f"{state} town {i % 40}", "latitude": lat, "longitude": lon, "geo_precision": 2,
+                  "fatalities": dead, "fatalities_high": None, "certainty": "stated", "notes": text,
+                  "evidence": json.dumps([{"start": 0, "end": len(text)}]), "actor1_mentions": "[]",
+                  "actor2_mentions": "[]"}
+        events.append((key, 0, "bench/1", incident, *(record[c] for c in _columns())))
+        sources.append((record["event_id"], key))
+        if len(events) == BATCH:
+            yield docs, events, sources
+            docs, events, sources = [], [], []
+    if events:
+        yield docs, events, sources
+
+
+def build(db: str, n: int) -> float:
+    """Fill the store at ``db`` with ``n`` generated events; returns the seconds it took."""
+    from talaia.store import open_store
+
+    t0 = time.perf_counter()
+    with open_store(db) as store:
+        columns = ", ".join(("document_key", "rank", "extractor_version", "incident_id", *_columns()))
+        for docs, events, sources in generate(n):
+            def insert(docs: Any = docs, events: Any = events, sources: Any = sources) -> None:
+                store._execute_many(
+                    "INSERT INTO documents (key, doc_id, content_hash, title, published, language, source, url, "
+                    "origin, text, minhash, duplicate_of, similarity, extractor_version, ingested_at) "
+                    f"VALUES ({', '.join('?' * 15)})", docs)
+                store._execute_many(f"INSERT INTO events ({columns}) VALUES ({', '.join('?' * len(events[0]))})",
+                                    events)
+                store._execute_many("INSERT INTO event_sources (event_id, document_key) VALUES (?, ?)", sources)
+            store.atomically(insert)
+        store.refresh_incidents(everything=True)
+        store._execute("ANALYZE")  # the planner's statistics, as after any bulk load
+    return time.perf_counter() - t0
+
+
+def _median(work: Callable[[], Any], runs: int = 5) -> float:
+    work()  # warm
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def requests(db: str) -> dict[str, Callable[[], Any]]:
+    from talaia import api
+    from talaia.store import EventFilter, open_store
+
+    with open_store(db, must_exist=True) as store:
+        latest = store.latest_day()
+    assert latest is not None
+    recent = EventFilter(date_from=(latest - dt.timedelta(weeks=12)).isoformat())
+    folder = tempfile.mkdtemp()
+    return {
+        "page": lambda: api.search_events(db=db, limit=25),
+        "page admin1": lambda: api.search_events(db=db, where=EventFilter(admin1="Mexico State 3"), limit=25),
+        "agg month": lambda: api.aggregate_events(db=db, period="month", by="admin1"),
+        "agg week": lambda: api.aggregate_events(db=db, where=recent, period="week", by="admin1"),
+        "map": lambda: api.map_features(db=db),
+        "alerts": lambda: api.alerts(db=db),
+        "export": lambda: api.export_events("acled-csv", db=db, path=Path(folder) / "x.csv",
+                                            where=EventFilter(country="MX", date_from="2024-01-01",
+                                                              date_to="2024-12-31")),
+    }
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure(label: str, db_of: Callable[[int], Any], sizes: list[int]) -> None:
+    rows: dict[int, dict[str, float]] = {}
+    for n in sizes:
+        with db_of(n) as db:
+            built = build(db, n)
+            timed = {name: _median(work) for name, work in requests(db).items()}
+            rows[n] = timed
+            print(f"{label} {n:>9,} events (built in {built:.0f} s): "
+                  + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in timed.items()), flush=True)
+    first = sizes[0]
+    for n in sizes[1:]:
+        print(f"{label} {n:,} / {first:,}: " + ", ".join(f"{k} {rows[n][k] / rows[first][k]:.1f}x"
+                                                        for k in rows[n]), flush=True)
+
+
+def export_memory(db_of: Callable[[int], Any], n: int) -> None:
+    """Peak memory growth of an unfiltered CSV export of every incident (a process of its own)."""
+    from talaia import api
+
+    with db_of(n) as db:
+        build(db, n)
+        before = _rss_mb()
+        with tempfile.TemporaryDirectory() as folder:
+            t0 = time.perf_counter()
+            api.export_events("acled-csv", db=db, path=Path(folder) / "all.csv")
+            took = time.perf_counter() - t0
+        print(f"export of {n:,} events as CSV: {took:.1f} s, peak RSS {_rss_mb():.0f} MB "
+              f"(+{_rss_mb() - before:.0f} MB over the process before it)", flush=True)
+
+
+@contextmanager
+def _sqlite(n: int) -> Iterator[str]:
+    with tempfile.TemporaryDirectory() as folder:
+        yield str(Path(folder) / f"scale-{n}.db")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="10000,100000")
+    ap.add_argument("--postgres", default=os.environ.get("TALAIA_TEST_POSTGRES"))
+    ap.add_argument("--no-postgres", action="store_true")
+    ap.add_argument("--export-memory", type=int, default=0, help="also measure a full CSV export's memory at N")
+    args = ap.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    if args.export_memory:
+        export_memory(_sqlite, args.export_memory)
+        return
+    measure("SQLite    ", _sqlite, sizes)
+    if args.no_postgres:
+        return
+    server = None
+    url = args.postgres
+    if not url:
+        from postgres_server import ServerUnavailableError, start
+
+        try:
+            server = start()
+            url = server.url
+        except ServerUnavailableError as exc:
+            print(f"PostgreSQL: not measured ({exc})")
+            return
+    import psycopg
+
+    @contextmanager
+    def _postgres(n: int) -> Iterator[str]:
+        schema = f"scale_{uuid.uuid4().hex[:8]}"
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f"CREATE SCHEMA {schema}")
+        try:
+            yield f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
+        finally:
+            with psycopg.connect(url, autocommit=True) as conn:
+                conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+    try:
+        measure("PostgreSQL", _postgres, sizes)
+    finally:
+        if server is not None:
+            server.stop()
+
+
+if __name__ == "__main__":
+    main()
