@@ -39,6 +39,7 @@ from talaia.review.service import ReviewLogEntry, gold_records, record_review, r
 from talaia.review.service import review_log as review_log_entries
 from talaia.store import EventDetail, EventFilter, Store, StoredEvent, default_db, is_postgres_url
 from talaia.store import open_store as _open_store
+from talaia.store.counts import cell_size
 from talaia.store.filters import iso_date
 from talaia.store.overlay import ReviewState
 
@@ -460,16 +461,16 @@ def map_features(*, db: str | Path | None = None, where: EventFilter | None = No
     if bbox is not None and not (-180 <= bbox[0] <= bbox[2] <= 180 and -90 <= bbox[1] <= bbox[3] <= 90):
         raise QueryError("bbox must be west,south,east,north within -180..180 and -90..90", field="bbox")
     if cluster and offset == 0:
-        cell = 360 / 2 ** (min(max(zoom, 0), 18) + 3)
+        zoom = min(max(zoom, 0), 18)
         with open_store(db, must_exist=True) as store:
             flt = _with_actor_names(store, where)
-            cells = store.map_cells(flt, cell=cell, bbox=bbox, limit=limit)
+            cells = store.map_cells(flt, zoom=zoom, bbox=bbox, limit=limit)
             if cells is not None:
                 features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
                              "properties": {"cluster": True, "count": n, "fatalities": dead}}
                             for lat, lon, n, dead in cells]
                 return {"type": "FeatureCollection", "total": store.count_incidents(flt), "limit": limit,
-                        "offset": offset, "clustered": True, "cell": cell, "features": features}
+                        "offset": offset, "clustered": True, "cell": cell_size(zoom), "features": features}
             if bbox is not None:  # few enough in the view: its points
                 return {"type": "FeatureCollection", "total": store.count_incidents(flt), "limit": limit,
                         "offset": offset, "clustered": False,

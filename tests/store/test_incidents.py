@@ -111,3 +111,37 @@ def test_exports_stream_every_incident_in_reading_order(db_path: str) -> None:
     assert lines is not None and [json.loads(x)["event_id"] for x in lines.splitlines()] == expected
     streamed = "".join(api.export_chunks("geojson", db=db_path))
     assert [f["properties"]["event_id"] for f in json.loads(streamed)["features"]] == expected
+
+
+def test_kept_counts_follow_every_change(store_db: str) -> None:
+    from talaia.store.counts import AGGREGATE_GROUPS, CELL_ZOOMS, SERIES_GROUPS
+
+    everything = EventFilter(country="MX")  # every stored incident, counted by the grouped queries instead
+
+    def check(store: Store) -> None:
+        for period in ("week", "month"):
+            for by in AGGREGATE_GROUPS:
+                kept, undated = store.incident_counts(None, period=period, by=by)
+                grouped, also = store.incident_counts(everything, period=period, by=by)
+                assert sorted(kept, key=repr) == sorted(grouped, key=repr) and undated == also
+        for by in SERIES_GROUPS:
+            assert sorted(store.series_counts(None, by)) == sorted(store.series_counts(everything, by))
+        for zoom in CELL_ZOOMS:
+            def rounded(cells: list[tuple[float, float, int, int]] | None) -> list[tuple[float, ...]]:
+                return sorted((round(a, 6), round(b, 6), n, f) for a, b, n, f in cells or [])
+            assert rounded(store.map_cells(None, zoom=zoom)) == rounded(store.map_cells(everything, zoom=zoom))
+
+    with open_store(store_db) as store:
+        _fill(store)
+        check(store)
+        record_review(store, "e2", action="correct", field="fatalities", value=7, reviewer="ana")
+        record_review(store, "e1", action="correct", field="admin1", value="Jalisco", reviewer="ana")
+        check(store)
+        record_review(store, "e3", action="reject", reviewer="ana")
+        check(store)
+        _write(store, "d", _event("e4", "Colima", "2021-04-10", dead=3, lat=18.9))  # re-extracted, now dated
+        check(store)
+        store.set_incidents({"e1": "e1", "e2": "e2"})
+        check(store)
+        store.refresh_incidents(everything=True)
+        check(store)

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from talaia.store.counts import CELL_ZOOMS, SEPARATOR, CountDeltas, cell_size, counts_ddl
 from talaia.store.filters import EventFilter
 from talaia.store.overlay import STORED_TABLE, UNREVIEWED, events_source, state_of
 from talaia.store.records import EVENT_COLUMNS, Row, StoredEvent, event_from_row, event_row, fused_event
@@ -62,6 +64,7 @@ def incident_ddl(real: str) -> list[str]:
         "map": "latitude, longitude",
     }
     return [f"CREATE TABLE IF NOT EXISTS incidents ({columns})", overlay_table(STORED_TABLE, temporary=False),
+            *counts_ddl(real),
             *(f"CREATE INDEX IF NOT EXISTS incidents_{name} ON incidents({cols})" for name, cols in indexes.items())]
 
 
@@ -207,10 +210,18 @@ class IncidentTables:
             f"JOIN documents d ON d.key = e.document_key WHERE e.incident_id IN ({marks}) "
             f"OR (e.incident_id IS NULL AND e.event_id IN ({marks})) "
             "ORDER BY e.event_date IS NULL, e.event_date, d.doc_id, e.rank", [*incident_ids, *incident_ids]).fetchall()
+        deltas = CountDeltas()
+        deltas.add(self._execute(f"SELECT * FROM incidents WHERE incident_id IN ({marks})", list(incident_ids)), -1)
         self._execute(f"DELETE FROM incidents WHERE incident_id IN ({marks})", list(incident_ids))
-        self._insert_incidents(rows)
+        self._insert_incidents(rows, deltas)
+        self._apply(deltas)
 
-    def _insert_incidents(self, rows: Sequence[Row]) -> None:
+    def _apply(self, deltas: CountDeltas) -> None:
+        for sql, rows in deltas.statements():
+            if rows:
+                self._execute_many(sql, rows)
+
+    def _insert_incidents(self, rows: Sequence[Row], deltas: CountDeltas) -> None:
         """Fuse ``rows`` (stored events in reading order, review columns from the stored states) by
         incident and insert them."""
         groups: dict[str, list[Row]] = {}
@@ -224,6 +235,7 @@ class IncidentTables:
             stored = fused_event(members, sources)
             state = states.get(stored.event.event_id)
             out.append(incident_row(StoredEvent(stored.event, stored.sources, stored.mentions, state), members[0]))
+        deltas.add((dict(zip(INCIDENT_COLUMNS, row, strict=True)) for row in out), 1)
         if out:
             self._execute_many(f"INSERT INTO incidents ({', '.join(INCIDENT_COLUMNS)}) "
                                f"VALUES ({', '.join('?' * len(INCIDENT_COLUMNS))})", out)
@@ -241,7 +253,8 @@ class IncidentTables:
     def rebuild_incidents(self, batch: int = 20_000) -> int:
         """Compute every incident again from the stored events and review states (after a migration,
         or a bulk load); returns how many there are."""
-        self._execute("DELETE FROM incidents")
+        for table in ("incidents", "incident_counts", "incident_cells"):
+            self._execute(f"DELETE FROM {table}")
         total = 0
         last: str | None = None
         while True:  # by ranges of incident id, so memory stays bounded
@@ -251,13 +264,15 @@ class IncidentTables:
                 + f"ORDER BY i LIMIT {int(batch)}", (last,) if last is not None else ())]
             if not ids:
                 return total
+            deltas = CountDeltas()
             for chunk in range(0, len(ids), _CHUNK):
                 part = ids[chunk:chunk + _CHUNK]
                 marks = ",".join("?" * len(part))
-                self._insert_incidents(self._execute(
+                self._insert_incidents(deltas=deltas, rows=self._execute(
                     f"SELECT e.*, d.doc_id FROM {events_source(EVENT_COLUMNS, overlaid=True, table=STORED_TABLE)} "
                     f"JOIN documents d ON d.key = e.document_key WHERE coalesce(e.incident_id, e.event_id) IN "
                     f"({marks}) ORDER BY e.event_date IS NULL, e.event_date, d.doc_id, e.rank", part).fetchall())
+            self._apply(deltas)
             total += len(ids)
             last = ids[-1]
 
@@ -322,6 +337,12 @@ class IncidentTables:
         """([(period, key, events, fatalities)], undated): the incidents matching ``flt`` (rejected ones
         left out) per ``period`` ('week' or 'month') and value of ``by``, grouped in the database."""
         where, args = conditions(flt or EventFilter())
+        if not where:  # the whole store: its kept counts
+            kept = self._execute("SELECT period, area, events, fatalities FROM incident_counts WHERE kind = ? AND "
+                                 "grouping = ? AND events > 0", ("week" if period == "week" else "month", by))
+            undated = self._execute("SELECT count(*) FROM incidents WHERE event_date IS NULL "
+                                    "AND review_status != 'rejected'").fetchone()[0]
+            return [(r[0], r[1] or None, int(r[2]), int(r[3])) for r in kept], int(undated)
         where.append("i.review_status != 'rejected'")
         column = "week" if period == "week" else "month"
         if by == "actor":  # once for each distinct actor on its sides (under null when it has none)
@@ -343,22 +364,42 @@ class IncidentTables:
                                     args).fetchone()[0])
         return [(r[0], r[1], int(r[2]), int(r[3] or 0)) for r in rows], undated
 
-    def map_cells(self, flt: EventFilter | None, *, cell: float, bbox: Sequence[float] | None = None,
+    def map_cells(self, flt: EventFilter | None, *, zoom: int, bbox: Sequence[float] | None = None,
                   limit: int | None = None) -> list[tuple[float, float, int, int]] | None:
         """The incidents matching ``flt`` that have coordinates (inside ``bbox``: west, south, east, north)
-        grouped in square cells of ``cell`` degrees: [(mean latitude, mean longitude, incidents, deaths)];
-        None when ``limit`` is given and no more than that many are located (then points are sent)."""
+        grouped in the square cells of the grid of ``zoom`` (:func:`~talaia.store.counts.cell_size`):
+        [(mean latitude, mean longitude, incidents, deaths)]; None when ``limit`` is given and no more
+        than that many are located (then points are sent). Without filters, read from the kept cells
+        (those that meet ``bbox``)."""
         where, args = _located(flt, bbox)
+        if not conditions(flt or EventFilter())[0] and zoom in CELL_ZOOMS:
+            return self._kept_cells(zoom, bbox, limit)
         if limit is not None and len(self._execute(
                 f"SELECT 1 FROM incidents i {where_sql(where)} LIMIT {int(limit) + 1}", args).fetchall()) <= limit:
             return None
         floor = "floor({0})" if getattr(getattr(self, "dialect", None), "name", "") == "postgresql" \
             else "CAST({0} AS INTEGER)"  # SQLite: truncation, the same as floor for the positive values here
-        size = repr(float(cell))
+        size = repr(cell_size(zoom))
         y, x = floor.format(f"(i.latitude + 90) / {size}"), floor.format(f"(i.longitude + 180) / {size}")
         return [(float(r[0]), float(r[1]), int(r[2]), int(r[3] or 0)) for r in self._execute(
             f"SELECT avg(i.latitude), avg(i.longitude), count(*), sum(coalesce(i.fatalities, 0)) FROM incidents i "
             f"{where_sql(where)} GROUP BY {y}, {x}", args)]
+
+    def _kept_cells(self, zoom: int, bbox: Sequence[float] | None, limit: int | None
+                    ) -> list[tuple[float, float, int, int]] | None:
+        def cells(level: int) -> list[Row]:
+            where, args = ["zoom = ?", "events > 0"], [level]
+            if bbox is not None:
+                size = cell_size(level)
+                where += ["y BETWEEN ? AND ?", "x BETWEEN ? AND ?"]
+                args += [math.floor((bbox[1] + 90) / size), math.floor((bbox[3] + 90) / size),
+                         math.floor((bbox[0] + 180) / size), math.floor((bbox[2] + 180) / size)]
+            return self._execute(f"SELECT events, fatalities, latitude_sum, longitude_sum FROM incident_cells "
+                                 f"{where_sql(where)}", args).fetchall()
+
+        if limit is not None and sum(int(r[0]) for r in cells(0 if bbox is None else zoom)) <= limit:
+            return None
+        return [(float(r[2]) / int(r[0]), float(r[3]) / int(r[0]), int(r[0]), int(r[1])) for r in cells(zoom)]
 
     def located_incidents(self, flt: EventFilter | None, bbox: Sequence[float] | None, limit: int
                           ) -> list[StoredEvent]:
@@ -381,6 +422,10 @@ class IncidentTables:
     def series_counts(self, flt: EventFilter | None, by: str) -> list[tuple[tuple[str, ...], dt.date, int, int]]:
         """(area key, Monday, events, fatalities) of every area of ``by`` and week with incidents matching
         ``flt`` (rejected ones and those dated only to the month left out), counted in the database."""
+        if not conditions(flt or EventFilter())[0]:  # the whole store: its kept counts
+            return [(tuple(r[0].split(SEPARATOR)), dt.date.fromisoformat(r[1]), int(r[2]), int(r[3]))
+                    for r in self._execute("SELECT area, period, events, fatalities FROM incident_counts "
+                                           "WHERE kind = 'series' AND grouping = ? AND events > 0", (by,))]
         selects, args = _area_selects(flt, by)
         out = []
         for key, where in selects:
