@@ -206,9 +206,13 @@ def main() -> None:
     ap.add_argument("--sizes", default="10000,100000")
     ap.add_argument("--postgres", default=os.environ.get("TALAIA_TEST_POSTGRES"))
     ap.add_argument("--no-postgres", action="store_true")
-    ap.add_argument("--export-memory", type=int, default=0, help="also measure a full CSV export's memory at N")
+    ap.add_argument("--export-memory", type=int, default=0, help="only measure a full CSV export's memory at N")
+    ap.add_argument("--build", metavar="DB", help="only build a store of the first size at DB (a file or URL)")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    if args.build:
+        print(f"built {sizes[0]:,} events at {args.build} in {build(args.build, sizes[0]):.0f} s")
+        return
     if args.export_memory:
         export_memory(_sqlite, args.export_memory)
         return

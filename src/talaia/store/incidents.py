@@ -19,13 +19,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from talaia.store.counts import CELL_ZOOMS, SEPARATOR, CountDeltas, cell_size, counts_ddl
 from talaia.store.filters import EventFilter
-from talaia.store.overlay import STORED_TABLE, UNREVIEWED, events_source, state_of
-from talaia.store.records import EVENT_COLUMNS, Row, StoredEvent, event_from_row, event_row, fused_event
+from talaia.store.overlay import STORED_TABLE, UNREVIEWED, ReviewState, events_source, state_of
+from talaia.store.records import (
+    EVENT_COLUMNS,
+    Row,
+    StoredEvent,
+    event_from_row,
+    event_row,
+    fused_event,
+    merged_sources,
+)
 from talaia.text import fold
 
 __all__ = ["INCIDENT_COLUMNS", "IncidentTables", "incident_ddl"]
@@ -72,19 +80,29 @@ def _key(value: Any) -> str | None:
     return None if value is None else fold(str(value)).strip()
 
 
-def incident_row(stored: StoredEvent, first: Row) -> tuple[Any, ...]:
-    """The incidents table's row of a fused event; ``first``: its first mention in reading order."""
-    e = stored.event
-    review = stored.review or UNREVIEWED
-    dated = e.event_date or None
+def incident_row(values: Mapping[str, Any], sources: Sequence[dict[str, Any]], mentions: Sequence[str],
+                 review: ReviewState | None, first: Row) -> tuple[Any, ...]:
+    """The incidents table's row of a fused event: ``values``, its record's columns as the events table
+    holds them; ``first``: its first mention in reading order."""
+    state = review or UNREVIEWED
+    dated = values["event_date"] or None
     return (
-        first["incident_id"] or first["event_id"], review.status,
-        json.dumps([list(pair) for pair in review.values], ensure_ascii=False), review.reviews, review.reviewer,
-        review.reviewed_at, json.dumps(list(stored.sources), ensure_ascii=False), len(stored.sources),
-        json.dumps(list(stored.mentions)), first["event_date"], first["doc_id"], first["rank"],
-        (e.country_code or "").upper() or None, _key(e.admin1), _key(e.admin2), _key(e.event_type),
-        _key(e.sub_event_type), iso_week_of(dated), iso_month(dated), series_week(dated, e.time_precision),
-        *event_row(e))
+        first["incident_id"] or first["event_id"], state.status,
+        json.dumps([list(pair) for pair in state.values], ensure_ascii=False), state.reviews, state.reviewer,
+        state.reviewed_at, json.dumps(list(sources), ensure_ascii=False), len(sources),
+        json.dumps(list(mentions)), first["event_date"], first["doc_id"], first["rank"],
+        (values["country_code"] or "").upper() or None, _key(values["admin1"]), _key(values["admin2"]),
+        _key(values["event_type"]), _key(values["sub_event_type"]), iso_week_of(dated), iso_month(dated),
+        series_week(dated, values["time_precision"]), *(values[c] for c in EVENT_COLUMNS))
+
+
+def _alone(member: Row) -> dict[str, Any]:
+    """The record of an incident told by one stored event, as :func:`fused_event` makes it (its high
+    toll only when above its toll), read from the row without building the event."""
+    values = {c: member[c] for c in EVENT_COLUMNS}
+    low, high = values["fatalities"], values["fatalities_high"]
+    values["fatalities_high"] = high if low is not None and high is not None and high > low else None
+    return values
 
 
 def stored_of(row: Row) -> StoredEvent:
@@ -232,9 +250,13 @@ class IncidentTables:
                               + [r["event_id"] for m in groups.values() for r in m])
         out = []
         for members in groups.values():
+            if len(members) == 1:  # most incidents: the row as it is (no event built and written back)
+                out.append(incident_row(_alone(members[0]), merged_sources(members, sources), (),
+                                        states.get(members[0]["event_id"]), members[0]))
+                continue
             stored = fused_event(members, sources)
-            state = states.get(stored.event.event_id)
-            out.append(incident_row(StoredEvent(stored.event, stored.sources, stored.mentions, state), members[0]))
+            out.append(incident_row(dict(zip(EVENT_COLUMNS, event_row(stored.event), strict=True)), stored.sources,
+                                    stored.mentions, states.get(stored.event.event_id), members[0]))
         deltas.add((dict(zip(INCIDENT_COLUMNS, row, strict=True)) for row in out), 1)
         if out:
             self._execute_many(f"INSERT INTO incidents ({', '.join(INCIDENT_COLUMNS)}) "
