@@ -79,7 +79,7 @@ def test_aggregates_and_weekly_counts_are_grouped_in_the_database(store_db: str)
     with open_store(store_db) as store:
         _fill(store)
         record_review(store, "e3", action="reject", reviewer="ana")
-        for period in ("week", "month"):
+        for period in ("week", "month", "year"):
             for by in ("country", "admin1", "actor", "sub_event_type"):
                 rows, undated = store.incident_counts(None, period=period, by=by)
                 expected = aggregate(_fused_on_read(store), period=period, by=by)
@@ -119,7 +119,7 @@ def test_kept_counts_follow_every_change(store_db: str) -> None:
     everything = EventFilter(country="MX")  # every stored incident, counted by the grouped queries instead
 
     def check(store: Store) -> None:
-        for period in ("week", "month"):
+        for period in ("week", "month", "year"):
             for by in AGGREGATE_GROUPS:
                 kept, undated = store.incident_counts(None, period=period, by=by)
                 grouped, also = store.incident_counts(everything, period=period, by=by)

@@ -1,4 +1,4 @@
-"""Events and fatalities per period (ISO week or month) and per area, actor or type.
+"""Events and fatalities per period (ISO week, month or year) and per area, actor or type.
 
 Counts are of incidents (fused events), reviewers' corrections applied, events they rejected left
 out. An event without a date is in no period and is counted in ``undated``; an event counts once
@@ -20,7 +20,7 @@ from talaia.store import StoredEvent
 __all__ = ["GROUPS", "PERIODS", "Aggregate", "AggregateRow", "aggregate", "check_aggregation", "counted_aggregate",
            "period_of"]
 
-PERIODS = ("week", "month")
+PERIODS = ("week", "month", "year")
 GROUPS = ("country", "admin1", "admin2", "actor", "event_type", "sub_event_type")
 
 
@@ -48,10 +48,12 @@ class Aggregate:
 
 
 def period_of(date: str, period: str) -> str:
-    """The ISO week ('2019-W42') or month ('2019-10') of an ISO date."""
+    """The ISO week ('2019-W42'), month ('2019-10') or year ('2019') of an ISO date."""
     day = dt.date.fromisoformat(date[:10])
     if period == "week":
         return iso_week(day)
+    if period == "year":
+        return str(day.year)
     return f"{day.year}-{day.month:02d}"
 
 

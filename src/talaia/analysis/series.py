@@ -199,8 +199,11 @@ def counted_series(counts: Iterable[tuple[tuple[str, ...], dt.date, int, int]], 
     for area, by_week in weeks.items():
         start = min(by_week)
         n = (last - start).days // 7 + 1
-        mondays = [start + dt.timedelta(weeks=i) for i in range(n)]
-        out.append(WeeklySeries(area, start, tuple(by_week.get(m, (0, 0))[0] for m in mondays),
-                                tuple(by_week.get(m, (0, 0))[1] for m in mondays),
+        events, fatalities = [0] * n, [0] * n
+        for monday, (count, dead) in by_week.items():
+            events[(monday - start).days // 7] = count
+            fatalities[(monday - start).days // 7] = dead
+        mondays = [start + dt.timedelta(weeks=i) for i in range(n)] if stored else []
+        out.append(WeeklySeries(area, start, tuple(events), tuple(fatalities),
                                 tuple(tuple((stored or {}).get((area.key, m), ())) for m in mondays)))
     return sorted(out, key=lambda s: (fold(s.area.label), s.area.key))

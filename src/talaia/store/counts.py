@@ -2,7 +2,7 @@
 history or the map of a whole store reads a few thousand rows instead of every incident.
 
 Each incident contributes to rows of ``incident_counts`` (kind, grouping, area, period): one per
-value of each grouping of ``/api/aggregate`` per ISO week and per month (``week``, ``month``; rejected
+value of each grouping of ``/api/aggregate`` per ISO week, month and year (``week``, ``month``, ``year``; rejected
 and undated incidents left out, as aggregates leave them out), one per alert area per Monday
 (``series``, as :func:`talaia.analysis.series.area_keys` counts), and to one cell of each zoom level's
 grid in ``incident_cells`` (every located incident, as the map shows them). When the store computes
@@ -86,10 +86,10 @@ class CountDeltas:
                 cell[3] += sign * lon
         if row["review_status"] == "rejected" or not row["event_date"]:
             return
-        for kind in ("week", "month"):
+        for kind, period in (("week", row["week"]), ("month", row["month"]), ("year", row["month"][:4])):
             for by in AGGREGATE_GROUPS:
                 for area in _aggregate_keys(row, by):
-                    self._count((kind, by, area, row[kind]), sign, dead)
+                    self._count((kind, by, area, period), sign, dead)
         if row["series_week"]:
             for by in SERIES_GROUPS:
                 for area in _series_keys(row, by):

@@ -64,12 +64,9 @@ def incident_ddl(real: str) -> list[str]:
         "country": "country_key, sort_date", "admin1": "admin1_key, sort_date", "admin2": "admin2_key, sort_date",
         "event_type": "event_type_key, sort_date", "sub_event_type": "sub_event_type_key, sort_date",
         "certainty": "certainty, sort_date", "review": "review_status, sort_date",
-        # aggregates and alerts: grouped from these indexes alone (covering)
-        "month_country": "month, country, review_status, fatalities",
-        "month_admin1": "month, admin1, review_status, fatalities",
-        "week_admin1": "week, admin1, review_status, fatalities",
-        "series_admin1": "country_key, admin1, series_week, review_status, fatalities",
-        "map": "latitude, longitude",
+        # no index led by a period: a filtered aggregate reads its filter's range (the whole store's are kept
+        # counts, talaia.store.counts), not every incident in period order
+        "series_week": "series_week", "map": "latitude, longitude",
     }
     return [f"CREATE TABLE IF NOT EXISTS incidents ({columns})", overlay_table(STORED_TABLE, temporary=False),
             *counts_ddl(real),
@@ -361,27 +358,27 @@ class IncidentTables:
         where, args = conditions(flt or EventFilter())
         if not where:  # the whole store: its kept counts
             kept = self._execute("SELECT period, area, events, fatalities FROM incident_counts WHERE kind = ? AND "
-                                 "grouping = ? AND events > 0", ("week" if period == "week" else "month", by))
+                                 "grouping = ? AND events > 0", (period, by))
             undated = self._execute("SELECT count(*) FROM incidents WHERE event_date IS NULL "
                                     "AND review_status != 'rejected'").fetchone()[0]
             return [(r[0], r[1] or None, int(r[2]), int(r[3])) for r in kept], int(undated)
         where.append("i.review_status != 'rejected'")
-        column = "week" if period == "week" else "month"
+        column = {"week": "i.week", "month": "i.month", "year": "substr(i.month, 1, 4)"}[period]
         if by == "actor":  # once for each distinct actor on its sides (under null when it has none)
             first = ("CASE WHEN coalesce(i.actor1, '') != '' THEN i.actor1 WHEN coalesce(i.actor2, '') != '' "
                      "THEN i.actor2 END")
-            both = (f"i.{column} IS NOT NULL", _NONEMPTY.format("actor1"), _NONEMPTY.format("actor2"),
+            both = (f"{column} IS NOT NULL", _NONEMPTY.format("actor1"), _NONEMPTY.format("actor2"),
                     "i.actor2 != i.actor1")
-            keyed = (f"SELECT i.{column} AS p, {first} AS k, i.fatalities AS f FROM incidents i "
-                     f"{where_sql(where, f'i.{column} IS NOT NULL')} UNION ALL "
-                     f"SELECT i.{column}, i.actor2, i.fatalities FROM incidents i {where_sql(where, *both)}")
+            keyed = (f"SELECT {column} AS p, {first} AS k, i.fatalities AS f FROM incidents i "
+                     f"{where_sql(where, f'{column} IS NOT NULL')} UNION ALL "
+                     f"SELECT {column}, i.actor2, i.fatalities FROM incidents i {where_sql(where, *both)}")
             rows = self._execute(f"SELECT p, k, count(*), sum(coalesce(f, 0)) FROM ({keyed}) AS t GROUP BY p, k",
                                  [*args, *args]).fetchall()
         else:
             # grouped by the column itself, so a covering index's order serves the grouping; '' is null
             rows = _merged(self._execute(
-                f"SELECT i.{column}, i.{by}, count(*), sum(coalesce(i.fatalities, 0)) FROM incidents i "
-                f"{where_sql(where, f'i.{column} IS NOT NULL')} GROUP BY i.{column}, i.{by}", args).fetchall())
+                f"SELECT {column}, i.{by}, count(*), sum(coalesce(i.fatalities, 0)) FROM incidents i "
+                f"{where_sql(where, f'{column} IS NOT NULL')} GROUP BY {column}, i.{by}", args).fetchall())
         undated = int(self._execute(f"SELECT count(*) FROM incidents i {where_sql(where, 'i.event_date IS NULL')}",
                                     args).fetchone()[0])
         return [(r[0], r[1], int(r[2]), int(r[3] or 0)) for r in rows], undated
@@ -445,7 +442,9 @@ class IncidentTables:
         """(area key, Monday, events, fatalities) of every area of ``by`` and week with incidents matching
         ``flt`` (rejected ones and those dated only to the month left out), counted in the database."""
         if not conditions(flt or EventFilter())[0]:  # the whole store: its kept counts
-            return [(tuple(r[0].split(SEPARATOR)), dt.date.fromisoformat(r[1]), int(r[2]), int(r[3]))
+            days: dict[str, dt.date] = {}  # a few hundred Mondays, each parsed once
+            return [(tuple(r[0].split(SEPARATOR)), days.get(r[1]) or days.setdefault(r[1], dt.date.fromisoformat(r[1])),
+                     int(r[2]), int(r[3]))
                     for r in self._execute("SELECT area, period, events, fatalities FROM incident_counts "
                                            "WHERE kind = 'series' AND grouping = ? AND events > 0", (by,))]
         selects, args = _area_selects(flt, by)
