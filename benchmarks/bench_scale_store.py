@@ -8,13 +8,14 @@ types and eight years of weeks growing over time, a sixth of incidents told by t
 incidents table is computed once (``Store.refresh_incidents(everything=True)``), as a migration does.
 Each request is timed warm, the median of 5, through the Python API the HTTP routes call:
 
-* ``page``: ``/api/events?limit=25`` (newest first) and ``page admin1``: the same for one state;
+* ``page``: ``/api/events?limit=25`` (newest first), ``page admin1``: the same for one state, ``page
+  text``: for a text search (``q``: a scan of every incident's words, no text index yet);
 * ``agg month``: ``/api/aggregate?period=month&by=admin1``, ``agg week``: ``period=week&by=admin1``
   for the latest 12 weeks (what the dashboard opens on);
 * ``map``: ``/api/events.geojson`` (clusters beyond 500 located events);
 * ``alerts``: ``/api/alerts`` (the latest week, by admin1);
-* ``export``: CSV of one country's incidents of one year, to a file (peak memory is reported for the
-  largest store: the process's max RSS growth over the export).
+* ``export``: CSV of one country's incidents of one year, to a file; for the largest store, a CSV
+  export of every incident in a process of its own, with its peak memory.
 
     .venv/bin/python benchmarks/bench_scale_store.py [--sizes 10000,100000] [--postgres URL] [--no-postgres]
 """
@@ -62,6 +63,7 @@ def requests(db: str) -> dict[str, Callable[[], Any]]:
     return {
         "page": lambda: api.search_events(db=db, limit=25),
         "page admin1": lambda: api.search_events(db=db, where=EventFilter(admin1="Mexico State 3"), limit=25),
+        "page text": lambda: api.search_events(db=db, where=EventFilter(text="town 7"), limit=25),
         "agg month": lambda: api.aggregate_events(db=db, period="month", by="admin1"),
         "agg week": lambda: api.aggregate_events(db=db, where=recent, period="week", by="admin1"),
         "map": lambda: api.map_features(db=db),
@@ -85,25 +87,27 @@ def measure(label: str, db_of: Callable[[int], Any], sizes: list[int]) -> None:
             rows[n] = timed
             print(f"{label} {n:>9,} events (built in {built:.0f} s): "
                   + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in timed.items()), flush=True)
+            if n == max(sizes):
+                _export_peak(label, db, n)
     first = sizes[0]
     for n in sizes[1:]:
         print(f"{label} {n:,} / {first:,}: " + ", ".join(f"{k} {rows[n][k] / rows[first][k]:.1f}x"
                                                         for k in rows[n]), flush=True)
 
 
-def export_memory(db_of: Callable[[int], Any], n: int) -> None:
-    """Peak memory growth of an unfiltered CSV export of every incident (a process of its own)."""
-    from talaia import api
+def _export_peak(label: str, db: str, n: int) -> None:
+    """Time and peak memory of a CSV export of every incident, in a process of its own."""
+    import subprocess
 
-    with db_of(n) as db:
-        build(db, n)
-        before = _rss_mb()
-        with tempfile.TemporaryDirectory() as folder:
-            t0 = time.perf_counter()
-            api.export_events("acled-csv", db=db, path=Path(folder) / "all.csv")
-            took = time.perf_counter() - t0
-        print(f"export of {n:,} events as CSV: {took:.1f} s, peak RSS {_rss_mb():.0f} MB "
-              f"(+{_rss_mb() - before:.0f} MB over the process before it)", flush=True)
+    with tempfile.TemporaryDirectory() as folder:
+        script = ("import sys, time, resource; from talaia import api; t = time.perf_counter(); "
+                  "api.export_events('acled-csv', db=sys.argv[1], path=sys.argv[2]); "
+                  "print(f'{time.perf_counter() - t:.1f} s, peak RSS '"
+                  "f'{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB')")
+        out = subprocess.run([sys.executable, "-c", script, db, str(Path(folder) / "all.csv")], capture_output=True,
+                             text=True, check=True).stdout.strip()
+        size = (Path(folder) / "all.csv").stat().st_size / 1e6
+    print(f"{label} export of all {n:,} events as CSV ({size:.0f} MB): {out}", flush=True)
 
 
 @contextmanager
@@ -117,15 +121,11 @@ def main() -> None:
     ap.add_argument("--sizes", default="10000,100000")
     ap.add_argument("--postgres", default=os.environ.get("TALAIA_TEST_POSTGRES"))
     ap.add_argument("--no-postgres", action="store_true")
-    ap.add_argument("--export-memory", type=int, default=0, help="only measure a full CSV export's memory at N")
     ap.add_argument("--build", metavar="DB", help="only build a store of the first size at DB (a file or URL)")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     if args.build:
         print(f"built {sizes[0]:,} events at {args.build} in {build(args.build, sizes[0]):.0f} s")
-        return
-    if args.export_memory:
-        export_memory(_sqlite, args.export_memory)
         return
     measure("SQLite    ", _sqlite, sizes)
     if args.no_postgres:
