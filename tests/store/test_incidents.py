@@ -145,3 +145,20 @@ def test_kept_counts_follow_every_change(store_db: str) -> None:
         check(store)
         store.refresh_incidents(everything=True)
         check(store)
+
+
+def test_the_migration_computes_the_incidents_of_an_existing_database(store_db: str) -> None:
+    with open_store(store_db) as store:
+        _fill(store)
+        record_review(store, "e3", action="reject", reviewer="ana")
+        expected = _fused_on_read(store)
+
+        def downgrade() -> None:  # as a database made before migration 008
+            for table in ("incidents", "review_states", "incident_counts", "incident_cells"):
+                store._execute(f"DROP TABLE {table}")
+            store._execute("DELETE FROM _migrations WHERE name = '008_incidents'")
+        store.atomically(downgrade)
+    with open_store(store_db) as store:
+        assert "008_incidents" in store.migrations()
+        assert list(store.iter_incidents()) == expected and store.count_incidents() == 3
+        assert store.incident_counts(None, period="month", by="admin1")[0] == [("2021-03", "Michoacán", 1, 2)]

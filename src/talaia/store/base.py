@@ -197,6 +197,9 @@ class Store(IncidentTables):
         compute the incidents the write touched again (``everything``: every incident)."""
         from talaia.review.service import review_overlay
 
+        # one refresh at a time per database: two writers touching one incident would otherwise both
+        # replace its row and both apply its counts' deltas (the lock is the fusion's, held to commit)
+        self._lock_fusion()
         self.sync_review_states(review_overlay(self))
         if everything:
             self._stale = set()
