@@ -73,6 +73,11 @@ def test_a_page_is_newest_first_with_the_undated_last_and_counted(store_db: str)
         total, items = store.incident_page(EventFilter(admin1="jalisco"), limit=10, offset=0)
         assert total == 2 and [s.event.event_id for s in items] == ["e3", "e4"]
         assert store.count_incidents(EventFilter(actor="cjng")) == 2  # e4 names no actor 1
+        for flt in (EventFilter(actor="civilians"), EventFilter(actor="cjng"), EventFilter(text="TEXT"),
+                    EventFilter(text="a test"), EventFilter(text="michoacan"), EventFilter(text="of b"),
+                    EventFilter(text="nowhere")):  # the same selection as filtering the mentions
+            assert list(store.iter_incidents(flt)) == store.events(flt, overlay=review_overlay(store)), flt
+        assert store.count_incidents(EventFilter(text="of b")) == 0  # evidence is the span "text", not the text
 
 
 def test_aggregates_and_weekly_counts_are_grouped_in_the_database(store_db: str) -> None:

@@ -41,12 +41,18 @@ __all__ = ["INCIDENT_COLUMNS", "IncidentTables", "incident_ddl"]
 # besides the fused record's columns: its review, its sources and mentions, and what reads key on
 _EXTRA = ("incident_id", "review_status", "review_values", "reviews", "reviewer", "reviewed_at", "sources",
           "source_count", "mentions", "sort_date", "sort_doc", "sort_rank", "country_key", "admin1_key",
-          "admin2_key", "event_type_key", "sub_event_type_key", "week", "month", "series_week")
+          "admin2_key", "event_type_key", "sub_event_type_key", "week", "month", "series_week", "actors_text",
+          "search_text")
 INCIDENT_COLUMNS = (*_EXTRA, *EVENT_COLUMNS)
 _CHUNK = 500
 # the columns text search reads (with the words of every mention's evidence)
 _SEARCHED = ("notes", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "actor1_mentions", "actor2_mentions",
              "location", "admin2", "admin1")
+_ACTORS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
+# between the folded parts of actors_text and search_text: a search never matches across two of them
+_PART = "\x1f"
+_EVIDENCE_WORDS = "evidence_text(d.text, e.evidence) AS evidence_words"
+_MENTIONS = events_source(EVENT_COLUMNS, overlaid=True, table=STORED_TABLE)  # corrected as the states say
 
 
 def incident_ddl(real: str) -> list[str]:
@@ -78,9 +84,16 @@ def _key(value: Any) -> str | None:
 
 
 def incident_row(values: Mapping[str, Any], sources: Sequence[dict[str, Any]], mentions: Sequence[str],
-                 review: ReviewState | None, first: Row) -> tuple[Any, ...]:
+                 review: ReviewState | None, members: Sequence[Row]) -> tuple[Any, ...]:
     """The incidents table's row of a fused event: ``values``, its record's columns as the events table
-    holds them; ``first``: its first mention in reading order."""
+    holds them; ``members``: its stored events in reading order (with their ``evidence_words``).
+    ``actors_text`` and ``search_text`` hold what the actor and text filters read, folded once here
+    rather than on every read: the actors' names, and the searched columns with every mention's
+    evidence words."""
+    first = members[0]
+    actors = _PART.join(_key(values[c]) or "" for c in _ACTORS if values[c] is not None)
+    searched = [_key(values[c]) for c in _SEARCHED if values[c] is not None]
+    searched += [_key(m["evidence_words"]) for m in members if m["evidence_words"] is not None]
     state = review or UNREVIEWED
     dated = values["event_date"] or None
     return (
@@ -90,7 +103,8 @@ def incident_row(values: Mapping[str, Any], sources: Sequence[dict[str, Any]], m
         json.dumps(list(mentions)), first["event_date"], first["doc_id"], first["rank"],
         (values["country_code"] or "").upper() or None, _key(values["admin1"]), _key(values["admin2"]),
         _key(values["event_type"]), _key(values["sub_event_type"]), iso_week_of(dated), iso_month(dated),
-        series_week(dated, values["time_precision"]), *(values[c] for c in EVENT_COLUMNS))
+        series_week(dated, values["time_precision"]), actors, _PART.join(t or "" for t in searched),
+        *(values[c] for c in EVENT_COLUMNS))
 
 
 def _alone(member: Row) -> dict[str, Any]:
@@ -122,9 +136,8 @@ def conditions(flt: EventFilter) -> tuple[list[str], list[Any]]:
             where.append(f"i.{column}_key = ?")
             args.append(_key(value))
     if flt.actor:
-        columns = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
-        either = [f"fold(i.{c}) LIKE ? ESCAPE '\\'" for c in columns]
-        args.extend([_like(flt.actor)] * len(columns))
+        either = ["i.actors_text LIKE ? ESCAPE '\\'"]
+        args.append(_like(flt.actor))
         if flt.actor_names:
             marks = ", ".join("?" * len(flt.actor_names))
             either += [f"i.actor1 IN ({marks})", f"i.actor2 IN ({marks})"]
@@ -135,17 +148,14 @@ def conditions(flt: EventFilter) -> tuple[list[str], list[Any]]:
         if value:
             where.append(condition)
             args.append(value)
-    if flt.text:
-        found = [f"fold(i.{c}) LIKE ? ESCAPE '\\'" for c in _SEARCHED]
-        found.append("i.incident_id IN (SELECT coalesce(e.incident_id, e.event_id) FROM events e JOIN documents d "
-                     "ON d.key = e.document_key WHERE fold(evidence_text(d.text, e.evidence)) LIKE ? ESCAPE '\\')")
-        where.append(f"({' OR '.join(found)})")
-        args.extend([_like(flt.text)] * len(found))
+    if flt.text:  # a scan of one folded column (no text index yet)
+        where.append("i.search_text LIKE ? ESCAPE '\\'")
+        args.append(_like(flt.text))
     return where, args
 
 
 def _like(value: str) -> str:
-    folded = fold(value).strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    folded = fold(value).strip().replace(_PART, "").replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{folded}%"
 
 
@@ -221,7 +231,7 @@ class IncidentTables:
     def _refresh(self, incident_ids: Sequence[str]) -> None:
         marks = ",".join("?" * len(incident_ids))
         rows = self._execute(
-            f"SELECT e.*, d.doc_id FROM {events_source(EVENT_COLUMNS, overlaid=True, table=STORED_TABLE)} "
+            f"SELECT e.*, d.doc_id, {_EVIDENCE_WORDS} FROM {_MENTIONS} "
             f"JOIN documents d ON d.key = e.document_key WHERE e.incident_id IN ({marks}) "
             f"OR (e.incident_id IS NULL AND e.event_id IN ({marks})) "
             "ORDER BY e.event_date IS NULL, e.event_date, d.doc_id, e.rank", [*incident_ids, *incident_ids]).fetchall()
@@ -249,11 +259,11 @@ class IncidentTables:
         for members in groups.values():
             if len(members) == 1:  # most incidents: the row as it is (no event built and written back)
                 out.append(incident_row(_alone(members[0]), merged_sources(members, sources), (),
-                                        states.get(members[0]["event_id"]), members[0]))
+                                        states.get(members[0]["event_id"]), members))
                 continue
             stored = fused_event(members, sources)
             out.append(incident_row(dict(zip(EVENT_COLUMNS, event_row(stored.event), strict=True)), stored.sources,
-                                    stored.mentions, states.get(stored.event.event_id), members[0]))
+                                    stored.mentions, states.get(stored.event.event_id), members))
         deltas.add((dict(zip(INCIDENT_COLUMNS, row, strict=True)) for row in out), 1)
         if out:
             self._execute_many(f"INSERT INTO incidents ({', '.join(INCIDENT_COLUMNS)}) "
@@ -288,7 +298,7 @@ class IncidentTables:
                 part = ids[chunk:chunk + _CHUNK]
                 marks = ",".join("?" * len(part))
                 self._insert_incidents(deltas=deltas, rows=self._execute(
-                    f"SELECT e.*, d.doc_id FROM {events_source(EVENT_COLUMNS, overlaid=True, table=STORED_TABLE)} "
+                    f"SELECT e.*, d.doc_id, {_EVIDENCE_WORDS} FROM {_MENTIONS} "
                     f"JOIN documents d ON d.key = e.document_key WHERE coalesce(e.incident_id, e.event_id) IN "
                     f"({marks}) ORDER BY e.event_date IS NULL, e.event_date, d.doc_id, e.rank", part).fetchall())
             self._apply(deltas)
