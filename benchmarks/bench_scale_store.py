@@ -17,7 +17,7 @@ Each request is timed warm, the median of 5, through the Python API the HTTP rou
 * ``export``: CSV of one country's incidents of one year, to a file; for the largest store, a CSV
   export of every incident in a process of its own, with its peak memory.
 
-    .venv/bin/python benchmarks/bench_scale_store.py [--sizes 10000,100000] [--postgres URL] [--no-postgres]
+    .venv/bin/python benchmarks/bench_scale_store.py [--sizes 10000,100000] [--postgres URL] [--no-postgres|--no-sqlite]
 """
 
 from __future__ import annotations
@@ -121,13 +121,15 @@ def main() -> None:
     ap.add_argument("--sizes", default="10000,100000")
     ap.add_argument("--postgres", default=os.environ.get("TALAIA_TEST_POSTGRES"))
     ap.add_argument("--no-postgres", action="store_true")
+    ap.add_argument("--no-sqlite", action="store_true")
     ap.add_argument("--build", metavar="DB", help="only build a store of the first size at DB (a file or URL)")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     if args.build:
         print(f"built {sizes[0]:,} events at {args.build} in {build(args.build, sizes[0]):.0f} s")
         return
-    measure("SQLite    ", _sqlite, sizes)
+    if not args.no_sqlite:
+        measure("SQLite    ", _sqlite, sizes)
     if args.no_postgres:
         return
     server = None
