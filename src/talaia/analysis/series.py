@@ -199,11 +199,11 @@ def counted_series(counts: Iterable[tuple[tuple[str, ...], dt.date, int, int]], 
     for area, by_week in weeks.items():
         start = min(by_week)
         n = (last - start).days // 7 + 1
-        events, fatalities = [0] * n, [0] * n
+        weekly_events, weekly_deaths = [0] * n, [0] * n
         for monday, (count, dead) in by_week.items():
-            events[(monday - start).days // 7] = count
-            fatalities[(monday - start).days // 7] = dead
+            weekly_events[(monday - start).days // 7] = count
+            weekly_deaths[(monday - start).days // 7] = dead
         mondays = [start + dt.timedelta(weeks=i) for i in range(n)] if stored else []
-        out.append(WeeklySeries(area, start, tuple(events), tuple(fatalities),
+        out.append(WeeklySeries(area, start, tuple(weekly_events), tuple(weekly_deaths),
                                 tuple(tuple((stored or {}).get((area.key, m), ())) for m in mondays)))
     return sorted(out, key=lambda s: (fold(s.area.label), s.area.key))

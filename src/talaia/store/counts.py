@@ -13,7 +13,7 @@ same transaction; a rebuild counts everything again.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from talaia.store.records import Row
@@ -28,7 +28,7 @@ SEPARATOR = "\x1f"  # between the parts of an alert area's key (country code, ad
 
 def cell_size(zoom: int) -> float:
     """The side, in degrees, of the map grid's cells at ``zoom``."""
-    return 360 / 2 ** (zoom + 3)
+    return 360.0 / float(2 ** (zoom + 3))
 
 
 def counts_ddl(real: str) -> list[str]:
@@ -42,13 +42,13 @@ def counts_ddl(real: str) -> list[str]:
     ]
 
 
-def _aggregate_keys(row: Row, by: str) -> list[str]:
+def _aggregate_keys(row: Row | Mapping[str, Any], by: str) -> list[str]:
     if by == "actor":
         return list(dict.fromkeys(a for a in (row["actor1"], row["actor2"]) if a)) or [""]
     return [row[by] or ""]
 
 
-def _series_keys(row: Row, by: str) -> list[str]:
+def _series_keys(row: Row | Mapping[str, Any], by: str) -> list[str]:
     code = (row["country_code"] or "").upper()
     if by == "country":
         return [code] if code else []
@@ -68,11 +68,11 @@ class CountDeltas:
         self.counts: dict[tuple[str, str, str, str], list[int]] = {}
         self.cells: dict[tuple[int, int, int], list[float]] = {}
 
-    def add(self, rows: Iterable[Row], sign: int) -> None:
+    def add(self, rows: Iterable[Row | Mapping[str, Any]], sign: int) -> None:
         for row in rows:
             self._add(row, sign)
 
-    def _add(self, row: Row, sign: int) -> None:
+    def _add(self, row: Row | Mapping[str, Any], sign: int) -> None:
         dead = row["fatalities"] or 0
         lat, lon = row["latitude"], row["longitude"]
         if lat is not None and lon is not None:

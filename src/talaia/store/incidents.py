@@ -423,8 +423,9 @@ class IncidentTables:
                 where += ["y BETWEEN ? AND ?", "x BETWEEN ? AND ?"]
                 args += [math.floor((bbox[1] + 90) / size), math.floor((bbox[3] + 90) / size),
                          math.floor((bbox[0] + 180) / size), math.floor((bbox[2] + 180) / size)]
-            return self._execute(f"SELECT events, fatalities, latitude_sum, longitude_sum FROM incident_cells "
-                                 f"{where_sql(where)}", args).fetchall()
+            found: list[Row] = self._execute(f"SELECT events, fatalities, latitude_sum, longitude_sum "
+                                             f"FROM incident_cells {where_sql(where)}", args).fetchall()
+            return found
 
         if limit is not None and sum(int(r[0]) for r in cells(0 if bbox is None else zoom)) <= limit:
             return None
