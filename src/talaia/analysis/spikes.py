@@ -110,21 +110,23 @@ class Baseline:
     history_weeks: int  # reference weeks used
     trend: bool  # whether the linear trend was kept
 
-    def _distribution(self) -> Any:
+    def _call(self, method: str, x: float) -> float:
+        """``method`` (sf, ppf) of the predictive distribution at ``x``, called on scipy's distribution
+        with its parameters rather than on a frozen one (freezing builds a distribution object: ~3 ms)."""
         from scipy import stats  # imported when a week is judged: importing scipy.stats takes a while
 
         if self.variance <= self.expected * (1 + 1e-9):
-            return stats.poisson(self.expected)
+            return float(getattr(stats.poisson, method)(x, self.expected))
         size = self.expected ** 2 / (self.variance - self.expected)
-        return stats.nbinom(size, size / (size + self.expected))
+        return float(getattr(stats.nbinom, method)(x, size, size / (size + self.expected)))
 
     def p_value(self, observed: int) -> float:
         """P(Y >= observed): how often a week this high comes by chance."""
-        return 1.0 if observed <= 0 else float(self._distribution().sf(observed - 1))
+        return 1.0 if observed <= 0 else self._call("sf", observed - 1)
 
     def upper(self, threshold: float) -> int:
         """The largest count that does not alert at ``threshold`` (the top of the expected band)."""
-        return int(self._distribution().ppf(1 - threshold))
+        return int(self._call("ppf", 1 - threshold))
 
 
 def _seasons(t: int, weeks: NDArray[np.int64], window: int, periods: int) -> NDArray[np.int64]:
