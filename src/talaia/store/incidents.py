@@ -52,6 +52,8 @@ _ACTORS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
 # between the folded parts of actors_text and search_text: a search never matches across two of them
 _PART = "\x1f"
 _EVIDENCE_WORDS = "evidence_text(d.text, e.evidence) AS evidence_words"
+# an event not fused yet (its incident is itself), written so that the event id's index serves the IN list
+_UNFUSED = "coalesce(e.incident_id, e.event_id) = e.event_id"
 _MENTIONS = events_source(EVENT_COLUMNS, overlaid=True, table=STORED_TABLE)  # corrected as the states say
 
 
@@ -233,7 +235,7 @@ class IncidentTables:
         rows = self._execute(
             f"SELECT e.*, d.doc_id, {_EVIDENCE_WORDS} FROM {_MENTIONS} "
             f"JOIN documents d ON d.key = e.document_key WHERE e.incident_id IN ({marks}) "
-            f"OR (e.incident_id IS NULL AND e.event_id IN ({marks})) "
+            f"OR (e.event_id IN ({marks}) AND {_UNFUSED}) "
             "ORDER BY e.event_date IS NULL, e.event_date, d.doc_id, e.rank", [*incident_ids, *incident_ids]).fetchall()
         deltas = CountDeltas()
         deltas.add(self._execute(f"SELECT * FROM incidents WHERE incident_id IN ({marks})", list(incident_ids)), -1)
@@ -284,26 +286,21 @@ class IncidentTables:
         or a bulk load); returns how many there are."""
         for table in ("incidents", "incident_counts", "incident_cells"):
             self._execute(f"DELETE FROM {table}")
-        total = 0
-        last: str | None = None
-        while True:  # by ranges of incident id, so memory stays bounded
-            ids = [r[0] for r in self._execute(
-                "SELECT DISTINCT coalesce(incident_id, event_id) AS i FROM events "
-                + ("WHERE coalesce(incident_id, event_id) > ? " if last is not None else "")
-                + f"ORDER BY i LIMIT {int(batch)}", (last,) if last is not None else ())]
-            if not ids:
-                return total
+        # every incident's id, read once (a million short strings: a few tens of MB), then computed a
+        # batch at a time through the indexes (incident_id, and the event id of one not fused yet)
+        ids = sorted({r[0] for r in self._execute("SELECT coalesce(incident_id, event_id) FROM events")})
+        for start in range(0, len(ids), batch):
             deltas = CountDeltas()
-            for chunk in range(0, len(ids), _CHUNK):
-                part = ids[chunk:chunk + _CHUNK]
+            for chunk in range(start, min(start + batch, len(ids)), _CHUNK):
+                part = ids[chunk:min(chunk + _CHUNK, start + batch)]
                 marks = ",".join("?" * len(part))
                 self._insert_incidents(deltas=deltas, rows=self._execute(
                     f"SELECT e.*, d.doc_id, {_EVIDENCE_WORDS} FROM {_MENTIONS} "
-                    f"JOIN documents d ON d.key = e.document_key WHERE coalesce(e.incident_id, e.event_id) IN "
-                    f"({marks}) ORDER BY e.event_date IS NULL, e.event_date, d.doc_id, e.rank", part).fetchall())
+                    f"JOIN documents d ON d.key = e.document_key WHERE e.incident_id IN ({marks}) "
+                    f"OR (e.event_id IN ({marks}) AND {_UNFUSED}) "
+                    "ORDER BY e.event_date IS NULL, e.event_date, d.doc_id, e.rank", [*part, *part]).fetchall())
             self._apply(deltas)
-            total += len(ids)
-            last = ids[-1]
+        return len(ids)
 
     # ---- reads -------------------------------------------------------------------------------
     def count_incidents(self, flt: EventFilter | None = None, *, rejected: bool = True) -> int:
