@@ -187,14 +187,13 @@ def counted_series(counts: Iterable[tuple[tuple[str, ...], dt.date, int, int]], 
     ``stored``: the events of some (area key, Monday) weeks, for an alert's top events."""
     check_grouping(by)
     last = monday_of(until)
-    weeks: dict[Area, dict[dt.date, tuple[int, int]]] = {}
+    by_key: dict[tuple[str, ...], dict[dt.date, tuple[int, int]]] = {}  # keyed by tuples: cheap to hash
     for key, monday, events, fatalities in counts:
-        if monday > last:
-            continue
-        area = Area(by, key)
-        if only and not any(area.matches(name) for name in only):
-            continue
-        weeks.setdefault(area, {})[monday] = (events, fatalities)
+        if monday <= last:
+            by_key.setdefault(key, {})[monday] = (events, fatalities)
+    weeks = {Area(by, key): by_week for key, by_week in by_key.items()}
+    if only:
+        weeks = {area: by_week for area, by_week in weeks.items() if any(area.matches(name) for name in only)}
     out = []
     for area, by_week in weeks.items():
         start = min(by_week)

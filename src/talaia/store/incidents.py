@@ -57,7 +57,7 @@ _UNFUSED = "coalesce(e.incident_id, e.event_id) = e.event_id"
 _MENTIONS = events_source(EVENT_COLUMNS, overlaid=True, table=STORED_TABLE)  # corrected as the states say
 
 
-def incident_ddl(real: str) -> list[str]:
+def incident_ddl(real: str, *, sqlite: bool = False) -> list[str]:
     """The statements that create the incidents table, the stored review states and their indexes."""
     from talaia.store.overlay import overlay_table
 
@@ -77,7 +77,7 @@ def incident_ddl(real: str) -> list[str]:
         "series_week": "series_week", "map": "latitude, longitude",
     }
     return [f"CREATE TABLE IF NOT EXISTS incidents ({columns})", overlay_table(STORED_TABLE, temporary=False),
-            *counts_ddl(real),
+            *counts_ddl(real, clustered=" WITHOUT ROWID" if sqlite else ""),
             *(f"CREATE INDEX IF NOT EXISTS incidents_{name} ON incidents({cols})" for name, cols in indexes.items())]
 
 

@@ -170,7 +170,7 @@ def _m008_incidents(d: Dialect) -> list[str]:
     record, with the review states it was computed from; filled by the store right after this step."""
     from talaia.store.incidents import incident_ddl
 
-    return incident_ddl(d.real)
+    return incident_ddl(d.real, sqlite=d.name == "sqlite")
 
 
 MIGRATIONS: list[Migration] = [
