@@ -38,12 +38,13 @@ from talaia.text import fold
 
 __all__ = ["INCIDENT_COLUMNS", "IncidentTables", "incident_ddl"]
 
-# besides the fused record's columns: its review, its sources and mentions, and what reads key on
-_EXTRA = ("incident_id", "review_status", "review_values", "reviews", "reviewer", "reviewed_at", "sources",
-          "source_count", "mentions", "sort_date", "sort_doc", "sort_rank", "country_key", "admin1_key",
-          "admin2_key", "event_type_key", "sub_event_type_key", "week", "month", "series_week", "actors_text",
-          "search_text")
-INCIDENT_COLUMNS = (*_EXTRA, *EVENT_COLUMNS)
+# besides the fused record's columns: the incident, its review, sources and mentions ...
+_HELD = ("incident_id", "review_status", "review_values", "reviews", "reviewer", "reviewed_at", "sources",
+         "source_count", "mentions")
+# ... and what reads order, filter, group and search by
+_KEYS = ("sort_date", "sort_doc", "sort_rank", "country_key", "admin1_key", "admin2_key", "event_type_key",
+         "sub_event_type_key", "week", "month", "series_week", "actors_text", "search_text")
+INCIDENT_COLUMNS = (*_HELD, *_KEYS, *EVENT_COLUMNS)
 _CHUNK = 500
 # the columns text search reads (with the words of every mention's evidence)
 _SEARCHED = ("notes", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "actor1_mentions", "actor2_mentions",
@@ -66,12 +67,12 @@ def incident_ddl(real: str, *, sqlite: bool = False) -> list[str]:
              "source_count": "INTEGER NOT NULL", "sort_rank": "INTEGER", "incident_id": "TEXT PRIMARY KEY",
              "review_status": "TEXT NOT NULL"}
     columns = ", ".join(f"{c} {types.get(c, 'TEXT')}" for c in INCIDENT_COLUMNS)
+    # one index per filter of the API, each then in the page's order
+    filters = ("country_key", "admin1_key", "admin2_key", "event_type_key", "sub_event_type_key", "certainty",
+               "review_status")
     indexes = {
         "order": "sort_date, sort_doc, sort_rank",  # the events page, newest first; exports, oldest first
-        "event_date": "event_date",
-        "country": "country_key, sort_date", "admin1": "admin1_key, sort_date", "admin2": "admin2_key, sort_date",
-        "event_type": "event_type_key, sort_date", "sub_event_type": "sub_event_type_key, sort_date",
-        "certainty": "certainty, sort_date", "review": "review_status, sort_date",
+        "event_date": "event_date", **{c: f"{c}, sort_date" for c in filters},
         # no index led by a period: a filtered aggregate reads its filter's range (the whole store's are kept
         # counts, talaia.store.counts), not every incident in period order
         "series_week": "series_week", "map": "latitude, longitude",
