@@ -24,7 +24,7 @@ from talaia.analysis.spikes import (
     weeks_between,
 )
 from talaia.engines import Engine, EngineKind, make_pipeline
-from talaia.errors import InputError, NotFoundError, QueryError
+from talaia.errors import InputError, NotFoundError, QueryError, TalaiaError
 from talaia.export.formats import write_export, writer
 from talaia.fuse import FusionExplanation, FusionReport, FusionSettings, explain_pair, fuse_store
 from talaia.fuse import merge_events as fuse_merge
@@ -33,9 +33,11 @@ from talaia.ingest.readers import ReadOptions, count_documents, iter_documents
 from talaia.ingest.service import IngestReport, ReprocessReport, check_inputs, ingest, progress_bar
 from talaia.ingest.service import reprocess as reprocess_store
 from talaia.kb import ActorKB, KBActor, alias_key
-from talaia.models import Document, Event, ExtractionResult
+from talaia.models import Document, ExtractionResult
 from talaia.pipeline import Pipeline, PipelineConfig
-from talaia.review.service import ReviewLogEntry, gold_records, record_review, review_overlay
+from talaia.review.evidence import EventDocument, EventRecord, EvidenceSpan, report_spans
+from talaia.review.queue import QueueItem, queue
+from talaia.review.service import ReviewLogEntry, gold_records, record_fusion_change, record_review, review_overlay
 from talaia.review.service import review_log as review_log_entries
 from talaia.store import EventDetail, EventFilter, Store, StoredEvent, default_db, is_postgres_url
 from talaia.store import open_store as _open_store
@@ -44,14 +46,63 @@ from talaia.store.filters import iso_date
 from talaia.store.overlay import ReviewState
 
 if TYPE_CHECKING:
-    from talaia.brief import Brief
+    import threading
 
-__all__ = ["ActorCount", "ActorListing", "AlertReport", "AlertSettings", "AreaHistory", "BriefFiles",
-           "DocumentRecord", "EventDocument", "EventPage", "EventRecord", "EvidenceSpan", "actor_detail", "actor_kb",
-           "aggregate_events", "alerts", "area_history", "event_record", "explain_fusion", "export_chunks",
-           "export_events", "extract_paths", "extract_text", "fuse_events", "ingest_paths", "list_actors",
-           "list_events", "list_quotes", "map_features", "merge_events", "open_store", "reprocess", "review_event",
-           "review_gold", "review_log", "search_events", "show_document", "show_event", "split_event", "write_brief"]
+    from talaia.brief import Brief
+    from talaia.store.watchstate import Arrival, SourceState
+    from talaia.watch import CycleReport, Source, SourceHealth, WatchRun
+
+__all__ = [
+    "ActorCount",
+    "ActorListing",
+    "AlertReport",
+    "AlertSettings",
+    "AreaHistory",
+    "BriefFiles",
+    "DocumentRecord",
+    "EventDocument",
+    "EventPage",
+    "EventRecord",
+    "EvidenceSpan",
+    "ReviewQueue",
+    "actor_detail",
+    "actor_events",
+    "actor_kb",
+    "aggregate_events",
+    "alerts",
+    "area_history",
+    "arrivals",
+    "each_event",
+    "event_record",
+    "explain_fusion",
+    "export_chunks",
+    "export_events",
+    "extract_paths",
+    "extract_text",
+    "fuse_events",
+    "ingest_paths",
+    "list_actors",
+    "list_events",
+    "list_quotes",
+    "map_features",
+    "merge_events",
+    "open_store",
+    "reprocess",
+    "review_event",
+    "review_gold",
+    "review_log",
+    "review_queue",
+    "search_events",
+    "show_document",
+    "show_event",
+    "since_moment",
+    "source_health",
+    "split_event",
+    "the_events",
+    "watch",
+    "watched_sources",
+    "write_brief",
+]
 
 
 def extract_text(text: str, *, published: dt.date | str | None = None, language: str | None = None,
@@ -161,15 +212,45 @@ def reprocess(*, db: str | Path | None = None, pipeline: Pipeline | None = None,
             pipe.close()
 
 
+def the_events(store: Store, where: EventFilter | None = None, *, rejected: bool = False, mentions: bool = False,
+               overlay: dict[str, ReviewState] | None = None) -> list[StoredEvent]:
+    """THE events, as every reader shows them (the dashboard's table, map and timeline, the brief, the
+    exports, ``talaia events`` and ``show``, the API's counts, the alerts and the actors' counts): one
+    per incident (reports of one incident fused; with ``mentions`` one per report), analysts'
+    corrections applied, the events they marked wrong left out unless ``rejected`` or ``where`` asks
+    for them (``review='rejected'``); ``where.limit`` counts the events kept. ``overlay``: the review
+    overlay when the caller has read it already (only ``mentions`` reads it: incidents are kept with
+    their reviews applied, talaia.store.incidents). The pages, counts and map clusters the store
+    computes in SQL select the same events (:func:`_keeps_rejected`)."""
+    return list(each_event(store, where, rejected=rejected, mentions=mentions, overlay=overlay))
+
+
+def each_event(store: Store, where: EventFilter | None = None, *, rejected: bool = False, mentions: bool = False,
+               overlay: dict[str, ReviewState] | None = None) -> Iterator[StoredEvent]:
+    """:func:`the_events` one at a time, incidents read from the store's incidents table in batches
+    (oldest first, undated last): what exports stream, memory flat whatever the store's size."""
+    flt = _with_actor_names(store, where)
+    limit = flt.limit if flt is not None else None
+    kept = _keeps_rejected(where, rejected)
+    if mentions:
+        unlimited = dataclasses.replace(flt, limit=None) if flt is not None else None
+        found = store.events(unlimited, fused=False, overlay=review_overlay(store) if overlay is None else overlay)
+        return itertools.islice((e for e in found if kept or not e.rejected), limit)
+    return itertools.islice(store.iter_incidents(flt, rejected=kept), limit)
+
+
+def _keeps_rejected(where: EventFilter | None, rejected: bool) -> bool:
+    """Whether the events analysts marked wrong are read: when asked (``rejected``) or filtered on."""
+    return rejected or (where is not None and where.review == "rejected")
+
+
 def list_events(*, db: str | Path | None = None, where: EventFilter | None = None,
-                mentions: bool = False) -> list[StoredEvent]:
-    """Stored events matching ``where``, with their sources: one per incident (reports of one incident
-    from several documents fused), or with ``mentions`` one per document's event."""
+                mentions: bool = False, rejected: bool = False) -> list[StoredEvent]:
+    """The events matching ``where`` (:func:`the_events`), with their sources: one per incident (reports of
+    one incident from several documents fused), or with ``mentions`` one per document's event; events
+    analysts marked wrong only with ``rejected`` (or a filter on them)."""
     with open_store(db, must_exist=True) as store:
-        flt = _with_actor_names(store, where)
-        if mentions:
-            return store.events(flt, fused=False, overlay=review_overlay(store))
-        return list(itertools.islice(store.iter_incidents(flt), flt.limit if flt else None))
+        return the_events(store, where, rejected=rejected, mentions=mentions)
 
 
 def _with_actor_names(store: Store, where: EventFilter | None, knowledge: Sequence[str] = ()
@@ -194,31 +275,36 @@ def fuse_events(*, db: str | Path | None = None, settings: FusionSettings | None
 
 def alerts(*, db: str | Path | None = None, week: str | None = None, since: str | dt.date | None = None,
            by: Grouping = "admin1", where: EventFilter | None = None, areas: Sequence[str] = (),
-           settings: AlertSettings | None = None, top: int = 3) -> AlertReport:
+           settings: AlertSettings | None = None, top: int = 3, until: str | dt.date | None = None,
+           weeks: Sequence[str] = ()) -> AlertReport:
     """Area-weeks with unusually much violence against each area's own history (docs/ALERTS.md).
 
-    The weeks judged: ``week`` (an ISO week, '2019-W42'); or every week from that of ``since`` (a
-    date) to the latest stored event's; else the latest stored event's week. Areas are those of
-    ``by`` (country, admin1, admin2, actor or event type) among the stored incidents ``where``
-    selects (its dates are ignored: an area's whole history counts), or only those ``areas`` names.
-    ``top``: how many of an alerting week's events to list with it (deadliest first). The weekly
-    counts are the store's (grouped in the database); only the alerting weeks' events are read.
+    The weeks judged: ``week`` (an ISO week, '2019-W42'); or those of ``weeks`` (ISO weeks: what
+    ``talaia watch`` judges, the weeks of the events that arrived); or every week from that of ``since`` (a
+    date) to that of ``until`` (a date; default: the latest stored event's); else the latest stored
+    event's week, or ``until``'s. Weeks before the first stored event or after the last are not judged
+    (nothing to judge there: a far ``since`` costs nothing). Areas are those of ``by`` (country,
+    admin1, admin2, actor or event type) among the stored incidents ``where`` selects (its dates are
+    ignored: an area's whole history counts), or only those ``areas`` names. ``top``: how many of an
+    alerting week's events to list with it (deadliest first). The weekly counts are the store's
+    (grouped in the database); only the alerting weeks' events are read.
     """
     check_grouping(by, GROUPINGS)
     with open_store(db, must_exist=True) as store:
-        flt, latest = _history(store, where)
-        first = _since(since)
-        if week is not None:
-            first = last = parse_week(week, "week")
-        elif first is not None:
-            last = latest or first
-        elif latest is not None:
-            first = last = latest
-        else:
+        flt, earliest, latest = _history(store, where)
+        first, last = _since(since), _since(until)
+        if weeks:
+            judged = sorted({parse_week(w, "weeks") for w in weeks})
+        elif week is not None:
+            judged = [parse_week(week, "week")]
+        elif latest is None:
             return detect([], [], by=by, settings=settings)
+        else:
+            last = min(last or latest, latest)
+            first = max(first or last, earliest or last)
+            judged = weeks_between(first, last) if first <= last else []
         counts = store.series_counts(flt, by)
-        report = detect_in(lambda until, only: counted_series(counts, by, until, only),
-                           weeks_between(first, last) if first <= last else [], by=by, only=areas,
+        report = detect_in(lambda end, only: counted_series(counts, by, end, only), judged, by=by, only=areas,
                            settings=settings, top=top)
         if not report.alerts or not top:
             return report
@@ -232,24 +318,29 @@ def area_history(area: str, *, db: str | Path | None = None, since: str | dt.dat
                  until: str | None = None, by: Grouping = "admin1", where: EventFilter | None = None,
                  settings: AlertSettings | None = None) -> AreaHistory:
     """The weeks of the area named ``area`` (of ``by``), each with its expectation, band and p-value
-    (docs/ALERTS.md), from its first event's week (or ``since``'s) to the ISO week ``until`` (default:
-    the latest stored event's)."""
+    (docs/ALERTS.md), from its first event's week (or ``since``'s, not before the first stored event) to
+    the ISO week ``until`` (default: the latest stored event's; not after it)."""
     check_grouping(by, GROUPINGS)
     with open_store(db, must_exist=True) as store:
-        flt, latest = _history(store, where)
+        flt, earliest, latest = _history(store, where)
         counts = store.series_counts(flt, by)
     last = parse_week(until, "week") if until else latest or dt.date.today()
-    return history_in(lambda end, only: counted_series(counts, by, end, only), area, last, by=by,
-                      since=_since(since), settings=settings)
+    first = _since(since)
+    if latest is not None:
+        last = min(last, latest)
+    if first is not None and earliest is not None:
+        first = max(first, earliest)
+    return history_in(lambda end, only: counted_series(counts, by, end, only), area, last, by=by, since=first,
+                      settings=settings)
 
 
-def _history(store: Store, where: EventFilter | None) -> tuple[EventFilter, dt.date | None]:
+def _history(store: Store, where: EventFilter | None) -> tuple[EventFilter, dt.date | None, dt.date | None]:
     """The filter of the stored incidents ``where`` selects, whatever their dates (an area's whole history
-    is its baseline), and the latest day among them; analysts' corrections applied, events they marked
-    wrong left out (as in aggregates and exports)."""
+    is its baseline), and the earliest and latest day among them; as :func:`the_events` reads them
+    (analysts' corrections applied, events they marked wrong left out)."""
     flt = dataclasses.replace(where or EventFilter(), date_from=None, date_to=None, limit=None)
     flt = _with_actor_names(store, flt) or flt
-    return flt, store.latest_day(flt)
+    return flt, store.earliest_day(flt), store.latest_day(flt)
 
 
 def _since(value: str | dt.date | None) -> dt.date | None:
@@ -295,7 +386,7 @@ class ActorCount:
     """An actor of the knowledge base with the stored events and quotes that name it."""
 
     actor: KBActor
-    events: int  # events whose actor1 or actor2 resolves to it (one per side that does)
+    events: int  # incidents whose actor1 or actor2 resolves to it (once, whichever side)
     quotes: int  # quotes whose speaker resolves to it
     names: tuple[str, ...]  # the stored names that resolved to it
 
@@ -308,8 +399,9 @@ class ActorListing:
 
 def list_actors(query: str | None = None, *, db: str | Path | None = None, knowledge: Sequence[str] = ()
                 ) -> ActorListing:
-    """The actors of the knowledge base (those ``query`` finds by any alias), each with the stored events
-    and quotes whose actor or speaker names resolve to it, and the stored names that resolve to none.
+    """The actors of the knowledge base (those ``query`` finds by any alias), each with the events
+    (:func:`the_events`: incidents, rejected ones out; an incident once, whichever side names it) and the
+    quotes whose actor or speaker names resolve to it, and the stored names that resolve to none.
 
     Without a database (``db`` None and none at the default path) the counts are 0."""
     kb = actor_kb(knowledge)
@@ -319,17 +411,29 @@ def list_actors(query: str | None = None, *, db: str | Path | None = None, knowl
     names: dict[str, list[str]] = {}
     unknown: dict[str, list[int]] = {}
     where = db if db is not None else default_db()
-    counts: dict[str, dict[str, int]] = {"actors": {}, "speakers": {}}
+    incidents: list[StoredEvent] = []
+    speakers: dict[str, int] = {}
     if db is not None or is_postgres_url(where) or Path(where).is_file():
         with open_store(where, must_exist=True) as store:
-            counts = store.name_counts()
-    for column, tally, slot in (("actors", events, 0), ("speakers", quotes, 1)):
-        for name, n in counts[column].items():
-            found = kb.resolve(name)
+            incidents = the_events(store)
+            speakers = store.name_counts()["speakers"]
+    resolved = functools.cache(kb.resolve)
+    for stored in incidents:
+        named = {n for n in (stored.event.actor1, stored.event.actor2) if n}
+        for actor_id in {a.id for a in map(resolved, named) if a is not None}:
+            events[actor_id] = events.get(actor_id, 0) + 1
+        for name in named:
+            found = resolved(name)
             if found is None:
-                unknown.setdefault(name, [0, 0])[slot] += n
-                continue
-            tally[found.id] = tally.get(found.id, 0) + n
+                unknown.setdefault(name, [0, 0])[0] += 1
+            else:
+                names.setdefault(found.id, []).append(name)
+    for name, n in speakers.items():
+        found = resolved(name)
+        if found is None:
+            unknown.setdefault(name, [0, 0])[1] += n
+        else:
+            quotes[found.id] = quotes.get(found.id, 0) + n
             names.setdefault(found.id, []).append(name)
     wanted = alias_key(query or "")
     known = tuple(ActorCount(a, events.get(a.id, 0), quotes.get(a.id, 0), tuple(dict.fromkeys(names.get(a.id, ()))))
@@ -346,9 +450,17 @@ def show_event(event_id: str, *, db: str | Path | None = None) -> EventDetail:
     shows 8); raises :class:`~talaia.errors.QueryError` for an unknown or ambiguous id.
     """
     with open_store(db, must_exist=True) as store:
-        detail = store.event_detail(_event_id(store, event_id), review_overlay(store))
+        wanted = _event_id(store, event_id)
+        overlay = review_overlay(store)
+        detail = store.event_detail(wanted, overlay)
         assert detail is not None
-        return detail
+        # the incident's fields and every source, as the dashboard and /api show it; the evidence of this
+        # document's own report (its offsets index this document's text)
+        incident = _incident_event(store, wanted, overlay)
+        own = detail.stored.event
+        event = dataclasses.replace(incident.event, evidence=own.evidence, actor1_mentions=own.actor1_mentions,
+                                    actor2_mentions=own.actor2_mentions)
+        return dataclasses.replace(detail, stored=dataclasses.replace(incident, event=event))
 
 
 def _event_id(store: Store, event_id: str) -> str:
@@ -369,17 +481,32 @@ def _event_id(store: Store, event_id: str) -> str:
     return ids[0]
 
 
-def split_event(event_id: str, *, db: str | Path | None = None) -> list[str]:
+def split_event(event_id: str, *, db: str | Path | None = None, reviewer: str | None = None,
+                note: str | None = None) -> list[str]:
     """Undo a wrong fusion: a stored event is set apart from the rest of its incident (a fused event's
-    id: all its stored events apart); kept when fusion runs again. Returns the ids set apart."""
+    id: all its stored events apart); kept when fusion runs again. Returns the ids set apart. With
+    ``reviewer``, recorded in the audit log too (the dashboard's split)."""
     with open_store(db, must_exist=True) as store:
-        return fuse_split(store, _event_id(store, event_id))
+        wanted = _event_id(store, event_id)
+        if reviewer is not None:
+            if len(store.incident_mentions(wanted)[1]) <= 1:
+                raise QueryError(f"{event_id!r} is one report alone: nothing to split", field="event_id")
+            record_fusion_change(store, wanted, "split", None, reviewer=reviewer, note=note)
+        return fuse_split(store, wanted)
 
 
-def merge_events(first: str, second: str, *, db: str | Path | None = None) -> None:
-    """Two events an analyst knows to be one incident become one; kept when fusion runs again."""
+def merge_events(first: str, second: str, *, db: str | Path | None = None, reviewer: str | None = None,
+                 note: str | None = None) -> StoredEvent:
+    """Two events an analyst knows to be one incident become one; kept when fusion runs again. With
+    ``reviewer``, recorded in the audit log too (the dashboard's merge). Returns the merged incident."""
     with open_store(db, must_exist=True) as store:
-        fuse_merge(store, _event_id(store, first), _event_id(store, second))
+        a, b = _event_id(store, first), _event_id(store, second)
+        if store.incident_mentions(a)[0] == store.incident_mentions(b)[0]:
+            raise QueryError(f"{first!r} and {second!r} are one incident already", field="other")
+        if reviewer is not None:
+            record_fusion_change(store, a, "merge", b, reviewer=reviewer, note=note)
+        fuse_merge(store, a, b)
+        return _incident_event(store, a, review_overlay(store))
 
 
 def explain_fusion(first: str, second: str, *, db: str | Path | None = None,
@@ -394,13 +521,10 @@ def export_events(fmt: str, *, db: str | Path | None = None, path: str | Path | 
                   where: EventFilter | None = None, mentions: bool = False, rejected: bool = False) -> str | None:
     """Export stored events in a format of ``talaia.export.WRITERS`` (acled-csv, geojson, jsonl,
     parquet) to ``path``, else return the text; one per incident unless ``mentions``. Reviewers'
-    corrections are applied; events they rejected are left out unless ``rejected``. Incidents stream
-    from the store to the file: memory stays flat whatever the store's size."""
-    if mentions:
-        events = [e for e in list_events(db=db, where=where, mentions=True) if rejected or not e.rejected]
-        return write_export(events, fmt, path)
+    corrections are applied; events they rejected are left out unless ``rejected`` (:func:`the_events`).
+    Incidents stream from the store to the file: memory stays flat whatever the store's size."""
     with open_store(db, must_exist=True) as store:
-        return write_export(_incidents(store, where, rejected), fmt, path)
+        return write_export(each_event(store, where, rejected=rejected, mentions=mentions), fmt, path)
 
 
 def export_chunks(fmt: str, *, db: str | Path | None = None, where: EventFilter | None = None,
@@ -411,12 +535,7 @@ def export_chunks(fmt: str, *, db: str | Path | None = None, where: EventFilter 
     if chunks is None:
         raise QueryError(f"{fmt} is written to a file, not streamed", field="format")
     with open_store(db, must_exist=True) as store:
-        yield from chunks(_incidents(store, where, rejected))
-
-
-def _incidents(store: Store, where: EventFilter | None, rejected: bool) -> Iterator[StoredEvent]:
-    flt = _with_actor_names(store, where)
-    return itertools.islice(store.iter_incidents(flt, rejected=rejected), flt.limit if flt else None)
+        yield from chunks(each_event(store, where, rejected=rejected))
 
 
 # ---- the analyst's desk: pages of events, one event with its documents, reviews ------------------
@@ -440,15 +559,24 @@ class EventPage:
 
 def search_events(*, db: str | Path | None = None, where: EventFilter | None = None, limit: int = 50,
                   offset: int = 0) -> EventPage:
-    """A page of the stored events (one per incident, reviewers' corrections applied) matching ``where``,
-    newest first (undated last); ``limit`` 1 to :data:`MAX_PAGE`, ``offset`` from 0."""
+    """A page of the events (:func:`the_events`) matching ``where``, newest first (undated last); ``limit``
+    1 to :data:`MAX_PAGE`, ``offset`` from 0."""
+    _page([], limit, offset)  # the page's bounds checked before the database is read
+    with open_store(db, must_exist=True) as store:
+        total, items = store.incident_page(_with_actor_names(store, where), limit=limit, offset=offset,
+                                           rejected=_keeps_rejected(where, False))
+    return EventPage(total, limit, offset, tuple(items))
+
+
+def _page(events: Sequence[StoredEvent], limit: int, offset: int) -> EventPage:
+    """A page of ``events`` (oldest first, as the store reads them) newest first, undated last."""
     if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_PAGE:
         raise QueryError(f"limit must be a whole number from 1 to {MAX_PAGE}, not {limit!r}", field="limit")
     if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
         raise QueryError(f"offset must be a whole number of at least 0, not {offset!r}", field="offset")
-    with open_store(db, must_exist=True) as store:
-        total, items = store.incident_page(_with_actor_names(store, where), limit=limit, offset=offset)
-    return EventPage(total, limit, offset, tuple(items))
+    dated = [e for e in events if e.event.event_date]
+    ordered = dated[::-1] + [e for e in events if not e.event.event_date]
+    return EventPage(len(ordered), limit, offset, tuple(ordered[offset:offset + limit]))
 
 
 def map_features(*, db: str | Path | None = None, where: EventFilter | None = None, limit: int = MAX_PAGE,
@@ -487,64 +615,19 @@ def _points(events: Sequence[StoredEvent]) -> list[dict[str, object]]:
             for e in events if e.event.latitude is not None and e.event.longitude is not None]
 
 
-@dataclass(frozen=True, slots=True)
-class EvidenceSpan:
-    """A span of a document's text an event was read from; ``field``: the field it tells, where known."""
-
-    start: int
-    end: int
-    text: str
-    field: str | None = None
-
-    def to_dict(self) -> dict[str, object]:
-        return {"start": self.start, "end": self.end, "text": self.text, "field": self.field}
-
-
-@dataclass(frozen=True, slots=True)
-class EventDocument:
-    """A document that reports an event, with the spans of its text the event was read from (none for
-    a duplicate: its text may differ from the original the spans index)."""
-
-    document: Document
-    event_id: str | None  # the document's own stored event of the incident (None for a duplicate)
-    evidence: tuple[EvidenceSpan, ...]
-
-    def to_dict(self) -> dict[str, object]:
-        d = self.document
-        return {"document_id": d.id, "title": d.title, "source": d.source, "url": d.url,
-                "published": d.published.isoformat() if d.published else None, "language": d.language,
-                "text": d.text, "event_id": self.event_id, "evidence": [s.to_dict() for s in self.evidence]}
-
-
-@dataclass(frozen=True, slots=True)
-class EventRecord:
-    """An event (its incident, fused and corrected) with its documents' texts and evidence, and its reviews."""
-
-    stored: StoredEvent
-    documents: tuple[EventDocument, ...]
-    reviews: tuple[ReviewLogEntry, ...]
-
-    def to_dict(self) -> dict[str, object]:
-        return self.stored.to_dict() | {"documents": [d.to_dict() for d in self.documents],
-                                        "review_history": [r.to_dict() for r in self.reviews]}
-
-
-def _spans(event: Event, text: str) -> tuple[EvidenceSpan, ...]:
-    """The event's evidence and participants as spans of ``text``, labelled with the field they tell
-    where that is known (participants: actor1/actor2; the event's place named inside its evidence)."""
-    spans = [EvidenceSpan(e.start, e.end, text[e.start:e.end]) for e in dict.fromkeys(event.evidence)]
-    for side, mentions in (("actor1", event.actor1_mentions), ("actor2", event.actor2_mentions)):
-        spans += [EvidenceSpan(m.start, m.end, text[m.start:m.end], side) for m in mentions]
-    if event.location:
-        from talaia.text import fold
-
-        wanted, folded = fold(event.location), fold(text)
-        for e in dict.fromkeys(event.evidence):
-            at = folded.find(wanted, e.start, e.end) if len(folded) == len(text) else -1
-            if at >= 0:
-                spans.append(EvidenceSpan(at, at + len(wanted), text[at:at + len(wanted)], "location"))
-                break
-    return tuple(sorted(dict.fromkeys(spans), key=lambda s: (s.start, s.end, s.field or "")))
+def actor_events(name: str, *, db: str | Path | None = None, knowledge: Sequence[str] = (), limit: int = 50,
+                 offset: int = 0) -> tuple[ActorCount, EventPage]:
+    """The actor of the knowledge base that ``name`` names (as :func:`actor_detail`) and a page of its
+    events: the incidents whose actor1 or actor2 resolves to it, those its count in :func:`list_actors`
+    counts (newest first)."""
+    found = actor_detail(name, db=db, knowledge=knowledge)
+    kb = actor_kb(knowledge)
+    resolved = functools.cache(kb.resolve)
+    with open_store(db, must_exist=True) as store:
+        events = [s for s in the_events(store)
+                  if any(getattr(resolved(n), "id", None) == found.actor.id
+                         for n in (s.event.actor1, s.event.actor2) if n)]
+    return found, _page(events, limit, offset)
 
 
 def _incident_event(store: Store, event_id: str, overlay: dict[str, ReviewState]) -> StoredEvent:
@@ -567,8 +650,8 @@ def event_record(event_id: str, *, db: str | Path | None = None) -> EventRecord:
         for member in stored.mentions or (stored.event.event_id,):
             detail = store.event_detail(member, overlay)
             if detail is not None:
-                documents.append(EventDocument(detail.document, member, _spans(detail.stored.event,
-                                                                                detail.document.text)))
+                documents.append(EventDocument(detail.document, member, report_spans(
+                    detail.stored.event, stored.event, detail.document.text)))
         seen = {d.document.id for d in documents}
         for source in stored.sources:
             doc_id = source["document_id"]
@@ -626,15 +709,43 @@ def actor_detail(name: str, *, db: str | Path | None = None, knowledge: Sequence
 
 # ---- reviews -------------------------------------------------------------------------------------
 
+@dataclass(frozen=True, slots=True)
+class ReviewQueue:
+    """A page of the review queue (talaia.review.queue): the unreviewed events, least confident first."""
+
+    total: int
+    limit: int
+    offset: int
+    items: tuple[QueueItem, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {"total": self.total, "limit": self.limit, "offset": self.offset,
+                "items": [q.to_dict() for q in self.items]}
+
+
+def review_queue(*, db: str | Path | None = None, where: EventFilter | None = None, limit: int = 50,
+                 offset: int = 0) -> ReviewQueue:
+    """The events (:func:`the_events`, matching ``where``) no analyst has reviewed, ordered by their
+    ``confidence`` (lowest first; from the doubts' signals where an event has none), each with its
+    reasons ('place is a state only', 'reports disagree on deaths (2 to 5)')."""
+    _page([], limit, offset)
+    items = queue(list_events(db=db, where=where))
+    return ReviewQueue(len(items), limit, offset, tuple(items[offset:offset + limit]))
+
+
 def review_event(event_id: str, *, action: str, reviewer: str, field: str | None = None, value: object = None,
-                 note: str | None = None, db: str | Path | None = None) -> StoredEvent:
+                 note: str | None = None, new_actor: bool = False, clear: bool = False,
+                 db: str | Path | None = None) -> StoredEvent:
     """Record a review of the event ``event_id`` (a unique prefix will do): ``accept`` it, ``reject`` it
-    (not an event) or ``correct`` one of :data:`talaia.review.CORRECTABLE_FIELDS` to ``value``; kept in
-    the audit log with who, when, before and after, applied whenever events are read. Returns the event
-    as it now reads (its incident, corrected). QueryError for a bad action, field or value."""
+    (not an event), ``correct`` one of :data:`talaia.review.CORRECTABLE_FIELDS` to ``value`` (checked like
+    input against the event: talaia.review.validate; ``new_actor``: take an actor name the actor knowledge
+    base does not know; ``clear``: set a field that may be empty to nothing), or ``undo`` the latest review
+    of its incident; kept in the audit log with who, when, before and after, applied whenever events are
+    read. Returns the event as it now reads (its incident, corrected). QueryError for a bad action, field or value."""
     with open_store(db, must_exist=True) as store:
         wanted = _event_id(store, event_id)
-        record_review(store, wanted, action=action, reviewer=reviewer, field=field, value=value, note=note)
+        record_review(store, wanted, action=action, reviewer=reviewer, field=field, value=value, note=note,
+                      new_actor=new_actor, clear=clear)
         return _incident_event(store, wanted, review_overlay(store))
 
 
@@ -694,3 +805,60 @@ def write_brief(week: str, *, db: str | Path | None = None, admin1: str | None =
     html = folder / f"{brief.file_stem}.html"
     html.write_text(render_brief(brief), encoding="utf-8")
     return BriefFiles(html, html_to_pdf(html, folder / f"{brief.file_stem}.pdf") if pdf else None, brief)
+
+
+def watch(sources: str | Path | Sequence[Source], *, db: str | Path | None = None, run: WatchRun | None = None,
+          once: bool = False, pipeline: Pipeline | None = None, stop: threading.Event | None = None,
+          cycles: int | None = None, on_cycle: Callable[[CycleReport], None] | None = None,
+          on_error: Callable[[str], None] | None = None) -> list[CycleReport]:
+    """Poll the sources of a sources file (TOML, docs/WATCH.md) into the store, ingesting their new
+    articles as :func:`ingest_paths` would and delivering new alerts (``run.targets``); ``once``:
+    one cycle polling every source, else each source on its schedule until ``stop`` is set (or
+    ``cycles`` cycles ran). Returns each cycle's report. SourcesFileError for a bad sources file."""
+    from talaia.watch import watch as run_watch
+
+    return run_watch(sources, str(db if db not in (None, "") else default_db()), run=run, once=once,
+                     pipeline=pipeline, stop=stop, cycles=cycles, on_cycle=on_cycle, on_error=on_error)
+
+
+def source_health(sources: str | Path | Sequence[Source], *, db: str | Path | None = None) -> list[SourceHealth]:
+    """Each source of a sources file with its health in the store: last success, last error, articles
+    seen and ingested, next poll."""
+    from talaia.watch import source_health as health
+
+    return health(sources, str(db if db not in (None, "") else default_db()))
+
+
+def arrivals(since: str | dt.datetime, *, db: str | Path | None = None, limit: int | None = None) -> list[Arrival]:
+    """The documents stored at or after ``since`` (an ISO date or time, UTC unless it says; or a
+    duration back from now: '90m', '6h', '2d'), newest first, each with its events."""
+    from talaia.store.watchstate import WatchState, utc_text
+
+    moment = since if isinstance(since, dt.datetime) else since_moment(since)
+    with open_store(db, must_exist=True) as store:
+        return WatchState(store).arrivals(utc_text(moment), limit=limit)
+
+
+def watched_sources(*, db: str | Path | None = None) -> list[SourceState]:
+    """Every source a watch has polled into the store, with its health (by name)."""
+    from talaia.store.watchstate import WatchState
+
+    with open_store(db, must_exist=True) as store:
+        return WatchState(store).sources()
+
+
+def since_moment(text: str) -> dt.datetime:
+    """An ISO date or time (UTC unless it says), or a duration back from now ('90m', '6h', '2d'), as
+    an aware time; QueryError naming ``since`` otherwise."""
+    from talaia.watch.sources import parse_interval
+
+    value = text.strip()
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        try:
+            return dt.datetime.now(dt.UTC) - parse_interval(value, "since")
+        except TalaiaError:
+            raise QueryError(f"since must be an ISO date or time (2026-12-07, 2026-12-07T09:30) or a duration "
+                             f"back from now (90m, 6h, 2d), not {text!r}", field="since") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)

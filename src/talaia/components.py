@@ -29,7 +29,7 @@ def register_defaults(registry: Registry) -> Registry:
         description="person and organisation aliases within the document (AMLO = Andrés Manuel López Obrador)",
     )
     registry.register(
-        "geo.toponyms.v5", ToponymsComponent, requires=("sdoc",), assigns=("places", "source_place"),
+        "geo.toponyms.v6", ToponymsComponent, requires=("sdoc",), assigns=("places", "source_place"),
         description="toponym recognition (NER + gazetteer) and resolution against GeoNames",
     )
     registry.register(
@@ -37,7 +37,7 @@ def register_defaults(registry: Registry) -> Registry:
         description="direct and indirect quotes with speakers and cues",
     )
     registry.register(
-        "events.acled.v5", EventsComponent, requires=("sdoc", "places", "source_place", "quotes", "aliases"),
+        "events.acled.v6", EventsComponent, requires=("sdoc", "places", "source_place", "quotes", "aliases"),
         assigns=("events",),
         description="ACLED-coded events: type, actors, fatalities, date, certainty, location, evidence",
     )

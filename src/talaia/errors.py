@@ -19,7 +19,13 @@
     ├── AccessError                talaia serve refuses a write
     │   ├── UnauthorizedError          E601 unauthorized: no bearer token, or a wrong one (HTTP 401)
     │   └── ReadOnlyError              E602 read-only: the server was started without a token (HTTP 403)
-    └── BrowserUnavailableError    E701 browser-unavailable: no headless Chromium to print a PDF with
+    ├── BrowserUnavailableError    E701 browser-unavailable: no headless Chromium to print a PDF with
+    └── WatchError                 talaia watch: a source that cannot be read this time (the others go on)
+        ├── SourcesFileError           E801 sources-file: the sources file cannot be read or is not valid
+        ├── FetchError                 E802 fetch: a request failed (network, timeout, HTTP error, too large)
+        ├── RobotsError                E803 robots: the site's robots.txt forbids the URL
+        ├── FeedError                  E804 feed: a feed or sitemap that cannot be parsed
+        └── DeliveryError              E805 delivery: an alert could not be delivered (webhook, file)
 
 Codes are what a script should match on; messages are for people.
 """
@@ -137,3 +143,35 @@ class BrowserUnavailableError(TalaiaError):
     """Headless Chromium, which prints briefs to PDF, is missing or failed."""
 
     code, slug = "E701", "browser-unavailable"
+
+
+class WatchError(TalaiaError):
+    """``talaia watch``: something about one source, article or alert; the others go on."""
+
+    code, slug = "E800", "watch"
+
+
+class SourcesFileError(WatchError):
+    code, slug = "E801", "sources-file"
+
+
+class FetchError(WatchError):
+    """A request that failed after its retries; ``status`` is the last HTTP status (None: no answer)."""
+
+    code, slug = "E802", "fetch"
+
+    def __init__(self, message: str, *, document: str | None = None, status: int | None = None) -> None:
+        super().__init__(message, document=document)
+        self.status = status
+
+
+class RobotsError(FetchError):
+    code, slug = "E803", "robots"
+
+
+class FeedError(WatchError):
+    code, slug = "E804", "feed"
+
+
+class DeliveryError(WatchError):
+    code, slug = "E805", "delivery"

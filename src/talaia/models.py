@@ -129,9 +129,13 @@ class Event:
     # v1.1: every participant on each side in the text's own words (named victims included)
     actor1_mentions: tuple[Participant, ...] = ()
     actor2_mentions: tuple[Participant, ...] = ()
+    # v1.2: the probability that the event is right as coded (talaia.events.confidence); None: not scored
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        if self.confidence is None:
+            del data["confidence"]  # the contract: a number, or absent
         data["assoc_actor_1"] = list(self.assoc_actor_1)
         data["assoc_actor_2"] = list(self.assoc_actor_2)
         data["evidence"] = [e.to_dict() for e in self.evidence]

@@ -46,9 +46,9 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "nlp.truecase.v1",
     "nlp.spacy.v2",
     "nlp.aliases.v1",
-    "geo.toponyms.v5",
+    "geo.toponyms.v6",
     "quotes.attribution.v2",
-    "events.acled.v5",
+    "events.acled.v6",
 )
 
 

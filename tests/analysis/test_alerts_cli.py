@@ -120,7 +120,7 @@ def test_analysts_reviews_apply_to_alerts(history_db: Path, tmp_path: Path) -> N
     (["--threshold", "0"], "Invalid value for --threshold"),
     (["--history", "Narnia"], "Invalid value for --history: no admin1 named 'Narnia'"),
     (["--history", "guerro"], "did you mean 'Guerrero, MX'"),
-    (["--week", "2019-W01", "--since", "2019-01-01"], "give --week or --since, not both"),
+    (["--week", "2019-W01", "--since", "2019-01-01"], "give --week, or --since and --until, not both"),
     (["--country", "Atlantis"], "Invalid value for --country"),
 ])
 def test_bad_options_are_usage_errors(history_db: Path, args: list[str], message: str) -> None:

@@ -308,7 +308,7 @@ def test_dashboard_alerts_link_to_the_area_week(browser, alerts_server: str) -> 
     shown = page.locator(".overview").get_attribute("data-shown") or ""
     assert "admin1=Michoac%C3%A1n" in shown and "date_from=2019-09-09" in shown
     # the area's events of that week: as many as the alert counted
-    assert page.locator("#summary").inner_text().endswith(f"of {observed} events")
+    assert f"of {observed} events" in page.locator("#summary").inner_text()
     # the state's own view judges its municipalities, and the week is flagged there too
     page.wait_for_selector("#alerts-list li a")
     assert "Apatzingán, Michoacán, MX" in page.locator("#alerts-list").inner_text()

@@ -110,12 +110,25 @@ def test_reconcile_keeps_the_lowest_and_highest_and_adds_other_deaths() -> None:
 
     nine, eleven, two = (FatalityCount(n, n, 0, 1) for n in (9, 11, 2))
     one = FatalityCount(1, 1, 0, 1, implicit=True)
-    told = reconcile([(nine, False), (eleven, False)])
+    told = reconcile([(nine, False, False), (eleven, False, False)])
     assert told is not None and (told.low, told.high) == (9, 11)
-    added = reconcile([(nine, False), (two, True)])
+    added = reconcile([(nine, False, False), (two, True, False)])
     assert added is not None and (added.low, added.high) == (11, 11)
-    implicit = reconcile([(one, False), (nine, False)])  # 'died' alone, then 'nine'
+    implicit = reconcile([(one, False, False), (nine, False, False)])  # 'died' alone, then 'nine'
     assert implicit is not None and (implicit.low, implicit.high) == (9, 9)
+
+
+def test_reconcile_adds_a_death_told_on_top_and_keeps_an_updated_toll() -> None:
+    from talaia.events.fatalities import FatalityCount
+    from talaia.events.incidents import reconcile
+
+    one = FatalityCount(1, 1, 0, 5)
+    vendor = FatalityCount(1, 1, 40, 46, implicit=True)  # 'the shooting also killed the vendor'
+    also = reconcile([(one, False, False), (vendor, True, False)])
+    assert also is not None and (also.low, also.high) == (2, 2)
+    first, risen = FatalityCount(23, 23, 0, 2), FatalityCount(33, 33, 90, 92)  # 'the toll rose to 33'
+    updated = reconcile([(first, False, False), (risen, False, True)])
+    assert updated is not None and (updated.low, updated.high) == (33, 33)
 
 
 def test_mention_status_scopes(pipeline: Any) -> None:

@@ -150,3 +150,14 @@ def test_an_international_agency_has_no_home_whatever_its_name_holds(pipeline: A
                    source="Agence France Presse")
     [result] = list(pipeline.run([doc]))
     assert all(e.country != "France" for e in result.events), result.events
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Police broke up a protest in Delmas, north-east South Africa, on Monday.", "South Africa"),
+    ("Gunmen killed two traders in Delmas, northern Haiti, on Monday.", "Haiti"),
+])
+def test_a_direction_before_the_country_after_a_comma_still_places_the_town(pipeline: Any, text: str,
+                                                                            country: str) -> None:
+    result = extract_text(text, published="2023-03-14", pipeline=pipeline)
+    delmas = [p for p in result.places if p.name == "Delmas"]
+    assert delmas and delmas[0].country == country

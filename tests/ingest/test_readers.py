@@ -100,3 +100,23 @@ def test_readers_missing_path_is_an_input_error() -> None:
     (None, None), ("yesterday", None)])
 def test_readers_parse_published(value: str | None, expected: dt.date | None) -> None:
     assert parse_published(value) == expected
+
+
+def test_a_folder_leaves_out_its_licence_and_readme_files(tmp_path: Path) -> None:
+    for name in ("ATTRIBUTION.md", "LICENSE", "readme.txt", "NOTICE.txt"):
+        (tmp_path / name).write_text("Gunmen killed two men in Celaya on Monday.", encoding="utf-8")
+    (tmp_path / "report.txt").write_text("Gunmen killed two men in Celaya on Monday.", encoding="utf-8")
+    assert [d.id for d in iter_documents([str(tmp_path)])] == ["report.txt"]
+    assert [d.id for d in iter_documents([str(tmp_path / "LICENSE")])] == ["LICENSE"]  # named: read
+
+
+def test_the_bundled_samples_folder_reads_exactly_the_sample_reports() -> None:
+    from importlib import resources
+
+    samples = resources.files("talaia") / "samples"
+    reports = [str(samples / name) for name in sorted(p.name for p in samples.iterdir())
+               if name.endswith((".txt", ".jsonl"))]
+    assert (samples / "ATTRIBUTION.md").is_file() and len(reports) == 2
+    from_folder = [(d.id, d.text) for d in iter_documents([str(samples)])]
+    assert from_folder == [(d.id, d.text) for d in iter_documents(reports)]
+    assert from_folder and not any("ATTRIBUTION" in doc_id for doc_id, _ in from_folder)

@@ -112,7 +112,6 @@ def test_the_latest_correction_wins_and_the_latest_action_gives_the_status(store
 @pytest.mark.parametrize(("field", "value", "expected"), [
     ("sub_event_type", "armed clash", "Armed clash"), ("event_type", "riots", "Riots"),
     ("event_date", "2020-02-29", "2020-02-29"), ("latitude", 19, 19.0), ("admin1", "  Nuevo   León ", "Nuevo León"),
-    ("actor2", None, None),
 ])
 def test_values_are_normalised(field: str, value: object, expected: object) -> None:
     assert check_value(field, value) == expected
@@ -120,7 +119,8 @@ def test_values_are_normalised(field: str, value: object, expected: object) -> N
 
 @pytest.mark.parametrize(("field", "value"), [
     ("country", "Peru"), ("event_date", "2020-02-30"), ("fatalities", 1.5), ("longitude", 181), ("latitude", "19"),
-    ("event_type", None), ("admin1", ""), ("location", "x" * 201), ("longitude", float("nan")),
+    ("event_type", None), ("admin1", ""), ("actor2", None), ("fatalities", 10**30), ("fatalities", 100_001),
+    ("location", "x" * 201), ("longitude", float("nan")),
 ])
 def test_bad_values_are_refused(field: str, value: object) -> None:
     with pytest.raises(QueryError):
@@ -144,3 +144,37 @@ def test_unreviewed_events_read_as_before(store: Store) -> None:
     assert review_overlay(store) == {} and store.events(overlay={}) == before
     assert before[0].to_dict()["review"]["status"] == "unreviewed"
     assert dataclasses.replace(before[0], review=None) == before[0]
+
+
+def test_no_stored_correction_can_make_reads_fail(store: Store) -> None:
+    """A row no check passes today (an older version's, a hand-edited one) is skipped on read: the
+    events, their filters and the gold still read, and a later valid correction applies."""
+    _write(store, "a", (_event("e1"),))
+    record_review(store, "e1", action="correct", field="fatalities", value=3, reviewer="ana")
+    bad = dataclasses.replace(store.reviews()[0], review_id="0-bad", after=10**30, reviewed_at="9999")
+    store.add_review(bad)
+    store.add_review(dataclasses.replace(bad, review_id="0-worse", field="event_date", after="2020-13-45"))
+    assert _read(store)["e1"].fatalities == 3 and _read(store)["e1"].event_date == "2020-01-13"
+    assert gold_records(store)[0]["event"]["fatalities"] == 3
+    record_review(store, "e1", action="correct", field="fatalities", value=4, reviewer="bo")
+    assert _read(store, EventFilter(admin1="Guanajuato"))["e1"].fatalities == 4
+
+
+def test_corrections_are_checked_against_the_event(store: Store) -> None:
+    _write(store, "a", (_event("e1"),))  # published 2020-01-14, in Celaya, Guanajuato
+    for field, value, words in (("event_date", "2020-01-15", "after the first report"),
+                                ("admin1", "Atlantis", "not a first-level unit"),
+                                ("admin2", "Aguililla", "municipality of Michoacán, not of Guanajuato"),
+                                ("actor1", "Nobody Knows These Guys", "no actor named"),
+                                ("fatalities", 100_001, "0 to 100,000")):
+        with pytest.raises(QueryError, match=words):
+            record_review(store, "e1", action="correct", field=field, value=value, reviewer="ana")
+    assert store.count_reviews() == 0
+    record_review(store, "e1", action="correct", field="actor1", value="cjng", reviewer="ana")
+    record_review(store, "e1", action="correct", field="admin1", value="michoacan", reviewer="ana")
+    moved = _read(store)["e1"]
+    assert moved.actor1 == "CJNG: Jalisco New Generation Cartel"
+    # another state: its municipality and place go, the event is placed at the state
+    assert (moved.admin1, moved.admin2, moved.location) == ("Michoacán", None, "Michoacán")
+    record_review(store, "e1", action="undo", reviewer="ana")
+    assert (_read(store)["e1"].admin1, _read(store)["e1"].location) == ("Guanajuato", "Celaya")

@@ -70,7 +70,8 @@ def generate(n: int, seed: int = 7) -> Iterator[tuple[list[tuple[Any, ...]], lis
                   "location": f"{state} town {i % 40}", "latitude": lat, "longitude": lon, "geo_precision": 2,
                   "fatalities": dead, "fatalities_high": None, "certainty": "stated", "notes": text,
                   "evidence": json.dumps([{"start": 0, "end": len(text)}]), "actor1_mentions": "[]",
-                  "actor2_mentions": "[]"}
+                  "actor2_mentions": "[]",
+                  "confidence": 0.3 + (i % 7) / 10}  # not drawn from rng: the rest stays as generated before
         events.append((key, 0, "bench/1", incident, *(record[c] for c in _columns())))
         sources.append((record["event_id"], key))
         if len(events) == BATCH:

@@ -55,7 +55,7 @@ def _outputs(db: str, tmp_path: Path) -> dict[str, str]:
         "again": _run("ingest", "--db", db, str(FIXTURES)),
         "reprocess": _run("reprocess", "--db", db, "--all"),
         "reviewed": re.sub(r'"reviewed_at": "[^"]+"', '"reviewed_at": "<time>"', "".join([
-            _run("review", "correct", first[:8], "admin1", "Jalisco", "--db", db, "--reviewer", "ana"),
+            _run("review", "correct", first[:8], "fatalities", "7", "--db", db, "--reviewer", "ana"),
             _run("review", "reject", mentions[-1]["event_id"][:8], "--db", db, "--reviewer", "bo"),
             _run("events", "--db", db, "--format", "jsonl", "--review", "corrected"),
             _run("events", "--db", db, "--format", "jsonl", "--admin1", "jalisco"),

@@ -21,7 +21,7 @@ def _event(event_id: str, admin1: str, date: str | None, *, dead: int = 2, lat: 
         sub_event_type="Attack", actor1=actor1, actor2="Civilians (Mexico)", inter1="Political militia",
         inter2="Civilians", assoc_actor_1=(), assoc_actor_2=(), country="Mexico", country_code="MX", admin1=admin1,
         admin2=None, location=admin1, latitude=lat, longitude=-101.0, geo_precision=3, fatalities=dead,
-        fatalities_high=None, certainty="stated", notes="A test.", evidence=(Evidence(0, 4),))
+        fatalities_high=None, certainty="stated", notes="A test.", evidence=(Evidence(0, 4),), confidence=0.42)
 
 
 def _write(store: Store, doc_id: str, *events: Event) -> None:
@@ -108,6 +108,28 @@ def test_the_map_sends_clusters_beyond_its_limit(db_path: str) -> None:
     assert not inside["clustered"] and [f["id"] for f in inside["features"]] == ["e3"]
 
 
+def test_rejected_incidents_are_out_of_every_read_unless_asked(db_path: str) -> None:
+    with open_store(db_path) as store:
+        _fill(store)
+        record_review(store, "e3", action="reject", reviewer="ana")
+        assert [s.event.event_id for s in api.the_events(store)] == ["e1", "e4"]
+        assert [s.event.event_id for s in api.the_events(store, rejected=True)] == ["e1", "e3", "e4"]
+    page = api.search_events(db=db_path)
+    assert page.total == 2 and [s.event.event_id for s in page.items] == ["e1", "e4"]
+    assert [s.event.event_id for s in api.search_events(db=db_path, where=EventFilter(review="rejected")).items] \
+        == ["e3"]
+    points = api.map_features(db=db_path, limit=10)
+    assert [f["id"] for f in points["features"]] == ["e1", "e4"]
+    for where in (None, EventFilter(country="MX")):  # the kept cells and the grouped ones
+        clusters = api.map_features(db=db_path, where=where, limit=0, zoom=4)
+        assert clusters["clustered"] and sum(f["properties"]["count"] for f in clusters["features"]) == 2
+    inside = api.map_features(db=db_path, limit=1, bbox=(-102, 20, -100, 21))
+    assert inside["features"] == []  # e3, the only one in the box, is rejected
+    lines = api.export_events("jsonl", db=db_path) or ""
+    assert [json.loads(x)["event_id"] for x in lines.splitlines()] == ["e1", "e4"]
+    assert "e3" in (api.export_events("jsonl", db=db_path, rejected=True) or "")
+
+
 def test_exports_stream_every_incident_in_reading_order(db_path: str) -> None:
     with open_store(db_path) as store:
         _fill(store)
@@ -161,9 +183,9 @@ def test_the_migration_computes_the_incidents_of_an_existing_database(store_db: 
         def downgrade() -> None:  # as a database made before migration 008
             for table in ("incidents", "review_states", "incident_counts", "incident_cells"):
                 store._execute(f"DROP TABLE {table}")
-            store._execute("DELETE FROM _migrations WHERE name = '008_incidents'")
+            store._execute("DELETE FROM _migrations WHERE name = '011_incidents'")
         store.atomically(downgrade)
     with open_store(store_db) as store:
-        assert "008_incidents" in store.migrations()
+        assert "011_incidents" in store.migrations()
         assert list(store.iter_incidents()) == expected and store.count_incidents() == 3
         assert store.incident_counts(None, period="month", by="admin1")[0] == [("2021-03", "Michoacán", 1, 2)]

@@ -204,7 +204,8 @@ def fit_baseline(counts: Sequence[int], t: int, settings: AlertSettings | None =
         x = np.column_stack([base[:, :1], (weeks - t) / YEAR_WEEKS, base[:, 1:]])
         fit = _robust_fit(x, y, np.r_[0.0, 0.0, np.full(s.periods, s.season_penalty)], s.reweight_above)
         z = fit.beta[1] / math.sqrt(fit.dispersion * fit.inverse[1, 1])
-        trend = abs(z) > TREND_Z and math.exp(fit.beta[0] + fit.beta[2]) <= float(y.max())
+        # a plain bool, not numpy.bool: the baseline is written as JSON
+        trend = bool(abs(z) > TREND_Z) and math.exp(fit.beta[0] + fit.beta[2]) <= float(y.max())
     if not trend:
         x = base
         fit = _robust_fit(x, y, np.r_[0.0, np.full(s.periods, s.season_penalty)], s.reweight_above)

@@ -104,8 +104,10 @@ def gather_brief(store: Store, week: str, *, admin1: str | None = None, country:
     sunday = monday + dt.timedelta(days=6)
     first = monday - dt.timedelta(weeks=trend_weeks)
     flt = EventFilter(admin1=admin1, country=country, date_from=first.isoformat(), date_to=sunday.isoformat())
+    from talaia.api import the_events
+
     overlay = review_overlay(store)  # analysts' corrections apply; an event marked wrong is left out
-    stored = [s for s in store.events(flt, overlay=overlay) if not s.rejected]
+    stored = the_events(store, flt, overlay=overlay)
     this_week = [s for s in stored if s.event.event_date and s.event.event_date >= monday.isoformat()]
     earlier = [s for s in stored if s.event.event_date and s.event.event_date < monday.isoformat()]
     this_week.sort(key=lambda s: (-(s.event.fatalities or 0), s.event.event_date or "", s.event.event_id))

@@ -9,6 +9,7 @@ from talaia.cli.cache import cache_group
 from talaia.cli.knowledge import knowledge_group
 from talaia.cli.main import cli, main
 from talaia.cli.serve import review_group, serve_command
+from talaia.cli.watch import sources_command, watch_command
 
 cli.add_command(alerts_command)
 cli.add_command(knowledge_group)
@@ -17,5 +18,7 @@ cli.add_command(actors_command)
 cli.add_command(brief_command)
 cli.add_command(serve_command)
 cli.add_command(review_group)
+cli.add_command(watch_command)
+cli.add_command(sources_command)
 
 __all__ = ["cli", "main"]

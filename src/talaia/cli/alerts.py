@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import TYPE_CHECKING, Any, cast
 
@@ -30,7 +28,10 @@ def _option(field: str | None) -> str | None:
 @click.command("alerts")
 @click.option("--week", metavar="YYYY-Www", help="The ISO week to judge, e.g. 2019-W42 (default: the week of the "
                                                  "latest stored event).")
-@click.option("--since", metavar="YYYY-MM-DD", help="Judge every week from this date's to the latest stored event's.")
+@click.option("--since", metavar="YYYY-MM-DD", help="Judge every week from this date's to --until's (default: the "
+                                                   "latest stored event's).")
+@click.option("--until", metavar="YYYY-MM-DD", help="The last week judged is this date's (default: the latest "
+                                                   "stored event's).")
 @click.option("--by", type=click.Choice(GROUPINGS), default="admin1", show_default=True,
               help="What an area is: a country, state (admin1), municipality (admin2), actor or event type.")
 @click.option("--country", help="Only this country's events (a name or an ISO code).")
@@ -54,8 +55,8 @@ def _option(field: str | None) -> str | None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
               help="table: for people; json: the whole report; csv: one row per alert (or week, with --history).")
 @DB_OPTION
-def alerts_command(week: str | None, since: str | None, by: str, country: str | None, admin1: str | None,
-                   areas: tuple[str, ...], event_type: str | None, actor: str | None, measure: str,
+def alerts_command(week: str | None, since: str | None, until: str | None, by: str, country: str | None,
+                   admin1: str | None, areas: tuple[str, ...], event_type: str | None, actor: str | None, measure: str,
                    threshold: float | None, min_count: int | None, min_history_weeks: int | None, top: int,
                    history_area: str | None, fmt: str, db: str | None) -> None:
     """List the area-weeks with unusually much violence against each area's own history.
@@ -70,8 +71,9 @@ def alerts_command(week: str | None, since: str | None, by: str, country: str | 
     from talaia.api import alerts, area_history
     from talaia.store import EventFilter
 
-    if week and since and not history_area:
-        raise click.UsageError("give --week or --since, not both (with --history: --since from, --week to)")
+    if week and (since or until) and not history_area:
+        raise click.UsageError("give --week, or --since and --until, not both (with --history: --since from, "
+                               "--week to)")
     try:
         settings = AlertSettings.chosen(measure=measure, threshold=threshold, min_count=min_count,
                                         min_history_weeks=min_history_weeks)
@@ -81,8 +83,8 @@ def alerts_command(week: str | None, since: str | None, by: str, country: str | 
             click.echo(render_history(area_history(history_area, db=db, since=since, until=week, by=grouping,
                                                    where=where, settings=settings), fmt), nl=False)
             return
-        report = alerts(db=db, week=week, since=since, by=grouping, where=where, areas=areas, settings=settings,
-                        top=top)
+        report = alerts(db=db, week=week, since=since, until=until, by=grouping, where=where, areas=areas,
+                        settings=settings, top=top)
     except QueryError as err:
         raise click.BadParameter(err.message, param_hint=_option(err.field)) from None
     except TalaiaError as err:
@@ -95,11 +97,9 @@ def _p(value: float | None) -> str:
 
 
 def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
+    from talaia.export.formats import write_csv
+
+    return write_csv(rows, columns)
 
 
 def _alert_row(a: Alert) -> dict[str, Any]:

@@ -123,31 +123,48 @@ def _value(field: str, value: str | None) -> object:
 @click.argument("field", type=click.Choice(CORRECTABLE_FIELDS))
 @click.argument("value", required=False)
 @click.option("--clear", is_flag=True, help="Set FIELD to nothing (no VALUE).")
+@click.option("--new-actor", is_flag=True, help="Take an actor name the actor knowledge base does not know.")
 @DB_OPTION
 @REVIEWER_OPTION
 @NOTE_OPTION
-def review_correct(event_id: str, field: str, value: str | None, clear: bool, db: str | None,
+def review_correct(event_id: str, field: str, value: str | None, clear: bool, new_actor: bool, db: str | None,
                    reviewer: str | None, note: str | None) -> None:
-    """Correct FIELD of EVENT_ID to VALUE (or --clear it).
+    """Correct FIELD of EVENT_ID to VALUE (or --clear it), checked like input.
 
-    Types and sub-types take ACLED's names in any case; event_date is YYYY-MM-DD; fatalities a
-    whole number; latitude and longitude numbers.
+    Types and sub-types take ACLED's names in any case; event_date is YYYY-MM-DD, not after the
+    event's first report; fatalities a whole number from 0 to 100,000; latitude and longitude
+    numbers; admin1, admin2 and location places of the gazetteer in the event's country ('Tala,
+    Jalisco' moves the event to another state; a place sets its admin1, admin2 and coordinates);
+    actors any alias of the actor knowledge base, stored as its canonical name (--new-actor: a name
+    it does not know, as written).
     """
     if (value is None) != clear:
         raise click.UsageError("give a VALUE, or --clear to set the field to nothing")
-    _review(event_id, "correct", db, reviewer, note, field=field, value=_value(field, value))
+    _review(event_id, "correct", db, reviewer, note, field=field, value=_value(field, value), new_actor=new_actor,
+            clear=clear)
+
+
+@review_group.command("undo")
+@click.argument("event_id")
+@DB_OPTION
+@REVIEWER_OPTION
+@NOTE_OPTION
+def review_undo(event_id: str, db: str | None, reviewer: str | None, note: str | None) -> None:
+    """Undo the latest review of EVENT_ID's incident (recorded as a new row of the audit log)."""
+    _review(event_id, "undo", db, reviewer, note)
 
 
 def _review(event_id: str, action: str, db: str | None, reviewer: str | None, note: str | None,
-            field: str | None = None, value: object = None) -> None:
+            field: str | None = None, value: object = None, new_actor: bool = False, clear: bool = False) -> None:
     from talaia.api import review_event
 
     try:
         stored = review_event(event_id, action=action, reviewer=_reviewer(reviewer), field=field, value=value,
-                              note=note, db=db)
+                              note=note, new_actor=new_actor, clear=clear, db=db)
     except TalaiaError as err:
         fail(err)
-    _echo_event(f"{action}ed" if action != "correct" else f"corrected {field}", stored)
+    done = {"correct": f"corrected {field}", "undo": "undone"}.get(action, f"{action}ed")
+    _echo_event(done, stored)
 
 
 @review_group.command("log")
@@ -175,6 +192,40 @@ def review_log_command(event_id: str | None, db: str | None, limit: int | None, 
                    f"(applies to {target}){'  note: ' + r.note if r.note else ''}")
     if fmt == "table":
         click.echo(f"{len(entries)} review{'s' if len(entries) != 1 else ''}", err=True)
+
+
+@review_group.command("queue")
+@DB_OPTION
+@click.option("--limit", type=click.IntRange(min=1, max=500), default=20, show_default=True,
+              help="At most this many events.")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many first.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
+              help="table: one line per event with its reasons; jsonl: one JSON object per event.")
+def review_queue_command(db: str | None, limit: int, offset: int, fmt: str) -> None:
+    """The events no analyst has reviewed, the least confident first, each with why it is doubtful.
+
+    Ordered by the event's confidence (lowest first); an event without one gets it from its doubts
+    ('place is a state only', 'reports disagree on deaths'). Review them with `talaia review accept|
+    reject|correct ID` (the first column).
+    """
+    from talaia.api import review_queue
+
+    try:
+        page = review_queue(db=db, limit=limit, offset=offset)
+    except TalaiaError as err:
+        fail(err)
+    for item in page.items:
+        if fmt == "jsonl":
+            click.echo(_json_line(item.to_dict()))
+            continue
+        e = item.stored.event
+        place = ", ".join(dict.fromkeys(p for p in (e.location, e.admin1, e.country) if p)) or "-"
+        click.echo(f"{e.event_id[:8]}  {item.confidence:.2f}  {e.event_date or '-':<10}  {e.sub_event_type}, "
+                   f"{place}: {'; '.join(item.reasons) or 'no doubt found'}")
+    if fmt == "table":
+        shown = f"{offset + 1}-{offset + len(page.items)} of " if page.items else ""
+        click.echo(f"{shown}{page.total} unreviewed event{'s' if page.total != 1 else ''}, least confident first",
+                   err=True)
 
 
 @review_group.command("gold")

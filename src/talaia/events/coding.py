@@ -15,7 +15,7 @@ from talaia.events.taxonomy import Taxonomy
 from talaia.knowledge import Knowledge
 from talaia.models import Actor
 
-_GROUPS = ("lethal", "protest", "accidental", "modifier", "qualifier", "unchecked", "ignored")
+_GROUPS = ("lethal", "protest", "accidental", "bare", "modifier", "qualifier", "unchecked", "ignored")
 _WHEN = frozenset({"truce", "protest", "state"})
 NO_ACTOR = "none"  # in a rule's actor condition: no actor was found
 ANY_ARMED = "armed"  # in a rule's actor condition: any armed actor type
@@ -28,6 +28,7 @@ class EventKinds:
     lethal: frozenset[str]  # report deaths on their own
     protest: frozenset[str]
     accidental: frozenset[str]  # a disease or an accident can explain them
+    bare: frozenset[str]  # a disease or an accident told before them explains them (deaths, arrests)
     modifier: frozenset[str]  # qualify an event, never stand alone
     qualifier: frozenset[str]  # qualify the event's word without claiming it
     unchecked: frozenset[str]  # count even under a modal or a negation
@@ -48,7 +49,7 @@ class EventKinds:
         not_main = having("modifier") | having("ignored")
         return cls(
             priority=tuple(r["kind"] for r in rows if r["kind"] not in not_main),
-            lethal=having("lethal"), protest=having("protest"), accidental=having("accidental"),
+            lethal=having("lethal"), protest=having("protest"), accidental=having("accidental"), bare=having("bare"),
             modifier=having("modifier"), qualifier=having("qualifier"), unchecked=having("unchecked"),
             ignored=having("ignored"), known=frozenset(groups),
         )

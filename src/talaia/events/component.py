@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from talaia.component import Analysis, DocumentComponent, Resources
+from talaia.events.confidence import ConfidenceModel
 from talaia.events.detect import DocumentContext, extract_events
 from talaia.events.lexicon import EventLexicon
 from talaia.nlp.aliases import Aliases, NameRules
 
 
 class EventsComponent(DocumentComponent):
-    name = "events.acled.v5"
+    name = "events.acled.v6"
 
     def __init__(self, resources: Resources) -> None:
         self.resources = resources
         self.lexicon = EventLexicon.from_knowledge(resources.knowledge)
         self.rules = NameRules.from_knowledge(resources.knowledge)
+        self.confidence = ConfidenceModel.from_knowledge(resources.knowledge)
 
     def _nationality(self, word: str) -> tuple[str, str] | None:
         entry = self.resources.gazetteer.country_of_demonym(word)
@@ -24,4 +26,4 @@ class EventsComponent(DocumentComponent):
         aliases = analysis.aliases if analysis.aliases is not None else Aliases(self.rules)
         ctx = DocumentContext(analysis.document, analysis.places, analysis.quotes, aliases,
                               analysis.source_place, self._nationality)
-        analysis.events = extract_events(analysis.sdoc, ctx, self.lexicon)
+        analysis.events = extract_events(analysis.sdoc, ctx, self.lexicon, self.confidence)

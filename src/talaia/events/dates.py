@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -92,10 +92,12 @@ def _with_year(published: dt.date | None, month: int, day: int, year: str | None
         return None
 
 
-def find_date(sentence: str, offset: int, published: dt.date | None, lexicon: DateLexicon) -> EventDate | None:
-    """The first resolvable temporal expression of the sentence, or None."""
+def find_date(sentence: str, offset: int, published: dt.date | None, lexicon: DateLexicon,
+              hide: Sequence[tuple[int, int]] = ()) -> EventDate | None:
+    """The first resolvable temporal expression of the sentence, or None; ``hide``: spans of the sentence
+    (offsets in it) whose dates are not the event's (the day a source spoke)."""
     hits: list[tuple[int, str, re.Match[str]]] = []
-    hidden: list[tuple[int, int]] = []
+    hidden: list[tuple[int, int]] = list(hide)
     for (kind, pattern), may_match in zip(lexicon.patterns, lexicon.gates.open(sentence), strict=True):
         if not may_match:
             continue  # it cannot match: a word it needs is missing

@@ -14,6 +14,7 @@ from typing import Any
 from talaia.events.actors import ActorMention, Nationality, actor_from_phrase
 from talaia.events.certainty import certainty_of
 from talaia.events.clauses import clause_spans
+from talaia.events.confidence import ConfidenceModel, Provenance
 from talaia.events.dates import EventDate, default_date, find_date
 from talaia.events.fatalities import FatalityCount, count_fatalities, share_count
 from talaia.events.incidents import (
@@ -29,8 +30,15 @@ from talaia.events.incidents import (
     reconcile,
 )
 from talaia.events.lexicon import DetectionCues, EventLexicon
-from talaia.events.location import best_place, document_focus, listed_localities, precision_of, refine_region
-from talaia.events.status import INCIDENT, incident_date, mention_status
+from talaia.events.location import (
+    best_place,
+    document_focus,
+    is_origin,
+    listed_localities,
+    precision_of,
+    refine_region,
+)
+from talaia.events.status import INCIDENT, incident_date, incident_words, mention_status
 from talaia.events.triggers import Trigger, find_triggers
 from talaia.models import Actor, Document, Event, Evidence, Participant, Place, Quote
 from talaia.nlp.aliases import Aliases
@@ -41,9 +49,11 @@ from talaia.windows import distinct_ids, event_id
 HEADLINE_CHARS = 400
 STATE_OF = re.compile(r"\bof ([^()]+)")  # the country in an ACLED state force's name
 NAME_WORD = re.compile(r"[^\W\d_][\w'-]*")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a date written with its year
 TITLE_WORD = 5  # letters of the words a title shares with its incident's sentences (shorter are function words)
 # the kinds the code itself names (codebook/event_kinds.tsv)
-VIOLENT, CLASH, LOOT, AGREEMENT, SUICIDE, DIE = "violent", "clash", "loot", "agreement", "suicide", "die"
+VIOLENT, CLASH, LOOT, AGREEMENT, SUICIDE, DIE, DEAD, ARREST = (
+    "violent", "clash", "loot", "agreement", "suicide", "die", "dead", "arrest")
 
 
 @dataclass(slots=True)
@@ -67,6 +77,8 @@ class Draft:
     subject: bool = False  # told in the lead or naming what the headline names
     apart: bool = False  # told after 'a day after' in a sentence about another incident: one of its own
     recalled: bool = False  # the matter of a dated proceeding ('convicted on Monday of the killing')
+    mentions: int = 1  # the mentions merged into this incident
+    fresh_kinds: frozenset[str] = frozenset()  # the kinds of its triggers that are not back-references
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,26 +91,37 @@ class DocumentContext:
     nationality: Nationality | None = None  # demonym -> (country, code): 'Eritrean soldiers'
 
 
-def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> list[Event]:
+def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon,
+                   confidence: ConfidenceModel | None = None) -> list[Event]:
+    """The document's events, most salient first, each with its ``confidence`` when a model is given."""
     text = doc_text(sdoc)
     headline = len(text) <= HEADLINE_CHARS
     # the text's own places first; a local outlet's home when the text names none
-    focus = document_focus(ctx.places) or ctx.source_place
-    country, country_code = _document_country(ctx.places, focus)
+    # where things happened, not where they came from ('beef imports from the United States')
+    located = [p for p in ctx.places if not is_origin(p, sdoc, lexicon.place_lists)]
+    focus = document_focus(located) or ctx.source_place
+    country, country_code = _document_country(located, focus)
     published = ctx.document.published
     year = published.year if published else None
     drafts: list[Draft] = []
     title_words = content_words(ctx.document.title or "")
     recent: list[tuple[int, int, EventDate]] = []  # (sentence, paragraph, date) of dated sentences
     paragraph, counted_to = 0, 0
+    # deaths from a disease, a poison or an accident told: the bare deaths and arrests after them are theirs
+    non_violent_told = False
     for index, sent in enumerate(sdoc.sents):
         paragraph += text.count("\n\n", counted_to, sent.start_char)  # counted once, not from the start each time
         counted_to = max(counted_to, sent.start_char)
-        own = find_date(span_text(sent), sent.start_char, published, lexicon.dates)
+        said = _when_said(sent, lexicon.detection.speech_verbs)
+        # the day a source spoke gives way to a day the sentence tells the incident on
+        own = (find_date(span_text(sent), sent.start_char, published, lexicon.dates, said) if said else None) or \
+            find_date(span_text(sent), sent.start_char, published, lexicon.dates)
         if own is not None:
             recent.append((index, paragraph, own))
         triggers = find_triggers(sent, headline, lexicon.triggers)
         if not triggers:
+            # 'An outbreak of cholera has hit Kibera.': the deaths told next are the outbreak's
+            non_violent_told = non_violent_told or _non_violent_cause(sent, [], lexicon.detection.non_violent_cause)
             continue
         # the lead, or a sentence about what the headline is about, tells the article's subject: never history
         subject = paragraph == 0 or index <= 1 or bool(_names(span_text(sent)) & title_words)
@@ -107,14 +130,23 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> li
         told_before = next((d for i, p, d in reversed(recent) if p == paragraph and index - i <= 3), None) or \
             next((d for _, _, d in reversed(recent) if d.precision <= 2 or d.start is not None), None)
         for part, part_triggers, part_own, apart in _told_apart(sent, triggers, own, told_before, published, lexicon):
+            part_triggers = incident_words(part, part_triggers, lexicon.status)  # a jail term is no arrest
             # the incident's own date: 'the 2012 murder case' its year, 'convicted on Monday of the murder' none
             own_incident = incident_date(part, part_triggers, part_own, published, lexicon.status)
             status = mention_status(part, part_triggers, own_incident, published, subject, lexicon.status)
             if status != INCIDENT:
                 continue  # a toll, a habit, a fear, a cause or a recalled incident: no event of its own
-            draft = _draft(part, index, part_triggers, ctx, (country, country_code, year), own_incident, lexicon)
+            cause = _non_violent_cause(part, part_triggers, lexicon.detection.non_violent_cause)
+            if lexicon.incidents.another.search(span_text(part)):
+                non_violent_told = False  # 'separately', 'in another attack': a different story
+            inherited = non_violent_told and {t.kind for t in part_triggers} <= lexicon.coder.kinds.bare
+            draft = _draft(part, index, part_triggers, ctx, (country, country_code, year), own_incident, lexicon,
+                           (cause, inherited))
             if draft is None:
+                non_violent_told = non_violent_told or (
+                    cause and {t.kind for t in part_triggers} <= lexicon.coder.kinds.accidental)
                 continue
+            non_violent_told = False  # an incident told: what follows is about it
             draft.paragraph = paragraph
             draft.subject = subject
             draft.apart = apart
@@ -122,6 +154,14 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> li
             if draft.date is None and part_own is None:
                 draft.date = told_before  # a sentence whose date is a proceeding's borrows none: not the incident's day
             drafts.append(draft)
+    # an incident told with no day of its own and none before it ('an activist was murdered', then 'on 3 May
+    # 2016 ...'): the first date with its year the article gives, when it lies before publication — the date of
+    # the article's subject incident, however old, not the day before publication
+    written = next((d for _, _, d in recent if d.date is not None and d.start is not None and d.end is not None
+                    and YEAR.search(text, d.start, d.end) and (published is None or d.date < published)), None)
+    for draft in drafts:
+        if draft.date is None and written is not None:
+            draft.date = written
     merged = _incidents(drafts, text, lexicon)
     if not headline and published is not None:
         # an article's incidents are told with a day, a place or a count; beside them, violence words with
@@ -132,7 +172,40 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon) -> li
         merged = anchored or [d for d in merged if d.subject]
     merged = [part for d in merged for part in _one_per_locality(d, text, lexicon)]
     events = [_finalise(d, ctx, focus, country, country_code, lexicon) for d in merged]
-    return distinct_ids(ctx.document.id, _by_salience(events, merged, text, ctx.document.title))
+    order = _by_salience(events, merged, text, ctx.document.title)
+    events = distinct_ids(ctx.document.id, [events[i] for i in order])
+    if confidence is None:
+        return events
+    read = [_provenance(merged[i]) for i in order]
+    scores = confidence.score([e.to_dict() for e in events],
+                              {"text": text, "published": published, "language": sdoc.lang_}, read)
+    return [dataclasses.replace(e, confidence=c) for e, c in zip(events, scores, strict=True)]
+
+
+SAID_WHEN = frozenset({"npadvmod", "obl", "obl:tmod", "prep", "advmod", "nmod", "tmod"})
+
+
+def _when_said(sent: Any, speech_verbs: frozenset[str]) -> list[tuple[int, int]]:
+    """The spans (offsets in the sentence) of the time a source spoke ('officials said on Sunday', 'informó
+    este martes'): the day of the statement, not the incident's. Only when the speech verb reports a clause
+    of its own (the incident is told inside it, or the sentence goes on around it)."""
+    spans = []
+    for tok in sent:
+        if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_.lower() not in speech_verbs:
+            continue
+        for child in tok.children:
+            if child.dep_ in SAID_WHEN and any(t.ent_type_ in {"DATE", "TIME"} or t.like_num or t.pos_ == "PROPN"
+                                               for t in child.subtree) and not any(
+                    t.pos_ == "VERB" for t in child.subtree):
+                left, right = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
+                spans.append((left - sent.start_char, right - sent.start_char))
+    return spans
+
+
+def _provenance(d: Draft) -> Provenance:
+    toll = d.fatalities
+    return Provenance(mentions=d.mentions, own_place=bool(d.places), own_date=d.own_date is not None,
+                      implicit_toll=toll is not None and toll.implicit, subject=d.subject)
 
 
 def _one_per_locality(d: Draft, text: str, lexicon: EventLexicon) -> list[Draft]:
@@ -202,13 +275,17 @@ def _incidents(drafts: list[Draft], text: str, lexicon: EventLexicon) -> list[Dr
         armed_group=d.agent is not None and d.agent.actor.inter in tax.armed - {tax.state_forces},
         links=frozenset(role for role, pattern in (("another", cues.another), ("same", cues.same))
                         if pattern.search(d.sentence)) | ({"another"} if d.apart else set()),
-        additive=d.fatalities is not None and is_additive(text, d.fatalities, cues),
-        casualties_only=d.kinds <= lexicon.coder.kinds.lethal,
+        additive=d.fatalities is not None and (is_additive(text, d.fatalities, cues) or
+                                               bool(cues.also.search(d.sentence))),
+        updated=d.fatalities is not None and not d.fatalities.implicit and bool(cues.updated.search(d.sentence)),
+        # 'the toll of the bombing rose to seven': deaths, and only a back-reference to the incident they belong to
+        casualties_only=(d.fresh_kinds or d.kinds) <= lexicon.coder.kinds.lethal,
+        spans=tuple(d.spans),
     ) for d in drafts]
     out = []
-    for group in assemble(mentions, tax):
+    for group in assemble(mentions, tax, lexicon.joins):
         first = drafts[group[0]]
-        counts = [(drafts[i].fatalities, mentions[i].additive) for i in group]
+        counts = [(drafts[i].fatalities, mentions[i].additive, mentions[i].updated) for i in group]
         for i in group[1:]:
             d = drafts[i]
             first.spans.extend(d.spans)
@@ -222,7 +299,8 @@ def _incidents(drafts: list[Draft], text: str, lexicon: EventLexicon) -> list[Dr
             first.participants.extend(d.participants)
             first.subject = first.subject or d.subject
             first.recalled = first.recalled or d.recalled
-        first.fatalities = reconcile([(c, a) for c, a in counts if c is not None])
+        first.fatalities = reconcile([(c, a, u) for c, a, u in counts if c is not None])
+        first.mentions = len(group)
         first.sub_event_type = _incident_sub_type([drafts[i] for i in group], first, lexicon)
         out.append(first)
     return out
@@ -290,7 +368,7 @@ def _anchored(d: Draft) -> bool:
         or (d.fatalities is not None and not d.fatalities.implicit)
 
 
-def _by_salience(events: list[Event], drafts: list[Draft], text: str, title: str | None) -> list[Event]:
+def _by_salience(events: list[Event], drafts: list[Draft], text: str, title: str | None) -> list[int]:
     """The incident the headline tells first; without one, incidents with deaths before the others
     (the news a report leads with), then the article's order."""
     order = sorted(range(len(events)), key=lambda i: (0 if (events[i].fatalities or 0) > 0 else 1, i))
@@ -300,7 +378,7 @@ def _by_salience(events: list[Event], drafts: list[Draft], text: str, title: str
         best = max(range(len(events)), key=lambda i: (overlap[i], -i))
         if overlap[best] >= 2:
             order = [best, *(i for i in order if i != best)]
-    return [events[i] for i in order]
+    return order
 
 
 def _document_country(places: Sequence[Place], focus: Place | None) -> tuple[str | None, str | None]:
@@ -314,8 +392,10 @@ def _document_country(places: Sequence[Place], focus: Place | None) -> tuple[str
 
 def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
            where: tuple[str | None, str | None, int | None], date: EventDate | None,
-           lexicon: EventLexicon) -> Draft | None:
-    """The event one sentence reports, if any; ``date`` is the sentence's own date, already found."""
+           lexicon: EventLexicon, non_violent: tuple[bool, bool] = (False, False)) -> Draft | None:
+    """The event one sentence reports, if any; ``date`` is the sentence's own date, already found;
+    ``non_violent``: whether a disease, a poison or an accident is named in it, and whether one was told
+    before it (then its bare deaths and arrests are that story's)."""
     country, country_code, year = where
     coder, cues = lexicon.coder, lexicon.detection
     event_kinds = coder.kinds
@@ -332,15 +412,23 @@ def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
         return None
     # the trigger of the main kind; a kind added for a violence phrase falls back to that phrase
     trigger = next((t for t in triggers if t.kind == main), triggers[0])
-    sent_places = [p for p in ctx.places if sent.start_char <= p.start < sent.end_char]
+    sent_places = [p for p in ctx.places if sent.start_char <= p.start < sent.end_char
+                   and not is_origin(p, sent.doc, lexicon.place_lists)]
     local = best_place(sent_places)
     c_name = local.country if local else country
     c_code = local.country_code if local else country_code
     agent, patient = _actors(sent, trigger, triggers, (c_name, c_code, year), ctx, lexicon)
     # deaths from a disease or an accident are no political violence; a suicide bombing is no suicide
-    if kinds <= event_kinds.accidental and _non_violent_cause(sent, triggers, cues.non_violent_cause) and \
-            not (agent and agent.actor.inter in lexicon.taxonomy.armed) and SUICIDE not in kinds:
+    # a death ('the soldier's death', 'two soldiers died') has no perpetrator: an armed possessor is its victim;
+    # an arrest's agent is the police whatever the offence (the brewer of the poisoned drink)
+    perpetrated = agent is not None and agent.actor.inter in lexicon.taxonomy.armed and \
+        not kinds <= {DIE, DEAD, ARREST}
+    named, told = non_violent
+    if not perpetrated and SUICIDE not in kinds and (
+            ((named or told) and kinds <= event_kinds.accidental) or (told and kinds <= event_kinds.bare)):
         return None
+    if kinds == {ARREST} and cues.petty_offence.search(span_text(sent)):
+        return None  # 'taken into custody for public intoxication'
     truce = AGREEMENT in kinds and not cues.broken_truce.search(span_text(sent)) and \
         min(t.start for t in triggers if t.kind == AGREEMENT) <= min(t.start for t in triggers)
     subtype = coder.sub_event_type(kinds, agent.actor if agent else None, patient.actor if patient else None, truce)
@@ -361,6 +449,7 @@ def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
         spans=clause_spans(sent, trigger, date, fatalities, lexicon.detection.background),
         sentence=span_text(sent).strip(), own_date=date,
         back_reference=all(t.back_reference for t in triggers if t.kind not in event_kinds.qualifier),
+        fresh_kinds=frozenset(t.kind for t in triggers if not t.back_reference),
         participants=participants,
     )
 
@@ -381,7 +470,8 @@ def _actors(sent: Any, trigger: Trigger, triggers: list[Trigger], where: tuple[s
     def actor(tok: Any | None) -> ActorMention | None:
         if tok is None:
             return None
-        return actor_from_phrase(tok, country, country_code, year, ctx.aliases, lexicon.actors, ctx.nationality)
+        return _unless_a_place(actor_from_phrase(tok, country, country_code, year, ctx.aliases, lexicon.actors,
+                                                 ctx.nationality), ctx)
 
     for clash in (t for t in triggers if t.kind == CLASH):
         sides = [actor(tok) for tok in arguments(clash.token, cues)]
@@ -407,12 +497,50 @@ def _actors(sent: Any, trigger: Trigger, triggers: list[Trigger], where: tuple[s
         rest = [m for m in mentions if (m.start, m.end) not in used and
                 not any(m.start < u[1] and u[0] < m.end for u in used)]
         if agent is None and not (died and len(triggers) == 1):  # 'died: one officer and two gunmen' are all dead
-            agent = next((m for m in rest if m.actor.inter != lexicon.taxonomy.civilians), None)
+            # who 'was injured', 'fue atacado' suffered it: a passive subject is never the doer
+            agent = next((m for m in rest if m.actor.inter != lexicon.taxonomy.civilians
+                          and not _passive_subject(sent, m)), None)
             if agent is not None:
                 rest.remove(agent)
         if patient is None and rest:
             patient = rest[0]
+    tax = lexicon.taxonomy
+    if patient is None or (patient.actor.inter == tax.civilians and patient.kind != "person"):
+        # 'militants attacked a police checkpoint, killing three people': the target the attack names is the
+        # side it was made on, however its dead are counted
+        for other in triggers:
+            force = actor(arguments(other.token, cues)[1]) if other is not trigger else None
+            if force is not None and force.actor.inter == tax.state_forces and \
+                    (agent is None or agent.actor.name != force.actor.name):
+                patient = force
+                break
+    if agent is not None and _responds(sent, agent, cues.get("responder", frozenset())):
+        # 'police retaliated': the side that answered the attack is its target, never its perpetrator
+        responder = agent
+        agent = None
+        patient = patient if patient is not None and patient.actor.name != responder.actor.name else responder
     return agent, patient
+
+
+def _unless_a_place(m: ActorMention | None, ctx: DocumentContext) -> ActorMention | None:
+    """'Zamora' taken for a person's name is the place the document resolved there, not a victim."""
+    if m is not None and m.kind == PERSON and any(p.start <= m.start < p.end and not p.embedded for p in ctx.places):
+        return None
+    return m
+
+
+def _passive_subject(sent: Any, m: ActorMention) -> bool:
+    return any(m.start <= tok.idx < m.end and tok.dep_ in {"nsubjpass", "nsubj:pass"} for tok in sent)
+
+
+def _responds(sent: Any, m: ActorMention, responders: frozenset[str]) -> bool:
+    """The mention is the subject of a verb that answers an attack ('police retaliated', 'los agentes
+    repelieron la agresión'), or of one joined to it ('troops came under fire and returned it')."""
+    for tok in sent:
+        if m.start <= tok.idx < m.end and tok.dep_ in {"nsubj", "nsubj:pass"}:
+            verbs = [tok.head, *tok.head.conjuncts]
+            return any(v.lemma_.lower() in responders for v in verbs)
+    return False
 
 
 def _sentence_actors(sent: Any, where: tuple[str | None, str | None, int | None], ctx: DocumentContext,
@@ -422,7 +550,8 @@ def _sentence_actors(sent: Any, where: tuple[str | None, str | None, int | None]
     for tok in sent:
         if tok.pos_ in {"NOUN", "PROPN"} and tok.is_alpha and tok.dep_ not in {"compound", "amod", "poss"} and \
                 not is_source(tok, lexicon.detection):
-            m = actor_from_phrase(tok, country, country_code, year, ctx.aliases, lexicon.actors, ctx.nationality)
+            m = _unless_a_place(actor_from_phrase(tok, country, country_code, year, ctx.aliases, lexicon.actors,
+                                                  ctx.nationality), ctx)
             if m is not None:
                 found.append(m)
     return found
@@ -439,6 +568,7 @@ def is_source(tok: Any, cues: DetectionCues) -> bool:
 def arguments(tok: Any, cues: Mapping[str, frozenset[str]]) -> tuple[Any | None, Any | None]:
     """(agent, patient) tokens of a trigger from the dependency parse; ``cues``: argument_cues by role."""
     agent = patient = None
+    aims = cues.get("verb_target", frozenset())
     if tok.pos_ in {"VERB", "AUX"}:
         for c in tok.children:
             if c.dep_ == "nsubj":
@@ -449,6 +579,15 @@ def arguments(tok: Any, cues: Mapping[str, frozenset[str]]) -> tuple[Any | None,
                 agent = next((g for g in c.children if g.dep_ == "pobj"), agent)
             elif c.dep_ == "obl" and any(g.lower_ in cues["passive_agent"] for g in c.children):
                 agent = c
+            elif patient is None and c.dep_ == "obl" and any(g.dep_ == "case" and g.lower_ in aims for g in c.children):
+                patient = c  # 'dispararon contra policías'
+            elif patient is None and c.dep_ == "prep" and c.lower_ in aims:
+                patient = next((g for g in c.children if g.dep_ == "pobj"), None)  # 'opened fire on a patrol'
+        if patient is not None and patient.dep_ in {"dobj", "obj"}:
+            # 'opened fire on a patrol', 'launched an attack against the base': the target of the verb's own object
+            aimed = next((g for c in patient.children if c.dep_ == "prep" and c.lower_ in aims
+                          for g in c.children if g.dep_ == "pobj"), None)
+            patient = aimed or patient
         if agent is not None and agent.lower_ in cues["relative"]:
             agent = tok.head if tok.dep_ == "relcl" else None
         if patient is not None and patient.lower_ in cues["relative"]:

@@ -159,6 +159,9 @@ def _is_death(tok: Any, lex: FatalityLexicon) -> bool:
 def _number_value(tok: Any, lex: FatalityLexicon) -> int | None:
     numbers = lex.numbers_for(tok.doc.lang_)
     parse = numbers.parse
+    if tok.lower_ in lex.words.get("both", ()) and tok.dep_ in {"det", "predet", "nummod", "nsubj", "nsubjpass",
+                                                                  "nsubj:pass"}:
+        return parse(tok.lower_)  # 'both guards were killed', 'ambos escoltas murieron': a determiner that counts two
     if tok.like_num or tok.pos_ == "NUM" or tok.lower_ in numbers.vague or tok.lower_ in lex.words["dozen"]:
         words = [tok]
         # "twenty - one", "a dozen"
@@ -200,6 +203,8 @@ def _path_to_death(num: Any, lex: FatalityLexicon, limit: int = 4) -> bool:
             return True
         if _found_dead(head, lex):
             return True  # "3 brothers found dead", "tres hombres sin vida"
+        if _names_the_dead(head, lex):
+            return True  # 'the dead are two men and a woman', 'los fallecidos son dos hombres y una mujer'
         if head.pos_ in {"VERB", "AUX"} and tok.dep_ != "conj":
             if _shares_death(head, lex):
                 return True  # "shot and killed 3", "3 men were kidnapped and killed"
@@ -207,6 +212,17 @@ def _path_to_death(num: Any, lex: FatalityLexicon, limit: int = 4) -> bool:
                 return False  # a verb, conjoined or not, owns its objects: 'mata a dos y hiere a tres'
         tok = head
     return False
+
+
+def _names_the_dead(tok: Any, lex: FatalityLexicon) -> bool:
+    """A copula whose subject is the dead ('the dead are ...', 'los fallecidos son ...', 'the victims were
+    ...'): what it says they are counts them. In English the copula heads the clause, in Spanish the noun."""
+    clause = tok if tok.pos_ == "AUX" or tok.lemma_.lower() in {"be", "ser"} else None
+    if clause is None and not any(c.dep_ == "cop" for c in tok.children):
+        return False
+    subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubj:pass"}]
+    dead = lex.words["dead"] | lex.words["death_noun"]
+    return any(s.lower_ in dead or _lemma(s) in dead for s in subjects)
 
 
 def _under_other_preposition(tok: Any, verb: Any, lex: FatalityLexicon) -> bool:
@@ -432,8 +448,14 @@ def _singular_partners(num: Any, lex: FatalityLexicon) -> int:
     if partners:
         return sum(_member_size(m, lex, plural=0) for m in partners)
     sent = num.sent
-    m = lex.and_one.match(span_text(sent), noun.idx + len(noun.text) - sent.start_char)
-    if not m or m.group(1).lower() not in lex.words["victim"]:
+    text = span_text(sent)
+    # right after the counted noun ('3 men and a woman'), or after the verb they died by ('murieron junto con un
+    # detenido')
+    ends = [noun.idx + len(noun.text)] + ([noun.head.idx + len(noun.head.text)] if noun.head.pos_ == "VERB" and
+                                           noun.head.i > noun.i and _is_death(noun.head, lex) else [])
+    m = next((hit for end in ends for hit in [lex.and_one.match(text, end - sent.start_char)]
+              if hit and hit.group(1).lower() in lex.words["victim"]), None)
+    if m is None:
         return 0
     partner = sent.doc.char_span(sent.start_char + m.start(1), sent.start_char + m.end(1), alignment_mode="expand")
     return 0 if partner is None or _injured_after(partner.root, lex) else 1

@@ -1,32 +1,30 @@
 """From event mentions to incidents: the sentences of a document that tell one incident
 become one event with all their evidence.
 
-A mention joins an incident already told when nothing in it says otherwise — a compatible
-type (political violence with political violence), the same place, no other day, no other
-perpetrator with deaths of its own — and the discourse ties them:
-
-* the next sentence or the one after (reports tell an incident over a few sentences);
-* a back-reference, however far back: a definite noun ("the ambush", "la agresión") or a
-  phrase of ``incident_cues`` with role ``same`` ("the victims");
-* a mention that names no place and no day of its own, in the same paragraph;
-* the same death toll told again, however far ("at least three people died, it said");
-* a mention with no day and no place finer than a region, when only one incident can take it.
-
-Two towns are one incident's only when they are neighbours (one municipality, or within
-``NEIGHBOUR_KM``).
+A mention may join an incident already told only when nothing in it says otherwise (``_compatible``,
+hard limits): a compatible type (political violence with political violence, a demonstration with the
+violence in it), the same place at the precision both have (a town and its state, two towns only when
+neighbours), no date apart at the precision both have ('on Saturday' and 'last week' are two incidents),
+no other perpetrator with deaths of its own. Among the incidents it may join, whether it does is a fitted
+decision (``join_features``, model ``join`` of ``codebook/confidence_weights.tsv``, fitted by
+``tools/fit_joins.py`` on the dev gold with cross-validation grouped by outlet; model card
+``docs/models/JOINS.md``): the discourse (distance, paragraph, a definite back-reference, a toll told
+again) and the anchors (the same town, another town, a region only, the same day, an own toll) weigh for
+and against. A back-reference ('the ambush') joins the likeliest incident it may join, or is dropped: it
+refers to an incident the reader missed, and alone it says too little to code.
 
 A phrase with role ``another`` ("in another attack", "otra operación", "meanwhile") opens an
 incident, unless the mention is only a back-reference with no place or day of its own.
-A back-reference that finds no incident is dropped: it refers to an incident the reader
-missed, and alone it says too little to code.
 
 Figures are reconciled after ACLED: the lowest reported death count is ``fatalities``, the
-highest ``fatalities_high``; a count next to an ``additive`` word ("two other people")
-adds to the deaths already told.
+highest ``fatalities_high``; a count next to an ``additive`` word ("two other people") or a
+death told on top ("also killed the vendor") adds to the deaths already told; a toll told as
+updated ("rose to 33") stands.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from dataclasses import dataclass
@@ -34,14 +32,15 @@ from dataclasses import dataclass
 from talaia.events.dates import EventDate
 from talaia.events.fatalities import FatalityCount
 from talaia.events.location import best_place
+from talaia.events.logistic import LogisticModel
 from talaia.events.tables import any_word, ordered
 from talaia.events.taxonomy import Taxonomy
 from talaia.knowledge import Knowledge
 from talaia.models import Place
 
 REGIONS = frozenset({"country", "admin1"})  # Place.feature of places no finer than a region
-NEIGHBOUR_KM = 30.0  # two towns this close can be one incident's ('the ambush near X', 'in Y, X')
 NEAR_SENTENCES = 2  # a mention this close to its incident's last one needs no other tie
+DAY, WEEK = dt.timedelta(days=1), dt.timedelta(days=7)
 ADDITIVE_WINDOW = 24  # characters around a death count to look for the word right before or after it
 
 
@@ -53,15 +52,17 @@ class IncidentCues:
     # 'a day after', 'dos días después de que': another incident inside the sentence, and the days
     # between them (sequence_cues.tsv; None: not said)
     sequence: tuple[tuple[re.Pattern[str], int | None], ...] = ()
+    also: re.Pattern[str] = re.compile(r"(?!)")  # 'the shooting also killed the vendor': deaths on top
+    updated: re.Pattern[str] = re.compile(r"(?!)")  # 'the death toll rose to 33': the toll that stands
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> IncidentCues:
         table = knowledge.union("incident_cues")
         sequence = tuple((re.compile(rf"\b(?:{r['pattern']})\b", re.IGNORECASE), int(r["days"]) if r["days"] else None)
                          for r in knowledge.union("sequence_cues").records())
-        another, same, additive = (any_word(ordered(table, "pattern", role=role))
-                                   for role in ("another", "same", "additive"))
-        return cls(another, same, additive, sequence)
+        another, same, additive, also, updated = (any_word(ordered(table, "pattern", role=role))
+                                                  for role in ("another", "same", "additive", "also", "updated"))
+        return cls(another, same, additive, sequence, also, updated)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,16 +80,23 @@ class Mention:
     back_reference: bool  # 'the ambush': only a definite noun reports it
     links: frozenset[str]  # incident_cues roles found in the sentence
     additive: bool = False  # its death count adds to those already told
+    updated: bool = False  # its death count replaces those told before ('the toll rose to 33')
+    spans: tuple[tuple[int, int], ...] = ()  # the text it was read from (the join model's fitting reads it)
     casualties_only: bool = False  # it tells deaths and nothing else of the incident
 
 
-def assemble(mentions: list[Mention], taxonomy: Taxonomy) -> list[list[int]]:
-    """Groups of mention indices, one per incident, in the order of their first mention."""
+JOIN_MODEL = "join"  # the confidence_weights rows of the fitted join decision
+JOIN_THRESHOLD = 0.5
+
+
+def assemble(mentions: list[Mention], taxonomy: Taxonomy, joins: LogisticModel) -> list[list[int]]:
+    """Groups of mention indices, one per incident, in the order of their first mention: a mention joins the
+    compatible incident the fitted join model (``joins``) finds likeliest, when it is likely."""
     incidents: list[list[int]] = []
     for i, m in enumerate(mentions):
         # 'meanwhile', 'in another attack': another incident when the mention names its own place or day
         another = "another" in m.links and (m.places or m.own_date is not None or not m.back_reference)
-        target = None if another else _incident_of(i, mentions, incidents, taxonomy)
+        target = None if another else _likeliest_incident(i, mentions, incidents, taxonomy, joins)
         if target is not None:
             target.append(i)
         elif not m.back_reference:
@@ -96,32 +104,65 @@ def assemble(mentions: list[Mention], taxonomy: Taxonomy) -> list[list[int]]:
     return incidents
 
 
-def _incident_of(i: int, mentions: list[Mention], incidents: list[list[int]],
-                 taxonomy: Taxonomy) -> list[int] | None:
+def join_candidates(i: int, mentions: list[Mention], incidents: list[list[int]],
+                    taxonomy: Taxonomy) -> list[list[int]]:
+    """The incidents told so far that the mention may join: nothing in it says otherwise (the hard limits of
+    :func:`_compatible`: the type families, the place, the day, other perpetrators with deaths of their own)."""
     m = mentions[i]
-    if not incidents:
+    return [inc for inc in incidents if _compatible(inc, m, mentions, taxonomy, strict=False)]
+
+
+def join_features(i: int, incident: list[int], mentions: list[Mention], candidates: int,
+                  taxonomy: Taxonomy) -> dict[str, float]:
+    """What says a mention tells an incident already told: the discourse (distance, paragraph, a definite
+    back-reference, a toll told again), the anchors at each precision (the same town, another town nearby,
+    a region only, the same day), and whether any other incident could take it."""
+    m = mentions[i]
+    last = mentions[incident[-1]]
+    told = [mentions[j] for j in incident]
+    gap = m.sent_index - last.sent_index
+    mine, theirs = best_place(m.places), best_place([p for t in told for p in t.places])
+    units = [p.admin2 or p.name for p in (mine, theirs) if p is not None and p.feature not in REGIONS]
+    days = [t.own_date for t in told if t.own_date is not None and t.own_date.precision == 1]
+    own_day = m.own_date is not None and m.own_date.precision == 1
+    return dict(  # noqa: C408 -- names as keywords: the weights' keys in the codebook, not a word list
+        bias=1.0,
+        near=float(gap <= NEAR_SENTENCES),
+        gap=math.log1p(max(0, gap)) / 2,
+        same_paragraph=float(last.paragraph == m.paragraph),
+        latest=float(incident[-1] == i - 1),
+        strict=float(_compatible(incident, m, mentions, taxonomy, strict=True)),
+        same_family=float(family(told[0].sub_event_type, taxonomy) == family(m.sub_event_type, taxonomy)),
+        back_reference=float(m.back_reference),
+        same_cue=float("same" in m.links),
+        told_again=float(_same_toll(incident, m, mentions)),
+        unplaced=float(not m.places and m.own_date is None),
+        region_only=float(mine is not None and mine.feature in REGIONS),
+        no_place=float(mine is None),
+        same_town=float(len(units) == 2 and units[0] == units[1]),
+        other_town=float(len(units) == 2 and units[0] != units[1]),
+        own_day=float(own_day),
+        same_day=float(own_day and any(d.date == m.own_date.date for d in days)),  # type: ignore[union-attr]
+        no_date=float(m.own_date is None),
+        casualties_only=float(m.casualties_only),
+        own_toll=float(m.fatalities is not None and not m.fatalities.implicit and not m.additive),
+        agent_named=float(m.agent is not None),
+        same_agent=float(m.agent is not None and m.agent in {t.agent for t in told}),
+        only_candidate=float(candidates == 1),
+        first_incident=float(incident[0] == 0),
+    )
+
+
+def _likeliest_incident(i: int, mentions: list[Mention], incidents: list[list[int]], taxonomy: Taxonomy,
+                        joins: LogisticModel) -> list[int] | None:
+    candidates = join_candidates(i, mentions, incidents, taxonomy)
+    if not candidates:
         return None
-    latest = incidents[-1]
-    if m.sent_index - mentions[latest[-1]].sent_index <= NEAR_SENTENCES and \
-            _compatible(latest, m, mentions, taxonomy, strict=False):
-        return latest
-    unplaced = not m.places and m.own_date is None
-    candidates = [inc for inc in reversed(incidents) if _compatible(inc, m, mentions, taxonomy, strict=True)]
-    if m.back_reference or "same" in m.links:
-        return candidates[0] if candidates else None
-    told_again = [inc for inc in candidates if _same_toll(inc, m, mentions)]
-    if m.own_date is None and told_again:
-        return told_again[0]  # 'three people died, it said': the toll told again
-    vague = m.own_date is None and all(p.feature in REGIONS for p in m.places if p.latitude is not None)
-    if not vague:
-        return None
-    same_paragraph = [inc for inc in candidates if mentions[inc[-1]].paragraph == m.paragraph]
-    if unplaced and same_paragraph:
-        return same_paragraph[0]
-    # no day and no place finer than a region: part of the one incident told so far that could take it
-    # ('three officers were hurt' in a report of one protest), never a guess between two
-    takers = [inc for inc in incidents if _compatible(inc, m, mentions, taxonomy, strict=False)]
-    return takers[0] if len(takers) == 1 else None
+    scored = [(joins.probability(join_features(i, inc, mentions, len(candidates), taxonomy)), -k, inc)
+              for k, inc in enumerate(candidates)]
+    p, _, best = max(scored, key=lambda t: (t[0], t[1]))
+    # a back-reference ('the ambush') always refers to an incident told: the likeliest one
+    return best if p >= JOIN_THRESHOLD or mentions[i].back_reference or "same" in mentions[i].links else None
 
 
 def _same_toll(incident: list[int], m: Mention, mentions: list[Mention]) -> bool:
@@ -148,14 +189,13 @@ def _compatible(incident: list[int], m: Mention, mentions: list[Mention], taxono
     if not (riot_first or toll or remains or back or _joinable(*joined, strict)):
         return False
     places = [p for t in told for p in t.places]
-    if not _same_place(best_place(places), best_place(m.places), strict):
+    if not _same_place(best_place(places), best_place(m.places)):
         return False
-    dates = [t.own_date for t in told if t.own_date is not None and t.own_date.precision == 1]
+    dates = [t.own_date for t in told if t.own_date is not None]
     # a back-reference's day is the day of what it tells of the incident ('yesterday the grave was still
     # guarded'), not another incident's
     own = None if m.back_reference else m.own_date
-    if own is not None and own.precision == 1 and own.date is not None and any(
-            d.date is not None and abs((d.date - own.date).days) > 1 for d in dates):
+    if own is not None and any(dates_apart(d, own) for d in dates):
         return False
     if m.fatalities is not None and not m.additive and m.agent is not None:
         agents = {t.agent for t in told if t.agent is not None}
@@ -195,31 +235,61 @@ def _joinable(incident: str, mention: str, strict: bool) -> bool:
     return incident == mention if strict else (incident, mention) in NEAR_JOINS
 
 
-def _same_place(a: Place | None, b: Place | None, strict: bool) -> bool:
-    """``strict``: one town or municipality; otherwise one region, and two towns only when they are
-    neighbours (one municipality, or within NEIGHBOUR_KM: 'El Aguaje, near Aguililla')."""
+def _same_place(a: Place | None, b: Place | None) -> bool:
+    """One place at the precision both have: a town and its state or country, two mentions of one town or
+    municipality; two towns of different municipalities are two incidents, however close (ACLED: an event
+    per location; a round-up's 'En Yautepec, ...' is not the Cuautla shooting told before it)."""
     if a is None or b is None:
         return True
-    if a.country_code != b.country_code or a.admin1 != b.admin1:
+    if a.country_code != b.country_code:
+        return False
+    if a.feature == "country" or b.feature == "country":
+        return True  # 'in western Mexico', then 'in Michoacán': the country holds every place in it
+    if a.admin1 != b.admin1:
         return False
     towns = [p for p in (a, b) if p.feature not in REGIONS]
-    if len({p.admin2 or p.name for p in towns}) <= 1:
-        return True
-    return not strict and len(towns) == 2 and _km(towns[0], towns[1]) <= NEIGHBOUR_KM
+    return len({p.admin2 or p.name for p in towns}) <= 1
 
 
-def _km(a: Place, b: Place) -> float:
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
-        return 0.0  # no coordinates to tell them apart
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))  # type: ignore[arg-type]
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+def date_range(date: EventDate) -> tuple[dt.date, dt.date] | None:
+    """The days a date can mean at its precision: the day itself (with a day's slack: 'the night of'), a week
+    either side of a week's date ('last week', 'the weekend'), its calendar month (a year, for a year's first
+    day: 'in 2019' is read as 1 January)."""
+    d = date.date
+    if d is None:
+        return None
+    if date.precision == 1:
+        return d - DAY, d + DAY
+    if date.precision == 2:
+        return d - WEEK, d + WEEK
+    if (d.month, d.day) == (1, 1):
+        return d, d.replace(month=12, day=31)
+    following = (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return d.replace(day=1) - DAY, following
 
 
-def reconcile(counts: list[tuple[FatalityCount, bool]]) -> FatalityCount | None:
-    """One incident's deaths from its mentions' counts (``(count, additive)`` in text order). An
-    implicit count (no number: 'killed a man', 'the dead') counts only when no mention gives a number."""
-    told = [(c, a) for c, a in counts if not c.implicit] or counts[:1]
+def dates_apart(a: EventDate, b: EventDate) -> bool:
+    """Two dates that cannot be one incident's at the precision both have ('on Saturday' and 'last week',
+    'on 2 August' and 'in July'); two week- or month-precise dates never tell incidents apart."""
+    if a.precision > 1 and b.precision > 1:
+        return False
+    ra, rb = date_range(a), date_range(b)
+    return ra is not None and rb is not None and (ra[1] < rb[0] or rb[1] < ra[0])
+
+
+def reconcile(counts: list[tuple[FatalityCount, bool, bool]]) -> FatalityCount | None:
+    """One incident's deaths from its mentions' counts (``(count, additive, updated)`` in text order). A
+    toll told as updated ('rose to 33') stands, the last one told; an implicit count (no number: 'killed a
+    man', 'the dead') counts only when no mention gives a number, or when it is told on top of the others
+    ('also killed the vendor')."""
+    updated = [c for c, _, u in counts if u and not c.implicit]
+    if updated:
+        return updated[-1]
+    explicit: list[tuple[FatalityCount, bool]] = [(c, a) for c, a, _ in counts if not c.implicit]
+    base = explicit or ([(counts[0][0], counts[0][1])] if counts else [])
+    extra: list[tuple[FatalityCount, bool]] = [(c, a) for c, a, _ in counts
+                                               if c.implicit and a and all(c is not b for b, _ in base)]
+    told = sorted(base + extra, key=lambda t: t[0].start if t[0].start is not None else -1) if extra else base
     total: FatalityCount | None = None
     for count, additive in told:
         if total is None:

@@ -17,8 +17,9 @@ from talaia.events.certainty import CertaintyCues
 from talaia.events.coding import Coder
 from talaia.events.dates import DateLexicon
 from talaia.events.fatalities import FatalityLexicon
-from talaia.events.incidents import IncidentCues
+from talaia.events.incidents import JOIN_MODEL, IncidentCues
 from talaia.events.location import PlaceListCues, near_cues
+from talaia.events.logistic import LogisticModel
 from talaia.events.status import StatusCues
 from talaia.events.tables import NOTHING, alternation, any_word, by_role, ordered, require
 from talaia.events.taxonomy import Taxonomy
@@ -34,6 +35,7 @@ class DetectionCues:
     arguments: Mapping[str, frozenset[str]]  # argument_cues role -> words
     broken_truce: re.Pattern[str]  # 'despite the ceasefire'
     non_violent_cause: re.Pattern[str]  # 'a cholera outbreak'
+    petty_offence: re.Pattern[str]  # 'for public intoxication': an arrest for it is no political event
     background: re.Pattern[str]  # 'amid protests that have shaken the country': the scene, not the incident
     custody: re.Pattern[str]  # 'died in custody': harm done by the state that holds the victim
     notes: Mapping[int, str]  # time precision -> how the notes begin: 'On {day} {month} {year}'
@@ -50,6 +52,7 @@ class DetectionCues:
             arguments=MappingProxyType(arguments),
             broken_truce=any_word(ordered(context, "pattern", role="broken_truce")),
             non_violent_cause=any_word(ordered(context, "pattern", role="non_violent_cause")),
+            petty_offence=any_word(ordered(context, "pattern", role="petty_offence")),
             background=any_word(ordered(context, "pattern", role="background")),
             custody=any_word(ordered(context, "pattern", role="custody")),
             notes=MappingProxyType(notes),
@@ -75,6 +78,7 @@ class EventLexicon:
     status: StatusCues  # what a sentence's violence words report: an incident or something else
     incidents: IncidentCues  # what ties a sentence to an incident told before
     place_lists: PlaceListCues  # 'in Caloto, Corinto and Padilla': one event per town
+    joins: LogisticModel  # the fitted join decision: does a mention tell an incident already told
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> EventLexicon:
@@ -94,4 +98,5 @@ class EventLexicon:
             status=StatusCues.from_knowledge(knowledge),
             incidents=IncidentCues.from_knowledge(knowledge),
             place_lists=PlaceListCues.from_knowledge(knowledge),
+            joins=LogisticModel.from_knowledge(knowledge, JOIN_MODEL, required=True),
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from talaia.events.tables import ordered
 from talaia.knowledge import Knowledge
@@ -26,13 +27,29 @@ class PlaceListCues:
     listing: frozenset[str]  # kind list: 'and', 'y' (a comma always lists)
     locatives: frozenset[str]  # kind locative: 'in X and in Y' still lists
     spanning: frozenset[str]  # kind spanning: 'between X and Y' is one stretch of road, not two places
+    origins: frozenset[str] = frozenset()  # kind origin: 'imports from the United States' come from there
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> PlaceListCues:
         particles = knowledge.union("place_particles")
         return cls(listing=frozenset(w.lower() for w in particles.words(kind="list")),
                    locatives=frozenset(w.lower() for w in particles.words(kind="locative")),
-                   spanning=frozenset(w.lower() for w in particles.words(kind="spanning")))
+                   spanning=frozenset(w.lower() for w in particles.words(kind="spanning")),
+                   origins=frozenset(w.lower() for w in particles.words(kind="origin")))
+
+
+def is_origin(place: Place, doc: Any, cues: PlaceListCues) -> bool:
+    """'beef imports from the United States', 'gunmen from Sinaloa': a place a noun comes from is not where
+    the event happened (after a verb, 'kidnapped from Kagara', it is); nor is a country compounded with
+    goods that come from it ('U.S. beef imports'), unlike one with a person ('a Hong Kong tycoon')."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    if place.feature == "country" and span.root.dep_ == "compound" and span.root.head.lower_ in cues.origins:
+        return True
+    prep = span.root.head
+    return prep.i != span.root.i and prep.lower_ in cues.origins and prep.head.i != prep.i and \
+        prep.head.pos_ in {"NOUN", "PROPN"}
 
 
 LOCAL = {"city", "admin2"}  # the levels one ACLED event is placed at when a report lists several
@@ -120,8 +137,10 @@ def best_place(places: Sequence[Place]) -> Place | None:
 
 def document_focus(places: Sequence[Place]) -> Place | None:
     """The sub-national place the document mentions most (a country only if nothing finer is named);
-    a dateline's place only when the text itself names none."""
-    usable = [p for p in places if p.latitude is not None and p.feature in RANK and not p.embedded]
+    a dateline's place only when the text itself names none, a place inside a name ('in front of Seoul
+    City Hall') only when no other is named."""
+    named = [p for p in places if p.latitude is not None and p.feature in RANK]
+    usable = [p for p in named if not p.embedded] or named
     resolved = [p for p in usable if not p.dateline] or usable
     if not resolved:
         return None

@@ -10,6 +10,12 @@ occurrence at a place and a time:
 * ``hypothetical`` — a fear, a risk, a forecast, a purpose ("for fear of", "to prevent"): the
   violence words the cue governs in the parse, not a clause joined beside it;
 * ``background`` — a cause or a climate ("stem from", "en un clima de"): the same;
+* ``penalty`` — a court's sentence ("jailed for eight years", "condenado a 20 años de prisión"): the
+  detention words it governs are a punishment handed down, not an arrest;
+* ``name`` — the name of a law, a treaty or a day ("the Chemical Weapons Act", "la Ley contra el
+  Secuestro"): the violence words inside it name it, nothing happened;
+* ``possession`` — weapons owned, bought, sought or sold ("tried to buy ricin", "possess a chemical
+  weapon", "guns for sale"): the weapon words it governs were not used;
 * ``history`` — dated well before publication, outside the article's lead and not named by its
   headline: an earlier incident the report recalls, not the one it reports.
 
@@ -45,7 +51,8 @@ from talaia.nlp.doccache import span_text
 INCIDENT = "incident"
 AGGREGATE, HABITUAL = "aggregate", "habitual"
 SENTENCE_WIDE = (AGGREGATE, HABITUAL)  # the cue makes the sentence's main clause what it says
-CLAUSE_WIDE = ("hypothetical", "background")  # only the words the cue governs
+CLAUSE_WIDE = ("hypothetical", "background", "penalty", "name", "possession")  # only the words the cue governs
+PHRASE_WIDE = frozenset({"penalty", "name", "possession"})  # only the words inside the cue's own phrase
 PROCEEDING = "proceeding"  # a trial, a charge, an inquiry, an anniversary: violence told as its matter
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 HISTORY = "history"
@@ -107,12 +114,24 @@ def mention_status(sent: Any, triggers: Sequence[Any], date: EventDate | None, p
     if triggers:
         for status in CLAUSE_WIDE:
             governed = found(status)
-            if governed and all(any(_governed(t.token, m, sent) for m in governed) for t in triggers):
+            # 'jailed two men for life over the killing': the penalty is no arrest, the killing it judges stays
+            inside = _inside if status in PHRASE_WIDE else _governed
+            if governed and all(any(inside(t.token, m, sent) for m in governed) for t in triggers):
                 return status
     if date is not None and date.date is not None and published is not None and not subject and \
             _long_before(date, published):
         return HISTORY
     return INCIDENT
+
+
+def incident_words(sent: Any, triggers: Sequence[Any], cues: StatusCues) -> list[Any]:
+    """The triggers less those inside a penalty, a name or a weapons trade ('jailed two men for life over the
+    2019 killing': the killing); all of them when every one is inside (the sentence has that status)."""
+    text, offset = span_text(sent), sent.start_char
+    spans = [(offset + m.start(), offset + m.end())
+             for status in sorted(PHRASE_WIDE) for m in cues.patterns[status].finditer(text)]
+    kept = [t for t in triggers if not any(a <= t.token.idx < b for a, b in spans)]
+    return kept or list(triggers)
 
 
 def incident_date(sent: Any, triggers: Sequence[Any], date: EventDate | None, published: dt.date | None,
@@ -179,6 +198,14 @@ def _governed(tok: Any, cue: Any, sent: Any) -> bool:
             return False  # a clause or a word joined beside the cue's, or the top of the sentence
         tok = tok.head
     return False
+
+
+def _inside(tok: Any, cue: Any, sent: Any) -> bool:
+    """The trigger word is one of the cue's own words ('jailed [him] for six years', 'the Chemical Weapons
+    Act')."""
+    start: int = sent.start_char + cue.start()
+    index: int = tok.idx
+    return start <= index < start + len(cue.group())
 
 
 def _long_before(date: EventDate, published: dt.date) -> bool:

@@ -93,6 +93,7 @@ class Trigger:
 def find_triggers(sent: Any, headline: bool, lexicon: TriggerLexicon) -> list[Trigger]:
     found: dict[int, Trigger] = {}
     qualifiers: list[Trigger] = []
+    other_sense: set[int] = set()  # the words of ignored phrases ('shooting a film'): no trigger
     doc = sent.doc
     kinds = lexicon.kinds
     text = span_text(sent)
@@ -101,16 +102,21 @@ def find_triggers(sent: Any, headline: bool, lexicon: TriggerLexicon) -> list[Tr
             continue  # it cannot match: a word it needs is missing
         for m in m_pattern.finditer(text):
             span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
-            if span is None or phrase_kind in kinds.ignored:
+            if span is None:
+                continue
+            if phrase_kind in kinds.ignored:
+                other_sense.update(t.i for t in span)  # it ends at its object: words after it still count
                 continue
             tok = span.root
+            if tok.i in other_sense:
+                continue
             if phrase_kind in kinds.qualifier:  # it qualifies the event; the verb is still a trigger itself
                 qualifiers.append(Trigger(tok, phrase_kind, span.start_char, span.end_char))
             # an English phrase's tense is in its words ('opened fire'); elsewhere the morphology tells it
             elif phrase_kind in kinds.unchecked or _reportable(tok, headline, lexicon, phrase=tok.doc.lang_ == "en"):
                 found.setdefault(tok.i, Trigger(tok, phrase_kind, span.start_char, span.end_char))
     for tok in sent:
-        if tok.i in found or tok.pos_ not in TRIGGER_POS:
+        if tok.i in found or tok.i in other_sense or tok.pos_ not in TRIGGER_POS:
             continue
         if tok.pos_ == "PROPN" and not headline:
             continue
@@ -202,11 +208,17 @@ def _governing_verb(tok: Any) -> Any:
 
 
 def _anaphoric(tok: Any, lexicon: TriggerLexicon) -> bool:
-    """'the ambush', 'this attack': a noun that refers back to an incident told before."""
+    """'the ambush', 'this attack', 'Saturday's gun battle': a noun that refers back to an incident told
+    before; a violence word compounded with it ('gun battle') neither adds to it nor is one of its own."""
     if tok.pos_ != "NOUN":
         return False
-    dets = [c for c in tok.children if c.dep_ in {"det", "poss"}]
-    modifiers = [c for c in tok.children if c.dep_ in {"prep", "nummod", "amod", "compound", "acl", "relcl"}]
+    if tok.dep_ == "compound" and _listed(tok, lexicon) and tok.head.i != tok.i and _listed(tok.head, lexicon):
+        return _anaphoric(tok.head, lexicon)
+    # 'del atentado', 'al ataque': Spanish folds the article into the preposition
+    dets = [c for c in tok.children if c.dep_ in {"det", "poss"}] or \
+        [c for c in tok.children if c.dep_ == "case" and c.lower_ in lexicon.cues["anaphoric"]]
+    modifiers = [c for c in tok.children if c.dep_ in {"prep", "nummod", "amod", "compound", "acl", "relcl"}
+                 and not (c.dep_ == "compound" and _listed(c, lexicon))]
     return bool(dets) and dets[0].lower_ in lexicon.cues["anaphoric"] and not modifiers
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 import io
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -90,12 +90,33 @@ def acled_row(stored: StoredEvent) -> dict[str, Any]:
     )
 
 
-def _acled_csv(events: Iterable[StoredEvent]) -> Iterator[str]:
+# what a spreadsheet reads as the start of a formula (and the tab and return some read before one)
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A CSV cell that no spreadsheet runs: text beginning like a formula (``=HYPERLINK(...)``, ``+1``,
+    ``-2+3``, ``@SUM``) gets a leading apostrophe, OWASP's advice; numbers and other text as they are.
+    Article text is untrusted, and what the extractor copies from it (a name, a place, notes) may
+    begin so."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
+    """``rows`` as CSV with a header of ``columns``, every cell :func:`spreadsheet_safe`: every CSV Talaia
+    writes goes through here (or :func:`csv_chunks`, the same piece by piece)."""
+    return "".join(csv_chunks(rows, columns))
+
+
+def csv_chunks(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> Iterator[str]:
+    """:func:`write_csv`'s text a batch of rows at a time, so a streamed export holds one batch."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=acled_columns(), lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
-    for n, ev in enumerate(events, 1):
-        writer.writerow(acled_row(ev))
+    for n, row in enumerate(rows, 1):
+        writer.writerow({k: spreadsheet_safe(v) for k, v in row.items()})
         if n % _BATCH == 0:
             yield _drain(buffer)
     yield _drain(buffer)
@@ -106,6 +127,10 @@ def _drain(buffer: io.StringIO) -> str:
     buffer.seek(0)
     buffer.truncate()
     return text
+
+
+def _acled_csv(events: Iterable[StoredEvent]) -> Iterator[str]:
+    return csv_chunks((acled_row(ev) for ev in events), acled_columns())
 
 
 def _geojson(events: Iterable[StoredEvent]) -> Iterator[str]:

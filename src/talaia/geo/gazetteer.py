@@ -28,9 +28,10 @@ from typing import Protocol
 
 from talaia.caches import cache_file, cached
 from talaia.geo.packed import PackedIndex, PackedRows, Row
+from talaia.geo.shapes import shape_points
 from talaia.knowledge import Knowledge, load_knowledge
 
-GAZETTEER_VERSION = "gaz-10"  # gaz-9: rows and index packed (talaia.geo.packed); gaz-10: names as one block
+GAZETTEER_VERSION = "gaz-12"  # gaz-11: a municipality at its seat town's point; gaz-12: shapes' points
 FEATURES = ("country", "admin1", "admin2", "city", "continent", "region")
 # a city this big is known beyond its region: its name is strong evidence of a place, and its state is context
 BIG_CITY_POPULATION = 100_000
@@ -87,6 +88,7 @@ class GazetteerTables:
     articles: tuple[str, ...]  # leading articles dropped from keys ("the", "el", ...)
     abbreviations: tuple[tuple[str, str], ...]  # abbreviated words written in full in keys ("cd" -> "ciudad")
     admin1_abbreviations: tuple[tuple[str, str, str], ...]  # (country, abbreviation, unit name)
+    admin1_names: tuple[tuple[str, str], ...]  # (GeoNames admin1 code, the name analysts write)
     country_aliases: tuple[tuple[str, str], ...]  # (country, name)
     regions: tuple[tuple[str, tuple[str, ...]], ...]  # (region, member countries), in the tables' order
     region_aliases: tuple[tuple[str, str], ...]  # (alias, region)
@@ -101,6 +103,7 @@ class GazetteerTables:
             abbreviations=key.abbreviations,
             admin1_abbreviations=tuple((r["country"], r["abbreviation"], r["admin1"])
                                        for r in knowledge.table("admin1_abbreviations").records()),
+            admin1_names=tuple((r["code"], r["name"]) for r in knowledge.table("admin1_names").records()),
             country_aliases=tuple((r["country"], r["name"]) for r in knowledge.table("country_aliases").records()),
             regions=tuple((r["region"], tuple(r["countries"].split()))
                           for r in knowledge.table("world_regions").records()),
@@ -109,7 +112,8 @@ class GazetteerTables:
 
     @property
     def digest(self) -> str:
-        material = json.dumps([self.articles, self.abbreviations, self.admin1_abbreviations, self.country_aliases,
+        material = json.dumps([self.articles, self.abbreviations, self.admin1_abbreviations, self.admin1_names,
+                               self.country_aliases,
                                self.regions, self.region_aliases], ensure_ascii=False)
         return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
@@ -333,6 +337,7 @@ def _build(tables: GazetteerTables, normalize_name: NameKey) -> tuple[
     admin_keys: dict[int, str] = {}
     with open(data / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
         subs = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    analysts = dict(tables.admin1_names)  # 'UA.07' -> 'Kharkiv'
     for lid, rec in enumerate(subs, start=1):
         name, _iso, gcode, gid, _type, official, level = rec[0], rec[1], rec[2], rec[3], rec[4], rec[5], rec[6]
         aliases = [a for a in official.split("|") if a]
@@ -341,7 +346,7 @@ def _build(tables: GazetteerTables, normalize_name: NameKey) -> tuple[
         lvl = int(level or 0)
         if lvl not in (1, 2):
             continue
-        display = _short_admin_name(name, aliases) if lvl == 1 else name
+        display = (analysts.get(gcode) or _short_admin_name(name, aliases)) if lvl == 1 else name
         row = len(rows)
         rows.append((int(gid or 0), display, lvl, cc, -1, -1, nan, nan, 0))
         sub_rows[lid] = row
@@ -388,6 +393,7 @@ def _build(tables: GazetteerTables, normalize_name: NameKey) -> tuple[
             rows[row] = (r[0], r[1], r[2], r[3], parent, -1, r[6], r[7], r[8])
     # cities
     capital_rows: set[int] = set()
+    towns_of: dict[int, list[int]] = defaultdict(list)  # municipality row -> its towns' rows
     alternates = {c["geonameid"]: c.get("alternatenames", []) for c in gc.get_cities().values()}
     members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
     with open(data / "cities" / "cities.tsv", encoding="utf-8") as fh:
@@ -414,13 +420,25 @@ def _build(tables: GazetteerTables, normalize_name: NameKey) -> tuple[
             for unit in (a1, a2):
                 if unit >= 0:
                     members[unit].append((lat, lon, pop))
+            if a2 >= 0:
+                towns_of[a2].append(row)
             if capitals.get(cc) and name == capitals[cc]:
                 capital_rows.add(row)
     # points and populations of subdivisions from their towns
     for unit, towns in members.items():
-        lat, lon = _midpoint(towns)
+        seat = _seat(rows, unit, towns_of[unit], normalize_name) if rows[unit][2] == 2 else None
+        lat, lon = (rows[seat][6], rows[seat][7]) if seat is not None else _midpoint(towns)
         r = rows[unit]
         rows[unit] = (r[0], r[1], r[2], r[3], r[4], r[5], lat, lon, sum(t[2] for t in towns))
+    # countries and states at their shape's representative point, where the packaged boundaries have one
+    def units_named(level: int, country: str, name: str) -> list[int]:
+        if level == 0:  # a country by its code: Natural Earth's names are not all GeoNames' ('Dem. Rep. Congo')
+            return [countries[country]] if country in countries else []
+        return sorted(r for r in keys.get(normalize_name(name), ()) if rows[r][2] == level and rows[r][3] == country)
+
+    for unit, (lat, lon) in shape_points(units_named).items():
+        r = rows[unit]
+        rows[unit] = (r[0], r[1], r[2], r[3], r[4], r[5], lat, lon, r[8])
     index = {k: tuple(sorted(v)) for k, v in keys.items()}
     return rows, index, countries, admin_keys, frozenset(capital_rows), _demonyms(countries)
 
@@ -443,6 +461,18 @@ def _demonyms(countries: dict[str, int]) -> dict[str, str]:
 # gazetteers already loaded in this process, by the digest of their tables (see for_knowledge)
 _LOADED: dict[str, GeoNamesGazetteer] = {}
 _LOADING = threading.Lock()
+
+
+def _seat(rows: list[Row], unit: int, towns: list[int], normalize_name: NameKey) -> int | None:
+    """The municipality's seat: its most populous town whose name holds the unit's or is held in it,
+    word for word ('Ciudad Juárez' in Juárez, 'Chilpancingo' in Chilpancingo de los Bravo)."""
+    unit_key = normalize_name(rows[unit][1])
+
+    def related(town_key: str) -> bool:
+        return bool(town_key) and (town_key == unit_key or f" {unit_key} " in f" {town_key} "
+                                   or unit_key.startswith(town_key + " "))
+
+    return max((t for t in towns if related(normalize_name(rows[t][1]))), key=lambda t: rows[t][8], default=None)
 
 
 def _midpoint(towns: list[tuple[float, float, int]]) -> tuple[float, float]:

@@ -42,12 +42,12 @@ class PlaceLexicon:
     leading: re.Pattern[str]  # articles before a name that are not part of it, as written
     admin_phrases: tuple[re.Pattern[str], ...]  # 'Sinaloa State', 'the state of Sinaloa' (group 1: the name)
     disease_after: re.Pattern[str]  # 'West Nile virus': a disease, not a place
-    abbreviation: re.Pattern[str]  # 'Springfield, Ill.': a unit's abbreviation after a comma
+    abbreviation: re.Pattern[str]  # 'Springfield, Ill.', 'en NL': a unit's abbreviation after a comma or locative
     headline_place: re.Pattern[str]  # 'Tijuana: ...' at the start of a headline
     name_goes_on: re.Pattern[str]  # 'San Francisco' + ' del Rincón'
     sublocal_before: re.Pattern[str]  # 'colonia Santa Fe': a part of a town
     sublocal_after: re.Pattern[str]  # 'Costa Dorada subdivision'
-    datelines: tuple[re.Pattern[str], ...]  # 'MEXICO CITY (AP) —': where the report was filed
+    dateline: re.Pattern[str]  # 'MEXICO CITY (AP) —': where the report was filed (group 'place': its place)
     unit_of_name: tuple[re.Pattern[str], ...]  # 'the municipality of El Mezquital' (group 1: the name)
     nickname_before: re.Pattern[str]  # '"El Cabo" was killed': a name opened by a quote is a nickname
     settlement_of_name: tuple[re.Pattern[str], ...]  # 'the town of Aguililla', 'the city of Chihuahua': a town
@@ -82,7 +82,9 @@ class PlaceLexicon:
             leading=re.compile(rf"^(?:{_alternatives(particles.where(kind='leading').column('word'))})\s+"),
             admin_phrases=_admin_phrases(knowledge),
             disease_after=re.compile(rf"^[\s-]*(?:{_alternatives(words.where(kind='disease').column('word'))})\b"),
-            abbreviation=re.compile(rf"(?<=, )({_alternatives(abbreviations)})(?=[\s,;:)]|$)"),
+            # after a comma ('Springfield, Ill.') or a locative ('en NL', 'in Q Roo')
+            abbreviation=re.compile(rf"(?:(?<=, )|{_after_locative(particles.where(kind='locative').column('word'))})"
+                                    rf"({_alternatives(abbreviations)})(?=[\s,;:)]|$)"),
             # joined headlines are split by ';'; 'Celaya, Guanajuato: ...' names the state too
             headline_place=re.compile(
                 rf"(?:^|(?<=;)|(?<=\n))\s*([{_CAPITAL}][\w'.-]+(?: (?:{headline})?[{_CAPITAL}][\w'.-]+){{0,3}})"
@@ -92,8 +94,7 @@ class PlaceLexicon:
                 rf"(?:\b(?:{_patterns(sublocal, 'before')})\s+"
                 rf"(?:(?:{_alternatives(particles.where(kind='leading').column('word'))})\s+)?)$", re.IGNORECASE),
             sublocal_after=re.compile(rf"\s+(?:{_patterns(sublocal, 'after')})\b", re.IGNORECASE),
-            datelines=tuple(re.compile(p, re.IGNORECASE)
-                            for p in knowledge.table("dateline_patterns").column("pattern")),
+            dateline=_dateline(knowledge),
             unit_of_name=_unit_of_name(knowledge, "admin_unit"),
             nickname_before=re.compile(
                 rf"[\"“‘«']\s*(?:(?:{_alternatives(particles.where(kind='leading').column('word'))})\s+)?$"),
@@ -103,6 +104,26 @@ class PlaceLexicon:
             day_before=re.compile(rf"\b\d{{1,2}}\s+(?:(?:{_alternatives(particles.where(kind='inside').column('word'))})\s+)?$",
                                   re.IGNORECASE),
         )
+
+
+def _dateline(knowledge: Knowledge) -> re.Pattern[str]:
+    """The dateline grammar (``codebook/dateline_grammar.tsv``): [agency] place [, qualifier]{0,2}
+    [date] [agency] end, each part one of its rows' alternatives; {month} is any language's month."""
+    grammar = knowledge.table("dateline_grammar")
+    months = _alternatives(sorted(knowledge.union("months").column("word"), key=len, reverse=True))
+
+    def part(name: str) -> str:
+        found = [f"(?:{p})" for p in grammar.where(part=name).column("pattern")]
+        return ("|".join(found) if found else "(?!)").replace("{month}", months)
+
+    agency = part("agency")
+    return re.compile(rf"(?:(?:{agency})\s*)?(?P<place>{part('place')})(?:{part('qualifier')}){{0,2}}"
+                      rf"(?:{part('date')})?(?:{agency})?(?:{part('end')})", re.IGNORECASE)
+
+
+def _after_locative(words: Iterable[str]) -> str:
+    """Lookbehinds for a locative word and a space ('en ', 'in '), lower case, one per word."""
+    return "|".join(rf"(?<=\b{re.escape(w.lower())} )" for w in dict.fromkeys(words) if w) or "(?!)"
 
 
 def _patterns(table: Table, position: str) -> str:

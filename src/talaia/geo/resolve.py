@@ -17,6 +17,7 @@ from talaia.geo.gazetteer import BIG_CITY_POPULATION, GazetteerEntry, GeoNamesGa
 from talaia.geo.lexicon import PlaceLexicon
 from talaia.geo.toponyms import Mention
 from talaia.models import Place
+from talaia.nlp.frequency import zipf_frequency
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,8 @@ class ResolutionSettings:
 
 
 SETTINGS = ResolutionSettings()
+COMMON_NAME_ZIPF = 3.5  # a word this frequent in English or Spanish ('Hindi', 'Tan', 'Van') is a common word too
+WORLD_CITY_POPULATION = 1_000_000  # a city this big is known abroad by its exonyms ('Kiev', 'Calcutta', 'Bombay')
 
 
 def prior(entry: GazetteerEntry) -> float:
@@ -72,22 +75,27 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
     """Resolve every mention; ``background`` places (where the outlet is: its country and state are the
     document's focus until the text says otherwise) and ``nationalities`` (the countries of the
     demonyms the text uses, 'Mexican police') count as context too."""
-    candidates = [_candidates(m.text, gazetteer, lexicon) for m in mentions]
+    joiners = frozenset(gazetteer.normalize(j) for j in lexicon.joiners)
+    candidates = [_weak_evidence_removed(m, _candidates(m.text, gazetteer, lexicon), gazetteer.normalize, joiners)
+                  for m in mentions]
     # pass 1 chooses without context; later passes use the countries and states the choices imply
     choices: list[GazetteerEntry | None] = [max(c, key=prior) if c else None for c in candidates]
     sublocal = [_names_part_of_a_town(m, text, lexicon) for m in mentions]
-    joiners = frozenset(gazetteer.normalize(j) for j in lexicon.joiners)
+    namesakes = _same_names(mentions, gazetteer.normalize)
     for _ in range(2):
         all_countries, all_admin1 = _context([*choices, *nationalities], background)
         updated: list[GazetteerEntry | None] = []
         for i, (mention, cands) in enumerate(zip(mentions, candidates, strict=True)):
-            # a mention does not vote for itself: one wrong first guess would only confirm itself
-            own_countries, own_admin1 = _context([choices[i]])
+            # a name does not vote for itself: one wrong first guess, written twice, would only confirm itself
+            own_countries, own_admin1 = _context([choices[j] for j in namesakes[i]])
             country_votes = all_countries - own_countries
             admin1_keys = set(all_admin1 - own_admin1)
-            if sublocal[i]:  # inside the state the document is about, else inside its country
+            if sublocal[i]:  # inside a state the document is about or names a place in: a neighbourhood of
+                # a report naming no state is one of a town the report leaves unsaid, not a namesake elsewhere
+                around = admin1_keys or {c.admin1_key for j, c in enumerate(choices) if c is not None and c.admin1_key
+                                         and j not in namesakes[i]} | {b.admin1_key for b in background if b.admin1_key}
                 cands = [c for c in cands if c.feature in {"city", "admin2"} and country_votes.get(c.country_code)
-                         and (not admin1_keys or c.admin1_key in admin1_keys)]
+                         and c.admin1_key in around]
             if mention.source == "admin-phrase":  # 'el estado de México' is a unit, never the country
                 cands = [c for c in cands if c.feature != "country"]
                 if any(c.feature == "admin1" for c in cands) and not any(c.feature == "admin2" for c in cands):
@@ -113,10 +121,24 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
         if updated == choices:
             break
         choices = updated
-    # 'Chihuahua State' stays the state: only a bare name may be the big city named like its region
-    choices = [c if m.source == "admin-phrase" else _city_over_unit(c, cands, gazetteer.normalize)
-               for m, c, cands in zip(mentions, choices, candidates, strict=True)]
-    choices = _outside_the_focus(choices, background, nationalities)
+    # 'Chihuahua State' stays the state: only a bare name may be the big city named like its region, and
+    # not one written after a town of that region to say where the town is: 'Juárez, Chihuahua' and
+    # 'Cuauhtémoc, Chihuahua' name the state, whatever the big city of its name scored
+    mentions_qualifying: set[int] = set()
+    for i in range(len(mentions) - 1):
+        town = choices[i]
+        if town is not None and _container(i, mentions, candidates, text, lexicon) is not None:
+            units = [c for c in candidates[i + 1] if c.feature in {"admin1", "admin2", "country"}
+                     and _inside(town, [c])]
+            if units:
+                choices[i + 1] = min(units, key=lambda c: ("admin1", "admin2", "country").index(c.feature))
+                mentions_qualifying.add(i + 1)
+    choices = [c if m.source == "admin-phrase" or i in mentions_qualifying
+               else _city_over_unit(c, cands, gazetteer.normalize)
+               for i, (m, c, cands) in enumerate(zip(mentions, choices, candidates, strict=True))]
+    common = [_common_name(gazetteer.normalize(m.text)) for m in mentions]  # 'Las Flores' is the word 'flores'
+
+    choices = _outside_the_focus(choices, background, nationalities, namesakes, common)
     choices = _outside_the_home_region(choices, background)
     places: list[Place] = []
     for mention, choice in zip(mentions, choices, strict=True):
@@ -125,6 +147,37 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
         elif mention.source == "ner" and mention.label == "LOC":
             places.append(Place(name=mention.text, start=mention.start, end=mention.end))
     return places
+
+
+def _same_names(mentions: Sequence[Mention], normalize_name: NameKey) -> list[list[int]]:
+    """For each mention, the mentions of the same name (itself included)."""
+    by_name: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        by_name.setdefault(normalize_name(m.text), []).append(i)
+    return [by_name[normalize_name(m.text)] for m in mentions]
+
+
+def _weak_evidence_removed(m: Mention, candidates: list[GazetteerEntry], normalize_name: NameKey,
+                           joiners: frozenset[str]) -> list[GazetteerEntry]:
+    """A common word or a phrase with a number is a place only on strong evidence: its towns are those
+    whose own name it is, not those it is only an alternate name of ('Hindi' is a name of Mariupol, 'Tan'
+    of Anchorage: neither is said), but for the world's big cities' exonyms ('Kiev', 'Bombay'); countries
+    and units keep the names the tables give them ('US', 'Britain'); and a number must be in the place's
+    name too ('the 21st Military Zone' names no town)."""
+    if not candidates or m.source == "abbreviation":  # 'Ill.', 'Gto.': the unit's abbreviation, from the tables
+        return candidates
+    mention = normalize_name(m.text)
+    if any(ch.isdigit() for ch in m.text):
+        candidates = [c for c in candidates if any(ch.isdigit() for ch in c.name)]
+    if m.text.isalpha() and _common_name(mention):
+        candidates = [c for c in candidates if c.feature not in {"city", "admin2"}
+                      or c.population >= WORLD_CITY_POPULATION or _own_name(normalize_name(c.name), mention, joiners)]
+    return candidates
+
+
+def _common_name(key: str) -> bool:
+    """One word common in English or Spanish ('hindi', 'flores', 'van')."""
+    return key.isalpha() and max(zipf_frequency(key, "en"), zipf_frequency(key, "es")) >= COMMON_NAME_ZIPF
 
 
 def _candidates(name: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> list[GazetteerEntry]:
@@ -165,13 +218,19 @@ def _listed(i: int, mentions: Sequence[Mention], candidates: list[list[Gazetteer
 
 
 def _outside_the_focus(choices: list[GazetteerEntry | None], background: Sequence[GazetteerEntry],
-                       nationalities: Sequence[GazetteerEntry]) -> list[GazetteerEntry | None]:
+                       nationalities: Sequence[GazetteerEntry], namesakes: Sequence[Sequence[int]],
+                       common: Sequence[bool] = ()) -> list[GazetteerEntry | None]:
+    """A smaller town in a country nothing else names, while the document is about another, is a homonym
+    of a place the gazetteer lacks. In an outlet's report, so is any unit or town whose name is a common
+    word ('Flores', 'Van', 'Sur'): a word needs strong evidence to be a place abroad."""
     votes, _ = _context([*choices, *nationalities], background)
     out: list[GazetteerEntry | None] = []
-    for choice in choices:
-        if choice is not None and choice.feature in {"city", "admin2"} and \
-                choice.population < SETTINGS.foreign_town_population:
-            own, _ = _context([choice])
+    for i, choice in enumerate(choices):
+        small = choice is not None and choice.feature in {"city", "admin2"} and \
+            choice.population < SETTINGS.foreign_town_population
+        word = bool(background) and i < len(common) and common[i]
+        if choice is not None and choice.feature != "country" and (small or word):
+            own, _ = _context([choices[j] for j in namesakes[i]])
             others = votes - own
             top = max(others.values(), default=0)
             if top >= SETTINGS.focus_votes and not others.get(choice.country_code):
@@ -280,6 +339,11 @@ def _container(i: int, mentions: Sequence[Mention], candidates: list[list[Gazett
     if i + 1 >= len(mentions):
         return None
     between = text[mentions[i].end:mentions[i + 1].start].strip()
+    # 'Delmas, north-east South Africa', 'Gao, northern Mali': a direction before the unit still names it
+    words = between.split()
+    if len(words) > 1 and all(lexicon.directions & {w.strip(",").lower(), w.strip(",").lower().replace("-", "")}
+                              for w in words[1:]):
+        between = words[0]
     if (between not in lexicon.within and not lexicon.unit_between.fullmatch(between)) or not candidates[i + 1]:
         return None
     # 'Aguaje in Mexico's Michoacan state': the unit after the country's possessive is the container

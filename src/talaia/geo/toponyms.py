@@ -25,9 +25,11 @@ COMMON_WORD_ZIPF = 4.0
 COMMON_HEAD_ZIPF = 3.0  # a word this frequent opening a name is a headline's adjective or verb ('Bloody', 'Arde')
 ENGLISH_NAME_ZIPF = 3.5  # 'Lincoln' 4.3, 'Toyota' 4.0, 'Rochester' 3.8; 'Tijuana' 3.0, 'Cancun' 2.9
 HEADLINE_CHARS = 300  # a text this short is a headline (or a few joined by ';')
+WORLD_CITY_POPULATION = 1_000_000  # a city this big is known abroad by its exonyms ('Kiev', 'Calcutta')
 SMALL_TOWN_POPULATION = 1000  # below this, a name after 'in' is more likely a person or a firm than a town
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
-UNIT_SOURCES = frozenset({"admin-phrase", "settlement"})  # mentions whose words say what kind of place they are
+# mentions whose words say what kind of place they are (a unit's abbreviation from the tables is one)
+UNIT_SOURCES = frozenset({"admin-phrase", "settlement", "abbreviation"})
 NICKNAME_CLOSES = re.compile(r"[\s\d]{0,4}[\"”’'»]")  # the quote closes right after the name: '"El Cabo 39"'
 DATELINE_RE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?=,? *(?:\(|—|–|-|,|:))")
 
@@ -87,8 +89,25 @@ def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon
     # "Obama", "Chapman": a word that is a person's name elsewhere in the document is not a town here
     surnames = {e[-1].text for e in doc_ents(sdoc) if e.label_ in {"PERSON", "PER"} and len(e) >= 2
                 and e.start not in not_people}
+    found = [part for m in found for part in _town_and_its_state(m, gazetteer)]
     return _dedupe([m for m in found if not _non_place(m, text, gazetteer, lexicon)
                     and not (m.text in surnames and " " not in m.text)])
+
+
+def _town_and_its_state(m: Mention, gazetteer: GeoNamesGazetteer) -> list[Mention]:
+    """'Nogales Sonora', 'Ensenada Baja California': a town and its state written without the comma,
+    which the NER takes for one name the gazetteer lacks, are two mentions: the town and its state."""
+    words = m.text.split(" ")
+    if len(words) < 2 or gazetteer.has(m.text):
+        return [m]
+    for cut in range(1, len(words)):
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        states = {e.admin1_key for e in gazetteer.lookup(tail) if e.feature == "admin1"}
+        if states and any(e.feature in {"city", "admin2"} and e.admin1_key in states for e in gazetteer.lookup(head)):
+            start = m.start + len(head) + 1
+            return [Mention(m.start, m.start + len(head), head, m.source, m.label),
+                    Mention(start, start + len(tail), tail, "gazetteer")]
+    return [m]
 
 
 def _non_place(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> bool:
@@ -96,6 +115,8 @@ def _non_place(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: Pla
     of dates and stray short tokens."""
     if gazetteer.normalize(m.text) in lexicon.directions:
         return True
+    if lexicon.sublocal_before.search(m.text + " ") and lexicon.name_goes_on.match(text, m.end):
+        return True  # 'Colonia División del Norte': the word for a neighbourhood opening its name
     after = text[m.end:m.end + 24].lower()
     if lexicon.disease_after.match(after):
         return True
@@ -120,8 +141,11 @@ def _common_word(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: P
     before = text[max(0, m.start - 12):m.start].split()
     if before and before[-1].lower() in lexicon.locatives:
         return False
+    key = gazetteer.normalize(m.text)  # a big city's own name, not one of its alternate names ('Sir', 'Tan')
     return not any(e.feature in {"continent", "region", "country", "admin1"} or
-                   (e.feature == "city" and e.population >= BIG_CITY_POPULATION) for e in gazetteer.lookup(m.text))
+                   (e.feature == "city" and e.population >= BIG_CITY_POPULATION and gazetteer.normalize(e.name) == key)
+                   or (e.feature == "city" and e.population >= WORLD_CITY_POPULATION)  # its exonym: 'Kiev'
+                   for e in gazetteer.lookup(m.text))
 
 
 def _abbreviations(text: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> list[Mention]:
@@ -157,8 +181,11 @@ def _dateline(text: str, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) ->
         name = m.group(1)
         if m.start(1) > 0 and text[:m.start(1)].rstrip()[-1:] not in {";", "\n"}:
             continue
+        whole = Mention(m.start(1), m.end(1), name, "dateline")
         if _strong_place(name, gazetteer, lexicon, 1000):
-            found.append(Mention(m.start(1), m.end(1), name, "dateline"))
+            found.append(whole)
+        elif len(parts := _town_and_its_state(whole, gazetteer)) > 1:  # 'Ensenada Baja California: ...'
+            found.extend(parts)
     return found
 
 
@@ -481,20 +508,40 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def dateline_spans(text: str, lexicon: PlaceLexicon) -> list[tuple[int, int]]:
-    """The dateline at the start of the text or of one of its first two paragraphs, as (start, end)."""
-    starts = [0]
-    for _ in range(2):
-        nxt = text.find("\n\n", starts[-1])
-        if nxt < 0:
-            break
-        starts.append(nxt + 2)
-    spans = []
-    for start in starts:
-        at = len(text) - len(text[start:].lstrip())  # skip the blank lines and spaces before it
-        for pattern in lexicon.datelines:
-            m = pattern.match(text, at)
-            if m:
-                spans.append((m.start(), m.end()))
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """Where a report says it was filed: the dateline's span and the span of its place part."""
+
+    start: int
+    end: int
+    place_start: int
+    place_end: int
+
+
+DATELINE_LINES = 3  # a dateline may open the text, one of its first lines or one of its first paragraphs
+
+
+def find_datelines(text: str, lexicon: PlaceLexicon) -> list[Dateline]:
+    """The datelines that open the text, one of its first lines or of its first paragraphs (the
+    grammar in ``codebook/dateline_grammar.tsv``); whether each names a place is for the caller."""
+    starts = {0}
+    for separator, count in (("\n", DATELINE_LINES), ("\n\n", 2)):
+        at = 0
+        for _ in range(count):
+            at = text.find(separator, at)
+            if at < 0:
                 break
-    return spans
+            at += len(separator)
+            starts.add(at)
+    found: dict[int, Dateline] = {}
+    for start in sorted(starts):
+        at = len(text) - len(text[start:].lstrip())  # skip the blank lines and spaces before it
+        m = lexicon.dateline.match(text, at)
+        if m and m.start() not in found:
+            found[m.start()] = Dateline(m.start(), m.end(), m.start("place"), m.end("place"))
+    return list(found.values())
+
+
+def dateline_spans(text: str, lexicon: PlaceLexicon) -> list[tuple[int, int]]:
+    """The (start, end) of each dateline found (see :func:`find_datelines`)."""
+    return [(d.start, d.end) for d in find_datelines(text, lexicon)]

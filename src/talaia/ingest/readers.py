@@ -118,8 +118,16 @@ def _count_file(path: Path) -> int:
         return 1
 
 
+# a folder's notes about itself, not news reports: read only when named on their own
+_FOLDER_NOTES = frozenset({"readme", "license", "licence", "copying", "attribution", "notice", "authors",
+                           "changelog", "contributing", "credits"})
+
+
 def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+    """Whether a folder's file is left out of its documents: hidden files and folders, and the folder's
+    licence, readme and attribution files (``ATTRIBUTION.md``, ``LICENSE``, ``README.txt``)."""
+    return any(part.startswith(".") for part in path.relative_to(root).parts) \
+        or path.name.split(".")[0].lower() in _FOLDER_NOTES
 
 
 def _read_file(path: Path, doc_id: str, opts: ReadOptions) -> Iterator[Item]:
@@ -156,7 +164,7 @@ def _read_stream(fh: BinaryIO, label: str, doc_id: str, opts: ReadOptions, suffi
         yield err
         return
     if form == "html" or (form == "sniff" and _looks_like_html(text)):
-        yield _from_html(text, label, doc_id, opts)
+        yield document_from_html(text, label, doc_id, opts)
     else:
         yield _from_text(text, label, doc_id, opts)
 
@@ -220,7 +228,9 @@ def _from_text(text: str, label: str, doc_id: str, opts: ReadOptions) -> Item:
     return Document(id=doc_id, text=text, published=published, language=opts.language, origin=label)
 
 
-def _from_html(html: str, label: str, doc_id: str, opts: ReadOptions) -> Item:
+def document_from_html(html: str, label: str, doc_id: str, opts: ReadOptions) -> Item:
+    """An HTML page's main text, title, date, site name and URL (trafilatura) as a Document, or why not
+    (boilerplate only). ``talaia watch`` reads fetched articles with it, as ingest reads HTML files."""
     import trafilatura  # lazy: it pulls in lxml and friends
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)

@@ -15,7 +15,7 @@ document exactly once (tests/ingest/test_crash.py).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
@@ -115,11 +115,22 @@ def ingest(paths: Sequence[str], store: Store, *, pipeline: Pipeline | None = No
     again and its rows replaced; with the same version it is left as it is. A path that does
     not exist raises InputError unless ``on_missing`` takes it (then the others are ingested).
     """
+    existing = check_inputs(paths, on_missing)
+    report = ingest_items(iter_documents(existing, options), store, total=count_documents(existing),
+                          pipeline=pipeline, progress=progress, on_error=on_error)
+    report.missing = len(paths) - len(existing)
+    return report
+
+
+def ingest_items(items: Iterable[Document | TalaiaError], store: Store, *, total: int | None = None,
+                 pipeline: Pipeline | None = None, progress: bool = False,
+                 on_error: Callable[[str], None] | None = None) -> IngestReport:
+    """Extract and store ``items`` (documents already read, or the errors of those that could not be)
+    exactly as :func:`ingest` does with what it reads from files; ``total``: how many, for the bar.
+    (``talaia watch`` hands it the articles it fetched, so they are stored as an ingest would.)"""
     pipe = pipeline or Pipeline()
     version = pipe.extractor_version
     report = IngestReport()
-    existing = check_inputs(paths, on_missing)
-    report.missing = len(paths) - len(existing)
     index = NearDuplicateIndex()
     index.add_many((k, NearDuplicateIndex.from_bytes(b)) for k, b in store.signatures())
     seen: dict[str, str] = {}  # content hash -> key, for copies within this run
@@ -128,7 +139,7 @@ def ingest(paths: Sequence[str], store: Store, *, pipeline: Pipeline | None = No
     pending: list[StoreItem] = []
     pending_keys: set[str] = set()
     replacing: set[str] = set()  # keys stored before by another version, extracted again
-    bar = progress_bar(count_documents(existing), "ingest", progress)
+    bar = progress_bar(total, "ingest", progress)
 
     def fail(error: TalaiaError | dict[str, str], label: str) -> None:
         report.failed += 1
@@ -198,7 +209,7 @@ def ingest(paths: Sequence[str], store: Store, *, pipeline: Pipeline | None = No
             flush()
 
     try:
-        for doc in iter_documents(existing, options):
+        for doc in items:
             report.read += 1
             if isinstance(doc, TalaiaError):
                 skip()

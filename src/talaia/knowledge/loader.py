@@ -157,7 +157,7 @@ def _parse_column(spec: str, where: str) -> Column:
     name, _, kind = spec.lstrip("*").partition(":")
     optional = kind.endswith("?")
     kind = kind.rstrip("?") or "text"
-    if not name or not (kind in {"text", "word", "lemma", "verb", "int", "regex", "codes"} or
+    if not name or not (kind in {"text", "word", "lemma", "verb", "int", "number", "regex", "codes"} or
                         kind.startswith(("ref=", "one="))):
         raise KnowledgeError(f"bad column spec {spec!r}", document=where)
     return Column(name, kind, key, optional)
@@ -219,6 +219,8 @@ def _check_cell(column: Column, cell: str, patterns: bool = True) -> str | None:
         return f"{cell!r}: lemmas are lowercase"
     if kind == "int" and not re.fullmatch(r"-?\d+", cell):
         return f"{cell!r} is not a whole number"
+    if kind == "number" and not re.fullmatch(r"-?\d+(?:\.\d+)?(?:[eE]-?\d+)?", cell):
+        return f"{cell!r} is not a number"
     if kind == "regex" and patterns:
         try:
             re.compile(cell, re.IGNORECASE)

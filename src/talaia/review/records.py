@@ -8,7 +8,7 @@ from typing import Any
 
 __all__ = ["ACTIONS", "CORRECTABLE_FIELDS", "Anchor", "Review"]
 
-ACTIONS = ("accept", "reject", "correct")
+ACTIONS = ("accept", "reject", "correct", "undo")  # undo: the latest review of the incident, as a new row
 CORRECTABLE_FIELDS = ("event_type", "sub_event_type", "actor1", "actor2", "admin1", "admin2", "location",
                       "latitude", "longitude", "event_date", "fatalities")
 STATUS_OF_ACTION = {"accept": "accepted", "reject": "rejected", "correct": "corrected"}

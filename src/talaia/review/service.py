@@ -14,25 +14,25 @@ the log but applies to nothing (``applies_to`` is null).
 from __future__ import annotations
 
 import datetime as dt
-import math
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from talaia.errors import QueryError
+from talaia.errors import NotFoundError, QueryError
 from talaia.models import Evidence
 from talaia.review.records import ACTIONS, CORRECTABLE_FIELDS, STATUS_OF_ACTION, Anchor, Review
+from talaia.review.validate import MAX_TEXT, NOT_NULL, applicable, check_correction, check_value
 from talaia.store.base import Store
-from talaia.store.filters import EventFilter, acled_types, event_type_name, iso_date, sub_event_type_name
+from talaia.store.filters import EventFilter, acled_types
 from talaia.store.overlay import ReviewState
+from talaia.store.records import StoredEvent
 
-__all__ = ["ReviewLogEntry", "check_value", "gold_records", "record_review", "review_log", "review_overlay"]
+__all__ = ["MAX_NOTE", "MAX_TEXT", "ReviewLogEntry", "check_value", "gold_records", "record_fusion_change",
+           "record_review", "review_log", "review_overlay"]
 
-MAX_TEXT = 200  # the longest name an analyst may enter
 MAX_NOTE = 2000
-_NOT_NULL = frozenset({"event_type", "sub_event_type", "actor1"})
-_TEXT_FIELDS = frozenset({"actor1", "actor2", "admin1", "admin2", "location"})
+FUSION_ACTIONS = ("merge", "split")  # logged with the reviews; they change the incidents, not a field
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,43 +44,6 @@ class ReviewLogEntry:
 
     def to_dict(self) -> dict[str, Any]:
         return self.review.to_dict() | {"applies_to": self.applies_to}
-
-
-def check_value(field: str | None, value: Any) -> Any:
-    """The value a correction of ``field`` sets, checked and normalised (ACLED's spelling, a date,
-    a number in range); :class:`~talaia.errors.QueryError` naming ``field`` or ``value``."""
-    if field not in CORRECTABLE_FIELDS:
-        raise QueryError(f"field {field!r} cannot be corrected (one of: {', '.join(CORRECTABLE_FIELDS)})",
-                         field="field")
-    if value is None:
-        if field in _NOT_NULL:
-            raise QueryError(f"{field} cannot be empty", field="value")
-        return None
-    if field in _TEXT_FIELDS or field in {"event_type", "sub_event_type", "event_date"}:
-        if not isinstance(value, str) or not value.strip():
-            raise QueryError(f"{field} takes a non-empty string, not {value!r}", field="value")
-        if len(value) > MAX_TEXT:
-            raise QueryError(f"{field} is longer than {MAX_TEXT} characters", field="value")
-    try:
-        if field == "event_type":
-            return event_type_name(value)
-        if field == "sub_event_type":
-            return sub_event_type_name(value)
-    except QueryError as err:  # the body's value is at fault, whatever the filter would call it
-        raise QueryError(err.message, field="value") from None
-    if field == "event_date":
-        return iso_date(value, "value")
-    if field in _TEXT_FIELDS:
-        return " ".join(str(value).split())
-    if field == "fatalities":
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise QueryError(f"fatalities takes a whole number of at least 0, not {value!r}", field="value")
-        return value
-    bound = 90.0 if field == "latitude" else 180.0
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) \
-            or abs(value) > bound:
-        raise QueryError(f"{field} takes a number between -{bound:g} and {bound:g}, not {value!r}", field="value")
-    return float(value)
 
 
 def _derived(field: str, value: Any) -> dict[str, Any]:
@@ -106,32 +69,103 @@ def _derived(field: str, value: Any) -> dict[str, Any]:
 
 
 def record_review(store: Store, event_id: str, *, action: str, reviewer: str, field: str | None = None,
-                  value: Any = None, note: str | None = None) -> Review:
-    """Record ``reviewer``'s ``action`` (accept, reject, correct ``field`` to ``value``) on the stored
-    event ``event_id`` (an exact id); returns the audit-log entry."""
+                  value: Any = None, note: str | None = None, new_actor: bool = False, clear: bool = False
+                  ) -> Review:
+    """Record ``reviewer``'s ``action`` on the stored event ``event_id`` (an exact id): accept, reject,
+    correct ``field`` to ``value`` (checked against the event: :func:`talaia.review.validate.check_correction`;
+    ``new_actor``: an actor name the knowledge base does not know, as written; ``clear``: set a field that
+    may be empty to nothing, said explicitly since a correction without a value is refused), or undo the latest review
+    of its incident (a new row of the log). A correction that moves other columns with it (a place sets
+    its admin1, admin2 and coordinates) logs one row per column, all at one time. Returns the first row."""
     if action not in ACTIONS:
         raise QueryError(f"unknown action {action!r} (one of: {', '.join(ACTIONS)})", field="action")
+    _check_who(reviewer, note)
+    if action == "correct" and clear:
+        if value is not None or field in NOT_NULL or field not in CORRECTABLE_FIELDS:
+            raise QueryError(f"clear takes no value, and {field!r} cannot be cleared (these can: "
+                             f"{', '.join(f for f in CORRECTABLE_FIELDS if f not in NOT_NULL)})", field="field")
+    elif action == "correct":
+        check_value(field, value)  # the value's type and range before the event is read
+    elif clear:
+        raise QueryError(f"clear goes with action 'correct', not {action!r}", field="clear")
+    elif field is not None or value is not None:
+        raise QueryError(f"field and value go with action 'correct', not {action!r}", field="field")
+    detail, incident = _reviewed(store, event_id)
+    changes: list[tuple[str | None, Any]] = [(None, None)]
+    if action == "correct":
+        assert field is not None
+        published = [s.get("published") for s in incident.sources]
+        columns = {field: None} if clear else check_correction(field, value, incident.event, published,
+                                                               new_actor=new_actor)
+        main = columns.pop(field)
+        changes = [*columns.items(), (field, main)]  # the field corrected last: first in the log, newest first
+    elif action == "undo":
+        changes = [(None, _undoable(store, event_id))]
+    return _log(store, detail, incident, action, changes, reviewer, note)[-1]
+
+
+def record_fusion_change(store: Store, event_id: str, action: str, after: Any, *, reviewer: str,
+                         note: str | None = None) -> Review:
+    """Log a merge or split an analyst made (``after``: the other event's id, the ids set apart) with the
+    reviews, anchored to ``event_id``: the incident's history shows it."""
+    if action not in FUSION_ACTIONS:
+        raise ValueError(action)
+    _check_who(reviewer, note)
+    detail, incident = _reviewed(store, event_id)
+    return _log(store, detail, incident, action, [(None, after)], reviewer, note)[0]
+
+
+def _check_who(reviewer: str, note: str | None) -> None:
     if not isinstance(reviewer, str) or not reviewer.strip() or len(reviewer) > MAX_TEXT:
         raise QueryError(f"give the reviewer's name (at most {MAX_TEXT} characters)", field="reviewer")
     if note is not None and (not isinstance(note, str) or len(note) > MAX_NOTE):
         raise QueryError(f"note takes a string of at most {MAX_NOTE} characters", field="note")
-    if action == "correct":
-        value = check_value(field, value)
-    elif field is not None or value is not None:
-        raise QueryError(f"field and value go with action 'correct', not {action!r}", field="field")
-    detail = store.event_detail(event_id, review_overlay(store))
+
+
+def _reviewed(store: Store, event_id: str) -> tuple[Any, StoredEvent]:
+    """The stored event ``event_id`` with its document, and its incident as it reads now (fused, corrected)."""
+    overlay = review_overlay(store)
+    detail = store.event_detail(event_id, overlay)
     if detail is None:
-        raise QueryError(f"no event with id {event_id!r}", field="event_id")
-    before = getattr(detail.stored.event, field) if field else None
+        raise NotFoundError(f"no event with id {event_id!r}", field="event_id")
+    incident_id, _ = store.incident_mentions(event_id)
+    found = store.events(EventFilter(), overlay=overlay, incident=incident_id or event_id)
+    return detail, found[0] if found else detail.stored
+
+
+def _log(store: Store, detail: Any, incident: StoredEvent, action: str, changes: list[tuple[str | None, Any]],
+         reviewer: str, note: str | None) -> list[Review]:
     spans = sorted((e.start, e.end) for e in detail.stored.event.evidence) or [(0, 0)]
     start, end = spans[0]
     anchor = Anchor(detail.document.id, start, end, detail.document.text[start:end])
     now = dt.datetime.now(dt.UTC)
-    review = Review(review_id=f"{now:%Y%m%d%H%M%S%f}-{uuid.uuid4().hex[:8]}", event_id=event_id, anchor=anchor,
-                    action=action, field=field, before=before, after=value, reviewer=reviewer.strip(), note=note,
-                    reviewed_at=now.isoformat(timespec="microseconds"))
-    store.add_review(review)
-    return review
+    reviews = [Review(review_id=f"{now:%Y%m%d%H%M%S%f}-{i:02d}{uuid.uuid4().hex[:6]}",  # in the order written
+                      event_id=detail.stored.event.event_id,
+                      anchor=anchor, action=action, field=field,
+                      before=getattr(incident.event, field) if field else None, after=after,
+                      reviewer=reviewer.strip(), note=note, reviewed_at=now.isoformat(timespec="microseconds"))
+               for i, (field, after) in enumerate(changes)]
+
+    def write() -> None:
+        for review in reviews:
+            store.add_review(review)
+    store.atomically(write)
+    return reviews
+
+
+def _undoable(store: Store, event_id: str) -> list[str]:
+    """The ids of the latest review of ``event_id``'s incident not undone yet (every row it logged)."""
+    entries = [e.review for e in review_log(store, event_id=event_id)]  # newest first
+    undone = {i for r in entries if r.action == "undo" for i in _ids(r.after)}
+    left = [r for r in entries if r.action in STATUS_OF_ACTION and r.review_id not in undone]
+    if not left:
+        raise QueryError("this event has no review left to undo", field="action")
+    latest = left[0]
+    return [r.review_id for r in left if (r.reviewed_at, r.reviewer) == (latest.reviewed_at, latest.reviewer)]
+
+
+def _ids(value: Any) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else []
 
 
 def _overlap(spans: Sequence[Evidence], start: int, end: int) -> int:
@@ -197,14 +231,17 @@ def _resolved(store: Store) -> tuple[list[tuple[Review, str | None]], _Resolver]
 
 def _fold(reviews: Sequence[Review]) -> ReviewState:
     """The state an incident's reviews (oldest first) leave it in: the latest action's status, every
-    correction applied in order."""
+    correction applied in order; undone reviews and the undo rows themselves skipped, and so is a stored
+    correction that would not pass today's checks (no stored value can make a read fail)."""
+    undone = {i for r in reviews if r.action == "undo" for i in _ids(r.after)}
+    kept = [r for r in reviews if r.action in STATUS_OF_ACTION and r.review_id not in undone]
     values: dict[str, Any] = {}
-    for r in reviews:
-        if r.action == "correct" and r.field is not None:
+    for r in kept:
+        if r.action == "correct" and r.field is not None and applicable(r.field, r.after):
             values.update(_derived(r.field, r.after))
     last = reviews[-1]
-    return ReviewState(STATUS_OF_ACTION[last.action], tuple(values.items()), len(reviews), last.reviewer,
-                       last.reviewed_at)
+    status = STATUS_OF_ACTION[kept[-1].action] if kept else "unreviewed"
+    return ReviewState(status, tuple(values.items()), len(reviews), last.reviewer, last.reviewed_at)
 
 
 def _by_incident(store: Store) -> tuple[dict[str, list[Review]], _Resolver]:
@@ -256,8 +293,9 @@ def gold_records(store: Store) -> list[dict[str, Any]]:
     for incident, reviews in by_incident.items():
         state = _fold(reviews)
         fields: dict[str, dict[str, Any]] = {}
+        undone = {i for r in reviews if r.action == "undo" for i in _ids(r.after)}
         for r in reviews:
-            if r.action == "correct" and r.field is not None:
+            if r.action == "correct" and r.field is not None and r.review_id not in undone:
                 fields.setdefault(r.field, {"before": r.before})["after"] = r.after
         stored = events.get(incident)
         records.append({

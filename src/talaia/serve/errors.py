@@ -4,6 +4,8 @@ never a traceback (what went wrong inside goes to the server's log)."""
 from __future__ import annotations
 
 import logging
+import re
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -54,20 +56,39 @@ async def _validation(_: Request, exc: Exception) -> JSONResponse:
     return error_response(400, "E401 query", f"{where}: {message}" if where else message, where or None)
 
 
-async def _talaia(_: Request, exc: Exception) -> JSONResponse:
+# an absolute file path in a message (not an endpoint of this API): '/home/ana/x.db', 'C:\\data\\x.db'
+_ABSOLUTE_PATH = re.compile(r"(?<![\w:/.])(?:/(?!api\b|docs\b|assets\b)[^\s/:'\"]+(?:/[^\s/:'\"]+)+"
+                            r"|[A-Za-z]:\\[^\s:'\"]+)")
+
+
+def public_message(request: Request, message: str) -> str:
+    """``message`` without the server's file paths: the database is named by its name alone (a client
+    learns nothing of the server's folders), any other absolute path is left out."""
+    settings = getattr(request.app.state, "settings", None)
+    if settings is not None and isinstance(settings.db, Path):
+        for where in sorted({str(settings.db), str(settings.db.resolve()), str(settings.db.parent.resolve()),
+                             str(settings.db.parent)}, key=len, reverse=True):
+            if where not in {"", ".", "/"}:
+                message = message.replace(where, settings.database_name if where.endswith(settings.db.name)
+                                          else "the server's folder")
+    return _ABSOLUTE_PATH.sub("(a path on the server)", message)
+
+
+async def _talaia(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, TalaiaError)
+    message = public_message(request, exc.message)
     if isinstance(exc, NotFoundError):
-        return error_response(404, f"{exc.code} {exc.slug}", exc.message, exc.field)
+        return error_response(404, f"{exc.code} {exc.slug}", message, exc.field)
     if isinstance(exc, QueryError):
-        return error_response(400, f"{exc.code} {exc.slug}", exc.message, exc.field)
+        return error_response(400, f"{exc.code} {exc.slug}", message, exc.field)
     if isinstance(exc, AccessError):
         unauthorized = isinstance(exc, UnauthorizedError)
-        return error_response(401 if unauthorized else 403, f"{exc.code} {exc.slug}", exc.message,
+        return error_response(401 if unauthorized else 403, f"{exc.code} {exc.slug}", message,
                               headers={"WWW-Authenticate": "Bearer"} if unauthorized else None)
     if isinstance(exc, MissingDatabaseError):
-        return error_response(503, f"{exc.code} {exc.slug}", exc.message)
+        return error_response(503, f"{exc.code} {exc.slug}", message)
     log.error("talaia error: %s", exc)
-    return error_response(500, f"{exc.code} {exc.slug}", exc.message)
+    return error_response(500, f"{exc.code} {exc.slug}", message)
 
 
 async def _http(_: Request, exc: Exception) -> JSONResponse:

@@ -24,7 +24,9 @@ def record_model(name: str, record: type[Any], base: type[BaseModel] | None = No
     """A model of a record's ``to_dict()`` read from its dataclass fields (nested records, tuples as
     lists), with ``more`` fields (name=(type, default)), so the shapes are written once."""
     hints = get_type_hints(record)
-    fields: dict[str, Any] = {f.name: (hints[f.name], ...) for f in dataclasses.fields(record)}
+    # a field the record may leave out of its dict (default None: 'confidence', contract v1.2) is optional
+    fields: dict[str, Any] = {f.name: (hints[f.name], None if f.default is None else ...)
+                              for f in dataclasses.fields(record)}
     if base is None:
         return create_model(name, __config__=ConfigDict(extra="forbid"), **fields, **more)
     return create_model(name, __base__=base, **fields, **more)
@@ -154,7 +156,22 @@ class ActorPage(_Model):
     limit: int
     offset: int
     items: list[Actor]
+    unknown_total: int
     unknown: list[UnknownName]
+
+
+class QueueItem(_Model):
+    confidence: float
+    confidence_from: str
+    reasons: list[str]
+    event: Event  # type: ignore[valid-type]
+
+
+class ReviewQueue(_Model):
+    total: int
+    limit: int
+    offset: int
+    items: list[QueueItem]
 
 
 class ActorDetail(Actor):

@@ -75,6 +75,8 @@ class CountDeltas:
             self._add(row, sign)
 
     def _add(self, row: Row | Mapping[str, Any], sign: int) -> None:
+        if row["review_status"] == "rejected":  # no reader counts or draws it unless asked
+            return
         dead = row["fatalities"] or 0
         lat, lon = row["latitude"], row["longitude"]
         if lat is not None and lon is not None:
@@ -86,7 +88,7 @@ class CountDeltas:
                 cell[1] += sign * dead
                 cell[2] += sign * lat
                 cell[3] += sign * lon
-        if row["review_status"] == "rejected" or not row["event_date"]:
+        if not row["event_date"]:
             return
         for kind, period in (("week", row["week"]), ("month", row["month"]), ("year", row["month"][:4])):
             for by in AGGREGATE_GROUPS:

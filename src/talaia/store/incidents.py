@@ -62,10 +62,10 @@ def incident_ddl(real: str, *, sqlite: bool = False) -> list[str]:
     """The statements that create the incidents table, the stored review states and their indexes."""
     from talaia.store.overlay import overlay_table
 
-    types = {"latitude": real, "longitude": real, "time_precision": "INTEGER", "geo_precision": "INTEGER",
-             "fatalities": "INTEGER", "fatalities_high": "INTEGER", "reviews": "INTEGER NOT NULL",
-             "source_count": "INTEGER NOT NULL", "sort_rank": "INTEGER", "incident_id": "TEXT PRIMARY KEY",
-             "review_status": "TEXT NOT NULL"}
+    types = {"latitude": real, "longitude": real, "confidence": real, "time_precision": "INTEGER",
+             "geo_precision": "INTEGER", "fatalities": "INTEGER", "fatalities_high": "INTEGER",
+             "reviews": "INTEGER NOT NULL", "source_count": "INTEGER NOT NULL", "sort_rank": "INTEGER",
+             "incident_id": "TEXT PRIMARY KEY", "review_status": "TEXT NOT NULL"}
     columns = ", ".join(f"{c} {types.get(c, 'TEXT')}" for c in INCIDENT_COLUMNS)
     # one index per filter of the API, each then in the page's order
     filters = ("country_key", "admin1_key", "admin2_key", "event_type_key", "sub_event_type_key", "certainty",
@@ -309,10 +309,13 @@ class IncidentTables:
         more = () if rejected else ("i.review_status != 'rejected'",)
         return int(self._execute(f"SELECT count(*) FROM incidents i {where_sql(where, *more)}", args).fetchone()[0])
 
-    def incident_page(self, flt: EventFilter | None, *, limit: int, offset: int) -> tuple[int, list[StoredEvent]]:
+    def incident_page(self, flt: EventFilter | None, *, limit: int, offset: int, rejected: bool = True
+                      ) -> tuple[int, list[StoredEvent]]:
         """(how many incidents match ``flt``, the page of ``limit`` from ``offset``): newest first, the
-        undated after the dated, in the order :meth:`Store.events` reads them."""
+        undated after the dated, in the order :meth:`Store.events` reads them; rejected ones only with ``rejected``."""
         where, args = conditions(flt or EventFilter())
+        if not rejected:
+            where.append("i.review_status != 'rejected'")
         dated = int(self._execute(f"SELECT count(*) FROM incidents i {where_sql(where, 'i.event_date IS NOT NULL')}",
                                   args).fetchone()[0])
         undated = int(self._execute(f"SELECT count(*) FROM incidents i {where_sql(where, 'i.event_date IS NULL')}",
@@ -439,11 +442,18 @@ class IncidentTables:
 
     def latest_day(self, flt: EventFilter | None = None) -> dt.date | None:
         """The latest day of the incidents matching ``flt`` (rejected ones left out)."""
+        return self._day("max", flt)
+
+    def earliest_day(self, flt: EventFilter | None = None) -> dt.date | None:
+        """The earliest day of the incidents matching ``flt`` (rejected ones left out)."""
+        return self._day("min", flt)
+
+    def _day(self, which: str, flt: EventFilter | None) -> dt.date | None:
         where, args = conditions(flt or EventFilter())
-        latest = self._execute(f"SELECT max(i.event_date) FROM incidents i "
-                               f"{where_sql(where, 'i.review_status != ' + repr('rejected'))}", args).fetchone()[0]
+        found = self._execute(f"SELECT {which}(i.event_date) FROM incidents i "
+                              f"{where_sql(where, 'i.review_status != ' + repr('rejected'))}", args).fetchone()[0]
         try:
-            return dt.date.fromisoformat(latest[:10]) if latest else None
+            return dt.date.fromisoformat(found[:10]) if found else None
         except ValueError:
             return None
 
@@ -511,6 +521,8 @@ _AREAS = {"country": (("i.country_key",), ("country_key",)),
 def _located(flt: EventFilter | None, bbox: Sequence[float] | None) -> tuple[list[str], list[Any]]:
     where, args = conditions(flt or EventFilter())
     where += ["i.latitude IS NOT NULL", "i.longitude IS NOT NULL"]
+    if flt is None or flt.review != "rejected":  # the map shows no rejected events unless asked (as the kept cells)
+        where.append("i.review_status != 'rejected'")
     if bbox is not None:
         west, south, east, north = bbox
         where += ["i.latitude BETWEEN ? AND ?", "i.longitude BETWEEN ? AND ?"]

@@ -127,6 +127,11 @@ def _m006_superseded_versions(d: Dialect) -> list[str]:
             "replaced_by TEXT NOT NULL, at TEXT NOT NULL)"]
 
 
+def _m008_event_confidence(d: Dialect) -> list[str]:
+    """Contract v1.2: each event's confidence, the probability that it is right as coded (NULL: not scored)."""
+    return [f"ALTER TABLE events ADD COLUMN confidence {d.real}"]
+
+
 def _m007_reviews(d: Dialect) -> list[str]:
     """An analyst's reviews of events, the audit log (talaia.review): who, when, what, before and after.
 
@@ -157,6 +162,48 @@ def _m007_reviews(d: Dialect) -> list[str]:
     return statements + ([POSTGRES_EVIDENCE_TEXT] if d.name == "postgresql" else [])
 
 
+def _m009_watch(d: Dialect) -> list[str]:
+    """``talaia watch``'s state (talaia.watch, talaia.store.watchstate), so a restart resumes: each
+    source's conditional-request validators, health and schedule; each article URL met and what came
+    of it (so it is fetched once); a log of every request; the alerts delivered (so each goes out
+    once); and named time marks (when alerts were last checked). Documents are also found by URL."""
+    return [
+        "CREATE TABLE watch_sources (name TEXT PRIMARY KEY, url TEXT NOT NULL, etag TEXT, last_modified TEXT,"
+        " last_poll_at TEXT, last_success_at TEXT, last_error TEXT, last_error_at TEXT,"
+        " failures INTEGER NOT NULL DEFAULT 0, articles_seen INTEGER NOT NULL DEFAULT 0,"
+        " articles_ingested INTEGER NOT NULL DEFAULT 0, next_poll_at TEXT)",
+        "CREATE TABLE watch_articles (url TEXT PRIMARY KEY, source TEXT NOT NULL, first_seen_at TEXT NOT NULL,"
+        " last_try_at TEXT, attempts INTEGER NOT NULL DEFAULT 0, outcome TEXT NOT NULL, settled INTEGER NOT NULL,"
+        " document_key TEXT, message TEXT)",
+        "CREATE TABLE watch_fetches (at TEXT NOT NULL, source TEXT NOT NULL, url TEXT NOT NULL, status INTEGER,"
+        " outcome TEXT NOT NULL, message TEXT, elapsed_ms INTEGER)",
+        "CREATE INDEX watch_fetches_at ON watch_fetches(at)",
+        "CREATE TABLE watch_alerts (alert_key TEXT NOT NULL, target TEXT NOT NULL, delivered_at TEXT NOT NULL,"
+        " payload TEXT NOT NULL, PRIMARY KEY (alert_key, target))",
+        "CREATE TABLE watch_marks (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS documents_url ON documents(url)",
+        "CREATE INDEX IF NOT EXISTS documents_ingested_at ON documents(ingested_at)",
+    ]
+
+
+def _m010_review_log_actions(d: Dialect) -> list[str]:
+    """The audit log also takes an analyst's undo (of a review) and merge and split (of incidents): the
+    table is made again with the wider CHECK (neither backend alters one in place the same way)."""
+    columns = ("review_id TEXT PRIMARY KEY, event_id TEXT NOT NULL, document_id TEXT NOT NULL, "
+               "anchor_start INTEGER NOT NULL, anchor_end INTEGER NOT NULL, anchor_text TEXT NOT NULL, "
+               "action TEXT NOT NULL CHECK (action IN ('accept', 'reject', 'correct', 'undo', 'merge', 'split')), "
+               "field TEXT, before_value TEXT, after_value TEXT, reviewer TEXT NOT NULL, note TEXT, "
+               "reviewed_at TEXT NOT NULL")
+    names = ("review_id, event_id, document_id, anchor_start, anchor_end, anchor_text, action, field, before_value, "
+             "after_value, reviewer, note, reviewed_at")
+    return [f"CREATE TABLE reviews_log ({columns})",
+            f"INSERT INTO reviews_log ({names}) SELECT {names} FROM reviews",
+            "DROP TABLE reviews",
+            "ALTER TABLE reviews_log RENAME TO reviews",
+            "CREATE INDEX IF NOT EXISTS reviews_event_id ON reviews(event_id)",
+            "CREATE INDEX IF NOT EXISTS reviews_document_id ON reviews(document_id)"]
+
+
 # evidence_text(document text, evidence JSON): the words of an event's evidence spans, one space
 # between spans (text search reads them); the same as talaia.store.base.evidence_text
 POSTGRES_EVIDENCE_TEXT = (
@@ -165,7 +212,7 @@ POSTGRES_EVIDENCE_TEXT = (
     "' ' ORDER BY n) FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS spans(s, n) $ev$")
 
 
-def _m008_incidents(d: Dialect) -> list[str]:
+def _m011_incidents(d: Dialect) -> list[str]:
     """Incidents kept as a table (talaia.store.incidents): one row per incident, its fused and corrected
     record, with the review states it was computed from; filled by the store right after this step."""
     from talaia.store.incidents import incident_ddl
@@ -181,9 +228,12 @@ MIGRATIONS: list[Migration] = [
     ("005_participants", _m005_participants),
     ("006_superseded_versions", _m006_superseded_versions),
     ("007_reviews", _m007_reviews),
-    ("008_incidents", _m008_incidents),
+    ("008_event_confidence", _m008_event_confidence),
+    ("009_watch", _m009_watch),
+    ("010_review_log_actions", _m010_review_log_actions),
+    ("011_incidents", _m011_incidents),
 ]
-INCIDENTS_MIGRATION = "008_incidents"
+INCIDENTS_MIGRATION = "011_incidents"
 
 # the letters fold() is taught in PostgreSQL: Latin (with Vietnamese), combining marks, Greek, Cyrillic
 _FOLDED_RANGES = ((0x80, 0x530), (0x1E00, 0x1F00))

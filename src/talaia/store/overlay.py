@@ -65,9 +65,18 @@ class OverlayLoad:
     rows: list[tuple[Any, ...]]
 
 
+_MAX_INTEGER = 2 ** 63 - 1  # what an INTEGER column holds on either backend
+
+
 def _typed(column: str, value: Any) -> Any:
+    """``value`` as the column's type; None for one the column cannot hold (the review layer checks
+    values first; this keeps a hand-edited row from breaking every read)."""
     cast = _TYPES.get(column, ("TEXT", str))[1]
-    return None if value is None else cast(value)
+    try:
+        typed = None if value is None else cast(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return None if isinstance(typed, int) and abs(typed) > _MAX_INTEGER else typed
 
 
 # the table the store keeps the review states of the last write in (talaia.store.incidents reads it)

@@ -109,7 +109,7 @@ class EventDetail:
 def event_row(e: Event) -> tuple[Any, ...]:
     d = e.to_dict()
     return tuple(
-        json.dumps(d[c], ensure_ascii=False) if c in JSON_COLUMNS else d[c]
+        json.dumps(d[c], ensure_ascii=False) if c in JSON_COLUMNS else d.get(c)
         for c in EVENT_COLUMNS
     )
 
@@ -132,6 +132,7 @@ def event_from_row(r: Row) -> Event:
         notes=r["notes"], evidence=tuple(Evidence(**ev) for ev in json.loads(r["evidence"] or "[]")),
         actor1_mentions=tuple(Participant(**m) for m in json.loads(r["actor1_mentions"] or "[]")),
         actor2_mentions=tuple(Participant(**m) for m in json.loads(r["actor2_mentions"] or "[]")),
+        confidence=r["confidence"],
     )
 
 

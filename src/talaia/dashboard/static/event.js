@@ -14,6 +14,7 @@ const FIELDS = [
   ["geo_precision", "Geo precision"], ["notes", "Notes"],
 ];
 const NUMBERS = new Set(["fatalities", "latitude", "longitude"]);
+const REQUIRED = new Set(["event_type", "sub_event_type", "actor1"]); // a correction cannot clear these
 let correctable = null; // from GET /api (the server's correctable fields), read once
 
 async function correctableFields() {
@@ -100,11 +101,12 @@ export class EventPage {
         h("div", {class: "articles"},
           h("p", {class: "legend"}, h("mark", {class: "span-evidence"}, "evidence"), " ",
             h("mark", {class: "span-actor1"}, "actor 1"), " ", h("mark", {class: "span-actor2"}, "actor 2"), " ",
-            h("mark", {class: "span-location"}, "place")),
+            h("mark", {class: "span-participant"}, "another participant"), " ",
+            h("mark", {class: "span-location"}, "place"), " (as the incident is coded)"),
           documents.length ? documents.map((doc) => this.article(doc, spansOf(doc)))
             : message("info", "The article's text is not stored.")),
         h("aside", {class: "fields"}, this.tokenBox(), this.status, this.actions(e), this.fieldTable(e),
-          this.history(detail.review_history || []))));
+          this.fusion(e, documents), this.history(detail.review_history || []))));
   }
 
   article(doc, spans) {
@@ -122,22 +124,68 @@ export class EventPage {
     const reviewer = h("input", {type: "text", id: "reviewer", placeholder: "your name", value: getReviewer()});
     const form = h("form", {class: "token", id: "token-form"}, h("label", {}, "Token ", token),
       h("label", {}, "Reviewer ", reviewer), h("button", {type: "submit"}, "Use"));
+    this.tokenInput = token;
+    this.reviewerInput = reviewer;
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      setToken(token.value.trim());
-      setReviewer(reviewer.value.trim());
+      this.useTyped();
       fill(this.status, message("info", token.value ? "Token kept for this tab." : "Token cleared."));
     });
     return h("details", {open: !getToken()}, h("summary", {}, "Review"), form);
   }
 
+  /** The token and name as typed (no need to press "Use" first), kept for this tab. */
+  useTyped() {
+    if (!this.tokenInput) return;
+    setToken(this.tokenInput.value.trim());
+    setReviewer(this.reviewerInput.value.trim());
+  }
+
   actions(e) {
     const note = h("input", {type: "text", id: "review-note", placeholder: "note (optional)"});
+    const reviewed = (e.review && e.review.reviews) || 0;
     return h("div", {class: "actions"}, note,
       h("button", {type: "button", id: "accept-event", on: {click: () => this.review({action: "accept"}, note)}},
         "Accept"),
       h("button", {type: "button", id: "reject-event", class: "danger",
-        on: {click: () => this.review({action: "reject"}, note)}}, "Mark wrong"));
+        on: {click: () => this.review({action: "reject"}, note)}}, "Mark wrong"),
+      reviewed ? h("button", {type: "button", id: "undo-review", title: "undo the latest review (a new row of the log)",
+        on: {click: () => this.review({action: "undo"}, note)}}, "Undo") : "");
+  }
+
+  fusion(e, documents) {
+    // merge with another incident (its id, as the table lists it), or split this one's reports apart
+    const other = h("input", {type: "text", id: "merge-other", placeholder: "other event's id", minlength: 4});
+    const reports = (e.mentions || []).length;
+    return h("div", {class: "fusion", id: "fusion"},
+      h("form", {id: "merge-form", on: {submit: (event) => {
+        event.preventDefault();
+        this.change("merge", {other: other.value.trim()});
+      }}}, other, h("button", {type: "submit", id: "merge-event"}, "Merge: the same incident")),
+      reports > 1 || documents.filter((d) => d.event_id).length > 1
+        ? h("button", {type: "button", id: "split-event", class: "danger",
+          on: {click: () => this.change("split", {})}}, `Split its ${reports} reports apart`) : "");
+  }
+
+  async change(kind, body) {
+    this.useTyped();
+    if (!getToken()) {
+      fill(this.status, message("error", "Type the review token first (Review, above)."));
+      return;
+    }
+    const id = this.detail.event_id;
+    let result;
+    try {
+      result = await post(`events/${encodeURIComponent(id)}/${kind}`, {...body, reviewer: getReviewer() || "analyst"});
+    } catch (err) {
+      fill(this.status, message("error", err.message));
+      return;
+    }
+    const next = kind === "merge" ? result.event_id : id;
+    if (next !== id) history.replaceState(null, "", `#/event/${encodeURIComponent(next)}`); // no reload
+    this.render(await get(`events/${encodeURIComponent(next)}`));
+    fill(this.status, message("ok", kind === "merge" ? "Merged: one incident now." :
+      `Split: ${(result.apart || []).length} reports set apart.`));
   }
 
   fieldTable(e) {
@@ -160,18 +208,31 @@ export class EventPage {
   }
 
   editor(cell, tools, field, value) {
-    const input = h("input", {type: field === "event_date" ? "date" : NUMBERS.has(field) ? "number" : "text",
+    // a date is written YYYY-MM-DD, as everywhere on the desk (a date input shows the browser's mm/dd/yyyy)
+    const input = h("input", {type: NUMBERS.has(field) ? "number" : "text",
+      placeholder: field === "event_date" ? "YYYY-MM-DD" : null,
       name: field, id: `correct-${field}`, value: value ?? "", min: field === "fatalities" ? 0 : null,
       step: field === "fatalities" ? 1 : NUMBERS.has(field) ? "any" : null});
     const note = h("input", {type: "text", placeholder: "why (optional)", class: "note"});
+    // said explicitly: an empty box alone is refused (it would silently clear the field)
+    const clear = REQUIRED.has(field) ? null : h("input", {type: "checkbox", id: `clear-${field}`});
+    const newActor = field === "actor1" || field === "actor2" ? h("input", {type: "checkbox", id: `new-actor-${field}`})
+      : null;
     const form = h("form", {class: "editor", "data-field": field}, input, note,
+      clear ? h("label", {}, clear, " set to nothing") : "",
+      newActor ? h("label", {title: "a name the actor knowledge base does not know, kept as written"}, newActor,
+        " a new actor") : "",
       h("button", {type: "submit", id: `save-${field}`}, "Save"),
       h("button", {type: "button", on: {click: () => this.render(this.detail)}}, "Cancel"));
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       const raw = input.value.trim();
+      if (clear?.checked) {
+        this.review({action: "correct", field, value: null, clear: true}, note);
+        return;
+      }
       const corrected = raw === "" ? null : NUMBERS.has(field) ? Number(raw) : raw;
-      this.review({action: "correct", field, value: corrected}, note);
+      this.review({action: "correct", field, value: corrected, new_actor: Boolean(newActor?.checked)}, note);
     });
     fill(tools);
     fill(cell, form);
@@ -179,6 +240,7 @@ export class EventPage {
   }
 
   async review(body, noteInput) {
+    this.useTyped();
     if (!getToken()) {
       fill(this.status, message("error", "Type the review token first (Review, above)."));
       return;
@@ -193,7 +255,8 @@ export class EventPage {
     }
     const detail = await get(`events/${encodeURIComponent(e.event_id)}`);
     this.render(detail);
-    fill(this.status, message("ok", body.action === "correct" ? `${body.field} corrected.` : `Event ${body.action}ed.`));
+    const done = {correct: `${body.field} corrected.`, undo: "The latest review undone."}[body.action];
+    fill(this.status, message("ok", done || `Event ${body.action}ed.`));
   }
 
   history(reviews) {
@@ -202,6 +265,7 @@ export class EventPage {
       h("ol", {id: "review-history"}, reviews.map((r) => h("li", {},
         `${r.reviewed_at || ""} ${r.reviewer || ""}: ${r.action}`,
         r.field ? ` ${r.field}: ${show(r.before)} → ${show(r.after)}` : "",
+        r.action === "merge" ? ` with ${show(r.after)}` : "",
         r.note ? ` (${r.note})` : ""))));
   }
 }

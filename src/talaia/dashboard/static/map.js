@@ -49,6 +49,21 @@ function clusterMarker(map, lat, lon, p) {
   return marker;
 }
 
+const radius = (dead) => 5 + 2.5 * Math.sqrt(dead);
+
+/** Whether an event is placed only at a state, region or country (its point is that area's middle). */
+export function isCoarse(p) {
+  return p.geo_precision === 3 || !p.admin1 || (!p.admin2 && (!p.location || p.location === p.admin1));
+}
+
+function legend() {
+  // sizes in app.css (.dead-N: twice radius(N) across; the page's CSP forbids inline styles)
+  const circle = (dead, coarse) => h("span", {class: `dot dead-${dead}${coarse ? " coarse" : ""}`});
+  return h("div", {class: "map-legend", id: "map-legend"},
+    h("div", {}, circle(0), circle(10), circle(50), " reported deaths: 0, 10, 50"),
+    h("div", {}, circle(0, true), " dashed: placed at a state or country only (not a precise point)"));
+}
+
 export class EventMap {
   constructor(element) {
     this.map = L.map(element, {worldCopyJump: true, attributionControl: true, preferCanvas: false})
@@ -56,6 +71,9 @@ export class EventMap {
     this.map.attributionControl.setPrefix(false);
     this.map.attributionControl.addAttribution("Boundaries: Natural Earth");
     this.events = L.featureGroup().addTo(this.map);
+    const key = L.control({position: "bottomleft"});
+    key.onAdd = () => legend();
+    key.addTo(this.map);
     this.ready = baseLayer().then(([countries, states]) => {
       countries.addTo(this.map);
       states.addTo(this.map);
@@ -91,9 +109,11 @@ export class EventMap {
         continue;
       }
       const dead = Number(feature.properties.fatalities || 0);
+      const coarse = isCoarse(feature.properties);
       const marker = L.circleMarker([lat, lon], {
-        radius: 5 + 2.5 * Math.sqrt(dead), color: "#7b241c", weight: 1, fillColor: "#c0392b", fillOpacity: 0.6,
-        className: "event-marker",
+        radius: radius(dead), color: "#7b241c", weight: coarse ? 1.5 : 1, fillColor: "#c0392b",
+        fillOpacity: coarse ? 0.12 : 0.6, dashArray: coarse ? "3 3" : null,
+        className: coarse ? "event-marker coarse" : "event-marker",
       });
       marker.feature = feature;
       marker.bindPopup(() => popup(feature));

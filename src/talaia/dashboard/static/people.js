@@ -3,6 +3,8 @@
 import {get} from "./api.js";
 import {actorLink, eventLink, fill, h, message, route} from "./dom.js";
 
+const ACTORS_PAGE = 50;
+
 function quoteList(quotes) {
   if (!quotes.length) return h("p", {class: "empty"}, "No quote.");
   return h("ul", {class: "quotes", id: "quote-list"}, quotes.map((q) => h("li", {},
@@ -27,12 +29,21 @@ export class ActorsPage {
 
   async show(params) {
     const q = params.get("q") || "";
+    const offset = Math.max(0, Number(params.get("offset") || 0));
     fill(this.element, h("h2", {}, "Actors"), searchForm("/actors", "q", q, "a name or an alias, e.g. AMLO"),
       message("info", "Loading…"));
     try {
-      const data = await get("actors", {q});
+      const data = await get("actors", {q, limit: ACTORS_PAGE, offset});
       const known = data.items || [];
-      this.element.lastChild.replaceWith(h("table", {class: "actors", id: "actors-table"},
+      const last = offset + known.length;
+      this.element.lastChild.replaceWith(
+        h("p", {class: "summary", id: "actors-summary"}, data.total ? `${offset + 1}–${last} of ${data.total} actors ` +
+          "(events: incidents naming the actor on either side)" : "No actor matches."),
+        h("nav", {class: "pager", id: "actors-pager"},
+          offset > 0 ? h("a", {href: route("/actors", {q, offset: Math.max(0, offset - ACTORS_PAGE) || ""})},
+            "← previous") : "",
+          last < data.total ? h("a", {href: route("/actors", {q, offset: last}), id: "actors-next"}, "next →") : ""),
+        h("table", {class: "actors", id: "actors-table"},
         h("thead", {}, h("tr", {}, ["Actor", "Kind", "Countries", "Events", "Quotes"].map((c) => h("th", {}, c)))),
         h("tbody", {}, known.map((a) => h("tr", {}, h("td", {}, actorLink(a.name)), h("td", {}, a.type || a.kind || ""),
           h("td", {}, (a.countries || []).join(" ")), h("td", {class: "num"}, a.events ?? ""),
@@ -52,7 +63,7 @@ export class ActorPage {
     fill(this.element, h("p", {}, h("a", {href: "#/actors"}, "← actors")), h("h2", {}, name),
       message("info", "Loading…"));
     // an actor of the knowledge base comes with its latest events; any other stored name is searched
-    const [actor, quotes] = await Promise.allSettled([get(`actors/${encodeURIComponent(name)}`),
+    const [actor, quotes] = await Promise.allSettled([get(`actors/${encodeURIComponent(name)}`, {limit: 100}),
       get("quotes", {speaker: name, limit: 100})]);
     const events = actor.status === "fulfilled"
       ? {status: "fulfilled", value: actor.value.latest_events}
@@ -67,7 +78,8 @@ export class ActorPage {
     } else {
       parts.push(message("info", "Not in the actor knowledge base; the stored events and quotes that name it follow."));
     }
-    parts.push(h("h3", {}, "Events"));
+    const total = events.status === "fulfilled" ? events.value.total : null;
+    parts.push(h("h3", {id: "actor-events-title"}, total === null ? "Events" : `Events (${total})`));
     if (events.status === "fulfilled") {
       const items = events.value.items || [];
       parts.push(items.length ? h("ul", {class: "actor-events", id: "actor-events"}, items.map((e) => h("li", {},

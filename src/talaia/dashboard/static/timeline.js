@@ -51,8 +51,34 @@ function months(periods) {
   return out;
 }
 
+function years(periods) {
+  const known = new Map(periods.map((p) => [p.period, p]));
+  const out = [];
+  for (let y = Number(periods[0].period); y <= Number(periods[periods.length - 1].period); y++) {
+    out.push(known.get(String(y)) || {period: String(y), events: 0, fatalities: 0});
+  }
+  return out;
+}
+
+/** Monthly rows summed per year (a history of many years reads better by year than as monthly hairlines). */
+export function byYear(rows) {
+  return weekly(rows.map((r) => ({...r, period: String(r.period).slice(0, 4)})));
+}
+
+/** Round steps for an axis from 0 to `max`: at most about 4 ticks (1, 2, 5 times a power of ten). */
+export function ticks(max) {
+  if (max <= 0) return [0];
+  const raw = max / 4;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * power).find((v) => v >= raw));
+  const out = [];
+  for (let v = 0; v <= max; v += step) out.push(v);
+  return out;
+}
+
 /** Every period from the first with events to the last (weeks: at least MIN_WEEKS), quiet ones 0. */
 export function continuous(weeks) {
+  if (weeks.length && /^\d{4}$/.test(weeks[0].period)) return years(weeks);
   if (weeks.length && /^\d{4}-\d{2}$/.test(weeks[0].period)) return months(weeks);
   if (!weeks.length || !/^\d{4}-W\d{2}$/.test(weeks[0].period)) return weeks;
   const known = new Map(weeks.map((w) => [w.period, w]));
@@ -108,9 +134,13 @@ export function timeline(rows) {
   return s("svg", {viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: "timeline", role: "img",
     "aria-label": "events and reported deaths per period"},
   s("line", {x1: MARGIN.left, y1: base, x2: MARGIN.left + plotW, y2: base, class: "axis"}),
-  s("text", {x: MARGIN.left - 6, y: MARGIN.top + 8, class: "tick events", "text-anchor": "end"}, maxEvents),
-  s("text", {x: MARGIN.left - 6, y: base, class: "tick events", "text-anchor": "end"}, 0),
-  s("text", {x: MARGIN.left + plotW + 6, y: MARGIN.top + 8, class: "tick deaths"}, maxDead),
+  ticks(maxEvents).map((v) => {
+    const y = base - (plotH * v) / maxEvents;
+    return [v ? s("line", {x1: MARGIN.left, y1: y, x2: MARGIN.left + plotW, y2: y, class: "grid"}) : null,
+      s("text", {x: MARGIN.left - 6, y: y + 3, class: "tick events", "text-anchor": "end"}, v)];
+  }),
+  ticks(maxDead).map((v) => s("text", {x: MARGIN.left + plotW + 6, y: base - (plotH * v) / maxDead + 3,
+    class: "tick deaths"}, v)),
   bars, labels,
   s("polyline", {points: line, class: "deaths-line"}),
   s("text", {x: MARGIN.left, y: HEIGHT - 2, class: "legend events"}, "■ events"),

@@ -48,20 +48,22 @@ Db = Annotated[str, Depends(db_of)]
 
 @router.get("/alerts", response_model=schemas.AlertReport, response_model_exclude_unset=True,
             summary="Area-weeks with unusually much violence against the area's own history")
-def alerts(settings: Settings, where: Where, db: Db, week: Week = None, since: Since = None, by: Grouping = "admin1",
+def alerts(settings: Settings, where: Where, db: Db, week: Week = None, since: Since = None, until: Since = None,
+           by: Grouping = "admin1",
            area: Annotated[list[str], Query(max_length=MAX_AREAS, description="Only these areas (names of `by`'s "
                                                                                 "kind); repeatable")] = [],  # noqa: B006
            top: Annotated[int, Query(ge=0, le=50, description="Events listed per alert")] = 3) -> dict[str, Any]:
     """`{"weeks", "by", "areas", "settings", "alerts": [{"area", "week", "observed", "expected", "upper",
-    "p_value", "top_events", ...}]}`: the weeks judged are `week`, or every week from `since`'s to the
-    latest stored event's, else the latest stored event's week. Reviewers' corrections apply; events
+    "p_value", "top_events", ...}]}`: the weeks judged are `week`, or every week from `since`'s to
+    `until`'s (default: the latest stored event's), else the latest stored event's week (or `until`'s);
+    never before the first stored event or after the last. Reviewers' corrections apply; events
     marked wrong are not counted."""
-    if week and since:
-        raise QueryError("give week or since, not both", field="since")
+    if week and (since or until):
+        raise QueryError("give week, or since and until, not both", field="since")
     if any(len(name) > MAX_TEXT for name in area):
         raise QueryError(f"an area name is at most {MAX_TEXT} characters", field="area")
-    return api.alerts(db=db, week=week, since=since, by=by, where=where, areas=area, settings=settings,
-                      top=top).to_dict()
+    return api.alerts(db=db, week=week, since=since, until=until, by=by, where=where, areas=area,
+                      settings=settings, top=top).to_dict()
 
 
 @router.get("/alerts/history", response_model=schemas.AreaHistory, response_model_exclude_unset=True,
