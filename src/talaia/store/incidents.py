@@ -62,9 +62,10 @@ def incident_ddl(real: str, *, sqlite: bool = False) -> list[str]:
     """The statements that create the incidents table, the stored review states and their indexes."""
     from talaia.store.overlay import overlay_table
 
-    types = {"latitude": real, "longitude": real, "confidence": real, "time_precision": "INTEGER",
-             "geo_precision": "INTEGER", "fatalities": "INTEGER", "fatalities_high": "INTEGER",
-             "reviews": "INTEGER NOT NULL", "source_count": "INTEGER NOT NULL", "sort_rank": "INTEGER",
+    types = {**dict.fromkeys(("latitude", "longitude", "confidence"), real),
+             **dict.fromkeys(("time_precision", "geo_precision", "fatalities", "fatalities_high", "sort_rank"),
+                             "INTEGER"),
+             **dict.fromkeys(("reviews", "source_count"), "INTEGER NOT NULL"),
              "incident_id": "TEXT PRIMARY KEY", "review_status": "TEXT NOT NULL"}
     columns = ", ".join(f"{c} {types.get(c, 'TEXT')}" for c in INCIDENT_COLUMNS)
     # one index per filter of the API, each then in the page's order
