@@ -178,3 +178,4 @@ def desk_db_copy(request: pytest.FixtureRequest, desk_db: Path, tmp_path: Path) 
 
         with open_store(url) as store:
             store.atomically(lambda: store.fetch_all("DELETE FROM reviews RETURNING review_id"))
+            store.refresh_incidents()  # deleted in SQL: the stored review states follow

@@ -5,17 +5,27 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import itertools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from talaia.analysis.aggregate import Aggregate, aggregate, check_aggregation
-from talaia.analysis.series import Grouping, parse_week
-from talaia.analysis.spikes import AlertReport, AlertSettings, AreaHistory, detect, history, weeks_between
+from talaia.analysis.aggregate import Aggregate, check_aggregation, counted_aggregate
+from talaia.analysis.series import GROUPINGS, Grouping, check_grouping, counted_series, parse_week
+from talaia.analysis.spikes import (
+    AlertReport,
+    AlertSettings,
+    AreaHistory,
+    detect,
+    detect_in,
+    history_in,
+    top_of,
+    weeks_between,
+)
 from talaia.engines import Engine, EngineKind, make_pipeline
 from talaia.errors import InputError, NotFoundError, QueryError, TalaiaError
-from talaia.export.formats import write_export
+from talaia.export.formats import write_export, writer
 from talaia.fuse import FusionExplanation, FusionReport, FusionSettings, explain_pair, fuse_store
 from talaia.fuse import merge_events as fuse_merge
 from talaia.fuse import split_event as fuse_split
@@ -31,6 +41,7 @@ from talaia.review.service import ReviewLogEntry, gold_records, record_fusion_ch
 from talaia.review.service import review_log as review_log_entries
 from talaia.store import EventDetail, EventFilter, Store, StoredEvent, default_db, is_postgres_url
 from talaia.store import open_store as _open_store
+from talaia.store.counts import cell_size
 from talaia.store.filters import iso_date
 from talaia.store.overlay import ReviewState
 
@@ -61,8 +72,10 @@ __all__ = [
     "alerts",
     "area_history",
     "arrivals",
+    "each_event",
     "event_record",
     "explain_fusion",
+    "export_chunks",
     "export_events",
     "extract_paths",
     "extract_text",
@@ -71,6 +84,7 @@ __all__ = [
     "list_actors",
     "list_events",
     "list_quotes",
+    "map_features",
     "merge_events",
     "open_store",
     "reprocess",
@@ -205,15 +219,29 @@ def the_events(store: Store, where: EventFilter | None = None, *, rejected: bool
     per incident (reports of one incident fused; with ``mentions`` one per report), analysts'
     corrections applied, the events they marked wrong left out unless ``rejected`` or ``where`` asks
     for them (``review='rejected'``); ``where.limit`` counts the events kept. ``overlay``: the review
-    overlay when the caller has read it already."""
+    overlay when the caller has read it already (only ``mentions`` reads it: incidents are kept with
+    their reviews applied, talaia.store.incidents). The pages, counts and map clusters the store
+    computes in SQL select the same events (:func:`_keeps_rejected`)."""
+    return list(each_event(store, where, rejected=rejected, mentions=mentions, overlay=overlay))
+
+
+def each_event(store: Store, where: EventFilter | None = None, *, rejected: bool = False, mentions: bool = False,
+               overlay: dict[str, ReviewState] | None = None) -> Iterator[StoredEvent]:
+    """:func:`the_events` one at a time, incidents read from the store's incidents table in batches
+    (oldest first, undated last): what exports stream, memory flat whatever the store's size."""
     flt = _with_actor_names(store, where)
     limit = flt.limit if flt is not None else None
-    if flt is not None and limit is not None:
-        flt = dataclasses.replace(flt, limit=None)
-    found = store.events(flt, fused=not mentions, overlay=review_overlay(store) if overlay is None else overlay)
-    if not (rejected or (where is not None and where.review == "rejected")):
-        found = [e for e in found if not e.rejected]
-    return found[:limit] if limit is not None else found
+    kept = _keeps_rejected(where, rejected)
+    if mentions:
+        unlimited = dataclasses.replace(flt, limit=None) if flt is not None else None
+        found = store.events(unlimited, fused=False, overlay=review_overlay(store) if overlay is None else overlay)
+        return itertools.islice((e for e in found if kept or not e.rejected), limit)
+    return itertools.islice(store.iter_incidents(flt, rejected=kept), limit)
+
+
+def _keeps_rejected(where: EventFilter | None, rejected: bool) -> bool:
+    """Whether the events analysts marked wrong are read: when asked (``rejected``) or filtered on."""
+    return rejected or (where is not None and where.review == "rejected")
 
 
 def list_events(*, db: str | Path | None = None, where: EventFilter | None = None,
@@ -258,22 +286,32 @@ def alerts(*, db: str | Path | None = None, week: str | None = None, since: str 
     (nothing to judge there: a far ``since`` costs nothing). Areas are those of ``by`` (country,
     admin1, admin2, actor or event type) among the stored incidents ``where`` selects (its dates are
     ignored: an area's whole history counts), or only those ``areas`` names. ``top``: how many of an
-    alerting week's events to list with it (deadliest first).
+    alerting week's events to list with it (deadliest first). The weekly counts are the store's
+    (grouped in the database); only the alerting weeks' events are read.
     """
-    stored, earliest, latest = _history(db, where)
-    first, last = _since(since), _since(until)
-    if weeks:
-        return detect(stored, sorted({parse_week(w, "weeks") for w in weeks}), by=by, only=areas, settings=settings,
-                      top=top)
-    if week is not None:
-        first = last = parse_week(week, "week")
-    elif latest is None:
-        return detect([], [], by=by, settings=settings)
-    else:
-        last = min(last or latest, latest)
-        first = max(first or last, earliest or last)
-    return detect(stored, weeks_between(first, last) if first <= last else [], by=by, only=areas,
-                  settings=settings, top=top)
+    check_grouping(by, GROUPINGS)
+    with open_store(db, must_exist=True) as store:
+        flt, earliest, latest = _history(store, where)
+        first, last = _since(since), _since(until)
+        if weeks:
+            judged = sorted({parse_week(w, "weeks") for w in weeks})
+        elif week is not None:
+            judged = [parse_week(week, "week")]
+        elif latest is None:
+            return detect([], [], by=by, settings=settings)
+        else:
+            last = min(last or latest, latest)
+            first = max(first or last, earliest or last)
+            judged = weeks_between(first, last) if first <= last else []
+        counts = store.series_counts(flt, by)
+        report = detect_in(lambda end, only: counted_series(counts, by, end, only), judged, by=by, only=areas,
+                           settings=settings, top=top)
+        if not report.alerts or not top:
+            return report
+        stored = store.series_events(flt, by, sorted({parse_week(a.week) for a in report.alerts}))
+    found = tuple(dataclasses.replace(a, top_events=top_of(stored.get((a.area.key, parse_week(a.week)), ()), top))
+                  for a in report.alerts)
+    return dataclasses.replace(report, alerts=found)
 
 
 def area_history(area: str, *, db: str | Path | None = None, since: str | dt.date | None = None,
@@ -282,68 +320,33 @@ def area_history(area: str, *, db: str | Path | None = None, since: str | dt.dat
     """The weeks of the area named ``area`` (of ``by``), each with its expectation, band and p-value
     (docs/ALERTS.md), from its first event's week (or ``since``'s, not before the first stored event) to
     the ISO week ``until`` (default: the latest stored event's; not after it)."""
-    stored, earliest, latest = _history(db, where)
+    check_grouping(by, GROUPINGS)
+    with open_store(db, must_exist=True) as store:
+        flt, earliest, latest = _history(store, where)
+        counts = store.series_counts(flt, by)
     last = parse_week(until, "week") if until else latest or dt.date.today()
     first = _since(since)
     if latest is not None:
         last = min(last, latest)
     if first is not None and earliest is not None:
         first = max(first, earliest)
-    return history(stored, area, last, by=by, since=first, settings=settings)
+    return history_in(lambda end, only: counted_series(counts, by, end, only), area, last, by=by, since=first,
+                      settings=settings)
 
 
-_HISTORIES: dict[tuple[object, ...], tuple[list[StoredEvent], dt.date | None, dt.date | None]] = {}
-
-
-def _history(db: str | Path | None, where: EventFilter | None
-             ) -> tuple[list[StoredEvent], dt.date | None, dt.date | None]:
-    """The stored incidents ``where`` selects, whatever their dates (an area's whole history is its
-    baseline), and the earliest and latest day among them (:func:`the_events`). Kept while a SQLite
-    file is unchanged (its size and time of change, its journal's too), so the alerts panel and an
-    area's history do not read every event again on each request."""
+def _history(store: Store, where: EventFilter | None) -> tuple[EventFilter, dt.date | None, dt.date | None]:
+    """The filter of the stored incidents ``where`` selects, whatever their dates (an area's whole history
+    is its baseline), and the earliest and latest day among them; as :func:`the_events` reads them
+    (analysts' corrections applied, events they marked wrong left out)."""
     flt = dataclasses.replace(where or EventFilter(), date_from=None, date_to=None, limit=None)
-    stamp = _file_stamp(db)
-    key = (str(db), flt, stamp)
-    if stamp is not None and key in _HISTORIES:
-        return _HISTORIES[key]
-    with open_store(db, must_exist=True) as store:
-        stored = the_events(store, flt)
-    days = [d for d in (_event_day(s) for s in stored) if d is not None]
-    found = (stored, min(days, default=None), max(days, default=None))
-    if stamp is not None:
-        if len(_HISTORIES) >= 16:
-            _HISTORIES.clear()
-        _HISTORIES[key] = found
-    return found
-
-
-def _file_stamp(db: str | Path | None) -> tuple[int, ...] | None:
-    """What changes whenever a SQLite database does (None for PostgreSQL, or no file: never cached)."""
-    where = db if db is not None else default_db()
-    if is_postgres_url(where):
-        return None
-    stamps = []
-    for path in (Path(where), Path(f"{where}-wal")):
-        try:
-            info = path.stat()
-        except OSError:
-            stamps += [-1, -1]
-            continue
-        stamps += [info.st_size, info.st_mtime_ns]
-    return tuple(stamps) if stamps[0] >= 0 else None
+    flt = _with_actor_names(store, flt) or flt
+    return flt, store.earliest_day(flt), store.latest_day(flt)
 
 
 def _since(value: str | dt.date | None) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(iso_date(value, "since"))
-
-
-def _event_day(stored: StoredEvent) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat((stored.event.event_date or "")[:10])
-    except ValueError:
-        return None
 
 
 def list_quotes(*, db: str | Path | None = None, speaker: str | None = None, limit: int | None = None,
@@ -518,8 +521,21 @@ def export_events(fmt: str, *, db: str | Path | None = None, path: str | Path | 
                   where: EventFilter | None = None, mentions: bool = False, rejected: bool = False) -> str | None:
     """Export stored events in a format of ``talaia.export.WRITERS`` (acled-csv, geojson, jsonl,
     parquet) to ``path``, else return the text; one per incident unless ``mentions``. Reviewers'
-    corrections are applied; events they rejected are left out unless ``rejected``."""
-    return write_export(list_events(db=db, where=where, mentions=mentions, rejected=rejected), fmt, path)
+    corrections are applied; events they rejected are left out unless ``rejected`` (:func:`the_events`).
+    Incidents stream from the store to the file: memory stays flat whatever the store's size."""
+    with open_store(db, must_exist=True) as store:
+        return write_export(each_event(store, where, rejected=rejected, mentions=mentions), fmt, path)
+
+
+def export_chunks(fmt: str, *, db: str | Path | None = None, where: EventFilter | None = None,
+                  rejected: bool = False) -> Iterator[str]:
+    """A text format's export (as :func:`export_events`) piece by piece, the store open while it is read:
+    what the HTTP API streams."""
+    chunks = writer(fmt).chunks
+    if chunks is None:
+        raise QueryError(f"{fmt} is written to a file, not streamed", field="format")
+    with open_store(db, must_exist=True) as store:
+        yield from chunks(each_event(store, where, rejected=rejected))
 
 
 # ---- the analyst's desk: pages of events, one event with its documents, reviews ------------------
@@ -546,7 +562,10 @@ def search_events(*, db: str | Path | None = None, where: EventFilter | None = N
     """A page of the events (:func:`the_events`) matching ``where``, newest first (undated last); ``limit``
     1 to :data:`MAX_PAGE`, ``offset`` from 0."""
     _page([], limit, offset)  # the page's bounds checked before the database is read
-    return _page(list_events(db=db, where=where), limit, offset)
+    with open_store(db, must_exist=True) as store:
+        total, items = store.incident_page(_with_actor_names(store, where), limit=limit, offset=offset,
+                                           rejected=_keeps_rejected(where, False))
+    return EventPage(total, limit, offset, tuple(items))
 
 
 def _page(events: Sequence[StoredEvent], limit: int, offset: int) -> EventPage:
@@ -558,6 +577,42 @@ def _page(events: Sequence[StoredEvent], limit: int, offset: int) -> EventPage:
     dated = [e for e in events if e.event.event_date]
     ordered = dated[::-1] + [e for e in events if not e.event.event_date]
     return EventPage(len(ordered), limit, offset, tuple(ordered[offset:offset + limit]))
+
+
+def map_features(*, db: str | Path | None = None, where: EventFilter | None = None, limit: int = MAX_PAGE,
+                 offset: int = 0, zoom: int = 4, bbox: tuple[float, float, float, float] | None = None,
+                 cluster: bool = True) -> dict[str, object]:
+    """The map's GeoJSON: the page of events (as :func:`search_events`) with coordinates as points, or,
+    when more than ``limit`` located events match (``cluster``, first page), clusters: one feature per
+    cell of a grid of 360 / 2^(zoom + 3) degrees (inside ``bbox``: west, south, east, north), grouped in
+    the database, so the map's data stays small whatever the store's size."""
+    if bbox is not None and not (-180 <= bbox[0] <= bbox[2] <= 180 and -90 <= bbox[1] <= bbox[3] <= 90):
+        raise QueryError("bbox must be west,south,east,north within -180..180 and -90..90", field="bbox")
+    if cluster and offset == 0:
+        zoom = min(max(zoom, 0), 18)
+        with open_store(db, must_exist=True) as store:
+            flt = _with_actor_names(store, where)
+            cells = store.map_cells(flt, zoom=zoom, bbox=bbox, limit=limit)
+            if cells is not None:
+                features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                             "properties": {"cluster": True, "count": n, "fatalities": dead}}
+                            for lat, lon, n, dead in cells]
+                return {"type": "FeatureCollection", "total": store.count_incidents(flt), "limit": limit,
+                        "offset": offset, "clustered": True, "cell": cell_size(zoom), "features": features}
+            if bbox is not None:  # few enough in the view: its points
+                return {"type": "FeatureCollection", "total": store.count_incidents(flt), "limit": limit,
+                        "offset": offset, "clustered": False,
+                        "features": _points(store.located_incidents(flt, bbox, limit))}
+    page = search_events(db=db, where=where, limit=limit, offset=offset)
+    return {"type": "FeatureCollection", "total": page.total, "limit": page.limit, "offset": page.offset,
+            "clustered": False, "features": _points(page.items)}
+
+
+def _points(events: Sequence[StoredEvent]) -> list[dict[str, object]]:
+    return [{"type": "Feature", "id": e.event.event_id,
+             "geometry": {"type": "Point", "coordinates": [e.event.longitude, e.event.latitude]},
+             "properties": e.to_dict()}
+            for e in events if e.event.latitude is not None and e.event.longitude is not None]
 
 
 def actor_events(name: str, *, db: str | Path | None = None, knowledge: Sequence[str] = (), limit: int = 50,
@@ -714,7 +769,9 @@ def aggregate_events(*, db: str | Path | None = None, where: EventFilter | None 
     and per ``by`` (country, admin1, admin2, actor, event_type, sub_event_type); corrections applied,
     rejected events left out (talaia.analysis.aggregate)."""
     check_aggregation(period, by)
-    return aggregate(list_events(db=db, where=where), period=period, by=by)
+    with open_store(db, must_exist=True) as store:
+        rows, undated = store.incident_counts(_with_actor_names(store, where), period=period, by=by)
+    return counted_aggregate(rows, undated, period=period, by=by)
 
 
 @dataclass(frozen=True, slots=True)

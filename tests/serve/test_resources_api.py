@@ -24,7 +24,7 @@ def test_meta_lists_choices_and_write_access(client: TestClient) -> None:
     body = client.get("/api").json()
     assert body["writes"] is False and body["counts"]["events"] > 0 and body["counts"]["reviews"] == 0
     assert "Armed clash" in body["event_types"]["Battles"]
-    assert "event_date" in body["correctable_fields"] and body["periods"] == ["week", "month"]
+    assert "event_date" in body["correctable_fields"] and body["periods"] == ["week", "month", "year"]
 
 
 def test_aggregate_counts_events_and_fatalities_per_week(client: TestClient) -> None:
@@ -37,9 +37,12 @@ def test_aggregate_counts_events_and_fatalities_per_week(client: TestClient) -> 
     assert "2019-W42" in {r["period"] for r in body["rows"]}  # the Aguililla ambush, Monday 14 October 2019
     months = client.get("/api/aggregate", params={"period": "month", "by": "event_type"}).json()["rows"]
     assert all(len(r["period"]) == 7 for r in months) and "Battles" in {r["key"] for r in months}
+    years = client.get("/api/aggregate", params={"period": "year", "by": "event_type"}).json()["rows"]
+    assert {r["period"] for r in years} == {r["period"][:4] for r in months}
+    assert sum(r["events"] for r in years) == sum(r["events"] for r in months)
 
 
-@pytest.mark.parametrize(("params", "field"), [({"period": "year"}, "period"), ({"by": "colour"}, "by"),
+@pytest.mark.parametrize(("params", "field"), [({"period": "decade"}, "period"), ({"by": "colour"}, "by"),
                                                ({"date_from": "2019-1-1"}, "date_from")])
 def test_aggregate_bad_parameters(client: TestClient, params: dict[str, str], field: str) -> None:
     response = client.get("/api/aggregate", params=params)

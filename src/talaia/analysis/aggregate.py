@@ -1,4 +1,4 @@
-"""Events and fatalities per period (ISO week or month) and per area, actor or type.
+"""Events and fatalities per period (ISO week, month or year) and per area, actor or type.
 
 Counts are of incidents (fused events), reviewers' corrections applied, events they rejected left
 out. An event without a date is in no period and is counted in ``undated``; an event counts once
@@ -17,9 +17,10 @@ from talaia.errors import QueryError
 from talaia.models import Event
 from talaia.store import StoredEvent
 
-__all__ = ["GROUPS", "PERIODS", "Aggregate", "AggregateRow", "aggregate", "check_aggregation", "period_of"]
+__all__ = ["GROUPS", "PERIODS", "Aggregate", "AggregateRow", "aggregate", "check_aggregation", "counted_aggregate",
+           "period_of"]
 
-PERIODS = ("week", "month")
+PERIODS = ("week", "month", "year")
 GROUPS = ("country", "admin1", "admin2", "actor", "event_type", "sub_event_type")
 
 
@@ -47,10 +48,12 @@ class Aggregate:
 
 
 def period_of(date: str, period: str) -> str:
-    """The ISO week ('2019-W42') or month ('2019-10') of an ISO date."""
+    """The ISO week ('2019-W42'), month ('2019-10') or year ('2019') of an ISO date."""
     day = dt.date.fromisoformat(date[:10])
     if period == "week":
         return iso_week(day)
+    if period == "year":
+        return str(day.year)
     return f"{day.year}-{day.month:02d}"
 
 
@@ -88,3 +91,12 @@ def aggregate(events: Sequence[StoredEvent], *, period: str = "week", by: str = 
     rows = tuple(AggregateRow(p, k, n, f) for (p, k), (n, f) in
                  sorted(tally.items(), key=lambda item: (item[0][0], item[0][1] is None, item[0][1] or "")))
     return Aggregate(period, by, rows, undated)
+
+
+def counted_aggregate(rows: Sequence[tuple[str, str | None, int, int]], undated: int, *, period: str = "week",
+                      by: str = "admin1") -> Aggregate:
+    """An :class:`Aggregate` from (period, key, events, fatalities) rows a store grouped (the same rows,
+    in the same order, as :func:`aggregate` of the incidents)."""
+    check_aggregation(period, by)
+    ordered = sorted(rows, key=lambda r: (r[0], r[1] is None, r[1] or ""))
+    return Aggregate(period, by, tuple(AggregateRow(p, k, n, f) for p, k, n, f in ordered), undated)

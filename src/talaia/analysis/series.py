@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
@@ -21,8 +21,8 @@ from talaia.models import Event
 from talaia.store import StoredEvent
 from talaia.store.filters import country_code, fold, suggest
 
-__all__ = ["GROUPINGS", "Area", "Grouping", "WeeklySeries", "check_grouping", "iso_week", "monday_of", "parse_week",
-           "weekly_series"]
+__all__ = ["GROUPINGS", "Area", "Grouping", "WeeklySeries", "check_grouping", "counted_series", "iso_week",
+           "monday_of", "parse_week", "weekly_series"]
 
 Grouping = Literal["country", "admin1", "admin2", "actor", "event_type"]
 GROUPINGS: tuple[str, ...] = get_args(Grouping)
@@ -176,4 +176,33 @@ def weekly_series(stored: Iterable[StoredEvent], by: Grouping, until: dt.date,
         items = [tuple(by_week.get(start + dt.timedelta(weeks=i), ())) for i in range(n)]
         out.append(WeeklySeries(area, start, tuple(len(w) for w in items),
                                 tuple(sum(s.event.fatalities or 0 for s in w) for w in items), tuple(items)))
+    return sorted(out, key=lambda s: (fold(s.area.label), s.area.key))
+
+
+def counted_series(counts: Iterable[tuple[tuple[str, ...], dt.date, int, int]], by: Grouping, until: dt.date,
+                   only: Sequence[str] = (),
+                   stored: Mapping[tuple[tuple[str, ...], dt.date], Sequence[StoredEvent]] | None = None
+                   ) -> list[WeeklySeries]:
+    """:func:`weekly_series` from weekly counts a store keeps: (area key, Monday, events, fatalities) rows;
+    ``stored``: the events of some (area key, Monday) weeks, for an alert's top events."""
+    check_grouping(by)
+    last = monday_of(until)
+    by_key: dict[tuple[str, ...], dict[dt.date, tuple[int, int]]] = {}  # keyed by tuples: cheap to hash
+    for key, monday, events, fatalities in counts:
+        if monday <= last:
+            by_key.setdefault(key, {})[monday] = (events, fatalities)
+    weeks = {Area(by, key): by_week for key, by_week in by_key.items()}
+    if only:
+        weeks = {area: by_week for area, by_week in weeks.items() if any(area.matches(name) for name in only)}
+    out = []
+    for area, by_week in weeks.items():
+        start = min(by_week)
+        n = (last - start).days // 7 + 1
+        weekly_events, weekly_deaths = [0] * n, [0] * n
+        for monday, (count, dead) in by_week.items():
+            weekly_events[(monday - start).days // 7] = count
+            weekly_deaths[(monday - start).days // 7] = dead
+        mondays = [start + dt.timedelta(weeks=i) for i in range(n)] if stored else []
+        out.append(WeeklySeries(area, start, tuple(weekly_events), tuple(weekly_deaths),
+                                tuple(tuple((stored or {}).get((area.key, m), ())) for m in mondays)))
     return sorted(out, key=lambda s: (fold(s.area.label), s.area.key))

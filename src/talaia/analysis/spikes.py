@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, Literal, get_args
 
@@ -46,7 +46,8 @@ from talaia.store import StoredEvent
 from talaia.store.filters import suggest
 
 __all__ = ["MEASURES", "Alert", "AlertReport", "AlertSettings", "AreaHistory", "Baseline", "Measure", "WeekAssessment",
-           "assess_week", "detect", "find_alerts", "fit_baseline", "history", "top_events", "weeks_between"]
+           "assess_week", "detect", "detect_in", "find_alerts", "fit_baseline", "history", "history_in", "top_events",
+           "top_of", "weeks_between"]
 
 Measure = Literal["events", "fatalities"]
 MEASURES: tuple[str, ...] = get_args(Measure)
@@ -109,21 +110,23 @@ class Baseline:
     history_weeks: int  # reference weeks used
     trend: bool  # whether the linear trend was kept
 
-    def _distribution(self) -> Any:
+    def _call(self, method: str, x: float) -> float:
+        """``method`` (sf, ppf) of the predictive distribution at ``x``, called on scipy's distribution
+        with its parameters rather than on a frozen one (freezing builds a distribution object: ~3 ms)."""
         from scipy import stats  # imported when a week is judged: importing scipy.stats takes a while
 
         if self.variance <= self.expected * (1 + 1e-9):
-            return stats.poisson(self.expected)
+            return float(getattr(stats.poisson, method)(x, self.expected))
         size = self.expected ** 2 / (self.variance - self.expected)
-        return stats.nbinom(size, size / (size + self.expected))
+        return float(getattr(stats.nbinom, method)(x, size, size / (size + self.expected)))
 
     def p_value(self, observed: int) -> float:
         """P(Y >= observed): how often a week this high comes by chance."""
-        return 1.0 if observed <= 0 else float(self._distribution().sf(observed - 1))
+        return 1.0 if observed <= 0 else self._call("sf", observed - 1)
 
     def upper(self, threshold: float) -> int:
         """The largest count that does not alert at ``threshold`` (the top of the expected band)."""
-        return int(self._distribution().ppf(1 - threshold))
+        return int(self._call("ppf", 1 - threshold))
 
 
 def _seasons(t: int, weeks: NDArray[np.int64], window: int, periods: int) -> NDArray[np.int64]:
@@ -280,7 +283,12 @@ def assess_week(series: WeeklySeries, index: int, settings: AlertSettings | None
 
 def top_events(series: WeeklySeries, index: int, limit: int = 3) -> tuple[dict[str, Any], ...]:
     """The week's deadliest events (then those with most sources), as short records."""
-    ranked = sorted(series.stored[index] if index < len(series.stored) else (),
+    return top_of(series.stored[index] if index < len(series.stored) else (), limit)
+
+
+def top_of(stored: Sequence[StoredEvent], limit: int = 3) -> tuple[dict[str, Any], ...]:
+    """The deadliest of ``stored`` (then those with most sources), as short records."""
+    ranked = sorted(stored,
                     key=lambda s: (-(s.event.fatalities or 0), -len(s.sources), s.event.event_date or "",
                                    s.event.event_id))
     return tuple({"event_id": s.event.event_id, "event_date": s.event.event_date,
@@ -344,17 +352,28 @@ def weeks_between(first: dt.date, last: dt.date) -> list[dt.date]:
     return [start + dt.timedelta(weeks=i) for i in range((end - start).days // 7 + 1)]
 
 
+SeriesOf = Callable[[dt.date, Sequence[str]], list[WeeklySeries]]  # (last week, only these areas) -> series
+
+
 def detect(stored: Sequence[StoredEvent], weeks: Sequence[dt.date], *, by: Grouping = "admin1",
            only: Sequence[str] = (), settings: AlertSettings | None = None, top: int = 3) -> AlertReport:
     """The alerts of the weeks starting on ``weeks`` (Mondays) among the areas of ``by`` in ``stored``
     (``only``: those areas' names), each judged against its own history in ``stored``."""
+    check_grouping(by)
+    return detect_in(lambda until, names: weekly_series(stored, by, until, names), weeks, by=by, only=only,
+                     settings=settings, top=top)
+
+
+def detect_in(series_of: SeriesOf, weeks: Sequence[dt.date], *, by: Grouping = "admin1", only: Sequence[str] = (),
+              settings: AlertSettings | None = None, top: int = 3) -> AlertReport:
+    """:func:`detect` over the series ``series_of`` gives (a store's weekly counts, or events')."""
     s = settings or AlertSettings()
     check_grouping(by)
     if isinstance(top, bool) or not isinstance(top, int) or top < 0:
         raise QueryError(f"top must be a whole number of at least 0, not {top!r}", field="top")
     if not weeks:
         return AlertReport((), by, s, 0, ())
-    series = weekly_series(stored, by, max(weeks), only)
+    series = series_of(max(weeks), only)
     indexes = [[one.index_of(w) for w in weeks] for one in series]
     found = find_alerts(series, indexes, s, top)
     return AlertReport(tuple(iso_week(w) for w in sorted(weeks)), by, s, len(series), tuple(found))
@@ -365,10 +384,17 @@ def history(stored: Sequence[StoredEvent], area: str, until: dt.date, *, by: Gro
     """Every week of the area named ``area`` (accents and case ignored) from its first event's (or
     ``since``'s) to ``until``'s, each judged against the weeks before it; QueryError when no area or
     several have that name."""
+    return history_in(lambda last, names: weekly_series(stored, by, last, names), area, until, by=by, since=since,
+                      settings=settings)
+
+
+def history_in(series_of: SeriesOf, area: str, until: dt.date, *, by: Grouping = "admin1",
+               since: dt.date | None = None, settings: AlertSettings | None = None) -> AreaHistory:
+    """:func:`history` over the series ``series_of`` gives."""
     s = settings or AlertSettings()
-    series = weekly_series(stored, by, until, (area,))
+    series = series_of(until, (area,))
     if not series:
-        names = sorted({one.area.label for one in weekly_series(stored, by, until)})
+        names = sorted({one.area.label for one in series_of(until, ())})
         raise QueryError(f"no {by} named {area!r} has stored events up to {iso_week(until)}"
                          f"{suggest(area, names)}", field="history")
     if len(series) > 1:

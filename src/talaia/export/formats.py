@@ -11,12 +11,14 @@ import datetime as dt
 import functools
 import io
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from talaia.store.records import StoredEvent
+
+_BATCH = 1_000  # events per piece of text streamed
 
 
 @functools.cache
@@ -104,37 +106,80 @@ def spreadsheet_safe(value: Any) -> Any:
 
 def write_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
     """``rows`` as CSV with a header of ``columns``, every cell :func:`spreadsheet_safe`: every CSV Talaia
-    writes goes through here."""
+    writes goes through here (or :func:`csv_chunks`, the same piece by piece)."""
+    return "".join(csv_chunks(rows, columns))
+
+
+def csv_chunks(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> Iterator[str]:
+    """:func:`write_csv`'s text a batch of rows at a time, so a streamed export holds one batch."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
-    for row in rows:
+    for n, row in enumerate(rows, 1):
         writer.writerow({k: spreadsheet_safe(v) for k, v in row.items()})
-    return buffer.getvalue()
+        if n % _BATCH == 0:
+            yield _drain(buffer)
+    yield _drain(buffer)
 
 
-def _acled_csv(events: Sequence[StoredEvent]) -> str:
-    return write_csv((acled_row(ev) for ev in events), acled_columns())
+def _drain(buffer: io.StringIO) -> str:
+    text = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return text
 
 
-def _geojson(events: Sequence[StoredEvent]) -> str:
-    features = [
-        {"type": "Feature",
-         "geometry": {"type": "Point", "coordinates": [ev.event.longitude, ev.event.latitude]}
-         if ev.event.latitude is not None and ev.event.longitude is not None else None,
-         "properties": ev.to_dict()}
-        for ev in events
-    ]
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False) + "\n"
+def _acled_csv(events: Iterable[StoredEvent]) -> Iterator[str]:
+    return csv_chunks((acled_row(ev) for ev in events), acled_columns())
 
 
-def _jsonl(events: Sequence[StoredEvent]) -> str:
-    return "".join(json.dumps(ev.to_dict(), ensure_ascii=False) + "\n" for ev in events)
+def _geojson(events: Iterable[StoredEvent]) -> Iterator[str]:
+    yield '{"type": "FeatureCollection", "features": ['
+    for n, ev in enumerate(events):
+        feature = {"type": "Feature",
+                   "geometry": {"type": "Point", "coordinates": [ev.event.longitude, ev.event.latitude]}
+                   if ev.event.latitude is not None and ev.event.longitude is not None else None,
+                   "properties": ev.to_dict()}
+        yield (", " if n else "") + json.dumps(feature, ensure_ascii=False)
+    yield "]}\n"
 
 
-def _write_parquet(events: Sequence[StoredEvent], path: Path) -> None:
-    import pyarrow as pa
+def _jsonl(events: Iterable[StoredEvent]) -> Iterator[str]:
+    for ev in events:
+        yield json.dumps(ev.to_dict(), ensure_ascii=False) + "\n"
+
+
+def _write_parquet(events: Iterable[StoredEvent], path: Path) -> None:
+    """One row group per batch of events, so memory holds one batch whatever the export's size."""
     import pyarrow.parquet as pq
+
+    out: Any = None
+    try:
+        for batch in _batches(events, _BATCH * 10):
+            table = _parquet_table(batch)
+            if out is None:
+                out = pq.ParquetWriter(path, table.schema)
+            out.write_table(table)
+        if out is None:
+            pq.write_table(_parquet_table([]), path)
+    finally:
+        if out is not None:
+            out.close()
+
+
+def _batches(events: Iterable[StoredEvent], size: int) -> Iterator[list[StoredEvent]]:
+    batch: list[StoredEvent] = []
+    for ev in events:
+        batch.append(ev)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _parquet_table(events: Sequence[StoredEvent]) -> Any:
+    import pyarrow as pa
 
     rows = [acled_row(ev) for ev in events]
     columns = {c: [r[c] for r in rows] for c in acled_columns()}
@@ -144,8 +189,10 @@ def _write_parquet(events: Sequence[StoredEvent], path: Path) -> None:
     columns["review"] = [ev.review.status if ev.review else "unreviewed" for ev in events]
     columns["evidence"] = [json.dumps([x.to_dict() for x in ev.event.evidence]) for ev in events]
     columns["event_id"] = [ev.event.event_id for ev in events]
-    table = pa.table({k: pa.array(v) for k, v in columns.items()})
-    pq.write_table(table, path)
+    types = {"latitude": pa.float64(), "longitude": pa.float64(), "time_precision": pa.int64(),
+             "geo_precision": pa.int64(), "fatalities": pa.int64(), "timestamp": pa.int64()}
+    # every batch one schema (a batch whose notes are all empty is still a string column)
+    return pa.table({k: pa.array(v, type=types.get(k, pa.string())) for k, v in columns.items()})
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,19 +201,23 @@ class Writer:
 
     name: str
     description: str
-    text: Callable[[Sequence[StoredEvent]], str] | None = None
-    file: Callable[[Sequence[StoredEvent], Path], None] | None = None
+    chunks: Callable[[Iterable[StoredEvent]], Iterator[str]] | None = None  # the text, piece by piece
+    file: Callable[[Iterable[StoredEvent], Path], None] | None = None
     aliases: tuple[str, ...] = ()
 
     @property
     def needs_path(self) -> bool:
-        return self.text is None
+        return self.chunks is None
+
+    def text(self, events: Iterable[StoredEvent]) -> str:
+        assert self.chunks is not None
+        return "".join(self.chunks(events))
 
 
 WRITERS: dict[str, Writer] = {w.name: w for w in (
-    Writer("acled-csv", "ACLED's export columns, in ACLED's order", text=_acled_csv, aliases=("csv",)),
-    Writer("geojson", "a GeoJSON FeatureCollection of points (null geometry where unplaced)", text=_geojson),
-    Writer("jsonl", "one JSON object per event, with its sources", text=_jsonl),
+    Writer("acled-csv", "ACLED's export columns, in ACLED's order", chunks=_acled_csv, aliases=("csv",)),
+    Writer("geojson", "a GeoJSON FeatureCollection of points (null geometry where unplaced)", chunks=_geojson),
+    Writer("jsonl", "one JSON object per event, with its sources", chunks=_jsonl),
     Writer("parquet", "ACLED's columns plus event_id, certainty, review status and evidence (needs a file)",
            file=_write_parquet),
 )}
@@ -186,17 +237,20 @@ def text_formats(*, aliases: bool = False) -> tuple[str, ...]:
     return tuple(n for w in WRITERS.values() if not w.needs_path for n in (w.name, *(w.aliases if aliases else ())))
 
 
-def write_export(events: Sequence[StoredEvent], fmt: str, path: str | Path | None) -> str | None:
-    """Write ``events`` as ``fmt`` to ``path`` (None: return the text; a binary format needs a path)."""
+def write_export(events: Iterable[StoredEvent], fmt: str, path: str | Path | None) -> str | None:
+    """Write ``events`` as ``fmt`` to ``path`` (None: return the text; a binary format needs a path),
+    streaming: events are read from ``events`` as they are written, so a store's worth of them is never
+    in memory at once."""
     w = writer(fmt)
-    if w.text is None:
+    if w.chunks is None:
         if path is None:
             raise ValueError(f"{w.name} needs an output file (-o)")
         assert w.file is not None
         w.file(events, Path(path))
         return None
-    text = w.text(events)
     if path is None:
-        return text
-    Path(path).write_text(text, encoding="utf-8")
+        return w.text(events)
+    with Path(path).open("w", encoding="utf-8") as out:
+        for chunk in w.chunks(events):
+            out.write(chunk)
     return None

@@ -26,7 +26,8 @@ from talaia.errors import StoreError, TalaiaError
 from talaia.models import Document, Evidence, ExtractionResult
 from talaia.review.records import REVIEW_COLUMNS, Review
 from talaia.store.filters import EventFilter
-from talaia.store.migrations import MIGRATIONS, Dialect
+from talaia.store.incidents import IncidentTables
+from talaia.store.migrations import INCIDENTS_MIGRATION, MIGRATIONS, Dialect
 from talaia.store.overlay import ReviewState, events_source, overlay_load
 from talaia.store.records import (
     EVENT_COLUMNS,
@@ -82,7 +83,7 @@ class ConflictError(StoreError):
     failure); :meth:`Store.atomically` runs it again."""
 
 
-class Store:
+class Store(IncidentTables):
     """A Talaia database. Open one with :func:`talaia.store.open_store`; backends subclass this."""
 
     dialect: Dialect
@@ -177,8 +178,34 @@ class Store:
                         for sql in step(self.dialect):
                             self._execute(sql)
                         self._execute("INSERT INTO _migrations (name, applied_at) VALUES (?, ?)", (name, _now()))
+                        if name == INCIDENTS_MIGRATION:  # a database with events: its incidents computed
+                            self._nested = True
+                            try:
+                                self._after_write(everything=True)
+                            finally:
+                                self._nested = False
                         applied.append(name)
         return applied
+
+    def refresh_incidents(self, *, everything: bool = False) -> None:
+        """Bring the review states and incidents up to date after a change made outside the store's
+        methods (rows deleted in SQL, a bulk load); ``everything``: compute every incident again."""
+        self.atomically(lambda: self._after_write(everything=everything))
+
+    def _after_write(self, *, everything: bool = False) -> None:
+        """Inside a write's transaction: keep the review states as the audit log now resolves them and
+        compute the incidents the write touched again (``everything``: every incident)."""
+        from talaia.review.service import review_overlay
+
+        # one refresh at a time per database: two writers touching one incident would otherwise both
+        # replace its row and both apply its counts' deltas (the lock is the fusion's, held to commit)
+        self._lock_fusion()
+        self.sync_review_states(review_overlay(self))
+        if everything:
+            self._stale = set()
+            self.rebuild_incidents()
+        else:
+            self._refresh_stale()
 
     def _migrations_pending(self) -> bool:
         """Whether some migration is not applied, read without the lock (what is pending is read again
@@ -269,6 +296,7 @@ class Store:
         def write() -> None:
             for item in items:
                 self._write_item(item, now)
+            self._after_write()
         self.atomically(write)
 
     def _write_item(self, item: StoreItem, now: str) -> None:
@@ -293,6 +321,7 @@ class Store:
         target = item.duplicate_of or key
         for (old,) in self._execute("SELECT key FROM documents WHERE doc_id = ? AND key NOT IN (?, ?)",
                                     (doc.id, key, target)).fetchall():
+            self._mark_document(old)
             self._execute("UPDATE documents SET duplicate_of = ? WHERE duplicate_of = ?", (target, old))
             self._execute("DELETE FROM documents WHERE key = ?", (old,))
             self._execute("INSERT INTO superseded_documents (key, doc_id, replaced_by, at) VALUES (?, ?, ?, ?) "
@@ -300,6 +329,7 @@ class Store:
                           (old, doc.id, key, now))
         if item.duplicate_of is not None:
             self._link_duplicates(item.duplicate_of)
+            self._mark_document(item.duplicate_of)
             return
         if not ok:
             return
@@ -310,10 +340,12 @@ class Store:
                 "extractor_version = ? WHERE key = ?",
                 (doc.title, published, language, doc.source, doc.url, doc.origin, version, key))
             self._execute("UPDATE documents SET extractor_version = ? WHERE duplicate_of = ?", (version, key))
+            self._mark_document(key)
             for table in ("events", "quotes", "places"):
                 self._execute(f"DELETE FROM {table} WHERE document_key = ?", (key,))
         self._write_result(key, result, version)
         self._link_duplicates(key)
+        self._mark_document(key)
 
     def _link_duplicates(self, original: str) -> None:
         """Make every duplicate of ``original`` a source of each of its events."""
@@ -437,9 +469,18 @@ class Store:
         """Record the incident of each event (event id -> incident id), in one transaction; returns
         how many changed."""
         def record() -> int:
-            return sum(self._execute(
-                "UPDATE events SET incident_id = ? WHERE event_id = ? AND (incident_id IS NULL OR incident_id != ?)",
-                (incident_id, event_id, incident_id)).rowcount for event_id, incident_id in sorted(incident_of.items()))
+            wanted = sorted(incident_of.items())
+            held: dict[str, str | None] = {}
+            for chunk in range(0, len(wanted), _CHUNK):
+                part = [event_id for event_id, _ in wanted[chunk:chunk + _CHUNK]]
+                held.update((r[0], r[1]) for r in self._execute(
+                    f"SELECT event_id, incident_id FROM events WHERE event_id IN ({','.join('?' * len(part))})", part))
+            changed = [(i, e) for e, i in wanted if e in held and held[e] != i]
+            self._mark([held[e] or e for _, e in changed] + [i for i, _ in changed])
+            if changed:
+                self._execute_many("UPDATE events SET incident_id = ? WHERE event_id = ?", changed)
+            self._after_write()
+            return len(changed)
         return self.atomically(record)
 
     def event_ids(self, prefix: str, limit: int = 10) -> list[str]:
@@ -488,9 +529,11 @@ class Store:
 
     # ---- reviews (talaia.review): the audit log -------------------------------------------------
     def add_review(self, review: Review) -> None:
-        self.atomically(lambda: self._execute(
-            f"INSERT INTO reviews ({', '.join(REVIEW_COLUMNS)}) VALUES ({', '.join('?' * len(REVIEW_COLUMNS))})",
-            review.row()))
+        def record() -> None:
+            self._execute(f"INSERT INTO reviews ({', '.join(REVIEW_COLUMNS)}) "
+                          f"VALUES ({', '.join('?' * len(REVIEW_COLUMNS))})", review.row())
+            self._after_write()
+        self.atomically(record)
 
     def reviews(self, *, event_ids: Sequence[str] = (), document_ids: Sequence[str] = (), newest_first: bool = False,
                 limit: int | None = None, offset: int = 0) -> list[Review]:

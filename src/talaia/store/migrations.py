@@ -212,6 +212,14 @@ POSTGRES_EVIDENCE_TEXT = (
     "' ' ORDER BY n) FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS spans(s, n) $ev$")
 
 
+def _m011_incidents(d: Dialect) -> list[str]:
+    """Incidents kept as a table (talaia.store.incidents): one row per incident, its fused and corrected
+    record, with the review states it was computed from; filled by the store right after this step."""
+    from talaia.store.incidents import incident_ddl
+
+    return incident_ddl(d.real, sqlite=d.name == "sqlite")
+
+
 MIGRATIONS: list[Migration] = [
     ("001_initial", _m001_initial),
     ("002_reextraction_indexes", _m002_reextraction_indexes),
@@ -223,7 +231,9 @@ MIGRATIONS: list[Migration] = [
     ("008_event_confidence", _m008_event_confidence),
     ("009_watch", _m009_watch),
     ("010_review_log_actions", _m010_review_log_actions),
+    ("011_incidents", _m011_incidents),
 ]
+INCIDENTS_MIGRATION = "011_incidents"
 
 # the letters fold() is taught in PostgreSQL: Latin (with Vietnamese), combining marks, Greek, Cyrillic
 _FOLDED_RANGES = ((0x80, 0x530), (0x1E00, 0x1F00))

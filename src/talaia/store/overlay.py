@@ -10,11 +10,13 @@ there is one. Filters, fusion of the records and exports then all see the correc
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["OVERLAID_COLUMNS", "UNREVIEWED", "OverlayLoad", "ReviewState", "events_source", "overlay_load"]
+__all__ = ["OVERLAID_COLUMNS", "STATE_NAMES", "STORED_TABLE", "UNREVIEWED", "OverlayLoad", "ReviewState",
+           "events_source", "overlay_load", "overlay_table", "state_of", "state_row"]
 
 # the columns a review can set: the correctable fields and what follows from them (a corrected
 # sub-event type sets its event type, a corrected date its precision, a corrected toll its high figure)
@@ -77,28 +79,49 @@ def _typed(column: str, value: Any) -> Any:
     return None if isinstance(typed, int) and abs(typed) > _MAX_INTEGER else typed
 
 
-def overlay_load(overlay: Mapping[str, ReviewState]) -> OverlayLoad:
-    """What loads ``overlay`` (stored event id -> state) into the temporary table :func:`events_source` reads."""
+# the table the store keeps the review states of the last write in (talaia.store.incidents reads it)
+STORED_TABLE = "review_states"
+STATE_NAMES = ("event_id", "review_status", "reviews", "reviewer", "reviewed_at", "review_values",
+               *(n for c in OVERLAID_COLUMNS for n in (c, f"{c}_set")))
+
+
+def overlay_table(table: str = _TABLE, *, temporary: bool = True) -> str:
+    """The CREATE statement of an overlay table: a connection's temporary one, or the stored one."""
     columns = ", ".join(f"{c} {_TYPES.get(c, ('TEXT', str))[0]}, {c}_set INTEGER NOT NULL DEFAULT 0"
                         for c in OVERLAID_COLUMNS)
-    names = ["event_id", "review_status", "reviews", "reviewer", "reviewed_at",
-             *(n for c in OVERLAID_COLUMNS for n in (c, f"{c}_set"))]
-    rows = []
-    for event_id, state in overlay.items():
-        values = state.corrections
-        rows.append((event_id, state.status, state.reviews, state.reviewer, state.reviewed_at,
-                     *(v for c in OVERLAID_COLUMNS for v in (_typed(c, values.get(c)), int(c in values)))))
+    return (f"CREATE {'TEMPORARY ' if temporary else ''}TABLE IF NOT EXISTS {table} (event_id TEXT PRIMARY KEY, "
+            f"review_status TEXT NOT NULL, reviews INTEGER NOT NULL, reviewer TEXT, reviewed_at TEXT, "
+            f"review_values TEXT, {columns})")
+
+
+def state_row(event_id: str, state: ReviewState) -> tuple[Any, ...]:
+    """The overlay table's row of one event's review state (``review_values``: the corrections as
+    JSON pairs, in their order, so the state reads back as it was)."""
+    values = state.corrections
+    return (event_id, state.status, state.reviews, state.reviewer, state.reviewed_at,
+            json.dumps([list(pair) for pair in state.values], ensure_ascii=False),
+            *(v for c in OVERLAID_COLUMNS for v in (_typed(c, values.get(c)), int(c in values))))
+
+
+def state_of(row: Any) -> ReviewState:
+    """The review state an overlay table's row (or an incident row's review columns) holds."""
+    return ReviewState(row["review_status"], tuple((c, v) for c, v in json.loads(row["review_values"] or "[]")),
+                       row["reviews"], row["reviewer"], row["reviewed_at"])
+
+
+def overlay_load(overlay: Mapping[str, ReviewState]) -> OverlayLoad:
+    """What loads ``overlay`` (stored event id -> state) into the temporary table :func:`events_source` reads."""
     return OverlayLoad(
-        create=(f"CREATE TEMPORARY TABLE IF NOT EXISTS {_TABLE} (event_id TEXT PRIMARY KEY, "
-                f"review_status TEXT NOT NULL, reviews INTEGER NOT NULL, reviewer TEXT, reviewed_at TEXT, {columns})"),
+        create=overlay_table(),
         clear=f"DELETE FROM {_TABLE}",
-        insert=f"INSERT INTO {_TABLE} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-        rows=rows)
+        insert=f"INSERT INTO {_TABLE} ({', '.join(STATE_NAMES)}) VALUES ({', '.join('?' * len(STATE_NAMES))})",
+        rows=[state_row(event_id, state) for event_id, state in overlay.items()])
 
 
-def events_source(event_columns: tuple[str, ...], *, overlaid: bool) -> str:
+def events_source(event_columns: tuple[str, ...], *, overlaid: bool, table: str = _TABLE) -> str:
     """A FROM item named ``e``: the events table, with the overlay's values where it has them
-    (``overlaid``: :func:`overlay_load`'s statements ran on this connection) and the review columns."""
+    (``overlaid``: :func:`overlay_load`'s statements ran on this connection, or ``table`` is the
+    stored states) and the review columns."""
     if not overlaid:
         return ("(SELECT events.*, 'unreviewed' AS review_status, 0 AS reviews, NULL AS reviewer, "
                 "NULL AS reviewed_at FROM events) e")
@@ -108,4 +131,4 @@ def events_source(event_columns: tuple[str, ...], *, overlaid: bool) -> str:
     parts += [f"CASE WHEN o.{c}_set = 1 THEN o.{c} ELSE ev.{c} END AS {c}" for c in OVERLAID_COLUMNS]
     parts += ["coalesce(o.review_status, 'unreviewed') AS review_status", "coalesce(o.reviews, 0) AS reviews",
               "o.reviewer", "o.reviewed_at"]
-    return f"(SELECT {', '.join(parts)} FROM events ev LEFT JOIN {_TABLE} o ON o.event_id = ev.event_id) e"
+    return f"(SELECT {', '.join(parts)} FROM events ev LEFT JOIN {table} o ON o.event_id = ev.event_id) e"

@@ -145,11 +145,17 @@ def fused_event(members: list[Row], sources: dict[str, list[dict[str, str | None
     tolls = [t for r in members for t in (r["fatalities"], r["fatalities_high"]) if t is not None]
     low = min((r["fatalities"] for r in members if r["fatalities"] is not None), default=None)
     high = max(tolls, default=None)
+    event = dataclasses.replace(first, fatalities=low, fatalities_high=high if high is not None and low is not None
+                                and high > low else None)
+    return StoredEvent(event, merged_sources(members, sources),
+                       tuple(r["event_id"] for r in members) if len(members) > 1 else ())
+
+
+def merged_sources(members: list[Row], sources: dict[str, list[dict[str, str | None]]]
+                   ) -> tuple[dict[str, str | None], ...]:
+    """Every mention's sources once, earliest published first."""
     seen: dict[str | None, dict[str, str | None]] = {}
     for r in members:
         for source in sources.get(r["event_id"], ()):
             seen.setdefault(source["document_id"], source)
-    event = dataclasses.replace(first, fatalities=low, fatalities_high=high if high is not None and low is not None
-                                and high > low else None)
-    ordered = sorted(seen.values(), key=lambda src: (src["published"] or "", src["document_id"] or ""))
-    return StoredEvent(event, tuple(ordered), tuple(r["event_id"] for r in members) if len(members) > 1 else ())
+    return tuple(sorted(seen.values(), key=lambda src: (src["published"] or "", src["document_id"] or "")))

@@ -37,6 +37,18 @@ function popup(feature) {
     eventLink(p.event_id, "open the event"));
 }
 
+function clusterMarker(map, lat, lon, p) {
+  const marker = L.circleMarker([lat, lon], {
+    radius: 8 + 3 * Math.log2(1 + p.count), color: "#6e2c00", weight: 1, fillColor: "#dc7633", fillOpacity: 0.55,
+    className: "event-cluster",
+  });
+  const dead = p.fatalities ? `, ${p.fatalities} dead` : "";
+  marker.bindTooltip(`${p.count.toLocaleString("en")} events${dead}`, {permanent: false, direction: "top"});
+  marker.on("click", () => map.setView([lat, lon], Math.min(map.getZoom() + 2, 18)));
+  marker.on("add", () => marker.getElement()?.setAttribute("data-count", String(p.count)));
+  return marker;
+}
+
 const radius = (dead) => 5 + 2.5 * Math.sqrt(dead);
 
 /** Whether an event is placed only at a state, region or country (its point is that area's middle). */
@@ -82,13 +94,20 @@ export class EventMap {
     });
   }
 
-  /** Show the events of a GeoJSON FeatureCollection and fit the view to them. */
-  async show(collection) {
+  /** Show the events of a GeoJSON FeatureCollection and fit the view to them (``fit``: false keeps the
+   * view, when the map asked for them itself). A large selection comes as clusters (one per grid cell,
+   * properties {cluster, count, fatalities}): a cluster is a circle with its count; clicking it zooms in. */
+  async show(collection, fit = true) {
     await this.ready;
     this.events.clearLayers();
+    this.clustered = Boolean(collection.clustered);
     for (const feature of collection.features || []) {
       if (!feature.geometry || feature.geometry.type !== "Point") continue;
       const [lon, lat] = feature.geometry.coordinates;
+      if (feature.properties.cluster) {
+        this.events.addLayer(clusterMarker(this.map, lat, lon, feature.properties));
+        continue;
+      }
       const dead = Number(feature.properties.fatalities || 0);
       const coarse = isCoarse(feature.properties);
       const marker = L.circleMarker([lat, lon], {
@@ -102,7 +121,23 @@ export class EventMap {
       this.events.addLayer(marker);
     }
     const bounds = this.events.getBounds();
-    if (bounds.isValid()) this.map.fitBounds(bounds.pad(0.4), {maxZoom: 7, animate: false});
+    if (fit && bounds.isValid()) this.map.fitBounds(bounds.pad(0.4), {maxZoom: 7, animate: false});
+  }
+
+  /** The view the map shows, as the API's zoom and bbox parameters. */
+  view() {
+    const b = this.map.getBounds();
+    const clamp = (v, low, high) => Math.min(high, Math.max(low, v)).toFixed(4);
+    return {zoom: this.map.getZoom(),
+      bbox: [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90), clamp(b.getEast(), -180, 180),
+        clamp(b.getNorth(), -90, 90)].join(",")};
+  }
+
+  /** Call ``load(view)`` after the analyst pans or zooms a clustered map: finer clusters, or the points. */
+  onMove(load) {
+    if (this.moveHandler) this.map.off("moveend", this.moveHandler);
+    this.moveHandler = () => { if (this.clustered) load(this.view()); };
+    this.map.on("moveend", this.moveHandler);
   }
 
   invalidate() {

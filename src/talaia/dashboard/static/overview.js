@@ -9,16 +9,19 @@ import {byYear, span, timeline} from "./timeline.js";
 
 const MAX_MONTHS = 120; // a longer history is drawn by year
 
-/** How many months monthly rows ('YYYY-MM') span, first to last. */
-function monthSpan(rows) {
-  const index = rows.map((r) => Number(r.period.slice(0, 4)) * 12 + Number(r.period.slice(5, 7)));
-  return index.length ? Math.max(...index) - Math.min(...index) + 1 : 0;
-}
-
 export const FILTERS = ["country", "admin1", "admin2", "event_type", "sub_event_type", "certainty", "review",
   "date_from", "date_to", "actor", "q"];
 const PAGE = 25;
 const MAX_WEEKS = 156; // a longer history is drawn by month
+const MAX_WEEKS_MONTHS = 37; // histories over this many months span over MAX_WEEKS weeks: no need to ask
+
+/** How many months the monthly rows span, first to last. */
+function monthSpan(rows) {
+  const months = rows.map((r) => r.period).filter(Boolean).sort();
+  if (!months.length) return 0;
+  const index = (p) => Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7));
+  return index(months[months.length - 1]) - index(months[0]) + 1;
+}
 const COLUMNS = ["Event", "Date", "Type", "Sub-type", "Actor 1", "Actor 2", "Location", "Admin1", "Country",
   "Deaths", "Certainty", "Review"];
 const ISO_DATE = "\\d{4}-\\d{2}-\\d{2}";
@@ -50,8 +53,8 @@ function filtersOf(params) {
 async function choices() {
   // every country and state stored, most events first: dated ones from the monthly aggregate, undated
   // ones from the newest page of events
-  const [countries, states, page] = await Promise.allSettled([get("aggregate", {period: "month", by: "country"}),
-    get("aggregate", {period: "month", by: "admin1"}), get("events", {limit: 500})]);
+  const [countries, states, page] = await Promise.allSettled([get("aggregate", {period: "year", by: "country"}),
+    get("aggregate", {period: "year", by: "admin1"}), get("events", {limit: 500})]);
   const tally = (result, rows, keyOf) => {
     const totals = new Map();
     if (result.status === "fulfilled") for (const row of rows(result.value)) {
@@ -122,27 +125,33 @@ export class Overview {
     const current = filtersOf(params);
     const offset = Math.max(0, Number(params.get("offset") || 0));
     delete this.element.dataset.shown;
+    delete this.element.dataset.drawn;
     if (!this.map) this.map = new EventMap(this.mapBox);
     this.map.invalidate();
     await this.renderFilters(current);
     const alerts = showAlerts(this.alertsBox, current, params.get("alert"));
+    // the timeline asks for months first (by country: one row per month and country, whatever the
+    // store's size), then for weeks when the history is short enough to draw by week
     const [page, points, aggregate] = await Promise.allSettled([
       get("events", {...current, limit: PAGE, offset}),
       get("events.geojson", current),
-      get("aggregate", {...current, period: "week"}),
+      get("aggregate", {...current, period: "month", by: "country"}),
     ]);
     this.renderTable(page, current, offset);
     await this.map.highlight(current.admin1);
     if (points.status === "fulfilled") await this.map.show(points.value);
+    // a clustered map asks for finer clusters (or the points) of the view it is moved to
+    this.map.onMove((view) => get("events.geojson", {...current, ...view}).then((v) => this.map.show(v, false),
+      () => null));
     let rows = aggregate.status === "fulfilled" ? aggregate.value.rows || [] : null;
-    let period = "week";
-    if (rows && span(rows) > MAX_WEEKS) { // years of history: months read better than hundreds of thin bars
-      period = "month";
-      rows = await get("aggregate", {...current, period}).then((v) => v.rows || [], () => rows);
-      if (monthSpan(rows) > MAX_MONTHS) {
-        period = "year"; // a decade and more: a bar per year, not 120 monthly hairlines
-        rows = byYear(rows);
-      }
+    let period = "month";
+    if (rows && monthSpan(rows) <= MAX_WEEKS_MONTHS) { // a short history: drawn by week unless too long for it
+      const weeks = await get("aggregate", {...current, period: "week", by: "country"}).then((v) => v.rows || [],
+        () => null);
+      if (weeks && span(weeks) <= MAX_WEEKS) [rows, period] = [weeks, "week"];
+    } else if (rows && monthSpan(rows) > MAX_MONTHS) {
+      period = "year"; // a decade and more: a bar per year, not 120 monthly hairlines
+      rows = byYear(rows);
     }
     fill(this.timelineTitle, `Events and reported deaths per ${period}`);
     const undated = aggregate.status === "fulfilled" ? aggregate.value.undated || 0 : 0;
@@ -150,6 +159,7 @@ export class Overview {
       undated ? h("p", {class: "summary", id: "undated"},
         `${undated} undated event${undated === 1 ? "" : "s"} (in the table and, where placed, on the map) not on ` +
         "the timeline.") : "");
+    this.element.dataset.drawn = new URLSearchParams({...current, offset}).toString(); // table, map, timeline
     await alerts;
     this.element.dataset.shown = new URLSearchParams({...current, offset}).toString(); // drawn: for tests, scripts
   }

@@ -17,7 +17,7 @@ router = APIRouter(prefix="/api", tags=["analysis"])
 @router.get("/aggregate",
             response_model=schemas.Aggregate, summary="Events and fatalities per period and group")
 def aggregate(where: Annotated[EventFilter, Depends(event_filter)], db: Annotated[str, Depends(db_of)],
-              period: Literal["week", "month"] = "week",
+              period: Literal["week", "month", "year"] = "week",
               by: Literal["country", "admin1", "admin2", "actor", "event_type", "sub_event_type"] = "admin1",
               ) -> dict[str, Any]:
     """`{"period", "by", "rows": [{"period": "2019-W42", "key": "Michoacán", "events", "fatalities"}],

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends, Path, Query
 
 from talaia import api
+from talaia.errors import QueryError
 from talaia.serve import schemas
 from talaia.serve.params import Limit, Offset, db_of, event_filter
 from talaia.store import EventFilter
@@ -28,18 +29,31 @@ def list_events(where: Filter, db: Db, limit: Limit = 50, offset: Offset = 0) ->
 
 
 @router.get("/events.geojson", summary="Events matching the filters with coordinates, as GeoJSON")
-def events_geojson(where: Filter, db: Db, limit: Limit = api.MAX_PAGE, offset: Offset = 0
+def events_geojson(where: Filter, db: Db, limit: Limit = api.MAX_PAGE, offset: Offset = 0,
+                   zoom: Annotated[int, Query(ge=0, le=18, description="The map's zoom level: the size of the "
+                                                                       "clusters' cells")] = 4,
+                   bbox: Annotated[str | None, Query(description="Only this box: west,south,east,north (degrees)",
+                                                     max_length=100)] = None,
+                   cluster: Annotated[bool, Query(description="Beyond `limit` located events, send clusters")] = True,
                    ) -> dict[str, Any]:
     """A FeatureCollection of Point features (the events with coordinates among the page asked for);
     each feature's properties are the event as `/api/events` gives it. `total` counts every event
-    matching the filters (with or without coordinates)."""
-    page = api.search_events(db=db, where=where, limit=limit, offset=offset)
-    features = [{"type": "Feature", "id": e.event.event_id,
-                 "geometry": {"type": "Point", "coordinates": [e.event.longitude, e.event.latitude]},
-                 "properties": e.to_dict()}
-                for e in page.items if e.event.latitude is not None and e.event.longitude is not None]
-    return {"type": "FeatureCollection", "total": page.total, "limit": page.limit, "offset": page.offset,
-            "features": features}
+    matching the filters (with or without coordinates). When more than `limit` events with coordinates
+    match (and `cluster`, on the first page), the features are clusters instead: one per cell of a grid
+    whose cells halve with each `zoom` level, at the mean position of its events, with
+    `{"cluster": true, "count", "fatalities"}`, and `clustered` is true."""
+    return api.map_features(db=db, where=where, limit=limit, offset=offset, zoom=zoom, bbox=_bbox(bbox),
+                            cluster=cluster)
+
+
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    if not value:
+        return None
+    try:
+        west, south, east, north = (float(v) for v in value.split(","))
+    except ValueError:
+        raise QueryError(f"bbox {value!r} is not four numbers west,south,east,north", field="bbox") from None
+    return west, south, east, north
 
 
 @router.get("/events/{event_id}",

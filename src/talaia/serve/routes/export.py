@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import tempfile
 from pathlib import Path
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import Response
+from fastapi.responses import Response, StreamingResponse
 
 from talaia import api
 from talaia.export.formats import writer
@@ -30,12 +31,14 @@ def export(where: Annotated[EventFilter, Depends(event_filter)], db: Annotated[s
     incident, reviewers' corrections applied, rejected events left out unless `rejected`."""
     name = writer(fmt).name
     media_type, suffix = MEDIA_TYPES[name]
+    disposition = {"Content-Disposition": f'attachment; filename="talaia-events.{suffix}"'}
     if writer(name).needs_path:
         with tempfile.TemporaryDirectory(prefix="talaia-export-") as folder:
             path = Path(folder) / f"events.{suffix}"
             api.export_events(name, db=db, path=path, where=where, rejected=rejected)
             content: str | bytes = path.read_bytes()
-    else:
-        content = api.export_events(name, db=db, where=where, rejected=rejected) or ""
-    return Response(content, media_type=media_type,
-                    headers={"Content-Disposition": f'attachment; filename="talaia-events.{suffix}"'})
+    else:  # streamed from the store as it is written: memory stays flat whatever the export's size
+        chunks = api.export_chunks(name, db=db, where=where, rejected=rejected)
+        first = next(chunks, "")  # a bad filter or a missing database answers as an error, before any byte
+        return StreamingResponse(itertools.chain([first], chunks), media_type=media_type, headers=disposition)
+    return Response(content, media_type=media_type, headers=disposition)
