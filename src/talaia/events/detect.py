@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from talaia.events.actors import ActorMention, Nationality, actor_from_phrase
+from talaia.events.arguments import arguments, is_source, passive_subject, responds
 from talaia.events.certainty import certainty_of
 from talaia.events.clauses import clause_spans
 from talaia.events.confidence import ConfidenceModel, Provenance
@@ -29,7 +30,7 @@ from talaia.events.incidents import (
     is_additive,
     reconcile,
 )
-from talaia.events.lexicon import DetectionCues, EventLexicon
+from talaia.events.lexicon import EventLexicon
 from talaia.events.location import (
     best_place,
     document_focus,
@@ -499,7 +500,7 @@ def _actors(sent: Any, trigger: Trigger, triggers: list[Trigger], where: tuple[s
         if agent is None and not (died and len(triggers) == 1):  # 'died: one officer and two gunmen' are all dead
             # who 'was injured', 'fue atacado' suffered it: a passive subject is never the doer
             agent = next((m for m in rest if m.actor.inter != lexicon.taxonomy.civilians
-                          and not _passive_subject(sent, m)), None)
+                          and not passive_subject(sent, m)), None)
             if agent is not None:
                 rest.remove(agent)
         if patient is None and rest:
@@ -514,7 +515,7 @@ def _actors(sent: Any, trigger: Trigger, triggers: list[Trigger], where: tuple[s
                     (agent is None or agent.actor.name != force.actor.name):
                 patient = force
                 break
-    if agent is not None and _responds(sent, agent, cues.get("responder", frozenset())):
+    if agent is not None and responds(sent, agent, cues.get("responder", frozenset())):
         # 'police retaliated': the side that answered the attack is its target, never its perpetrator
         responder = agent
         agent = None
@@ -529,20 +530,6 @@ def _unless_a_place(m: ActorMention | None, ctx: DocumentContext) -> ActorMentio
     return m
 
 
-def _passive_subject(sent: Any, m: ActorMention) -> bool:
-    return any(m.start <= tok.idx < m.end and tok.dep_ in {"nsubjpass", "nsubj:pass"} for tok in sent)
-
-
-def _responds(sent: Any, m: ActorMention, responders: frozenset[str]) -> bool:
-    """The mention is the subject of a verb that answers an attack ('police retaliated', 'los agentes
-    repelieron la agresión'), or of one joined to it ('troops came under fire and returned it')."""
-    for tok in sent:
-        if m.start <= tok.idx < m.end and tok.dep_ in {"nsubj", "nsubj:pass"}:
-            verbs = [tok.head, *tok.head.conjuncts]
-            return any(v.lemma_.lower() in responders for v in verbs)
-    return False
-
-
 def _sentence_actors(sent: Any, where: tuple[str | None, str | None, int | None], ctx: DocumentContext,
                      lexicon: EventLexicon) -> list[ActorMention]:
     country, country_code, year = where
@@ -555,135 +542,6 @@ def _sentence_actors(sent: Any, where: tuple[str | None, str | None, int | None]
             if m is not None:
                 found.append(m)
     return found
-
-
-def is_source(tok: Any, cues: DetectionCues) -> bool:
-    """'Police said ...', 'according to the army': who tells of the incident, not who took part in it."""
-    if tok.dep_ in {"nsubj", "nsubj:pass"} and tok.head.lemma_.lower() in cues.speech_verbs:
-        return True
-    start = tok.left_edge.idx
-    return bool(cues.source_before.search(doc_text(tok.doc)[max(0, start - 60):start]))
-
-
-def arguments(tok: Any, cues: Mapping[str, frozenset[str]]) -> tuple[Any | None, Any | None]:
-    """(agent, patient) tokens of a trigger from the dependency parse; ``cues``: argument_cues by role."""
-    agent = patient = None
-    aims = cues.get("verb_target", frozenset())
-    if tok.pos_ in {"VERB", "AUX"}:
-        for c in tok.children:
-            if c.dep_ == "nsubj":
-                agent = c
-            elif c.dep_ in {"dobj", "obj", "nsubjpass", "nsubj:pass"} and patient is None:
-                patient = c
-            elif c.dep_ == "agent":
-                agent = next((g for g in c.children if g.dep_ == "pobj"), agent)
-            elif c.dep_ == "obl" and any(g.lower_ in cues["passive_agent"] for g in c.children):
-                agent = c
-            elif patient is None and c.dep_ == "obl" and any(g.dep_ == "case" and g.lower_ in aims for g in c.children):
-                patient = c  # 'dispararon contra policías'
-            elif patient is None and c.dep_ == "prep" and c.lower_ in aims:
-                patient = next((g for g in c.children if g.dep_ == "pobj"), None)  # 'opened fire on a patrol'
-        if patient is not None and patient.dep_ in {"dobj", "obj"}:
-            # 'opened fire on a patrol', 'launched an attack against the base': the target of the verb's own object
-            aimed = next((g for c in patient.children if c.dep_ == "prep" and c.lower_ in aims
-                          for g in c.children if g.dep_ == "pobj"), None)
-            patient = aimed or patient
-        if agent is not None and agent.lower_ in cues["relative"]:
-            agent = tok.head if tok.dep_ == "relcl" else None
-        if patient is not None and patient.lower_ in cues["relative"]:
-            # 'the activist who was arrested', 'the man whom gunmen shot': the noun is the one it happened to
-            patient = tok.head if tok.dep_ == "relcl" else None
-        if agent is None and tok.dep_ == "relcl" and (patient is None or patient.i != tok.head.i):
-            agent = tok.head
-        if patient is None and tok.dep_ == "acl":
-            patient = tok.head
-        if agent is None and tok.dep_ in {"conj", "xcomp", "advcl"} and tok.head.i != tok.i:
-            agent = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-    else:
-        for c in tok.children:
-            low = c.lower_
-            weak = low in cues["weak_target"]  # 'the killing of 3': only when nothing else is the target
-            if c.dep_ == "prep" and (low in cues["target"] or weak):
-                target = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if target is not None and (not weak or patient is None):
-                    patient = target
-            elif c.dep_ == "prep" and low in cues["agent"]:
-                agent = next((g for g in c.children if g.dep_ == "pobj"), agent)
-            elif (c.dep_ == "prep" and low in cues["sides"]) or (c.dep_ == "nmod" and any(
-                    g.dep_ == "case" and g.lower_ in cues["sides"] for g in c.children)):
-                # 'clashes between soldiers and gunmen' (a preposition's object; in UD, the noun itself)
-                first = c if c.dep_ == "nmod" else next((g for g in c.children if g.dep_ == "pobj"), None)
-                second = _second_side(first) if first is not None else None
-                if second is not None:
-                    agent, patient = first, second
-            elif agent is None and (c.dep_ in {"compound", "poss", "nmod"} or (c.dep_ == "amod" and c.ent_type_)):
-                agent = c  # 'a police raid', 'the army's attack', 'Israeli strikes'; not 'a terrorist attack'
-
-        head = tok.head
-        if tok.dep_ in {"dobj", "obj"} and head.lemma_.lower() in cues["agent_verb"]:
-            agent = agent or next((c for c in head.children if c.dep_ == "nsubj"), None)
-        if tok.dep_ in {"nsubjpass", "nsubj:pass"} and head.lemma_.lower() in cues["agent_verb"]:
-            agent = agent or _passive_agent(head, cues)  # 'the attack was carried out by gunmen'
-        agent = agent or _claimant(tok, cues)
-        if tok.dep_ == "nsubj" and head.pos_ == "VERB":
-            patient = patient or next((c for c in head.children if c.dep_ in {"dobj", "obj"}), None)
-    return agent, patient
-
-
-def _passive_agent(verb: Any, cues: Mapping[str, frozenset[str]]) -> Any | None:
-    """The 'by' noun of a passive verb ('was claimed by the rebels', 'fue reivindicado por el ELN')."""
-    for c in verb.children:
-        if c.dep_ == "agent":
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
-        if c.dep_ == "obl" and any(g.lower_ in cues["passive_agent"] for g in c.children):
-            return c
-    return None
-
-
-def _child(tok: Any, deps: set[str]) -> Any | None:
-    return next((c for c in tok.children if c.dep_ in deps), None)
-
-
-def _claimant(tok: Any, cues: Mapping[str, frozenset[str]]) -> Any | None:
-    """Who an attack is put on, where the attack is named as a noun: 'the rebels claimed responsibility
-    for the bombing', 'the police held the cartel responsible for the attack', 'they blamed the rebels
-    for the attack', 'the attack was blamed on the rebels', 'le atribuyó el atentado al ELN'."""
-    claim, blame = cues.get("claim", frozenset()), cues.get("blame_verb", frozenset())
-    head = tok.head
-    if tok.dep_ == "pobj" or (tok.dep_ == "nmod" and head.i != tok.i):
-        holder = head.head if tok.dep_ == "pobj" else head  # in UD the noun hangs on its holder itself
-        word = holder.lemma_.lower()
-        if holder.lower_ in claim or word in claim:
-            verb = holder.head
-            if holder.dep_ in {"dobj", "obj"}:  # 'claimed responsibility for'
-                return _child(verb, {"nsubj"})
-            if holder.dep_ == "amod":  # 'held the cartel responsible for', parsed as the cartel's adjective
-                return verb
-            # 'held the cartel responsible for', 'the cartel is responsible for'
-            return _child(verb, {"dobj", "obj"}) or _child(verb, {"nsubj", "nsubjpass", "nsubj:pass"})
-        if word in blame and holder.pos_ == "VERB":  # 'blamed the rebels for the attack'
-            return _child(holder, {"dobj", "obj"})
-    if head.lemma_.lower() in blame and tok.dep_ in {"dobj", "obj", "nsubjpass", "nsubj:pass"}:
-        # 'blamed the attack on the rebels', 'the attack was attributed to the rebels'
-        for c in head.children:
-            target = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" else \
-                c if c.dep_ in {"obl", "iobj"} else None
-            if target is not None and target.ent_type_ not in {"DATE", "TIME", "GPE", "LOC"}:
-                return target
-    return None
-
-
-def _second_side(first: Any) -> Any | None:
-    """The other side of 'between X and Y': X's conjunct, or, where the parser hung Y elsewhere,
-    the first noun after the 'and' that closes X's phrase."""
-    second = next((g for g in first.children if g.dep_ == "conj"), None)
-    if second is not None:
-        return second
-    doc = first.doc
-    after = first.right_edge.i + 1
-    if after >= len(doc) or doc[after].dep_ != "cc":
-        return None
-    return next((t for t in doc[after + 1:after + 6] if t.pos_ in {"NOUN", "PROPN"} and t.dep_ != "compound"), None)
 
 
 def _names_a_perpetrator(trigger: Trigger, lexicon: EventLexicon) -> bool:
