@@ -115,8 +115,9 @@ def join_candidates(i: int, mentions: list[Mention], incidents: list[list[int]],
 def join_features(i: int, incident: list[int], mentions: list[Mention], candidates: int,
                   taxonomy: Taxonomy) -> dict[str, float]:
     """What says a mention tells an incident already told: the discourse (distance, paragraph, a definite
-    back-reference, a toll told again), the anchors at each precision (the same town, another town nearby,
-    a region only, the same day), and whether any other incident could take it."""
+    back-reference, a toll told again), the anchors at each precision (the same town, a region only, the same
+    day; ``other_town`` stays 0 since two municipalities are a hard limit, kept so the fitted weights keep their
+    keys), and whether any other incident could take it."""
     m = mentions[i]
     last = mentions[incident[-1]]
     told = [mentions[j] for j in incident]
