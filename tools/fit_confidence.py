@@ -137,6 +137,48 @@ def log_loss(p: np.ndarray, y: np.ndarray) -> float:
     return float(-(y * np.log(p) + (1 - y) * np.log(1 - p)).mean())
 
 
+def fit_and_report(rows: list[tuple[dict[str, float], bool, str, str]], model: str, what: str,
+                   write: bool) -> None:
+    """Choose the penalty by outlet-grouped CV log loss, print the cross-validated figures (all, each half) and
+    the weights, and with ``write`` store the weights as ``model``'s rows of the codebook (other models kept).
+    ``rows``: (features, label, outlet, document id); ``what`` names the rows in the messages."""
+    names = list(rows[0][0])
+    x = np.array([[f[n] for n in names] for f, *_ in rows])
+    y = np.array([float(label) for _, label, _, _ in rows])
+    outlets = [o for *_, o, _ in rows]
+    halves = np.array([half_of(d) for *_, d in rows])
+
+    def figures(p: np.ndarray, sel: np.ndarray) -> str:
+        accuracy = 100 * ((p[sel] >= 0.5) == y[sel]).mean()
+        return f"auc {auc(p[sel], y[sel]):.1f} ece {ece(p[sel], y[sel]):.1f} accuracy {accuracy:.1f}"
+
+    print(f"{len(rows)} {what}, {int(y.sum())} positive ({100 * y.mean():.1f} %), {len(set(outlets))} outlets")
+    everything = np.ones(len(y), dtype=bool)
+    losses = {}
+    for penalty in PENALTIES:
+        p = out_of_fold(x, y, outlets, penalty)
+        losses[penalty] = log_loss(p, y)
+        print(f"penalty {penalty:>5}: grouped-CV log loss {losses[penalty]:.3f} {figures(p, everything)}")
+    best = min(losses, key=lambda k: losses[k])
+    p = out_of_fold(x, y, outlets, best)
+    print(f"chosen penalty {best}: grouped-CV {figures(p, everything)}")
+    for half in "AB":
+        sel = halves == half
+        if sel.any():
+            print(f"  half {half} ({int(sel.sum())}): {figures(p, sel)}")
+    w = fit(x, y, best)
+    for n, v in sorted(zip(names, w, strict=True), key=lambda t: -abs(t[1])):
+        print(f"  {n:<24} {v:+.3f}")
+    if write:
+        kept = [line for line in WEIGHTS.read_text(encoding="utf-8").splitlines()
+                if not line.startswith(f"{model}\t") and not line.startswith(f"# {model}:")]
+        kept.append(f"# {model}: {len(rows)} {what} of the incidents dev split, penalty {best}, grouped-CV auc "
+                    f"{auc(p, y):.1f} ece {ece(p, y):.1f}")
+        kept += [f"{model}\t{n}\t{v:.4f}" for n, v in zip(names, w, strict=True)]
+        WEIGHTS.write_text("\n".join(kept) + "\n", encoding="utf-8")
+        print(f"wrote {WEIGHTS.relative_to(ROOT)}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--half", choices=["A", "B"], help="fit on one half of the dev split only")
@@ -144,37 +186,7 @@ def main() -> int:
     parser.add_argument("--write", action="store_true", help="store the fitted weights in the codebook")
     args = parser.parse_args()
     rows = [r for r in labelled_events(args.shared) if args.half is None or half_of(r[3]) == args.half]
-    names = list(rows[0][0])
-    x = np.array([[f[n] for n in names] for f, *_ in rows])
-    y = np.array([float(good) for _, good, _, _ in rows])
-    outlets = [o for *_, o, _ in rows]
-    halves = np.array([half_of(d) for *_, d in rows])
-    print(f"{len(rows)} events, {int(y.sum())} good ({100 * y.mean():.1f} %), {len(set(outlets))} outlets")
-    losses = {}
-    for penalty in PENALTIES:
-        p = out_of_fold(x, y, outlets, penalty)
-        losses[penalty] = log_loss(p, y)
-        print(f"penalty {penalty:>5}: grouped-CV log loss {losses[penalty]:.3f} auc {auc(p, y):.1f} "
-              f"ece {ece(p, y):.1f}")
-    best = min(losses, key=lambda k: losses[k])
-    p = out_of_fold(x, y, outlets, best)
-    print(f"chosen penalty {best}: grouped-CV auc {auc(p, y):.1f} ece {ece(p, y):.1f}")
-    for half in "AB":
-        sel = halves == half
-        if sel.any():
-            print(f"  half {half} ({int(sel.sum())} events): auc {auc(p[sel], y[sel]):.1f} "
-                  f"ece {ece(p[sel], y[sel]):.1f}")
-    w = fit(x, y, best)
-    for n, v in sorted(zip(names, w, strict=True), key=lambda t: -abs(t[1])):
-        print(f"  {n:<24} {v:+.3f}")
-    if args.write:
-        kept = [line for line in WEIGHTS.read_text(encoding="utf-8").splitlines()
-                if not line.startswith(f"{MODEL}\t") and not line.startswith(f"# {MODEL}:")]
-        kept.append(f"# {MODEL}: {len(rows)} events of the incidents dev split, penalty {best}, grouped-CV auc "
-                    f"{auc(p, y):.1f} ece {ece(p, y):.1f}")
-        kept += [f"{MODEL}\t{n}\t{v:.4f}" for n, v in zip(names, w, strict=True)]
-        WEIGHTS.write_text("\n".join(kept) + "\n", encoding="utf-8")
-        print(f"wrote {WEIGHTS.relative_to(ROOT)}")
+    fit_and_report(rows, MODEL, "events", args.write)
     return 0
 
 

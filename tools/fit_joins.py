@@ -21,12 +21,10 @@ import json
 import sys
 from pathlib import Path
 
-import numpy as np
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tools"))
-from fit_confidence import PENALTIES, WEIGHTS, auc, ece, fit, log_loss, out_of_fold  # noqa: E402
+from fit_confidence import fit_and_report  # noqa: E402
 from split_halves import half_of  # noqa: E402
 
 import talaia.events.detect as detect  # noqa: E402
@@ -99,37 +97,7 @@ def main() -> int:
                         ".py), to measure the other half as unseen")
     args = parser.parse_args()
     rows = [r for r in examples(args.shared) if args.half is None or half_of(r[3]) == args.half]
-    names = list(rows[0][0])
-    x = np.array([[f[n] for n in names] for f, *_ in rows])
-    y = np.array([float(label) for _, label, _, _ in rows])
-    outlets = [o for *_, o, _ in rows]
-    halves = np.array([half_of(d) for *_, d in rows])
-    print(f"{len(rows)} mention-incident pairs, {int(y.sum())} joins ({100 * y.mean():.1f} %), "
-          f"{len(set(outlets))} outlets")
-    losses = {}
-    for penalty in PENALTIES:
-        p = out_of_fold(x, y, outlets, penalty)
-        losses[penalty] = log_loss(p, y)
-        print(f"penalty {penalty:>5}: grouped-CV log loss {losses[penalty]:.3f} auc {auc(p, y):.1f} "
-              f"ece {ece(p, y):.1f} accuracy {100 * ((p >= 0.5) == y).mean():.1f}")
-    best = min(losses, key=lambda k: losses[k])
-    p = out_of_fold(x, y, outlets, best)
-    print(f"chosen penalty {best}: grouped-CV auc {auc(p, y):.1f} accuracy {100 * ((p >= 0.5) == y).mean():.1f}")
-    for half in "AB":
-        sel = halves == half
-        print(f"  half {half} ({int(sel.sum())} pairs): auc {auc(p[sel], y[sel]):.1f} "
-              f"accuracy {100 * ((p[sel] >= 0.5) == y[sel]).mean():.1f}")
-    w = fit(x, y, best)
-    for n, v in sorted(zip(names, w, strict=True), key=lambda t: -abs(t[1])):
-        print(f"  {n:<24} {v:+.3f}")
-    if args.write:
-        kept = [line for line in WEIGHTS.read_text(encoding="utf-8").splitlines()
-                if not line.startswith(f"{JOIN_MODEL}\t") and not line.startswith(f"# {JOIN_MODEL}:")]
-        kept.append(f"# {JOIN_MODEL}: {len(rows)} mention-incident pairs of the incidents dev split, penalty {best}, "
-                    f"grouped-CV auc {auc(p, y):.1f}")
-        kept += [f"{JOIN_MODEL}\t{n}\t{v:.4f}" for n, v in zip(names, w, strict=True)]
-        WEIGHTS.write_text("\n".join(kept) + "\n", encoding="utf-8")
-        print(f"wrote {WEIGHTS.relative_to(ROOT)}")
+    fit_and_report(rows, JOIN_MODEL, "mention-incident pairs", args.write)
     return 0
 
 
