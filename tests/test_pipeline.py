@@ -67,5 +67,6 @@ def test_public_api_is_exactly_all() -> None:
     exported = {n for n in talaia.__all__ if not n.startswith("_")}
     modules = {"about", "api", "errors", "models", "pipeline", "registry", "ingest", "nlp", "geo", "quotes",
                "events", "store", "export", "cli", "component", "components", "knowledge", "fuse", "kb", "text",
-               "analysis", "review", "brief", "maps", "dashboard", "serve", "windows", "engines", "packing", "caches"}
+               "analysis", "review", "brief", "maps", "dashboard", "serve", "windows", "engines", "packing", "caches",
+               "watch", "watch_api"}
     assert public - modules == exported
