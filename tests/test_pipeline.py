@@ -68,5 +68,5 @@ def test_public_api_is_exactly_all() -> None:
     modules = {"about", "api", "errors", "models", "pipeline", "registry", "ingest", "nlp", "geo", "quotes",
                "events", "store", "export", "cli", "component", "components", "knowledge", "fuse", "kb", "text",
                "analysis", "review", "brief", "maps", "dashboard", "serve", "windows", "engines", "packing", "caches",
-               "watch", "watch_api"}
+               "watch_api"}
     assert public - modules == exported
