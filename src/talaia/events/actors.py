@@ -181,7 +181,7 @@ def _known_actor(head: Any, tokens: list[Any], country_code: str | None, year: i
             spans.append(doc[tok.i + 1:last + 1])
     for child in head.children:  # the same after the head, where the phrase stops short of it
         obj = next((g for g in child.children if g.dep_ == "pobj"), None) if child.dep_ == "prep" else \
-            child if child.dep_ == "nmod" and child.i > head.i else None
+            child if child.dep_ in {"nmod", "appos"} and child.i > head.i else None  # 'el grupo delictivo "X"'
         if obj is not None:
             sub = [t for t in obj.subtree if t.dep_ != "case"]
             spans.append(doc[sub[0].i:sub[-1].i + 1])

@@ -88,6 +88,11 @@ def arguments(tok: Any, cues: Mapping[str, frozenset[str]]) -> tuple[Any | None,
                 second = _second_side(first) if first is not None else None
                 if second is not None:
                     agent, patient = first, second
+            elif c.dep_ == "nmod" and any(g.dep_ == "case" and g.lower_ in cues["target"] and g.lower_ not in
+                                          cues["agent"] and g.lower_ != "de" for g in c.children):
+                patient = patient or c  # 'una emboscada contra una patrulla': in UD the target hangs on the noun
+            elif c.dep_ == "nmod" and any(g.dep_ == "case" and g.lower_ in cues["agent"] for g in c.children):
+                agent = agent or c  # 'un ataque por hombres armados'
             elif agent is None and (c.dep_ in {"compound", "poss", "nmod"} or (c.dep_ == "amod" and c.ent_type_)):
                 agent = c  # 'a police raid', 'the army's attack', 'Israeli strikes'; not 'a terrorist attack'
 

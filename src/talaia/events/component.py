@@ -10,16 +10,22 @@ from talaia.nlp.aliases import Aliases, NameRules
 
 
 class EventsComponent(DocumentComponent):
-    name = "events.acled.v6"
+    name = "events.acled.v7"
 
     def __init__(self, resources: Resources) -> None:
         self.resources = resources
         self.lexicon = EventLexicon.from_knowledge(resources.knowledge)
         self.rules = NameRules.from_knowledge(resources.knowledge)
         self.confidence = ConfidenceModel.from_knowledge(resources.knowledge)
+        # demonyms the gazetteer's English list lacks ('ruso', 'israelíes'): word -> country code
+        self.demonyms = {r["word"].lower(): r["country"].split()[0]
+                         for r in resources.knowledge.union("demonyms").records()}
 
     def _nationality(self, word: str) -> tuple[str, str] | None:
-        entry = self.resources.gazetteer.country_of_demonym(word)
+        gazetteer = self.resources.gazetteer
+        entry = gazetteer.country_of_demonym(word)
+        if entry is None and word.lower() in self.demonyms:
+            entry = gazetteer.country(self.demonyms[word.lower()])
         return (entry.name, entry.country_code) if entry is not None else None
 
     def __call__(self, analysis: Analysis) -> None:

@@ -11,7 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from talaia.events.actors import ActorMention, Nationality, actor_from_phrase
+from talaia.events.actors import ActorMention, Nationality, actor_from_phrase, state_suffix
+from talaia.events.anaphora import name_the_groups_referred_to
 from talaia.events.arguments import arguments, is_source, passive_subject, responds
 from talaia.events.certainty import certainty_of
 from talaia.events.clauses import clause_spans
@@ -39,7 +40,7 @@ from talaia.events.location import (
     precision_of,
     refine_region,
 )
-from talaia.events.status import INCIDENT, incident_date, incident_words, mention_status
+from talaia.events.status import INCIDENT, bounds_a_period, incident_date, incident_words, mention_status
 from talaia.events.triggers import Trigger, find_triggers
 from talaia.models import Actor, Document, Event, Evidence, Participant, Place, Quote
 from talaia.nlp.aliases import Aliases
@@ -48,6 +49,7 @@ from talaia.text import content_words
 from talaia.windows import distinct_ids, event_id
 
 HEADLINE_CHARS = 400
+REMOTE_BY_FORCES = frozenset({"shell", "air"})  # trigger kinds only states' forces fire: shelling, air strikes
 STATE_OF = re.compile(r"\bof ([^()]+)")  # the country in an ACLED state force's name
 NAME_WORD = re.compile(r"[^\W\d_][\w'-]*")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a date written with its year
@@ -117,7 +119,7 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon,
         # the day a source spoke gives way to a day the sentence tells the incident on
         own = (find_date(span_text(sent), sent.start_char, published, lexicon.dates, said) if said else None) or \
             find_date(span_text(sent), sent.start_char, published, lexicon.dates)
-        if own is not None:
+        if own is not None and not bounds_a_period(own, span_text(sent), sent.start_char, lexicon.status):
             recent.append((index, paragraph, own))
         triggers = find_triggers(sent, headline, lexicon.triggers)
         if not triggers:
@@ -163,6 +165,7 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon,
     for draft in drafts:
         if draft.date is None and written is not None:
             draft.date = written
+    name_the_groups_referred_to(drafts, text, lexicon.actors)
     merged = _incidents(drafts, text, lexicon)
     if not headline and published is not None:
         # an article's incidents are told with a day, a place or a count; beside them, violence words with
@@ -499,8 +502,10 @@ def _actors(sent: Any, trigger: Trigger, triggers: list[Trigger], where: tuple[s
                 not any(m.start < u[1] and u[0] < m.end for u in used)]
         if agent is None and not (died and len(triggers) == 1):  # 'died: one officer and two gunmen' are all dead
             # who 'was injured', 'fue atacado' suffered it: a passive subject is never the doer
+            # nor is the side the attack was made on: 'an ambush on an army patrol left four soldiers dead'
             agent = next((m for m in rest if m.actor.inter != lexicon.taxonomy.civilians
-                          and not passive_subject(sent, m)), None)
+                          and not passive_subject(sent, m)
+                          and not _same_side(m.actor, patient.actor if patient else None, lexicon)), None)
             if agent is not None:
                 rest.remove(agent)
         if patient is None and rest:
@@ -515,12 +520,35 @@ def _actors(sent: Any, trigger: Trigger, triggers: list[Trigger], where: tuple[s
                     (agent is None or agent.actor.name != force.actor.name):
                 patient = force
                 break
+    if agent is None and any(t.kind in REMOTE_BY_FORCES for t in triggers):
+        agent = _forces_of_a_people(triggers, where, ctx, lexicon)
     if agent is not None and responds(sent, agent, cues.get("responder", frozenset())):
         # 'police retaliated': the side that answered the attack is its target, never its perpetrator
         responder = agent
         agent = None
         patient = patient if patient is not None and patient.actor.name != responder.actor.name else responder
     return agent, patient
+
+
+def _forces_of_a_people(triggers: list[Trigger], where: tuple[str | None, str | None, int | None],
+                        ctx: DocumentContext, lexicon: EventLexicon) -> ActorMention | None:
+    """'Russian shelling', 'a Turkish drone strike', 'un ataque ruso con misiles', 'los bombardeos israelíes':
+    a people's adjective on shelling or an air strike names the forces of its state, which alone fire them."""
+    if ctx.nationality is None:
+        return None
+    tax, names = lexicon.taxonomy, lexicon.actors.names
+    for trigger in triggers:
+        modifiers = [c for c in trigger.token.children if c.dep_ in {"amod", "compound", "nmod", "flat"}]
+        modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children if g.dep_ == "amod"]
+        for tok in modifiers:
+            own = ctx.nationality(tok.text)
+            if own is None:
+                continue
+            country, code = own
+            inter = tax.state_forces if code == where[1] else tax.external
+            return ActorMention(Actor(names("military", country, state_suffix(code, where[2], lexicon.actors)), inter),
+                                tok.idx, tok.idx + len(tok.text), kind="group")
+    return None
 
 
 def _unless_a_place(m: ActorMention | None, ctx: DocumentContext) -> ActorMention | None:
@@ -708,6 +736,16 @@ def _named_victims(sent: Any, trigger: Trigger, ctx: DocumentContext, lexicon: E
             found.append(ActorMention(Actor(lexicon.actors.names("civilians", where[0]), lexicon.taxonomy.civilians),
                                       ent.start_char, ent.end_char, kind=PERSON))
     return found
+
+
+def _same_side(a: Actor, b: Actor | None, lexicon: EventLexicon) -> bool:
+    """One actor, or two of one state's forces ('a National Guard convoy' and 'three troops')."""
+    if b is None:
+        return False
+    state = lexicon.taxonomy.state_forces
+    first, second = sorted((_state_of(a.name), _state_of(b.name)), key=len)
+    # 'Police Forces of Mexico National Guard' is Mexico's
+    return a.name == b.name or (a.inter == b.inter == state and (second + " ").startswith(first + " "))
 
 
 def _state_of(name: str) -> str:

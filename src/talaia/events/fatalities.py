@@ -163,6 +163,9 @@ def _number_value(tok: Any, lex: FatalityLexicon) -> int | None:
                                                                   "nsubj:pass"}:
         return parse(tok.lower_)  # 'both guards were killed', 'ambos escoltas murieron': a determiner that counts two
     if tok.like_num or tok.pos_ == "NUM" or tok.lower_ in numbers.vague or tok.lower_ in lex.words["dozen"]:
+        grouped = _thousands_in_words(tok, numbers.parse)
+        if grouped is not None:
+            return grouped
         words = [tok]
         # "twenty - one", "a dozen"
         left = tok.i - 1
@@ -174,6 +177,23 @@ def _number_value(tok: Any, lex: FatalityLexicon) -> int | None:
             words.insert(0, tok.doc[left])
             left -= 1
         return parse(" ".join(w.text for w in words)) or parse(tok.text)
+    return None
+
+
+THREE_DIGITS = re.compile(r"\d{3}")
+
+
+def _thousands_in_words(tok: Any, parse: Any) -> int | None:
+    """'2 mil 084', '1 mil 204' (the Mexican press's way to write 2,084): the digits before the scale word
+    multiply it and the three after it add, whichever of the three words the count was read at."""
+    doc = tok.doc
+    for first in range(max(tok.i - 2, tok.sent.start), tok.i + 1):
+        if first + 2 >= min(len(doc), tok.sent.end):
+            break
+        high, scale, low = doc[first], doc[first + 1], doc[first + 2]
+        value = parse(scale.lower_) if high.is_digit else None
+        if value and value >= 1000 and THREE_DIGITS.fullmatch(low.text):
+            return int(high.text) * int(value) + int(low.text)
     return None
 
 

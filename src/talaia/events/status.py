@@ -54,6 +54,7 @@ SENTENCE_WIDE = (AGGREGATE, HABITUAL)  # the cue makes the sentence's main claus
 CLAUSE_WIDE = ("hypothetical", "background", "penalty", "name", "possession")  # only the words the cue governs
 PHRASE_WIDE = frozenset({"penalty", "name", "possession"})  # only the words inside the cue's own phrase
 PROCEEDING = "proceeding"  # a trial, a charge, an inquiry, an anniversary: violence told as its matter
+CUTOFF = "cutoff"  # 'as of', 'con cifras al': the date after it closes a count
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 HISTORY = "history"
 # an incident dated more than this before publication is history, unless the lead tells it
@@ -70,7 +71,7 @@ class StatusCues:
     def from_knowledge(cls, knowledge: Knowledge) -> StatusCues:
         table = knowledge.union("mention_cues")
         patterns = {status: any_word(ordered(table, "pattern", status=status))
-                    for status in (*SENTENCE_WIDE, *CLAUSE_WIDE, PROCEEDING)}
+                    for status in (*SENTENCE_WIDE, *CLAUSE_WIDE, PROCEEDING, CUTOFF)}
         counts = {}
         for lang in knowledge.languages:  # a document's own number words: 'once' is no count in English
             numbers = knowledge.table("numbers", lang)  # not articles nor connectors: 'a', 'and' are no count
@@ -102,7 +103,7 @@ def mention_status(sent: Any, triggers: Sequence[Any], date: EventDate | None, p
                 if not any(a <= offset + m.start() < b and not (offset + m.start() <= a and offset + m.end() >= b - 2)
                            for a, b in side)]
 
-    single_day = date is not None and date.precision == 1
+    single_day = date is not None and date.precision == 1 and not bounds_a_period(date, text, offset, cues)
     if not single_day:
         count = cues.count(sent.doc.lang_)
         for m in found(AGGREGATE):  # a period or an area, and a count of its own: a toll, not an incident
@@ -185,6 +186,16 @@ def _year_modifier(tok: Any, published: dt.date | None) -> EventDate | None:
                 # the publication's own year says no more than the sentence ('the 2019 protests' in 2019)
                 return EventDate(dt.date(int(child.text), 1, 1), 3, child.idx, child.idx + len(child.text))
     return None
+
+
+def bounds_a_period(date: EventDate, text: str, offset: int, cues: StatusCues) -> bool:
+    """The day opens or closes a period ('figures as of 30 September', 'con cifras al 30 de septiembre',
+    'since 24 February'): a tally's bound, which makes its sentence no one day's incident, nor dates
+    the sentences after it."""
+    if date.start is None or date.start < offset:
+        return False
+    before = text[max(0, date.start - offset - 40):date.start - offset].rstrip()
+    return any(m.end() == len(before) for m in cues.patterns[CUTOFF].finditer(before))
 
 
 def _governed(tok: Any, cue: Any, sent: Any) -> bool:

@@ -1,0 +1,95 @@
+"""Construction families of the incidents issue (round 4), in sentences written for these tests, English and
+Spanish: the side an attack was made on, a people's adjective on shelling, a definite collective noun that
+refers back to a named group, violence as a policy's object, a count's cut-off date and running counts,
+thousands written '2 mil 084'."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from talaia.api import extract_text
+
+pytestmark = pytest.mark.slow
+
+
+def _events(pipeline: Any, text: str, published: str = "2025-08-03") -> list[Any]:
+    return list(extract_text(text, published=published, pipeline=pipeline).events)
+
+
+# -- the side an attack was made on is its target, whoever died on it ----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "An ambush on an army patrol left four soldiers dead in Aguililla on Tuesday.",
+    "A drone attack against the National Police wounded two officers in Suarez, Cauca, on Monday.",
+    "The attack on a National Guard convoy in Zacatecas killed three troops on Sunday.",
+    "Un ataque con drones contra la Policía Nacional dejó dos agentes heridos en Suárez, Cauca, el lunes.",
+    "Hombres armados perpetraron una emboscada contra policías estatales en Coahuayana el viernes; murieron dos "
+    "agentes.",
+    "State police officers were attacked by a group of armed men in Tecate on Friday; two were wounded.",
+    "Los agentes de la policía estatal fueron agredidos a balazos por un grupo armado en Tecate el viernes; dos "
+    "resultaron heridos.",
+])
+def test_the_side_attacked_is_not_the_perpetrator(pipeline: Any, text: str) -> None:
+    events = _events(pipeline, text)
+    assert events
+    assert events[0].actor1 is not None and "Unidentified Armed Group" in events[0].actor1
+
+
+# -- a people's adjective on shelling or an air strike names its state's forces ------------------------------
+
+@pytest.mark.parametrize(("text", "forces"), [
+    ("Russian shelling killed two civilians in Kherson on Tuesday, the governor said.", "Military Forces of Russia"),
+    ("A Turkish drone strike killed three fighters near Qamishli on Monday.", "Military Forces of Turkey"),
+    ("Un ataque ruso con misiles mató a cinco civiles en Járkov el martes.", "Military Forces of Russia"),
+    ("Los bombardeos israelíes mataron a 12 personas en Jan Yunis el domingo.", "Military Forces of Israel"),
+])
+def test_a_peoples_adjective_names_the_forces(pipeline: Any, text: str, forces: str) -> None:
+    events = _events(pipeline, text)
+    assert events and events[0].actor1 is not None and events[0].actor1.startswith(forces)
+
+
+# -- 'the group' refers back to the group named before ----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "group"), [
+    ('El grupo delictivo "Los Viagras" incendió tres vehículos en Apatzingán el lunes. Después, el grupo delictivo '
+     "bloqueó la carretera y quemó una gasolinera en Buenavista.", "Los Viagras"),
+    ("The Sinaloa Cartel attacked a ranch in Choix on Monday. Hours later the criminal group set fire to two trucks"
+     " in El Fuerte.", "Sinaloa Cartel"),
+])
+def test_a_definite_collective_noun_refers_back(pipeline: Any, text: str, group: str) -> None:
+    events = _events(pipeline, text)
+    assert len(events) == 2 and all(e.actor1 == group for e in events)
+
+
+def test_an_indefinite_group_is_someone_new(pipeline: Any) -> None:
+    text = ("The Sinaloa Cartel attacked a ranch in Choix on Monday. On Tuesday a group of gunmen killed two farmers "
+            "in El Fuerte.")
+    events = _events(pipeline, text)
+    later = [e for e in events if e.location and "Fuerte" in e.location]
+    assert later and later[0].actor1 != "Sinaloa Cartel"
+
+
+# -- violence as what a policy is to reduce; a count and its cut-off date ----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "El gobierno propone combatir la violencia mediante el fortalecimiento institucional y la creación de empleo.",
+    "The plan aims to reduce violence in Guerrero through jobs and stronger institutions, the governor said on "
+    "Monday.",
+    "La estrategia busca reducir los homicidios en Guanajuato, dijo el gobernador el lunes.",
+    "The governor presented a strategy against extortion and kidnappings in Morelos on Tuesday.",
+    "El balance, con cifras consolidadas al 30 de septiembre, revela que Jalisco suma 1 mil 204 asesinatos en lo "
+    "que va del año.",
+    "Según el informe, con corte al 15 de agosto, Zacatecas acumula 612 homicidios dolosos en 2025.",
+    "As of 30 September, the state had recorded 1,204 murders this year, the report said.",
+    "Colima has recorded 418 homicides since January, according to the state prosecutor.",
+])
+def test_no_incident_in_policies_and_counts(pipeline: Any, text: str) -> None:
+    assert _events(pipeline, text) == []
+
+
+def test_thousands_written_with_mil(pipeline: Any) -> None:
+    events = _events(pipeline, "Hombres armados asesinaron a 2 mil 084 personas en la región durante el ataque del "
+                               "lunes en Celaya.")
+    assert events and events[0].fatalities == 2084
