@@ -15,17 +15,31 @@ from talaia.nlp.doccache import doc_text
 
 def responds(sent: Any, m: ActorMention, responders: frozenset[str]) -> bool:
     """The mention is the subject of a verb that answers an attack ('police retaliated', 'los agentes
-    repelieron la agresión'), or of one joined to it ('troops came under fire and returned it')."""
+    repelieron la agresión'), of one joined to it ('troops came under fire and returned it'), or of one
+    an answering clause modifies ('al responder al ataque, los militares abatieron a seis')."""
     for tok in sent:
         if m.start <= tok.idx < m.end and tok.dep_ in {"nsubj", "nsubj:pass"}:
-            verbs = [tok.head, *tok.head.conjuncts]
+            # 'al responder al ataque, los militares abatieron a seis': an adverbial clause answers for them too
+            verbs = [tok.head, *tok.head.conjuncts, *(c for c in tok.head.children if c.dep_ == "advcl")]
             return any(v.lemma_.lower() in responders for v in verbs)
     return False
 
 
 
 def passive_subject(sent: Any, m: ActorMention) -> bool:
-    return any(m.start <= tok.idx < m.end and tok.dep_ in {"nsubjpass", "nsubj:pass"} for tok in sent)
+    return any(m.start <= tok.idx < m.end and (tok.dep_ in {"nsubjpass", "nsubj:pass"} or
+                                              (tok.dep_ == "nsubj" and is_passive(tok.head))) for tok in sent)
+
+
+PASSIVE_AUXILIARIES = frozenset({"ser", "be", "get"})
+
+
+def is_passive(verb: Any) -> bool:
+    """A participle with 'ser' ('fueron atacados', 'fue baleada'): the Spanish parser labels its subject
+    nsubj and its 'por' phrase obj, where English gets nsubjpass and agent."""
+    return "Part" in verb.morph.get("VerbForm") and any(
+        c.dep_ in {"aux", "aux:pass", "auxpass", "cop"} and c.lemma_.lower() in PASSIVE_AUXILIARIES
+        for c in verb.children)
 
 
 
@@ -42,8 +56,14 @@ def arguments(tok: Any, cues: Mapping[str, frozenset[str]]) -> tuple[Any | None,
     agent = patient = None
     aims = cues.get("verb_target", frozenset())
     if tok.pos_ in {"VERB", "AUX"}:
+        passive = is_passive(tok)
         for c in tok.children:
-            if c.dep_ == "nsubj":
+            if c.dep_ == "nsubj" and passive:
+                patient = c  # 'militares fueron atacados': who suffered it
+            elif passive and c.dep_ in {"obj", "obl"} and any(g.dep_ == "case" and g.lower_ in cues["passive_agent"]
+                                                               for g in c.children):
+                agent = c  # '... por un grupo armado'
+            elif c.dep_ == "nsubj":
                 agent = c
             elif c.dep_ in {"dobj", "obj", "nsubjpass", "nsubj:pass"} and patient is None:
                 patient = c

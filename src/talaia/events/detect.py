@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from talaia.events.actors import ActorMention, Nationality, actor_from_phrase, state_suffix
-from talaia.events.anaphora import name_the_groups_referred_to
+from talaia.events.anaphora import name_the_groups_blamed, name_the_groups_referred_to
 from talaia.events.arguments import arguments, is_source, passive_subject, responds
 from talaia.events.certainty import certainty_of
 from talaia.events.clauses import clause_spans
@@ -110,6 +110,7 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon,
     title_words = content_words(ctx.document.title or "")
     recent: list[tuple[int, int, EventDate]] = []  # (sentence, paragraph, date) of dated sentences
     paragraph, counted_to = 0, 0
+    blamed: list[tuple[int, list[ActorMention]]] = []  # sentences that put an incident on a named group
     # deaths from a disease, a poison or an accident told: the bare deaths and arrests after them are theirs
     non_violent_told = False
     for index, sent in enumerate(sdoc.sents):
@@ -122,6 +123,8 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon,
         if own is not None and not bounds_a_period(own, span_text(sent), sent.start_char, lexicon.status):
             recent.append((index, paragraph, own))
         triggers = find_triggers(sent, headline, lexicon.triggers)
+        if _blames(sent, lexicon):
+            blamed.append((index, _named_groups(sent, (country, country_code, year), ctx, lexicon)))
         if not triggers:
             # 'An outbreak of cholera has hit Kibera.': the deaths told next are the outbreak's
             non_violent_told = non_violent_told or _non_violent_cause(sent, [], lexicon.detection.non_violent_cause)
@@ -165,6 +168,7 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon,
     for draft in drafts:
         if draft.date is None and written is not None:
             draft.date = written
+    name_the_groups_blamed(blamed, drafts, lexicon.actors)
     name_the_groups_referred_to(drafts, text, lexicon.actors)
     merged = _incidents(drafts, text, lexicon)
     if not headline and published is not None:
@@ -526,7 +530,10 @@ def _actors(sent: Any, trigger: Trigger, triggers: list[Trigger], where: tuple[s
         # 'police retaliated': the side that answered the attack is its target, never its perpetrator
         responder = agent
         agent = None
-        patient = patient if patient is not None and patient.actor.name != responder.actor.name else responder
+        if patient is not None and patient.actor.inter in tax.armed - {tax.state_forces}:
+            agent, patient = patient, responder  # 'repelled the attack and killed two gunmen': the gunmen began it
+        else:
+            patient = patient if patient is not None and patient.actor.name != responder.actor.name else responder
     return agent, patient
 
 
@@ -570,6 +577,20 @@ def _sentence_actors(sent: Any, where: tuple[str | None, str | None, int | None]
             if m is not None:
                 found.append(m)
     return found
+
+
+def _blames(sent: Any, lexicon: EventLexicon) -> bool:
+    """A claim or a blame word: 'claimed responsibility', 'blamed', 'atribuyeron', 'señaló como responsables'."""
+    cues = lexicon.detection.arguments
+    words = cues.get("claim", frozenset()) | cues.get("blame_verb", frozenset())
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in sent)
+
+
+def _named_groups(sent: Any, where: tuple[str | None, str | None, int | None], ctx: DocumentContext,
+                  lexicon: EventLexicon) -> list[ActorMention]:
+    tax = lexicon.taxonomy
+    return [m for m in _sentence_actors(sent, where, ctx, lexicon)
+            if m.kind == "organization" and m.actor.inter in tax.armed - {tax.state_forces}]
 
 
 def _names_a_perpetrator(trigger: Trigger, lexicon: EventLexicon) -> bool:
