@@ -40,7 +40,7 @@ from talaia.events.location import (
     precision_of,
     refine_region,
 )
-from talaia.events.status import INCIDENT, bounds_a_period, incident_date, incident_words, mention_status
+from talaia.events.status import INCIDENT, bounds_a_period, incident_date, incident_words, is_generic, mention_status
 from talaia.events.triggers import Trigger, find_triggers
 from talaia.models import Actor, Document, Event, Evidence, Participant, Place, Quote
 from talaia.nlp.aliases import Aliases
@@ -140,7 +140,8 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon,
             # the incident's own date: 'the 2012 murder case' its year, 'convicted on Monday of the murder' none
             own_incident = incident_date(part, part_triggers, part_own, published, lexicon.status)
             status = mention_status(part, part_triggers, own_incident, published, subject, lexicon.status)
-            if status != INCIDENT:
+            placed = any(part.start_char <= p.start < part.end_char for p in ctx.places)
+            if status != INCIDENT or is_generic(part, part_triggers, part_own, placed, lexicon.status):
                 continue  # a toll, a habit, a fear, a cause or a recalled incident: no event of its own
             cause = _non_violent_cause(part, part_triggers, lexicon.detection.non_violent_cause)
             if lexicon.incidents.another.search(span_text(part)):
@@ -464,9 +465,10 @@ def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
 
 def _non_violent_cause(sent: Any, triggers: list[Trigger], causes: re.Pattern[str]) -> bool:
     """A disease, an accident or a disaster named in the sentence, not as one of its violence words
-    ('Gunmen storm a home' is no storm)."""
+    ('Gunmen storm a home' is no storm); a cause phrase that holds a violence word and more is one
+    ('murieron ahogados', 'un incendio en un mercado')."""
     base = sent.start_char
-    return any(not any(t.start < base + m.end() and base + m.start() < t.end for t in triggers)
+    return any(not any(t.start <= base + m.start() and base + m.end() <= t.end for t in triggers)
                for m in causes.finditer(span_text(sent)))
 
 

@@ -16,6 +16,8 @@ occurrence at a place and a time:
   Secuestro"): the violence words inside it name it, nothing happened;
 * ``possession`` — weapons owned, bought, sought or sold ("tried to buy ricin", "possess a chemical
   weapon", "guns for sale"): the weapon words it governs were not used;
+* ``generic`` — violence named only by bare plural nouns, with no day, count or place of its own
+  ('accused of extrajudicial killings'): a kind of violence spoken of (:func:`is_generic`);
 * ``history`` — dated well before publication, outside the article's lead and not named by its
   headline: an earlier incident the report recalls, not the one it reports.
 
@@ -123,6 +125,25 @@ def mention_status(sent: Any, triggers: Sequence[Any], date: EventDate | None, p
             _long_before(date, published):
         return HISTORY
     return INCIDENT
+
+
+GENERIC = "generic"
+SPECIFIERS = frozenset({"det", "nummod", "num", "poss", "predet", "quantmod"})
+
+
+def is_generic(sent: Any, triggers: Sequence[Any], date: EventDate | None, placed: bool, cues: StatusCues) -> bool:
+    """Violence named only by bare plural nouns ('implicated in extrajudicial killings and disappearances',
+    'denunció torturas y muertes bajo custodia', 'attacks on civilian infrastructure') in a sentence with no day,
+    no count and no place of its own: a kind of violence spoken of, not incidents told. 'Clashes in Kherson on
+    Tuesday', 'ataques con drones dejaron dos heridos' have an anchor and stay incidents."""
+    if not triggers or date is not None or placed:
+        return False
+    for t in triggers:
+        tok = t.token
+        if tok.pos_ != "NOUN" or "Plur" not in tok.morph.get("Number") or \
+                any(c.dep_ in SPECIFIERS for c in tok.children):
+            return False
+    return not cues.count(sent.doc.lang_).search(span_text(sent))
 
 
 def incident_words(sent: Any, triggers: Sequence[Any], cues: StatusCues) -> list[Any]:
