@@ -289,6 +289,7 @@ def _incidents(drafts: list[Draft], text: str, lexicon: EventLexicon) -> list[Dr
         updated=d.fatalities is not None and not d.fatalities.implicit and bool(cues.updated.search(d.sentence)),
         # 'the toll of the bombing rose to seven': deaths, and only a back-reference to the incident they belong to
         casualties_only=(d.fresh_kinds or d.kinds) <= lexicon.coder.kinds.lethal,
+        died_later=(d.fresh_kinds or d.kinds) <= {DIE, DEAD},
         spans=tuple(d.spans),
     ) for d in drafts]
     out = []
@@ -506,6 +507,8 @@ def _actors(sent: Any, trigger: Trigger, triggers: list[Trigger], where: tuple[s
             used |= {(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in patient_tok.conjuncts}
         rest = [m for m in mentions if (m.start, m.end) not in used and
                 not any(m.start < u[1] and u[0] < m.end for u in used)]
+        if trigger.kind in {DIE, DEAD}:  # 'reported two dead - a police officer and a vendor': all of them dead
+            rest = [m for m in rest if not _described_dead(trigger.token, m)]
         if agent is None and not (died and len(triggers) == 1):  # 'died: one officer and two gunmen' are all dead
             # who 'was injured', 'fue atacado' suffered it: a passive subject is never the doer
             # nor is the side the attack was made on: 'an ambush on an army patrol left four soldiers dead'
@@ -558,6 +561,21 @@ def _forces_of_a_people(triggers: list[Trigger], where: tuple[str | None, str | 
             return ActorMention(Actor(names("military", country, state_suffix(code, where[2], lexicon.actors)), inter),
                                 tok.idx, tok.idx + len(tok.text), kind="group")
     return None
+
+
+def _described_dead(dead: Any, m: ActorMention) -> bool:
+    """The death word lies in the mention's phrase or hangs on it ('two dead - a police officer', 'the bodies
+    of three soldiers'): the mention names the dead, never who killed them."""
+    if m.start <= dead.idx < m.end or dead.left_edge.idx <= m.start < dead.right_edge.idx + len(dead.right_edge):
+        return True
+    tok = dead
+    for _ in range(3):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if m.start <= tok.idx < m.end:
+            return True
+    return False
 
 
 def _unless_a_place(m: ActorMention | None, ctx: DocumentContext) -> ActorMention | None:

@@ -83,6 +83,7 @@ class Mention:
     updated: bool = False  # its death count replaces those told before ('the toll rose to 33')
     spans: tuple[tuple[int, int], ...] = ()  # the text it was read from (the join model's fitting reads it)
     casualties_only: bool = False  # it tells deaths and nothing else of the incident
+    died_later: bool = False  # only that people died ('died in hospital', 'succumbed'): maybe days after it
 
 
 JOIN_MODEL = "join"  # the confidence_weights rows of the fitted join decision
@@ -196,6 +197,11 @@ def _compatible(incident: list[int], m: Mention, mentions: list[Mention], taxono
     # a back-reference's day is the day of what it tells of the incident ('yesterday the grave was still
     # guarded'), not another incident's
     own = None if m.back_reference else m.own_date
+    # 'a woman hit by shrapnel died overnight in hospital': the wounded die on later days than the incident
+    later = dt.timedelta(days=DIED_LATER_DAYS)
+    if own is not None and own.date is not None and m.died_later and \
+            all(d.date is not None and d.date <= own.date <= d.date + later for d in dates):
+        own = None
     if own is not None and any(dates_apart(d, own) for d in dates):
         return False
     if m.fatalities is not None and not m.additive and m.agent is not None:
@@ -205,6 +211,7 @@ def _compatible(incident: list[int], m: Mention, mentions: list[Mention], taxono
     return True
 
 
+DIED_LATER_DAYS = 30  # how long after an incident its wounded may die and still be told as its own
 VIOLENCE, REMOTE, DEMONSTRATION = "violence", "remote", "demonstration"
 AFTERMATH, DEVELOPMENT = "aftermath", "development"
 # (the incident's family, the mention's): which mentions a nearby incident takes in. A demonstration

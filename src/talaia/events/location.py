@@ -28,6 +28,7 @@ class PlaceListCues:
     locatives: frozenset[str]  # kind locative: 'in X and in Y' still lists
     spanning: frozenset[str]  # kind spanning: 'between X and Y' is one stretch of road, not two places
     origins: frozenset[str] = frozenset()  # kind origin: 'imports from the United States' come from there
+    care: frozenset[str] = frozenset()  # kind care: 'died at a hospital in Cali': where the wounded were taken
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> PlaceListCues:
@@ -35,21 +36,27 @@ class PlaceListCues:
         return cls(listing=frozenset(w.lower() for w in particles.words(kind="list")),
                    locatives=frozenset(w.lower() for w in particles.words(kind="locative")),
                    spanning=frozenset(w.lower() for w in particles.words(kind="spanning")),
-                   origins=frozenset(w.lower() for w in particles.words(kind="origin")))
+                   origins=frozenset(w.lower() for w in particles.words(kind="origin")),
+                   care=frozenset(w.lower() for w in particles.words(kind="care")))
 
 
 def is_origin(place: Place, doc: Any, cues: PlaceListCues) -> bool:
     """'beef imports from the United States', 'gunmen from Sinaloa': a place a noun comes from is not where
     the event happened (after a verb, 'kidnapped from Kagara', it is); nor is a country compounded with
-    goods that come from it ('U.S. beef imports'), unlike one with a person ('a Hong Kong tycoon')."""
+    goods that come from it ('U.S. beef imports'), unlike one with a person ('a Hong Kong tycoon'); nor a
+    hospital's place ('died at a hospital in Cali')."""
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     if place.feature == "country" and span.root.dep_ == "compound" and span.root.head.lower_ in cues.origins:
         return True
     prep = span.root.head
-    return prep.i != span.root.i and prep.lower_ in cues.origins and prep.head.i != prep.i and \
-        prep.head.pos_ in {"NOUN", "PROPN"}
+    if prep.i != span.root.i and prep.lower_ in cues.origins and prep.head.i != prep.i and \
+            prep.head.pos_ in {"NOUN", "PROPN"}:
+        return True
+    # 'died at a hospital in Cali', 'falleció en el hospital de Uruapan': where the wounded were taken
+    holder = prep.head if prep.pos_ == "ADP" and prep.i != span.root.i else prep  # in UD the noun holds the place
+    return holder.i != span.root.i and holder.lower_ in cues.care
 
 
 LOCAL = {"city", "admin2"}  # the levels one ACLED event is placed at when a report lists several
