@@ -93,3 +93,79 @@ def test_thousands_written_with_mil(pipeline: Any) -> None:
     events = _events(pipeline, "Hombres armados asesinaron a 2 mil 084 personas en la región durante el ataque del "
                                "lunes en Celaya.")
     assert events and events[0].fatalities == 2084
+
+
+# -- a Spanish passive: its subject suffered it, its 'por' phrase did it -----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Militares fueron atacados a balazos el jueves en las inmediaciones de Badiraguato, Sinaloa.",
+    "Dos policías municipales fueron emboscados por un grupo armado el sábado en Tepalcatepec, Michoacán; uno "
+    "murió.",
+    "Una patrulla de la Policía Estatal fue baleada el domingo en Fresnillo, Zacatecas.",
+])
+def test_a_spanish_passive_subject_is_the_target(pipeline: Any, text: str) -> None:
+    events = _events(pipeline, text)
+    assert events and events[0].event_type == "Battles"
+    assert events[0].actor1 is not None and "Unidentified Armed Group" in events[0].actor1
+
+
+# -- who answered an attack is its target; the attackers they answered began it ---------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Al responder al ataque, los militares dieron muerte a seis agresores en Nueva Italia, Michoacán, el martes.",
+    "Police repelled the attack and killed two gunmen in Celaya, Guanajuato, on Friday.",
+])
+def test_the_attackers_a_response_answered_began_it(pipeline: Any, text: str) -> None:
+    events = _events(pipeline, text)
+    assert events and events[0].event_type == "Battles"
+    assert "Unidentified Armed Group" in (events[0].actor1 or "")
+    assert "Forces" in (events[0].actor2 or "")
+
+
+# -- a sentence that blames or claims names the perpetrator of the incident before it -----------------------------
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("Two soldiers were killed by a landmine in Tibú, Norte de Santander, on Monday. The army blamed the ELN for "
+     "planting the device.", "ELN"),
+    ("Un comerciante fue asesinado a tiros el domingo en Ecatepec, Estado de México. Las autoridades atribuyeron el "
+     "crimen a La Familia Michoacana.", "Familia Michoacana"),
+    ("Desconocidos atacaron a balazos a dos policías en Celaya, Guanajuato, el lunes. La Fiscalía señaló como "
+     "responsables a integrantes del Cártel de Santa Rosa de Lima.", "Santa Rosa de Lima"),
+])
+def test_a_blaming_sentence_names_the_perpetrator(pipeline: Any, text: str, group: str) -> None:
+    events = _events(pipeline, text)
+    assert len(events) == 1 and group in (events[0].actor1 or "")
+
+
+# -- a kind of violence spoken of; deaths that are not political violence -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Human Rights Watch said its annual report found security forces implicated in extrajudicial killings and "
+    "enforced disappearances.",
+    "Amnistía Internacional denunció detenciones arbitrarias, torturas y muertes bajo custodia.",
+    "Las lluvias del huracán dejaron 22 muertos en Guerrero, informó Protección Civil.",
+    "Tres niños murieron ahogados en un río de la zona rural de Cúcuta mientras se bañaban.",
+    "Un deslave provocado por las lluvias sepultó una aldea en Chiapas y dejó al menos 11 muertos.",
+    "Una seguidilla de ataques incendiarios contra maquinaria forestal afectó a La Araucanía en los últimos meses.",
+    "Killings of police officers in Khyber Pakhtunkhwa rose by nearly 40 percent year-on-year, a think tank said.",
+])
+def test_no_incident_in_kinds_of_violence_and_accidents(pipeline: Any, text: str) -> None:
+    assert _events(pipeline, text) == []
+
+
+# -- the dead a death word describes; where the wounded were taken --------------------------------------------------
+
+def test_the_dead_described_are_not_the_doers(pipeline: Any) -> None:
+    text = ("A car bomb exploded near a police station in Jamundí on Sunday. Police initially reported two dead - a "
+            "police officer and a street vendor - and more than 20 wounded.")
+    events = _events(pipeline, text)
+    assert events and all("Police" not in (e.actor1 or "") for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen shot a shopkeeper in Jamundí on Sunday; he died hours later at a hospital in Cali.",
+    "Sujetos armados balearon a un comerciante en Jamundí el domingo; murió horas después en el hospital de Cali.",
+])
+def test_a_hospitals_place_is_not_the_incidents(pipeline: Any, text: str) -> None:
+    events = _events(pipeline, text)
+    assert len(events) == 1 and events[0].location and "Jamund" in events[0].location

@@ -49,6 +49,7 @@ from talaia.text import content_words
 from talaia.windows import distinct_ids, event_id
 
 HEADLINE_CHARS = 400
+NOUN_PHRASE_DEPS = frozenset({"amod", "nummod", "appos", "compound", "nmod", "conj", "flat", "det"})
 REMOTE_BY_FORCES = frozenset({"shell", "air"})  # trigger kinds only states' forces fire: shelling, air strikes
 STATE_OF = re.compile(r"\bof ([^()]+)")  # the country in an ACLED state force's name
 NAME_WORD = re.compile(r"[^\W\d_][\w'-]*")
@@ -141,9 +142,13 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon,
             own_incident = incident_date(part, part_triggers, part_own, published, lexicon.status)
             status = mention_status(part, part_triggers, own_incident, published, subject, lexicon.status)
             placed = any(part.start_char <= p.start < part.end_char for p in ctx.places)
-            if status != INCIDENT or is_generic(part, part_triggers, part_own, placed, lexicon.status):
-                continue  # a toll, a habit, a fear, a cause or a recalled incident: no event of its own
             cause = _non_violent_cause(part, part_triggers, lexicon.detection.non_violent_cause)
+            if status != INCIDENT or is_generic(part, part_triggers, part_own, placed, lexicon.status):
+                # a toll, a habit, a fear, a cause or a recalled incident: no event of its own; a toll of a
+                # disease ('4 have died from typhoid since August') still makes the bare deaths after it its own
+                non_violent_told = non_violent_told or (
+                    cause and {t.kind for t in part_triggers} <= lexicon.coder.kinds.accidental)
+                continue
             if lexicon.incidents.another.search(span_text(part)):
                 non_violent_told = False  # 'separately', 'in another attack': a different story
             inherited = non_violent_told and {t.kind for t in part_triggers} <= lexicon.coder.kinds.bare
@@ -512,8 +517,10 @@ def _actors(sent: Any, trigger: Trigger, triggers: list[Trigger], where: tuple[s
         if agent is None and not (died and len(triggers) == 1):  # 'died: one officer and two gunmen' are all dead
             # who 'was injured', 'fue atacado' suffered it: a passive subject is never the doer
             # nor is the side the attack was made on: 'an ambush on an army patrol left four soldiers dead'
+            facility = lexicon.actors.cues.get("facility", frozenset())
             agent = next((m for m in rest if m.actor.inter != lexicon.taxonomy.civilians
                           and not passive_subject(sent, m)
+                          and not facility & set(doc_text(sent.doc)[m.start:m.end].lower().split())
                           and not _same_side(m.actor, patient.actor if patient else None, lexicon)), None)
             if agent is not None:
                 rest.remove(agent)
@@ -569,8 +576,8 @@ def _described_dead(dead: Any, m: ActorMention) -> bool:
     if m.start <= dead.idx < m.end or dead.left_edge.idx <= m.start < dead.right_edge.idx + len(dead.right_edge):
         return True
     tok = dead
-    for _ in range(3):
-        if tok.head.i == tok.i:
+    for _ in range(3):  # up the noun phrase only: 'the operation that led to the deaths of' is no description
+        if tok.head.i == tok.i or tok.dep_ not in NOUN_PHRASE_DEPS:
             return False
         tok = tok.head
         if m.start <= tok.idx < m.end:

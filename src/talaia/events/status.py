@@ -129,6 +129,7 @@ def mention_status(sent: Any, triggers: Sequence[Any], date: EventDate | None, p
 
 GENERIC = "generic"
 SPECIFIERS = frozenset({"det", "nummod", "num", "poss", "predet", "quantmod"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj"})
 
 
 def is_generic(sent: Any, triggers: Sequence[Any], date: EventDate | None, placed: bool, cues: StatusCues) -> bool:
@@ -140,7 +141,8 @@ def is_generic(sent: Any, triggers: Sequence[Any], date: EventDate | None, place
         return False
     for t in triggers:
         tok = t.token
-        if tok.pos_ != "NOUN" or "Plur" not in tok.morph.get("Number") or \
+        # the subject of a verb tells something done ('rubber bullets were used', 'clashes erupted')
+        if tok.pos_ != "NOUN" or "Plur" not in tok.morph.get("Number") or tok.dep_ in SUBJECTS or \
                 any(c.dep_ in SPECIFIERS for c in tok.children):
             return False
     return not cues.count(sent.doc.lang_).search(span_text(sent))
