@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from family_scores import score  # noqa: E402
+from family_scores import score
 
 pytestmark = pytest.mark.slow
 
