@@ -662,9 +662,10 @@ def _finalise(d: Draft, ctx: DocumentContext, focus: Place | None, country: str 
         patient = agent if agent and agent.inter != tax.protesters else patient
         agent = Actor(names("protesters", c_name), tax.protesters)
     if d.sub_event_type == tax.sub_event_tags["violent_demonstration"] and \
-            (agent is None or agent.inter not in {tax.rioters, tax.protesters}):
-        # the demonstrators turned violent: they are the rioters, whoever else is named is the other side
-        patient = agent if agent is not None and agent.inter != tax.civilians else patient
+            (agent is None or agent.inter != tax.rioters):
+        # the demonstrators turned violent: they are the rioters (ACLED codes violent demonstrators so), whoever
+        # else is named is the other side
+        patient = agent if agent is not None and agent.inter not in {tax.civilians, tax.protesters} else patient
         agent = Actor(names("rioters", c_name), tax.rioters)
     if agent is not None and patient is not None and agent.name == patient.name and \
             (etype != battles or agent.name != names("armed_group", c_name)):
