@@ -165,6 +165,9 @@ def _stems(word: str, lang: str, lexicon: TriggerLexicon) -> list[str]:
     return out
 
 
+WITHDRAWAL = "withdraw"  # the kind of 'withdraw', 'retirarse' (codebook/event_kinds.tsv)
+
+
 def _refine(tok: Any, kind: str, sent: Any, lexicon: TriggerLexicon, headline: bool = False) -> str | None:
     """Words whose kind depends on their object: seize weapons / seize a town / seize a man. A body
     counts when it was found; a headline about bodies says no more ('Restos humanos en un predio')."""
@@ -195,6 +198,11 @@ def _refine(tok: Any, kind: str, sent: Any, lexicon: TriggerLexicon, headline: b
         return None
     if lemma in cues["not_a_name"] and tok.pos_ == "PROPN":
         return None
+    if kind == WITHDRAWAL and tok.pos_ in {"VERB", "AUX"} and not objects and not any(
+            c.lower_ in cues.get("withdrawn_from", ()) or (c.dep_ in {"obl", "nmod"} and any(
+                g.dep_ == "case" and g.lower_ in cues.get("withdrawn_from", ()) for g in c.children))
+            for c in tok.children):
+        return None  # 'the attackers withdrew toward the border': their flight, no territory handed over
     return kind
 
 
