@@ -169,3 +169,34 @@ def test_the_dead_described_are_not_the_doers(pipeline: Any) -> None:
 def test_a_hospitals_place_is_not_the_incidents(pipeline: Any, text: str) -> None:
     events = _events(pipeline, text)
     assert len(events) == 1 and events[0].location and "Jamund" in events[0].location
+
+
+# -- where the dead came from; a place's habitual violence; a flight is no withdrawal --------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Hombres armados atacaron a policías en Buenavista, Michoacán, el domingo. Los fallecidos son tres agentes, "
+    "originarios de Morelia, Zitácuaro y Apatzingán.",
+    "Gunmen killed three police officers in Buenavista, Michoacán, on Sunday. The dead officers were natives of "
+    "Morelia, Zitácuaro and Apatzingán.",
+])
+def test_where_the_dead_came_from_is_not_where_they_died(pipeline: Any, text: str) -> None:
+    events = _events(pipeline, text)
+    assert len(events) == 1 and events[0].location and "Buenavista" in events[0].location
+
+
+@pytest.mark.parametrize("text", [
+    "Buenavista y los municipios vecinos han sido escenario de enfrentamientos entre cárteles con drones.",
+    "Guanajuato has for years recorded more homicides than any other Mexican state.",
+    "The town has long been the scene of clashes between rival cartels.",
+])
+def test_a_places_habitual_violence_is_no_incident(pipeline: Any, text: str) -> None:
+    assert _events(pipeline, text) == []
+
+
+@pytest.mark.parametrize(("text", "withdrawal"), [
+    ("Gunmen ambushed a patrol in Valparaíso on Saturday; the attackers withdrew toward the Durango border.", False),
+    ("Russian troops withdrew from Kherson on Friday, the defence ministry said.", True),
+])
+def test_a_withdrawal_says_from_where(pipeline: Any, text: str, withdrawal: bool) -> None:
+    kinds = {e.sub_event_type for e in _events(pipeline, text)}
+    assert ("Non-violent transfer of territory" in kinds) == withdrawal

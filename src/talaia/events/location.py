@@ -29,6 +29,7 @@ class PlaceListCues:
     spanning: frozenset[str]  # kind spanning: 'between X and Y' is one stretch of road, not two places
     origins: frozenset[str] = frozenset()  # kind origin: 'imports from the United States' come from there
     care: frozenset[str] = frozenset()  # kind care: 'died at a hospital in Cali': where the wounded were taken
+    native: frozenset[str] = frozenset()  # kind native: 'originarios de Morelia': where people come from
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> PlaceListCues:
@@ -37,7 +38,8 @@ class PlaceListCues:
                    locatives=frozenset(w.lower() for w in particles.words(kind="locative")),
                    spanning=frozenset(w.lower() for w in particles.words(kind="spanning")),
                    origins=frozenset(w.lower() for w in particles.words(kind="origin")),
-                   care=frozenset(w.lower() for w in particles.words(kind="care")))
+                   care=frozenset(w.lower() for w in particles.words(kind="care")),
+                   native=frozenset(w.lower() for w in particles.words(kind="native")))
 
 
 def is_origin(place: Place, doc: Any, cues: PlaceListCues) -> bool:
@@ -50,6 +52,13 @@ def is_origin(place: Place, doc: Any, cues: PlaceListCues) -> bool:
         return False
     if place.feature == "country" and span.root.dep_ == "compound" and span.root.head.lower_ in cues.origins:
         return True
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:  # 'originarios de Morelia, Zitácuaro y Apatzingán'
+        root = root.head
+    prep = root.head
+    holder = prep.head if prep.pos_ == "ADP" and prep.i != root.i else prep
+    if holder.i != root.i and holder.lower_ in cues.native:
+        return True  # where people come from, not where it happened
     prep = span.root.head
     if prep.i != span.root.i and prep.lower_ in cues.origins and prep.head.i != prep.i and \
             prep.head.pos_ in {"NOUN", "PROPN"}:
