@@ -551,6 +551,26 @@ def _conjoined(tok: Any) -> bool:
     return bool(noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children))
 
 
+def _victims_of(tok: Any, lex: FatalityLexicon) -> list[Any]:
+    """Who a death word's victims are in the parse: a verb's object or passive subject (the subject of
+    'die'), a noun's 'of' phrase; a headline's label ('Zacatecas: ...') is none, though the parse may make
+    it a subject."""
+    words = lex.words
+    if tok.pos_ == "NOUN":
+        victims = [g for c in tok.children if c.lower_ in words["of"] for g in c.children]
+    elif _lemma(tok) in words["dies"]:
+        victims = [c for c in tok.children if c.dep_ in {"nsubj"}]
+    else:
+        victims = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass", "nsubj:pass"}]
+    return [v for v in victims if not _labels_the_headline(v)]
+
+
+def _labels_the_headline(tok: Any) -> bool:
+    """'Zacatecas: a woman and a man are ...': the word before a colon at the start is the story's label."""
+    nxt = tok.i + 1
+    return bool(nxt < len(tok.doc) and tok.doc[nxt].text == ":" and tok.i - tok.sent.start <= 3)
+
+
 def _implicit(sent: Any, lex: FatalityLexicon) -> FatalityCount | None:
     """'gunmen killed a journalist' -> 1; 'killed a man and a woman' -> 2; 'bodies found' -> 2 (the least a
     plural of bodies says); 'killed police officers' -> 1. Every count read here is implicit."""
@@ -559,11 +579,9 @@ def _implicit(sent: Any, lex: FatalityLexicon) -> FatalityCount | None:
         if tok.pos_ not in {"VERB", "NOUN"} or not (_is_death(tok, lex) or
                                                     (tok.pos_ == "VERB" and _found_dead(tok, lex))):
             continue  # 'localizan sin vida a un menor': found dead is a death too
-        victims = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass", "nsubj:pass"}]
-        if _lemma(tok) in words["dies"]:
-            victims = [c for c in tok.children if c.dep_ in {"nsubj"}]
-        if tok.pos_ == "NOUN":
-            victims = [g for c in tok.children if c.lower_ in words["of"] for g in c.children]
+        victims = _victims_of(tok, lex)
+        if not victims and tok.pos_ == "VERB" and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+            victims = _victims_of(tok.head, lex)  # 'a woman and a man are tortured and executed': shared
         for v in victims:
             if v.lower_ in words["not_victim"] or _lemma(v) in words["not_victim"]:
                 # 'asesinan a balazos a pareja': the victim is below the thing

@@ -1,0 +1,68 @@
+"""Construction families of short reports (issue 21, the UCDP and HRDsAttack sub-targets), each in
+sentences written for these tests, English and Spanish: tolls in headline words, verbs a headline's
+capital hides, machine-translated idioms, shares that count no one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from talaia.api import extract_text
+
+pytestmark = pytest.mark.slow
+
+
+def _events(pipeline: Any, text: str, published: str = "2024-05-10") -> list[Any]:
+    return list(extract_text(text, published=published, pipeline=pipeline).events)
+
+
+# -- the toll in headline words ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a headline that starts with an irregular verb: the parser reads 'Muere' as a name
+    ("Muere hombre baleado dentro de su casa en Apatzingán", 1),
+    ("Muere joven baleado frente a una tienda en Uruapan", 1),
+    ("Muere mujer tras ataque armado en un bar de Salamanca", 1),
+    ("Mueren dos hermanos baleados en una fiesta en Moroleón", 2),
+    ("Murió un comerciante tras ser atacado a tiros en Zamora", 1),
+    # the victims are the subject of the first of two joined verbs, under a place label
+    ("Zacatecas: a woman and a man are tortured and executed", 2),
+    ("Sinaloa: two brothers were kidnapped and killed near Navolato", 2),
+    ("Guerrero: a farmer and his son are beaten and shot dead", 2),
+    ("Chihuahua: three men were tortured and murdered in Parral", 3),
+])
+def test_tolls_in_headline_words(pipeline: Any, text: str, deaths: int) -> None:
+    events = _events(pipeline, text)
+    assert events and events[0].fatalities == deaths
+
+
+@pytest.mark.parametrize("text", [
+    "Killings up nearly 50 pct in Mexican border city after gunmen kill a shopkeeper",
+    "Homicides rise 40 pct in Celaya as a taxi driver is shot dead",
+])
+def test_a_share_counts_no_one(pipeline: Any, text: str) -> None:
+    """'50 pct' is a share, not fifty dead: the toll is the killing told."""
+    events = _events(pipeline, text)
+    assert all(e.fatalities != int(n) for e in events for n in ("50", "40"))
+
+
+# -- neighbourhoods and streets named after dates ----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "They kill a man in the 16 de Septiembre neighborhood of Celaya",
+    "A man is shot dead on 16 de Septiembre street in Celaya",
+    "They find a body in the 20 de Noviembre colony in Durango",
+    "Gunmen kill a taxi driver on 5 de Mayo avenue in Zamora",
+    "Matan a un hombre en la colonia 16 de Septiembre de Celaya",
+    "Asesinan a un joven en la 21 de Marzo, en Zamora",
+])
+def test_a_place_named_after_a_date_is_no_date(pipeline: Any, text: str) -> None:
+    """A report published on 10 May 2024 names no other day: the event takes the day before."""
+    events = _events(pipeline, text)
+    assert events and str(events[0].event_date) == "2024-05-09"
+
+
+def test_a_date_next_to_a_place_word_still_dates_when_it_is_one(pipeline: Any) -> None:
+    events = _events(pipeline, "Gunmen killed a man on May 5 near the market in Celaya")
+    assert events and str(events[0].event_date) == "2024-05-05"
