@@ -47,6 +47,33 @@ def test_a_share_counts_no_one(pipeline: Any, text: str) -> None:
     assert all(e.fatalities != int(n) for e in events for n in ("50", "40"))
 
 
+# -- machine-translated idioms of killing, and heads left as the dead --------------------------------------
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("Bullets end the life of a mechanic in Irapuato", 1),
+    ("Gunshots ended the life of a shopkeeper outside his store in Apatzingán", 1),
+    ("An attack in a bar costs the lives of two waiters in Celaya", 2),
+    ("Las balas terminan con la vida de un mecánico en Irapuato", 1),
+    ("Balazos acaban con la vida de un joven en Zamora", 1),
+    ("Three heads left with a narco message in Ciudad Victoria", 3),
+    ("Two heads found in a cooler outside a school in Zapopan", 2),
+    ("Dejan tres cabezas con narcomensaje en Ciudad Victoria", 3),
+    ("Hallan dos cabezas en una hielera en Zapopan", 2),
+    ("Roban 30 cabezas de ganado y matan a un vaquero en Sonora", 1),
+])
+def test_translated_idioms_and_heads(pipeline: Any, text: str, deaths: int) -> None:
+    events = _events(pipeline, text)
+    assert events and events[0].fatalities == deaths
+
+
+@pytest.mark.parametrize("text", [
+    "The new law ends the life of the old tax in Mexico",
+    "Heads of state left the summit in Cancún on Friday",
+])
+def test_the_same_words_without_violence_are_no_event(pipeline: Any, text: str) -> None:
+    assert _events(pipeline, text) == []
+
+
 # -- neighbourhoods and streets named after dates ----------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
