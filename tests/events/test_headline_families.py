@@ -60,6 +60,11 @@ def test_a_share_counts_no_one(pipeline: Any, text: str) -> None:
     ("Dejan tres cabezas con narcomensaje en Ciudad Victoria", 3),
     ("Hallan dos cabezas en una hielera en Zapopan", 2),
     ("Roban 30 cabezas de ganado y matan a un vaquero en Sonora", 1),
+    # how the dead are found, translated ('dejan a dos embolsados', 'hallan a dos encobijados')
+    ("They leave two bagged on a dirt road in Celaya", 2),
+    ("They throw 3 'bagged' on the highway to Casas Grandes", 3),
+    ("They find two sheltered near the cemetery in Tijuana", 2),
+    ("Three decapitated found on a road in Michoacán", 3),
 ])
 def test_translated_idioms_and_heads(pipeline: Any, text: str, deaths: int) -> None:
     events = _events(pipeline, text)
