@@ -48,7 +48,7 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "nlp.aliases.v1",
     "geo.toponyms.v6",
     "quotes.attribution.v3",
-    "events.acled.v6",
+    "events.acled.v7",
 )
 
 

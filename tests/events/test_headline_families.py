@@ -31,6 +31,15 @@ def _events(pipeline: Any, text: str, published: str = "2024-05-10") -> list[Any
     ("Sinaloa: two brothers were kidnapped and killed near Navolato", 2),
     ("Guerrero: a farmer and his son are beaten and shot dead", 2),
     ("Chihuahua: three men were tortured and murdered in Parral", 3),
+    # of those attacked, the part said to have died
+    ("Two men attacked with bullets outside a bakery in Zamora: one of them dies", 1),
+    ("Gunmen shoot three youths in Celaya; two of them died in hospital", 2),
+    ("Atacan a balazos a dos hombres en Zamora; uno de ellos murió", 1),
+    ("Balean a tres jóvenes afuera de una tienda en Celaya, dos de ellos mueren", 2),
+    # how the dead are found, translated ('hallan a dos embolsados', 'abatidos' read as 'dejected')
+    ('They find two men "bagged" in Pénjamo', 2),
+    ("They find two men wrapped in blankets south of Culiacán", 2),
+    ("Confrontation in Tepalcatepec leaves two dejected", 2),
 ])
 def test_tolls_in_headline_words(pipeline: Any, text: str, deaths: int) -> None:
     events = _events(pipeline, text)

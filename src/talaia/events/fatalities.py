@@ -50,6 +50,7 @@ class FatalityLexicon:
     death_after: re.Pattern[str]  # "7 killed"
     bodies_after: re.Pattern[str]  # "3 bodies"
     death_before: re.Pattern[str]  # "kills 20"
+    of_them_died: re.Pattern[str]  # "two men attacked: one of them died": the dead are that part
     range: re.Pattern[str]  # "between 10 and 15", "10-15"
     and_one: re.Pattern[str]  # "and a woman"
     calendar: re.Pattern[str]
@@ -85,6 +86,7 @@ class FatalityLexicon:
                                    r"))? (?:" + alt("death_after") + r")\b", re.IGNORECASE),
             bodies_after=re.compile(r"\b" + _NUM + r"(?: [\w-]+)? (?:" + alt("bodies") + r")\b", re.IGNORECASE),
             death_before=re.compile(r"\b(?:" + alt("death_before") + r") " + _NUM + r"\b", re.IGNORECASE),
+            of_them_died=re.compile(r"\b" + _NUM + r" (?:" + alt("of_them_died") + r")\b", re.IGNORECASE),
             range=re.compile(r"\b(?:" + word_alt("range_from") + r") (\w+) (?:" + word_alt("range_and") +
                              r") (\w+)\b|\b(\d+)\s*(?:-|–|" + word_alt("range_to") + r")\s*(\d+)\b", re.IGNORECASE),
             and_one=re.compile(r"\s*,?\s+(?:" + word_alt("and") + r")\s+(?:" + word_alt("one") + r")\s+(\w+)",
@@ -261,6 +263,9 @@ def _shares_death(verb: Any, lex: FatalityLexicon) -> bool:
 
 def count_fatalities(sent: Any, lethal: bool, lexicon: FatalityLexicon) -> FatalityCount | None:
     """The death count of one sentence, or None when it reports none."""
+    part = _part_that_died(sent, lexicon)
+    if part is not None:
+        return part
     counts: list[tuple[int, Any]] = []
     for tok in sent:
         value = _number_value(tok, lexicon)
@@ -280,6 +285,16 @@ def count_fatalities(sent: Any, lethal: bool, lexicon: FatalityLexicon) -> Fatal
     if lethal:
         return _implicit(sent, lexicon)
     return None
+
+
+def _part_that_died(sent: Any, lex: FatalityLexicon) -> FatalityCount | None:
+    """'Two men were shot: one of them died', 'atacan a tres; dos de ellos mueren': of those attacked, the
+    part said to have died is the toll."""
+    m = lex.of_them_died.search(span_text(sent))
+    value = lex.numbers_for(sent.doc.lang_).parse(m.group(1)) if m else None
+    if m is None or not value:
+        return None
+    return FatalityCount(value, value, sent.start_char + m.start(1), sent.start_char + m.end(1))
 
 
 def _counts_things(tok: Any, lex: FatalityLexicon) -> bool:
