@@ -31,6 +31,11 @@ def _events(pipeline: Any, text: str, published: str = "2024-05-10") -> list[Any
     ("Sinaloa: two brothers were kidnapped and killed near Navolato", 2),
     ("Guerrero: a farmer and his son are beaten and shot dead", 2),
     ("Chihuahua: three men were tortured and murdered in Parral", 3),
+    # a Spanish passive: 'son ejecutados', 'fueron asesinados' (a copula and an adjective, or a plain subject)
+    ("Un hombre y una mujer son torturados y ejecutados en Zacatecas", 2),
+    ("Un padre y su hijo fueron asesinados en Celaya", 2),
+    ("Un taxista y su pasajera son asesinados a balazos en Tilapa", 2),
+    ("Una comerciante fue asesinada en su negocio en Uruapan", 1),
     # of those attacked, the part said to have died
     ("Two men attacked with bullets outside a bakery in Zamora: one of them dies", 1),
     ("Gunmen shoot three youths in Celaya; two of them died in hospital", 2),

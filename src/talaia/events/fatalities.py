@@ -576,7 +576,10 @@ def _victims_of(tok: Any, lex: FatalityLexicon) -> list[Any]:
     elif _lemma(tok) in words["dies"]:
         victims = [c for c in tok.children if c.dep_ in {"nsubj"}]
     else:
-        victims = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass", "nsubj:pass"}]
+        # 'fueron asesinados': a passive the parser gives a plain subject, its auxiliary 'ser'
+        passive = any(c.dep_ in {"aux", "aux:pass"} and _lemma(c) == "ser" for c in tok.children)
+        roles = {"dobj", "obj", "nsubjpass", "nsubj:pass"} | ({"nsubj"} if passive else set())
+        victims = [c for c in tok.children if c.dep_ in roles]
     return [v for v in victims if not _labels_the_headline(v)]
 
 
@@ -586,15 +589,32 @@ def _labels_the_headline(tok: Any) -> bool:
     return bool(nxt < len(tok.doc) and tok.doc[nxt].text == ":" and tok.i - tok.sent.start <= 3)
 
 
+PARTICIPLE_ENDINGS = (("ado", "ar"), ("ada", "ar"), ("ido", "ir"), ("ida", "ir"), ("ido", "er"), ("ida", "er"))
+
+
+def _copular_participle(tok: Any, lex: FatalityLexicon) -> bool:
+    """'son ejecutados', 'fueron asesinadas': a Spanish passive the parser makes a copula and an adjective,
+    the participle of a death verb (or joined to one that has the copula)."""
+    if tok.pos_ != "ADJ" or not any(c.dep_ == "cop" for t in (tok, tok.head) for c in t.children):
+        return False
+    lemma = _lemma(tok)
+    return any(lemma.endswith(end) and lemma[:-len(end)] + verb in lex.words["death_verb"]
+               for end, verb in PARTICIPLE_ENDINGS)
+
+
 def _implicit(sent: Any, lex: FatalityLexicon) -> FatalityCount | None:
     """'gunmen killed a journalist' -> 1; 'killed a man and a woman' -> 2; 'bodies found' -> 2 (the least a
     plural of bodies says); 'killed police officers' -> 1. Every count read here is implicit."""
     words = lex.words
     for tok in sent:
-        if tok.pos_ not in {"VERB", "NOUN"} or not (_is_death(tok, lex) or
-                                                    (tok.pos_ == "VERB" and _found_dead(tok, lex))):
+        if _copular_participle(tok, lex):  # 'un hombre y una mujer son torturados y ejecutados'
+            victims = [c for t in (tok, tok.head) for c in t.children if c.dep_ in {"nsubj", "nsubj:pass"}]
+            victims = [v for v in victims if not _labels_the_headline(v)][:1]
+        elif tok.pos_ not in {"VERB", "NOUN"} or not (_is_death(tok, lex) or
+                                                      (tok.pos_ == "VERB" and _found_dead(tok, lex))):
             continue  # 'localizan sin vida a un menor': found dead is a death too
-        victims = _victims_of(tok, lex)
+        else:
+            victims = _victims_of(tok, lex)
         if not victims and tok.pos_ == "VERB" and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
             victims = _victims_of(tok.head, lex)  # 'a woman and a man are tortured and executed': shared
         for v in victims:
