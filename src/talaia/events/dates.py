@@ -39,6 +39,7 @@ class DateLexicon:
     patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, pattern), in row order; 'not_a_date' hides
     order: Mapping[str, int]  # kind -> rank: at the same place, the kind listed first wins
     name_before: re.Pattern[str]  # 'Colonia 5 de Febrero', 'since January 1'
+    name_after: re.Pattern[str]  # 'the 16 de Septiembre neighborhood', 'on 5 de Mayo street'
     numbers: NumberWords
     gates: Gates  # per pattern, the words it cannot match without
 
@@ -57,12 +58,14 @@ class DateLexicon:
                          for r in knowledge.union("date_patterns").records())
         kinds = dict.fromkeys(kind for kind, _ in patterns)
         cues = ordered(knowledge.union("date_name_cues"), "pattern")
+        after = ordered(knowledge.union("date_name_after_cues"), "pattern")
         return cls(
             months=MappingProxyType({w.lower(): n for w, n in months}),
             weekdays=MappingProxyType({w.lower(): n for w, n in weekdays}),
             lowercase_weekdays=frozenset(w for w, _ in weekdays if w == w.lower()),
             patterns=patterns, order=MappingProxyType({kind: i for i, kind in enumerate(kinds)}),
             name_before=re.compile(r"(?:\b(?:" + alternation(cues) + r")\s+)$" if cues else NOTHING, re.IGNORECASE),
+            name_after=re.compile(r"\s+(?:" + alternation(after) + r")\b" if after else NOTHING, re.IGNORECASE),
             numbers=numbers, gates=Gates.of(p for _, p in patterns),
         )
 
@@ -113,7 +116,7 @@ def find_date(sentence: str, offset: int, published: dt.date | None, lexicon: Da
             and not any(s < m.end() and m.start() < e for s, e in hidden)]
     found: list[EventDate] = []
     for _, kind, m in sorted(hits, key=lambda h: (h[0], lexicon.order[h[1]])):
-        if kind in {"month_day", "day_month"} and _names_a_place_or_period(sentence, m.start(), lexicon):
+        if kind in {"month_day", "day_month"} and _names_a_place_or_period(sentence, m.start(), m.end(), lexicon):
             continue
         resolved = _resolve(kind, m, published, lexicon)
         if resolved is not None and published is not None and resolved[0] > published + dt.timedelta(days=1):
@@ -134,10 +137,12 @@ def find_date(sentence: str, offset: int, published: dt.date | None, lexicon: Da
     return found[0]
 
 
-def _names_a_place_or_period(sentence: str, start: int, lexicon: DateLexicon) -> bool:
-    """'la 10 de Mayo', 'Colonia 5 de Febrero', 'the street September 16': Mexican streets and
-    neighbourhoods named after dates; 'since January 1' starts a period, it is not the event's day."""
-    return bool(lexicon.name_before.search(sentence[max(0, start - 20):start]))
+def _names_a_place_or_period(sentence: str, start: int, end: int, lexicon: DateLexicon) -> bool:
+    """'la 10 de Mayo', 'Colonia 5 de Febrero', 'the street September 16', 'the 16 de Septiembre
+    neighborhood': Mexican streets and neighbourhoods named after dates; 'since January 1' starts a
+    period, it is not the event's day."""
+    return bool(lexicon.name_before.search(sentence[max(0, start - 20):start]) or
+                lexicon.name_after.match(sentence, end))
 
 
 def _resolve(kind: str, m: re.Match[str], published: dt.date | None, lexicon: DateLexicon

@@ -50,6 +50,7 @@ class FatalityLexicon:
     death_after: re.Pattern[str]  # "7 killed"
     bodies_after: re.Pattern[str]  # "3 bodies"
     death_before: re.Pattern[str]  # "kills 20"
+    of_them_died: re.Pattern[str]  # "two men attacked: one of them died": the dead are that part
     range: re.Pattern[str]  # "between 10 and 15", "10-15"
     and_one: re.Pattern[str]  # "and a woman"
     calendar: re.Pattern[str]
@@ -85,6 +86,7 @@ class FatalityLexicon:
                                    r"))? (?:" + alt("death_after") + r")\b", re.IGNORECASE),
             bodies_after=re.compile(r"\b" + _NUM + r"(?: [\w-]+)? (?:" + alt("bodies") + r")\b", re.IGNORECASE),
             death_before=re.compile(r"\b(?:" + alt("death_before") + r") " + _NUM + r"\b", re.IGNORECASE),
+            of_them_died=re.compile(r"\b" + _NUM + r" (?:" + alt("of_them_died") + r")\b", re.IGNORECASE),
             range=re.compile(r"\b(?:" + word_alt("range_from") + r") (\w+) (?:" + word_alt("range_and") +
                              r") (\w+)\b|\b(\d+)\s*(?:-|–|" + word_alt("range_to") + r")\s*(\d+)\b", re.IGNORECASE),
             and_one=re.compile(r"\s*,?\s+(?:" + word_alt("and") + r")\s+(?:" + word_alt("one") + r")\s+(\w+)",
@@ -281,6 +283,9 @@ def _shares_death(verb: Any, lex: FatalityLexicon) -> bool:
 
 def count_fatalities(sent: Any, lethal: bool, lexicon: FatalityLexicon) -> FatalityCount | None:
     """The death count of one sentence, or None when it reports none."""
+    part = _part_that_died(sent, lexicon)
+    if part is not None:
+        return part
     counts: list[tuple[int, Any]] = []
     for tok in sent:
         value = _number_value(tok, lexicon)
@@ -300,6 +305,16 @@ def count_fatalities(sent: Any, lethal: bool, lexicon: FatalityLexicon) -> Fatal
     if lethal:
         return _implicit(sent, lexicon)
     return None
+
+
+def _part_that_died(sent: Any, lex: FatalityLexicon) -> FatalityCount | None:
+    """'Two men were shot: one of them died', 'atacan a tres; dos de ellos mueren': of those attacked, the
+    part said to have died is the toll."""
+    m = lex.of_them_died.search(span_text(sent))
+    value = lex.numbers_for(sent.doc.lang_).parse(m.group(1)) if m else None
+    if m is None or not value:
+        return None
+    return FatalityCount(value, value, sent.start_char + m.start(1), sent.start_char + m.end(1))
 
 
 def _counts_things(tok: Any, lex: FatalityLexicon) -> bool:
@@ -571,19 +586,57 @@ def _conjoined(tok: Any) -> bool:
     return bool(noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children))
 
 
+def _victims_of(tok: Any, lex: FatalityLexicon) -> list[Any]:
+    """Who a death word's victims are in the parse: a verb's object or passive subject (the subject of
+    'die'), a noun's 'of' phrase; a headline's label ('Zacatecas: ...') is none, though the parse may make
+    it a subject."""
+    words = lex.words
+    if tok.pos_ == "NOUN":
+        victims = [g for c in tok.children if c.lower_ in words["of"] for g in c.children]
+    elif _lemma(tok) in words["dies"]:
+        victims = [c for c in tok.children if c.dep_ in {"nsubj"}]
+    else:
+        # 'fueron asesinados': a passive the parser gives a plain subject, its auxiliary 'ser'
+        passive = any(c.dep_ in {"aux", "aux:pass"} and _lemma(c) == "ser" for c in tok.children)
+        roles = {"dobj", "obj", "nsubjpass", "nsubj:pass"} | ({"nsubj"} if passive else set())
+        victims = [c for c in tok.children if c.dep_ in roles]
+    return [v for v in victims if not _labels_the_headline(v)]
+
+
+def _labels_the_headline(tok: Any) -> bool:
+    """'Zacatecas: a woman and a man are ...': the word before a colon at the start is the story's label."""
+    nxt = tok.i + 1
+    return bool(nxt < len(tok.doc) and tok.doc[nxt].text == ":" and tok.i - tok.sent.start <= 3)
+
+
+PARTICIPLE_ENDINGS = (("ado", "ar"), ("ada", "ar"), ("ido", "ir"), ("ida", "ir"), ("ido", "er"), ("ida", "er"))
+
+
+def _copular_participle(tok: Any, lex: FatalityLexicon) -> bool:
+    """'son ejecutados', 'fueron asesinadas': a Spanish passive the parser makes a copula and an adjective,
+    the participle of a death verb (or joined to one that has the copula)."""
+    if tok.pos_ != "ADJ" or not any(c.dep_ == "cop" for t in (tok, tok.head) for c in t.children):
+        return False
+    lemma = _lemma(tok)
+    return any(lemma.endswith(end) and lemma[:-len(end)] + verb in lex.words["death_verb"]
+               for end, verb in PARTICIPLE_ENDINGS)
+
+
 def _implicit(sent: Any, lex: FatalityLexicon) -> FatalityCount | None:
     """'gunmen killed a journalist' -> 1; 'killed a man and a woman' -> 2; 'bodies found' -> 2 (the least a
     plural of bodies says); 'killed police officers' -> 1. Every count read here is implicit."""
     words = lex.words
     for tok in sent:
-        if tok.pos_ not in {"VERB", "NOUN"} or not (_is_death(tok, lex) or
-                                                    (tok.pos_ == "VERB" and _found_dead(tok, lex))):
+        if _copular_participle(tok, lex):  # 'un hombre y una mujer son torturados y ejecutados'
+            victims = [c for t in (tok, tok.head) for c in t.children if c.dep_ in {"nsubj", "nsubj:pass"}]
+            victims = [v for v in victims if not _labels_the_headline(v)][:1]
+        elif tok.pos_ not in {"VERB", "NOUN"} or not (_is_death(tok, lex) or
+                                                      (tok.pos_ == "VERB" and _found_dead(tok, lex))):
             continue  # 'localizan sin vida a un menor': found dead is a death too
-        victims = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass", "nsubj:pass"}]
-        if _lemma(tok) in words["dies"]:
-            victims = [c for c in tok.children if c.dep_ in {"nsubj"}]
-        if tok.pos_ == "NOUN":
-            victims = [g for c in tok.children if c.lower_ in words["of"] for g in c.children]
+        else:
+            victims = _victims_of(tok, lex)
+        if not victims and tok.pos_ == "VERB" and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+            victims = _victims_of(tok.head, lex)  # 'a woman and a man are tortured and executed': shared
         for v in victims:
             if v.lower_ in words["not_victim"] or _lemma(v) in words["not_victim"]:
                 # 'asesinan a balazos a pareja': the victim is below the thing
