@@ -23,7 +23,9 @@ from talaia.quotes.speakers import is_speech_verb, is_stance_verb, resolve_speak
 MIN_DIRECT_WORDS = 3
 CONTINUATION_GAP = 400
 MAX_PARTIAL_WORDS = 4
+MAX_ATTRIBUTION_GAP = 200  # '“A,” said Ann Lewis, a longtime adviser. “B.”': the words between two parts of one quote
 TITLE_PREPOSITIONS = {"on", "in", "en", "of", "de", "del"}  # 'said on “Meet the Press”', 'dijo en «Mañanera»'
+ADDRESSEE_PREPOSITIONS = {"to", "a"}  # 'said to a crowd', 'dijo a la prensa': whom, not what
 
 
 @dataclass(slots=True)
@@ -31,6 +33,7 @@ class _Speaker:
     name: str | None
     start: int | None
     end: int | None
+    certainty: str = "stated"
 
 
 def extract_quotes(sdoc: Any, aliases: Aliases, lexicon: QuoteLexicon) -> list[Quote]:
@@ -53,9 +56,16 @@ def _partial_of(quote: Quote, indirect: list[Quote]) -> bool:
 
 def _title(text: str, span: MarkedSpan, words: list[str]) -> bool:
     """'said on “Good Morning America”': a title in marks after a preposition, every word capitalised."""
-    before = text[max(0, span.open_at - 12):span.open_at].split()
-    return bool(before) and before[-1].lower() in TITLE_PREPOSITIONS and len(words) <= 6 and \
-        all(w[:1].isupper() or not w[:1].isalpha() or len(w) <= 3 for w in words)
+    if len(words) > 6 or not all(w[:1].isupper() or not w[:1].isalpha() or len(w) <= 3 for w in words):
+        return False
+    before = text[max(0, span.open_at - 40):span.open_at].split()[-4:]
+    # 'said on NBC's “Meet the Press”': the preposition, then only the outlet's capitalised name
+    for k in range(len(before) - 1, -1, -1):
+        if before[k].lower() in TITLE_PREPOSITIONS:
+            return True
+        if not before[k][:1].isupper() and not before[k].endswith(("'s", "’s")):
+            return False
+    return False
 
 
 def _inside_mask(n: int, spans: list[MarkedSpan]) -> bytearray:
@@ -70,6 +80,7 @@ def _direct(sdoc: Any, spans: list[MarkedSpan], inside: bytearray, aliases: Alia
     text = doc_text(sdoc)
     quotes: list[Quote] = []
     previous: tuple[int, _Speaker] | None = None
+    last_verb: int | None = None  # the speech verb of the last quote kept
     for span in spans:
         content = text[span.start:span.end]
         stripped = content.rstrip(" ,.;:")
@@ -84,7 +95,7 @@ def _direct(sdoc: Any, spans: list[MarkedSpan], inside: bytearray, aliases: Alia
             subj = subject_of(verb, lexicon)
             if subj is not None:
                 name, s0, s1 = resolve_speaker(subj, aliases, lexicon, None)
-                speaker = _Speaker(name, s0, s1)
+                speaker = _Speaker(name, s0, s1, _certainty(verb, subj, lexicon))
             elif previous is not None and span.open_at - previous[0] <= 2 * CONTINUATION_GAP and \
                     not any(c.dep_.startswith("nsubj") for c in verb.children):
                 speaker = previous[1]  # '"...", señaló.': no subject (pro-drop) goes on with the last speaker
@@ -95,17 +106,28 @@ def _direct(sdoc: Any, spans: list[MarkedSpan], inside: bytearray, aliases: Alia
             continue  # a title or a scare quote, not speech
         if verb is not None and words < 4 and text[span.end + 1:span.end + 3].strip()[:1].islower():
             continue  # 'an “awful” job': a scare quote inside someone else's sentence
-        if verb is None and quotes and previous is not None and quotes[-1].cue and \
-                _continues(text, quotes[-1].end, span.open_at, quotes[-1].cue):
-            last = quotes[-1]  # '“Okay,” I said. “I was seventeen...”': one statement in several quotes
+        shared_verb = verb is not None and verb.i == last_verb and quotes and \
+            quotes[-1].end < verb.idx < span.open_at and _same_paragraph(text, quotes[-1].end, span.open_at)
+        if quotes and previous is not None and quotes[-1].cue and (shared_verb or (
+                verb is None and _continues(text, quotes[-1].end, span.open_at, quotes[-1].cue))):
+            # '“Okay,” I said. “I was seventeen...”': one statement in several quotes, the attribution between
+            # them (this one's verb is the one after the last, or it has none)
+            last = quotes[-1]
             quotes[-1] = Quote(text[last.start:end], last.start, end, last.speaker, last.speaker_start,
-                               last.speaker_end, last.cue, True)
-            previous = (span.end, speaker)
+                               last.speaker_end, last.cue, True, last.certainty)
+            previous = (span.end, previous[1])
             continue
         if verb is not None or speaker.name is not None or words >= 6:
-            quotes.append(Quote(stripped, span.start, end, speaker.name, speaker.start, speaker.end, cue, True))
+            quotes.append(Quote(stripped, span.start, end, speaker.name, speaker.start, speaker.end, cue, True,
+                                speaker.certainty))
             previous = (span.end, speaker)
+            last_verb = verb.i if verb is not None else None
     return quotes
+
+
+def _same_paragraph(text: str, previous_end: int, open_at: int) -> bool:
+    gap = text[previous_end:open_at]
+    return len(gap) <= MAX_ATTRIBUTION_GAP and "\n" not in gap
 
 
 def _continues(text: str, previous_end: int, open_at: int, cue: str) -> bool:
@@ -159,7 +181,7 @@ def _indirect(sdoc: Any, inside: bytearray, aliases: Aliases, lexicon: QuoteLexi
             words = [t for t in comp.subtree
                      if not (t.i == comp.left_edge.i and t.lower_ in lexicon.complementizers)]
             words = [t for t in words if t.dep_ != "punct" or t.i not in (comp.left_edge.i, comp.right_edge.i)]
-            words = _without_trailing_aside(words, comp, lexicon)
+            words = _without_trailing_aside(_from_complementizer(words, comp, lexicon), comp, lexicon)
             if len(words) < 3:
                 continue
             start = words[0].idx
@@ -168,7 +190,8 @@ def _indirect(sdoc: Any, inside: bytearray, aliases: Aliases, lexicon: QuoteLexi
                 continue  # the direct quote already covers it
             subj = subject_of(tok, lexicon)
             name, s0, s1 = resolve_speaker(subj, aliases, lexicon, None) if subj is not None else (None, None, None)
-            quotes.append(Quote(text[start:end], start, end, name, s0, s1, _cue(tok, lexicon), False))
+            quotes.append(Quote(text[start:end], start, end, name, s0, s1, _cue(tok, lexicon), False,
+                                _certainty(tok, subj, lexicon)))
         elif is_stance_verb(tok, lexicon):
             quote = _stance_object(sdoc, tok, inside, aliases, lexicon)
             if quote is not None:
@@ -183,6 +206,15 @@ def _indirect(sdoc: Any, inside: bytearray, aliases: Aliases, lexicon: QuoteLexi
             if quote is not None:
                 quotes.append(quote)
     return quotes
+
+
+def _from_complementizer(words: list[Any], comp: Any, lexicon: QuoteLexicon) -> list[Any]:
+    """'said on NBC's “Meet the Press” on Sunday that ...': a clause parsed with the words before its
+    'that' starts after it."""
+    mark = next((c for c in comp.children if c.dep_ == "mark" and c.lower_ in lexicon.complementizers), None)
+    if mark is None or not words or mark.i <= words[0].i:
+        return words
+    return [t for t in words if t.i > mark.i]
 
 
 _ASIDE_DEPS = {"relcl", "advcl", "conj", "parataxis", "acl"}
@@ -230,8 +262,10 @@ def _inserted(sdoc: Any, verb: Any, inside: bytearray, aliases: Aliases, lexicon
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     if sum(inside[start:end]) > 0.6 * (end - start):
         return None
-    name, s0, s1 = resolve_speaker(subject_of(verb, lexicon), aliases, lexicon, None)
-    return Quote(doc_text(sdoc)[start:end], start, end, name, s0, s1, _cue(verb, lexicon), False)
+    subj = subject_of(verb, lexicon)
+    name, s0, s1 = resolve_speaker(subj, aliases, lexicon, None)
+    return Quote(doc_text(sdoc)[start:end], start, end, name, s0, s1, _cue(verb, lexicon), False,
+                 _certainty(verb, subj, lexicon))
 
 
 def _stance_object(sdoc: Any, verb: Any, inside: bytearray, aliases: Aliases, lexicon: QuoteLexicon
@@ -244,7 +278,8 @@ def _stance_object(sdoc: Any, verb: Any, inside: bytearray, aliases: Aliases, le
     parts = [c for c in verb.children if c.dep_ in {"dobj", "obj", "xcomp", "oprd", "ccomp"} and c.i > verb.i]
     if not parts:
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1
-                     and c.lower_ in lexicon.stance_prepositions), None)
+                     and c.lower_ in lexicon.stance_prepositions
+                     and not (c.lower_ in ADDRESSEE_PREPOSITIONS and is_speech_verb(verb, lexicon))), None)
         parts = [g for g in prep.children if g.dep_ == "pobj"] if prep is not None else []
     if not parts:
         return None
@@ -253,6 +288,10 @@ def _stance_object(sdoc: Any, verb: Any, inside: bytearray, aliases: Aliases, le
     first = min(min(t.i for t in p.subtree) for p in parts)
     last = max(max(t.i for t in p.subtree) for p in parts)
     words = [t for t in sdoc[first:last + 1] if not t.is_punct]
+    mark = next((t for t in words if t.dep_ == "mark" and t.lower_ in lexicon.complementizers
+                 and t.head.dep_ == "ccomp"), None)
+    if mark is not None and is_speech_verb(verb, lexicon):
+        words = [t for t in words if t.i > mark.i]  # 'said on “Meet the Press” that ...': misparsed, the clause
     if not words or (len(words) == 1 and words[0].pos_ == "PRON") or _anonymity_aside(words, lexicon):
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
@@ -261,7 +300,8 @@ def _stance_object(sdoc: Any, verb: Any, inside: bytearray, aliases: Aliases, le
     if subj.lower_ in lexicon.relatives:
         subj = verb.head
     name, s0, s1 = resolve_speaker(subj, aliases, lexicon, None)
-    return Quote(doc_text(sdoc)[start:end], start, end, name, s0, s1, _cue(verb, lexicon), False)
+    return Quote(doc_text(sdoc)[start:end], start, end, name, s0, s1, _cue(verb, lexicon), False,
+                 _certainty(verb, subj, lexicon))
 
 
 def _stance_noun(sdoc: Any, noun: Any, inside: bytearray, aliases: Aliases, lexicon: QuoteLexicon) -> Quote | None:
@@ -284,7 +324,20 @@ def _stance_noun(sdoc: Any, noun: Any, inside: bytearray, aliases: Aliases, lexi
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in lexicon.agents), None)
         owner = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
     name, s0, s1 = resolve_speaker(owner, aliases, lexicon, None) if owner is not None else (None, None, None)
-    return Quote(doc_text(sdoc)[start:end], start, end, name, s0, s1, noun.text, False)
+    return Quote(doc_text(sdoc)[start:end], start, end, name, s0, s1, noun.text, False,
+                 _certainty(None, owner, lexicon))
+
+
+def _certainty(verb: Any | None, speaker: Any | None, lexicon: QuoteLexicon) -> str:
+    """'reported' when the attribution is itself second-hand: a hedge on the verb ('reportedly told',
+    'supuestamente dijo') or a speaker kept unnamed ('an unnamed official', 'who asked not to be
+    named'); else 'stated'."""
+    if verb is not None and (any(c.lower_ in lexicon.hedges for c in verb.children)
+                             or (verb.i > 0 and verb.doc[verb.i - 1].lower_ in lexicon.hedges)):
+        return "reported"
+    if speaker is not None and any(t.lower_ in lexicon.anonymity for t in speaker.subtree):
+        return "reported"
+    return "stated"
 
 
 def _anonymity_aside(words: list[Any], lexicon: QuoteLexicon) -> bool:
@@ -311,11 +364,19 @@ def _according_to(sdoc: Any, tok: Any, phrase: tuple[str, ...], aliases: Aliases
         source = tok.head  # 'según la fiscalía': the phrase is the noun's case marker
     if source is None:
         return None
-    source_end = max(t.i for t in source.subtree if t.dep_ not in {"punct", "cc", "conj"} or t.i <= source.i)
+    # the source with its modifiers and coordinated names ('exit polls reported by CNN and other networks'),
+    # up to a clause joined to it ('according to police, and the gunmen fled')
+    clause = next((t.i for t in source.subtree if t.i > source.i and t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"}),
+                  None)
+    source_end = max(t.i for t in source.subtree
+                     if (clause is None or t.i < clause) and (t.dep_ not in {"punct", "cc"} or t.i <= source.i))
     anchor = source.head if tok.dep_ == "case" else tok.head
     # the clause the phrase modifies ('after, according to him, the network censured ...'), else the sentence
     scope = list(anchor.subtree) if anchor.pos_ in {"VERB", "AUX"} and anchor.i != tok.i else list(tok.sent)
     words = [t for t in scope if not (tok.i <= t.i <= source_end)]
+    after = next((t for t in sdoc[source_end + 1:tok.sent.end] if not t.is_punct), None)
+    if after is not None and after.dep_ == "cc" and any(t.i < tok.i for t in words):
+        words = [t for t in words if t.i < tok.i]  # '<claim>, according to police, and <another>': the first
     if words and words[0].dep_ == "mark" and words[0].head.i == anchor.i:
         words.pop(0)
     while words and (words[0].is_punct or words[0].is_space):
@@ -327,4 +388,4 @@ def _according_to(sdoc: Any, tok: Any, phrase: tuple[str, ...], aliases: Aliases
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     text = doc_text(sdoc)
     name, s0, s1 = resolve_speaker(source, aliases, lexicon, None)
-    return Quote(text[start:end], start, end, name, s0, s1, " ".join(phrase), False)
+    return Quote(text[start:end], start, end, name, s0, s1, " ".join(phrase), False, "reported")
