@@ -279,3 +279,14 @@ def test_the_claim_of_a_source_phrase_leaves_the_source_out(nlp_en, nlp_es, lang
                                                             ) -> None:  # type: ignore[no-untyped-def]
     quotes = _quotes((nlp_en if lang == "en" else nlp_es)(text))
     assert [(q.text, q.cue, q.certainty) for q in quotes] == [(clause, quotes[0].cue, "reported")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("lang", "text", "clause"), [
+    ("en", "Most voters in the state say they want a new police chief.", "they want a new police chief"),
+    ("es", "Los vecinos dijeron que apoyan la llegada de la Guardia Nacional.",
+     "apoyan la llegada de la Guardia Nacional"),
+])
+def test_a_stance_inside_a_reported_clause_is_part_of_it(nlp_en, nlp_es, lang: str, text: str, clause: str
+                                                         ) -> None:  # type: ignore[no-untyped-def]
+    assert [q.text for q in _quotes((nlp_en if lang == "en" else nlp_es)(text))] == [clause]

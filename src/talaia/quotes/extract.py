@@ -41,10 +41,17 @@ def extract_quotes(sdoc: Any, aliases: Aliases, lexicon: QuoteLexicon) -> list[Q
     spans = [s for s in find_marked_spans(text) if text[s.start:s.end].strip()]
     inside = _inside_mask(len(text), spans)
     quotes = _direct(sdoc, spans, inside, aliases, lexicon)
-    indirect = _indirect(sdoc, inside, aliases, lexicon)
+    indirect, stances = _indirect(sdoc, inside, aliases, lexicon)
     quotes = [q for q in quotes if not _partial_of(q, indirect)] + indirect
+    quotes = [q for q in quotes if id(q) not in stances or not _nested(q, quotes)]
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _nested(quote: Quote, quotes: list[Quote]) -> bool:
+    """'Voters say they want a wall': a stance inside a longer statement belongs to that statement."""
+    return any(q.start <= quote.start and quote.end <= q.end and q.end - q.start > quote.end - quote.start
+               for q in quotes)
 
 
 def _partial_of(quote: Quote, indirect: list[Quote]) -> bool:
@@ -164,17 +171,21 @@ def _verb_for(sdoc: Any, span: MarkedSpan, inside: bytearray, lexicon: QuoteLexi
     return None
 
 
-def _indirect(sdoc: Any, inside: bytearray, aliases: Aliases, lexicon: QuoteLexicon) -> list[Quote]:
+def _indirect(sdoc: Any, inside: bytearray, aliases: Aliases, lexicon: QuoteLexicon
+              ) -> tuple[list[Quote], set[int]]:
+    """The reported clauses and stances of the document, and the ids of those that are stances."""
     text = doc_text(sdoc)
     quotes: list[Quote] = []
+    stances: set[int] = set()
     for tok in sdoc:
         if inside[tok.idx]:
             continue
         if is_speech_verb(tok, lexicon):
             comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
             if comp is None:
-                quote = _inserted(sdoc, tok, inside, aliases, lexicon) or \
-                    _stance_object(sdoc, tok, inside, aliases, lexicon)
+                quote = _inserted(sdoc, tok, inside, aliases, lexicon)
+                if quote is None and (quote := _stance_object(sdoc, tok, inside, aliases, lexicon)) is not None:
+                    stances.add(id(quote))
                 if quote is not None:
                     quotes.append(quote)
                 continue
@@ -196,16 +207,18 @@ def _indirect(sdoc: Any, inside: bytearray, aliases: Aliases, lexicon: QuoteLexi
             quote = _stance_object(sdoc, tok, inside, aliases, lexicon)
             if quote is not None:
                 quotes.append(quote)
+                stances.add(id(quote))
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.stance_nouns:
             quote = _stance_noun(sdoc, tok, inside, aliases, lexicon)
             if quote is not None:
                 quotes.append(quote)
+                stances.add(id(quote))
         else:
             phrase = _source_phrase(sdoc, tok, lexicon)
             quote = _according_to(sdoc, tok, phrase, aliases, lexicon) if phrase else None
             if quote is not None:
                 quotes.append(quote)
-    return quotes
+    return quotes, stances
 
 
 def _from_complementizer(words: list[Any], comp: Any, lexicon: QuoteLexicon) -> list[Any]:
