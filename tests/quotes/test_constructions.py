@@ -290,3 +290,28 @@ def test_the_claim_of_a_source_phrase_leaves_the_source_out(nlp_en, nlp_es, lang
 def test_a_stance_inside_a_reported_clause_is_part_of_it(nlp_en, nlp_es, lang: str, text: str, clause: str
                                                          ) -> None:  # type: ignore[no-untyped-def]
     assert [q.text for q in _quotes((nlp_en if lang == "en" else nlp_es)(text))] == [clause]
+
+
+FRAMED_DIRECT = [
+    ("en", "Minutes later, Senator Ana Ruiz fired back, “We will not be lectured by the people who broke the budget.”",
+     "Ana Ruiz"),
+    ("en", "On Tuesday, the mayor struck a defiant tone, “We will rebuild every house they burned.”", "the mayor"),
+    ("en", "In an August speech, Trump attacked “the hateful ideology of radical groups and their leaders.”", "Trump"),
+    ("es", "Tras el ataque, la gobernadora Ana Ruiz lanzó una advertencia: «No vamos a negociar con los criminales».",
+     "Ana Ruiz"),
+    ("es", "El alcalde Juan Pérez condenó «la cobarde agresión contra los policías del municipio».", "Juan Pérez"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("lang", "text", "speaker"), FRAMED_DIRECT)
+def test_a_quote_without_a_speech_verb_is_its_sentences_subjects(nlp_en, nlp_es, lang: str, text: str, speaker: str
+                                                                  ) -> None:  # type: ignore[no-untyped-def]
+    (quote,) = _quotes((nlp_en if lang == "en" else nlp_es)(text))
+    assert quote.direct and quote.speaker == speaker
+
+
+@pytest.mark.slow
+def test_a_quote_framed_by_a_thing_has_no_speaker(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = "The plan would be funded by “closing tax loopholes and expenditures for the most fortunate.”"
+    assert [q.speaker for q in _quotes(nlp_en(text))] == [None]

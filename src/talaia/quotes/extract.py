@@ -107,6 +107,10 @@ def _direct(sdoc: Any, spans: list[MarkedSpan], inside: bytearray, aliases: Alia
                     not any(c.dep_.startswith("nsubj") for c in verb.children):
                 speaker = previous[1]  # '"...", señaló.': no subject (pro-drop) goes on with the last speaker
             cue = verb.text
+        elif (frame := _framing_verb(sdoc, span, inside)) is not None:
+            # 'Hillary shot back, “...”', 'Trump attacked “the hateful ideology ...”': the sentence's subject
+            name, s0, s1 = resolve_speaker(frame[1], aliases, lexicon, None)
+            speaker, cue = _Speaker(name, s0, s1, _certainty(frame[0], frame[1], lexicon)), frame[0].text
         elif previous is not None and span.open_at - previous[0] <= CONTINUATION_GAP:
             speaker = previous[1]
         elif words < 6:
@@ -130,6 +134,20 @@ def _direct(sdoc: Any, spans: list[MarkedSpan], inside: bytearray, aliases: Alia
             previous = (span.end, speaker)
             last_verb = verb.i if verb is not None else None
     return quotes
+
+
+def _framing_verb(sdoc: Any, span: MarkedSpan, inside: bytearray) -> tuple[Any, Any] | None:
+    """(verb, subject) of the sentence a quote without a speech verb sits in, when both come before it."""
+    mark = sdoc.char_span(span.open_at, span.open_at + 1, alignment_mode="expand")
+    if mark is None:
+        return None
+    root = mark.sent.root
+    if root.pos_ != "VERB" or root.idx >= span.open_at or inside[root.idx]:
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.idx >= span.open_at or inside[subj.idx] or subj.pos_ not in {"PROPN", "PRON", "NOUN"}:
+        return None
+    return root, subj
 
 
 def _same_paragraph(text: str, previous_end: int, open_at: int) -> bool:
