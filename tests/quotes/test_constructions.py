@@ -315,3 +315,23 @@ def test_a_quote_without_a_speech_verb_is_its_sentences_subjects(nlp_en, nlp_es,
 def test_a_quote_framed_by_a_thing_has_no_speaker(nlp_en) -> None:  # type: ignore[no-untyped-def]
     text = "The plan would be funded by “closing tax loopholes and expenditures for the most fortunate.”"
     assert [q.speaker for q in _quotes(nlp_en(text))] == [None]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("lang", "text", "speaker", "claim"), [
+    ("en", "Elizabeth Warren: Donald Trump Is a Proven Failure in Business.\n\nThe senator spoke on Saturday.",
+     "Elizabeth Warren", "Donald Trump Is a Proven Failure in Business"),
+    ("es", "Silvano Aureoles: no habrá impunidad para los responsables.\n\nEl gobernador habló en Morelia.",
+     "Silvano Aureoles", "no habrá impunidad para los responsables"),
+])
+def test_a_line_opening_with_a_name_and_a_colon_is_its_claim(nlp_en, nlp_es, lang: str, text: str, speaker: str,
+                                                             claim: str) -> None:  # type: ignore[no-untyped-def]
+    quotes = _quotes((nlp_en if lang == "en" else nlp_es)(text))
+    assert [(q.speaker, q.text, q.cue) for q in quotes] == [(speaker, claim, ":")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ["Update: The road was reopened on Tuesday morning after the attack.",
+                                  "Photo: soldiers guard the entrance of the town hall in Aguililla."])
+def test_a_label_and_a_colon_is_no_claim(nlp_en, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(nlp_en(text)) == []

@@ -10,6 +10,7 @@ clauses that 'according to X' introduces. The verbs and small words it reads are
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +19,7 @@ from talaia.nlp.aliases import Aliases
 from talaia.nlp.doccache import doc_text
 from talaia.quotes.lexicon import QuoteLexicon
 from talaia.quotes.marks import MarkedSpan, find_marked_spans
-from talaia.quotes.speakers import is_speech_verb, is_stance_verb, resolve_speaker, subject_of
+from talaia.quotes.speakers import NAME_LABELS, is_speech_verb, is_stance_verb, resolve_speaker, subject_of
 
 MIN_DIRECT_WORDS = 3
 CONTINUATION_GAP = 400
@@ -42,6 +43,7 @@ def extract_quotes(sdoc: Any, aliases: Aliases, lexicon: QuoteLexicon) -> list[Q
     inside = _inside_mask(len(text), spans)
     quotes = _direct(sdoc, spans, inside, aliases, lexicon)
     indirect, stances = _indirect(sdoc, inside, aliases, lexicon)
+    indirect += _headline_claims(sdoc, inside, aliases, lexicon)
     quotes = [q for q in quotes if not _partial_of(q, indirect)] + indirect
     quotes = [q for q in quotes if id(q) not in stances or not _nested(q, quotes)]
     quotes.sort(key=lambda q: q.start)
@@ -52,6 +54,28 @@ def _nested(quote: Quote, quotes: list[Quote]) -> bool:
     """'Voters say they want a wall': a stance inside a longer statement belongs to that statement."""
     return any(q.start <= quote.start and quote.end <= q.end and q.end - q.start > quote.end - quote.start
                for q in quotes)
+
+
+_HEADLINE = re.compile(r"^[ \t]*([^:\n]{2,40}?):[ \t]+(\S[^\n]*?)[ \t.;]*$", re.M)
+MIN_HEADLINE_WORDS = 4
+
+
+def _headline_claims(sdoc: Any, inside: bytearray, aliases: Aliases, lexicon: QuoteLexicon) -> list[Quote]:
+    """'Elizabeth Warren: Donald Trump Is a Failure in Business', 'AMLO: no habrá impunidad': a line
+    that opens with a name and a colon is that speaker's claim (the rest of the line)."""
+    text = doc_text(sdoc)
+    quotes = []
+    for match in _HEADLINE.finditer(text):
+        name = sdoc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        if name is None or not all(t.pos_ == "PROPN" or t.ent_type_ in NAME_LABELS or t.is_punct for t in name) \
+                or not any(t.pos_ == "PROPN" for t in name) or len(match.group(2).split()) < MIN_HEADLINE_WORDS:
+            continue
+        start, end = match.start(2), match.end(2)
+        if sum(inside[start:end]) > 0.6 * (end - start):
+            continue
+        speaker, s0, s1 = resolve_speaker(name.root, aliases, lexicon, None)
+        quotes.append(Quote(text[start:end], start, end, speaker, s0, s1, ":", False))
+    return quotes
 
 
 def _partial_of(quote: Quote, indirect: list[Quote]) -> bool:
