@@ -26,7 +26,8 @@ CONTINUATION_GAP = 400
 MAX_PARTIAL_WORDS = 4
 MAX_ATTRIBUTION_GAP = 200  # '“A,” said Ann Lewis, a longtime adviser. “B.”': the words between two parts of one quote
 TITLE_PREPOSITIONS = {"on", "in", "en", "of", "de", "del"}  # 'said on “Meet the Press”', 'dijo en «Mañanera»'
-ADDRESSEE_PREPOSITIONS = {"to", "a"}  # 'said to a crowd', 'dijo a la prensa': whom, not what
+ADDRESSEE_PREPOSITIONS = {"to", "a"}  # 'said to a crowd', 'dijo a la prensa': whom, not what ...
+ADDRESSING_VERBS = {"say", "speak", "talk", "decir", "hablar"}  # ... after these ('responded to a request' is what)
 
 
 @dataclass(slots=True)
@@ -334,7 +335,8 @@ def _stance_object(sdoc: Any, verb: Any, inside: bytearray, aliases: Aliases, le
     if not parts:
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1
                      and c.lower_ in lexicon.stance_prepositions
-                     and not (c.lower_ in ADDRESSEE_PREPOSITIONS and is_speech_verb(verb, lexicon))), None)
+                     and not (c.lower_ in ADDRESSEE_PREPOSITIONS and verb.lemma_.lower() in ADDRESSING_VERBS)),
+                    None)
         parts = [g for g in prep.children if g.dep_ == "pobj"] if prep is not None else []
     if not parts:
         return None
