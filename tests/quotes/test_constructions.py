@@ -335,3 +335,17 @@ def test_a_line_opening_with_a_name_and_a_colon_is_its_claim(nlp_en, nlp_es, lan
                                   "Photo: soldiers guard the entrance of the town hall in Aguililla."])
 def test_a_label_and_a_colon_is_no_claim(nlp_en, text: str) -> None:  # type: ignore[no-untyped-def]
     assert _quotes(nlp_en(text)) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("lang", "text", "speaker"), [
+    ("en", "Christie told reporters in Nashua last week, “I have said all along that I could feel it happening.” "
+           "Recent polls show that this has reversed.", "Christie"),
+    ("es", "El gobernador dijo a los reporteros en Morelia: «Vamos a encontrar a los responsables». Las encuestas "
+           "muestran que la violencia creció.", "El gobernador"),
+])
+def test_the_verb_before_the_marks_with_its_own_words_between_is_the_quotes(nlp_en, nlp_es, lang: str, text: str,
+                                                                           speaker: str
+                                                                           ) -> None:  # type: ignore[no-untyped-def]
+    direct = [q for q in _quotes((nlp_en if lang == "en" else nlp_es)(text)) if q.direct]
+    assert [q.speaker for q in direct] == [speaker]

@@ -24,6 +24,7 @@ from talaia.quotes.speakers import NAME_LABELS, is_speech_verb, is_stance_verb, 
 MIN_DIRECT_WORDS = 3
 CONTINUATION_GAP = 400
 MAX_PARTIAL_WORDS = 4
+MAX_LEAD_WORDS = 12  # 'told reporters in Nashua last week, “...”': a verb's own words before the marks
 MAX_ATTRIBUTION_GAP = 200  # '“A,” said Ann Lewis, a longtime adviser. “B.”': the words between two parts of one quote
 TITLE_PREPOSITIONS = {"on", "in", "en", "of", "de", "del"}  # 'said on “Meet the Press”', 'dijo en «Mañanera»'
 ADDRESSEE_PREPOSITIONS = {"to", "a"}  # 'said to a crowd', 'dijo a la prensa': whom, not what ...
@@ -198,6 +199,12 @@ def _verb_for(sdoc: Any, span: MarkedSpan, inside: bytearray, lexicon: QuoteLexi
         if k < lead.start and is_speech_verb(sdoc[k], lexicon) and not inside[sdoc[k].idx] and \
                 text[sdoc[k].idx + len(sdoc[k].text):span.open_at].strip() in {",", ":"}:
             return sdoc[k]
+        # 'Christie told reporters in Nashua last week, “...”': the words between are the verb's own
+        if k < lead.start and text[sdoc[k].idx + len(sdoc[k].text):span.open_at].strip() in {",", ":"}:
+            for verb in sdoc[k].ancestors:
+                if is_speech_verb(verb, lexicon) and verb.i < k and not inside[verb.idx] and \
+                        verb.right_edge.i >= k and k - verb.i <= MAX_LEAD_WORDS:
+                    return verb
     after = sdoc.char_span(span.end, min(len(text), span.end + 1), alignment_mode="expand")
     if after is not None:
         sent = after.sent
@@ -278,17 +285,17 @@ _ASIDE_DEPS = {"relcl", "advcl", "conj", "parataxis", "acl"}
 
 def _without_trailing_aside(words: list[Any], comp: Any, lexicon: QuoteLexicon) -> list[Any]:
     """'... exchanges with Eric Fanning, who was his chief of staff' / '..., while 4 in 10 want one' /
-    '... momentum and said that ...': a clause set off by a comma (or the speaker's own next verb)
-    that runs to the end of the reported clause is no part of it."""
+    '... momentum and said that ...': a clause set off by a comma, or the speaker's own next speech or
+    stance verb, that runs to the end of the reported clause is no part of it."""
     for t in words:
         if t.i <= comp.i or t.dep_ not in _ASIDE_DEPS or t.right_edge.i < words[-1].i:
             continue
-        if t.dep_ == "conj" and t.pos_ not in {"VERB", "AUX"}:
-            continue  # 'A, B and C': a list of nouns
+        own_verb = t.lemma_.lower() in lexicon.speech_verbs or t.lemma_.lower() in lexicon.stance_verbs
+        if t.dep_ == "conj" and (t.pos_ not in {"VERB", "AUX"} or not own_verb):
+            continue  # 'A, B and C': a list of nouns; '..., but hasn't decided': the claim goes on
         cut = min(x.i for x in t.subtree)
         before = t.doc[cut - 1] if cut > 0 else None
-        if before is not None and (before.text == "," or (before.dep_ == "cc" and t.dep_ == "conj"
-                                   and t.lemma_.lower() in lexicon.speech_verbs)):
+        if before is not None and (before.text == "," or (before.dep_ == "cc" and t.dep_ == "conj")):
             kept = [w for w in words if w.i < cut]
             while kept and (kept[-1].is_punct or kept[-1].dep_ == "cc"):
                 kept.pop()
@@ -312,7 +319,7 @@ def _inserted(sdoc: Any, verb: Any, inside: bytearray, aliases: Aliases, lexicon
         return None
     sent = verb.sent
     attribution = {t.i for t in verb.subtree}
-    words = [t for t in sent if t.i not in attribution and not t.is_punct]
+    words = [t for t in sent if t.i not in attribution and not t.is_punct and not t.is_space]
     if len(words) < 4:
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
