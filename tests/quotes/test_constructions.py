@@ -349,3 +349,24 @@ def test_the_verb_before_the_marks_with_its_own_words_between_is_the_quotes(nlp_
                                                                            ) -> None:  # type: ignore[no-untyped-def]
     direct = [q for q in _quotes((nlp_en if lang == "en" else nlp_es)(text)) if q.direct]
     assert [q.speaker for q in direct] == [speaker]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "speaker", "clause"), [
+    ('Those who do take on heavy debt struggle, even with a "good" job, he said.', None,
+     'Those who do take on heavy debt struggle, even with a "good" job'),
+    ("Trump said after the convention he would not accept the senator's endorsement if it were offered.", "Trump",
+     "after the convention he would not accept the senator's endorsement if it were offered"),
+])
+def test_a_reported_clause_the_parser_did_not_attach_as_one(nlp_en, text: str, speaker: str | None, clause: str
+                                                           ) -> None:  # type: ignore[no-untyped-def]
+    assert [(q.speaker, q.text) for q in _quotes(nlp_en(text))] == [(speaker, clause)]
+
+
+@pytest.mark.slow
+def test_a_quote_takes_no_speech_verb_from_the_next_paragraph(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = ("He was asked about it in an interview. “Why should I be surprised by any of this?”\n\n"
+            "The administration said it was doing its best to follow the rules Congress set.")
+    quotes = {q.text: q for q in _quotes(nlp_en(text))}
+    assert quotes["Why should I be surprised by any of this?"].cue is None
+    assert quotes["it was doing its best to follow the rules Congress set"].speaker == "The administration"

@@ -210,13 +210,13 @@ def _verb_for(sdoc: Any, span: MarkedSpan, inside: bytearray, lexicon: QuoteLexi
         sent = after.sent
         for tok in sent:
             if tok.idx > span.end and tok.idx - span.end <= 80 and not inside[tok.idx] \
-                    and is_speech_verb(tok, lexicon):
+                    and "\n" not in text[span.end:tok.idx] and is_speech_verb(tok, lexicon):
                 return tok
     before = sdoc.char_span(max(0, span.open_at - 1), span.open_at + 1, alignment_mode="expand")
     if before is not None:
         for tok in reversed(list(before.sent)):
             if tok.idx < span.open_at and span.open_at - tok.idx <= 120 and not inside[tok.idx] \
-                    and is_speech_verb(tok, lexicon):
+                    and "\n" not in text[tok.idx:span.open_at] and is_speech_verb(tok, lexicon):
                 return tok
     return None
 
@@ -231,7 +231,7 @@ def _indirect(sdoc: Any, inside: bytearray, aliases: Aliases, lexicon: QuoteLexi
         if inside[tok.idx]:
             continue
         if is_speech_verb(tok, lexicon):
-            comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            comp = _reported_clause(tok, inside)
             if comp is None:
                 quote = _inserted(sdoc, tok, inside, aliases, lexicon)
                 if quote is None and (quote := _stance_object(sdoc, tok, inside, aliases, lexicon)) is not None:
@@ -313,19 +313,46 @@ def _source_phrase(sdoc: Any, tok: Any, lexicon: QuoteLexicon) -> tuple[str, ...
     return None
 
 
+def _reported_clause(verb: Any, inside: bytearray) -> Any | None:
+    """The clause a speech verb reports: its complement (the one after it, outside quotation marks, when
+    the parse gives two: '“Why?” // The administration said it was ...'), else one parsed as adverbial."""
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    own = [c for c in comps if c.i > verb.i and not inside[c.idx]]
+    return (own or comps or [None])[0] or _clause_parsed_as_adverbial(verb)
+
+
+def _clause_parsed_as_adverbial(verb: Any) -> Any | None:
+    """'Trump said after the convention he would not accept ...': a clause with a subject of its own and no
+    'if', 'when' or 'because', parsed as an adverbial clause of the speech verb, is what it reports."""
+    return next((c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and c.pos_ in {"VERB", "AUX"}
+                 and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+                 and not any(g.dep_ == "mark" for g in c.children)), None)
+
+
 def _inserted(sdoc: Any, verb: Any, inside: bytearray, aliases: Aliases, lexicon: QuoteLexicon) -> Quote | None:
     """'The hashtag, he said, was popular' / 'Gunmen fled, police said on Monday': the claim around it."""
-    if verb.dep_ not in {"parataxis", "advcl", "conj"} or verb.tag_ == "VBG" or subject_of(verb, lexicon) is None:
+    subj = subject_of(verb, lexicon)
+    if verb.tag_ == "VBG" or subj is None:
         return None
     sent = verb.sent
-    attribution = {t.i for t in verb.subtree}
+    if verb.dep_ == "ROOT":
+        # '<claim>, he said.' parsed with the claim's words hanging from the verb: the subject right after a
+        # comma, the verb, then nothing but its own words to the end
+        edge = min(t.i for t in subj.subtree)
+        if subj.i > verb.i or edge == sent.start or sdoc[edge - 1].text != "," or verb.i - subj.i > 2 or \
+                any(t.pos_ in {"VERB", "AUX"} for t in sdoc[verb.i + 1:sent.end]):
+            return None
+        attribution = set(range(edge, sent.end))
+    elif verb.dep_ in {"parataxis", "advcl", "conj"}:
+        attribution = {t.i for t in verb.subtree}
+    else:
+        return None
     words = [t for t in sent if t.i not in attribution and not t.is_punct and not t.is_space]
     if len(words) < 4:
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     if sum(inside[start:end]) > 0.6 * (end - start):
         return None
-    subj = subject_of(verb, lexicon)
     name, s0, s1 = resolve_speaker(subj, aliases, lexicon, None)
     return Quote(doc_text(sdoc)[start:end], start, end, name, s0, s1, _cue(verb, lexicon), False,
                  _certainty(verb, subj, lexicon))
