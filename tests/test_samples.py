@@ -123,3 +123,19 @@ def test_seed_michoacan_ambush_and_the_operation_after_it(results: dict[str, Any
     assert {ambush.inter1, ambush.inter2} == {"Political militia", "State forces"}
     # the text does not say where the operation was: only its country, type and toll are the text's
     assert (operation.event_type, operation.country, operation.fatalities) == ("Battles", "Mexico", 14)
+
+
+def test_seed_quotes_the_president_twice_and_the_unnamed_officials_claim_second_hand(results: dict[str, Any]
+                                                                                      ) -> None:
+    from talaia.api import actor_kb
+
+    quotes = results["seed-sinaloa.txt"].quotes
+    president = [q for q in quotes if q.speaker == "Andrés Manuel López Obrador"]
+    assert [(q.direct, q.certainty) for q in president] == [(True, "stated"), (True, "stated")]
+    assert president[0].text.startswith("We took this decision") and president[1].text.endswith("We don’t want war")
+    amlo = actor_kb().resolve("AMLO")  # what `talaia quotes --speaker AMLO` looks the speaker up by
+    assert amlo is not None and amlo.name == president[0].speaker
+    (official,) = [q for q in quotes if q.speaker == "an unnamed senior Mexican military official"]
+    assert (official.direct, official.cue, official.certainty) == (False, "told The Post", "reported")
+    assert official.text.startswith("the decision to release Ovidio") and official.text.endswith("political deal")
+    assert len(quotes) == 3  # "abrazos, no balazos", a campaign slogan, is no statement

@@ -304,15 +304,20 @@ def _since(value: str | dt.date | None) -> dt.date | None:
 
 
 def list_quotes(*, db: str | Path | None = None, speaker: str | None = None, limit: int | None = None,
-                knowledge: Sequence[str] = ()) -> list[dict[str, object]]:
-    """Stored quotes, optionally those of one speaker.
+                knowledge: Sequence[str] = (), event: str | None = None) -> list[dict[str, object]]:
+    """Stored quotes, optionally those of one speaker, or those about one event.
 
     When ``speaker`` names an actor of the actor knowledge base ('AMLO'), the quotes of every
     stored speaker name that resolves to that actor ('Andrés Manuel López Obrador', 'López
     Obrador') are listed, with those whose speaker contains ``speaker``; otherwise, those whose
-    speaker's name contains ``speaker`` (accents and case ignored).
+    speaker's name contains ``speaker`` (accents and case ignored). ``event`` (an id or a unique
+    prefix): the quotes linked to any report of its incident (talaia.quotes.incidents).
     """
     with open_store(db, must_exist=True) as store:
+        if event is not None:
+            rows = store.event_quotes(store.incident_mentions(_event_id(store, event))[1])
+            wanted = alias_key(speaker or "")
+            return [q for q in rows if wanted in alias_key(str(q["speaker"] or ""))][:limit]
         kb = actor_kb(knowledge)
         actor = kb.resolve(speaker) if speaker else None
         if not speaker or actor is None:
@@ -613,7 +618,8 @@ def event_record(event_id: str, *, db: str | Path | None = None) -> EventRecord:
                 seen.add(doc_id)
                 documents += [EventDocument(doc, None, ()) for _, doc in store.load_documents(store.keys_of(doc_id))]
         reviews = review_log_entries(store, event_id=stored.event.event_id)
-        return EventRecord(stored, tuple(documents), tuple(reviews))
+        quotes = store.event_quotes(stored.mentions or (stored.event.event_id,))
+        return EventRecord(stored, tuple(documents), tuple(reviews), tuple(quotes))
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ def register_defaults(registry: Registry) -> Registry:
     from talaia.geo.component import ToponymsComponent
     from talaia.nlp.component import AliasesComponent, SpacyComponent, TruecaseComponent
     from talaia.nlp.language import LanguageComponent
-    from talaia.quotes.component import QuotesComponent
+    from talaia.quotes.component import QuoteIncidentsComponent, QuotesComponent
 
     registry.register(
         "nlp.language.v1", LanguageComponent, requires=("document",), assigns=("language",),
@@ -33,13 +33,17 @@ def register_defaults(registry: Registry) -> Registry:
         description="toponym recognition (NER + gazetteer) and resolution against GeoNames",
     )
     registry.register(
-        "quotes.attribution.v3", QuotesComponent, requires=("sdoc", "aliases"), assigns=("quotes",),
-        description="direct and indirect quotes with speakers and cues",
+        QuotesComponent.name, QuotesComponent, requires=("sdoc", "aliases"), assigns=("quotes",),
+        description="direct and indirect quotes with speakers, cues and certainty",
     )
     registry.register(
         "events.acled.v7", EventsComponent, requires=("sdoc", "places", "source_place", "quotes", "aliases"),
         assigns=("events",),
         description="ACLED-coded events: type, actors, fatalities, date, certainty, location, evidence",
+    )
+    registry.register(
+        QuoteIncidentsComponent.name, QuoteIncidentsComponent, requires=("quotes", "events"), assigns=("quotes",),
+        description="each quote linked to the event whose evidence is nearest in its paragraph",
     )
     return registry
 

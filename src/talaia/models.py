@@ -85,6 +85,11 @@ class Quote:
     speaker_end: int | None
     cue: str | None
     direct: bool
+    # v1.3: 'stated' (the speaker's own words, on the record) or 'reported' (second-hand: 'reportedly',
+    # 'according to', 'según', an unnamed source)
+    certainty: str = "stated"
+    # v1.3: the id of the document's event the quote speaks about (nearest evidence in its paragraph), or None
+    event_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

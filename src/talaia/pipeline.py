@@ -47,8 +47,9 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "nlp.spacy.v2",
     "nlp.aliases.v1",
     "geo.toponyms.v6",
-    "quotes.attribution.v3",
+    "quotes.attribution.v4",
     "events.acled.v7",
+    "quotes.incidents.v1",
 )
 
 

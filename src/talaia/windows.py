@@ -135,18 +135,27 @@ def merge_windows(doc: Document, windows: Sequence[Window], results: Sequence[Ex
     events: list[Event] = []
     quotes: list[Quote] = []
     places: list[Place] = []
-    for window, result in zip(windows, results, strict=True):
+    window_ids: list[tuple[int, str]] = []  # (window, the id a kept event had there), in the order of ``events``
+    for w, (window, result) in enumerate(zip(windows, results, strict=True)):
         shift = window.start
+        kept = len(events)
         _keep(events, [_shift_event(e, shift) for e in result.events], window, _event_span)
+        window_ids += [(w, e.event_id) for e in events[kept:]]  # shifting keeps the window's id
         _keep(quotes, [dataclasses.replace(q, start=q.start + shift, end=q.end + shift,
                                            speaker_start=_plus(q.speaker_start, shift),
-                                           speaker_end=_plus(q.speaker_end, shift)) for q in result.quotes],
+                                           speaker_end=_plus(q.speaker_end, shift),
+                                           event_id=None if q.event_id is None else f"{w}\x00{q.event_id}")
+                       for q in result.quotes],
               window, lambda q: (q.start, q.end))
         _keep(places, [dataclasses.replace(p, start=p.start + shift, end=p.end + shift) for p in result.places],
               window, lambda p: (p.start, p.end))
     first = results[0]
-    return dataclasses.replace(first, events=tuple(distinct_ids(doc.id, events)), quotes=tuple(quotes),
-                               places=tuple(places))
+    final = distinct_ids(doc.id, events)
+    # a quote's event, named by its window's id, is renamed as the whole document names it (None if that
+    # event was left to an earlier window's copy)
+    renamed = {f"{w}\x00{old}": e.event_id for (w, old), e in zip(window_ids, final, strict=True)}
+    quotes = [q if q.event_id is None else dataclasses.replace(q, event_id=renamed.get(q.event_id)) for q in quotes]
+    return dataclasses.replace(first, events=tuple(final), quotes=tuple(quotes), places=tuple(places))
 
 
 T = TypeVar("T")

@@ -343,3 +343,18 @@ def test_dashboard_mark_wrong_actors_and_quotes(page, server: str) -> None:  # t
     page.wait_for_selector(".quotes-page #quote-list li")
     assert page.locator(".quotes-page #quote-list li").count() >= 2
     assert page.errors == []
+
+
+def test_dashboard_event_page_shows_what_was_said_about_it(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    quotes = json.loads(_get(server + "/api/quotes?limit=500"))["items"]
+    governor = next(q for q in quotes if q["document_id"] == "outlet-b.txt" and "those responsible" in q["text"])
+    page.goto(f"/#/event/{governor['event_id']}")
+    page.wait_for_selector("#event-quote-list li")
+    said = page.locator("#event-quotes").inner_text()
+    assert "those responsible would be found" in said and "Silvano Aureoles" in said
+    # a second-hand claim says so where quotes are listed
+    page.goto("/#/quotes?speaker=unnamed")
+    page.wait_for_selector(".quotes-page #quote-list li")
+    listed = page.locator(".quotes-page #quote-list").inner_text()
+    assert "political deal" in listed and "second-hand (reported)" in listed
+    assert page.errors == []

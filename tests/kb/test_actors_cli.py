@@ -49,7 +49,8 @@ def db(tmp_path: Path) -> Path:
                 _event("cccc3333cccc0000", "Unidentified Armed Group (Mexico)", "Civilians (Mexico)")),
         quotes=(_quote("Andrés Manuel López Obrador", "the army would stay", 40),
                 _quote("López Obrador", "We will not fight fire with fire.", 80),
-                _quote("Juan Pérez", "gunmen of the Sinaloa Cartel clashed", 140)))
+                dataclasses.replace(_quote("Juan Pérez", "gunmen of the Sinaloa Cartel clashed", 140),
+                                    certainty="reported", event_id="aaaa1111aaaa0000")))
     with SQLiteStore(path) as store:
         store.write_batch([StoreItem(doc, "k1", "h1", result=result)])
     return path
@@ -109,3 +110,19 @@ def test_actors_without_a_database_lists_the_kb(tmp_path: Path, monkeypatch: pyt
     assert result.exit_code == 0 and result.output.startswith("Joaquín Guzmán Loera  [Political militia; MX]")
     missing = CliRunner().invoke(cli, ["actors", "--db", str(tmp_path / "missing.db")])
     assert missing.exit_code == 2 and "no database" in missing.output
+
+
+def test_quotes_about_one_event_with_their_certainty(db: Path) -> None:
+    result = _run("quotes", "--db", str(db), "--event", "aaaa1111", "--format", "jsonl")
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert [(q["speaker"], q["certainty"], q["event_id"]) for q in rows] == [
+        ("Juan Pérez", "reported", "aaaa1111aaaa0000")]
+    table = _run("quotes", "--db", str(db), "--speaker", "Juan")
+    line = "Juan Pérez [indirect, said, reported]: gunmen of the Sinaloa Cartel clashed  (event aaaa1111)"
+    assert line in table.output
+    assert _run("quotes", "--db", str(db), "--event", "bbbb2222").output.strip() == "0 quotes"
+    shown = _run("show", "aaaa1111", "--db", str(db)).output
+    assert "1 quote about it:" in shown and "gunmen of the Sinaloa Cartel clashed" in shown
+    assert "quote" not in _run("show", "bbbb2222", "--db", str(db)).output.split("extractor")[-1]
+    missing = CliRunner().invoke(cli, ["quotes", "--db", str(db), "--event", "zzzz9999"])
+    assert missing.exit_code != 0 and "zzzz9999" in missing.output

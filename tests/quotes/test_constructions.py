@@ -196,3 +196,177 @@ def test_the_verb_right_before_the_marks_is_the_quotes_own(nlp_en) -> None:  # t
 def test_a_participle_speaks_for_its_head_verbs_subject(nlp_en, text: str) -> None:  # type: ignore[no-untyped-def]
     (quote,) = _quotes(nlp_en(text))
     assert quote.speaker == "The mayor" and quote.cue == "saying"
+
+
+CERTAINTY = [
+    ("en", "The governor said that the attackers had fled toward the mountains.", "stated"),
+    ("en", "“We will not negotiate with killers,” the governor said on Monday.", "stated"),
+    ("en", "An official reportedly told The Post that the release was a political deal.", "reported"),
+    ("en", "The spokesman allegedly told reporters that the army knew of the plan.", "reported"),
+    ("en", "An unnamed security official said the convoy had no air support.", "reported"),
+    ("en", "A police officer, who asked not to be named, said the gunmen wore military uniforms.", "reported"),
+    ("en", "According to the state prosecutor, five men were detained after the raid.", "reported"),
+    ("es", "El gobernador dijo que los atacantes huyeron hacia la sierra.", "stated"),
+    ("es", "“No vamos a negociar con criminales”, afirmó el gobernador.", "stated"),
+    ("es", "Un mando militar supuestamente dijo que la liberación fue un acuerdo político.", "reported"),
+    ("es", "Un funcionario, que pidió no ser identificado, dijo que el convoy fue emboscado.", "reported"),
+    ("es", "Según testigos, el ataque duró más de una hora.", "reported"),
+    ("es", "Tres policías resultaron heridos, de acuerdo con la Secretaría de Seguridad.", "reported"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("lang", "sentence", "certainty"), CERTAINTY)
+def test_second_hand_attributions_are_reported(nlp_en, nlp_es, lang: str, sentence: str, certainty: str
+                                               ) -> None:  # type: ignore[no-untyped-def]
+    quotes = _quotes((nlp_en if lang == "en" else nlp_es)(sentence))
+    assert quotes and all(q.certainty == certainty for q in quotes), [(q.text, q.certainty) for q in quotes]
+
+
+ONE_QUOTE_IN_PARTS = [
+    ("en", "“It is a new plane,” the mayor said in a video on Monday. “The plane is part of the brand.”",
+     "the mayor", "It is a new plane,” the mayor said in a video on Monday. “The plane is part of the brand"),
+    ("en", "“We will not leave,” said Ana Ruiz, a longtime adviser to the governor. “The town is ours.”",
+     "Ana Ruiz", "We will not leave,” said Ana Ruiz, a longtime adviser to the governor. “The town is ours"),
+    ("es", "«No vamos a salir del pueblo», dijo el alcalde Juan Pérez en una entrevista. «El pueblo es nuestro».",
+     "Juan Pérez", "No vamos a salir del pueblo», dijo el alcalde Juan Pérez en una entrevista. «El pueblo es nuestro"),
+    ("es", "“La carretera está cerrada”, afirmó la gobernadora. “Nadie puede pasar”.",
+     "la gobernadora", "La carretera está cerrada”, afirmó la gobernadora. “Nadie puede pasar"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("lang", "text", "speaker", "content"), ONE_QUOTE_IN_PARTS)
+def test_a_quote_in_parts_around_its_attribution_is_one_statement(nlp_en, nlp_es, lang: str, text: str, speaker: str,
+                                                                   content: str) -> None:  # type: ignore[no-untyped-def]
+    (quote,) = _quotes((nlp_en if lang == "en" else nlp_es)(text))
+    assert (quote.speaker, quote.text, quote.direct) == (speaker, content, True)
+
+
+@pytest.mark.slow
+def test_a_quote_after_its_verb_and_the_next_stay_two_quotes_of_one_speaker(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = "The governor said: “The road will reopen on Monday.” “We will not close it again.”"
+    assert [q.text for q in _quotes(nlp_en(text))] == ["The road will reopen on Monday", "We will not close it again"]
+
+
+@pytest.mark.slow
+def test_a_show_after_an_outlets_name_is_no_quote_and_the_clause_starts_after_that(nlp_en
+                                                                                    ) -> None:  # type: ignore[no-untyped-def]
+    text = "Mr. Khan said on NBC's “Meet the Press” on Sunday that the senator had insulted his family."
+    quotes = _quotes(nlp_en(text))
+    assert ("Khan", "the senator had insulted his family") in [(q.speaker, q.text) for q in quotes]
+    assert not any("Meet the Press" in q.text for q in quotes)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ["“Sometimes we need a break!” Clinton said to People.",
+                                  "The senator said to a crowd of about 500 people: “We will win this state.”"])
+def test_whom_a_speaker_addresses_is_no_quote(nlp_en, text: str) -> None:  # type: ignore[no-untyped-def]
+    quotes = _quotes(nlp_en(text))
+    assert quotes and all(q.direct for q in quotes), [q.text for q in quotes]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("lang", "text", "clause"), [
+    ("en", "Turnout was highest among young voters, according to exit polls reported by CNN and other networks.",
+     "Turnout was highest among young voters"),
+    ("en", "Five men were detained, according to police, and the gunmen fled toward the hills.",
+     "Five men were detained"),
+    ("es", "Cinco hombres fueron detenidos, según la policía municipal y los vecinos del barrio.",
+     "Cinco hombres fueron detenidos"),
+])
+def test_the_claim_of_a_source_phrase_leaves_the_source_out(nlp_en, nlp_es, lang: str, text: str, clause: str
+                                                            ) -> None:  # type: ignore[no-untyped-def]
+    quotes = _quotes((nlp_en if lang == "en" else nlp_es)(text))
+    assert [(q.text, q.cue, q.certainty) for q in quotes] == [(clause, quotes[0].cue, "reported")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("lang", "text", "clause"), [
+    ("en", "Most voters in the state say they want a new police chief.", "they want a new police chief"),
+    ("es", "Los vecinos dijeron que apoyan la llegada de la Guardia Nacional.",
+     "apoyan la llegada de la Guardia Nacional"),
+])
+def test_a_stance_inside_a_reported_clause_is_part_of_it(nlp_en, nlp_es, lang: str, text: str, clause: str
+                                                         ) -> None:  # type: ignore[no-untyped-def]
+    assert [q.text for q in _quotes((nlp_en if lang == "en" else nlp_es)(text))] == [clause]
+
+
+FRAMED_DIRECT = [
+    ("en", "Minutes later, Senator Ana Ruiz fired back, “We will not be lectured by the people who broke the budget.”",
+     "Ana Ruiz"),
+    ("en", "On Tuesday, the mayor struck a defiant tone, “We will rebuild every house they burned.”", "the mayor"),
+    ("en", "In an August speech, Trump attacked “the hateful ideology of radical groups and their leaders.”", "Trump"),
+    ("es", "Tras el ataque, la gobernadora Ana Ruiz lanzó una advertencia: «No vamos a negociar con los criminales».",
+     "Ana Ruiz"),
+    ("es", "El alcalde Juan Pérez condenó «la cobarde agresión contra los policías del municipio».", "Juan Pérez"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("lang", "text", "speaker"), FRAMED_DIRECT)
+def test_a_quote_without_a_speech_verb_is_its_sentences_subjects(nlp_en, nlp_es, lang: str, text: str, speaker: str
+                                                                  ) -> None:  # type: ignore[no-untyped-def]
+    (quote,) = _quotes((nlp_en if lang == "en" else nlp_es)(text))
+    assert quote.direct and quote.speaker == speaker
+
+
+@pytest.mark.slow
+def test_a_quote_framed_by_a_thing_has_no_speaker(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = "The plan would be funded by “closing tax loopholes and expenditures for the most fortunate.”"
+    assert [q.speaker for q in _quotes(nlp_en(text))] == [None]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("lang", "text", "speaker", "claim"), [
+    ("en", "Elizabeth Warren: Donald Trump Is a Proven Failure in Business.\n\nThe senator spoke on Saturday.",
+     "Elizabeth Warren", "Donald Trump Is a Proven Failure in Business"),
+    ("es", "Silvano Aureoles: no habrá impunidad para los responsables.\n\nEl gobernador habló en Morelia.",
+     "Silvano Aureoles", "no habrá impunidad para los responsables"),
+])
+def test_a_line_opening_with_a_name_and_a_colon_is_its_claim(nlp_en, nlp_es, lang: str, text: str, speaker: str,
+                                                             claim: str) -> None:  # type: ignore[no-untyped-def]
+    quotes = _quotes((nlp_en if lang == "en" else nlp_es)(text))
+    assert [(q.speaker, q.text, q.cue) for q in quotes] == [(speaker, claim, ":")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ["Update: The road was reopened on Tuesday morning after the attack.",
+                                  "Photo: soldiers guard the entrance of the town hall in Aguililla."])
+def test_a_label_and_a_colon_is_no_claim(nlp_en, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(nlp_en(text)) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("lang", "text", "speaker"), [
+    ("en", "Christie told reporters in Nashua last week, “I have said all along that I could feel it happening.” "
+           "Recent polls show that this has reversed.", "Christie"),
+    ("es", "El gobernador dijo a los reporteros en Morelia: «Vamos a encontrar a los responsables». Las encuestas "
+           "muestran que la violencia creció.", "El gobernador"),
+])
+def test_the_verb_before_the_marks_with_its_own_words_between_is_the_quotes(nlp_en, nlp_es, lang: str, text: str,
+                                                                           speaker: str
+                                                                           ) -> None:  # type: ignore[no-untyped-def]
+    direct = [q for q in _quotes((nlp_en if lang == "en" else nlp_es)(text)) if q.direct]
+    assert [q.speaker for q in direct] == [speaker]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "speaker", "clause"), [
+    ('Those who do take on heavy debt struggle, even with a "good" job, he said.', None,
+     'Those who do take on heavy debt struggle, even with a "good" job'),
+    ("Trump said after the convention he would not accept the senator's endorsement if it were offered.", "Trump",
+     "after the convention he would not accept the senator's endorsement if it were offered"),
+])
+def test_a_reported_clause_the_parser_did_not_attach_as_one(nlp_en, text: str, speaker: str | None, clause: str
+                                                           ) -> None:  # type: ignore[no-untyped-def]
+    assert [(q.speaker, q.text) for q in _quotes(nlp_en(text))] == [(speaker, clause)]
+
+
+@pytest.mark.slow
+def test_a_quote_takes_no_speech_verb_from_the_next_paragraph(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = ("He was asked about it in an interview. “Why should I be surprised by any of this?”\n\n"
+            "The administration said it was doing its best to follow the rules Congress set.")
+    quotes = {q.text: q for q in _quotes(nlp_en(text))}
+    assert quotes["Why should I be surprised by any of this?"].cue is None
+    assert quotes["it was doing its best to follow the rules Congress set"].speaker == "The administration"

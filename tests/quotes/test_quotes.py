@@ -97,3 +97,8 @@ def test_quotes_a_verb_without_subject_goes_on_with_the_last_speaker(nlp_es) -> 
                  '"Fue un ataque cobarde contra la comunidad", señaló.')
     quotes = _quotes(doc)
     assert [q.speaker for q in quotes] == ["la gobernadora", "la gobernadora"]
+
+
+def test_marks_markup_attributes_are_not_quotes() -> None:
+    text = '<tweet tweet-author="@someone" tweet-date="February 9, 2016">“We will win,” she wrote.</tweet>'
+    assert [text[s.start:s.end] for s in find_marked_spans(text)] == ["We will win,"]

@@ -76,6 +76,22 @@ def test_quotes_by_any_alias_of_the_speaker(client: TestClient) -> None:
     assert client.get("/api/quotes", params={"offset": -1}).status_code == 400
 
 
+def test_an_events_detail_lists_what_was_said_about_it(client: TestClient) -> None:
+    quotes = client.get("/api/quotes", params={"limit": 500}).json()["items"]
+    assert {q["certainty"] for q in quotes} == {"stated", "reported"}
+    (official,) = [q for q in quotes if q["speaker"] == "an unnamed senior Mexican military official"]
+    assert official["certainty"] == "reported" and official["cue"] == "told The Post"
+    # outlet-b.txt: the governor speaks about the ambush in the paragraph that tells it
+    (governor,) = [q for q in quotes if q["document_id"] == "outlet-b.txt" and "those responsible" in q["text"]]
+    assert governor["event_id"] and governor["speaker"] == "Silvano Aureoles"
+    detail = client.get(f"/api/events/{governor['event_id']}").json()
+    assert governor["text"] in [q["text"] for q in detail["quotes"]]
+    assert all(q["event_id"] in (detail["mentions"] or [detail["event_id"]]) for q in detail["quotes"])
+    about = client.get("/api/quotes", params={"event": governor["event_id"][:8]}).json()["items"]
+    assert sorted(q["text"] for q in about) == sorted(q["text"] for q in detail["quotes"])
+    assert client.get("/api/quotes", params={"event": "zzzzzzzz"}).status_code == 404
+
+
 def test_exports_in_every_format(client: TestClient, tmp_path: Path) -> None:
     csv_text = client.get("/api/export", params={"format": "csv", "admin1": "Michoacán"})
     assert csv_text.headers["content-type"].startswith("text/csv")

@@ -7,7 +7,7 @@ import json
 import os
 import shlex
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn, TypeVar
 
@@ -500,28 +500,31 @@ def export(db: str | None, fmt: str, output: str | None, **kw: Any) -> None:
 @DB_OPTION
 @click.option("--speaker", help="A speaker: any name of an actor of the actor knowledge base ('AMLO' finds "
                                  "'López Obrador'), else part of the speaker's name (accents and case ignored).")
+@click.option("--event", "event", help="Only the quotes about this event (its id or a unique prefix): those "
+                                        "next to the evidence of any report of the incident.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many quotes.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
               help="table: one line per quote; jsonl: one JSON object per quote.")
 @KNOWLEDGE_OPTION
-def quotes(db: str | None, speaker: str | None, limit: int | None, fmt: str, knowledge: tuple[str, ...]) -> None:
-    """List stored quotes, optionally by speaker.
+def quotes(db: str | None, speaker: str | None, event: str | None, limit: int | None, fmt: str,
+           knowledge: tuple[str, ...]) -> None:
+    """List stored quotes, optionally by speaker or about one event.
 
-    The database must exist (this command only reads it).
+    Each line: the document, the speaker, whether the quote is direct or indirect, its cue and
+    certainty ('reported': second-hand, such as 'reportedly told' or 'according to'), the event it
+    speaks about. The database must exist (this command only reads it).
     """
     from talaia.api import list_quotes
 
     try:
-        rows = list_quotes(db=db, speaker=speaker, limit=limit, knowledge=knowledge)
+        rows = list_quotes(db=db, speaker=speaker, limit=limit, knowledge=knowledge, event=event)
     except TalaiaError as err:
         fail(err)
     for q in rows:
         if fmt == "jsonl":
             click.echo(_json_line(q))
         else:
-            kind = "direct" if q["direct"] else "reported"
-            click.echo(f"{q['document_id']}  {q['speaker'] or '(unknown)'} [{kind}, {q['cue'] or '-'}]: "
-                       f"{str(q['text'])[:160]}")
+            click.echo(quote_line(q))
     if fmt == "table":
         click.echo(f"{len(rows)} quote{'s' if len(rows) != 1 else ''}")
 
@@ -537,14 +540,19 @@ def show(event_id: str, db: str | None, color: bool | None) -> None:
     EVENT_ID is an event's id or a unique prefix of it (at least 4 characters; `talaia events`
     shows the first 8). The database must exist (this command only reads it).
     """
-    from talaia.api import show_event
+    from talaia.api import list_quotes, show_event
 
     try:
         detail = show_event(event_id, db=db)
+        said = list_quotes(db=db, event=event_id)
     except TalaiaError as err:
         fail(err)
     use_color = sys.stdout.isatty() if color is None else color
     click.echo(render_event(detail, color=use_color), color=use_color)
+    if said:
+        click.echo(f"\n{len(said)} quote{'s' if len(said) != 1 else ''} about it:")
+        for q in said:
+            click.echo("  " + quote_line(q))
 
 
 def _merge_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -576,6 +584,14 @@ def highlight(text: str, spans: Sequence[tuple[int, int]], *, color: bool) -> st
         pos = end
     out.append(text[pos:])
     return "".join(out)
+
+
+def quote_line(q: Mapping[str, Any]) -> str:
+    """One stored quote on one line: document, speaker [direct or indirect, cue, certainty], text, event."""
+    kind = "direct" if q["direct"] else "indirect"
+    about = f"  (event {str(q['event_id'])[:8]})" if q.get("event_id") else ""
+    return (f"{q['document_id']}  {q['speaker'] or '(unknown)'} [{kind}, {q['cue'] or '-'}, "
+            f"{q.get('certainty') or 'stated'}]: {str(q['text'])[:160]}{about}")
 
 
 def render_event(detail: EventDetail, *, color: bool = False) -> str:

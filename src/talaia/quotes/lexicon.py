@@ -30,6 +30,7 @@ class QuoteLexicon:
     titles: frozenset[str]  # 'the president said': resolved to the last person named with that title
     anonymity: frozenset[str]  # 'who asked not to be named': an aside that is no claim
     not_speech: frozenset[str]  # 'rejected an order': an object that is no statement
+    hedges: frozenset[str]  # 'reportedly told': the attribution is second-hand
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> QuoteLexicon:
@@ -56,4 +57,5 @@ class QuoteLexicon:
             titles=frozenset(w.lower() for w in knowledge.union("name_titles").words(kind="title")),
             anonymity=words.words(role="anonymity"),
             not_speech=words.words(role="not_speech"),
+            hedges=words.words(role="hedge"),
         )

@@ -47,7 +47,7 @@ def _can_open(text: str, i: int) -> bool:
     if ch in "‘'":  # apostrophes look the same: only after a space or bracket
         return prev.isspace() or prev in "([—–-"
     if ch == '"':
-        return not prev.isalnum()
+        return not prev.isalnum() and prev != "="  # '<tweet tweet-date="...">': markup, not a quote
     return True
 
 

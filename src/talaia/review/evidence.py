@@ -3,7 +3,9 @@ labelled by the field they tell in the incident's own coding (talaia.api.event_r
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from talaia.kb import alias_key
 from talaia.models import Document, Event
@@ -49,10 +51,12 @@ class EventRecord:
     stored: StoredEvent
     documents: tuple[EventDocument, ...]
     reviews: tuple[ReviewLogEntry, ...]
+    quotes: tuple[Mapping[str, Any], ...] = ()  # what was said about it (talaia.quotes.incidents), as Store.quotes
 
     def to_dict(self) -> dict[str, object]:
         return self.stored.to_dict() | {"documents": [d.to_dict() for d in self.documents],
-                                        "review_history": [r.to_dict() for r in self.reviews]}
+                                        "review_history": [r.to_dict() for r in self.reviews],
+                                        "quotes": [dict(q) for q in self.quotes]}
 
 
 def report_spans(report: Event, incident: Event, text: str) -> tuple[EvidenceSpan, ...]:

@@ -83,7 +83,22 @@ class EventDocument(Document):
 
 
 ReviewEntry = record_model("ReviewEntry", records.Review, applies_to=(str | None, ...))
-EventDetail = create_model("EventDetail", __base__=Event, documents=(list[EventDocument], ...),
+
+
+class Quote(_Model):
+    document_id: str
+    text: str | None
+    start: int | None
+    end: int | None
+    speaker: str | None
+    cue: str | None
+    direct: bool
+    certainty: str | None  # 'stated' or 'reported'; null for quotes stored by an older extractor
+    event_id: str | None  # the stored event (one report of an incident) the quote speaks about
+
+
+EventDetail = create_model("EventDetail", __base__=Event, quotes=(list[Quote], ...),
+                           documents=(list[EventDocument], ...),
                            review_history=(list[ReviewEntry], ...))  # type: ignore[valid-type]
 
 
@@ -110,16 +125,6 @@ class Aggregate(_Model):
     by: str
     rows: list[AggregateRow]
     undated: int
-
-
-class Quote(_Model):
-    document_id: str
-    text: str | None
-    start: int | None
-    end: int | None
-    speaker: str | None
-    cue: str | None
-    direct: bool
 
 
 class QuotePage(_Model):

@@ -47,7 +47,9 @@ __all__ = ["ConflictError", "Store"]
 
 _DOCUMENT_COLUMNS = "key, doc_id, content_hash, minhash, duplicate_of, extractor_version"
 _QUOTE_COLUMNS = ("text", "start", '"end"', "speaker", "speaker_start", "speaker_end", "cue", "direct",
-                  "extractor_version")
+                  "extractor_version", "certainty", "event_id")
+_QUOTE_FIELDS = ('d.doc_id AS document_id, q.text, q.start, q."end", q.speaker, q.cue, q.direct, q.certainty, '
+                 'q.event_id')
 _PLACE_COLUMNS = ("name", "start", '"end"', "latitude", "longitude", "country_code", "admin1", "admin2",
                   "geonames_id", "feature", "extractor_version")
 _CHUNK = 500  # ids per IN (...) list
@@ -365,7 +367,7 @@ class Store(IncidentTables):
         for i, q in enumerate(result.quotes):
             self._execute(_upsert("quotes", _QUOTE_COLUMNS),
                           (key, i, q.text, q.start, q.end, q.speaker, q.speaker_start, q.speaker_end, q.cue,
-                           int(q.direct), version))
+                           int(q.direct), version, q.certainty, q.event_id))
         for i, p in enumerate(result.places):
             self._execute(_upsert("places", _PLACE_COLUMNS),
                           (key, i, p.name, p.start, p.end, p.latitude, p.longitude, p.country_code, p.admin1,
@@ -516,8 +518,7 @@ class Store(IncidentTables):
         return out
 
     def quotes(self, speaker: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        sql = ("SELECT d.doc_id AS document_id, q.text, q.start, q.\"end\", q.speaker, q.cue, q.direct "
-               "FROM quotes q JOIN documents d ON d.key = q.document_key")
+        sql = f"SELECT {_QUOTE_FIELDS} FROM quotes q JOIN documents d ON d.key = q.document_key"
         args: list[Any] = []
         if speaker:
             sql += " WHERE fold(q.speaker) LIKE ?"
@@ -617,20 +618,26 @@ class Store(IncidentTables):
         ).fetchall()
         return {"actors": {r[0]: int(r[1]) for r in actors}, "speakers": {r[0]: int(r[1]) for r in speakers}}
 
+    def event_quotes(self, event_ids: Sequence[str]) -> list[dict[str, Any]]:
+        """Stored quotes linked to one of the stored events ``event_ids`` (talaia.quotes.incidents), in
+        quotes()'s order."""
+        return self._quotes_in("q.event_id", event_ids)
+
     def quotes_of(self, speakers: Sequence[str], limit: int | None = None) -> list[dict[str, Any]]:
         """Stored quotes whose speaker is exactly one of ``speakers`` (as stored), in quotes()'s order."""
-        if not speakers:
-            return []
-        names = list(dict.fromkeys(speakers))
-        rows: list[dict[str, Any]] = []
-        for chunk in range(0, len(names), _CHUNK):
-            part = names[chunk:chunk + _CHUNK]
-            rows.extend(dict(r) | {"direct": bool(r["direct"])} for r in self._execute(
-                "SELECT d.doc_id AS document_id, q.text, q.start, q.\"end\", q.speaker, q.cue, q.direct "
-                f"FROM quotes q JOIN documents d ON d.key = q.document_key WHERE q.speaker IN "
-                f"({','.join('?' * len(part))})", part))
-        rows.sort(key=lambda q: (q["document_id"], q["start"]))
+        rows = self._quotes_in("q.speaker", speakers)
         return rows[:limit] if limit else rows
+
+    def _quotes_in(self, column: str, values: Sequence[str]) -> list[dict[str, Any]]:
+        wanted = list(dict.fromkeys(values))
+        rows: list[dict[str, Any]] = []
+        for chunk in range(0, len(wanted), _CHUNK):
+            part = wanted[chunk:chunk + _CHUNK]
+            rows.extend(dict(r) | {"direct": bool(r["direct"])} for r in self._execute(
+                f"SELECT {_QUOTE_FIELDS} FROM quotes q JOIN documents d ON d.key = q.document_key "
+                f"WHERE {column} IN ({','.join('?' * len(part))})", part))
+        rows.sort(key=lambda q: (q["document_id"], q["start"]))
+        return rows
 
 
 def _like(value: str) -> str:

@@ -220,6 +220,14 @@ def _m011_incidents(d: Dialect) -> list[str]:
     return incident_ddl(d.real, sqlite=d.name == "sqlite")
 
 
+def _m014_quote_incidents(d: Dialect) -> list[str]:
+    """Each quote's certainty ('stated', 'reported') and the stored event it speaks about (talaia.quotes.incidents);
+    NULL for quotes stored by an older extractor."""
+    return ["ALTER TABLE quotes ADD COLUMN certainty TEXT",
+            "ALTER TABLE quotes ADD COLUMN event_id TEXT",
+            "CREATE INDEX IF NOT EXISTS quotes_event_id ON quotes(event_id)"]
+
+
 MIGRATIONS: list[Migration] = [
     ("001_initial", _m001_initial),
     ("002_reextraction_indexes", _m002_reextraction_indexes),
@@ -232,6 +240,7 @@ MIGRATIONS: list[Migration] = [
     ("009_watch", _m009_watch),
     ("010_review_log_actions", _m010_review_log_actions),
     ("011_incidents", _m011_incidents),
+    ("014_quote_incidents", _m014_quote_incidents),
 ]
 INCIDENTS_MIGRATION = "011_incidents"
 

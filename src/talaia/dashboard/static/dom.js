@@ -57,6 +57,17 @@ export function actorLink(name) {
   return name ? h("a", {href: route(`/actor/${encodeURIComponent(name)}`)}, name) : "";
 }
 
+/** Quotes as cards: the words, then the speaker (a link to the actor), the document, whether it is
+ * reported speech, its certainty when second-hand, and (withEvent) the event it speaks about. */
+export function quoteList(quotes, {id = "quote-list", withEvent = true} = {}) {
+  if (!quotes.length) return h("p", {class: "empty"}, "No quote.");
+  return h("ul", {class: "quotes", id}, quotes.map((q) => h("li", {"data-certainty": q.certainty || "stated"},
+    h("blockquote", {}, q.text), h("p", {class: "meta"}, actorLink(q.speaker) || "(speaker unknown)",
+      ` · ${q.document_id || ""}`, q.direct === false ? " · reported speech" : "",
+      q.certainty === "reported" ? h("span", {class: "certainty"}, " · second-hand (reported)") : "",
+      withEvent && q.event_id ? [" · about event ", eventLink(q.event_id)] : ""))));
+}
+
 export function message(kind, text) {
   return h("p", {class: `message ${kind}`, role: kind === "error" ? "alert" : "status"}, text);
 }

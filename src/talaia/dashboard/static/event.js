@@ -2,7 +2,7 @@
 // review controls (accept, correct a field, mark wrong) and the review history.
 
 import {get, getReviewer, getToken, post, setReviewer, setToken} from "./api.js";
-import {actorLink, fill, h, message} from "./dom.js";
+import {actorLink, fill, h, message, quoteList} from "./dom.js";
 
 // the fields shown beside the text, in ACLED's order; the server says which an analyst may correct
 const FIELDS = [
@@ -104,7 +104,9 @@ export class EventPage {
             h("mark", {class: "span-participant"}, "another participant"), " ",
             h("mark", {class: "span-location"}, "place"), " (as the incident is coded)"),
           documents.length ? documents.map((doc) => this.article(doc, spansOf(doc)))
-            : message("info", "The article's text is not stored.")),
+            : message("info", "The article's text is not stored."),
+          h("section", {class: "said", id: "event-quotes"}, h("h3", {}, "What was said about it"),
+            quoteList(detail.quotes || [], {id: "event-quote-list", withEvent: false}))),
         h("aside", {class: "fields"}, this.tokenBox(), this.status, this.actions(e), this.fieldTable(e),
           this.fusion(e, documents), this.history(detail.review_history || []))));
   }

@@ -1,16 +1,9 @@
 // Actors (the actor knowledge base with the stored events and quotes naming each) and quotes.
 
 import {get} from "./api.js";
-import {actorLink, eventLink, fill, h, message, route} from "./dom.js";
+import {actorLink, eventLink, fill, h, message, quoteList, route} from "./dom.js";
 
 const ACTORS_PAGE = 50;
-
-function quoteList(quotes) {
-  if (!quotes.length) return h("p", {class: "empty"}, "No quote.");
-  return h("ul", {class: "quotes", id: "quote-list"}, quotes.map((q) => h("li", {},
-    h("blockquote", {}, q.text), h("p", {class: "meta"}, actorLink(q.speaker), ` · ${q.document_id || ""}`,
-      q.direct === false ? " · reported speech" : ""))));
-}
 
 function searchForm(path, name, value, placeholder) {
   const input = h("input", {type: "search", name, value: value || "", placeholder, id: `search-${name}`});
