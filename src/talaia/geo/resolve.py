@@ -80,7 +80,7 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
                   for m in mentions]
     # pass 1 chooses without context; later passes use the countries and states the choices imply
     choices: list[GazetteerEntry | None] = [max(c, key=prior) if c else None for c in candidates]
-    sublocal = [_names_part_of_a_town(m, text, lexicon) for m in mentions]
+    sublocal = [m.partial or _names_part_of_a_town(m, text, lexicon) for m in mentions]
     namesakes = _same_names(mentions, gazetteer.normalize)
     for _ in range(2):
         all_countries, all_admin1 = _context([*choices, *nationalities], background)
@@ -138,6 +138,8 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
                for i, (m, c, cands) in enumerate(zip(mentions, choices, candidates, strict=True))]
     common = [_common_name(gazetteer.normalize(m.text)) for m in mentions]  # 'Las Flores' is the word 'flores'
 
+    parts = [part and not lexicon.road_after.match(text, m.end) for m, part in zip(mentions, sublocal, strict=True)]
+    choices = _parts_in_their_town(choices, parts, candidates, background)
     choices = _outside_the_focus(choices, background, nationalities, namesakes, common)
     choices = _outside_the_home_region(choices, background)
     places: list[Place] = []
@@ -237,6 +239,34 @@ def _outside_the_focus(choices: list[GazetteerEntry | None], background: Sequenc
                 out.append(None)
                 continue
         out.append(choice)
+    return out
+
+
+def _municipality(entry: GazetteerEntry) -> tuple[str, str | None]:
+    return entry.admin1_key or "", entry.name if entry.feature == "admin2" else entry.admin2
+
+
+def _parts_in_their_town(choices: list[GazetteerEntry | None], sublocal: Sequence[bool],
+                         candidates: Sequence[Sequence[GazetteerEntry]], background: Sequence[GazetteerEntry]
+                         ) -> list[GazetteerEntry | None]:
+    """'colonia Santa Cruz', 'the Galeana neighborhood', 'San Pedro de los Hernández': a part of a town lies in
+    the town the report names, else in a local outlet's own town; a namesake village elsewhere in the state is
+    neither. Such a part falls back to its town: the town the report names carries the event; with none named,
+    the outlet's home town is the part's place. A name the gazetteer knows in one place only in the whole
+    country ('San Lorenzo Itzícuaro') is that place."""
+    towns = [c for c, part in zip(choices, sublocal, strict=True) if c is not None and not part
+             and c.feature in {"city", "admin2"}]
+    homes = [b for b in background if b.feature in {"city", "admin2"}]
+    local = {_municipality(e) for e in (towns or homes)}
+    if not local:
+        return choices
+    out: list[GazetteerEntry | None] = []
+    for choice, part, cands in zip(choices, sublocal, candidates, strict=True):
+        unique = choice is not None and sum(c.country_code == choice.country_code for c in cands) == 1
+        if not part or unique or (choice is not None and _municipality(choice) in local):
+            out.append(choice)
+        else:
+            out.append(None if towns else homes[0])
     return out
 
 
