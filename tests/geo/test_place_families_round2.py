@@ -102,3 +102,39 @@ def test_a_neighbourhood_of_a_town_names_the_town(pipeline: Any) -> None:
     result = _extract(pipeline, "Police found a man shot dead in a neighborhood of Acámbaro",
                       source="El Sol del Bajío")
     assert result.events and result.events[0].location == "Acámbaro", (result.events, result.places)
+
+
+@pytest.mark.parametrize(("text", "language", "state"), [
+    ("Chetumal, QRoo - a lawyer was shot dead at his office", "en", "Quintana Roo"),
+    ("Two police officers killed in Dr Coss, Nuevo León", "en", "Nuevo León"),
+    ("Celaya, GTO: three men shot dead outside a bar", "en", "Guanajuato"),
+    ("Matan a un policía en Ciudad Victoria, Tamps", "es", "Tamaulipas"),
+])
+def test_state_abbreviations_as_news_writes_them(pipeline: Any, text: str, language: str, state: str) -> None:
+    result = _extract(pipeline, text, language=language)
+    assert result.events and result.events[0].admin1 == state, (result.events, result.places)
+
+
+@pytest.mark.parametrize(("text", "language", "place", "state"), [
+    ("Soldiers found two bodies near Yepachi, Chihuahua", "en", None, "Chihuahua"),  # a town the gazetteer lacks
+    ("A bar attack leaves five dead in the Monterrey, Nuevo Leon, area", "en", "Monterrey", "Nuevo León"),
+    ("Chetumal, Quintana Roo: a taxi driver is murdered", "en", "Chetumal", "Quintana Roo"),
+])
+def test_a_town_then_its_state_after_a_comma(pipeline: Any, text: str, language: str, place: str | None,
+                                             state: str) -> None:
+    result = _extract(pipeline, text, language=language)
+    assert result.events and result.events[0].admin1 == state, (result.events, result.places)
+    if place is None:  # the state itself, not the big city of its name
+        assert not any(p.feature == "city" for p in result.places if p.latitude is not None), result.places
+    else:
+        assert result.events[0].location == place, result.events
+
+
+@pytest.mark.parametrize(("text", "language", "town"), [
+    ("Matan a un comerciante en Guadalajara\r\n\r\nPOR \t\r\nMaría López", "es", "Guadalajara"),  # a byline
+    ("Tiroteo en Celaya deja dos muertos; suman tres víctimas de Celaya esta semana", "es", "Celaya"),
+    ("Two tourists were wounded at a Cancun beach", "en", "Cancún"),
+])
+def test_names_the_ner_runs_on_past_the_place(pipeline: Any, text: str, language: str, town: str) -> None:
+    result = _extract(pipeline, text, language=language)
+    assert any(geoname == town for _, geoname, _ in _resolved(result)), result.places

@@ -127,7 +127,15 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
     mentions_qualifying: set[int] = set()
     for i in range(len(mentions) - 1):
         town = choices[i]
-        if town is not None and _container(i, mentions, candidates, text, lexicon) is not None:
+        if _container(i, mentions, candidates, text, lexicon) is None:
+            continue
+        if town is None and mentions[i].source == "ner" and not _listed(i, mentions, candidates, text, lexicon):
+            # 'Yepachi, Chihuahua': a town the gazetteer lacks, then the state it lies in
+            units = [c for c in candidates[i + 1] if c.feature == "admin1"]
+            if units:
+                choices[i + 1] = units[0]
+                mentions_qualifying.add(i + 1)
+        if town is not None:
             units = [c for c in candidates[i + 1] if c.feature in {"admin1", "admin2", "country"}
                      and _inside(town, [c])]
             if units:

@@ -62,6 +62,7 @@ def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon
                 covered.update(range(ent.start, ent.end))
                 continue
             m = _trim(text, ent.start_char, ent.end_char, "ner", lexicon)
+            m = _without_common_tail(m, ent, gazetteer) if m else None
             m = _longer_name(_longer_name_before(m, text, gazetteer, lexicon), text, gazetteer, lexicon) if m else None
             if m and _plausible(m.text):
                 phrase = _admin_phrase(m, gazetteer, lexicon)
@@ -97,7 +98,7 @@ def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon
     found.extend(_road_ends(text, gazetteer))
     # "Obama", "Chapman": a word that is a person's name elsewhere in the document is not a town here
     surnames = {e[-1].text for e in doc_ents(sdoc) if e.label_ in {"PERSON", "PER"} and len(e) >= 2
-                and e.start not in not_people}
+                and e.start not in not_people and e[0].text[:1].isupper()}  # 'de Celaya' is nobody's name
     found = [_town_a_part_is_named_after(part, gazetteer) for m in found for part in _town_and_its_state(m, gazetteer)
              if not (part.source in {"ner", "norp", "gazetteer"} and _road_ends(part.text, gazetteer))]  # read apart
     found = [_longer_name(m, text, gazetteer, lexicon) if m.source not in UNIT_SOURCES else m for m in found]
@@ -139,11 +140,26 @@ def _inside_a_longer_name(m: Mention, i: int, mentions: list[Mention], sdoc: Any
     return not _title_case(span[0].sent)
 
 
+def _without_common_tail(m: Mention, ent: Any, gazetteer: GeoNamesGazetteer) -> Mention:
+    """'Cancun beach', 'Tijuana area': lower-case common nouns the NER took into a place's name it does not know."""
+    if gazetteer.has(m.text):
+        return m
+    tokens = [t for t in ent if t.idx < m.end]
+    while len(tokens) > 1 and tokens[-1].is_alpha and tokens[-1].text.islower():
+        tokens.pop()
+    end = tokens[-1].idx + len(tokens[-1].text)
+    if end == m.end or not gazetteer.has(m.text[:end - m.start]):
+        return m
+    return Mention(m.start, end, m.text[:end - m.start], m.source, m.label)
+
+
 def _reads_as_a_name(ent: Any, lexicon: PlaceLexicon) -> bool:
     """'Cártel de Santa Rosa de Lima', 'University of Georgia': every word capitalised but the small ones
     that join a name. A headline the NER took whole for a name ('Asesinan a hombre en Guadalajara', 'More
     Dead in Nuevo Laredo', 'Guadalajara bar attack death') is no name: the places inside it are still read."""
     small = lexicon.joiners | lexicon.inside | lexicon.listing
+    if "\n" in ent.text:
+        return False  # 'Guadalajara\n\nAU': a name never runs across lines
     return all(t.text[:1].isupper() or t.lower_ in small or lexicon.leading.match(t.text + " ")
                for t in ent if t.is_alpha)
 
@@ -433,6 +449,15 @@ def _named_like_place(ent: Any, m: Mention, gazetteer: GeoNamesGazetteer, lexico
             e.feature in {"city", "admin2"} and e.population >= BIG_CITY_POPULATION
             and gazetteer.normalize(e.name) == gazetteer.normalize(m.text) for e in found)
     if ent.label_ in {"PER", "PERSON"}:
+        # 'Nuevo León', 'Baja California': a state's or a country's own name of several words names no person;
+        # nor does a state's name written after a town and a comma ('Zitlala, Guerrero')
+        own = [e for e in gazetteer.lookup(m.text) if e.feature in {"admin1", "country"}
+               and gazetteer.normalize(e.name) == gazetteer.normalize(m.text)]
+        after_comma = ent.start >= 2 and ent.doc[ent.start - 1].text == "," and ent.doc[ent.start - 2].is_alpha
+        if own and (len(ent) > 1 or after_comma):
+            return True
+        if _state_follows(ent.doc, ent.end, gazetteer) and _strong_place(m.text, gazetteer, lexicon, 1000):
+            return True  # 'Monterrey, Nuevo León': a town, then its state
         # "Alexandria woman", "Dublin police": a first name is not followed by a common noun
         nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
         modifier = len(ent) == 1 and nxt is not None and nxt.pos_ == "NOUN" and nxt.text.islower()
@@ -561,6 +586,8 @@ def _gazetteer_matches(sdoc: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLe
             threshold = 1000 if locative else 50000
             if sentence_start and not locative:
                 threshold = 200000
+            if _state_follows(sdoc, end, gazetteer):
+                threshold = 1000  # 'Chetumal, QRoo', 'Yepachi, Chihuahua': a town, then its state
             if _strong_place(name, gazetteer, lexicon, threshold):
                 found.append(Mention(span.start_char, span.end_char, name, "gazetteer"))
                 i = end
@@ -569,6 +596,14 @@ def _gazetteer_matches(sdoc: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLe
         if not matched:
             i += 1
     return found
+
+
+def _state_follows(sdoc: Any, end: int, gazetteer: GeoNamesGazetteer) -> bool:
+    """A comma and a first-level unit's name or abbreviation (one or two words) follow token ``end``."""
+    if end + 1 >= len(sdoc) or sdoc[end].text != ",":
+        return False
+    return any(e.feature == "admin1" for n in (1, 2) if end + 1 + n <= len(sdoc)
+               for e in gazetteer.lookup(sdoc[end + 1:end + 1 + n].text))
 
 
 def _cap(tok: Any) -> bool:
