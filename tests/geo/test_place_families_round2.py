@@ -138,3 +138,14 @@ def test_a_town_then_its_state_after_a_comma(pipeline: Any, text: str, language:
 def test_names_the_ner_runs_on_past_the_place(pipeline: Any, text: str, language: str, town: str) -> None:
     result = _extract(pipeline, text, language=language)
     assert any(geoname == town for _, geoname, _ in _resolved(result)), result.places
+
+
+@pytest.mark.parametrize(("source", "town", "state"), [
+    ("El Sol de Sinaloa", "Culiacán", "Sinaloa"),  # from the outlet table
+    ("El Sol de Zacatecas", "Zacatecas", "Zacatecas"),  # a state and its capital of one name: the city
+])
+def test_a_paper_named_after_a_state_is_published_in_a_town(pipeline: Any, source: str, town: str,
+                                                           state: str) -> None:
+    result = _extract(pipeline, "Two men were found shot dead on a dirt road on Sunday", source=source)
+    assert result.events and result.events[0].admin1 == state, result.events
+    assert town in {result.events[0].location, result.events[0].admin2}, result.events

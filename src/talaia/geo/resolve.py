@@ -439,8 +439,10 @@ def place_of_source(source: str | None, gazetteer: GeoNamesGazetteer, lexicon: P
                      or (e.feature == "admin2" and e.population >= BIG_CITY_POPULATION)]
             named = [e for e in cands if gazetteer.normalize(e.name) == gazetteer.normalize(phrase)]
             if named or len(cands) == 1:
-                # 'El Sol de León': of the places so named, the biggest (León, Guanajuato, not León, Nicaragua)
-                choice = max(named, key=lambda e: (e.feature == "country", e.population)) if named else cands[0]
+                # 'El Sol de León': of the places so named, the biggest (León, Guanajuato, not León, Nicaragua);
+                # a paper is published in a town: 'El Sol de Zacatecas' is the city's, not the state's
+                choice = max(named, key=lambda e: (e.feature == "country", e.feature in {"city", "admin2"},
+                                                   e.population)) if named else cands[0]
                 if best is None or prior(choice) < prior(best):  # the most local one
                     best = choice
     return best
