@@ -149,3 +149,15 @@ def test_a_paper_named_after_a_state_is_published_in_a_town(pipeline: Any, sourc
     result = _extract(pipeline, "Two men were found shot dead on a dirt road on Sunday", source=source)
     assert result.events and result.events[0].admin1 == state, result.events
     assert town in {result.events[0].location, result.events[0].admin2}, result.events
+
+
+def test_a_bare_village_name_in_a_local_paper_is_a_neighbourhood_of_its_town(pipeline: Any) -> None:
+    # every El Carmen of Guanajuato is a village outside León: in León's paper, named bare, it is León's
+    result = _extract(pipeline, "Matan a un joven en El Carmen", language="es", source="El Sol de León")
+    assert result.events and result.events[0].admin2 == "León", (result.events, result.places)
+    # with its municipality written after it, it is that municipality's village
+    result = _extract(pipeline, "Matan a un joven en El Carmen, Salvatierra", language="es", source="El Sol de León")
+    assert result.events and result.events[0].admin2 == "Salvatierra", (result.events, result.places)
+    # in the paper of the town one El Carmen lies in, that one
+    result = _extract(pipeline, "Matan a un joven en El Carmen", language="es", source="El Sol de Irapuato")
+    assert any(p.geoname == "El Carmen" and p.admin2 == "Irapuato" for p in result.places), result.places

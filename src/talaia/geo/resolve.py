@@ -36,6 +36,8 @@ class ResolutionSettings:
     foreign_town_population  a smaller town in a country nothing else names, while the document is
                      about another country, is a homonym of a place the gazetteer lacks
     focus_votes      what makes a document about a country: a country or state named, or two towns
+    village_population  a place this small outside a local outlet's municipality, named bare in a report
+                     naming no other town, is a neighbourhood of the outlet's town ('Santa Rita')
     home_region_town_population  a smaller town outside a local outlet's state, in a report naming
                      no state but the outlet's, is a homonym of a neighbourhood or village the
                      gazetteer lacks there ('Los Tepetates' in El Sol de Sinaloa is none of Guerrero's)
@@ -49,6 +51,7 @@ class ResolutionSettings:
     foreign_town_population: int = BIG_CITY_POPULATION
     focus_votes: int = 2
     home_region_town_population: int = BIG_CITY_POPULATION
+    village_population: int = 5000
 
 
 SETTINGS = ResolutionSettings()
@@ -147,7 +150,8 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
     common = [_common_name(gazetteer.normalize(m.text)) for m in mentions]  # 'Las Flores' is the word 'flores'
 
     parts = [part and not lexicon.road_after.match(text, m.end) for m, part in zip(mentions, sublocal, strict=True)]
-    choices = _parts_in_their_town(choices, parts, candidates, background)
+    qualified = [_container(i, mentions, candidates, text, lexicon) is not None for i in range(len(mentions))]
+    choices = _parts_in_their_town(choices, parts, candidates, background, [m.partial for m in mentions], qualified)
     choices = _outside_the_focus(choices, background, nationalities, namesakes, common)
     choices = _outside_the_home_region(choices, background)
     places: list[Place] = []
@@ -255,22 +259,30 @@ def _municipality(entry: GazetteerEntry) -> tuple[str, str | None]:
 
 
 def _parts_in_their_town(choices: list[GazetteerEntry | None], sublocal: Sequence[bool],
-                         candidates: Sequence[Sequence[GazetteerEntry]], background: Sequence[GazetteerEntry]
-                         ) -> list[GazetteerEntry | None]:
+                         candidates: Sequence[Sequence[GazetteerEntry]], background: Sequence[GazetteerEntry],
+                         partial: Sequence[bool], qualified: Sequence[bool]) -> list[GazetteerEntry | None]:
     """'colonia Santa Cruz', 'the Galeana neighborhood', 'San Pedro de los Hernández': a part of a town lies in
     the town the report names, else in a local outlet's own town; a namesake village elsewhere in the state is
     neither. Such a part falls back to its town: the town the report names carries the event; with none named,
     the outlet's home town is the part's place. A name the gazetteer knows in one place only in the whole
-    country ('San Lorenzo Itzícuaro') is that place."""
-    towns = [c for c, part in zip(choices, sublocal, strict=True) if c is not None and not part
-             and c.feature in {"city", "admin2"}]
+    country ('San Lorenzo Itzícuaro') is that place, unless it only opens a longer name. In a local outlet's
+    report naming no town, a village outside the outlet's municipality that no unit qualifies ('in Santa
+    Rita', not 'in Santa Rita, Salvatierra') is a neighbourhood of the outlet's town, as a colonia is."""
     homes = [b for b in background if b.feature in {"city", "admin2"}]
+    home = {_municipality(e) for e in homes}
+    villages = [bool(homes) and c is not None and c.feature == "city" and c.population < SETTINGS.village_population
+                and _municipality(c) not in home and not q for c, q in zip(choices, qualified, strict=True)]
+    towns = [c for c, part, village in zip(choices, sublocal, villages, strict=True) if c is not None and not part
+             and not village and c.feature in {"city", "admin2"}]
+    explicit = list(sublocal)
+    sublocal = [part or (village and not towns) for part, village in zip(sublocal, villages, strict=True)]
     local = {_municipality(e) for e in (towns or homes)}
     if not local:
         return choices
     out: list[GazetteerEntry | None] = []
-    for choice, part, cands in zip(choices, sublocal, candidates, strict=True):
-        unique = choice is not None and sum(c.country_code == choice.country_code for c in cands) == 1
+    for choice, part, cands, opening, said in zip(choices, sublocal, candidates, partial, explicit, strict=True):
+        unique = choice is not None and said and not opening and \
+            sum(c.country_code == choice.country_code for c in cands) == 1
         if not part or unique or (choice is not None and _municipality(choice) in local):
             out.append(choice)
         else:
