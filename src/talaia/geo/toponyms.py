@@ -410,7 +410,9 @@ def _embedded(ent: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> 
     """'Texas Department of Health', 'Alexandria Police', 'University of Georgia': the place inside a name."""
     tokens = list(ent)
     for i in range(len(tokens)):
-        if i > 0 and tokens[i - 1].lower_ not in lexicon.inside:
+        # after 'of' ('University of Georgia'), or first after an article ('the Gainesville Police Department')
+        opens = i == 0 or (i == 1 and bool(lexicon.leading.match(tokens[0].text + " ")))
+        if not opens and tokens[i - 1].lower_ not in lexicon.inside:
             continue
         for j in range(min(len(tokens), i + 3), i, -1):
             if j == len(tokens) and i == 0:
