@@ -174,7 +174,9 @@ def _road_ends(text: str, gazetteer: GeoNamesGazetteer) -> list[Mention]:
         ends = [(m.start(k), m.end(k), m.group(k)) for k in (1, 2)]
         if all(any(e.feature in {"city", "admin2"} and e.population >= SMALL_TOWN_POPULATION
                    for e in gazetteer.lookup(name)) for _, _, name in ends):
-            found.extend(Mention(start, end, name, "gazetteer") for start, end, name in ends)
+            # the road's name holds them, as an organisation's holds a place: a town the text names for the
+            # event ('en Jonacatepec, sobre la carretera Cuautla-Axochiapan') comes first
+            found.extend(Mention(start, end, name, "embedded") for start, end, name in ends)
     return found
 
 
@@ -235,8 +237,8 @@ def _common_word(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: P
     if max(zipf_frequency(word, "en"), zipf_frequency(word, "es")) < COMMON_WORD_ZIPF:
         return False
     before = text[max(0, m.start - 12):m.start].split()
-    if before and before[-1].lower() in lexicon.locatives:
-        return False
+    if before and before[-1].lower() in lexicon.locatives and before[-1].lower() in lexicon.within:
+        return False  # 'in Home', 'en Progreso'; not 'ministro de Defensa', 'from Green'
     key = gazetteer.normalize(m.text)  # a big city's own name, not one of its alternate names ('Sir', 'Tan')
     return not any(e.feature in {"continent", "region", "country", "admin1"} or
                    (e.feature == "city" and e.population >= BIG_CITY_POPULATION and gazetteer.normalize(e.name) == key)
