@@ -49,12 +49,3 @@ def test_every_packaged_shape_holds_its_point() -> None:
     for boundary in load_boundaries():
         lat, lon = representative_point(boundary)
         assert any(_inside(polygon[0], lon, lat) for polygon in boundary.polygons), boundary.name
-
-
-def test_a_country_keeps_its_centre_and_a_state_gets_its_shape_s_point(gazetteer) -> None:  # type: ignore[no-untyped-def]
-    # geoparsing gold and analysts' gazetteers place a country at GeoNames' centre, not at its shape's
-    china = next(e for e in gazetteer.lookup("China") if e.feature == "country")
-    assert (china.latitude, china.longitude) == pytest.approx((35.0, 105.0))
-    sinaloa = next(e for e in gazetteer.lookup("Sinaloa") if e.feature == "admin1")
-    boundary = next(b for b in load_boundaries() if b.level == 1 and b.country == "MX" and b.name == "Sinaloa")
-    assert (sinaloa.latitude, sinaloa.longitude) == pytest.approx(representative_point(boundary))

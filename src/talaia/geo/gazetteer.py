@@ -31,8 +31,7 @@ from talaia.geo.packed import PackedIndex, PackedRows, Row
 from talaia.geo.shapes import shape_points
 from talaia.knowledge import Knowledge, load_knowledge
 
-GAZETTEER_VERSION = "gaz-13"  # gaz-11: a municipality at its seat town's point; gaz-12: shapes' points;
-# gaz-13: a country keeps its GeoNames centre, the shape's point only where it has none
+GAZETTEER_VERSION = "gaz-12"  # gaz-11: a municipality at its seat town's point; gaz-12: shapes' points
 FEATURES = ("country", "admin1", "admin2", "city", "continent", "region")
 # a city this big is known beyond its region: its name is strong evidence of a place, and its state is context
 BIG_CITY_POPULATION = 100_000
@@ -439,8 +438,6 @@ def _build(tables: GazetteerTables, normalize_name: NameKey) -> tuple[
 
     for unit, (lat, lon) in shape_points(units_named).items():
         r = rows[unit]
-        if r[2] == 0 and not math.isnan(r[6]):
-            continue  # a country keeps the centre gazetteers give it (GeoNames', as geoparsing gold and analysts use)
         rows[unit] = (r[0], r[1], r[2], r[3], r[4], r[5], lat, lon, r[8])
     index = {k: tuple(sorted(v)) for k, v in keys.items()}
     return rows, index, countries, admin_keys, frozenset(capital_rows), _demonyms(countries)

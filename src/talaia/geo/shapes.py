@@ -1,9 +1,8 @@
-"""The point of a state (or of a country with none): the representative point of its packaged shape.
+"""The point of a country or a state: the representative point of its packaged Natural Earth shape.
 
-The gazetteer's packages give towns a point but states none of the same kind (a state's would come
-from the middle of its towns' extent). A country keeps the centre its package gives it, which is
-GeoNames' (the one gazetteers and geoparsing gold use); a country without one, and every state, is
-placed at one point of its packaged Natural Earth shape: the centroid of its
+The gazetteer's packages give towns a point but countries and states none of the same kind (a
+country's comes from another package, a state's from the middle of its towns' extent). An event
+placed only at a country or a state is placed at one point of its shape: the centroid of its
 largest polygon when that lies inside it, else the middle of the widest stretch of the polygon
 along the centroid's latitude (a crescent's centroid may lie outside it). No point is typed by hand.
 """
