@@ -162,3 +162,13 @@ def test_a_bare_village_name_in_a_local_paper_is_a_neighbourhood_of_its_town(pip
     # in the paper of the town one El Carmen lies in, that one
     result = _extract(pipeline, "Matan a un joven en El Carmen", language="es", source="El Sol de Irapuato")
     assert any(p.geoname == "El Carmen" and p.admin2 == "Irapuato" for p in result.places), result.places
+
+
+@pytest.mark.parametrize("text", [
+    "Relatives said their son, Michael Okafor, was killed by the kidnappers.",  # a name after a comma: no parish
+    "A spokesman told the official Xinhua news agency that the lawyer was a criminal.",  # an agency's name
+    "The siege by Somali al Shabaab fighters left many dead.",  # a particle inside a name
+])
+def test_names_that_hold_no_place(pipeline: Any, text: str) -> None:
+    result = _extract(pipeline, text)
+    assert not _resolved(result), result.places

@@ -141,12 +141,12 @@ def _inside_a_longer_name(m: Mention, i: int, mentions: list[Mention], sdoc: Any
 
 
 def _without_common_tail(m: Mention, ent: Any, gazetteer: GeoNamesGazetteer) -> Mention:
-    """'Cancun beach', 'Tijuana area': lower-case common nouns the NER took into a place's name it does not know."""
+    """'Cancun beach', 'Tijuana area': a lower-case common noun the NER took into a place's name it does not know."""
     if gazetteer.has(m.text):
         return m
     tokens = [t for t in ent if t.idx < m.end]
-    while len(tokens) > 1 and tokens[-1].is_alpha and tokens[-1].text.islower():
-        tokens.pop()
+    if len(tokens) > 1 and tokens[-1].is_alpha and tokens[-1].text.islower():
+        tokens.pop()  # one word: 'Xinhua news agency' is an agency, not Xinhua
     end = tokens[-1].idx + len(tokens[-1].text)
     if end == m.end or not gazetteer.has(m.text[:end - m.start]):
         return m
@@ -160,8 +160,12 @@ def _reads_as_a_name(ent: Any, lexicon: PlaceLexicon) -> bool:
     small = lexicon.joiners | lexicon.inside | lexicon.listing
     if "\n" in ent.text:
         return False  # 'Guadalajara\n\nAU': a name never runs across lines
+    if ent.label_ in {"ORG", "FAC"}:  # 'Xinhua news agency', 'Sinaloa cartel': an organisation's name may hold
+        # common nouns, not a locative or a verb
+        return not any(t.lower_ in lexicon.locatives or t.pos_ in {"VERB", "AUX"} for t in ent if t.is_lower)
+    # a short particle ('al' of 'Somali al Shabaab', 'bin', 'van') stays inside a name; a locative never does
     return all(t.text[:1].isupper() or t.lower_ in small or lexicon.leading.match(t.text + " ")
-               for t in ent if t.is_alpha)
+               or (len(t) <= 3 and t.lower_ not in lexicon.locatives) for t in ent if t.is_alpha)
 
 
 def _road_ends(text: str, gazetteer: GeoNamesGazetteer) -> list[Mention]:
@@ -457,7 +461,9 @@ def _named_like_place(ent: Any, m: Mention, gazetteer: GeoNamesGazetteer, lexico
         # nor does a state's name written after a town and a comma ('Zitlala, Guerrero')
         own = [e for e in gazetteer.lookup(m.text) if e.feature in {"admin1", "country"}
                and gazetteer.normalize(e.name) == gazetteer.normalize(m.text)]
-        after_comma = ent.start >= 2 and ent.doc[ent.start - 1].text == "," and ent.doc[ent.start - 2].is_alpha
+        before = ent.doc[ent.start - 2] if ent.start >= 2 and ent.doc[ent.start - 1].text == "," else None
+        # after a place and a comma: not 'their son, Michael'
+        after_comma = before is not None and before.text[:1].isupper() and gazetteer.has(before.text)
         if own and (len(ent) > 1 or after_comma):
             return True
         if _state_follows(ent.doc, ent.end, gazetteer) and _strong_place(m.text, gazetteer, lexicon, 1000):
