@@ -29,7 +29,7 @@ def register_defaults(registry: Registry) -> Registry:
         description="person and organisation aliases within the document (AMLO = Andrés Manuel López Obrador)",
     )
     registry.register(
-        "geo.toponyms.v6", ToponymsComponent, requires=("sdoc",), assigns=("places", "source_place"),
+        "geo.toponyms.v7", ToponymsComponent, requires=("sdoc",), assigns=("places", "source_place"),
         description="toponym recognition (NER + gazetteer) and resolution against GeoNames",
     )
     registry.register(

@@ -46,7 +46,7 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "nlp.truecase.v1",
     "nlp.spacy.v2",
     "nlp.aliases.v1",
-    "geo.toponyms.v6",
+    "geo.toponyms.v7",
     "quotes.attribution.v4",
     "events.acled.v7",
     "quotes.incidents.v1",

@@ -17,7 +17,7 @@ from talaia.nlp.doccache import doc_ents
 class ToponymsComponent(DocumentComponent):
     """Every place mention of the document, resolved; the gazetteer is loaded on first use."""
 
-    name = "geo.toponyms.v6"
+    name = "geo.toponyms.v7"
 
     def __init__(self, resources: Resources) -> None:
         self.resources = resources

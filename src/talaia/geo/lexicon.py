@@ -47,6 +47,7 @@ class PlaceLexicon:
     name_goes_on: re.Pattern[str]  # 'San Francisco' + ' del Rincón'
     sublocal_before: re.Pattern[str]  # 'colonia Santa Fe': a part of a town
     sublocal_after: re.Pattern[str]  # 'Costa Dorada subdivision'
+    road_after: re.Pattern[str]  # 'the Casas Grandes highway': a road named after the town it leads to
     dateline: re.Pattern[str]  # 'MEXICO CITY (AP) —': where the report was filed (group 'place': its place)
     unit_of_name: tuple[re.Pattern[str], ...]  # 'the municipality of El Mezquital' (group 1: the name)
     nickname_before: re.Pattern[str]  # '"El Cabo" was killed': a name opened by a quote is a nickname
@@ -93,7 +94,9 @@ class PlaceLexicon:
             sublocal_before=re.compile(  # 'colonia Santa Fe', 'la colonia Las Palmas' (the name's article kept)
                 rf"(?:\b(?:{_patterns(sublocal, 'before')})\s+"
                 rf"(?:(?:{_alternatives(particles.where(kind='leading').column('word'))})\s+)?)$", re.IGNORECASE),
-            sublocal_after=re.compile(rf"\s+(?:{_patterns(sublocal, 'after')})\b", re.IGNORECASE),
+            sublocal_after=re.compile(rf"\s+(?:{_patterns(sublocal, 'after')}|{_patterns(sublocal, 'road')})\b",
+                                      re.IGNORECASE),
+            road_after=re.compile(rf"\s+(?:{_patterns(sublocal, 'road')})\b", re.IGNORECASE),
             dateline=_dateline(knowledge),
             unit_of_name=_unit_of_name(knowledge, "admin_unit"),
             nickname_before=re.compile(

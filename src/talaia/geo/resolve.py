@@ -36,6 +36,8 @@ class ResolutionSettings:
     foreign_town_population  a smaller town in a country nothing else names, while the document is
                      about another country, is a homonym of a place the gazetteer lacks
     focus_votes      what makes a document about a country: a country or state named, or two towns
+    village_population  a place this small outside a local outlet's municipality, named bare in a report
+                     naming no other town, is a neighbourhood of the outlet's town ('Santa Rita')
     home_region_town_population  a smaller town outside a local outlet's state, in a report naming
                      no state but the outlet's, is a homonym of a neighbourhood or village the
                      gazetteer lacks there ('Los Tepetates' in El Sol de Sinaloa is none of Guerrero's)
@@ -49,6 +51,7 @@ class ResolutionSettings:
     foreign_town_population: int = BIG_CITY_POPULATION
     focus_votes: int = 2
     home_region_town_population: int = BIG_CITY_POPULATION
+    village_population: int = 5000
 
 
 SETTINGS = ResolutionSettings()
@@ -80,7 +83,7 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
                   for m in mentions]
     # pass 1 chooses without context; later passes use the countries and states the choices imply
     choices: list[GazetteerEntry | None] = [max(c, key=prior) if c else None for c in candidates]
-    sublocal = [_names_part_of_a_town(m, text, lexicon) for m in mentions]
+    sublocal = [m.partial or _names_part_of_a_town(m, text, lexicon) for m in mentions]
     namesakes = _same_names(mentions, gazetteer.normalize)
     for _ in range(2):
         all_countries, all_admin1 = _context([*choices, *nationalities], background)
@@ -127,7 +130,15 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
     mentions_qualifying: set[int] = set()
     for i in range(len(mentions) - 1):
         town = choices[i]
-        if town is not None and _container(i, mentions, candidates, text, lexicon) is not None:
+        if _container(i, mentions, candidates, text, lexicon) is None:
+            continue
+        if town is None and mentions[i].source == "ner" and not _listed(i, mentions, candidates, text, lexicon):
+            # 'Yepachi, Chihuahua': a town the gazetteer lacks, then the state it lies in
+            units = [c for c in candidates[i + 1] if c.feature == "admin1"]
+            if units:
+                choices[i + 1] = units[0]
+                mentions_qualifying.add(i + 1)
+        if town is not None:
             units = [c for c in candidates[i + 1] if c.feature in {"admin1", "admin2", "country"}
                      and _inside(town, [c])]
             if units:
@@ -138,6 +149,9 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: GeoNamesGazetteer, 
                for i, (m, c, cands) in enumerate(zip(mentions, choices, candidates, strict=True))]
     common = [_common_name(gazetteer.normalize(m.text)) for m in mentions]  # 'Las Flores' is the word 'flores'
 
+    parts = [part and not lexicon.road_after.match(text, m.end) for m, part in zip(mentions, sublocal, strict=True)]
+    qualified = [_container(i, mentions, candidates, text, lexicon) is not None for i in range(len(mentions))]
+    choices = _parts_in_their_town(choices, parts, candidates, background, [m.partial for m in mentions], qualified)
     choices = _outside_the_focus(choices, background, nationalities, namesakes, common)
     choices = _outside_the_home_region(choices, background)
     places: list[Place] = []
@@ -237,6 +251,42 @@ def _outside_the_focus(choices: list[GazetteerEntry | None], background: Sequenc
                 out.append(None)
                 continue
         out.append(choice)
+    return out
+
+
+def _municipality(entry: GazetteerEntry) -> tuple[str, str | None]:
+    return entry.admin1_key or "", entry.name if entry.feature == "admin2" else entry.admin2
+
+
+def _parts_in_their_town(choices: list[GazetteerEntry | None], sublocal: Sequence[bool],
+                         candidates: Sequence[Sequence[GazetteerEntry]], background: Sequence[GazetteerEntry],
+                         partial: Sequence[bool], qualified: Sequence[bool]) -> list[GazetteerEntry | None]:
+    """'colonia Santa Cruz', 'the Galeana neighborhood', 'San Pedro de los Hernández': a part of a town lies in
+    the town the report names, else in a local outlet's own town; a namesake village elsewhere in the state is
+    neither. Such a part falls back to its town: the town the report names carries the event; with none named,
+    the outlet's home town is the part's place. A name the gazetteer knows in one place only in the whole
+    country ('San Lorenzo Itzícuaro') is that place, unless it only opens a longer name. In a local outlet's
+    report naming no town, a village outside the outlet's municipality that no unit qualifies ('in Santa
+    Rita', not 'in Santa Rita, Salvatierra') is a neighbourhood of the outlet's town, as a colonia is."""
+    homes = [b for b in background if b.feature in {"city", "admin2"}]
+    home = {_municipality(e) for e in homes}
+    villages = [bool(homes) and c is not None and c.feature == "city" and c.population < SETTINGS.village_population
+                and _municipality(c) not in home and not q for c, q in zip(choices, qualified, strict=True)]
+    towns = [c for c, part, village in zip(choices, sublocal, villages, strict=True) if c is not None and not part
+             and not village and c.feature in {"city", "admin2"}]
+    explicit = list(sublocal)
+    sublocal = [part or (village and not towns) for part, village in zip(sublocal, villages, strict=True)]
+    local = {_municipality(e) for e in (towns or homes)}
+    if not local:
+        return choices
+    out: list[GazetteerEntry | None] = []
+    for choice, part, cands, opening, said in zip(choices, sublocal, candidates, partial, explicit, strict=True):
+        unique = choice is not None and said and not opening and \
+            sum(c.country_code == choice.country_code for c in cands) == 1
+        if not part or unique or (choice is not None and _municipality(choice) in local):
+            out.append(choice)
+        else:
+            out.append(None if towns else homes[0])
     return out
 
 
@@ -401,8 +451,10 @@ def place_of_source(source: str | None, gazetteer: GeoNamesGazetteer, lexicon: P
                      or (e.feature == "admin2" and e.population >= BIG_CITY_POPULATION)]
             named = [e for e in cands if gazetteer.normalize(e.name) == gazetteer.normalize(phrase)]
             if named or len(cands) == 1:
-                # 'El Sol de León': of the places so named, the biggest (León, Guanajuato, not León, Nicaragua)
-                choice = max(named, key=lambda e: (e.feature == "country", e.population)) if named else cands[0]
+                # 'El Sol de León': of the places so named, the biggest (León, Guanajuato, not León, Nicaragua);
+                # a paper is published in a town: 'El Sol de Zacatecas' is the city's, not the state's
+                choice = max(named, key=lambda e: (e.feature == "country", e.feature in {"city", "admin2"},
+                                                   e.population)) if named else cands[0]
                 if best is None or prior(choice) < prior(best):  # the most local one
                     best = choice
     return best

@@ -11,6 +11,7 @@ places. The words all this reads are in :class:`~talaia.geo.lexicon.PlaceLexicon
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +32,9 @@ _TRAILING = re.compile(r"(?:['’]s|['’])$")
 # mentions whose words say what kind of place they are (a unit's abbreviation from the tables is one)
 UNIT_SOURCES = frozenset({"admin-phrase", "settlement", "abbreviation"})
 NICKNAME_CLOSES = re.compile(r"[\s\d]{0,4}[\"”’'»]")  # the quote closes right after the name: '"El Cabo 39"'
+_NAME_RUN_BEFORE = re.compile(r"(?:(?:[A-ZÁÉÍÓÚÑ][\w'-]*|de|del|la|las|los) )+$")  # capitalised words, joiners
+_TOWN_WORDS = r"[A-ZÁÉÍÓÚÑ][\w'.]+(?: (?:(?:de|del|de la|de los|el|la) )?[A-ZÁÉÍÓÚÑ][\w'.]+){0,3}"
+_ROAD_ENDS = re.compile(rf"(?<![\w-])({_TOWN_WORDS}) ?[-–] ?({_TOWN_WORDS})(?![\w-])")  # 'Taxco-Cuernavaca'
 DATELINE_RE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?=,? *(?:\(|—|–|-|,|:))")
 
 
@@ -41,6 +45,9 @@ class Mention:
     text: str
     source: str  # "ner", "norp", "admin-phrase", "settlement", "gazetteer", "dateline", "embedded", ...
     label: str = ""  # the NER label, when NER found it
+    # part of a longer name the gazetteer lacks ('San Pedro' of 'San Pedro de los Hernández', 'Guadalupe' of
+    # 'Rancho Guadalupe'): a neighbourhood or village named after a town, not that town
+    partial: bool = False
 
 
 def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> list[Mention]:
@@ -55,6 +62,7 @@ def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon
                 covered.update(range(ent.start, ent.end))
                 continue
             m = _trim(text, ent.start_char, ent.end_char, "ner", lexicon)
+            m = _without_common_tail(m, ent, gazetteer) if m else None
             m = _longer_name(_longer_name_before(m, text, gazetteer, lexicon), text, gazetteer, lexicon) if m else None
             if m and _plausible(m.text):
                 phrase = _admin_phrase(m, gazetteer, lexicon)
@@ -80,18 +88,112 @@ def find_toponyms(sdoc: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon
                 found.append(head)
             elif label in {"ORG", "FAC"} and len(ent) >= 2:
                 found.extend(_embedded(ent, gazetteer, lexicon))
-            covered.update(range(ent.start, ent.end))
+            if _reads_as_a_name(ent, lexicon):
+                covered.update(range(ent.start, ent.end))
     found.extend(_gazetteer_matches(sdoc, gazetteer, lexicon, covered))
     found.extend(_abbreviations(text, gazetteer, lexicon))
     found.extend(_abbreviated_names(text, gazetteer, lexicon))
     found.extend(_dateline(text, gazetteer, lexicon))
     found.extend(_unit_named(text, gazetteer, lexicon))
+    found.extend(_road_ends(text, gazetteer))
     # "Obama", "Chapman": a word that is a person's name elsewhere in the document is not a town here
     surnames = {e[-1].text for e in doc_ents(sdoc) if e.label_ in {"PERSON", "PER"} and len(e) >= 2
-                and e.start not in not_people}
-    found = [part for m in found for part in _town_and_its_state(m, gazetteer)]
-    return _dedupe([m for m in found if not _non_place(m, text, gazetteer, lexicon)
+                and e.start not in not_people and e[0].text[:1].isupper()}  # 'de Celaya' is nobody's name
+    found = [_town_a_part_is_named_after(part, gazetteer) for m in found for part in _town_and_its_state(m, gazetteer)
+             if not (part.source in {"ner", "norp", "gazetteer"} and _road_ends(part.text, gazetteer))]  # read apart
+    found = [_longer_name(m, text, gazetteer, lexicon) if m.source not in UNIT_SOURCES else m for m in found]
+    kept = _dedupe([m for m in found if not _non_place(m, text, gazetteer, lexicon)
                     and not (m.text in surnames and " " not in m.text)])
+    return [dataclasses.replace(m, partial=True) if _inside_a_longer_name(m, i, kept, sdoc, gazetteer, lexicon) else m
+            for i, m in enumerate(kept)]
+
+
+def _inside_a_longer_name(m: Mention, i: int, mentions: list[Mention], sdoc: Any, gazetteer: GeoNamesGazetteer,
+                          lexicon: PlaceLexicon) -> bool:
+    """'San Pedro de los Hernández', 'Rancho Guadalupe', 'Lucio Cabañas': the mention
+    is only part of a capitalised name (the name goes on after 'de', or a capitalised word that is no other
+    place opens it) which, whole, the gazetteer does not know. Not in a headline written in title case,
+    where every word is capitalised ('Sicarios Attack Culiacán Bar')."""
+    if m.source in UNIT_SOURCES or m.source in {"dateline", "embedded", "abbreviation"}:
+        return False
+    text = doc_text(sdoc)
+    more = lexicon.name_goes_on.match(text, m.end)
+    if more and more.group(0).split(" ")[1] in lexicon.joiners:
+        return True
+    before = text[max(0, m.start - 60):m.start]
+    run = _NAME_RUN_BEFORE.search(before)  # 'Barrio de la Calzada de Guadalupe': a part of a town's name
+    if run and any(lexicon.sublocal_before.search(w + " ") for w in run.group(0).split() if w[:1].isupper()):
+        return True
+    word = re.search(r"([^\W\d_][\w'-]*) $", before)  # 'Colonia Industrial de Morelia' is in Morelia
+    if word is None or not word.group(1)[:1].isupper():
+        return False
+    if i > 0 and mentions[i - 1].end >= m.start - len(word.group(0)) and \
+            any(e.feature in {"admin1", "country"} for e in gazetteer.lookup(m.text)):
+        return False  # 'Nogales Sonora': a town, then its state
+    prev = word.group(1).lower()
+    if prev in lexicon.locatives or prev in lexicon.directions or lexicon.leading.match(word.group(1) + " ") or \
+            prev in lexicon.joiners or prev in lexicon.not_places:
+        return False
+    span = sdoc.char_span(m.start - len(word.group(0)), m.start - len(word.group(0)) + len(word.group(1)))
+    if span is None or span[0].is_sent_start or span[0].is_stop or span[0].pos_ not in {"PROPN", "NOUN", "ADJ"}:
+        return False
+    return not _title_case(span[0].sent)
+
+
+def _without_common_tail(m: Mention, ent: Any, gazetteer: GeoNamesGazetteer) -> Mention:
+    """'Cancun beach', 'Tijuana area': a lower-case common noun the NER took into a place's name it does not know."""
+    if gazetteer.has(m.text):
+        return m
+    tokens = [t for t in ent if t.idx < m.end]
+    if len(tokens) > 1 and tokens[-1].is_alpha and tokens[-1].text.islower():
+        tokens.pop()  # one word: 'Xinhua news agency' is an agency, not Xinhua
+    end = tokens[-1].idx + len(tokens[-1].text)
+    if end == m.end or not gazetteer.has(m.text[:end - m.start]):
+        return m
+    return Mention(m.start, end, m.text[:end - m.start], m.source, m.label)
+
+
+def _reads_as_a_name(ent: Any, lexicon: PlaceLexicon) -> bool:
+    """'Cártel de Santa Rosa de Lima', 'University of Georgia': every word capitalised but the small ones
+    that join a name. A headline the NER took whole for a name ('Asesinan a hombre en Guadalajara', 'More
+    Dead in Nuevo Laredo', 'Guadalajara bar attack death') is no name: the places inside it are still read."""
+    small = lexicon.joiners | lexicon.inside | lexicon.listing
+    if "\n" in ent.text:
+        return False  # 'Guadalajara\n\nAU': a name never runs across lines
+    if ent.label_ in {"ORG", "FAC"}:  # 'Xinhua news agency', 'Sinaloa cartel': an organisation's name may hold
+        # common nouns, not a locative or a verb
+        return not any(t.lower_ in lexicon.locatives or t.pos_ in {"VERB", "AUX"} for t in ent if t.is_lower)
+    # a short particle ('al' of 'Somali al Shabaab', 'bin', 'van') stays inside a name; a locative never does
+    return all(t.text[:1].isupper() or t.lower_ in small or lexicon.leading.match(t.text + " ")
+               or (len(t) <= 3 and t.lower_ not in lexicon.locatives) for t in ent if t.is_alpha)
+
+
+def _road_ends(text: str, gazetteer: GeoNamesGazetteer) -> list[Mention]:
+    """'the Caborca-Sonoyta highway', 'la carretera Cuitzeo-Huandacareo': a road named by the towns at its
+    ends, each a town the gazetteer knows (not a country: 'highway 190 Mexico - Oaxaca' starts nowhere)."""
+    found: list[Mention] = []
+    for m in _ROAD_ENDS.finditer(text):
+        if gazetteer.has(m.group(0)):
+            continue
+        ends = [(m.start(k), m.end(k), m.group(k)) for k in (1, 2)]
+        if all(any(e.feature in {"city", "admin2"} and e.population >= SMALL_TOWN_POPULATION
+                   for e in gazetteer.lookup(name)) for _, _, name in ends):
+            # the road's name holds them, as an organisation's holds a place: a town the text names for the
+            # event ('en Jonacatepec, sobre la carretera Cuautla-Axochiapan') comes first
+            found.extend(Mention(start, end, name, "embedded") for start, end, name in ends)
+    return found
+
+
+def _town_a_part_is_named_after(m: Mention, gazetteer: GeoNamesGazetteer) -> Mention:
+    """'Ciudad Industrial de Morelia', 'Loma Bonita de Apaseo el Grande', 'Centro de CdMx': a name the gazetteer
+    lacks whose tail after 'de' is a town or a state is a part of that town; the town is the place."""
+    if m.source not in {"ner", "norp", "gazetteer"} or gazetteer.has(m.text):
+        return m
+    for joint in re.finditer(r" del? ", m.text):
+        tail = m.text[joint.end():]
+        if tail[:1].isupper() and any(e.feature in {"city", "admin2", "admin1"} for e in gazetteer.lookup(tail)):
+            return Mention(m.start + joint.end(), m.end, tail, "gazetteer")
+    return m
 
 
 def _town_and_its_state(m: Mention, gazetteer: GeoNamesGazetteer) -> list[Mention]:
@@ -139,8 +241,8 @@ def _common_word(m: Mention, text: str, gazetteer: GeoNamesGazetteer, lexicon: P
     if max(zipf_frequency(word, "en"), zipf_frequency(word, "es")) < COMMON_WORD_ZIPF:
         return False
     before = text[max(0, m.start - 12):m.start].split()
-    if before and before[-1].lower() in lexicon.locatives:
-        return False
+    if before and before[-1].lower() in lexicon.locatives and before[-1].lower() in lexicon.within:
+        return False  # 'in Home', 'en Progreso'; not 'ministro de Defensa', 'from Green'
     key = gazetteer.normalize(m.text)  # a big city's own name, not one of its alternate names ('Sir', 'Tan')
     return not any(e.feature in {"continent", "region", "country", "admin1"} or
                    (e.feature == "city" and e.population >= BIG_CITY_POPULATION and gazetteer.normalize(e.name) == key)
@@ -314,7 +416,9 @@ def _embedded(ent: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLexicon) -> 
     """'Texas Department of Health', 'Alexandria Police', 'University of Georgia': the place inside a name."""
     tokens = list(ent)
     for i in range(len(tokens)):
-        if i > 0 and tokens[i - 1].lower_ not in lexicon.inside:
+        # after 'of' ('University of Georgia'), or first after an article ('the Gainesville Police Department')
+        opens = i == 0 or (i == 1 and bool(lexicon.leading.match(tokens[0].text + " ")))
+        if not opens and tokens[i - 1].lower_ not in lexicon.inside:
             continue
         for j in range(min(len(tokens), i + 3), i, -1):
             if j == len(tokens) and i == 0:
@@ -353,6 +457,17 @@ def _named_like_place(ent: Any, m: Mention, gazetteer: GeoNamesGazetteer, lexico
             e.feature in {"city", "admin2"} and e.population >= BIG_CITY_POPULATION
             and gazetteer.normalize(e.name) == gazetteer.normalize(m.text) for e in found)
     if ent.label_ in {"PER", "PERSON"}:
+        # 'Nuevo León', 'Baja California': a state's or a country's own name of several words names no person;
+        # nor does a state's name written after a town and a comma ('Zitlala, Guerrero')
+        own = [e for e in gazetteer.lookup(m.text) if e.feature in {"admin1", "country"}
+               and gazetteer.normalize(e.name) == gazetteer.normalize(m.text)]
+        before = ent.doc[ent.start - 2] if ent.start >= 2 and ent.doc[ent.start - 1].text == "," else None
+        # after a place and a comma: not 'their son, Michael'
+        after_comma = before is not None and before.text[:1].isupper() and gazetteer.has(before.text)
+        if own and (len(ent) > 1 or after_comma):
+            return True
+        if _state_follows(ent.doc, ent.end, gazetteer) and _strong_place(m.text, gazetteer, lexicon, 1000):
+            return True  # 'Monterrey, Nuevo León': a town, then its state
         # "Alexandria woman", "Dublin police": a first name is not followed by a common noun
         nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
         modifier = len(ent) == 1 and nxt is not None and nxt.pos_ == "NOUN" and nxt.text.islower()
@@ -459,7 +574,10 @@ def _gazetteer_matches(sdoc: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLe
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if i in covered or not _cap(tok) or tok.is_stop or tok.pos_ not in {"PROPN", "NOUN", "ADJ"}:
+        # a stop word opens a run only when a capitalised word follows: 'Nuevo Laredo', never 'Nuevo' alone
+        stop_opens = tok.is_stop and i + 1 < len(tokens) and _cap(tokens[i + 1])
+        if i in covered or not _cap(tok) or (tok.is_stop and not stop_opens) or \
+                tok.pos_ not in {"PROPN", "NOUN", "ADJ", "DET"}:
             i += 1
             continue
         j = i
@@ -468,7 +586,7 @@ def _gazetteer_matches(sdoc: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLe
         matched = False
         for end in range(j, i, -1):
             span = sdoc[i:end]
-            if not _cap(tokens[end - 1]):
+            if not _cap(tokens[end - 1]) or (end - i == 1 and tok.is_stop):
                 continue
             name = span.text
             locative = i > 0 and tokens[i - 1].lower_ in lexicon.locatives
@@ -478,6 +596,8 @@ def _gazetteer_matches(sdoc: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLe
             threshold = 1000 if locative else 50000
             if sentence_start and not locative:
                 threshold = 200000
+            if _state_follows(sdoc, end, gazetteer):
+                threshold = 1000  # 'Chetumal, QRoo', 'Yepachi, Chihuahua': a town, then its state
             if _strong_place(name, gazetteer, lexicon, threshold):
                 found.append(Mention(span.start_char, span.end_char, name, "gazetteer"))
                 i = end
@@ -486,6 +606,14 @@ def _gazetteer_matches(sdoc: Any, gazetteer: GeoNamesGazetteer, lexicon: PlaceLe
         if not matched:
             i += 1
     return found
+
+
+def _state_follows(sdoc: Any, end: int, gazetteer: GeoNamesGazetteer) -> bool:
+    """A comma and a first-level unit's name or abbreviation (one or two words) follow token ``end``."""
+    if end + 1 >= len(sdoc) or sdoc[end].text != ",":
+        return False
+    return any(e.feature == "admin1" for n in (1, 2) if end + 1 + n <= len(sdoc)
+               for e in gazetteer.lookup(sdoc[end + 1:end + 1 + n].text))
 
 
 def _cap(tok: Any) -> bool:
