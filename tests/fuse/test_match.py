@@ -31,7 +31,8 @@ def test_another_outlets_report_of_the_same_ambush_matches() -> None:
 
 
 @pytest.mark.parametrize(("changes", "reason"), [
-    ({"document_key": "doc-a"}, "one document"),
+    ({"document_key": "doc-a", "location": "Naranjo de Chila"}, "one document's events in different places"),
+    ({"document_key": "doc-a", "event_date": dt.date(2019, 10, 20)}, "one document's events on different dates"),
     ({"admin1": "Jalisco"}, "first-level units"),
     ({"country_code": "CO", "admin1": "Antioquia"}, "different countries"),
     ({"event_date": dt.date(2019, 10, 20)}, "days apart"),
@@ -40,6 +41,17 @@ def test_another_outlets_report_of_the_same_ambush_matches() -> None:
 def test_what_rules_a_pair_out(changes: dict[str, object], reason: str) -> None:
     result = match(AMBUSH, _other(**changes), SETTINGS)
     assert not result.possible and reason in result.reasons[0]
+
+
+def test_two_compatible_events_of_one_document_score_as_any_pair() -> None:
+    # the lead's ambush and the next sentence's: one place, one day, no participant told apart
+    second = _other(document_key="doc-a", words=content_words("The attack in Aguililla left 13 police dead"))
+    result = match(AMBUSH, second, SETTINGS)
+    assert result.possible and "two events of one document" in result.reasons
+    assert not any(r.startswith("shared words") for r in result.reasons)  # one text's words say nothing
+    cartel, army = (dataclasses.replace(m, named_actors=frozenset({name})) for m, name in ((AMBUSH, "CJNG"),
+                                                                                          (second, "Los Viagras")))
+    assert "different participants" in (match(cartel, army, SETTINGS).reasons[0])
 
 
 def test_a_looser_time_precision_widens_the_window() -> None:

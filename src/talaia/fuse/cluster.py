@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from talaia.fuse.match import FusionSettings, Mention, match, stems
+from talaia.fuse.match import FusionSettings, Mention, fitted_settings, match, stems
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +39,7 @@ class Corrections:
 def fuse(mentions: Iterable[Mention], settings: FusionSettings | None = None,
          corrections: Corrections | None = None) -> dict[str, str]:
     """event id -> incident id (the event id of the incident's first mention in canonical order)."""
-    settings = settings or FusionSettings()
+    settings = settings or fitted_settings()
     corrections = corrections or Corrections()
     mentions = list(mentions)
     idf = inverse_document_frequency(mentions, settings.stem_length)

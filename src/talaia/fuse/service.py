@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from talaia.fuse.cluster import Corrections, fuse, inverse_document_frequency
-from talaia.fuse.match import FusionSettings, Mention, match
+from talaia.fuse.match import FusionSettings, Mention, fitted_settings, match
 from talaia.store.base import Store
 from talaia.text import content_words, fold
 
@@ -84,7 +84,7 @@ class FusionExplanation:
 def explain_pair(store: Store, first: str, second: str, settings: FusionSettings | None = None
                  ) -> FusionExplanation:
     """The score of two stored events (ids as stored) as fusion computes it, words weighed over the store."""
-    settings = settings or FusionSettings()
+    settings = settings or fitted_settings()
     mentions = [mention_of(r) for r in store.fusion_rows()]
     by_id = {m.event_id: m for m in mentions}
     result = match(by_id[first], by_id[second], settings,
