@@ -32,7 +32,7 @@ from fit_confidence import fit_and_report  # noqa: E402
 from split_halves import half_of  # noqa: E402
 
 from talaia.api import ingest_paths, open_store  # noqa: E402
-from talaia.fuse.cluster import candidate_pairs, fuse, inverse_document_frequency  # noqa: E402
+from talaia.fuse.cluster import candidate_pairs, fuse, inverse_document_frequency, with_crowding  # noqa: E402
 from talaia.fuse.match import FOLLOW_UP_DAYS, FUSION_MODEL, JOIN_OFFSET, FusionSettings, evidence_of, weight_names  # noqa: E402
 from talaia.fuse.service import mention_of  # noqa: E402
 
@@ -57,7 +57,7 @@ def stored_mentions(records: list[dict], folder: Path) -> tuple[list, dict[str, 
     incident_of = {r["id"]: r["gold"]["incident"] for r in records}
     with open_store(db) as store:
         keys = {r[0]: incident_of.get(r[1], r[1]) for r in store.fetch_all("SELECT key, doc_id FROM documents")}
-        mentions = [mention_of(r) for r in store.fusion_rows()]
+        mentions = with_crowding(mention_of(r) for r in store.fusion_rows())
     return mentions, keys
 
 

@@ -11,14 +11,15 @@ square of the store.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from talaia.fuse.match import FusionSettings, Mention, fitted_settings, match, stems
+from talaia.fuse.match import CROWD_DAYS, FusionSettings, Mention, fitted_settings, match, stems
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,13 +42,39 @@ def fuse(mentions: Iterable[Mention], settings: FusionSettings | None = None,
     """event id -> incident id (the event id of the incident's first mention in canonical order)."""
     settings = settings or fitted_settings()
     corrections = corrections or Corrections()
-    mentions = list(mentions)
+    mentions = with_crowding(mentions)
     idf = inverse_document_frequency(mentions, settings.stem_length)
     dated = [m for m in mentions if m.event_date is not None]  # an undated event stands alone
     incident_of = {m.event_id: m.event_id for m in mentions}
     incident_of.update(_fuse_block(dated, settings, corrections, idf))
     by_id = {m.event_id: m for m in mentions}
     return _join(incident_of, corrections.together, by_id)
+
+
+def crowd_counter(mentions: Iterable[Mention]) -> Callable[[Mention], int]:
+    """A mention's crowd among ``mentions``: the other dated mentions of its country (or of none named)
+    within ``CROWD_DAYS`` of its date, counted by bisection in each country's date order."""
+    days: dict[str, list[int]] = defaultdict(list)
+    for m in mentions:
+        if m.event_date is not None:
+            days[m.country_code or ""].append(m.event_date.toordinal())
+    for found in days.values():
+        found.sort()
+
+    def crowd(mention: Mention) -> int:
+        if mention.event_date is None:
+            return 0
+        found, day = days.get(mention.country_code or "", []), mention.event_date.toordinal()
+        return max(bisect_right(found, day + CROWD_DAYS) - bisect_left(found, day - CROWD_DAYS) - 1, 0)
+
+    return crowd
+
+
+def with_crowding(mentions: Iterable[Mention]) -> list[Mention]:
+    """The mentions, each with its crowd (:func:`crowd_counter`)."""
+    mentions = list(mentions)
+    crowd = crowd_counter(mentions)
+    return [m if crowd(m) == m.crowd else dataclasses.replace(m, crowd=crowd(m)) for m in mentions]
 
 
 def _fuse_block(block: list[Mention], settings: FusionSettings, corrections: Corrections,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,6 +55,7 @@ class FusionSettings:
     shared_named_actor: float = 0.5  # both name one actor that is not one of ACLED's generic ones ('CJNG')
     other_type: float = -0.5  # an arrest or a protest told beside a killing may still be the same incident
     other_country: float = -1.0  # a country read from a headline with no state named is often the outlet's
+    crowding: float = 0.0  # times log(1 + the other reports of the country around the pair's dates)
     date_weight: float = 1.0  # times (1 - gap / tolerance): the same day adds the most
     # two compatible events of one document (same place at the finest level both name, dates, participants):
     # the extractor split one incident's telling, or told it twice; 0 leaves it to the other evidence
@@ -81,16 +83,16 @@ class FusionSettings:
 
 
 FUSION_MODEL = "fusion"  # the model of codebook/confidence_weights.tsv that holds fusion's fitted weights
-JOIN_OFFSET = "join_offset"
+JOIN_OFFSET = "join_offset"  # its row that is no weight: the join threshold's distance from the threshold
 # a follow-up (an arrest, an identification, a funeral, a higher toll) comes up to this many days after the
 # first reports (an eighth of ucdp_fusion's dev pairs are 5-20 days apart); the fit weighs such a pair
-FOLLOW_UP_DAYS = 20  # its row that is no weight: the join threshold's distance from the threshold
-# the weights of the evidence (FusionSettings fields), which tools/fit_fusion.py fits
-WEIGHTS = ("date_weight", "late_report", "one_document", "same_sub_type", "same_event_type",
-           "both_political_violence", "other_type", "other_country", "same_location", "same_admin1", "same_admin2",
-           "other_admin2", "same_outlet_area", "same_fatalities", "same_single_death", "shared_figure",
-           "close_fatalities", "other_fatalities", "far_fatalities", "shared_words", "same_actors",
-           "shared_named_actor")
+FOLLOW_UP_DAYS = 20
+CROWD_DAYS = 2  # the days either side of a mention its crowd is counted over
+# the weights of the evidence, which tools/fit_fusion.py fits: FusionSettings' number fields but its thresholds
+# and ratios
+_NOT_WEIGHTS = frozenset({"threshold", "join_threshold", "close_fatalities_ratio", "far_fatalities_ratio",
+                          "shared_words_floor"})
+WEIGHTS = tuple(f.name for f in dataclasses.fields(FusionSettings) if f.type == "float" and f.name not in _NOT_WEIGHTS)
 
 
 # the evidence of one incident rather than of one day: a pair needs one of these to be possibly one incident
@@ -144,6 +146,9 @@ class Mention:
     named_actors: frozenset[str] = frozenset()  # its actors that are not ACLED's generic ones
     figures: frozenset[int] = frozenset()  # the numbers written in digits in the event's sentence
     outlet: str | None = None  # the outlet of its document (folded), when known
+    # how many other mentions of its country lie within CROWD_DAYS of its date (cluster.with_crowding): on a busy
+    # day a close date and a shared type say less
+    crowd: int = 0
 
     @property
     def told_figures(self) -> frozenset[int]:
@@ -222,6 +227,8 @@ def evidence_of(a: Mention, b: Mention, settings: FusionSettings, idf: dict[str,
         ("same actors", "same_actors", 1.0) if a.actor1 and a.actor1 == b.actor1 and a.actor2 == b.actor2
         else None,
         (f"both name {', '.join(sorted(shared))}", "shared_named_actor", 1.0) if shared else None,
+        (f"{crowd} other reports of the country those days", "crowding", math.log1p(crowd))
+        if (crowd := min(a.crowd, b.crowd)) else None,
     ]
     found = [e for e in evidence if e is not None]
     if not any(weight in SPECIFIC for _, weight, _ in found):

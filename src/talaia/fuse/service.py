@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from talaia.fuse.cluster import Corrections, fuse, inverse_document_frequency
+from talaia.fuse.cluster import Corrections, fuse, inverse_document_frequency, with_crowding
+from talaia.fuse.followups import link_followups
 from talaia.fuse.match import FusionSettings, Mention, fitted_settings, match
 from talaia.store.base import Store
 from talaia.text import content_words, fold
@@ -24,9 +25,11 @@ class FusionReport:
     mentions: int
     incidents: int
     changed: int
+    followups: int = 0  # reports with no event of their own linked to an incident (talaia.fuse.followups)
 
     def to_dict(self) -> dict[str, int]:
-        return {"mentions": self.mentions, "incidents": self.incidents, "changed": self.changed}
+        return {"mentions": self.mentions, "incidents": self.incidents, "changed": self.changed,
+                "followups": self.followups}
 
 
 def mention_of(row: Any) -> Mention:
@@ -85,7 +88,7 @@ def explain_pair(store: Store, first: str, second: str, settings: FusionSettings
                  ) -> FusionExplanation:
     """The score of two stored events (ids as stored) as fusion computes it, words weighed over the store."""
     settings = settings or fitted_settings()
-    mentions = [mention_of(r) for r in store.fusion_rows()]
+    mentions = with_crowding(mention_of(r) for r in store.fusion_rows())
     by_id = {m.event_id: m for m in mentions}
     result = match(by_id[first], by_id[second], settings,
                    inverse_document_frequency(mentions, settings.stem_length))
@@ -119,10 +122,15 @@ def merge_events(store: Store, first: str, second: str) -> bool:
 
 
 def fuse_store(store: Store, settings: FusionSettings | None = None) -> FusionReport:
+    chosen = settings or fitted_settings()
+
     def fuse_and_record() -> FusionReport:
-        mentions = [mention_of(r) for r in store.fusion_rows()]
-        incident_of = fuse(mentions, settings, Corrections.from_records(store.overrides()))
+        mentions = with_crowding(mention_of(r) for r in store.fusion_rows())
+        incident_of = fuse(mentions, chosen, Corrections.from_records(store.overrides()))
         changed = store.set_incidents(incident_of)
-        return FusionReport(len(mentions), len(set(incident_of.values())), changed)
+        links = link_followups(store.followup_documents(), mentions, chosen,
+                               inverse_document_frequency(mentions, chosen.stem_length))
+        store.set_followups(links)
+        return FusionReport(len(mentions), len(set(incident_of.values())), changed, len(links))
 
     return store.fusing(fuse_and_record)

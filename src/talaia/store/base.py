@@ -26,7 +26,7 @@ from talaia.errors import StoreError, TalaiaError
 from talaia.models import Document, Evidence, ExtractionResult
 from talaia.review.records import REVIEW_COLUMNS, Review
 from talaia.store.filters import EventFilter
-from talaia.store.incidents import IncidentTables
+from talaia.store.followups import FollowUpTables
 from talaia.store.migrations import INCIDENTS_MIGRATION, MIGRATIONS, Dialect
 from talaia.store.overlay import ReviewState, events_source, overlay_load
 from talaia.store.records import (
@@ -83,7 +83,7 @@ class ConflictError(StoreError):
     failure); :meth:`Store.atomically` runs it again."""
 
 
-class Store(IncidentTables):
+class Store(FollowUpTables):
     """A Talaia database. Open one with :func:`talaia.store.open_store`; backends subclass this."""
 
     dialect: Dialect
@@ -507,10 +507,14 @@ class Store(IncidentTables):
         out: dict[str, list[dict[str, str | None]]] = {}
         for chunk in range(0, len(event_ids), _CHUNK):
             ids = event_ids[chunk:chunk + _CHUNK]
+            marks = ",".join("?" * len(ids))
+            # a follow-up report linked to an event is a source of it too (talaia.store.followups)
             rows = self._execute(
-                f"SELECT s.event_id, d.doc_id, d.source, d.published FROM event_sources s "
-                f"JOIN documents d ON d.key = s.document_key WHERE s.event_id IN ({','.join('?' * len(ids))}) "
-                "ORDER BY d.published IS NOT NULL, d.published, d.doc_id", ids).fetchall()
+                f"SELECT t.* FROM (SELECT s.event_id, d.doc_id, d.source, d.published FROM event_sources s "
+                f"JOIN documents d ON d.key = s.document_key WHERE s.event_id IN ({marks}) UNION ALL "
+                f"SELECT f.event_id, d.doc_id, d.source, d.published FROM incident_followups f "
+                f"JOIN documents d ON d.key = f.document_key WHERE f.event_id IN ({marks})) AS t "
+                "ORDER BY t.published IS NOT NULL, t.published, t.doc_id", [*ids, *ids]).fetchall()
             for r in rows:
                 out.setdefault(r[0], []).append({"document_id": r[1], "source": r[2], "published": r[3]})
         return out
