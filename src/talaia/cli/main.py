@@ -429,18 +429,38 @@ def events_merge(first: str, second: str, db: str | None) -> None:
 
 @events.command("explain")
 @click.argument("first")
-@click.argument("second")
+@click.argument("second", required=False)
 @DB_OPTION
 @click.option("--json", "as_json", is_flag=True, help="One JSON object instead of lines of text.")
-def events_explain(first: str, second: str, db: str | None, as_json: bool) -> None:
+def events_explain(first: str, second: str | None, db: str | None, as_json: bool) -> None:
     """Why stored events FIRST and SECOND are, or are not, one incident: fusion's score with its reasons.
+    With FIRST alone: the follow-up reports linked to its incident, and why.
 
     Ids are those of `talaia events --mentions` (a unique prefix of 4 characters or more will do). The
     score adds up the evidence of docs/FUSION.md; a pair scoring the threshold may fuse, and a report
     joins an incident when its mean score with the incident's every report reaches the join threshold.
+    A follow-up is a report with no event of its own whose words refer back to the incident ('the toll
+    rose to 23', 'arrested over the massacre'), linked to the event it scores best against.
     """
-    from talaia.api import explain_fusion
+    from talaia.api import explain_fusion, incident_followups
 
+    if second is None:
+        try:
+            links = incident_followups(first, db=db)
+        except TalaiaError as err:
+            fail(err)
+        if as_json:
+            click.echo(json.dumps({"event": first, "followups": [link.to_dict() for link in links]},
+                                  ensure_ascii=False))
+            return
+        click.echo(f"{first}: {len(links)} follow-up report{'' if len(links) == 1 else 's'}")
+        for link in links:
+            figure = f", gives {link.figure}" if link.figure else ""
+            click.echo(f"  {link.document_id} -> {link.event_id[:8]}: {link.kind} '{link.phrase}'{figure}; "
+                       f"score {link.score:g}")
+            for reason, points in link.reasons:
+                click.echo(f"    {points:+g}  {reason}")
+        return
     try:
         found = explain_fusion(first, second, db=db)
     except TalaiaError as err:

@@ -5,8 +5,9 @@ is linked to that incident as a source, contributing its figures.
 The words are the ``followup_cues`` knowledge table's (each language's). A report with such words is scored,
 as fusion scores two reports (:func:`talaia.fuse.match.match`, its fitted weights), against every stored event
 of the days before it (up to ``FOLLOW_UP_DAYS``): its place is the first place it names, its date its
-publication, its toll the figure its words give; it takes each event's type, having none of its own. The
-best event scoring the threshold gets the link (kept by the store, migration 013_incident_followups).
+publication (known as loosely as a month's: what it refers back to came before it), its toll the figure its
+words give; it takes each event's type, having none of its own. The best event scoring the threshold gets
+the link (kept by the store, migration 013_incident_followups).
 """
 
 from __future__ import annotations
@@ -63,12 +64,14 @@ def _report(row: Any, cue: FollowUpCue, published: dt.date) -> Mention:
     """The follow-up report as a mention: its first place, its publication date, the figure its words give."""
     headline = row["title"] or (row["lead"] or "").split("\n", 1)[0]
     return Mention(
-        event_id="", document_key=row["key"], event_date=published, time_precision=1, event_type="",
+        # the incident it refers back to happened days before, on a day it seldom names: its date is known as
+        # loosely as a month's (the window of the events it is compared with is FOLLOW_UP_DAYS before it)
+        event_id="", document_key=row["key"], event_date=published, time_precision=3, event_type="",
         sub_event_type="", country_code=row["country_code"], admin1=row["admin1"], admin2=row["admin2"],
         location=row["place"], geo_precision=2 if row["admin2"] else 3, fatalities=cue.figure, actor1=None,
         actor2=None, words=content_words(headline),
         figures=frozenset(int(n) for n in _FIGURE.findall(headline)),
-        outlet=fold(row["source"]).strip() or None if row["source"] else None)
+        outlet=fold(row["source"]).strip() or None if row["source"] else None, refers_back=True)
 
 
 def link_followups(rows: Sequence[Any], mentions: Sequence[Mention], settings: FusionSettings,

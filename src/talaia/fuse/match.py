@@ -55,6 +55,9 @@ class FusionSettings:
     shared_named_actor: float = 0.5  # both name one actor that is not one of ACLED's generic ones ('CJNG')
     other_type: float = -0.5  # an arrest or a protest told beside a killing may still be the same incident
     other_country: float = -1.0  # a country read from a headline with no state named is often the outlet's
+    # one of the two refers back to an incident told before ('the toll rose to 23', 'arrested over the
+    # massacre'): a later report of it, whatever date the extractor read
+    refers_back: float = 0.0
     crowding: float = 0.0  # times log(1 + the other reports of the country around the pair's dates)
     date_weight: float = 1.0  # times (1 - gap / tolerance): the same day adds the most
     # two compatible events of one document (same place at the finest level both name, dates, participants):
@@ -149,6 +152,7 @@ class Mention:
     # how many other mentions of its country lie within CROWD_DAYS of its date (cluster.with_crowding): on a busy
     # day a close date and a shared type say less
     crowd: int = 0
+    refers_back: bool = False  # its sentence refers back to an incident told before (talaia.fuse.followups)
 
     @property
     def told_figures(self) -> frozenset[int]:
@@ -227,6 +231,8 @@ def evidence_of(a: Mention, b: Mention, settings: FusionSettings, idf: dict[str,
         ("same actors", "same_actors", 1.0) if a.actor1 and a.actor1 == b.actor1 and a.actor2 == b.actor2
         else None,
         (f"both name {', '.join(sorted(shared))}", "shared_named_actor", 1.0) if shared else None,
+        ("one refers back to an incident told before", "refers_back", 1.0) if a.refers_back or b.refers_back
+        else None,
         (f"{crowd} other reports of the country those days", "crowding", math.log1p(crowd))
         if (crowd := min(a.crowd, b.crowd)) else None,
     ]

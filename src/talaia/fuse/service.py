@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from talaia.fuse.cluster import Corrections, fuse, inverse_document_frequency, with_crowding
-from talaia.fuse.followups import link_followups
+from talaia.fuse.followups import followup_cue, link_followups
 from talaia.fuse.match import FusionSettings, Mention, fitted_settings, match
 from talaia.store.base import Store
 from talaia.text import content_words, fold
@@ -44,6 +44,7 @@ def mention_of(row: Any) -> Mention:
         outlet=fold(row["outlet"]).strip() or None if row["outlet"] else None,
         figures=frozenset(int(n) for n in _FIGURE.findall(row["sentence"]) if int(n) < YEARS_FROM),
         named_actors=frozenset(a for a in (row["actor1"], row["actor2"]) if a and not generic_actor().match(a)),
+        refers_back=followup_cue(row["sentence"]) is not None,
     )
 
 
