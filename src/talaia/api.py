@@ -129,19 +129,22 @@ def ingest_paths(paths: Sequence[str | Path], *, db: str | Path | None = None, o
                  progress: bool = False, on_error: Callable[[str], None] | None = None,
                  pipeline: Pipeline | None = None, config: PipelineConfig | None = None,
                  on_missing: Callable[[InputError], None] | None = None, workers: int | None = None,
-                 engine: EngineKind = "local", address: str | None = None) -> IngestReport:
+                 engine: EngineKind = "local", address: str | None = None, incremental: bool = False
+                 ) -> IngestReport:
     """Read, extract and store every document of ``paths``; duplicates linked, not re-counted.
 
     Idempotent for the same extractor version; a document stored by another version is
     extracted again and its events, quotes and places replaced (``report.reextracted``).
     Missing paths: as :func:`extract_paths` (checked before the database is opened); ``workers``,
     ``engine``, ``address`` too (extraction on workers, the store written here: the same rows).
+    ``incremental``: fuse only the blocks of the documents stored, the other incidents kept as they are.
     """
     existing = check_inputs([str(p) for p in paths], on_missing)
     pipe = make_pipeline(config, Engine(engine, workers, address), pipeline)
     try:
         with open_store(db) as store:
-            report = ingest(existing, store, pipeline=pipe, options=options, progress=progress, on_error=on_error)
+            report = ingest(existing, store, pipeline=pipe, options=options, progress=progress, on_error=on_error,
+                            incremental=incremental)
     finally:
         if pipe is not pipeline:
             pipe.close()

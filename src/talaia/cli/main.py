@@ -235,9 +235,12 @@ def extract(inputs: tuple[str, ...], output: str, max_bytes: int, language: str 
 @_engine_options
 @KNOWLEDGE_OPTION
 @PROGRESS_OPTION
+@click.option("--incremental-fusion", "incremental", is_flag=True,
+              help="Fuse only the blocks (country, days around) of the documents stored, keeping the other "
+                   "incidents as they are: for a large store (`talaia fuse` fuses everything again).")
 def ingest(inputs: tuple[str, ...], db: str | None, max_bytes: int, language: str | None, batch_size: int,
            max_chars: int, workers: int | None, engine: str, address: str | None, knowledge: tuple[str, ...],
-           progress: bool | None) -> None:
+           progress: bool | None, incremental: bool) -> None:
     """Extract from INPUTS and store the results; re-ingesting the same documents changes nothing.
 
     Exact copies and near-duplicates (syndicated stories) are linked as further sources of
@@ -254,7 +257,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, max_bytes: int, language: st
         report = ingest_paths(inputs, db=db, options=ReadOptions(max_bytes=max_bytes, language=language),
                               progress=_show_progress(progress), pipeline=pipeline,
                               on_error=lambda m: click.echo(f"talaia: {m}", err=True),
-                              on_missing=_on_missing(missing))
+                              on_missing=_on_missing(missing), incremental=incremental)
     except TalaiaError as err:
         fail(err)
     finally:

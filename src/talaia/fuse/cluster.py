@@ -38,15 +38,20 @@ class Corrections:
 
 
 def fuse(mentions: Iterable[Mention], settings: FusionSettings | None = None,
-         corrections: Corrections | None = None) -> dict[str, str]:
-    """event id -> incident id (the event id of the incident's first mention in canonical order)."""
+         corrections: Corrections | None = None, *, kept: dict[str, str] | None = None,
+         new: frozenset[str] | None = None) -> dict[str, str]:
+    """event id -> incident id (the event id of the incident's first mention in canonical order).
+
+    Incrementally, with ``new`` (the ids of the mentions just stored) and ``kept`` (every other mention's
+    incident as stored, each incident read whole): the kept incidents stay as they are, and only pairs
+    with a new mention are scored, so new reports join kept incidents or one another."""
     settings = settings or fitted_settings()
     corrections = corrections or Corrections()
     mentions = with_crowding(mentions)
     idf = inverse_document_frequency(mentions, settings.stem_length)
     dated = [m for m in mentions if m.event_date is not None]  # an undated event stands alone
-    incident_of = {m.event_id: m.event_id for m in mentions}
-    incident_of.update(_fuse_block(dated, settings, corrections, idf))
+    incident_of = {m.event_id: (kept or {}).get(m.event_id, m.event_id) for m in mentions}
+    incident_of.update(_fuse_block(dated, settings, corrections, idf, incident_of, new))
     by_id = {m.event_id: m for m in mentions}
     return _join(incident_of, corrections.together, by_id)
 
@@ -78,10 +83,11 @@ def with_crowding(mentions: Iterable[Mention]) -> list[Mention]:
 
 
 def _fuse_block(block: list[Mention], settings: FusionSettings, corrections: Corrections,
-                idf: dict[str, float]) -> dict[str, str]:
+                idf: dict[str, float], start: dict[str, str], new: frozenset[str] | None = None) -> dict[str, str]:
     """Best pairs first: the two incidents of the highest-scoring pair merge when no pair across them
     is ruled out and their mean score reaches the threshold; so a document's two events compete for
-    another report on merit, not on which came first."""
+    another report on merit, not on which came first. ``start``: each mention's incident before (itself,
+    or a kept one); ``new``: score only the pairs with one of these."""
     scores: dict[tuple[str, str], float | None] = {}
 
     def score(a: Mention, b: Mention) -> float | None:
@@ -93,14 +99,24 @@ def _fuse_block(block: list[Mention], settings: FusionSettings, corrections: Cor
 
     pairs: list[tuple[float, str, str]] = []
     for a, b in candidate_pairs(block, settings):
+        if new is not None and a.event_id not in new and b.event_id not in new:
+            continue
         s = score(a, b)
         if s is not None and s >= settings.threshold:
             first, second = sorted((a.event_id, b.event_id))
             pairs.append((-s, first, second))
     pairs.sort()
+    incident: dict[str, str] = {m.event_id: start.get(m.event_id, m.event_id) for m in block}
+    members: dict[str, list[Mention]] = defaultdict(list)  # incident -> its mentions
+    for m in block:
+        members[incident[m.event_id]].append(m)
     by_id = {m.event_id: m for m in block}
-    members: dict[str, list[Mention]] = {m.event_id: [m] for m in block}  # incident -> its mentions
-    incident: dict[str, str] = {m.event_id: m.event_id for m in block}
+    for name in list(members):  # an incident is named after a mention of it that is in the block
+        if name not in by_id:
+            earliest = min(members[name], key=lambda m: (m.event_date, m.event_id))
+            members[earliest.event_id] = members.pop(name)
+            for m in members[earliest.event_id]:
+                incident[m.event_id] = earliest.event_id
     for _, a_id, b_id in pairs:
         first, second = incident[a_id], incident[b_id]
         if first == second:

@@ -426,15 +426,44 @@ class Store(FollowUpTables):
             self._overlay_loaded = overlay
         return events_source(EVENT_COLUMNS, overlaid=bool(overlay))
 
-    def fusion_rows(self) -> list[Row]:
-        """Every stored event with what fusion reads, the text of its first evidence span as ``sentence``
-        (cut in SQL: the documents' whole texts are not read) and its document's ``outlet``."""
+    def fusion_rows(self, where: str = "", args: Sequence[Any] = ()) -> list[Row]:
+        """Every stored event (``where``: those it selects, SQL on ``e``, the events) with what fusion reads,
+        its incident as stored, the text of its first evidence span as ``sentence`` (cut in SQL: the
+        documents' whole texts are not read) and its document's ``outlet``."""
         start, end = self._first_evidence_sql()
         return list(self._execute(
             "SELECT e.event_id, e.document_key, e.event_date, e.time_precision, e.event_type, e.sub_event_type, "
             "e.country_code, e.admin1, e.admin2, e.location, e.geo_precision, e.fatalities, e.actor1, e.actor2, "
-            f"coalesce(substr(d.text, {start} + 1, {end} - {start}), '') AS sentence, d.source AS outlet "
-            "FROM events e JOIN documents d ON d.key = e.document_key ORDER BY e.event_id").fetchall())
+            f"coalesce(substr(d.text, {start} + 1, {end} - {start}), '') AS sentence, d.source AS outlet, "
+            "coalesce(e.incident_id, e.event_id) AS incident "
+            f"FROM events e JOIN documents d ON d.key = e.document_key {where} ORDER BY e.event_id", args).fetchall())
+
+    def fusion_block_rows(self, keys: Sequence[str], days: int) -> tuple[list[Row], set[str]]:
+        """The fusion rows of the blocks of the documents ``keys`` (the stored events they compare with:
+        those of their countries within ``days`` of their dates, every country's for one naming no
+        first-level unit, as fusion's blocking pairs them; with every other event of the incidents read,
+        whole), and the ids of the documents' own events."""
+        marks = ",".join("?" * len(keys)) or "NULL"
+        own = self.fusion_rows(f"WHERE e.document_key IN ({marks})", list(keys))
+        spans: dict[str | None, list[str]] = {}
+        for r in own:
+            if r["event_date"]:
+                spans.setdefault(r["country_code"] if r["admin1"] else None, []).append(r["event_date"][:10])
+        found = {r["event_id"]: r for r in own}
+        for country, dates in spans.items():
+            low = (dt.date.fromisoformat(min(dates)) - dt.timedelta(days=days)).isoformat()
+            high = (dt.date.fromisoformat(max(dates)) + dt.timedelta(days=days)).isoformat()
+            where, args = "WHERE e.event_date BETWEEN ? AND ?", [low, high + "~"]
+            if country is not None:
+                where += " AND (e.country_code = ? OR e.country_code IS NULL OR e.admin1 IS NULL)"
+                args.append(country)
+            found.update((r["event_id"], r) for r in self.fusion_rows(where, args))
+        incidents = sorted({r["incident"] for r in found.values()})
+        for chunk in range(0, len(incidents), _CHUNK):
+            part = incidents[chunk:chunk + _CHUNK]
+            found.update((r["event_id"], r) for r in self.fusion_rows(
+                f"WHERE e.incident_id IN ({','.join('?' * len(part))})", part))
+        return [found[i] for i in sorted(found)], {r["event_id"] for r in own}
 
     def incident_mentions(self, event_id: str) -> tuple[str, list[str]]:
         """(incident id, the ids of its stored events) of a stored event or of a fused event's id."""

@@ -55,26 +55,32 @@ class FollowUpTables(IncidentTables):
     def _after_write(self, *, everything: bool = False) -> None:
         raise NotImplementedError
 
-    def followup_documents(self) -> list[Any]:
-        """The original documents with no stored event (a follow-up candidate each): key, doc_id, title,
-        the first 400 characters of text as ``lead``, published, source, and its first place's names."""
+    def followup_documents(self, keys: Sequence[str] | None = None) -> list[Any]:
+        """The original documents with no stored event (a follow-up candidate each; of ``keys`` only when
+        given): key, doc_id, title, the first 400 characters of text as ``lead``, published, source, and its
+        first place's names."""
+        only = f"AND d.key IN ({','.join('?' * len(keys)) or 'NULL'}) " if keys is not None else ""
         return list(self._execute(
             "SELECT d.key, d.doc_id, d.title, substr(d.text, 1, 400) AS lead, d.published, d.source, "
             "p.name AS place, p.country_code, p.admin1, p.admin2 FROM documents d "
             "LEFT JOIN places p ON p.document_key = d.key AND p.idx = (SELECT min(q.idx) FROM places q "
             "WHERE q.document_key = d.key AND q.admin1 IS NOT NULL) "
             "WHERE d.duplicate_of IS NULL AND NOT EXISTS (SELECT 1 FROM events e WHERE e.document_key = d.key) "
-            "ORDER BY d.key").fetchall())
+            f"{only}ORDER BY d.key", list(keys or ())).fetchall())
 
-    def set_followups(self, links: Sequence[FollowUpLink]) -> int:
-        """Keep exactly ``links`` as the follow-up links, in one transaction (fusion's), the incidents of the
-        events that gain or lose one computed again; returns how many changed."""
-        return int(self.atomically(lambda: self._record_followups(links)))
+    def set_followups(self, links: Sequence[FollowUpLink], keys: Sequence[str] | None = None) -> int:
+        """Keep exactly ``links`` as the follow-up links (of the documents ``keys`` only, when given), in one
+        transaction (fusion's), the incidents of the events that gain or lose one computed again; returns
+        how many changed."""
+        return int(self.atomically(lambda: self._record_followups(links, keys)))
 
-    def _record_followups(self, links: Sequence[FollowUpLink]) -> int:
+    def _record_followups(self, links: Sequence[FollowUpLink], keys: Sequence[str] | None) -> int:
         wanted = {link.document_key: link.row() for link in links}
+        only, args = "", list(keys or ())
+        if keys is not None:
+            only = f" WHERE document_key IN ({','.join('?' * len(keys)) or 'NULL'})"
         held = {r[0]: (*tuple(r)[:5], float(r[5]), r[6]) for r in self._execute(
-            f"SELECT {', '.join(_COLUMNS)} FROM incident_followups")}
+            f"SELECT {', '.join(_COLUMNS)} FROM incident_followups{only}", args)}
         changed = [k for k in set(wanted) | set(held) if wanted.get(k) != held.get(k)]
         if not changed:
             return 0
