@@ -453,7 +453,7 @@ class Store(FollowUpTables):
         for country, dates in spans.items():
             low = (dt.date.fromisoformat(min(dates)) - dt.timedelta(days=days)).isoformat()
             high = (dt.date.fromisoformat(max(dates)) + dt.timedelta(days=days)).isoformat()
-            where, args = "WHERE e.event_date BETWEEN ? AND ?", [low, high + "~"]
+            where, args = "WHERE e.event_date BETWEEN ? AND ?", [low, high]
             if country is not None:
                 where += " AND (e.country_code = ? OR e.country_code IS NULL OR e.admin1 IS NULL)"
                 args.append(country)
