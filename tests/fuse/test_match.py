@@ -7,7 +7,8 @@ import datetime as dt
 
 import pytest
 
-from talaia.fuse import FusionSettings, Mention, content_words, match
+from talaia.fuse import FusionSettings, Mention, content_words, fuse, match
+from talaia.fuse.match import fitted_settings
 
 SETTINGS = FusionSettings()
 AMBUSH = Mention(
@@ -101,3 +102,18 @@ def test_a_close_date_and_the_same_type_alone_do_not_fuse() -> None:
     b = _country_level("m2", "doc-m2", "Gunmen attack family at party in Mexico")
     result = match(a, b, SETTINGS, dict.fromkeys(a.words | b.words, 3.0) | {"mexico": 0.1})
     assert result.score is not None and result.score < SETTINGS.threshold
+
+
+def test_a_report_that_split_itself_in_two_is_one_incident_with_the_fitted_weights() -> None:
+    # the lead names only "western Mexico", the next sentence Michoacán, and its events are read as a clash
+    # with the police and as the police attacking civilians: one document's compatible events
+    fitted = fitted_settings()
+    lead = dataclasses.replace(AMBUSH, admin1=None, admin2=None, location="Mexico", geo_precision=3,
+                               words=content_words("Gunmen kill 13 police officers in ambush in western Mexico"))
+    second = dataclasses.replace(AMBUSH, event_id="a2", event_type="Violence against civilians",
+                                 sub_event_type="Attack", actor1="Police Forces of Mexico (2018-2024)",
+                                 actor2="Civilians (Mexico)", admin2=None, location="Michoacán", geo_precision=3,
+                                 words=content_words("The attack in Michoacán left 13 officers dead"))
+    result = match(lead, second, fitted)
+    assert result.score is not None and result.score >= fitted.threshold, result
+    assert len(set(fuse([lead, second], fitted).values())) == 1
