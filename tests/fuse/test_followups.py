@@ -78,3 +78,18 @@ def test_explain_and_rest_show_the_follow_ups_and_why(followup_db: str) -> None:
     response = client.get(f"/api/events/{event_id}/followups")
     assert response.status_code == 200 and response.json() == as_json["followups"]
     assert client.get("/api/events/ffffffff/followups").status_code == 404
+
+
+@pytest.mark.slow
+def test_an_incremental_ingest_links_follow_ups_on_every_backend(store_db: str, tmp_path: Path) -> None:
+    # the first report alone, then the others with --incremental-fusion: only their blocks are fused
+    lines = REPORTS.read_text(encoding="utf-8").splitlines()
+    first, later = tmp_path / "first.jsonl", tmp_path / "later.jsonl"
+    first.write_text(lines[0] + "\n", encoding="utf-8")
+    later.write_text("\n".join(lines[1:]) + "\n", encoding="utf-8")
+    for path, more in ((first, []), (later, ["--incremental-fusion"])):
+        result = CliRunner().invoke(cli, ["ingest", "--db", store_db, str(path), *more])
+        assert result.exit_code == 0, result.output
+    incident = _incident_of(store_db, "first")
+    assert {s["document_id"] for s in incident["sources"]} == {"first", "identified", "toll"}  # type: ignore[attr-defined]
+    assert (incident["fatalities"], incident["fatalities_high"]) == (19, 23)
