@@ -538,12 +538,14 @@ class Store(FollowUpTables):
             ids = event_ids[chunk:chunk + _CHUNK]
             marks = ",".join("?" * len(ids))
             # a follow-up report linked to an event is a source of it too (talaia.store.followups)
+            followed = (f"UNION ALL SELECT f.event_id, d.doc_id, d.source, d.published FROM incident_followups f "
+                        f"JOIN documents d ON d.key = f.document_key WHERE f.event_id IN ({marks})"
+                        if self._followups_ready() else "")
             rows = self._execute(
                 f"SELECT t.* FROM (SELECT s.event_id, d.doc_id, d.source, d.published FROM event_sources s "
-                f"JOIN documents d ON d.key = s.document_key WHERE s.event_id IN ({marks}) UNION ALL "
-                f"SELECT f.event_id, d.doc_id, d.source, d.published FROM incident_followups f "
-                f"JOIN documents d ON d.key = f.document_key WHERE f.event_id IN ({marks})) AS t "
-                "ORDER BY t.published IS NOT NULL, t.published, t.doc_id", [*ids, *ids]).fetchall()
+                f"JOIN documents d ON d.key = s.document_key WHERE s.event_id IN ({marks}) {followed}) AS t "
+                "ORDER BY t.published IS NOT NULL, t.published, t.doc_id",
+                [*ids, *ids] if followed else ids).fetchall()
             for r in rows:
                 out.setdefault(r[0], []).append({"document_id": r[1], "source": r[2], "published": r[3]})
         return out

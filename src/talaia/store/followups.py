@@ -16,6 +16,7 @@ from talaia.store.incidents import IncidentTables
 __all__ = ["FollowUpLink", "FollowUpTables"]
 
 _CHUNK = 500
+FOLLOWUPS_MIGRATION = "013_incident_followups"
 T = TypeVar("T")
 _COLUMNS = ("document_key", "event_id", "kind", "phrase", "figure", "score", "reasons")
 
@@ -48,6 +49,8 @@ class FollowUpLink:
 class FollowUpTables(IncidentTables):
     """The follow-up links' upkeep and reads, mixed into :class:`~talaia.store.base.Store` (the incidents'
     upkeep lists a linked report among its incident's sources)."""
+
+    _has_followups: bool
 
     def atomically(self, work: Callable[[], T]) -> T:
         raise NotImplementedError
@@ -97,10 +100,18 @@ class FollowUpTables(IncidentTables):
         self._after_write()
         return len(changed)
 
+    def _followups_ready(self) -> bool:
+        """Whether migration 013 made the links' table: an older database's migration 011 computes its
+        incidents before it (then there is no link to read). Known once true."""
+        if not getattr(self, "_has_followups", False):
+            self._has_followups = self._execute(
+                f"SELECT 1 FROM _migrations WHERE name = '{FOLLOWUPS_MIGRATION}'").fetchone() is not None
+        return self._has_followups
+
     def followups(self, event_ids: Sequence[str]) -> list[FollowUpLink]:
         """The follow-up links of the stored events ``event_ids``, by the report's publication."""
         out: list[FollowUpLink] = []
-        ids = list(dict.fromkeys(event_ids))
+        ids = list(dict.fromkeys(event_ids)) if self._followups_ready() else []
         for chunk in range(0, len(ids), _CHUNK):
             part = ids[chunk:chunk + _CHUNK]
             for r in self._execute(

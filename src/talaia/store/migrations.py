@@ -245,7 +245,7 @@ MIGRATIONS: list[Migration] = [
     ("011_incidents", _m011_incidents),
     ("013_incident_followups", _m013_incident_followups),
 ]
-INCIDENTS_MIGRATION = "011_incidents"
+INCIDENTS_MIGRATION = "011_incidents"  # (and 013_incident_followups: talaia.store.followups.FOLLOWUPS_MIGRATION)
 
 # the letters fold() is taught in PostgreSQL: Latin (with Vietnamese), combining marks, Greek, Cyrillic
 _FOLDED_RANGES = ((0x80, 0x530), (0x1E00, 0x1F00))
