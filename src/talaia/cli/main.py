@@ -311,7 +311,8 @@ def fuse_command(db: str | None) -> None:
     Reports of one incident from different documents become one event: events are compared
     within a country and a few days (by their time precision), on place, type, death toll,
     actors and the words their sentences share (docs/FUSION.md). The result does not depend
-    on the order documents were ingested in.
+    on the order documents were ingested in. Reports with no event of their own that refer back to
+    an incident ('the toll rose to 23') are linked to it as follow-ups.
     """
     from talaia.api import fuse_events
 
@@ -320,7 +321,7 @@ def fuse_command(db: str | None) -> None:
     except TalaiaError as err:
         fail(err)
     click.echo(f"talaia: {report.mentions} stored events in {report.incidents} incidents "
-               f"({report.changed} regrouped)", err=True)
+               f"({report.changed} regrouped, {report.followups} follow-up reports linked)", err=True)
 
 
 def _filter_options(func: F) -> F:
