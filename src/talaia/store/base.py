@@ -443,8 +443,9 @@ class Store(FollowUpTables):
         those of their countries within ``days`` of their dates, every country's for one naming no
         first-level unit, as fusion's blocking pairs them; with every other event of the incidents read,
         whole), and the ids of the documents' own events."""
-        marks = ",".join("?" * len(keys)) or "NULL"
-        own = self.fusion_rows(f"WHERE e.document_key IN ({marks})", list(keys))
+        own = [r for chunk in range(0, len(keys), _CHUNK) for r in self.fusion_rows(
+            f"WHERE e.document_key IN ({','.join('?' * len(keys[chunk:chunk + _CHUNK]))})",
+            list(keys[chunk:chunk + _CHUNK]))]
         spans: dict[str | None, list[str]] = {}
         for r in own:
             if r["event_date"]:

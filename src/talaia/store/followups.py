@@ -62,7 +62,13 @@ class FollowUpTables(IncidentTables):
         """The original documents with no stored event (a follow-up candidate each; of ``keys`` only when
         given): key, doc_id, title, the first 400 characters of text as ``lead``, published, source, and its
         first place's names."""
-        only = f"AND d.key IN ({','.join('?' * len(keys)) or 'NULL'}) " if keys is not None else ""
+        if keys is not None:  # a large ingest's keys, a chunk at a time
+            return [r for chunk in range(0, len(keys), _CHUNK)
+                    for r in self._followup_documents(list(keys[chunk:chunk + _CHUNK]))]
+        return self._followup_documents(None)
+
+    def _followup_documents(self, keys: list[str] | None) -> list[Any]:
+        only = f"AND d.key IN ({','.join('?' * len(keys))}) " if keys is not None else ""
         return list(self._execute(
             "SELECT d.key, d.doc_id, d.title, substr(d.text, 1, 400) AS lead, d.published, d.source, "
             "p.name AS place, p.country_code, p.admin1, p.admin2 FROM documents d "
@@ -79,11 +85,12 @@ class FollowUpTables(IncidentTables):
 
     def _record_followups(self, links: Sequence[FollowUpLink], keys: Sequence[str] | None) -> int:
         wanted = {link.document_key: link.row() for link in links}
-        only, args = "", list(keys or ())
-        if keys is not None:
-            only = f" WHERE document_key IN ({','.join('?' * len(keys)) or 'NULL'})"
-        held = {r[0]: (*tuple(r)[:5], float(r[5]), r[6]) for r in self._execute(
-            f"SELECT {', '.join(_COLUMNS)} FROM incident_followups{only}", args)}
+        select = f"SELECT {', '.join(_COLUMNS)} FROM incident_followups"
+        found = list(self._execute(select)) if keys is None else [
+            r for chunk in range(0, len(keys), _CHUNK) for r in self._execute(
+                f"{select} WHERE document_key IN ({','.join('?' * len(keys[chunk:chunk + _CHUNK]))})",
+                list(keys[chunk:chunk + _CHUNK]))]
+        held = {r[0]: (*tuple(r)[:5], float(r[5]), r[6]) for r in found}
         changed = [k for k in set(wanted) | set(held) if wanted.get(k) != held.get(k)]
         if not changed:
             return 0
