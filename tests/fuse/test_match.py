@@ -53,6 +53,9 @@ def test_two_compatible_events_of_one_document_score_as_any_pair() -> None:
     cartel, army = (dataclasses.replace(m, named_actors=frozenset({name})) for m, name in ((AMBUSH, "CJNG"),
                                                                                           (second, "Los Viagras")))
     assert "different participants" in (match(cartel, army, SETTINGS).reasons[0])
+    # the ambush, and the police operation that followed it: the sides swapped
+    operation = dataclasses.replace(second, actor1=AMBUSH.actor2, actor2=AMBUSH.actor1)
+    assert "sides swapped" in match(AMBUSH, operation, SETTINGS).reasons[0]
 
 
 def test_a_looser_time_precision_widens_the_window() -> None:

@@ -246,7 +246,8 @@ def evidence_of(a: Mention, b: Mention, settings: FusionSettings, idf: dict[str,
 
 def _one_document_conflict(a: Mention, b: Mention, settings: FusionSettings) -> str | None:
     """Why two events of one document cannot be one incident, or None when they are compatible: a place at
-    the finest level both name, dates within what their precisions allow, participants both name."""
+    the finest level both name, dates within what their precisions allow, participants both name, and not
+    one's attackers the other's victims."""
     for level, x, y in (("places", a.location if a.geo_precision < 3 else None,
                          b.location if b.geo_precision < 3 else None),
                         ("municipalities", a.admin2, b.admin2), ("first-level units", a.admin1, b.admin1),
@@ -261,6 +262,9 @@ def _one_document_conflict(a: Mention, b: Mention, settings: FusionSettings) -> 
             return "one document's events on different dates"
     if a.named_actors and b.named_actors and not a.named_actors & b.named_actors:
         return "one document's events with different participants"
+    if a.actor1 and a.actor2 and a.actor1 != a.actor2 and (a.actor1, a.actor2) == (b.actor2, b.actor1):
+        # one's attackers are the other's victims: an ambush and the police operation that followed it
+        return "one document's events with the sides swapped"
     return None
 
 
