@@ -98,9 +98,7 @@ def _fuse_block(block: list[Mention], settings: FusionSettings, corrections: Cor
         return scores[key]
 
     pairs: list[tuple[float, str, str]] = []
-    for a, b in candidate_pairs(block, settings):
-        if new is not None and a.event_id not in new and b.event_id not in new:
-            continue
+    for a, b in candidate_pairs(block, settings, new):
         s = score(a, b)
         if s is not None and s >= settings.threshold:
             first, second = sorted((a.event_id, b.event_id))
@@ -156,24 +154,18 @@ def _join(assigned: dict[str, str], together: tuple[tuple[str, str], ...],
     return {event_id: root(incident) for event_id, incident in assigned.items()}
 
 
-def candidate_pairs(mentions: list[Mention], settings: FusionSettings) -> Iterator[tuple[Mention, Mention]]:
+def candidate_pairs(mentions: list[Mention], settings: FusionSettings,
+                    new: frozenset[str] | None = None) -> Iterator[tuple[Mention, Mention]]:
     """The pairs worth scoring: blocked by country (a mention naming no first-level unit meets every
     country's, as match allows), by first-level unit where different units rule a pair out (one naming
     none meets its country's every unit), and by time: within the window the looser time precision of the
     two allows (or ``follow_up_days``), found by bisection in each block's date order. So the work grows
-    with the mentions times their block's mentions of a few days, a month only for month-precise ones."""
-    blocks: dict[tuple[str, str, int], list[Mention]] = defaultdict(list)
-    for m in mentions:
-        if m.event_date is not None:
-            unit = _unit(m) if settings.other_admin1 is None else ""
-            # a country read from a headline that names no unit is often the outlet's: it meets every country
-            country = m.country_code or "" if m.admin1 else ""
-            blocks[(country, unit, _precision(m))].append(m)
-    keys = sorted(blocks)
-    days: dict[tuple[str, str, int], list[int]] = {}
-    for key in keys:
-        blocks[key].sort(key=lambda m: (m.event_date, m.event_id))
-        days[key] = [_day(m) for m in blocks[key]]
+    with the mentions times their block's mentions of a few days, a month only for month-precise ones.
+    ``new``: only the pairs with one of these (incremental fusion), found from them alone."""
+    keys, blocks, days = _blocks(mentions, settings)
+    if new is not None:
+        yield from _pairs_of_new(keys, blocks, days, new, settings)
+        return
     for i, key in enumerate(keys):
         block, block_days = blocks[key], days[key]
         horizon = _window(key[2], key[2], settings)
@@ -189,6 +181,45 @@ def candidate_pairs(mentions: list[Mention], settings: FusionSettings) -> Iterat
                     yield a, b
 
 
+Block = tuple[str, str, int]  # (country, first-level unit, time precision), '' for none named
+
+
+def _pairs_of_new(keys: list[Block], blocks: dict[Block, list[Mention]], days: dict[Block, list[int]],
+                  new: frozenset[str], settings: FusionSettings) -> Iterator[tuple[Mention, Mention]]:
+    """The pairs of ``candidate_pairs`` with a new mention, looked up around each new one (a pair of two
+    new ones once): the work follows the new mentions, not the blocks they fall in."""
+    for key in keys:
+        for a, day in zip(blocks[key], days[key], strict=True):
+            if a.event_id not in new:
+                continue
+            for other in keys:
+                if other != key and not _blocks_meet(key, other):
+                    continue
+                horizon = _window(key[2], other[2], settings)
+                found, found_days = blocks[other], days[other]
+                for b in found[bisect_left(found_days, day - horizon):bisect_right(found_days, day + horizon)]:
+                    if b.event_id != a.event_id and (b.event_id not in new or a.event_id < b.event_id):
+                        yield a, b
+
+
+def _blocks(mentions: list[Mention], settings: FusionSettings
+            ) -> tuple[list[Block], dict[Block, list[Mention]], dict[Block, list[int]]]:
+    """The dated mentions by block, each block in date order, with their days."""
+    blocks: dict[Block, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.event_date is not None:
+            unit = _unit(m) if settings.other_admin1 is None else ""
+            # a country read from a headline that names no unit is often the outlet's: it meets every country
+            country = m.country_code or "" if m.admin1 else ""
+            blocks[(country, unit, _precision(m))].append(m)
+    keys = sorted(blocks)
+    days: dict[Block, list[int]] = {}
+    for key in keys:
+        blocks[key].sort(key=lambda m: (m.event_date, m.event_id))
+        days[key] = [_day(m) for m in blocks[key]]
+    return keys, blocks, days
+
+
 def _precision(mention: Mention) -> int:
     return min(max(mention.time_precision, 1), 3)
 
@@ -198,7 +229,7 @@ def _window(a: int, b: int, settings: FusionSettings) -> int:
     return max(settings.date_tolerance[max(a, b) - 1], settings.follow_up_days)
 
 
-def _blocks_meet(a: tuple[str, str, int], b: tuple[str, str, int]) -> bool:
+def _blocks_meet(a: Block, b: Block) -> bool:
     """Blocks keyed (country, unit, precision), '' for none named: one naming none meets every other."""
     return all(x == y or not x or not y for x, y in zip(a[:2], b[:2], strict=True))
 
