@@ -138,10 +138,12 @@ def log_loss(p: np.ndarray, y: np.ndarray) -> float:
 
 
 def fit_and_report(rows: list[tuple[dict[str, float], bool, str, str]], model: str, what: str,
-                   write: bool) -> None:
+                   write: bool, split: str = "incidents dev split", extra: dict[str, float] | None = None
+                   ) -> dict[str, float]:
     """Choose the penalty by outlet-grouped CV log loss, print the cross-validated figures (all, each half) and
-    the weights, and with ``write`` store the weights as ``model``'s rows of the codebook (other models kept).
-    ``rows``: (features, label, outlet, document id); ``what`` names the rows in the messages."""
+    the weights, and with ``write`` store the weights (and ``extra`` numbers) as ``model``'s rows of the
+    codebook (other models kept); returns the weights. ``rows``: (features, label, outlet, id that draws the
+    half); ``what`` names the rows in the messages, ``split`` the data they come from."""
     names = list(rows[0][0])
     x = np.array([[f[n] for n in names] for f, *_ in rows])
     y = np.array([float(label) for _, label, _, _ in rows])
@@ -169,14 +171,16 @@ def fit_and_report(rows: list[tuple[dict[str, float], bool, str, str]], model: s
     w = fit(x, y, best)
     for n, v in sorted(zip(names, w, strict=True), key=lambda t: -abs(t[1])):
         print(f"  {n:<24} {v:+.3f}")
+    weights = {n: float(v) for n, v in zip(names, w, strict=True)}
     if write:
         kept = [line for line in WEIGHTS.read_text(encoding="utf-8").splitlines()
                 if not line.startswith(f"{model}\t") and not line.startswith(f"# {model}:")]
-        kept.append(f"# {model}: {len(rows)} {what} of the incidents dev split, penalty {best}, grouped-CV auc "
+        kept.append(f"# {model}: {len(rows)} {what} of the {split}, penalty {best}, grouped-CV auc "
                     f"{auc(p, y):.1f} ece {ece(p, y):.1f}")
-        kept += [f"{model}\t{n}\t{v:.4f}" for n, v in zip(names, w, strict=True)]
+        kept += [f"{model}\t{n}\t{v:.4f}" for n, v in {**weights, **(extra or {})}.items()]
         WEIGHTS.write_text("\n".join(kept) + "\n", encoding="utf-8")
         print(f"wrote {WEIGHTS.relative_to(ROOT)}")
+    return weights
 
 
 def main() -> int:

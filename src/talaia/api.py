@@ -39,7 +39,7 @@ from talaia.review.evidence import EventDocument, EventRecord, EvidenceSpan, rep
 from talaia.review.queue import QueueItem, queue
 from talaia.review.service import ReviewLogEntry, gold_records, record_fusion_change, record_review, review_overlay
 from talaia.review.service import review_log as review_log_entries
-from talaia.store import EventDetail, EventFilter, Store, StoredEvent, default_db, is_postgres_url
+from talaia.store import EventDetail, EventFilter, FollowUpLink, Store, StoredEvent, default_db, is_postgres_url
 from talaia.store import open_store as _open_store
 from talaia.store.counts import cell_size
 from talaia.store.filters import iso_date
@@ -53,7 +53,8 @@ __all__ = ["ActorCount", "ActorListing", "AlertReport", "AlertSettings", "AreaHi
            "DocumentRecord", "EventDocument", "EventPage", "EventRecord", "EvidenceSpan", "ReviewQueue",
            "actor_detail", "actor_events", "actor_kb", "aggregate_events", "alerts", "area_history", "arrivals",
            "each_event", "event_record", "explain_fusion", "export_chunks", "export_events", "extract_paths",
-           "extract_text", "fuse_events", "ingest_paths", "list_actors", "list_events", "list_quotes",
+           "extract_text", "fuse_events", "incident_followups", "ingest_paths", "list_actors", "list_events",
+           "list_quotes",
            "map_features", "merge_events", "open_store", "reprocess", "review_event", "review_gold", "review_log",
            "review_queue", "search_events", "show_document", "show_event", "since_moment", "source_health",
            "split_event", "the_events", "watch", "watched_sources", "write_brief"]
@@ -128,19 +129,22 @@ def ingest_paths(paths: Sequence[str | Path], *, db: str | Path | None = None, o
                  progress: bool = False, on_error: Callable[[str], None] | None = None,
                  pipeline: Pipeline | None = None, config: PipelineConfig | None = None,
                  on_missing: Callable[[InputError], None] | None = None, workers: int | None = None,
-                 engine: EngineKind = "local", address: str | None = None) -> IngestReport:
+                 engine: EngineKind = "local", address: str | None = None, incremental: bool = False
+                 ) -> IngestReport:
     """Read, extract and store every document of ``paths``; duplicates linked, not re-counted.
 
     Idempotent for the same extractor version; a document stored by another version is
     extracted again and its events, quotes and places replaced (``report.reextracted``).
     Missing paths: as :func:`extract_paths` (checked before the database is opened); ``workers``,
     ``engine``, ``address`` too (extraction on workers, the store written here: the same rows).
+    ``incremental``: fuse only the blocks of the documents stored, the other incidents kept as they are.
     """
     existing = check_inputs([str(p) for p in paths], on_missing)
     pipe = make_pipeline(config, Engine(engine, workers, address), pipeline)
     try:
         with open_store(db) as store:
-            report = ingest(existing, store, pipeline=pipe, options=options, progress=progress, on_error=on_error)
+            report = ingest(existing, store, pipeline=pipe, options=options, progress=progress, on_error=on_error,
+                            incremental=incremental)
     finally:
         if pipe is not pipeline:
             pipe.close()
@@ -474,6 +478,14 @@ def explain_fusion(first: str, second: str, *, db: str | Path | None = None,
     not one incident: fusion's score of the pair, with every reason and the thresholds."""
     with open_store(db, must_exist=True) as store:
         return explain_pair(store, _event_id(store, first), _event_id(store, second), settings)
+
+
+def incident_followups(event_id: str, *, db: str | Path | None = None) -> list[FollowUpLink]:
+    """The follow-up reports linked to the incident of an event (id or unique prefix): reports with no
+    event of their own whose words refer back to it, with the words, the figure they give and fusion's
+    score of the report against the event it was linked to, with its reasons (talaia.fuse.followups)."""
+    with open_store(db, must_exist=True) as store:
+        return store.followups(store.incident_mentions(_event_id(store, event_id))[1])
 
 
 def export_events(fmt: str, *, db: str | Path | None = None, path: str | Path | None = None,

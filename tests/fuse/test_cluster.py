@@ -1,4 +1,4 @@
-"""Grouping mentions into incidents: order never matters, one document's events stay apart."""
+"""Grouping mentions into incidents: order never matters, one document's events join only when compatible."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ MENTIONS = [
     _mention("b1", "d4", 12, "Iguala", 2, "Two men shot dead in Iguala"),
     _mention("b2", "d5", 12, "Iguala", 2, "Iguala: two killed outside a market"),
     _mention("c1", "d1", 10, "Chilapa", 1, "A police officer was also killed in Chilapa"),  # same document as a1
+    _mention("c2", "d2", 10, "Tixtla", 1, "Earlier a man was shot in Tixtla"),  # same document as a2, elsewhere
     _mention("d1", "d6", 12, "Culiacán", 3, "Three killed in Culiacán", state="Sinaloa"),
 ]
 
@@ -35,8 +36,9 @@ def _groups(assignment: dict[str, str]) -> set[frozenset[str]]:
 
 def test_reports_of_one_incident_fuse_and_others_stay_apart() -> None:
     groups = _groups(fuse(MENTIONS))
-    assert frozenset({"a1", "a2", "a3"}) in groups and frozenset({"b1", "b2"}) in groups
-    assert frozenset({"c1"}) in groups and frozenset({"d1"}) in groups  # one document's events are not one incident
+    assert frozenset({"a1", "a2", "a3", "c1"}) in groups and frozenset({"b1", "b2"}) in groups
+    # one document's second event of the same town and day is the same incident; of another town, not
+    assert frozenset({"c2"}) in groups and frozenset({"d1"}) in groups
 
 
 def test_the_order_of_ingest_does_not_matter() -> None:

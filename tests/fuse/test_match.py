@@ -7,7 +7,8 @@ import datetime as dt
 
 import pytest
 
-from talaia.fuse import FusionSettings, Mention, content_words, match
+from talaia.fuse import FusionSettings, Mention, content_words, fuse, match
+from talaia.fuse.match import fitted_settings
 
 SETTINGS = FusionSettings()
 AMBUSH = Mention(
@@ -31,7 +32,8 @@ def test_another_outlets_report_of_the_same_ambush_matches() -> None:
 
 
 @pytest.mark.parametrize(("changes", "reason"), [
-    ({"document_key": "doc-a"}, "one document"),
+    ({"document_key": "doc-a", "location": "Naranjo de Chila"}, "one document's events in different places"),
+    ({"document_key": "doc-a", "event_date": dt.date(2019, 10, 20)}, "one document's events on different dates"),
     ({"admin1": "Jalisco"}, "first-level units"),
     ({"country_code": "CO", "admin1": "Antioquia"}, "different countries"),
     ({"event_date": dt.date(2019, 10, 20)}, "days apart"),
@@ -40,6 +42,20 @@ def test_another_outlets_report_of_the_same_ambush_matches() -> None:
 def test_what_rules_a_pair_out(changes: dict[str, object], reason: str) -> None:
     result = match(AMBUSH, _other(**changes), SETTINGS)
     assert not result.possible and reason in result.reasons[0]
+
+
+def test_two_compatible_events_of_one_document_score_as_any_pair() -> None:
+    # the lead's ambush and the next sentence's: one place, one day, no participant told apart
+    second = _other(document_key="doc-a", words=content_words("The attack in Aguililla left 13 police dead"))
+    result = match(AMBUSH, second, SETTINGS)
+    assert result.possible and "two events of one document" in result.reasons
+    assert not any(r.startswith("shared words") for r in result.reasons)  # one text's words say nothing
+    cartel, army = (dataclasses.replace(m, named_actors=frozenset({name})) for m, name in ((AMBUSH, "CJNG"),
+                                                                                          (second, "Los Viagras")))
+    assert "different participants" in (match(cartel, army, SETTINGS).reasons[0])
+    # the ambush, and the police operation that followed it: the sides swapped
+    operation = dataclasses.replace(second, actor1=AMBUSH.actor2, actor2=AMBUSH.actor1)
+    assert "sides swapped" in match(AMBUSH, operation, SETTINGS).reasons[0]
 
 
 def test_a_looser_time_precision_widens_the_window() -> None:
@@ -89,3 +105,18 @@ def test_a_close_date_and_the_same_type_alone_do_not_fuse() -> None:
     b = _country_level("m2", "doc-m2", "Gunmen attack family at party in Mexico")
     result = match(a, b, SETTINGS, dict.fromkeys(a.words | b.words, 3.0) | {"mexico": 0.1})
     assert result.score is not None and result.score < SETTINGS.threshold
+
+
+def test_a_report_that_split_itself_in_two_is_one_incident_with_the_fitted_weights() -> None:
+    # the lead names only "western Mexico", the next sentence Michoacán, and its events are read as a clash
+    # with the police and as the police attacking civilians: one document's compatible events
+    fitted = fitted_settings()
+    lead = dataclasses.replace(AMBUSH, admin1=None, admin2=None, location="Mexico", geo_precision=3,
+                               words=content_words("Gunmen kill 13 police officers in ambush in western Mexico"))
+    second = dataclasses.replace(AMBUSH, event_id="a2", event_type="Violence against civilians",
+                                 sub_event_type="Attack", actor1="Police Forces of Mexico (2018-2024)",
+                                 actor2="Civilians (Mexico)", admin2=None, location="Michoacán", geo_precision=3,
+                                 words=content_words("The attack in Michoacán left 13 officers dead"))
+    result = match(lead, second, fitted)
+    assert result.score is not None and result.score >= fitted.threshold, result
+    assert len(set(fuse([lead, second], fitted).values())) == 1

@@ -219,3 +219,17 @@ def test_blocking_finds_every_pair_that_can_score() -> None:
     possible = {frozenset((a.event_id, b.event_id)) for i, a in enumerate(mentions) for b in mentions[i + 1:]
                 if match(a, b, SETTINGS).possible}
     assert possible <= blocked
+
+
+def test_the_pairs_of_new_mentions_are_those_blocking_finds_with_one_of_them() -> None:
+    # incremental fusion looks pairs up around the new mentions alone: the same pairs, each once
+    rng = random.Random(8)
+    mentions = [_report(f"m{i:03d}", "Four killed", time_precision=rng.choice([1, 2, 3]),
+                        event_date=DAY + dt.timedelta(days=rng.randrange(90)),
+                        country_code=rng.choice(["MX", "MX", "CO", None]),
+                        admin1=rng.choice(["Michoacán", "Jalisco", None]), admin2=None) for i in range(150)]
+    new = frozenset(f"m{i:03d}" for i in range(0, 150, 7))
+    settings = dataclasses.replace(SETTINGS, follow_up_days=20)
+    every = {frozenset((a.event_id, b.event_id)) for a, b in candidate_pairs(mentions, settings)}
+    found = [frozenset((a.event_id, b.event_id)) for a, b in candidate_pairs(mentions, settings, new)]
+    assert len(found) == len(set(found)) and set(found) == {p for p in every if p & new}

@@ -101,3 +101,40 @@ def build(db: str, n: int) -> float:
         store.refresh_incidents(everything=True)
         store._execute("ANALYZE")  # the planner's statistics, as after any bulk load
     return time.perf_counter() - t0
+
+
+FORTNIGHT = 14  # the days new mentions are spread over
+LAST_DAY = START + dt.timedelta(days=DAYS)  # no generated event is later
+
+
+def add_recent(db: str, n: int, after: dt.date) -> list[str]:
+    """Store ``n`` generated mentions as new, unfused documents dated in the fortnight after ``after`` (the
+    news of the latest days, for incremental fusion); returns their keys."""
+    from talaia.store import open_store
+
+    columns, keys = _columns(), []
+    date_at, id_at = 4 + columns.index("event_date"), 4 + columns.index("event_id")
+    names = ", ".join(("document_key", "rank", "extractor_version", "incident_id", *columns))
+    with open_store(db) as store:
+        for docs, events, sources in generate(n, seed=11):
+            new_docs, new_events, new_sources = [], [], []
+            for doc, event, _ in zip(docs, events, sources, strict=True):
+                day = (after + dt.timedelta(days=1 + int(doc[0][3:]) % FORTNIGHT)).isoformat()
+                key = "new" + doc[0]
+                keys.append(key)
+                new_docs.append((key, "new" + doc[1], "new" + doc[2], doc[3], day, *doc[5:14], day))
+                row: list[Any] = [key, *event[1:3], None, *event[4:]]
+                row[date_at], row[id_at] = day, "new" + str(row[id_at])
+                new_events.append(tuple(row))
+                new_sources.append((row[id_at], key))
+
+            def insert(d: Any = new_docs, e: Any = new_events, s: Any = new_sources) -> None:
+                store._execute_many(
+                    "INSERT INTO documents (key, doc_id, content_hash, title, published, language, source, url, "
+                    "origin, text, minhash, duplicate_of, similarity, extractor_version, ingested_at) "
+                    f"VALUES ({', '.join('?' * 15)})", d)
+                store._execute_many(f"INSERT INTO events ({names}) VALUES ({', '.join('?' * len(e[0]))})", e)
+                store._execute_many("INSERT INTO event_sources (event_id, document_key) VALUES (?, ?)", s)
+            store.atomically(insert)
+        store.refresh_incidents()
+    return keys

@@ -235,9 +235,12 @@ def extract(inputs: tuple[str, ...], output: str, max_bytes: int, language: str 
 @_engine_options
 @KNOWLEDGE_OPTION
 @PROGRESS_OPTION
+@click.option("--incremental-fusion", "incremental", is_flag=True,
+              help="Fuse only the blocks (country, days around) of the documents stored, keeping the other "
+                   "incidents as they are: for a large store (`talaia fuse` fuses everything again).")
 def ingest(inputs: tuple[str, ...], db: str | None, max_bytes: int, language: str | None, batch_size: int,
            max_chars: int, workers: int | None, engine: str, address: str | None, knowledge: tuple[str, ...],
-           progress: bool | None) -> None:
+           progress: bool | None, incremental: bool) -> None:
     """Extract from INPUTS and store the results; re-ingesting the same documents changes nothing.
 
     Exact copies and near-duplicates (syndicated stories) are linked as further sources of
@@ -254,7 +257,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, max_bytes: int, language: st
         report = ingest_paths(inputs, db=db, options=ReadOptions(max_bytes=max_bytes, language=language),
                               progress=_show_progress(progress), pipeline=pipeline,
                               on_error=lambda m: click.echo(f"talaia: {m}", err=True),
-                              on_missing=_on_missing(missing))
+                              on_missing=_on_missing(missing), incremental=incremental)
     except TalaiaError as err:
         fail(err)
     finally:
@@ -308,7 +311,8 @@ def fuse_command(db: str | None) -> None:
     Reports of one incident from different documents become one event: events are compared
     within a country and a few days (by their time precision), on place, type, death toll,
     actors and the words their sentences share (docs/FUSION.md). The result does not depend
-    on the order documents were ingested in.
+    on the order documents were ingested in. Reports with no event of their own that refer back to
+    an incident ('the toll rose to 23') are linked to it as follow-ups.
     """
     from talaia.api import fuse_events
 
@@ -317,7 +321,7 @@ def fuse_command(db: str | None) -> None:
     except TalaiaError as err:
         fail(err)
     click.echo(f"talaia: {report.mentions} stored events in {report.incidents} incidents "
-               f"({report.changed} regrouped)", err=True)
+               f"({report.changed} regrouped, {report.followups} follow-up reports linked)", err=True)
 
 
 def _filter_options(func: F) -> F:
@@ -429,18 +433,38 @@ def events_merge(first: str, second: str, db: str | None) -> None:
 
 @events.command("explain")
 @click.argument("first")
-@click.argument("second")
+@click.argument("second", required=False)
 @DB_OPTION
 @click.option("--json", "as_json", is_flag=True, help="One JSON object instead of lines of text.")
-def events_explain(first: str, second: str, db: str | None, as_json: bool) -> None:
+def events_explain(first: str, second: str | None, db: str | None, as_json: bool) -> None:
     """Why stored events FIRST and SECOND are, or are not, one incident: fusion's score with its reasons.
+    With FIRST alone: the follow-up reports linked to its incident, and why.
 
     Ids are those of `talaia events --mentions` (a unique prefix of 4 characters or more will do). The
     score adds up the evidence of docs/FUSION.md; a pair scoring the threshold may fuse, and a report
     joins an incident when its mean score with the incident's every report reaches the join threshold.
+    A follow-up is a report with no event of its own whose words refer back to the incident ('the toll
+    rose to 23', 'arrested over the massacre'), linked to the event it scores best against.
     """
-    from talaia.api import explain_fusion
+    from talaia.api import explain_fusion, incident_followups
 
+    if second is None:
+        try:
+            links = incident_followups(first, db=db)
+        except TalaiaError as err:
+            fail(err)
+        if as_json:
+            click.echo(json.dumps({"event": first, "followups": [link.to_dict() for link in links]},
+                                  ensure_ascii=False))
+            return
+        click.echo(f"{first}: {len(links)} follow-up report{'' if len(links) == 1 else 's'}")
+        for link in links:
+            figure = f", gives {link.figure}" if link.figure else ""
+            click.echo(f"  {link.document_id} -> {link.event_id[:8]}: {link.kind} '{link.phrase}'{figure}; "
+                       f"score {link.score:g}")
+            for reason, points in link.reasons:
+                click.echo(f"    {points:+g}  {reason}")
+        return
     try:
         found = explain_fusion(first, second, db=db)
     except TalaiaError as err:

@@ -11,14 +11,15 @@ square of the store.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from talaia.fuse.match import FusionSettings, Mention, match, stems
+from talaia.fuse.match import CROWD_DAYS, FusionSettings, Mention, fitted_settings, match, stems
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,24 +38,56 @@ class Corrections:
 
 
 def fuse(mentions: Iterable[Mention], settings: FusionSettings | None = None,
-         corrections: Corrections | None = None) -> dict[str, str]:
-    """event id -> incident id (the event id of the incident's first mention in canonical order)."""
-    settings = settings or FusionSettings()
+         corrections: Corrections | None = None, *, kept: dict[str, str] | None = None,
+         new: frozenset[str] | None = None) -> dict[str, str]:
+    """event id -> incident id (the event id of the incident's first mention in canonical order).
+
+    Incrementally, with ``new`` (the ids of the mentions just stored) and ``kept`` (every other mention's
+    incident as stored, each incident read whole): the kept incidents stay as they are, and only pairs
+    with a new mention are scored, so new reports join kept incidents or one another."""
+    settings = settings or fitted_settings()
     corrections = corrections or Corrections()
-    mentions = list(mentions)
+    mentions = with_crowding(mentions)
     idf = inverse_document_frequency(mentions, settings.stem_length)
     dated = [m for m in mentions if m.event_date is not None]  # an undated event stands alone
-    incident_of = {m.event_id: m.event_id for m in mentions}
-    incident_of.update(_fuse_block(dated, settings, corrections, idf))
+    incident_of = {m.event_id: (kept or {}).get(m.event_id, m.event_id) for m in mentions}
+    incident_of.update(_fuse_block(dated, settings, corrections, idf, incident_of, new))
     by_id = {m.event_id: m for m in mentions}
     return _join(incident_of, corrections.together, by_id)
 
 
+def crowd_counter(mentions: Iterable[Mention]) -> Callable[[Mention], int]:
+    """A mention's crowd among ``mentions``: the other dated mentions of its country (or of none named)
+    within ``CROWD_DAYS`` of its date, counted by bisection in each country's date order."""
+    days: dict[str, list[int]] = defaultdict(list)
+    for m in mentions:
+        if m.event_date is not None:
+            days[m.country_code or ""].append(m.event_date.toordinal())
+    for found in days.values():
+        found.sort()
+
+    def crowd(mention: Mention) -> int:
+        if mention.event_date is None:
+            return 0
+        found, day = days.get(mention.country_code or "", []), mention.event_date.toordinal()
+        return max(bisect_right(found, day + CROWD_DAYS) - bisect_left(found, day - CROWD_DAYS) - 1, 0)
+
+    return crowd
+
+
+def with_crowding(mentions: Iterable[Mention]) -> list[Mention]:
+    """The mentions, each with its crowd (:func:`crowd_counter`)."""
+    mentions = list(mentions)
+    crowd = crowd_counter(mentions)
+    return [m if crowd(m) == m.crowd else dataclasses.replace(m, crowd=crowd(m)) for m in mentions]
+
+
 def _fuse_block(block: list[Mention], settings: FusionSettings, corrections: Corrections,
-                idf: dict[str, float]) -> dict[str, str]:
+                idf: dict[str, float], start: dict[str, str], new: frozenset[str] | None = None) -> dict[str, str]:
     """Best pairs first: the two incidents of the highest-scoring pair merge when no pair across them
     is ruled out and their mean score reaches the threshold; so a document's two events compete for
-    another report on merit, not on which came first."""
+    another report on merit, not on which came first. ``start``: each mention's incident before (itself,
+    or a kept one); ``new``: score only the pairs with one of these."""
     scores: dict[tuple[str, str], float | None] = {}
 
     def score(a: Mention, b: Mention) -> float | None:
@@ -65,15 +98,23 @@ def _fuse_block(block: list[Mention], settings: FusionSettings, corrections: Cor
         return scores[key]
 
     pairs: list[tuple[float, str, str]] = []
-    for a, b in candidate_pairs(block, settings):
+    for a, b in candidate_pairs(block, settings, new):
         s = score(a, b)
         if s is not None and s >= settings.threshold:
             first, second = sorted((a.event_id, b.event_id))
             pairs.append((-s, first, second))
     pairs.sort()
+    incident: dict[str, str] = {m.event_id: start.get(m.event_id, m.event_id) for m in block}
+    members: dict[str, list[Mention]] = defaultdict(list)  # incident -> its mentions
+    for m in block:
+        members[incident[m.event_id]].append(m)
     by_id = {m.event_id: m for m in block}
-    members: dict[str, list[Mention]] = {m.event_id: [m] for m in block}  # incident -> its mentions
-    incident: dict[str, str] = {m.event_id: m.event_id for m in block}
+    for name in list(members):  # an incident is named after a mention of it that is in the block
+        if name not in by_id:
+            earliest = min(members[name], key=lambda m: (m.event_date, m.event_id))
+            members[earliest.event_id] = members.pop(name)
+            for m in members[earliest.event_id]:
+                incident[m.event_id] = earliest.event_id
     for _, a_id, b_id in pairs:
         first, second = incident[a_id], incident[b_id]
         if first == second:
@@ -113,24 +154,18 @@ def _join(assigned: dict[str, str], together: tuple[tuple[str, str], ...],
     return {event_id: root(incident) for event_id, incident in assigned.items()}
 
 
-def candidate_pairs(mentions: list[Mention], settings: FusionSettings) -> Iterator[tuple[Mention, Mention]]:
+def candidate_pairs(mentions: list[Mention], settings: FusionSettings,
+                    new: frozenset[str] | None = None) -> Iterator[tuple[Mention, Mention]]:
     """The pairs worth scoring: blocked by country (a mention naming no first-level unit meets every
     country's, as match allows), by first-level unit where different units rule a pair out (one naming
     none meets its country's every unit), and by time: within the window the looser time precision of the
     two allows (or ``follow_up_days``), found by bisection in each block's date order. So the work grows
-    with the mentions times their block's mentions of a few days, a month only for month-precise ones."""
-    blocks: dict[tuple[str, str, int], list[Mention]] = defaultdict(list)
-    for m in mentions:
-        if m.event_date is not None:
-            unit = _unit(m) if settings.other_admin1 is None else ""
-            # a country read from a headline that names no unit is often the outlet's: it meets every country
-            country = m.country_code or "" if m.admin1 else ""
-            blocks[(country, unit, _precision(m))].append(m)
-    keys = sorted(blocks)
-    days: dict[tuple[str, str, int], list[int]] = {}
-    for key in keys:
-        blocks[key].sort(key=lambda m: (m.event_date, m.event_id))
-        days[key] = [_day(m) for m in blocks[key]]
+    with the mentions times their block's mentions of a few days, a month only for month-precise ones.
+    ``new``: only the pairs with one of these (incremental fusion), found from them alone."""
+    keys, blocks, days = _blocks(mentions, settings)
+    if new is not None:
+        yield from _pairs_of_new(keys, blocks, days, new, settings)
+        return
     for i, key in enumerate(keys):
         block, block_days = blocks[key], days[key]
         horizon = _window(key[2], key[2], settings)
@@ -146,6 +181,45 @@ def candidate_pairs(mentions: list[Mention], settings: FusionSettings) -> Iterat
                     yield a, b
 
 
+Block = tuple[str, str, int]  # (country, first-level unit, time precision), '' for none named
+
+
+def _pairs_of_new(keys: list[Block], blocks: dict[Block, list[Mention]], days: dict[Block, list[int]],
+                  new: frozenset[str], settings: FusionSettings) -> Iterator[tuple[Mention, Mention]]:
+    """The pairs of ``candidate_pairs`` with a new mention, looked up around each new one (a pair of two
+    new ones once): the work follows the new mentions, not the blocks they fall in."""
+    for key in keys:
+        for a, day in zip(blocks[key], days[key], strict=True):
+            if a.event_id not in new:
+                continue
+            for other in keys:
+                if other != key and not _blocks_meet(key, other):
+                    continue
+                horizon = _window(key[2], other[2], settings)
+                found, found_days = blocks[other], days[other]
+                for b in found[bisect_left(found_days, day - horizon):bisect_right(found_days, day + horizon)]:
+                    if b.event_id != a.event_id and (b.event_id not in new or a.event_id < b.event_id):
+                        yield a, b
+
+
+def _blocks(mentions: list[Mention], settings: FusionSettings
+            ) -> tuple[list[Block], dict[Block, list[Mention]], dict[Block, list[int]]]:
+    """The dated mentions by block, each block in date order, with their days."""
+    blocks: dict[Block, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.event_date is not None:
+            unit = _unit(m) if settings.other_admin1 is None else ""
+            # a country read from a headline that names no unit is often the outlet's: it meets every country
+            country = m.country_code or "" if m.admin1 else ""
+            blocks[(country, unit, _precision(m))].append(m)
+    keys = sorted(blocks)
+    days: dict[Block, list[int]] = {}
+    for key in keys:
+        blocks[key].sort(key=lambda m: (m.event_date, m.event_id))
+        days[key] = [_day(m) for m in blocks[key]]
+    return keys, blocks, days
+
+
 def _precision(mention: Mention) -> int:
     return min(max(mention.time_precision, 1), 3)
 
@@ -155,7 +229,7 @@ def _window(a: int, b: int, settings: FusionSettings) -> int:
     return max(settings.date_tolerance[max(a, b) - 1], settings.follow_up_days)
 
 
-def _blocks_meet(a: tuple[str, str, int], b: tuple[str, str, int]) -> bool:
+def _blocks_meet(a: Block, b: Block) -> bool:
     """Blocks keyed (country, unit, precision), '' for none named: one naming none meets every other."""
     return all(x == y or not x or not y for x, y in zip(a[:2], b[:2], strict=True))
 

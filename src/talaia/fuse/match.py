@@ -10,9 +10,12 @@ threshold is in :class:`FusionSettings`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
+import math
 from dataclasses import dataclass, field
+from typing import Any
 
 from talaia.text import fold
 
@@ -52,7 +55,14 @@ class FusionSettings:
     shared_named_actor: float = 0.5  # both name one actor that is not one of ACLED's generic ones ('CJNG')
     other_type: float = -0.5  # an arrest or a protest told beside a killing may still be the same incident
     other_country: float = -1.0  # a country read from a headline with no state named is often the outlet's
+    # one of the two refers back to an incident told before ('the toll rose to 23', 'arrested over the
+    # massacre'): a later report of it, whatever date the extractor read
+    refers_back: float = 0.0
+    crowding: float = 0.0  # times log(1 + the other reports of the country around the pair's dates)
     date_weight: float = 1.0  # times (1 - gap / tolerance): the same day adds the most
+    # two compatible events of one document (same place at the finest level both name, dates, participants):
+    # the extractor split one incident's telling, or told it twice; 0 leaves it to the other evidence
+    one_document: float = 0.0
     # a follow-up report (an arrest, an identification, a funeral) can come this many days after the first
     # ones, beyond what the time precisions allow: such a pair starts from late_report, so only strong
     # evidence (a shared town, toll or rare words) joins it; 0 rules every such pair out
@@ -73,6 +83,48 @@ class FusionSettings:
     join_threshold: float = 1.5
     political_violence: frozenset[str] = field(default_factory=lambda: frozenset(
         {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}))
+
+
+FUSION_MODEL = "fusion"  # the model of codebook/confidence_weights.tsv that holds fusion's fitted weights
+JOIN_OFFSET = "join_offset"  # its row that is no weight: the join threshold's distance from the threshold
+# a follow-up (an arrest, an identification, a funeral, a higher toll) comes up to this many days after the
+# first reports (an eighth of ucdp_fusion's dev pairs are 5-20 days apart); the fit weighs such a pair
+FOLLOW_UP_DAYS = 20
+CROWD_DAYS = 2  # the days either side of a mention its crowd is counted over
+# the weights of the evidence, which tools/fit_fusion.py fits: FusionSettings' number fields but its thresholds
+# and ratios
+_NOT_WEIGHTS = frozenset({"threshold", "join_threshold", "close_fatalities_ratio", "far_fatalities_ratio",
+                          "shared_words_floor"})
+WEIGHTS = tuple(f.name for f in dataclasses.fields(FusionSettings) if f.type == "float" and f.name not in _NOT_WEIGHTS)
+
+
+# the evidence of one incident rather than of one day: a pair needs one of these to be possibly one incident
+SPECIFIC = frozenset({"one_document", "same_location", "same_admin1", "same_admin2", "same_fatalities",
+                      "shared_figure", "close_fatalities", "shared_words", "shared_named_actor"})
+
+
+def weight_names(settings: FusionSettings) -> tuple[str, ...]:
+    """The weights fitted (``other_admin1`` too when a number: then it only counts against)."""
+    return (*WEIGHTS, "other_admin1") if settings.other_admin1 is not None else WEIGHTS
+
+
+@functools.cache
+def fitted_settings() -> FusionSettings:
+    """The settings with the weights tools/fit_fusion.py fitted (model ``fusion`` of the codebook): minus the
+    bias is the threshold (a pair scoring it is even odds of one incident), the join threshold lies
+    ``join_offset`` from it; the defaults where the codebook holds no fit."""
+    from talaia.events.logistic import LogisticModel
+    from talaia.knowledge import load_knowledge
+
+    fit = dict(LogisticModel.from_knowledge(load_knowledge(), FUSION_MODEL).weights)
+    base = FusionSettings()
+    if "bias" not in fit:
+        return base
+    threshold = -fit.pop("bias")
+    offset = fit.pop(JOIN_OFFSET, base.join_threshold - base.threshold)
+    weights: dict[str, Any] = {n: w for n, w in fit.items() if n in weight_names(base)}
+    return dataclasses.replace(base, **weights, threshold=threshold, join_threshold=threshold + offset,
+                               follow_up_days=FOLLOW_UP_DAYS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +149,10 @@ class Mention:
     named_actors: frozenset[str] = frozenset()  # its actors that are not ACLED's generic ones
     figures: frozenset[int] = frozenset()  # the numbers written in digits in the event's sentence
     outlet: str | None = None  # the outlet of its document (folded), when known
+    # how many other mentions of its country lie within CROWD_DAYS of its date (cluster.with_crowding): on a busy
+    # day a close date and a shared type say less
+    crowd: int = 0
+    refers_back: bool = False  # its sentence refers back to an incident told before (talaia.fuse.followups)
 
     @property
     def told_figures(self) -> frozenset[int]:
@@ -116,7 +172,7 @@ class Match:
         return self.score is not None
 
 
-Evidence = tuple[str, float] | None  # a reason and what it adds to the score, or nothing to say
+Evidence = tuple[str, str, float] | None  # a reason, the weight (a FusionSettings field) and its value, or nothing
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -129,50 +185,97 @@ def _ruled_out(reason: str) -> Match:
 
 
 def match(a: Mention, b: Mention, settings: FusionSettings, idf: dict[str, float] | None = None) -> Match:
-    """The evidence that ``a`` and ``b`` report one incident, with the reasons and their points."""
-    if a.document_key == b.document_key:
-        return _ruled_out("one document's events are different incidents")
+    """The evidence that ``a`` and ``b`` report one incident, with the reasons and their points (each
+    evidence's value times its weight in ``settings``)."""
+    found = evidence_of(a, b, settings, idf)
+    if isinstance(found, str):
+        return _ruled_out(found)
+    points = [getattr(settings, weight) * value for _, weight, value in found]
+    return Match(round(sum(points), 3), tuple(r for r, _, _ in found), tuple(round(p, 3) for p in points))
+
+
+def evidence_of(a: Mention, b: Mention, settings: FusionSettings, idf: dict[str, float] | None = None
+                ) -> list[tuple[str, str, float]] | str:
+    """[(reason, weight name, value)] of the pair, or the reason it is ruled out. Two events of one document
+    are one incident only when they are compatible (:func:`_one_document_conflict`) and score as any pair."""
+    one_document = a.document_key == b.document_key
+    if one_document and (conflict := _one_document_conflict(a, b, settings)):
+        return conflict
     other_country = bool(a.country_code and b.country_code and a.country_code != b.country_code)
     if other_country and a.admin1 and b.admin1:
-        return _ruled_out("different countries")
+        return "different countries"
     other_admin1 = bool(a.admin1 and b.admin1 and _fold(a.admin1) != _fold(b.admin1))
     if other_admin1 and settings.other_admin1 is None:
-        return _ruled_out("different first-level units")
+        return "different first-level units"
     if a.event_date is None or b.event_date is None:
-        return _ruled_out("an undated event")
+        return "an undated event"
     precision = min(max(a.time_precision, b.time_precision, 1), 3)
     tolerance = settings.date_tolerance[precision - 1]
     gap = abs((a.event_date - b.event_date).days)
     window = max(tolerance, settings.follow_up_days)
     if gap > window:
-        return _ruled_out(f"{gap} days apart (at most {window})")
-    date: Evidence = (f"{gap} days apart: a later report", settings.late_report) if gap > tolerance else \
-        (f"{gap} days apart", settings.date_weight * (1 - gap / (tolerance + 1)))
+        return f"{gap} days apart (at most {window})"
+    date: Evidence = (f"{gap} days apart: a later report", "late_report", 1.0) if gap > tolerance else \
+        (f"{gap} days apart", "date_weight", 1 - gap / (tolerance + 1))
     place = _place_evidence(a, b, settings, other_admin1)
-    overlap = _overlap(a.words, b.words, idf or {}, settings)
+    # one document's two sentences share its words and its outlet: that says nothing of the incident
+    overlap = 0.0 if one_document else _overlap(a.words, b.words, idf or {}, settings)
     shared = a.named_actors & b.named_actors
     evidence = [
+        ("two events of one document", "one_document", 1.0) if one_document else None,
         date, _type_evidence(a, b, settings),
-        ("other countries", settings.other_country) if other_country else None,
-        place, _outlet_evidence(a, b, settings, place),
+        ("other countries", "other_country", 1.0) if other_country else None,
+        place, None if one_document else _outlet_evidence(a, b, settings, place),
         _toll_evidence(a, b, settings),
-        (f"shared words {overlap:.2f}", settings.shared_words * overlap) if overlap else None,
-        ("same actors", settings.same_actors) if a.actor1 and a.actor1 == b.actor1 and a.actor2 == b.actor2
+        (f"shared words {overlap:.2f}", "shared_words", overlap) if overlap else None,
+        ("same actors", "same_actors", 1.0) if a.actor1 and a.actor1 == b.actor1 and a.actor2 == b.actor2
         else None,
-        (f"both name {', '.join(sorted(shared))}", settings.shared_named_actor) if shared else None,
+        (f"both name {', '.join(sorted(shared))}", "shared_named_actor", 1.0) if shared else None,
+        ("one refers back to an incident told before", "refers_back", 1.0) if a.refers_back or b.refers_back
+        else None,
+        (f"{crowd} other reports of the country those days", "crowding", math.log1p(crowd))
+        if (crowd := min(a.crowd, b.crowd)) else None,
     ]
     found = [e for e in evidence if e is not None]
-    return Match(round(sum(p for _, p in found), 3), tuple(r for r, _ in found), tuple(round(p, 3) for _, p in found))
+    if not any(weight in SPECIFIC for _, weight, _ in found):
+        # the same day and type are shared by every killing of a country's busy day: fitted on a corpus
+        # sparse in time they would weigh more than they say in a full store
+        return "nothing shared but the date and the type"
+    return found
+
+
+def _one_document_conflict(a: Mention, b: Mention, settings: FusionSettings) -> str | None:
+    """Why two events of one document cannot be one incident, or None when they are compatible: a place at
+    the finest level both name, dates within what their precisions allow, participants both name, and not
+    one's attackers the other's victims."""
+    for level, x, y in (("places", a.location if a.geo_precision < 3 else None,
+                         b.location if b.geo_precision < 3 else None),
+                        ("municipalities", a.admin2, b.admin2), ("first-level units", a.admin1, b.admin1),
+                        ("countries", a.country_code, b.country_code)):
+        if x and y:
+            if _fold(x) != _fold(y):
+                return f"one document's events in different {level}"
+            break
+    if a.event_date and b.event_date:
+        tolerance = settings.date_tolerance[min(max(a.time_precision, b.time_precision, 1), 3) - 1]
+        if abs((a.event_date - b.event_date).days) > tolerance:
+            return "one document's events on different dates"
+    if a.named_actors and b.named_actors and not a.named_actors & b.named_actors:
+        return "one document's events with different participants"
+    if a.actor1 and a.actor2 and a.actor1 != a.actor2 and (a.actor1, a.actor2) == (b.actor2, b.actor1):
+        # one's attackers are the other's victims: an ambush and the police operation that followed it
+        return "one document's events with the sides swapped"
+    return None
 
 
 def _type_evidence(a: Mention, b: Mention, settings: FusionSettings) -> Evidence:
     if a.sub_event_type == b.sub_event_type:
-        return "same sub-type", settings.same_sub_type
+        return "same sub-type", "same_sub_type", 1.0
     if a.event_type == b.event_type:
-        return "same type", settings.same_event_type
+        return "same type", "same_event_type", 1.0
     if {a.event_type, b.event_type} <= settings.political_violence:
-        return "both political violence", settings.both_political_violence
-    return "other types", settings.other_type
+        return "both political violence", "both_political_violence", 1.0
+    return "other types", "other_type", 1.0
 
 
 def _place_evidence(a: Mention, b: Mention, settings: FusionSettings, other_admin1: bool) -> Evidence:
@@ -180,16 +283,16 @@ def _place_evidence(a: Mention, b: Mention, settings: FusionSettings, other_admi
     naming only "Mexico" is placed at the country, precision 3); else their municipalities, else their
     states (one naming only the state is compatible with a town in it)."""
     if other_admin1:
-        return "other first-level units", settings.other_admin1 or 0.0
+        return "other first-level units", "other_admin1", 1.0
     if a.location and _fold(a.location) == _fold(b.location) and max(a.geo_precision, b.geo_precision) < 3 \
             and _fold(a.location) not in {_fold(a.admin1), _fold(a.admin2) if a.geo_precision > 1 else ""}:
-        return "same place", settings.same_location
+        return "same place", "same_location", 1.0
     if a.admin2 and b.admin2:
         if _fold(a.admin2) == _fold(b.admin2):
-            return "same municipality", settings.same_admin2
-        return "other municipality", settings.other_admin2
+            return "same municipality", "same_admin2", 1.0
+        return "other municipality", "other_admin2", 1.0
     if a.admin1 and b.admin1:
-        return "same first-level unit", settings.same_admin1
+        return "same first-level unit", "same_admin1", 1.0
     return None
 
 
@@ -198,23 +301,23 @@ def _outlet_evidence(a: Mention, b: Mention, settings: FusionSettings, place: Ev
     municipality that share no place below it are more likely two incidents than one told twice."""
     if not (a.outlet and a.outlet == b.outlet and a.admin2 and b.admin2) or (place and place[0] == "same place"):
         return None
-    return "one outlet's reports of one area", settings.same_outlet_area
+    return "one outlet's reports of one area", "same_outlet_area", 1.0
 
 
 def _toll_evidence(a: Mention, b: Mention, settings: FusionSettings) -> Evidence:
     shared = a.told_figures & b.told_figures
     if shared and a.fatalities != b.fatalities:
-        return f"both give the figure {max(shared)}", settings.shared_figure
+        return f"both give the figure {max(shared)}", "shared_figure", 1.0
     if not (a.fatalities and b.fatalities):
         return None
     low, high = sorted((a.fatalities, b.fatalities))
     if low == high:  # one death is the commonest toll: it says little
-        return "same death toll", settings.same_fatalities if low > 1 else settings.same_single_death
+        return ("same death toll", "same_fatalities", 1.0) if low > 1 else ("same death toll", "same_single_death", 1.0)
     if (high - low <= 1 and low >= settings.close_fatalities_from) or high <= low * settings.close_fatalities_ratio:
-        return "close death tolls", settings.close_fatalities
+        return "close death tolls", "close_fatalities", 1.0
     if low > 1 and high >= low * settings.far_fatalities_ratio:
-        return "far different death tolls", settings.far_fatalities
-    return "different death tolls", settings.other_fatalities
+        return "far different death tolls", "far_fatalities", 1.0
+    return "different death tolls", "other_fatalities", 1.0
 
 
 def _overlap(a: frozenset[str], b: frozenset[str], idf: dict[str, float], settings: FusionSettings) -> float:

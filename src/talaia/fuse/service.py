@@ -10,11 +10,13 @@ import datetime as dt
 import functools
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from talaia.fuse.cluster import Corrections, fuse, inverse_document_frequency
-from talaia.fuse.match import FusionSettings, Mention, match
+from talaia.fuse.cluster import Corrections, fuse, inverse_document_frequency, with_crowding
+from talaia.fuse.followups import followup_cue, link_followups
+from talaia.fuse.match import CROWD_DAYS, FusionSettings, Mention, fitted_settings, match
 from talaia.store.base import Store
 from talaia.text import content_words, fold
 
@@ -24,9 +26,11 @@ class FusionReport:
     mentions: int
     incidents: int
     changed: int
+    followups: int = 0  # reports with no event of their own linked to an incident (talaia.fuse.followups)
 
     def to_dict(self) -> dict[str, int]:
-        return {"mentions": self.mentions, "incidents": self.incidents, "changed": self.changed}
+        return {"mentions": self.mentions, "incidents": self.incidents, "changed": self.changed,
+                "followups": self.followups}
 
 
 def mention_of(row: Any) -> Mention:
@@ -41,6 +45,7 @@ def mention_of(row: Any) -> Mention:
         outlet=fold(row["outlet"]).strip() or None if row["outlet"] else None,
         figures=frozenset(int(n) for n in _FIGURE.findall(row["sentence"]) if int(n) < YEARS_FROM),
         named_actors=frozenset(a for a in (row["actor1"], row["actor2"]) if a and not generic_actor().match(a)),
+        refers_back=followup_cue(row["sentence"]) is not None,
     )
 
 
@@ -84,8 +89,8 @@ class FusionExplanation:
 def explain_pair(store: Store, first: str, second: str, settings: FusionSettings | None = None
                  ) -> FusionExplanation:
     """The score of two stored events (ids as stored) as fusion computes it, words weighed over the store."""
-    settings = settings or FusionSettings()
-    mentions = [mention_of(r) for r in store.fusion_rows()]
+    settings = settings or fitted_settings()
+    mentions = with_crowding(mention_of(r) for r in store.fusion_rows())
     by_id = {m.event_id: m for m in mentions}
     result = match(by_id[first], by_id[second], settings,
                    inverse_document_frequency(mentions, settings.stem_length))
@@ -118,11 +123,36 @@ def merge_events(store: Store, first: str, second: str) -> bool:
     return True
 
 
-def fuse_store(store: Store, settings: FusionSettings | None = None) -> FusionReport:
+def fuse_store(store: Store, settings: FusionSettings | None = None, *,
+               documents: Sequence[str] | None = None) -> FusionReport:
+    """Fuse the stored events into incidents and link the follow-ups; recorded in one transaction.
+
+    With ``documents`` (the keys of documents just stored), fusion is incremental, by block: only the
+    stored events those documents' events can be paired with are read (their country, or every country
+    for one naming no first-level unit, within the widest window of their dates), their incidents are
+    kept as they are, and the new events join them or one another; the other blocks are left untouched.
+    Without, every stored event is fused again in canonical order (``talaia fuse``)."""
+    chosen = settings or fitted_settings()
+
     def fuse_and_record() -> FusionReport:
-        mentions = [mention_of(r) for r in store.fusion_rows()]
-        incident_of = fuse(mentions, settings, Corrections.from_records(store.overrides()))
+        if documents is None:
+            rows, new = store.fusion_rows(), None
+        else:
+            rows, own = store.fusion_block_rows(documents, block_days(chosen))
+            new = frozenset(own)
+        mentions = with_crowding(mention_of(r) for r in rows)
+        kept = None if new is None else {r["event_id"]: r["incident"] for r in rows if r["event_id"] not in new}
+        incident_of = fuse(mentions, chosen, Corrections.from_records(store.overrides()), kept=kept, new=new)
         changed = store.set_incidents(incident_of)
-        return FusionReport(len(mentions), len(set(incident_of.values())), changed)
+        links = link_followups(store.followup_documents(documents), mentions, chosen,
+                               inverse_document_frequency(mentions, chosen.stem_length))
+        store.set_followups(links, documents)
+        return FusionReport(len(mentions), store.count_incidents(), changed, len(links))
 
     return store.fusing(fuse_and_record)
+
+
+def block_days(settings: FusionSettings) -> int:
+    """The days around a new event that its block spans: the widest window fusion pairs two events in
+    (month-precise ones, or a follow-up), and the days their crowd is counted over."""
+    return max(settings.date_tolerance[-1], settings.follow_up_days) + CROWD_DAYS

@@ -108,25 +108,27 @@ def check_inputs(paths: Sequence[str], on_missing: Callable[[InputError], None] 
 def ingest(paths: Sequence[str], store: Store, *, pipeline: Pipeline | None = None,
            options: ReadOptions | None = None, progress: bool = False,
            on_error: Callable[[str], None] | None = None,
-           on_missing: Callable[[InputError], None] | None = None) -> IngestReport:
+           on_missing: Callable[[InputError], None] | None = None, incremental: bool = False) -> IngestReport:
     """Read, extract and store every document of ``paths`` (see the module's docstring).
 
     A document stored before under the same key by another extractor version is extracted
     again and its rows replaced; with the same version it is left as it is. A path that does
     not exist raises InputError unless ``on_missing`` takes it (then the others are ingested).
+    ``incremental``: fuse only the blocks of the documents stored (:func:`~talaia.fuse.fuse_store`).
     """
     existing = check_inputs(paths, on_missing)
     report = ingest_items(iter_documents(existing, options), store, total=count_documents(existing),
-                          pipeline=pipeline, progress=progress, on_error=on_error)
+                          pipeline=pipeline, progress=progress, on_error=on_error, incremental=incremental)
     report.missing = len(paths) - len(existing)
     return report
 
 
 def ingest_items(items: Iterable[Document | TalaiaError], store: Store, *, total: int | None = None,
                  pipeline: Pipeline | None = None, progress: bool = False,
-                 on_error: Callable[[str], None] | None = None) -> IngestReport:
+                 on_error: Callable[[str], None] | None = None, incremental: bool = False) -> IngestReport:
     """Extract and store ``items`` (documents already read, or the errors of those that could not be)
-    exactly as :func:`ingest` does with what it reads from files; ``total``: how many, for the bar.
+    exactly as :func:`ingest` does with what it reads from files; ``total``: how many, for the bar;
+    ``incremental``: fuse only the blocks of the documents stored (else every stored event again).
     (``talaia watch`` hands it the articles it fetched, so they are stored as an ingest would.)"""
     pipe = pipeline or Pipeline()
     version = pipe.extractor_version
@@ -139,6 +141,7 @@ def ingest_items(items: Iterable[Document | TalaiaError], store: Store, *, total
     pending: list[StoreItem] = []
     pending_keys: set[str] = set()
     replacing: set[str] = set()  # keys stored before by another version, extracted again
+    written: list[str] = []  # the keys stored by this run: the blocks an incremental fusion reads
     bar = progress_bar(total, "ingest", progress)
 
     def fail(error: TalaiaError | dict[str, str], label: str) -> None:
@@ -187,6 +190,7 @@ def ingest_items(items: Iterable[Document | TalaiaError], store: Store, *, total
             items.append(StoreItem(item.document, item.key, item.content_hash, item.minhash, None, None, result,
                                    version))
         for item in write_batch(store, items, fail):
+            written.append(item.key)
             report.events += len(item.result.events) if item.result else 0
             if item.key in replacing:
                 report.reextracted += 1
@@ -271,7 +275,7 @@ def ingest_items(items: Iterable[Document | TalaiaError], store: Store, *, total
             flush()
     finally:
         bar.close()
-    report.incidents = fuse_store(store).incidents
+    report.incidents = fuse_store(store, documents=written if incremental else None).incidents
     return report
 
 

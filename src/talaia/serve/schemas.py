@@ -245,3 +245,20 @@ class AreaHistory(_Model):
     area: AlertArea
     settings: AlertSettings  # type: ignore[valid-type]
     weeks: list[WeekAssessment]  # type: ignore[valid-type]
+
+
+class FollowUpReason(_Model):
+    reason: str
+    points: float
+
+
+class FollowUp(_Model):
+    """A report with no event of its own linked to an incident as its follow-up (talaia.fuse.followups)."""
+
+    document_id: str
+    event_id: str
+    kind: str
+    phrase: str
+    figure: int | None
+    score: float
+    reasons: list[FollowUpReason]

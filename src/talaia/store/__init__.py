@@ -11,11 +11,13 @@ from pathlib import Path
 
 from talaia.store.base import Store
 from talaia.store.filters import EventFilter
+from talaia.store.followups import FollowUpLink
 from talaia.store.postgres import PostgresStore, is_postgres_url
 from talaia.store.records import EventDetail, StoredEvent, StoreItem
 from talaia.store.sqlite import SQLiteStore, default_db_path
 
-__all__ = ["EventDetail", "EventFilter", "PostgresStore", "SQLiteStore", "Store", "StoreItem", "StoredEvent",
+__all__ = ["EventDetail", "EventFilter", "FollowUpLink", "PostgresStore", "SQLiteStore", "Store", "StoreItem",
+           "StoredEvent",
            "default_db", "default_db_path", "is_postgres_url", "open_store"]
 
 

@@ -26,7 +26,7 @@ from talaia.errors import StoreError, TalaiaError
 from talaia.models import Document, Evidence, ExtractionResult
 from talaia.review.records import REVIEW_COLUMNS, Review
 from talaia.store.filters import EventFilter
-from talaia.store.incidents import IncidentTables
+from talaia.store.followups import FollowUpTables
 from talaia.store.migrations import INCIDENTS_MIGRATION, MIGRATIONS, Dialect
 from talaia.store.overlay import ReviewState, events_source, overlay_load
 from talaia.store.records import (
@@ -85,7 +85,7 @@ class ConflictError(StoreError):
     failure); :meth:`Store.atomically` runs it again."""
 
 
-class Store(IncidentTables):
+class Store(FollowUpTables):
     """A Talaia database. Open one with :func:`talaia.store.open_store`; backends subclass this."""
 
     dialect: Dialect
@@ -428,15 +428,45 @@ class Store(IncidentTables):
             self._overlay_loaded = overlay
         return events_source(EVENT_COLUMNS, overlaid=bool(overlay))
 
-    def fusion_rows(self) -> list[Row]:
-        """Every stored event with what fusion reads, the text of its first evidence span as ``sentence``
-        (cut in SQL: the documents' whole texts are not read) and its document's ``outlet``."""
+    def fusion_rows(self, where: str = "", args: Sequence[Any] = ()) -> list[Row]:
+        """Every stored event (``where``: those it selects, SQL on ``e``, the events) with what fusion reads,
+        its incident as stored, the text of its first evidence span as ``sentence`` (cut in SQL: the
+        documents' whole texts are not read) and its document's ``outlet``."""
         start, end = self._first_evidence_sql()
         return list(self._execute(
             "SELECT e.event_id, e.document_key, e.event_date, e.time_precision, e.event_type, e.sub_event_type, "
             "e.country_code, e.admin1, e.admin2, e.location, e.geo_precision, e.fatalities, e.actor1, e.actor2, "
-            f"coalesce(substr(d.text, {start} + 1, {end} - {start}), '') AS sentence, d.source AS outlet "
-            "FROM events e JOIN documents d ON d.key = e.document_key ORDER BY e.event_id").fetchall())
+            f"coalesce(substr(d.text, {start} + 1, {end} - {start}), '') AS sentence, d.source AS outlet, "
+            "coalesce(e.incident_id, e.event_id) AS incident "
+            f"FROM events e JOIN documents d ON d.key = e.document_key {where} ORDER BY e.event_id", args).fetchall())
+
+    def fusion_block_rows(self, keys: Sequence[str], days: int) -> tuple[list[Row], set[str]]:
+        """The fusion rows of the blocks of the documents ``keys`` (the stored events they compare with:
+        those of their countries within ``days`` of their dates, every country's for one naming no
+        first-level unit, as fusion's blocking pairs them; with every other event of the incidents read,
+        whole), and the ids of the documents' own events."""
+        own = [r for chunk in range(0, len(keys), _CHUNK) for r in self.fusion_rows(
+            f"WHERE e.document_key IN ({','.join('?' * len(keys[chunk:chunk + _CHUNK]))})",
+            list(keys[chunk:chunk + _CHUNK]))]
+        spans: dict[str | None, list[str]] = {}
+        for r in own:
+            if r["event_date"]:
+                spans.setdefault(r["country_code"] if r["admin1"] else None, []).append(r["event_date"][:10])
+        found = {r["event_id"]: r for r in own}
+        for country, dates in spans.items():
+            low = (dt.date.fromisoformat(min(dates)) - dt.timedelta(days=days)).isoformat()
+            high = (dt.date.fromisoformat(max(dates)) + dt.timedelta(days=days)).isoformat()
+            where, args = "WHERE e.event_date BETWEEN ? AND ?", [low, high]
+            if country is not None:
+                where += " AND (e.country_code = ? OR e.country_code IS NULL OR e.admin1 IS NULL)"
+                args.append(country)
+            found.update((r["event_id"], r) for r in self.fusion_rows(where, args))
+        incidents = sorted({r["incident"] for r in found.values()})
+        for chunk in range(0, len(incidents), _CHUNK):
+            part = incidents[chunk:chunk + _CHUNK]
+            found.update((r["event_id"], r) for r in self.fusion_rows(
+                f"WHERE e.incident_id IN ({','.join('?' * len(part))})", part))
+        return [found[i] for i in sorted(found)], {r["event_id"] for r in own}
 
     def incident_mentions(self, event_id: str) -> tuple[str, list[str]]:
         """(incident id, the ids of its stored events) of a stored event or of a fused event's id."""
@@ -509,10 +539,16 @@ class Store(IncidentTables):
         out: dict[str, list[dict[str, str | None]]] = {}
         for chunk in range(0, len(event_ids), _CHUNK):
             ids = event_ids[chunk:chunk + _CHUNK]
+            marks = ",".join("?" * len(ids))
+            # a follow-up report linked to an event is a source of it too (talaia.store.followups)
+            followed = (f"UNION ALL SELECT f.event_id, d.doc_id, d.source, d.published FROM incident_followups f "
+                        f"JOIN documents d ON d.key = f.document_key WHERE f.event_id IN ({marks})"
+                        if self._followups_ready() else "")
             rows = self._execute(
-                f"SELECT s.event_id, d.doc_id, d.source, d.published FROM event_sources s "
-                f"JOIN documents d ON d.key = s.document_key WHERE s.event_id IN ({','.join('?' * len(ids))}) "
-                "ORDER BY d.published IS NOT NULL, d.published, d.doc_id", ids).fetchall()
+                f"SELECT t.* FROM (SELECT s.event_id, d.doc_id, d.source, d.published FROM event_sources s "
+                f"JOIN documents d ON d.key = s.document_key WHERE s.event_id IN ({marks}) {followed}) AS t "
+                "ORDER BY t.published IS NOT NULL, t.published, t.doc_id",
+                [*ids, *ids] if followed else ids).fetchall()
             for r in rows:
                 out.setdefault(r[0], []).append({"document_id": r[1], "source": r[2], "published": r[3]})
         return out

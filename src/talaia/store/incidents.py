@@ -120,6 +120,16 @@ def _alone(member: Row) -> dict[str, Any]:
     return values
 
 
+def _with_followup(values: dict[str, Any], figure: int) -> dict[str, Any]:
+    """An incident's record with the higher toll a follow-up gives ('the toll rose to 23') as its high toll
+    (ACLED's rule for differing reports: the lowest toll, the highest beside it), or as its toll when it
+    had none."""
+    low, high = values["fatalities"], values["fatalities_high"]
+    if figure <= max(low or 0, high or 0):
+        return values
+    return {**values, "fatalities": figure} if low is None else {**values, "fatalities_high": figure}
+
+
 def stored_of(row: Row) -> StoredEvent:
     """The fused event an incidents row holds, as :meth:`Store.events` returns it."""
     review = state_of(row) if row["review_status"] != "unreviewed" or row["reviews"] else None
@@ -180,6 +190,9 @@ class IncidentTables:
         raise NotImplementedError
 
     def _sources(self, event_ids: list[str]) -> dict[str, list[dict[str, str | None]]]:
+        raise NotImplementedError
+
+    def followup_figures(self, event_ids: Sequence[str]) -> dict[str, int]:
         raise NotImplementedError
 
     # ---- upkeep ------------------------------------------------------------------------------
@@ -259,14 +272,17 @@ class IncidentTables:
         sources = self._sources([r["event_id"] for r in rows])
         states = self._states([m[0]["incident_id"] or m[0]["event_id"] for m in groups.values()]
                               + [r["event_id"] for m in groups.values() for r in m])
+        figures = self.followup_figures([r["event_id"] for r in rows])
         out = []
         for members in groups.values():
+            raised = max((figures.get(m["event_id"], 0) for m in members), default=0)
             if len(members) == 1:  # most incidents: the row as it is (no event built and written back)
-                out.append(incident_row(_alone(members[0]), merged_sources(members, sources), (),
-                                        states.get(members[0]["event_id"]), members))
+                out.append(incident_row(_with_followup(_alone(members[0]), raised), merged_sources(members, sources),
+                                        (), states.get(members[0]["event_id"]), members))
                 continue
             stored = fused_event(members, sources)
-            out.append(incident_row(dict(zip(EVENT_COLUMNS, event_row(stored.event), strict=True)), stored.sources,
+            values = dict(zip(EVENT_COLUMNS, event_row(stored.event), strict=True))
+            out.append(incident_row(_with_followup(values, raised), stored.sources,
                                     stored.mentions, states.get(stored.event.event_id), members))
         deltas.add((dict(zip(INCIDENT_COLUMNS, row, strict=True)) for row in out), 1)
         if out:

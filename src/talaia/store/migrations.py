@@ -220,6 +220,17 @@ def _m011_incidents(d: Dialect) -> list[str]:
     return incident_ddl(d.real, sqlite=d.name == "sqlite")
 
 
+def _m013_incident_followups(d: Dialect) -> list[str]:
+    """Follow-ups (talaia.fuse.followups): a report with no event of its own that refers back to an incident is
+    linked to the stored event it fits best, a source of that event's incident, with its cue, its figure
+    (a higher toll) and the score's reasons; one link per document, recomputed by every fusion."""
+    return [f"CREATE TABLE IF NOT EXISTS incident_followups (document_key TEXT PRIMARY KEY REFERENCES "
+            f"documents(key) ON DELETE CASCADE, event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE "
+            f"CASCADE, kind TEXT NOT NULL, phrase TEXT NOT NULL, figure INTEGER, score {d.real} NOT NULL, "
+            f"reasons TEXT NOT NULL, at TEXT NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS incident_followups_event_id ON incident_followups(event_id)"]
+
+
 def _m014_quote_incidents(d: Dialect) -> list[str]:
     """Each quote's certainty ('stated', 'reported') and the stored event it speaks about (talaia.quotes.incidents);
     NULL for quotes stored by an older extractor."""
@@ -240,9 +251,10 @@ MIGRATIONS: list[Migration] = [
     ("009_watch", _m009_watch),
     ("010_review_log_actions", _m010_review_log_actions),
     ("011_incidents", _m011_incidents),
+    ("013_incident_followups", _m013_incident_followups),
     ("014_quote_incidents", _m014_quote_incidents),
 ]
-INCIDENTS_MIGRATION = "011_incidents"
+INCIDENTS_MIGRATION = "011_incidents"  # (and 013_incident_followups: talaia.store.followups.FOLLOWUPS_MIGRATION)
 
 # the letters fold() is taught in PostgreSQL: Latin (with Vietnamese), combining marks, Greek, Cyrillic
 _FOLDED_RANGES = ((0x80, 0x530), (0x1E00, 0x1F00))

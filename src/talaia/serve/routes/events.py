@@ -63,3 +63,13 @@ def show_event(event_id: EventId, db: Db) -> dict[str, Any]:
     text and the evidence spans in it (`field`: the field a span tells, where known), and its
     `review_history` (newest first). 404 for an unknown id."""
     return api.event_record(event_id, db=db).to_dict()
+
+
+@router.get("/events/{event_id}/followups",
+            response_model=list[schemas.FollowUp], summary="The follow-up reports linked to an event's incident")
+def event_followups(event_id: EventId, db: Db) -> list[dict[str, Any]]:
+    """Reports with no event of their own whose words refer back to the incident ("the toll rose to 23",
+    "arrested over the massacre"): each with those words (`phrase`, of `kind`), the figure they give,
+    and fusion's score of the report against the event it is linked to, with its `reasons`. 404 for an
+    unknown id."""
+    return [link.to_dict() for link in api.incident_followups(event_id, db=db)]
