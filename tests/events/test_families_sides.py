@@ -200,3 +200,20 @@ def test_a_places_habitual_violence_is_no_incident(pipeline: Any, text: str) -> 
 def test_a_withdrawal_says_from_where(pipeline: Any, text: str, withdrawal: bool) -> None:
     kinds = {e.sub_event_type for e in _events(pipeline, text)}
     assert ("Non-violent transfer of territory" in kinds) == withdrawal
+
+
+# -- 'town, municipality, state' is an address, not a list -----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Hombres armados emboscaron a policías estatales en El Aguaje, Aguililla, Michoacán, el lunes; murieron 13 "
+    "agentes.",
+    "Gunmen ambushed state police in El Aguaje, Aguililla, Michoacan, on Monday, killing 13 officers.",
+])
+def test_a_town_its_municipality_and_state_are_one_place(pipeline: Any, text: str) -> None:
+    events = _events(pipeline, text)
+    assert len(events) == 1 and events[0].admin1 == "Michoacán" and events[0].fatalities == 13
+
+
+def test_two_towns_of_one_state_are_still_a_list(pipeline: Any) -> None:
+    events = _events(pipeline, "Gunmen attacked bars in Celaya, Irapuato, Guanajuato, on Monday, killing five people.")
+    assert {e.location for e in events} == {"Celaya", "Irapuato"}

@@ -36,8 +36,6 @@ def test_the_wire_and_the_magazine_are_one_incident_and_the_unrelated_stay_apart
         assert [_sources(e) for e in incidents if other in _sources(e)] == [{other}]
 
 
-@pytest.mark.xfail(strict=True, reason="extraction (issue 21): the column's 'El Aguaje, Aguililla, Michoacán' is "
-                   "placed in a namesake El Aguaje of Veracruz, and fusion rules out events of different states")
 def test_three_styles_of_one_ambush_are_one_incident_with_three_sources(tmp_path: Path) -> None:
     incidents = _incidents(tmp_path)
     assert [_sources(e) & STYLES for e in incidents if _sources(e) & STYLES] == [STYLES]

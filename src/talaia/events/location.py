@@ -81,9 +81,9 @@ def listed_localities(places: Sequence[Place], text: str, cues: PlaceListCues) -
                      and not p.embedded and not p.dateline}.values(), key=lambda p: p.start)
     run: list[Place] = []
     end = 0
-    for place in usable:
+    for k, place in enumerate(usable):
         gap = text[end:place.start]
-        if run and _qualifies(place, run[-1]) and gap.strip(" ,(") == "":
+        if run and gap.strip(" ,(") == "" and (_qualifies(place, run[-1]) or _addressed(run[-1], place, usable[k + 1:], text)):
             end = place.end
             continue
         if run and place.feature in LOCAL and _lists(gap, cues):
@@ -97,6 +97,19 @@ def listed_localities(places: Sequence[Place], text: str, cues: PlaceListCues) -
         end = place.end
     localities = _distinct(run)
     return localities if len(localities) > 1 else []
+
+
+def _addressed(town: Place, municipality: Place, after: Sequence[Place], text: str) -> bool:
+    """'El Aguaje, Aguililla, Michoacán': a municipality between a town and its own state, commas alone between
+    them, is the town's address, not a second place listed, when it is a municipality or when the gazetteer
+    took the town for a namesake outside that state ('Celaya, Irapuato, Guanajuato' lists two towns)."""
+    if municipality.feature not in LOCAL or not after:
+        return False
+    state = after[0]
+    if state.feature != "admin1" or text[municipality.end:state.start].strip(" ,") != "" or \
+            not _qualifies(state, municipality):
+        return False
+    return municipality.feature == "admin2" or not _qualifies(state, town)
 
 
 def _qualifies(place: Place, town: Place) -> bool:
@@ -146,9 +159,24 @@ def best_place(places: Sequence[Place]) -> Place | None:
     was filed, not where the event happened: it is never chosen here."""
     resolved = [p for p in places if p.latitude is not None and p.feature in RANK and not p.embedded
                 and not p.dateline]
+    # 'El Aguaje, Aguililla, Michoacán' with El Aguaje taken for a namesake in Veracruz: the state named right
+    # after a town says where it is; a town of another state is the gazetteer's namesake, not the place
+    resolved = [p for p in resolved if not _contradicted(p, resolved)] or resolved
     if not resolved:
         return None
     return max(resolved, key=lambda p: (RANK[p.feature or ""], -p.start))
+
+
+ADDRESS_REACH = 60  # characters from a town to the state that says where it is ('El Aguaje, Aguililla, Michoacán')
+
+
+def _contradicted(town: Place, places: Sequence[Place]) -> bool:
+    if town.feature not in LOCAL or town.admin1 is None:
+        return False
+    after = sorted((p for p in places if town.end <= p.start <= town.end + ADDRESS_REACH), key=lambda p: p.start)
+    state = next((p for p in after if p.feature == "admin1"), None)
+    return state is not None and state.country_code == town.country_code and \
+        fold(state.geoname or state.name) != fold(town.admin1) and fold(state.name) != fold(town.admin1)
 
 
 def document_focus(places: Sequence[Place]) -> Place | None:
