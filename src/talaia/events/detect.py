@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from talaia.events.actors import ActorMention, Nationality, actor_from_phrase, state_suffix
+from talaia.events.actors import ActorMention, Nationality, actor_from_phrase
 from talaia.events.anaphora import name_the_groups_blamed, name_the_groups_referred_to
 from talaia.events.arguments import arguments, is_source, passive_subject, responds
 from talaia.events.certainty import certainty_of
@@ -39,7 +39,9 @@ from talaia.events.location import (
     listed_localities,
     precision_of,
     refine_region,
+    without_namesakes,
 )
+from talaia.events.sides import REMOTE_BY_FORCES, described_dead, forces_of_a_people, same_side, state_of
 from talaia.events.status import INCIDENT, bounds_a_period, incident_date, incident_words, is_generic, mention_status
 from talaia.events.triggers import Trigger, find_triggers
 from talaia.models import Actor, Document, Event, Evidence, Participant, Place, Quote
@@ -49,9 +51,6 @@ from talaia.text import content_words
 from talaia.windows import distinct_ids, event_id
 
 HEADLINE_CHARS = 400
-NOUN_PHRASE_DEPS = frozenset({"amod", "nummod", "appos", "compound", "nmod", "conj", "flat", "det"})
-REMOTE_BY_FORCES = frozenset({"shell", "air"})  # trigger kinds only states' forces fire: shelling, air strikes
-STATE_OF = re.compile(r"\bof ([^()]+)")  # the country in an ACLED state force's name
 NAME_WORD = re.compile(r"[^\W\d_][\w'-]*")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a date written with its year
 TITLE_WORD = 5  # letters of the words a title shares with its incident's sentences (shorter are function words)
@@ -427,8 +426,8 @@ def _draft(sent: Any, index: int, triggers: list[Trigger], ctx: DocumentContext,
         return None
     # the trigger of the main kind; a kind added for a violence phrase falls back to that phrase
     trigger = next((t for t in triggers if t.kind == main), triggers[0])
-    sent_places = [p for p in ctx.places if sent.start_char <= p.start < sent.end_char
-                   and not is_origin(p, sent.doc, lexicon.place_lists)]
+    sent_places = without_namesakes([p for p in ctx.places if sent.start_char <= p.start < sent.end_char
+                                     and not is_origin(p, sent.doc, lexicon.place_lists)], doc_text(sent.doc))
     local = best_place(sent_places)
     c_name = local.country if local else country
     c_code = local.country_code if local else country_code
@@ -513,7 +512,7 @@ def _actors(sent: Any, trigger: Trigger, triggers: list[Trigger], where: tuple[s
         rest = [m for m in mentions if (m.start, m.end) not in used and
                 not any(m.start < u[1] and u[0] < m.end for u in used)]
         if trigger.kind in {DIE, DEAD}:  # 'reported two dead - a police officer and a vendor': all of them dead
-            rest = [m for m in rest if not _described_dead(trigger.token, m)]
+            rest = [m for m in rest if not described_dead(trigger.token, m)]
         if agent is None and not (died and len(triggers) == 1):  # 'died: one officer and two gunmen' are all dead
             # who 'was injured', 'fue atacado' suffered it: a passive subject is never the doer
             # nor is the side the attack was made on: 'an ambush on an army patrol left four soldiers dead'
@@ -521,7 +520,7 @@ def _actors(sent: Any, trigger: Trigger, triggers: list[Trigger], where: tuple[s
             agent = next((m for m in rest if m.actor.inter != lexicon.taxonomy.civilians
                           and not passive_subject(sent, m)
                           and not facility & set(doc_text(sent.doc)[m.start:m.end].lower().split())
-                          and not _same_side(m.actor, patient.actor if patient else None, lexicon)), None)
+                          and not same_side(m.actor, patient.actor if patient else None, lexicon)), None)
             if agent is not None:
                 rest.remove(agent)
         if patient is None and rest:
@@ -537,7 +536,7 @@ def _actors(sent: Any, trigger: Trigger, triggers: list[Trigger], where: tuple[s
                 patient = force
                 break
     if agent is None and any(t.kind in REMOTE_BY_FORCES for t in triggers):
-        agent = _forces_of_a_people(triggers, where, ctx, lexicon)
+        agent = forces_of_a_people(triggers, where, ctx.nationality, lexicon)
     if agent is not None and responds(sent, agent, cues.get("responder", frozenset())):
         # 'police retaliated': the side that answered the attack is its target, never its perpetrator
         responder = agent
@@ -547,42 +546,6 @@ def _actors(sent: Any, trigger: Trigger, triggers: list[Trigger], where: tuple[s
         else:
             patient = patient if patient is not None and patient.actor.name != responder.actor.name else responder
     return agent, patient
-
-
-def _forces_of_a_people(triggers: list[Trigger], where: tuple[str | None, str | None, int | None],
-                        ctx: DocumentContext, lexicon: EventLexicon) -> ActorMention | None:
-    """'Russian shelling', 'a Turkish drone strike', 'un ataque ruso con misiles', 'los bombardeos israelíes':
-    a people's adjective on shelling or an air strike names the forces of its state, which alone fire them."""
-    if ctx.nationality is None:
-        return None
-    tax, names = lexicon.taxonomy, lexicon.actors.names
-    for trigger in triggers:
-        modifiers = [c for c in trigger.token.children if c.dep_ in {"amod", "compound", "nmod", "flat"}]
-        modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children if g.dep_ == "amod"]
-        for tok in modifiers:
-            own = ctx.nationality(tok.text)
-            if own is None:
-                continue
-            country, code = own
-            inter = tax.state_forces if code == where[1] else tax.external
-            return ActorMention(Actor(names("military", country, state_suffix(code, where[2], lexicon.actors)), inter),
-                                tok.idx, tok.idx + len(tok.text), kind="group")
-    return None
-
-
-def _described_dead(dead: Any, m: ActorMention) -> bool:
-    """The death word lies in the mention's phrase or hangs on it ('two dead - a police officer', 'the bodies
-    of three soldiers'): the mention names the dead, never who killed them."""
-    if m.start <= dead.idx < m.end or dead.left_edge.idx <= m.start < dead.right_edge.idx + len(dead.right_edge):
-        return True
-    tok = dead
-    for _ in range(3):  # up the noun phrase only: 'the operation that led to the deaths of' is no description
-        if tok.head.i == tok.i or tok.dep_ not in NOUN_PHRASE_DEPS:
-            return False
-        tok = tok.head
-        if m.start <= tok.idx < m.end:
-            return True
-    return False
 
 
 def _unless_a_place(m: ActorMention | None, ctx: DocumentContext) -> ActorMention | None:
@@ -677,7 +640,7 @@ def _finalise(d: Draft, ctx: DocumentContext, focus: Place | None, country: str 
     if etype == battles and patient is None and agent is not None and agent.inter == tax.state_forces:
         patient = Actor(names("armed_group", c_name), tax.political_militia)  # a battle has a second side
     if agent is not None and patient is not None and agent.inter == patient.inter == tax.state_forces and \
-            _state_of(agent.name) == _state_of(patient.name):
+            state_of(agent.name) == state_of(patient.name):
         patient = None  # one state's forces on both sides: allies in one operation, not enemies
     spans = sorted(set(d.spans))
     evidence = [Evidence(s, e) for s, e in spans]
@@ -785,22 +748,6 @@ def _named_victims(sent: Any, trigger: Trigger, ctx: DocumentContext, lexicon: E
             found.append(ActorMention(Actor(lexicon.actors.names("civilians", where[0]), lexicon.taxonomy.civilians),
                                       ent.start_char, ent.end_char, kind=PERSON))
     return found
-
-
-def _same_side(a: Actor, b: Actor | None, lexicon: EventLexicon) -> bool:
-    """One actor, or two of one state's forces ('a National Guard convoy' and 'three troops')."""
-    if b is None:
-        return False
-    state = lexicon.taxonomy.state_forces
-    first, second = sorted((_state_of(a.name), _state_of(b.name)), key=len)
-    # 'Police Forces of Mexico National Guard' is Mexico's
-    return a.name == b.name or (a.inter == b.inter == state and (second + " ").startswith(first + " "))
-
-
-def _state_of(name: str) -> str:
-    """'Police Forces of Mexico (2018-2024)' -> 'Mexico'."""
-    m = STATE_OF.search(name)
-    return m.group(1).strip() if m else name
 
 
 def _nearby_place(d: Draft, ctx: DocumentContext) -> Place | None:

@@ -83,7 +83,8 @@ def listed_localities(places: Sequence[Place], text: str, cues: PlaceListCues) -
     end = 0
     for k, place in enumerate(usable):
         gap = text[end:place.start]
-        if run and gap.strip(" ,(") == "" and (_qualifies(place, run[-1]) or _addressed(run[-1], place, usable[k + 1:], text)):
+        if run and gap.strip(" ,(") == "" and (
+                _qualifies(place, run[-1]) or _addressed(run[-1], place, usable[k + 1:], text)):
             end = place.end
             continue
         if run and place.feature in LOCAL and _lists(gap, cues):
@@ -159,24 +160,38 @@ def best_place(places: Sequence[Place]) -> Place | None:
     was filed, not where the event happened: it is never chosen here."""
     resolved = [p for p in places if p.latitude is not None and p.feature in RANK and not p.embedded
                 and not p.dateline]
-    # 'El Aguaje, Aguililla, Michoacán' with El Aguaje taken for a namesake in Veracruz: the state named right
-    # after a town says where it is; a town of another state is the gazetteer's namesake, not the place
-    resolved = [p for p in resolved if not _contradicted(p, resolved)] or resolved
     if not resolved:
         return None
     return max(resolved, key=lambda p: (RANK[p.feature or ""], -p.start))
 
 
-ADDRESS_REACH = 60  # characters from a town to the state that says where it is ('El Aguaje, Aguililla, Michoacán')
+def without_namesakes(places: Sequence[Place], text: str) -> list[Place]:
+    """'El Aguaje, Aguililla, Michoacán' with El Aguaje taken for a namesake in Veracruz: a state written after a
+    town, commas and at most its municipality between, says where the town is; a town of another state there is
+    the gazetteer's namesake, not the place (its municipality and state stay)."""
+    ordered = sorted(places, key=lambda p: p.start)
+    kept = []
+    for k, town in enumerate(ordered):
+        if town.feature in LOCAL and town.admin1 is not None and town.latitude is not None:
+            state = _address_state(town, ordered[k + 1:], text)
+            if state is not None and state.country_code == town.country_code and \
+                    fold(town.admin1) not in {fold(state.name), fold(state.geoname or state.name)}:
+                continue
+        kept.append(town)
+    return kept
 
 
-def _contradicted(town: Place, places: Sequence[Place]) -> bool:
-    if town.feature not in LOCAL or town.admin1 is None:
-        return False
-    after = sorted((p for p in places if town.end <= p.start <= town.end + ADDRESS_REACH), key=lambda p: p.start)
-    state = next((p for p in after if p.feature == "admin1"), None)
-    return state is not None and state.country_code == town.country_code and \
-        fold(state.geoname or state.name) != fold(town.admin1) and fold(state.name) != fold(town.admin1)
+def _address_state(town: Place, after: Sequence[Place], text: str) -> Place | None:
+    end = town.end
+    for step, place in enumerate(after[:2]):
+        if text[end:place.start].strip(" ,") != "":
+            return None
+        if place.feature == "admin1":
+            return place
+        if step or place.feature not in LOCAL:
+            return None
+        end = place.end
+    return None
 
 
 def document_focus(places: Sequence[Place]) -> Place | None:
