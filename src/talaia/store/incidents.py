@@ -127,8 +127,9 @@ def stored_of(row: Row) -> StoredEvent:
                        tuple(json.loads(row["mentions"] or "[]")), review)
 
 
-def conditions(flt: EventFilter) -> tuple[list[str], list[Any]]:
-    """SQL conditions on the incidents table ``i`` and their arguments for ``flt``."""
+def conditions(flt: EventFilter, *, text_index: bool = False) -> tuple[list[str], list[Any]]:
+    """SQL conditions on the incidents table ``i`` and their arguments for ``flt``; ``text_index``: the
+    text filter reads SQLite's trigram index ``incidents_search`` (migration 012) first."""
     where: list[str] = []
     args: list[Any] = []
     if flt.country:
@@ -152,14 +153,41 @@ def conditions(flt: EventFilter) -> tuple[list[str], list[Any]]:
         if value:
             where.append(condition)
             args.append(value)
-    if flt.text:  # a scan of one folded column (no text index yet)
-        where.append("i.search_text LIKE ? ESCAPE '\\'")
-        args.append(_like(flt.text))
+    if flt.text:
+        where.extend(text_conditions(flt.text, text_index=text_index))
+        args.extend(_text_args(flt.text, text_index=text_index))
     return where, args
 
 
+# the fewest characters a trigram index can look up; a shorter text is searched by a scan
+_TRIGRAM = 3
+
+
+def text_conditions(text: str, *, text_index: bool) -> list[str]:
+    """The conditions of a text filter: the folded words contain the folded text (one part of them:
+    a search never matches across two). On PostgreSQL the ``LIKE`` is served by the pg_trgm index; on
+    SQLite (``text_index``) the FTS5 trigram index finds the incidents holding the text as a phrase of
+    trigrams (every row that contains it, and only those: the ``LIKE`` after it keeps the result exactly
+    the scan's, whatever the tokenizer folds)."""
+    like = "i.search_text LIKE ? ESCAPE '\\'"
+    if not text_index or len(_folded(text)) < _TRIGRAM:
+        return [like]
+    return ["i.rowid IN (SELECT rowid FROM incidents_search WHERE incidents_search MATCH ?)", like]
+
+
+def _text_args(text: str, *, text_index: bool) -> list[str]:
+    folded = _folded(text)
+    if not text_index or len(folded) < _TRIGRAM:
+        return [_like(text)]
+    return ['"' + folded.replace('"', '""') + '"', _like(text)]
+
+
+def _folded(value: str) -> str:
+    return fold(value).strip().replace(_PART, "")
+
+
 def _like(value: str) -> str:
-    folded = fold(value).strip().replace(_PART, "").replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    folded = _folded(value).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{folded}%"
 
 
@@ -305,8 +333,16 @@ class IncidentTables:
         return len(ids)
 
     # ---- reads -------------------------------------------------------------------------------
+    @property
+    def _text_index(self) -> bool:
+        """Whether text filters read SQLite's FTS5 index (PostgreSQL's trigram index serves the LIKE itself)."""
+        return getattr(getattr(self, "dialect", None), "name", "") == "sqlite"
+
+    def _where(self, flt: EventFilter | None) -> tuple[list[str], list[Any]]:
+        return conditions(flt or EventFilter(), text_index=self._text_index)
+
     def count_incidents(self, flt: EventFilter | None = None, *, rejected: bool = True) -> int:
-        where, args = conditions(flt or EventFilter())
+        where, args = self._where(flt)
         more = () if rejected else ("i.review_status != 'rejected'",)
         return int(self._execute(f"SELECT count(*) FROM incidents i {where_sql(where, *more)}", args).fetchone()[0])
 
@@ -314,7 +350,7 @@ class IncidentTables:
                       ) -> tuple[int, list[StoredEvent]]:
         """(how many incidents match ``flt``, the page of ``limit`` from ``offset``): newest first, the
         undated after the dated, in the order :meth:`Store.events` reads them; rejected ones only with ``rejected``."""
-        where, args = conditions(flt or EventFilter())
+        where, args = self._where(flt)
         if not rejected:
             where.append("i.review_status != 'rejected'")
         dated = int(self._execute(f"SELECT count(*) FROM incidents i {where_sql(where, 'i.event_date IS NOT NULL')}",
@@ -339,7 +375,7 @@ class IncidentTables:
                        batch: int = 2_000) -> Iterator[StoredEvent]:
         """Every incident matching ``flt``, oldest first (undated last), read ``batch`` at a time by
         keyset paging: memory stays flat whatever the store's size (exports stream from it)."""
-        where, args = conditions(flt or EventFilter())
+        where, args = self._where(flt)
         if not rejected:
             where.append("i.review_status != 'rejected'")
         for nulls, condition in ((0, "i.sort_date IS NOT NULL"), (1, "i.sort_date IS NULL")):
@@ -367,7 +403,7 @@ class IncidentTables:
     def incident_counts(self, flt: EventFilter | None, *, period: str, by: str) -> tuple[list[tuple[Any, ...]], int]:
         """([(period, key, events, fatalities)], undated): the incidents matching ``flt`` (rejected ones
         left out) per ``period`` ('week' or 'month') and value of ``by``, grouped in the database."""
-        where, args = conditions(flt or EventFilter())
+        where, args = self._where(flt)
         if not where:  # the whole store: its kept counts
             kept = self._execute("SELECT period, area, events, fatalities FROM incident_counts WHERE kind = ? AND "
                                  "grouping = ? AND events > 0", (period, by))
@@ -402,8 +438,8 @@ class IncidentTables:
         [(mean latitude, mean longitude, incidents, deaths)]; None when ``limit`` is given and no more
         than that many are located (then points are sent). Without filters, read from the kept cells
         (those that meet ``bbox``)."""
-        where, args = _located(flt, bbox)
-        if not conditions(flt or EventFilter())[0] and zoom in CELL_ZOOMS:
+        where, args = _located(flt, bbox, text_index=self._text_index)
+        if not self._where(flt)[0] and zoom in CELL_ZOOMS:
             return self._kept_cells(zoom, bbox, limit)
         if limit is not None and len(self._execute(
                 f"SELECT 1 FROM incidents i {where_sql(where)} LIMIT {int(limit) + 1}", args).fetchall()) <= limit:
@@ -436,7 +472,7 @@ class IncidentTables:
     def located_incidents(self, flt: EventFilter | None, bbox: Sequence[float] | None, limit: int
                           ) -> list[StoredEvent]:
         """Up to ``limit`` incidents matching ``flt`` with coordinates inside ``bbox``, newest first."""
-        where, args = _located(flt, bbox)
+        where, args = _located(flt, bbox, text_index=self._text_index)
         return [stored_of(r) for r in self._execute(
             f"SELECT * FROM incidents i {where_sql(where)} ORDER BY i.sort_date IS NULL, i.sort_date DESC, "
             f"i.sort_doc DESC, i.sort_rank DESC LIMIT {int(limit)}", args)]
@@ -450,7 +486,7 @@ class IncidentTables:
         return self._day("min", flt)
 
     def _day(self, which: str, flt: EventFilter | None) -> dt.date | None:
-        where, args = conditions(flt or EventFilter())
+        where, args = self._where(flt)
         found = self._execute(f"SELECT {which}(i.event_date) FROM incidents i "
                               f"{where_sql(where, 'i.review_status != ' + repr('rejected'))}", args).fetchone()[0]
         try:
@@ -461,13 +497,13 @@ class IncidentTables:
     def series_counts(self, flt: EventFilter | None, by: str) -> list[tuple[tuple[str, ...], dt.date, int, int]]:
         """(area key, Monday, events, fatalities) of every area of ``by`` and week with incidents matching
         ``flt`` (rejected ones and those dated only to the month left out), counted in the database."""
-        if not conditions(flt or EventFilter())[0]:  # the whole store: its kept counts
+        if not self._where(flt)[0]:  # the whole store: its kept counts
             days: dict[str, dt.date] = {}  # a few hundred Mondays, each parsed once
             return [(tuple(r[0].split(SEPARATOR)), days.get(r[1]) or days.setdefault(r[1], dt.date.fromisoformat(r[1])),
                      int(r[2]), int(r[3]))
                     for r in self._execute("SELECT area, period, events, fatalities FROM incident_counts "
                                            "WHERE kind = 'series' AND grouping = ? AND events > 0", (by,))]
-        selects, args = _area_selects(flt, by)
+        selects, args = _area_selects(flt, by, text_index=self._text_index)
         out = []
         for key, where in selects:
             width, columns = len(key), ", ".join(key)
@@ -490,7 +526,7 @@ class IncidentTables:
         if not mondays:
             return {}
         marks = ",".join("?" * len(mondays))
-        selects, args = _area_selects(flt, by, f"i.series_week IN ({marks})")
+        selects, args = _area_selects(flt, by, f"i.series_week IN ({marks})", text_index=self._text_index)
         found: dict[tuple[tuple[str, ...], dt.date], list[StoredEvent]] = {}
         for key_columns, where in selects:
             width = len(key_columns)
@@ -519,8 +555,9 @@ _AREAS = {"country": (("i.country_key",), ("country_key",)),
           "event_type": (("i.event_type",), ("event_type",))}
 
 
-def _located(flt: EventFilter | None, bbox: Sequence[float] | None) -> tuple[list[str], list[Any]]:
-    where, args = conditions(flt or EventFilter())
+def _located(flt: EventFilter | None, bbox: Sequence[float] | None, *, text_index: bool
+             ) -> tuple[list[str], list[Any]]:
+    where, args = conditions(flt or EventFilter(), text_index=text_index)
     where += ["i.latitude IS NOT NULL", "i.longitude IS NOT NULL"]
     if flt is None or flt.review != "rejected":  # the map shows no rejected events unless asked (as the kept cells)
         where.append("i.review_status != 'rejected'")
@@ -531,11 +568,11 @@ def _located(flt: EventFilter | None, bbox: Sequence[float] | None) -> tuple[lis
     return where, args
 
 
-def _area_selects(flt: EventFilter | None, by: str, *more: str
+def _area_selects(flt: EventFilter | None, by: str, *more: str, text_index: bool
                   ) -> tuple[list[tuple[tuple[str, ...], str]], list[Any]]:
     """[(key columns, WHERE)] of the selects whose union is every (area, incident) of ``by`` (an actor
     area once for each distinct actor on an incident's sides), with the arguments of one WHERE."""
-    where, args = conditions(flt or EventFilter())
+    where, args = conditions(flt or EventFilter(), text_index=text_index)
     where += ["i.review_status != 'rejected'", "i.series_week IS NOT NULL", *more]
     if by == "actor":
         first = where_sql(where, _NONEMPTY.format("actor1"))
