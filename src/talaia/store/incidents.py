@@ -494,15 +494,34 @@ class IncidentTables:
         except ValueError:
             return None
 
-    def series_counts(self, flt: EventFilter | None, by: str) -> list[tuple[tuple[str, ...], dt.date, int, int]]:
+    def series_counts(self, flt: EventFilter | None, by: str, *, judged: Sequence[dt.date] = (),
+                      since: dt.date | None = None) -> list[tuple[tuple[str, ...], dt.date, int, int]]:
         """(area key, Monday, events, fatalities) of every area of ``by`` and week with incidents matching
-        ``flt`` (rejected ones and those dated only to the month left out), counted in the database."""
+        ``flt`` (rejected ones and those dated only to the month left out), counted in the database.
+
+        For the whole store (its kept counts) the read can be bounded by what alerts on the weeks
+        ``judged`` need: only the areas with events in one of them (no other can alert) and, with
+        ``since``, only the weeks from that Monday on, an area with events before it starting there
+        with a week of none (its reference, which reaches back no further, is then the same)."""
         if not self._where(flt)[0]:  # the whole store: its kept counts
+            where, args = ["kind = 'series'", "grouping = ?", "events > 0"], [by]
+            if judged:
+                marks = ",".join("?" * len(judged))
+                where.append("area IN (SELECT area FROM incident_counts WHERE kind = 'series' AND grouping = ? "
+                             f"AND events > 0 AND period IN ({marks}))")
+                args += [by, *(m.isoformat() for m in judged)]
+            earlier: list[Row] = []
+            if since is not None:
+                earlier = self._execute(f"SELECT DISTINCT area FROM incident_counts {where_sql(where, 'period < ?')}",
+                                        [*args, since.isoformat()]).fetchall()
+                where.append("period >= ?")
+                args.append(since.isoformat())
             days: dict[str, dt.date] = {}  # a few hundred Mondays, each parsed once
-            return [(tuple(r[0].split(SEPARATOR)), days.get(r[1]) or days.setdefault(r[1], dt.date.fromisoformat(r[1])),
-                     int(r[2]), int(r[3]))
-                    for r in self._execute("SELECT area, period, events, fatalities FROM incident_counts "
-                                           "WHERE kind = 'series' AND grouping = ? AND events > 0", (by,))]
+            rows = [(r[0], days.get(r[1]) or days.setdefault(r[1], dt.date.fromisoformat(r[1])), r[2], r[3])
+                    for r in self._execute(f"SELECT area, period, events, fatalities FROM incident_counts "
+                                           f"{where_sql(where)}", args)]
+            starts = [(r[0], since, 0, 0) for r in earlier]  # before the weeks read: counted first, overwritten
+            return [(tuple(a.split(SEPARATOR)), m, int(n), int(f)) for a, m, n, f in [*starts, *rows]]
         selects, args = _area_selects(flt, by, text_index=self._text_index)
         out = []
         for key, where in selects:
@@ -519,6 +538,15 @@ class IncidentTables:
                 counts[1] += fatalities
             out = [(k, m, n, f) for (k, m), (n, f) in merged.items()]
         return out
+
+    def series_areas(self, flt: EventFilter | None, by: str, until: dt.date) -> int | None:
+        """How many areas of ``by`` have events up to the week of ``until`` (what an alert report counts as
+        judged), from the kept counts; None when ``flt`` filters (then the series read say)."""
+        if self._where(flt)[0]:
+            return None
+        return int(self._execute("SELECT count(DISTINCT area) FROM incident_counts WHERE kind = 'series' "
+                                 "AND grouping = ? AND events > 0 AND period <= ?",
+                                 (by, until.isoformat())).fetchone()[0])
 
     def series_events(self, flt: EventFilter | None, by: str, mondays: Sequence[dt.date]
                       ) -> dict[tuple[tuple[str, ...], dt.date], list[StoredEvent]]:
