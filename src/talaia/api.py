@@ -383,21 +383,21 @@ def list_actors(query: str | None = None, *, db: str | Path | None = None, knowl
     names: dict[str, list[str]] = {}
     unknown: dict[str, list[int]] = {}
     where = db if db is not None else default_db()
-    incidents: list[StoredEvent] = []
+    pairs: list[tuple[str | None, str | None, int]] = []
     speakers: dict[str, int] = {}
     if db is not None or is_postgres_url(where) or Path(where).is_file():
         with open_store(where, must_exist=True) as store:
-            incidents = the_events(store)
+            pairs = store.actor_pairs()  # the incidents' sides, counted in the database
             speakers = store.name_counts()["speakers"]
     resolved = functools.cache(kb.resolve)
-    for stored in incidents:
-        named = {n for n in (stored.event.actor1, stored.event.actor2) if n}
+    for actor1, actor2, n in pairs:
+        named = {a for a in (actor1, actor2) if a}
         for actor_id in {a.id for a in map(resolved, named) if a is not None}:
-            events[actor_id] = events.get(actor_id, 0) + 1
+            events[actor_id] = events.get(actor_id, 0) + n
         for name in named:
             found = resolved(name)
             if found is None:
-                unknown.setdefault(name, [0, 0])[0] += 1
+                unknown.setdefault(name, [0, 0])[0] += n
             else:
                 names.setdefault(found.id, []).append(name)
     for name, n in speakers.items():

@@ -146,6 +146,10 @@ def test_kept_counts_follow_every_change(store_db: str) -> None:
     everything = EventFilter(country="MX")  # every stored incident, counted by the grouped queries instead
 
     def check(store: Store) -> None:
+        for rejected in (False, True):  # totals of the whole store: from the kept counts
+            assert store.count_incidents(rejected=rejected) == store.count_incidents(everything, rejected=rejected)
+            assert store.incident_page(None, limit=1, offset=0, rejected=rejected)[0] == \
+                store.incident_page(everything, limit=1, offset=0, rejected=rejected)[0]
         for period in ("week", "month", "year"):
             for by in AGGREGATE_GROUPS:
                 kept, undated = store.incident_counts(None, period=period, by=by)

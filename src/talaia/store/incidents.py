@@ -343,20 +343,49 @@ class IncidentTables:
 
     def count_incidents(self, flt: EventFilter | None = None, *, rejected: bool = True) -> int:
         where, args = self._where(flt)
+        if not where:
+            return sum(self._kept_totals(rejected=rejected))
         more = () if rejected else ("i.review_status != 'rejected'",)
         return int(self._execute(f"SELECT count(*) FROM incidents i {where_sql(where, *more)}", args).fetchone()[0])
+
+    def _kept_totals(self, *, rejected: bool) -> tuple[int, int]:
+        """(dated, undated) incidents of the whole store, rejected ones only with ``rejected``: the dated
+        from the kept yearly counts (a few hundred rows, whatever the store's size), the rest (undated,
+        rejected: few) counted through their indexes."""
+        def count(sql: str) -> int:
+            return int(self._execute(f"SELECT count(*) FROM incidents WHERE {sql}").fetchone()[0])
+
+        kept = self._execute("SELECT sum(events) FROM incident_counts WHERE kind = 'year' AND grouping = 'country'"
+                             ).fetchone()[0]
+        dated = int(kept or 0) + count("event_date = '' AND review_status != 'rejected'")  # '' is dated, uncounted
+        if rejected:
+            dated += count("review_status = 'rejected' AND event_date IS NOT NULL")
+        return dated, count("event_date IS NULL" + ("" if rejected else " AND review_status != 'rejected'"))
+
+    def actor_pairs(self) -> list[tuple[str | None, str | None, int]]:
+        """(actor1, actor2, incidents) of every pair of sides among the incidents (rejected ones left out),
+        grouped in the database, in the order of each pair's first incident (as :meth:`iter_incidents`
+        reads them): what the actors' counts need, without reading the incidents."""
+        undated = "CASE WHEN sort_date IS NULL THEN 1 ELSE 0 END"
+        rows = self._execute(
+            f"SELECT actor1, actor2, count(*), min({undated}), min(sort_date), min(sort_doc) FROM incidents "
+            "WHERE review_status != 'rejected' GROUP BY actor1, actor2").fetchall()
+        ordered = sorted(rows, key=lambda r: (r[3], r[4] or "", r[5] or "", r[0] or "", r[1] or ""))
+        return [(r[0], r[1], int(r[2])) for r in ordered]
 
     def incident_page(self, flt: EventFilter | None, *, limit: int, offset: int, rejected: bool = True
                       ) -> tuple[int, list[StoredEvent]]:
         """(how many incidents match ``flt``, the page of ``limit`` from ``offset``): newest first, the
         undated after the dated, in the order :meth:`Store.events` reads them; rejected ones only with ``rejected``."""
         where, args = self._where(flt)
+        kept = None if where else self._kept_totals(rejected=rejected)  # the whole store: counted already
         if not rejected:
             where.append("i.review_status != 'rejected'")
-        dated = int(self._execute(f"SELECT count(*) FROM incidents i {where_sql(where, 'i.event_date IS NOT NULL')}",
-                                  args).fetchone()[0])
-        undated = int(self._execute(f"SELECT count(*) FROM incidents i {where_sql(where, 'i.event_date IS NULL')}",
-                                    args).fetchone()[0])
+        dated, undated = kept or (
+            int(self._execute(f"SELECT count(*) FROM incidents i {where_sql(where, 'i.event_date IS NOT NULL')}",
+                              args).fetchone()[0]),
+            int(self._execute(f"SELECT count(*) FROM incidents i {where_sql(where, 'i.event_date IS NULL')}",
+                              args).fetchone()[0]))
         items: list[StoredEvent] = []
         if offset < dated:
             items += [stored_of(r) for r in self._execute(
