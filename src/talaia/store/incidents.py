@@ -433,6 +433,11 @@ class IncidentTables:
         """([(period, key, events, fatalities)], undated): the incidents matching ``flt`` (rejected ones
         left out) per ``period`` ('week' or 'month') and value of ``by``, grouped in the database."""
         where, args = self._where(flt)
+        periods = _whole_periods(flt, period)
+        if periods is not None:  # whole weeks, months or years of the whole store: its kept counts in that range
+            kept = self._execute("SELECT period, area, events, fatalities FROM incident_counts WHERE kind = ? AND "
+                                 "grouping = ? AND events > 0 AND period >= ? AND period <= ?", (period, by, *periods))
+            return [(r[0], r[1] or None, int(r[2]), int(r[3])) for r in kept], 0  # a date range: none undated
         if not where:  # the whole store: its kept counts
             kept = self._execute("SELECT period, area, events, fatalities FROM incident_counts WHERE kind = ? AND "
                                  "grouping = ? AND events > 0", (period, by))
@@ -595,6 +600,35 @@ class IncidentTables:
 
 
 _NONEMPTY = "coalesce(i.{0}, '') != ''"
+_LAST_PERIOD = {"week": "9999-W99", "month": "9999-99", "year": "9999"}
+
+
+def _whole_periods(flt: EventFilter | None, period: str) -> tuple[str, str] | None:
+    """(first, last period) when ``flt`` selects by dates alone, from the first day of a ``period`` to the
+    last day of one (either end open): the kept counts of those periods are then its counts."""
+    if flt is None or (not flt.date_from and not flt.date_to) or period not in _LAST_PERIOD:
+        return None
+    if any(getattr(flt, f) for f in EventFilter.__dataclass_fields__ if f not in {"date_from", "date_to"}):
+        return None
+    first, last = "0000", _LAST_PERIOD[period]
+    if flt.date_from:
+        day = dt.date.fromisoformat(flt.date_from)
+        if _period_of(day, period) == _period_of(day - dt.timedelta(days=1), period):
+            return None  # not the first day of its period
+        first = _period_of(day, period)
+    if flt.date_to:
+        day = dt.date.fromisoformat(flt.date_to)
+        if _period_of(day, period) == _period_of(day + dt.timedelta(days=1), period):
+            return None  # not the last day of its period
+        last = _period_of(day, period)
+    return first, last
+
+
+def _period_of(day: dt.date, period: str) -> str:
+    """The period of ``day`` as the kept counts write it ('2019-W42', '2019-10', '2019')."""
+    if period == "week":
+        return iso_week_of(day.isoformat()) or ""
+    return day.isoformat()[:7] if period == "month" else day.isoformat()[:4]
 
 
 def _merged(rows: Sequence[Row]) -> list[tuple[Any, ...]]:
