@@ -538,24 +538,7 @@ class IncidentTables:
         ``since``, only the weeks from that Monday on, an area with events before it starting there
         with a week of none (its reference, which reaches back no further, is then the same)."""
         if not self._where(flt)[0]:  # the whole store: its kept counts
-            where, args = ["kind = 'series'", "grouping = ?", "events > 0"], [by]
-            if judged:
-                marks = ",".join("?" * len(judged))
-                where.append("area IN (SELECT area FROM incident_counts WHERE kind = 'series' AND grouping = ? "
-                             f"AND events > 0 AND period IN ({marks}))")
-                args += [by, *(m.isoformat() for m in judged)]
-            earlier: list[Row] = []
-            if since is not None:
-                earlier = self._execute(f"SELECT DISTINCT area FROM incident_counts {where_sql(where, 'period < ?')}",
-                                        [*args, since.isoformat()]).fetchall()
-                where.append("period >= ?")
-                args.append(since.isoformat())
-            days: dict[str, dt.date] = {}  # a few hundred Mondays, each parsed once
-            rows = [(r[0], days.get(r[1]) or days.setdefault(r[1], dt.date.fromisoformat(r[1])), r[2], r[3])
-                    for r in self._execute(f"SELECT area, period, events, fatalities FROM incident_counts "
-                                           f"{where_sql(where)}", args)]
-            starts = [(r[0], since, 0, 0) for r in earlier]  # before the weeks read: counted first, overwritten
-            return [(tuple(a.split(SEPARATOR)), m, int(n), int(f)) for a, m, n, f in [*starts, *rows]]
+            return self._kept_series(by, judged, since)
         selects, args = _area_selects(flt, by, text_index=self._text_index)
         out = []
         for key, where in selects:
@@ -572,6 +555,29 @@ class IncidentTables:
                 counts[1] += fatalities
             out = [(k, m, n, f) for (k, m), (n, f) in merged.items()]
         return out
+
+    def _kept_series(self, by: str, judged: Sequence[dt.date], since: dt.date | None
+                     ) -> list[tuple[tuple[str, ...], dt.date, int, int]]:
+        """:meth:`series_counts` of the whole store, from its kept counts."""
+        where, args = ["kind = 'series'", "grouping = ?", "events > 0"], [by]
+        if judged:
+            marks = ",".join("?" * len(judged))
+            where.append("area IN (SELECT area FROM incident_counts WHERE kind = 'series' AND grouping = ? "
+                         f"AND events > 0 AND period IN ({marks}))")
+            args += [by, *(m.isoformat() for m in judged)]
+        earlier: list[Row] = []
+        if since is not None:
+            earlier = self._execute(f"SELECT DISTINCT area FROM incident_counts {where_sql(where, 'period < ?')}",
+                                    [*args, since.isoformat()]).fetchall()
+            where.append("period >= ?")
+            args.append(since.isoformat())
+        days: dict[str, dt.date] = {}  # a few hundred Mondays, each parsed once
+        rows = [(r[0], days.get(r[1]) or days.setdefault(r[1], dt.date.fromisoformat(r[1])), r[2], r[3])
+                for r in self._execute(f"SELECT area, period, events, fatalities FROM incident_counts "
+                                       f"{where_sql(where)}", args)]
+        # the areas with events before ``since`` start there: counted first, overwritten by a week read
+        starts = [(r[0], since, 0, 0) for r in earlier if since is not None]
+        return [(tuple(a.split(SEPARATOR)), m, int(n), int(f)) for a, m, n, f in [*starts, *rows]]
 
     def series_areas(self, flt: EventFilter | None, by: str, until: dt.date) -> int | None:
         """How many areas of ``by`` have events up to the week of ``until`` (what an alert report counts as
