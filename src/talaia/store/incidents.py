@@ -381,11 +381,11 @@ class IncidentTables:
         kept = None if where else self._kept_totals(rejected=rejected)  # the whole store: counted already
         if not rejected:
             where.append("i.review_status != 'rejected'")
-        dated, undated = kept or (
-            int(self._execute(f"SELECT count(*) FROM incidents i {where_sql(where, 'i.event_date IS NOT NULL')}",
-                              args).fetchone()[0]),
-            int(self._execute(f"SELECT count(*) FROM incidents i {where_sql(where, 'i.event_date IS NULL')}",
-                              args).fetchone()[0]))
+        if kept is None:  # both counts in one pass over the matches
+            counted = self._execute(f"SELECT count(*), count(i.event_date) FROM incidents i {where_sql(where)}",
+                                    args).fetchone()
+            kept = (int(counted[1]), int(counted[0]) - int(counted[1]))
+        dated, undated = kept
         items: list[StoredEvent] = []
         if offset < dated:
             items += [stored_of(r) for r in self._execute(
