@@ -166,9 +166,8 @@ _TRIGRAM = 3
 def text_conditions(text: str, *, text_index: bool) -> list[str]:
     """The conditions of a text filter: the folded words contain the folded text (one part of them:
     a search never matches across two). On PostgreSQL the ``LIKE`` is served by the pg_trgm index; on
-    SQLite (``text_index``) the FTS5 trigram index finds the incidents holding the text as a phrase of
-    trigrams (every row that contains it, and only those: the ``LIKE`` after it keeps the result exactly
-    the scan's, whatever the tokenizer folds)."""
+    SQLite (``text_index``) the FTS5 trigram index finds the incidents holding every trigram of the text
+    (every row that contains it, and some more: the ``LIKE`` after it keeps exactly the scan's)."""
     like = "i.search_text LIKE ? ESCAPE '\\'"
     if not text_index or len(_folded(text)) < _TRIGRAM:
         return [like]
@@ -179,7 +178,11 @@ def _text_args(text: str, *, text_index: bool) -> list[str]:
     folded = _folded(text)
     if not text_index or len(folded) < _TRIGRAM:
         return [_like(text)]
-    return ['"' + folded.replace('"', '""') + '"', _like(text)]
+    # every trigram of the text, each a token: a superset the LIKE then narrows, read by seeking each
+    # trigram's list of rows from the rarest on (a phrase would check positions in every row holding
+    # the common ones: ~15x slower for 'town 7' over 100,000 incidents)
+    trigrams = dict.fromkeys(folded[i:i + _TRIGRAM] for i in range(len(folded) - _TRIGRAM + 1))
+    return [" AND ".join('"' + t.replace('"', '""') + '"' for t in trigrams), _like(text)]
 
 
 def _folded(value: str) -> str:
