@@ -18,7 +18,7 @@ Each request is timed warm, the median of 5, through the Python API the HTTP rou
   export of every incident in a process of its own, with its peak memory.
 
     .venv/bin/python benchmarks/bench_scale_store.py [--sizes 10000,100000] [--postgres URL] [--no-postgres|--no-sqlite]
-        [--keep DIR]
+        [--keep DIR] [--skip export,full export]
 """
 
 from __future__ import annotations
@@ -81,17 +81,17 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure(label: str, db_of: Callable[[int], Any], sizes: list[int]) -> None:
+def measure(label: str, db_of: Callable[[int], Any], sizes: list[int], skip: frozenset[str] = frozenset()) -> None:
     rows: dict[int, dict[str, float]] = {}
     for n in sizes:
         with db_of(n) as db:
             kept = not db.startswith("postgres") and Path(db).is_file()  # --keep: built by an earlier run
             built = "kept from an earlier run" if kept else f"built in {build(db, n):.0f} s"
-            timed = {name: _median(work) for name, work in requests(db).items()}
+            timed = {name: _median(work) for name, work in requests(db).items() if name not in skip}
             rows[n] = timed
             print(f"{label} {n:>9,} events ({built}): "
                   + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in timed.items()), flush=True)
-            if n == max(sizes):
+            if n == max(sizes) and "full export" not in skip:
                 _export_peak(label, db, n)
     first = sizes[0]
     for n in sizes[1:]:
@@ -130,15 +130,17 @@ def main() -> None:
     ap.add_argument("--postgres", default=os.environ.get("TALAIA_TEST_POSTGRES"))
     ap.add_argument("--no-postgres", action="store_true")
     ap.add_argument("--no-sqlite", action="store_true")
+    ap.add_argument("--skip", default="", help="requests not timed, comma-separated ('export', 'full export', ...)")
     ap.add_argument("--keep", metavar="DIR", help="SQLite stores kept in DIR: built when absent, else timed again")
     ap.add_argument("--build", metavar="DB", help="only build a store of the first size at DB (a file or URL)")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    skip = frozenset(filter(None, args.skip.split(",")))
     if args.build:
         print(f"built {sizes[0]:,} events at {args.build} in {build(args.build, sizes[0]):.0f} s")
         return
     if not args.no_sqlite:
-        measure("SQLite    ", lambda n: _sqlite(n, args.keep), sizes)
+        measure("SQLite    ", lambda n: _sqlite(n, args.keep), sizes, skip)
     if args.no_postgres:
         return
     server = None
@@ -166,7 +168,7 @@ def main() -> None:
                 conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
     try:
-        measure("PostgreSQL", _postgres, sizes)
+        measure("PostgreSQL", _postgres, sizes, skip)
     finally:
         if server is not None:
             server.stop()

@@ -361,9 +361,12 @@ class IncidentTables:
         kept = self._execute("SELECT sum(events) FROM incident_counts WHERE kind = 'year' AND grouping = 'country'"
                              ).fetchone()[0]
         dated = int(kept or 0) + count("event_date = '' AND review_status != 'rejected'")  # '' is dated, uncounted
-        if rejected:
-            dated += count("review_status = 'rejected' AND event_date IS NOT NULL")
-        return dated, count("event_date IS NULL" + ("" if rejected else " AND review_status != 'rejected'"))
+        undated = count("event_date IS NULL AND review_status != 'rejected'")
+        if rejected:  # written so that the planner reads an index (review status alone: its covering one)
+            unplaced = count("event_date IS NULL AND review_status = 'rejected'")
+            dated += count("review_status = 'rejected'") - unplaced
+            undated += unplaced
+        return dated, undated
 
     def actor_pairs(self) -> list[tuple[str | None, str | None, int]]:
         """(actor1, actor2, incidents) of every pair of sides among the incidents (rejected ones left out),
@@ -384,10 +387,15 @@ class IncidentTables:
         kept = None if where else self._kept_totals(rejected=rejected)  # the whole store: counted already
         if not rejected:
             where.append("i.review_status != 'rejected'")
-        if kept is None:  # both counts in one pass over the matches
+        if kept is None and flt is not None and flt.text:  # both counts in one pass over the text's matches
             counted = self._execute(f"SELECT count(*), count(i.event_date) FROM incidents i {where_sql(where)}",
                                     args).fetchone()
             kept = (int(counted[1]), int(counted[0]) - int(counted[1]))
+        elif kept is None:  # every match through the filter's index alone, the (few) undated through theirs
+            total = int(self._execute(f"SELECT count(*) FROM incidents i {where_sql(where)}", args).fetchone()[0])
+            undated = int(self._execute(f"SELECT count(*) FROM incidents i {where_sql(where, 'i.event_date IS NULL')}",
+                                        args).fetchone()[0])
+            kept = (total - undated, undated)
         dated, undated = kept
         items: list[StoredEvent] = []
         if offset < dated:
