@@ -221,14 +221,23 @@ def _m011_incidents(d: Dialect) -> list[str]:
 
 
 def _m012_store_search(d: Dialect) -> list[str]:
-    """A text index on the incidents' searched words (``search_text``), so a text filter reads the
+    """The filters' indexes with the review status (the totals of pages counted from them), and a text index
+    on the incidents' searched words (``search_text``), so a text filter reads the
     incidents holding the words rather than every incident: on SQLite an FTS5 trigram index kept by
     triggers (talaia.store.incidents.text_conditions reads it), on PostgreSQL a pg_trgm GIN index that
     serves the same ``LIKE`` (left out, with a notice, where the server lacks the extension)."""
     if d.name == "sqlite":
-        return [SQLITE_SEARCH_TABLE, *SQLITE_SEARCH_TRIGGERS,
+        return [*_FILTER_INDEXES, SQLITE_SEARCH_TABLE, *SQLITE_SEARCH_TRIGGERS,
                 "INSERT INTO incidents_search(incidents_search) VALUES ('rebuild')"]
-    return [POSTGRES_TRIGRAM_INDEX]
+    return [*_FILTER_INDEXES, POSTGRES_TRIGRAM_INDEX]
+
+
+# each filter's index (011's) also holds the review status, so a page's total (rejected ones left out) is
+# counted from the index alone, not from every matching row
+_FILTERS = ("country_key", "admin1_key", "admin2_key", "event_type_key", "sub_event_type_key", "certainty")
+_FILTER_INDEXES = [statement for c in _FILTERS for statement in (
+    f"DROP INDEX IF EXISTS incidents_{c}",
+    f"CREATE INDEX IF NOT EXISTS incidents_{c} ON incidents({c}, sort_date, review_status)")]
 
 
 # external content: the index holds the trigrams, incidents the text (no second copy); the triggers keep
