@@ -9,15 +9,16 @@ incidents table is computed once (``Store.refresh_incidents(everything=True)``),
 Each request is timed warm, the median of 5, through the Python API the HTTP routes call:
 
 * ``page``: ``/api/events?limit=25`` (newest first), ``page admin1``: the same for one state, ``page
-  text``: for a text search (``q``: a scan of every incident's words, no text index yet);
+  text``: for a text search (``q``: through the text index of migration 012);
 * ``agg month``: ``/api/aggregate?period=month&by=admin1``, ``agg week``: ``period=week&by=admin1``
-  for the latest 12 weeks (what the dashboard opens on);
+  for the latest 12 ISO weeks (from a Monday);
 * ``map``: ``/api/events.geojson`` (clusters beyond 500 located events);
-* ``alerts``: ``/api/alerts`` (the latest week, by admin1);
+* ``alerts``: ``/api/alerts`` (the latest week, by admin1); ``actors``: ``/api/actors`` (every actor's count);
 * ``export``: CSV of one country's incidents of one year, to a file; for the largest store, a CSV
   export of every incident in a process of its own, with its peak memory.
 
     .venv/bin/python benchmarks/bench_scale_store.py [--sizes 10000,100000] [--postgres URL] [--no-postgres|--no-sqlite]
+        [--keep DIR] [--skip export,full export]
 """
 
 from __future__ import annotations
@@ -58,7 +59,8 @@ def requests(db: str) -> dict[str, Callable[[], Any]]:
     with open_store(db, must_exist=True) as store:
         latest = store.latest_day()
     assert latest is not None
-    recent = EventFilter(date_from=(latest - dt.timedelta(weeks=12)).isoformat())
+    # the latest 12 ISO weeks, from a Monday: whole weeks, read from the kept weekly counts
+    recent = EventFilter(date_from=(latest - dt.timedelta(days=latest.weekday(), weeks=11)).isoformat())
     folder = tempfile.mkdtemp()
     return {
         "page": lambda: api.search_events(db=db, limit=25),
@@ -68,6 +70,7 @@ def requests(db: str) -> dict[str, Callable[[], Any]]:
         "agg week": lambda: api.aggregate_events(db=db, where=recent, period="week", by="admin1"),
         "map": lambda: api.map_features(db=db),
         "alerts": lambda: api.alerts(db=db),
+        "actors": lambda: api.list_actors(db=db),
         "export": lambda: api.export_events("acled-csv", db=db, path=Path(folder) / "x.csv",
                                             where=EventFilter(country="MX", date_from="2024-01-01",
                                                               date_to="2024-12-31")),
@@ -78,16 +81,17 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure(label: str, db_of: Callable[[int], Any], sizes: list[int]) -> None:
+def measure(label: str, db_of: Callable[[int], Any], sizes: list[int], skip: frozenset[str] = frozenset()) -> None:
     rows: dict[int, dict[str, float]] = {}
     for n in sizes:
         with db_of(n) as db:
-            built = build(db, n)
-            timed = {name: _median(work) for name, work in requests(db).items()}
+            kept = not db.startswith("postgres") and Path(db).is_file()  # --keep: built by an earlier run
+            built = "kept from an earlier run" if kept else f"built in {build(db, n):.0f} s"
+            timed = {name: _median(work) for name, work in requests(db).items() if name not in skip}
             rows[n] = timed
-            print(f"{label} {n:>9,} events (built in {built:.0f} s): "
+            print(f"{label} {n:>9,} events ({built}): "
                   + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in timed.items()), flush=True)
-            if n == max(sizes):
+            if n == max(sizes) and "full export" not in skip:
                 _export_peak(label, db, n)
     first = sizes[0]
     for n in sizes[1:]:
@@ -111,7 +115,11 @@ def _export_peak(label: str, db: str, n: int) -> None:
 
 
 @contextmanager
-def _sqlite(n: int) -> Iterator[str]:
+def _sqlite(n: int, keep: str | None = None) -> Iterator[str]:
+    if keep:  # the stores kept in ``keep`` and used again by later runs (built once)
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        yield str(Path(keep) / f"scale-{n}.db")
+        return
     with tempfile.TemporaryDirectory() as folder:
         yield str(Path(folder) / f"scale-{n}.db")
 
@@ -122,14 +130,17 @@ def main() -> None:
     ap.add_argument("--postgres", default=os.environ.get("TALAIA_TEST_POSTGRES"))
     ap.add_argument("--no-postgres", action="store_true")
     ap.add_argument("--no-sqlite", action="store_true")
+    ap.add_argument("--skip", default="", help="requests not timed, comma-separated ('export', 'full export', ...)")
+    ap.add_argument("--keep", metavar="DIR", help="SQLite stores kept in DIR: built when absent, else timed again")
     ap.add_argument("--build", metavar="DB", help="only build a store of the first size at DB (a file or URL)")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    skip = frozenset(filter(None, args.skip.split(",")))
     if args.build:
         print(f"built {sizes[0]:,} events at {args.build} in {build(args.build, sizes[0]):.0f} s")
         return
     if not args.no_sqlite:
-        measure("SQLite    ", _sqlite, sizes)
+        measure("SQLite    ", lambda n: _sqlite(n, args.keep), sizes, skip)
     if args.no_postgres:
         return
     server = None
@@ -157,7 +168,7 @@ def main() -> None:
                 conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
     try:
-        measure("PostgreSQL", _postgres, sizes)
+        measure("PostgreSQL", _postgres, sizes, skip)
     finally:
         if server is not None:
             server.stop()

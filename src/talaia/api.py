@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from talaia.analysis.aggregate import Aggregate, check_aggregation, counted_aggregate
 from talaia.analysis.series import GROUPINGS, Grouping, check_grouping, counted_series, parse_week
 from talaia.analysis.spikes import (
+    YEAR_WEEKS,
     AlertReport,
     AlertSettings,
     AreaHistory,
@@ -261,15 +262,32 @@ def alerts(*, db: str | Path | None = None, week: str | None = None, since: str 
             last = min(last or latest, latest)
             first = max(first or last, earliest or last)
             judged = weeks_between(first, last) if first <= last else []
-        counts = store.series_counts(flt, by)
+        counts, judged_areas = _alert_counts(store, flt, by, judged, areas, settings)
         report = detect_in(lambda end, only: counted_series(counts, by, end, only), judged, by=by, only=areas,
                            settings=settings, top=top)
+        if judged_areas is not None:
+            report = dataclasses.replace(report, areas=judged_areas)
         if not report.alerts or not top:
             return report
         stored = store.series_events(flt, by, sorted({parse_week(a.week) for a in report.alerts}))
     found = tuple(dataclasses.replace(a, top_events=top_of(stored.get((a.area.key, parse_week(a.week)), ()), top))
                   for a in report.alerts)
     return dataclasses.replace(report, alerts=found)
+
+
+def _alert_counts(store: Store, flt: EventFilter, by: Grouping, judged: Sequence[dt.date], areas: Sequence[str],
+                  settings: AlertSettings | None) -> tuple[list[tuple[tuple[str, ...], dt.date, int, int]],
+                                                           int | None]:
+    """The weekly counts the alerts on ``judged`` need, and how many areas were judged when the store
+    counted them apart (None: as many as series). Without a choice of areas, bounded by areas x weeks
+    alerting can touch: the areas with events in a judged week, from as far back as a reference
+    reaches (``years_back`` before the earliest judged week): the same alerts as every count gives."""
+    if areas or not judged:
+        return store.series_counts(flt, by), None
+    reach = round((settings or AlertSettings()).years_back * YEAR_WEEKS)
+    since = min(judged) - dt.timedelta(weeks=reach)
+    counts = store.series_counts(flt, by, judged=judged, since=since)
+    return counts, store.series_areas(flt, by, max(judged))
 
 
 def area_history(area: str, *, db: str | Path | None = None, since: str | dt.date | None = None,
@@ -374,21 +392,21 @@ def list_actors(query: str | None = None, *, db: str | Path | None = None, knowl
     names: dict[str, list[str]] = {}
     unknown: dict[str, list[int]] = {}
     where = db if db is not None else default_db()
-    incidents: list[StoredEvent] = []
+    pairs: list[tuple[str | None, str | None, int]] = []
     speakers: dict[str, int] = {}
     if db is not None or is_postgres_url(where) or Path(where).is_file():
         with open_store(where, must_exist=True) as store:
-            incidents = the_events(store)
+            pairs = store.actor_pairs()  # the incidents' sides, counted in the database
             speakers = store.name_counts()["speakers"]
     resolved = functools.cache(kb.resolve)
-    for stored in incidents:
-        named = {n for n in (stored.event.actor1, stored.event.actor2) if n}
+    for actor1, actor2, n in pairs:
+        named = {a for a in (actor1, actor2) if a}
         for actor_id in {a.id for a in map(resolved, named) if a is not None}:
-            events[actor_id] = events.get(actor_id, 0) + 1
+            events[actor_id] = events.get(actor_id, 0) + n
         for name in named:
             found = resolved(name)
             if found is None:
-                unknown.setdefault(name, [0, 0])[0] += 1
+                unknown.setdefault(name, [0, 0])[0] += n
             else:
                 names.setdefault(found.id, []).append(name)
     for name, n in speakers.items():

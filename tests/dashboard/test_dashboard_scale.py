@@ -1,7 +1,8 @@
 """The dashboard's first view on a large store, in headless Chromium: map, timeline and table drawn
 within 3 seconds of opening the page (the alerts panel fills after them; its time is printed). The
 store is generated (``store.generated``: bulk inserts, no extraction); its size is
-$TALAIA_SCALE_EVENTS (default 10,000, so the suite stays fast; benchmarks/RESULTS.md has larger ones)."""
+$TALAIA_SCALE_EVENTS (default 10,000, so the suite stays fast; benchmarks/RESULTS.md has larger ones), or
+$TALAIA_SCALE_DB names one generated already (``bench_scale_store.py --keep DIR`` keeps them)."""
 
 from __future__ import annotations
 
@@ -21,8 +22,10 @@ FIRST_VIEW_S = 3.0
 
 @pytest.fixture(scope="module")
 def large_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = tmp_path_factory.mktemp("scale") / "scale.db"
-    build(str(db), int(os.environ.get("TALAIA_SCALE_EVENTS", "10000")))
+    kept = os.environ.get("TALAIA_SCALE_DB")  # a store generated already (bench_scale_store.py --keep DIR)
+    db = Path(kept) if kept else tmp_path_factory.mktemp("scale") / "scale.db"
+    if not kept:
+        build(str(db), int(os.environ.get("TALAIA_SCALE_EVENTS", "10000")))
     with _serving(Path(db)) as url:
         yield url
 

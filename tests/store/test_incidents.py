@@ -142,14 +142,32 @@ def test_exports_stream_every_incident_in_reading_order(db_path: str) -> None:
 
 def test_kept_counts_follow_every_change(store_db: str) -> None:
     from talaia.store.counts import AGGREGATE_GROUPS, CELL_ZOOMS, SERIES_GROUPS
+    from talaia.store.incidents import _whole_periods
+
+    for period, first, last in (("week", "2021-03-02", None), ("month", None, "2021-03-30"),
+                                ("year", "2021-02-01", None)):
+        assert _whole_periods(EventFilter(date_from=first, date_to=last), period) is None  # not whole: grouped
+    assert _whole_periods(EventFilter(date_from="2021-03-01", admin1="Jalisco"), "week") is None
 
     everything = EventFilter(country="MX")  # every stored incident, counted by the grouped queries instead
 
     def check(store: Store) -> None:
+        for rejected in (False, True):  # totals of the whole store: from the kept counts
+            assert store.count_incidents(rejected=rejected) == store.count_incidents(everything, rejected=rejected)
+            assert store.incident_page(None, limit=1, offset=0, rejected=rejected)[0] == \
+                store.incident_page(everything, limit=1, offset=0, rejected=rejected)[0]
         for period in ("week", "month", "year"):
             for by in AGGREGATE_GROUPS:
                 kept, undated = store.incident_counts(None, period=period, by=by)
                 grouped, also = store.incident_counts(everything, period=period, by=by)
+                assert sorted(kept, key=repr) == sorted(grouped, key=repr) and undated == also
+        for period, first, last in (("week", "2021-03-01", "2021-03-07"), ("week", "2021-03-08", None),
+                                    ("month", "2021-03-01", "2021-04-30"), ("year", None, "2021-12-31")):
+            assert _whole_periods(EventFilter(date_from=first, date_to=last), period)  # read from the kept counts
+            for by in AGGREGATE_GROUPS:
+                kept, undated = store.incident_counts(EventFilter(date_from=first, date_to=last), period=period, by=by)
+                grouped, also = store.incident_counts(dataclasses.replace(everything, date_from=first, date_to=last),
+                                                      period=period, by=by)
                 assert sorted(kept, key=repr) == sorted(grouped, key=repr) and undated == also
         for by in SERIES_GROUPS:
             assert sorted(store.series_counts(None, by)) == sorted(store.series_counts(everything, by))

@@ -137,8 +137,9 @@ def stored_of(row: Row) -> StoredEvent:
                        tuple(json.loads(row["mentions"] or "[]")), review)
 
 
-def conditions(flt: EventFilter) -> tuple[list[str], list[Any]]:
-    """SQL conditions on the incidents table ``i`` and their arguments for ``flt``."""
+def conditions(flt: EventFilter, *, text_index: bool = False) -> tuple[list[str], list[Any]]:
+    """SQL conditions on the incidents table ``i`` and their arguments for ``flt``; ``text_index``: the
+    text filter reads SQLite's trigram index ``incidents_search`` (migration 012) first."""
     where: list[str] = []
     args: list[Any] = []
     if flt.country:
@@ -162,14 +163,44 @@ def conditions(flt: EventFilter) -> tuple[list[str], list[Any]]:
         if value:
             where.append(condition)
             args.append(value)
-    if flt.text:  # a scan of one folded column (no text index yet)
-        where.append("i.search_text LIKE ? ESCAPE '\\'")
-        args.append(_like(flt.text))
+    if flt.text:
+        where.extend(text_conditions(flt.text, text_index=text_index))
+        args.extend(_text_args(flt.text, text_index=text_index))
     return where, args
 
 
+# the fewest characters a trigram index can look up; a shorter text is searched by a scan
+_TRIGRAM = 3
+
+
+def text_conditions(text: str, *, text_index: bool) -> list[str]:
+    """The conditions of a text filter: the folded words contain the folded text (one part of them:
+    a search never matches across two). On PostgreSQL the ``LIKE`` is served by the pg_trgm index; on
+    SQLite (``text_index``) the FTS5 trigram index finds the incidents holding every trigram of the text
+    (every row that contains it, and some more: the ``LIKE`` after it keeps exactly the scan's)."""
+    like = "i.search_text LIKE ? ESCAPE '\\'"
+    if not text_index or len(_folded(text)) < _TRIGRAM:
+        return [like]
+    return ["i.rowid IN (SELECT rowid FROM incidents_search WHERE incidents_search MATCH ?)", like]
+
+
+def _text_args(text: str, *, text_index: bool) -> list[str]:
+    folded = _folded(text)
+    if not text_index or len(folded) < _TRIGRAM:
+        return [_like(text)]
+    # every trigram of the text, each a token: a superset the LIKE then narrows, read by seeking each
+    # trigram's list of rows from the rarest on (a phrase would check positions in every row holding
+    # the common ones: ~15x slower for 'town 7' over 100,000 incidents)
+    trigrams = dict.fromkeys(folded[i:i + _TRIGRAM] for i in range(len(folded) - _TRIGRAM + 1))
+    return [" AND ".join('"' + t.replace('"', '""') + '"' for t in trigrams), _like(text)]
+
+
+def _folded(value: str) -> str:
+    return fold(value).strip().replace(_PART, "")
+
+
 def _like(value: str) -> str:
-    folded = fold(value).strip().replace(_PART, "").replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    folded = _folded(value).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{folded}%"
 
 
@@ -321,22 +352,67 @@ class IncidentTables:
         return len(ids)
 
     # ---- reads -------------------------------------------------------------------------------
+    @property
+    def _text_index(self) -> bool:
+        """Whether text filters read SQLite's FTS5 index (PostgreSQL's trigram index serves the LIKE itself)."""
+        return getattr(getattr(self, "dialect", None), "name", "") == "sqlite"
+
+    def _where(self, flt: EventFilter | None) -> tuple[list[str], list[Any]]:
+        return conditions(flt or EventFilter(), text_index=self._text_index)
+
     def count_incidents(self, flt: EventFilter | None = None, *, rejected: bool = True) -> int:
-        where, args = conditions(flt or EventFilter())
+        where, args = self._where(flt)
+        if not where:
+            return sum(self._kept_totals(rejected=rejected))
         more = () if rejected else ("i.review_status != 'rejected'",)
         return int(self._execute(f"SELECT count(*) FROM incidents i {where_sql(where, *more)}", args).fetchone()[0])
+
+    def _kept_totals(self, *, rejected: bool) -> tuple[int, int]:
+        """(dated, undated) incidents of the whole store, rejected ones only with ``rejected``: the dated
+        from the kept yearly counts (a few hundred rows, whatever the store's size), the rest (undated,
+        rejected: few) counted through their indexes."""
+        def count(sql: str) -> int:
+            return int(self._execute(f"SELECT count(*) FROM incidents WHERE {sql}").fetchone()[0])
+
+        kept = self._execute("SELECT sum(events) FROM incident_counts WHERE kind = 'year' AND grouping = 'country'"
+                             ).fetchone()[0]
+        dated = int(kept or 0) + count("event_date = '' AND review_status != 'rejected'")  # '' is dated, uncounted
+        undated = count("event_date IS NULL AND review_status != 'rejected'")
+        if rejected:  # written so that the planner reads an index (review status alone: its covering one)
+            unplaced = count("event_date IS NULL AND review_status = 'rejected'")
+            dated += count("review_status = 'rejected'") - unplaced
+            undated += unplaced
+        return dated, undated
+
+    def actor_pairs(self) -> list[tuple[str | None, str | None, int]]:
+        """(actor1, actor2, incidents) of every pair of sides among the incidents (rejected ones left out),
+        grouped in the database, in the order of each pair's first incident (as :meth:`iter_incidents`
+        reads them): what the actors' counts need, without reading the incidents."""
+        undated = "CASE WHEN sort_date IS NULL THEN 1 ELSE 0 END"
+        rows = self._execute(
+            f"SELECT actor1, actor2, count(*), min({undated}), min(sort_date), min(sort_doc) FROM incidents "
+            "WHERE review_status != 'rejected' GROUP BY actor1, actor2").fetchall()
+        ordered = sorted(rows, key=lambda r: (r[3], r[4] or "", r[5] or "", r[0] or "", r[1] or ""))
+        return [(r[0], r[1], int(r[2])) for r in ordered]
 
     def incident_page(self, flt: EventFilter | None, *, limit: int, offset: int, rejected: bool = True
                       ) -> tuple[int, list[StoredEvent]]:
         """(how many incidents match ``flt``, the page of ``limit`` from ``offset``): newest first, the
         undated after the dated, in the order :meth:`Store.events` reads them; rejected ones only with ``rejected``."""
-        where, args = conditions(flt or EventFilter())
+        where, args = self._where(flt)
+        kept = None if where else self._kept_totals(rejected=rejected)  # the whole store: counted already
         if not rejected:
             where.append("i.review_status != 'rejected'")
-        dated = int(self._execute(f"SELECT count(*) FROM incidents i {where_sql(where, 'i.event_date IS NOT NULL')}",
-                                  args).fetchone()[0])
-        undated = int(self._execute(f"SELECT count(*) FROM incidents i {where_sql(where, 'i.event_date IS NULL')}",
-                                    args).fetchone()[0])
+        if kept is None and flt is not None and flt.text:  # both counts in one pass over the text's matches
+            counted = self._execute(f"SELECT count(*), count(i.event_date) FROM incidents i {where_sql(where)}",
+                                    args).fetchone()
+            kept = (int(counted[1]), int(counted[0]) - int(counted[1]))
+        elif kept is None:  # every match through the filter's index alone, the (few) undated through theirs
+            total = int(self._execute(f"SELECT count(*) FROM incidents i {where_sql(where)}", args).fetchone()[0])
+            undated = int(self._execute(f"SELECT count(*) FROM incidents i {where_sql(where, 'i.event_date IS NULL')}",
+                                        args).fetchone()[0])
+            kept = (total - undated, undated)
+        dated, undated = kept
         items: list[StoredEvent] = []
         if offset < dated:
             items += [stored_of(r) for r in self._execute(
@@ -355,7 +431,7 @@ class IncidentTables:
                        batch: int = 2_000) -> Iterator[StoredEvent]:
         """Every incident matching ``flt``, oldest first (undated last), read ``batch`` at a time by
         keyset paging: memory stays flat whatever the store's size (exports stream from it)."""
-        where, args = conditions(flt or EventFilter())
+        where, args = self._where(flt)
         if not rejected:
             where.append("i.review_status != 'rejected'")
         for nulls, condition in ((0, "i.sort_date IS NOT NULL"), (1, "i.sort_date IS NULL")):
@@ -383,7 +459,12 @@ class IncidentTables:
     def incident_counts(self, flt: EventFilter | None, *, period: str, by: str) -> tuple[list[tuple[Any, ...]], int]:
         """([(period, key, events, fatalities)], undated): the incidents matching ``flt`` (rejected ones
         left out) per ``period`` ('week' or 'month') and value of ``by``, grouped in the database."""
-        where, args = conditions(flt or EventFilter())
+        where, args = self._where(flt)
+        periods = _whole_periods(flt, period)
+        if periods is not None:  # whole weeks, months or years of the whole store: its kept counts in that range
+            kept = self._execute("SELECT period, area, events, fatalities FROM incident_counts WHERE kind = ? AND "
+                                 "grouping = ? AND events > 0 AND period >= ? AND period <= ?", (period, by, *periods))
+            return [(r[0], r[1] or None, int(r[2]), int(r[3])) for r in kept], 0  # a date range: none undated
         if not where:  # the whole store: its kept counts
             kept = self._execute("SELECT period, area, events, fatalities FROM incident_counts WHERE kind = ? AND "
                                  "grouping = ? AND events > 0", (period, by))
@@ -418,8 +499,8 @@ class IncidentTables:
         [(mean latitude, mean longitude, incidents, deaths)]; None when ``limit`` is given and no more
         than that many are located (then points are sent). Without filters, read from the kept cells
         (those that meet ``bbox``)."""
-        where, args = _located(flt, bbox)
-        if not conditions(flt or EventFilter())[0] and zoom in CELL_ZOOMS:
+        where, args = _located(flt, bbox, text_index=self._text_index)
+        if not self._where(flt)[0] and zoom in CELL_ZOOMS:
             return self._kept_cells(zoom, bbox, limit)
         if limit is not None and len(self._execute(
                 f"SELECT 1 FROM incidents i {where_sql(where)} LIMIT {int(limit) + 1}", args).fetchall()) <= limit:
@@ -452,7 +533,7 @@ class IncidentTables:
     def located_incidents(self, flt: EventFilter | None, bbox: Sequence[float] | None, limit: int
                           ) -> list[StoredEvent]:
         """Up to ``limit`` incidents matching ``flt`` with coordinates inside ``bbox``, newest first."""
-        where, args = _located(flt, bbox)
+        where, args = _located(flt, bbox, text_index=self._text_index)
         return [stored_of(r) for r in self._execute(
             f"SELECT * FROM incidents i {where_sql(where)} ORDER BY i.sort_date IS NULL, i.sort_date DESC, "
             f"i.sort_doc DESC, i.sort_rank DESC LIMIT {int(limit)}", args)]
@@ -466,7 +547,7 @@ class IncidentTables:
         return self._day("min", flt)
 
     def _day(self, which: str, flt: EventFilter | None) -> dt.date | None:
-        where, args = conditions(flt or EventFilter())
+        where, args = self._where(flt)
         found = self._execute(f"SELECT {which}(i.event_date) FROM incidents i "
                               f"{where_sql(where, 'i.review_status != ' + repr('rejected'))}", args).fetchone()[0]
         try:
@@ -474,16 +555,18 @@ class IncidentTables:
         except ValueError:
             return None
 
-    def series_counts(self, flt: EventFilter | None, by: str) -> list[tuple[tuple[str, ...], dt.date, int, int]]:
+    def series_counts(self, flt: EventFilter | None, by: str, *, judged: Sequence[dt.date] = (),
+                      since: dt.date | None = None) -> list[tuple[tuple[str, ...], dt.date, int, int]]:
         """(area key, Monday, events, fatalities) of every area of ``by`` and week with incidents matching
-        ``flt`` (rejected ones and those dated only to the month left out), counted in the database."""
-        if not conditions(flt or EventFilter())[0]:  # the whole store: its kept counts
-            days: dict[str, dt.date] = {}  # a few hundred Mondays, each parsed once
-            return [(tuple(r[0].split(SEPARATOR)), days.get(r[1]) or days.setdefault(r[1], dt.date.fromisoformat(r[1])),
-                     int(r[2]), int(r[3]))
-                    for r in self._execute("SELECT area, period, events, fatalities FROM incident_counts "
-                                           "WHERE kind = 'series' AND grouping = ? AND events > 0", (by,))]
-        selects, args = _area_selects(flt, by)
+        ``flt`` (rejected ones and those dated only to the month left out), counted in the database.
+
+        For the whole store (its kept counts) the read can be bounded by what alerts on the weeks
+        ``judged`` need: only the areas with events in one of them (no other can alert) and, with
+        ``since``, only the weeks from that Monday on, an area with events before it starting there
+        with a week of none (its reference, which reaches back no further, is then the same)."""
+        if not self._where(flt)[0]:  # the whole store: its kept counts
+            return self._kept_series(by, judged, since)
+        selects, args = _area_selects(flt, by, text_index=self._text_index)
         out = []
         for key, where in selects:
             width, columns = len(key), ", ".join(key)
@@ -500,13 +583,45 @@ class IncidentTables:
             out = [(k, m, n, f) for (k, m), (n, f) in merged.items()]
         return out
 
+    def _kept_series(self, by: str, judged: Sequence[dt.date], since: dt.date | None
+                     ) -> list[tuple[tuple[str, ...], dt.date, int, int]]:
+        """:meth:`series_counts` of the whole store, from its kept counts."""
+        where, args = ["kind = 'series'", "grouping = ?", "events > 0"], [by]
+        if judged:
+            marks = ",".join("?" * len(judged))
+            where.append("area IN (SELECT area FROM incident_counts WHERE kind = 'series' AND grouping = ? "
+                         f"AND events > 0 AND period IN ({marks}))")
+            args += [by, *(m.isoformat() for m in judged)]
+        earlier: list[Row] = []
+        if since is not None:
+            earlier = self._execute(f"SELECT DISTINCT area FROM incident_counts {where_sql(where, 'period < ?')}",
+                                    [*args, since.isoformat()]).fetchall()
+            where.append("period >= ?")
+            args.append(since.isoformat())
+        days: dict[str, dt.date] = {}  # a few hundred Mondays, each parsed once
+        rows = [(r[0], days.get(r[1]) or days.setdefault(r[1], dt.date.fromisoformat(r[1])), r[2], r[3])
+                for r in self._execute(f"SELECT area, period, events, fatalities FROM incident_counts "
+                                       f"{where_sql(where)}", args)]
+        # the areas with events before ``since`` start there: counted first, overwritten by a week read
+        starts = [(r[0], since, 0, 0) for r in earlier if since is not None]
+        return [(tuple(a.split(SEPARATOR)), m, int(n), int(f)) for a, m, n, f in [*starts, *rows]]
+
+    def series_areas(self, flt: EventFilter | None, by: str, until: dt.date) -> int | None:
+        """How many areas of ``by`` have events up to the week of ``until`` (what an alert report counts as
+        judged), from the kept counts; None when ``flt`` filters (then the series read say)."""
+        if self._where(flt)[0]:
+            return None
+        return int(self._execute("SELECT count(DISTINCT area) FROM incident_counts WHERE kind = 'series' "
+                                 "AND grouping = ? AND events > 0 AND period <= ?",
+                                 (by, until.isoformat())).fetchone()[0])
+
     def series_events(self, flt: EventFilter | None, by: str, mondays: Sequence[dt.date]
                       ) -> dict[tuple[tuple[str, ...], dt.date], list[StoredEvent]]:
         """The incidents of the weeks starting on ``mondays``, by (area key of ``by``, Monday)."""
         if not mondays:
             return {}
         marks = ",".join("?" * len(mondays))
-        selects, args = _area_selects(flt, by, f"i.series_week IN ({marks})")
+        selects, args = _area_selects(flt, by, f"i.series_week IN ({marks})", text_index=self._text_index)
         found: dict[tuple[tuple[str, ...], dt.date], list[StoredEvent]] = {}
         for key_columns, where in selects:
             width = len(key_columns)
@@ -518,6 +633,35 @@ class IncidentTables:
 
 
 _NONEMPTY = "coalesce(i.{0}, '') != ''"
+_LAST_PERIOD = {"week": "9999-W99", "month": "9999-99", "year": "9999"}
+
+
+def _whole_periods(flt: EventFilter | None, period: str) -> tuple[str, str] | None:
+    """(first, last period) when ``flt`` selects by dates alone, from the first day of a ``period`` to the
+    last day of one (either end open): the kept counts of those periods are then its counts."""
+    if flt is None or (not flt.date_from and not flt.date_to) or period not in _LAST_PERIOD:
+        return None
+    if any(getattr(flt, f) for f in EventFilter.__dataclass_fields__ if f not in {"date_from", "date_to"}):
+        return None
+    first, last = "0000", _LAST_PERIOD[period]
+    if flt.date_from:
+        day = dt.date.fromisoformat(flt.date_from)
+        if _period_of(day, period) == _period_of(day - dt.timedelta(days=1), period):
+            return None  # not the first day of its period
+        first = _period_of(day, period)
+    if flt.date_to:
+        day = dt.date.fromisoformat(flt.date_to)
+        if _period_of(day, period) == _period_of(day + dt.timedelta(days=1), period):
+            return None  # not the last day of its period
+        last = _period_of(day, period)
+    return first, last
+
+
+def _period_of(day: dt.date, period: str) -> str:
+    """The period of ``day`` as the kept counts write it ('2019-W42', '2019-10', '2019')."""
+    if period == "week":
+        return iso_week_of(day.isoformat()) or ""
+    return day.isoformat()[:7] if period == "month" else day.isoformat()[:4]
 
 
 def _merged(rows: Sequence[Row]) -> list[tuple[Any, ...]]:
@@ -535,8 +679,9 @@ _AREAS = {"country": (("i.country_key",), ("country_key",)),
           "event_type": (("i.event_type",), ("event_type",))}
 
 
-def _located(flt: EventFilter | None, bbox: Sequence[float] | None) -> tuple[list[str], list[Any]]:
-    where, args = conditions(flt or EventFilter())
+def _located(flt: EventFilter | None, bbox: Sequence[float] | None, *, text_index: bool
+             ) -> tuple[list[str], list[Any]]:
+    where, args = conditions(flt or EventFilter(), text_index=text_index)
     where += ["i.latitude IS NOT NULL", "i.longitude IS NOT NULL"]
     if flt is None or flt.review != "rejected":  # the map shows no rejected events unless asked (as the kept cells)
         where.append("i.review_status != 'rejected'")
@@ -547,11 +692,11 @@ def _located(flt: EventFilter | None, bbox: Sequence[float] | None) -> tuple[lis
     return where, args
 
 
-def _area_selects(flt: EventFilter | None, by: str, *more: str
+def _area_selects(flt: EventFilter | None, by: str, *more: str, text_index: bool
                   ) -> tuple[list[tuple[tuple[str, ...], str]], list[Any]]:
     """[(key columns, WHERE)] of the selects whose union is every (area, incident) of ``by`` (an actor
     area once for each distinct actor on an incident's sides), with the arguments of one WHERE."""
-    where, args = conditions(flt or EventFilter())
+    where, args = conditions(flt or EventFilter(), text_index=text_index)
     where += ["i.review_status != 'rejected'", "i.series_week IS NOT NULL", *more]
     if by == "actor":
         first = where_sql(where, _NONEMPTY.format("actor1"))

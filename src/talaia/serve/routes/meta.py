@@ -8,9 +8,9 @@ from fastapi import APIRouter, Request
 
 from talaia.about import EXTRACTOR_VERSION, __version__
 from talaia.analysis.aggregate import GROUPS, PERIODS
-from talaia.api import MAX_PAGE, open_store, the_events
+from talaia.api import MAX_PAGE, open_store
 from talaia.review import ACTIONS, CORRECTABLE_FIELDS
-from talaia.store.filters import CERTAINTIES, REVIEW_STATUSES, acled_types
+from talaia.store.filters import CERTAINTIES, REVIEW_STATUSES, EventFilter, acled_types
 
 router = APIRouter(prefix="/api", tags=["meta"])
 # what each count counts: an event is an incident, told by one or more reports (the dashboard's count)
@@ -30,10 +30,10 @@ def meta(request: Request) -> dict[str, Any]:
     the server was started with a token."""
     settings = request.app.state.settings
     with open_store(settings.db, must_exist=True) as store:
-        incidents = the_events(store, rejected=True)
-        rejected = sum(1 for e in incidents if e.rejected)
+        # counted in the database (the kept counts and indexes), not read
         counts = {"documents": store.count("documents"), "reports": store.count("events"),
-                  "events": len(incidents) - rejected, "rejected": rejected, "quotes": store.count("quotes"),
+                  "events": store.count_incidents(rejected=False),
+                  "rejected": store.count_incidents(EventFilter(review="rejected")), "quotes": store.count("quotes"),
                   "reviews": store.count_reviews()}
     event_types, sub_types = acled_types()
     return {
