@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Score the extractor on the construction families written for it (tests/fixtures/families).
+"""Score the extractor on the construction families written for it (tests/families).
 
     python tools/family_scores.py [nonincidents roles articles] [--failures FILE]
 
@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-FAMILIES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "families"
+FAMILIES = Path(__file__).resolve().parents[1] / "tests" / "families"
 CORPORA = ("nonincidents", "roles", "articles")
 FUNCTION_WORDS = frozenset({"of", "the", "de", "la", "el", "forces"})
 

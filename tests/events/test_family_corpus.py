@@ -1,4 +1,4 @@
-"""Floors on the construction-family corpora written for Talaia (tests/fixtures/families): the incidents
+"""Floors on the construction-family corpora written for Talaia (tests/families): the incidents
 work measured by family, in text nobody tuned the gold on. Figures and how to read them:
 ``python tools/family_scores.py``."""
 
@@ -16,7 +16,7 @@ from family_scores import score
 pytestmark = pytest.mark.slow
 
 # the share right on each corpus, a few points under the figure measured when the floor was set
-FLOORS = {"nonincidents": 58.0, "roles": 55.0, "articles": 52.0}
+FLOORS = {"nonincidents": 59.0, "roles": 63.0, "articles": 61.0}
 
 
 @pytest.mark.parametrize("corpus", sorted(FLOORS))
