@@ -217,3 +217,14 @@ def test_a_town_its_municipality_and_state_are_one_place(pipeline: Any, text: st
 def test_two_towns_of_one_state_are_still_a_list(pipeline: Any) -> None:
     events = _events(pipeline, "Gunmen attacked bars in Celaya, Irapuato, Guanajuato, on Monday, killing five people.")
     assert {e.location for e in events} == {"Celaya", "Irapuato"}
+
+
+@pytest.mark.parametrize("text", [
+    "The number of people killed by a car bomb that exploded near a police station in Jamundí rose to four on "
+    "Monday.",
+    "Las personas muertas por la explosión de un coche bomba frente a una comisaría en Jamundí ya son cuatro, "
+    "informaron el lunes.",
+])
+def test_civilians_are_never_a_blasts_doers(pipeline: Any, text: str) -> None:
+    events = _events(pipeline, text)
+    assert events and all("Civilians" not in (e.actor1 or "") for e in events)

@@ -610,8 +610,9 @@ def _finalise(d: Draft, ctx: DocumentContext, focus: Place | None, country: str 
     patient = d.patient.actor if d.patient else None
     etype = tax.event_type_of(d.sub_event_type)
     battles = tax.event_tags["battles"]
-    if etype == tax.event_tags["violence_against_civilians"] and agent is not None and agent.inter == tax.civilians:
-        agent = None  # civilians are the victims of violence against civilians, never its perpetrators
+    if etype in {tax.event_tags["violence_against_civilians"], tax.event_tags["explosions"]} and \
+            agent is not None and agent.inter == tax.civilians:
+        agent = None  # civilians are the victims of violence and of blasts, never their doers ('killed by a car bomb')
     if etype in tax.political_violence and agent is None and not _names_a_perpetrator(d.trigger, lexicon) and \
             lexicon.detection.custody.search(" ".join((d.sentence, *(text[s:e] for s, e in d.spans)))):
         agent = Actor(names("police", c_name), tax.state_forces)  # harm to someone the state holds: its doing
