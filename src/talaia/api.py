@@ -55,10 +55,9 @@ __all__ = ["ActorCount", "ActorListing", "AlertReport", "AlertSettings", "AreaHi
            "actor_detail", "actor_events", "actor_kb", "aggregate_events", "alerts", "area_history", "arrivals",
            "each_event", "event_record", "explain_fusion", "export_chunks", "export_events", "extract_paths",
            "extract_text", "fuse_events", "incident_followups", "ingest_paths", "list_actors", "list_events",
-           "list_quotes",
-           "map_features", "merge_events", "open_store", "reprocess", "review_event", "review_gold", "review_log",
-           "review_queue", "search_events", "show_document", "show_event", "since_moment", "source_health",
-           "split_event", "the_events", "watch", "watched_sources", "write_brief"]
+           "list_quotes", "map_features", "merge_events", "open_store", "reprocess", "review_event", "review_gold",
+           "review_log", "review_queue", "search_events", "show_document", "show_event", "since_moment",
+           "source_health", "split_event", "the_events", "watch", "watched_sources", "write_brief"]
 
 
 def extract_text(text: str, *, published: dt.date | str | None = None, language: str | None = None,

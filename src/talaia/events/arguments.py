@@ -26,20 +26,18 @@ def responds(sent: Any, m: ActorMention, responders: frozenset[str]) -> bool:
 
 
 
-def passive_subject(sent: Any, m: ActorMention) -> bool:
+def passive_subject(sent: Any, m: ActorMention, cues: Mapping[str, frozenset[str]]) -> bool:
+    """``cues``: argument_cues by role (its ``passive_auxiliary`` words)."""
     return any(m.start <= tok.idx < m.end and (tok.dep_ in {"nsubjpass", "nsubj:pass"} or
-                                              (tok.dep_ == "nsubj" and is_passive(tok.head))) for tok in sent)
+                                              (tok.dep_ == "nsubj" and is_passive(tok.head, cues))) for tok in sent)
 
 
-PASSIVE_AUXILIARIES = frozenset({"ser", "be", "get"})
-
-
-def is_passive(verb: Any) -> bool:
+def is_passive(verb: Any, cues: Mapping[str, frozenset[str]]) -> bool:
     """A participle with 'ser' ('fueron atacados', 'fue baleada'): the Spanish parser labels its subject
     nsubj and its 'por' phrase obj, where English gets nsubjpass and agent."""
+    auxiliaries = cues.get("passive_auxiliary", frozenset())
     return "Part" in verb.morph.get("VerbForm") and any(
-        c.dep_ in {"aux", "aux:pass", "auxpass", "cop"} and c.lemma_.lower() in PASSIVE_AUXILIARIES
-        for c in verb.children)
+        c.dep_ in {"aux", "aux:pass", "auxpass", "cop"} and c.lemma_.lower() in auxiliaries for c in verb.children)
 
 
 
@@ -56,7 +54,7 @@ def arguments(tok: Any, cues: Mapping[str, frozenset[str]]) -> tuple[Any | None,
     agent = patient = None
     aims = cues.get("verb_target", frozenset())
     if tok.pos_ in {"VERB", "AUX"}:
-        passive = is_passive(tok)
+        passive = is_passive(tok, cues)
         for c in tok.children:
             if c.dep_ == "nsubj" and passive:
                 patient = c  # 'militares fueron atacados': who suffered it

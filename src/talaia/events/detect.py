@@ -111,6 +111,8 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon,
     recent: list[tuple[int, int, EventDate]] = []  # (sentence, paragraph, date) of dated sentences
     paragraph, counted_to = 0, 0
     blamed: list[tuple[int, list[ActorMention]]] = []  # sentences that put an incident on a named group
+    arguments_cues = lexicon.detection.arguments
+    blame_words = arguments_cues.get("claim", frozenset()) | arguments_cues.get("blame_verb", frozenset())
     # deaths from a disease, a poison or an accident told: the bare deaths and arrests after them are theirs
     non_violent_told = False
     for index, sent in enumerate(sdoc.sents):
@@ -123,7 +125,7 @@ def extract_events(sdoc: Any, ctx: DocumentContext, lexicon: EventLexicon,
         if own is not None and not bounds_a_period(own, span_text(sent), sent.start_char, lexicon.status):
             recent.append((index, paragraph, own))
         triggers = find_triggers(sent, headline, lexicon.triggers)
-        if _blames(sent, lexicon):
+        if _blames(sent, blame_words):
             blamed.append((index, _named_groups(sent, (country, country_code, year), ctx, lexicon)))
         if not triggers:
             # 'An outbreak of cholera has hit Kibera.': the deaths told next are the outbreak's
@@ -518,7 +520,7 @@ def _actors(sent: Any, trigger: Trigger, triggers: list[Trigger], where: tuple[s
             # nor is the side the attack was made on: 'an ambush on an army patrol left four soldiers dead'
             facility = lexicon.actors.cues.get("facility", frozenset())
             agent = next((m for m in rest if m.actor.inter != lexicon.taxonomy.civilians
-                          and not passive_subject(sent, m)
+                          and not passive_subject(sent, m, cues)
                           and not facility & set(doc_text(sent.doc)[m.start:m.end].lower().split())
                           and not same_side(m.actor, patient.actor if patient else None, lexicon)), None)
             if agent is not None:
@@ -569,10 +571,9 @@ def _sentence_actors(sent: Any, where: tuple[str | None, str | None, int | None]
     return found
 
 
-def _blames(sent: Any, lexicon: EventLexicon) -> bool:
-    """A claim or a blame word: 'claimed responsibility', 'blamed', 'atribuyeron', 'señaló como responsables'."""
-    cues = lexicon.detection.arguments
-    words = cues.get("claim", frozenset()) | cues.get("blame_verb", frozenset())
+def _blames(sent: Any, words: frozenset[str]) -> bool:
+    """A claim or a blame word (argument_cues): 'claimed responsibility', 'blamed', 'atribuyeron', 'señaló como
+    responsables'."""
     return any(t.lemma_.lower() in words or t.lower_ in words for t in sent)
 
 

@@ -55,18 +55,22 @@ def is_origin(place: Place, doc: Any, cues: PlaceListCues) -> bool:
     root = span.root
     while root.dep_ == "conj" and root.head.i != root.i:  # 'originarios de Morelia, Zitácuaro y Apatzingán'
         root = root.head
-    prep = root.head
-    holder = prep.head if prep.pos_ == "ADP" and prep.i != root.i else prep
-    if holder.i != root.i and holder.lower_ in cues.native:
+    if _holder(root) in cues.native:
         return True  # where people come from, not where it happened
     prep = span.root.head
     if prep.i != span.root.i and prep.lower_ in cues.origins and prep.head.i != prep.i and \
             prep.head.pos_ in {"NOUN", "PROPN"}:
         return True
     # 'died at a hospital in Cali', 'falleció en el hospital de Uruapan': where the wounded were taken
-    holder = prep.head if prep.pos_ == "ADP" and prep.i != span.root.i else prep  # in UD the noun holds the place
-    return holder.i != span.root.i and holder.lower_ in cues.care
+    return _holder(span.root) in cues.care
 
+
+def _holder(tok: Any) -> str:
+    """The word (lowercase) a place hangs on through its preposition ('a hospital [in] Cali'; in UD the noun
+    holds the place itself, 'el hospital de Uruapan'); '' at the top of the sentence."""
+    prep = tok.head
+    holder = prep.head if prep.pos_ == "ADP" and prep.i != tok.i else prep
+    return "" if holder.i == tok.i else str(holder.lower_)
 
 LOCAL = {"city", "admin2"}  # the levels one ACLED event is placed at when a report lists several
 

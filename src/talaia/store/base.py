@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 from talaia.errors import StoreError, TalaiaError
 from talaia.models import Document, Evidence, ExtractionResult
 from talaia.review.records import REVIEW_COLUMNS, Review
-from talaia.store.filters import EventFilter
+from talaia.store.filters import EventFilter, shared_conditions
 from talaia.store.followups import FollowUpTables
 from talaia.store.migrations import INCIDENTS_MIGRATION, MIGRATIONS, Dialect
 from talaia.store.overlay import ReviewState, events_source, overlay_load
@@ -699,20 +699,16 @@ def _conditions(flt: EventFilter) -> tuple[list[str], list[Any]]:
         if value:
             where.append(f"fold(e.{column}) = ?")
             args.append(_folded(value))
+    named, named_args, shared, shared_args = shared_conditions(flt, "e")
     if flt.actor:
         columns = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
         either = [f"fold(e.{c}) LIKE ? ESCAPE '\\'" for c in columns]
         args.extend([_like(flt.actor)] * len(columns))
-        if flt.actor_names:
-            marks = ", ".join("?" * len(flt.actor_names))
-            either += [f"e.actor1 IN ({marks})", f"e.actor2 IN ({marks})"]
-            args.extend([*flt.actor_names, *flt.actor_names])
+        either += named
+        args.extend(named_args)
         where.append(f"({' OR '.join(either)})")
-    for condition, value in (("e.event_date >= ?", flt.date_from), ("e.event_date <= ?", flt.date_to),
-                             ("e.certainty = ?", flt.certainty), ("e.review_status = ?", flt.review)):
-        if value:
-            where.append(condition)
-            args.append(value)
+    where.extend(shared)
+    args.extend(shared_args)
     if flt.text:
         found = [f"fold(e.{c}) LIKE ? ESCAPE '\\'" for c in _SEARCHED]
         found.append("fold(evidence_text(d.text, e.evidence)) LIKE ? ESCAPE '\\'")

@@ -196,3 +196,23 @@ class EventFilter:
         if self.limit is not None and (isinstance(self.limit, bool) or not isinstance(self.limit, int)
                                        or self.limit < 1):
             raise QueryError(f"limit must be a whole number of at least 1, not {self.limit!r}", field="limit")
+
+
+def shared_conditions(flt: EventFilter, alias: str) -> tuple[list[str], list[object], list[str], list[object]]:
+    """The SQL both the events' and the incidents' reads build alike from a filter, on the table ``alias``:
+    (the actor names' alternatives, their arguments) to join to each table's own actor match, and (the date
+    range, certainty and review conditions, their arguments)."""
+    either: list[str] = []
+    either_args: list[object] = []
+    if flt.actor and flt.actor_names:
+        marks = ", ".join("?" * len(flt.actor_names))
+        either = [f"{alias}.actor1 IN ({marks})", f"{alias}.actor2 IN ({marks})"]
+        either_args = [*flt.actor_names, *flt.actor_names]
+    where: list[str] = []
+    args: list[object] = []
+    for condition, value in ((f"{alias}.event_date >= ?", flt.date_from), (f"{alias}.event_date <= ?", flt.date_to),
+                             (f"{alias}.certainty = ?", flt.certainty), (f"{alias}.review_status = ?", flt.review)):
+        if value:
+            where.append(condition)
+            args.append(value)
+    return either, either_args, where, args

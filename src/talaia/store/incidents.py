@@ -23,7 +23,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from talaia.store.counts import CELL_ZOOMS, SEPARATOR, CountDeltas, cell_size, counts_ddl
-from talaia.store.filters import EventFilter
+from talaia.store.filters import EventFilter, shared_conditions
 from talaia.store.overlay import STORED_TABLE, UNREVIEWED, ReviewState, events_source, state_of
 from talaia.store.records import (
     EVENT_COLUMNS,
@@ -150,19 +150,15 @@ def conditions(flt: EventFilter, *, text_index: bool = False) -> tuple[list[str]
         if value:
             where.append(f"i.{column}_key = ?")
             args.append(_key(value))
+    named, named_args, shared, shared_args = shared_conditions(flt, "i")
     if flt.actor:
         either = ["i.actors_text LIKE ? ESCAPE '\\'"]
         args.append(_like(flt.actor))
-        if flt.actor_names:
-            marks = ", ".join("?" * len(flt.actor_names))
-            either += [f"i.actor1 IN ({marks})", f"i.actor2 IN ({marks})"]
-            args.extend([*flt.actor_names, *flt.actor_names])
+        either += named
+        args.extend(named_args)
         where.append(f"({' OR '.join(either)})")
-    for condition, value in (("i.event_date >= ?", flt.date_from), ("i.event_date <= ?", flt.date_to),
-                             ("i.certainty = ?", flt.certainty), ("i.review_status = ?", flt.review)):
-        if value:
-            where.append(condition)
-            args.append(value)
+    where.extend(shared)
+    args.extend(shared_args)
     if flt.text:
         where.extend(text_conditions(flt.text, text_index=text_index))
         args.extend(_text_args(flt.text, text_index=text_index))
