@@ -228,3 +228,25 @@ def test_two_towns_of_one_state_are_still_a_list(pipeline: Any) -> None:
 def test_civilians_are_never_a_blasts_doers(pipeline: Any, text: str) -> None:
     events = _events(pipeline, text)
     assert events and all("Civilians" not in (e.actor1 or "") for e in events)
+
+
+# -- weapons named after places; violent demonstrators; armed groups beyond Latin America --------------------------
+
+@pytest.mark.parametrize("text", [
+    "The protesters threw rocks and Molotov cocktails at police in Tegucigalpa on Tuesday.",
+    "Los manifestantes lanzaron piedras y bombas molotov contra la policía en Tegucigalpa el martes.",
+])
+def test_violent_demonstrators_with_molotovs_are_rioters_where_they_are(pipeline: Any, text: str) -> None:
+    events = _events(pipeline, text)
+    assert len(events) == 1 and events[0].country == "Honduras"
+    assert events[0].sub_event_type == "Violent demonstration" and (events[0].actor1 or "").startswith("Rioters")
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("An ambush against an army patrol by JNIM fighters near Djibo on Saturday killed 12 soldiers.", "JNIM"),
+    ("El asalto de combatientes del ISWAP a una base militar en Malam-Fatori, Borno, el jueves dejó seis soldados "
+     "muertos.", "Islamic State (West Africa)"),
+])
+def test_armed_groups_beyond_latin_america_are_named(pipeline: Any, text: str, group: str) -> None:
+    events = _events(pipeline, text)
+    assert events and group in (events[0].actor1 or "")
