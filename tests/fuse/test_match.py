@@ -120,3 +120,27 @@ def test_a_report_that_split_itself_in_two_is_one_incident_with_the_fitted_weigh
     result = match(lead, second, fitted)
     assert result.score is not None and result.score >= fitted.threshold, result
     assert len(set(fuse([lead, second], fitted).values())) == 1
+
+
+def test_the_score_alone_is_the_score_match_gives() -> None:
+    # fusion scores pairs without writing their reasons (pair_score): every kind of pair scores alike
+    from talaia.fuse.cluster import inverse_document_frequency
+    from talaia.fuse.match import WordWeights, pair_score
+
+    others = [
+        _other(words=content_words("13 police killed in ambush in El Aguaje, Michoacan")),
+        _other(admin2="Apatzingán", location="Apatzingán", fatalities=2, words=content_words("2 dead in Apatzingán")),
+        _other(event_date=dt.date(2019, 10, 30), fatalities=19, words=content_words("Toll from El Aguaje ambush: 19"),
+               refers_back=True, figures=frozenset({13, 19})),
+        _other(document_key="doc-a", words=content_words("The attack in Aguililla left 13 police dead")),
+        _other(event_type="Protests", sub_event_type="Peaceful protest", fatalities=None, crowd=4,
+               named_actors=frozenset({"CJNG"}), outlet="Daily"),
+        _other(admin1="Jalisco"), _other(event_date=None), _other(words=frozenset()),
+    ]
+    for settings in (SETTINGS, fitted_settings()):
+        idf = inverse_document_frequency([AMBUSH, *others], settings.stem_length)
+        weights = WordWeights(idf, settings.stem_length)
+        for other in others:
+            for a, b in ((AMBUSH, other), (other, AMBUSH)):
+                assert pair_score(a, b, settings, idf, weights) == match(a, b, settings, idf).score
+                assert pair_score(a, b, settings, idf) == match(a, b, settings, idf).score

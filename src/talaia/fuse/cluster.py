@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from talaia.fuse.match import CROWD_DAYS, FusionSettings, Mention, fitted_settings, match, stems
+from talaia.fuse.match import CROWD_DAYS, FusionSettings, Mention, WordWeights, fitted_settings, pair_score, stems
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,12 +89,13 @@ def _fuse_block(block: list[Mention], settings: FusionSettings, corrections: Cor
     another report on merit, not on which came first. ``start``: each mention's incident before (itself,
     or a kept one); ``new``: score only the pairs with one of these."""
     scores: dict[tuple[str, str], float | None] = {}
+    weights = WordWeights(idf, settings.stem_length)
 
     def score(a: Mention, b: Mention) -> float | None:
         key = (a.event_id, b.event_id) if a.event_id < b.event_id else (b.event_id, a.event_id)
         if key not in scores:
             apart = frozenset(key) in corrections.apart
-            scores[key] = None if apart else match(a, b, settings, idf).score
+            scores[key] = None if apart else pair_score(a, b, settings, idf, weights)
         return scores[key]
 
     pairs: list[tuple[float, str, str]] = []
@@ -189,13 +190,12 @@ def _pairs_of_new(keys: list[Block], blocks: dict[Block, list[Mention]], days: d
     """The pairs of ``candidate_pairs`` with a new mention, looked up around each new one (a pair of two
     new ones once): the work follows the new mentions, not the blocks they fall in."""
     for key in keys:
+        meeting = [(other, _window(key[2], other[2], settings)) for other in keys
+                   if other == key or _blocks_meet(key, other)]
         for a, day in zip(blocks[key], days[key], strict=True):
             if a.event_id not in new:
                 continue
-            for other in keys:
-                if other != key and not _blocks_meet(key, other):
-                    continue
-                horizon = _window(key[2], other[2], settings)
+            for other, horizon in meeting:
                 found, found_days = blocks[other], days[other]
                 for b in found[bisect_left(found_days, day - horizon):bisect_right(found_days, day + horizon)]:
                     if b.event_id != a.event_id and (b.event_id not in new or a.event_id < b.event_id):

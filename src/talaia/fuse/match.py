@@ -194,10 +194,36 @@ def match(a: Mention, b: Mention, settings: FusionSettings, idf: dict[str, float
     return Match(round(sum(points), 3), tuple(r for r, _, _ in found), tuple(round(p, 3) for p in points))
 
 
-def evidence_of(a: Mention, b: Mention, settings: FusionSettings, idf: dict[str, float] | None = None
-                ) -> list[tuple[str, str, float]] | str:
+def pair_score(a: Mention, b: Mention, settings: FusionSettings, idf: dict[str, float] | None = None,
+               weights: WordWeights | None = None) -> float | None:
+    """``match(a, b, settings, idf).score`` without its reasons (fusion scores hundreds of thousands of pairs);
+    ``weights``: the mentions' stems and their summed IDF, kept across pairs."""
+    found = evidence_of(a, b, settings, idf, explain=False, weights=weights)
+    if isinstance(found, str):
+        return None
+    return round(sum([getattr(settings, weight) * value for _, weight, value in found]), 3)
+
+
+class WordWeights:
+    """Each mention's stems and their summed IDF weight, computed once per mention for every pair it is in."""
+
+    def __init__(self, idf: dict[str, float], length: int) -> None:
+        self.idf, self.length = idf, length
+        self._of: dict[frozenset[str], tuple[frozenset[str], float]] = {}
+
+    def of(self, words: frozenset[str]) -> tuple[frozenset[str], float]:
+        found = self._of.get(words)
+        if found is None:
+            chosen = stems(words, self.length)
+            found = self._of[words] = (chosen, _weight(chosen, self.idf))
+        return found
+
+
+def evidence_of(a: Mention, b: Mention, settings: FusionSettings, idf: dict[str, float] | None = None,
+                *, explain: bool = True, weights: WordWeights | None = None) -> list[tuple[str, str, float]] | str:
     """[(reason, weight name, value)] of the pair, or the reason it is ruled out. Two events of one document
-    are one incident only when they are compatible (:func:`_one_document_conflict`) and score as any pair."""
+    are one incident only when they are compatible (:func:`_one_document_conflict`) and score as any pair.
+    ``explain=False``: the reasons are left unwritten (only the weights and values are read)."""
     one_document = a.document_key == b.document_key
     if one_document and (conflict := _one_document_conflict(a, b, settings)):
         return conflict
@@ -214,27 +240,28 @@ def evidence_of(a: Mention, b: Mention, settings: FusionSettings, idf: dict[str,
     gap = abs((a.event_date - b.event_date).days)
     window = max(tolerance, settings.follow_up_days)
     if gap > window:
-        return f"{gap} days apart (at most {window})"
-    date: Evidence = (f"{gap} days apart: a later report", "late_report", 1.0) if gap > tolerance else \
-        (f"{gap} days apart", "date_weight", 1 - gap / (tolerance + 1))
+        return f"{gap} days apart (at most {window})" if explain else "too far apart"
+    date: Evidence = (f"{gap} days apart: a later report" if explain else "", "late_report", 1.0) \
+        if gap > tolerance else (f"{gap} days apart" if explain else "", "date_weight", 1 - gap / (tolerance + 1))
     place = _place_evidence(a, b, settings, other_admin1)
     # one document's two sentences share its words and its outlet: that says nothing of the incident
-    overlap = 0.0 if one_document else _overlap(a.words, b.words, idf or {}, settings)
+    overlap = 0.0 if one_document else _overlap(a.words, b.words, idf or {}, settings, weights)
     shared = a.named_actors & b.named_actors
+    crowd = min(a.crowd, b.crowd)
     evidence = [
         ("two events of one document", "one_document", 1.0) if one_document else None,
         date, _type_evidence(a, b, settings),
         ("other countries", "other_country", 1.0) if other_country else None,
         place, None if one_document else _outlet_evidence(a, b, settings, place),
         _toll_evidence(a, b, settings),
-        (f"shared words {overlap:.2f}", "shared_words", overlap) if overlap else None,
+        (f"shared words {overlap:.2f}" if explain else "", "shared_words", overlap) if overlap else None,
         ("same actors", "same_actors", 1.0) if a.actor1 and a.actor1 == b.actor1 and a.actor2 == b.actor2
         else None,
-        (f"both name {', '.join(sorted(shared))}", "shared_named_actor", 1.0) if shared else None,
+        (f"both name {', '.join(sorted(shared))}" if explain else "", "shared_named_actor", 1.0) if shared else None,
         ("one refers back to an incident told before", "refers_back", 1.0) if a.refers_back or b.refers_back
         else None,
-        (f"{crowd} other reports of the country those days", "crowding", math.log1p(crowd))
-        if (crowd := min(a.crowd, b.crowd)) else None,
+        (f"{crowd} other reports of the country those days" if explain else "", "crowding", math.log1p(crowd))
+        if crowd else None,
     ]
     found = [e for e in evidence if e is not None]
     if not any(weight in SPECIFIC for _, weight, _ in found):
@@ -305,8 +332,9 @@ def _outlet_evidence(a: Mention, b: Mention, settings: FusionSettings, place: Ev
 
 
 def _toll_evidence(a: Mention, b: Mention, settings: FusionSettings) -> Evidence:
-    shared = a.told_figures & b.told_figures
-    if shared and a.fatalities != b.fatalities:
+    # told_figures is built only when both could have one (most pairs have none)
+    if (a.figures or (a.fatalities or 0) > 1) and (b.figures or (b.fatalities or 0) > 1) \
+            and a.fatalities != b.fatalities and (shared := a.told_figures & b.told_figures):
         return f"both give the figure {max(shared)}", "shared_figure", 1.0
     if not (a.fatalities and b.fatalities):
         return None
@@ -320,18 +348,24 @@ def _toll_evidence(a: Mention, b: Mention, settings: FusionSettings) -> Evidence
     return "different death tolls", "other_fatalities", 1.0
 
 
-def _overlap(a: frozenset[str], b: frozenset[str], idf: dict[str, float], settings: FusionSettings) -> float:
+def _overlap(a: frozenset[str], b: frozenset[str], idf: dict[str, float], settings: FusionSettings,
+             weights: WordWeights | None = None) -> float:
     """The IDF-weighted share of the stems two sentences have in common: over the shorter sentence's
     weight, or ``shared_words_floor`` when that is less (0 to 1)."""
     if not a or not b:
         return 0.0
-    a, b = stems(a, settings.stem_length), stems(b, settings.stem_length)
+    if weights is None:
+        weights = WordWeights(idf, settings.stem_length)
+    (a, a_weight), (b, b_weight) = weights.of(a), weights.of(b)
+    common = a & b
+    if not common:
+        return 0.0
+    shared = _weight(common, idf)
+    return shared / max(min(a_weight, b_weight), settings.shared_words_floor) if shared else 0.0
 
-    def weight(words: frozenset[str]) -> float:
-        return sum(idf.get(w, 1.0) for w in words)
 
-    shared = weight(a & b)
-    return shared / max(min(weight(a), weight(b)), settings.shared_words_floor) if shared else 0.0
+def _weight(words: frozenset[str], idf: dict[str, float]) -> float:
+    return sum(idf.get(w, 1.0) for w in words)
 
 
 @functools.lru_cache(maxsize=1 << 16)
