@@ -201,7 +201,8 @@ def pair_score(a: Mention, b: Mention, settings: FusionSettings, idf: dict[str, 
     found = evidence_of(a, b, settings, idf, explain=False, weights=weights)
     if isinstance(found, str):
         return None
-    return round(sum([getattr(settings, weight) * value for _, weight, value in found]), 3)
+    total: float = sum([getattr(settings, weight) * value for _, weight, value in found])
+    return round(total, 3)
 
 
 class WordWeights:
