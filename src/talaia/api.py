@@ -129,15 +129,17 @@ def ingest_paths(paths: Sequence[str | Path], *, db: str | Path | None = None, o
                  progress: bool = False, on_error: Callable[[str], None] | None = None,
                  pipeline: Pipeline | None = None, config: PipelineConfig | None = None,
                  on_missing: Callable[[InputError], None] | None = None, workers: int | None = None,
-                 engine: EngineKind = "local", address: str | None = None, incremental: bool = False
-                 ) -> IngestReport:
+                 engine: EngineKind = "local", address: str | None = None,
+                 incremental: bool | None = None) -> IngestReport:
     """Read, extract and store every document of ``paths``; duplicates linked, not re-counted.
 
     Idempotent for the same extractor version; a document stored by another version is
     extracted again and its events, quotes and places replaced (``report.reextracted``).
     Missing paths: as :func:`extract_paths` (checked before the database is opened); ``workers``,
     ``engine``, ``address`` too (extraction on workers, the store written here: the same rows).
-    ``incremental``: fuse only the blocks of the documents stored, the other incidents kept as they are.
+    ``incremental``: fuse only the blocks of the documents stored, the other incidents kept as they are;
+    False: every stored event again; None (the default): by block for a large store
+    (:data:`~talaia.ingest.service.INCREMENTAL_FUSION_FROM` events).
     """
     existing = check_inputs([str(p) for p in paths], on_missing)
     pipe = make_pipeline(config, Engine(engine, workers, address), pipeline)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from talaia.errors import InputError, StoreError, TalaiaError
-from talaia.ingest.readers import count_documents
+from talaia.ingest.readers import count_documents, iter_documents
 from talaia.ingest.service import ingest, reprocess
 from talaia.models import Document, Event, Evidence, ExtractionResult
 from talaia.store import Store, StoreItem, open_store
@@ -208,3 +208,32 @@ def test_reprocess_reextracts_outdated_documents_from_the_stored_text(tmp_path: 
         everything = StandIn("v2")
         assert reprocess(store, pipeline=everything, everything=True).reextracted == 2  # type: ignore[arg-type]
         assert store.count("events") == 2
+
+
+def test_a_large_store_is_fused_by_block_unless_told_otherwise(tmp_path: Path, store_db: str,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    # fusing every stored event after each ingest costs minutes at a million events: by default a store holding
+    # INCREMENTAL_FUSION_FROM events is fused in the blocks of the documents stored (here made small)
+    import talaia.ingest.service as service
+
+    fused: list[object] = []
+    real = service.fuse_store
+
+    def fuse_store(store: Store, **options: object) -> object:
+        fused.append(options.get("documents"))
+        return real(store, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(service, "fuse_store", fuse_store)
+    monkeypatch.setattr(service, "INCREMENTAL_FUSION_FROM", 2)
+    folder = _folder(tmp_path)
+    with open_store(store_db) as store:
+        ingest([str(folder / "a.txt")], store, pipeline=StandIn("v1"))  # type: ignore[arg-type]
+        assert fused.pop() is None  # an empty store: every event fused (the same incidents either way)
+        ingest([str(folder / "c.jsonl")], store, pipeline=StandIn("v1"))  # type: ignore[arg-type]
+        assert fused.pop() is None  # one event held: still in full
+        assert store.count("events") >= 2
+        ingest([str(folder / "b.txt")], store, pipeline=StandIn("v1"))  # type: ignore[arg-type]
+        assert fused.pop() == [service.document_key(d, service.content_hash(d.text))  # by block: this run's
+                               for d in iter_documents([str(folder / "b.txt")])]
+        ingest([str(folder / "a.txt")], store, pipeline=StandIn("v3"), incremental=False)  # type: ignore[arg-type]
+        assert fused.pop() is None  # told to fuse everything again

@@ -235,12 +235,13 @@ def extract(inputs: tuple[str, ...], output: str, max_bytes: int, language: str 
 @_engine_options
 @KNOWLEDGE_OPTION
 @PROGRESS_OPTION
-@click.option("--incremental-fusion", "incremental", is_flag=True,
+@click.option("--incremental-fusion/--full-fusion", "incremental", default=None,
               help="Fuse only the blocks (country, days around) of the documents stored, keeping the other "
-                   "incidents as they are: for a large store (`talaia fuse` fuses everything again).")
+                   "incidents as they are, or every stored event again; by default by block once the store "
+                   "holds 20,000 events (`talaia fuse` fuses everything again).")
 def ingest(inputs: tuple[str, ...], db: str | None, max_bytes: int, language: str | None, batch_size: int,
            max_chars: int, workers: int | None, engine: str, address: str | None, knowledge: tuple[str, ...],
-           progress: bool | None, incremental: bool) -> None:
+           progress: bool | None, incremental: bool | None) -> None:
     """Extract from INPUTS and store the results; re-ingesting the same documents changes nothing.
 
     Exact copies and near-duplicates (syndicated stories) are linked as further sources of
