@@ -10,12 +10,16 @@ only their blocks (their country, every country for one naming no state, within 
 dates) are read, the incidents there kept, and the new mentions join them or one another. The baseline is
 the same 10,000 mentions fused into an empty store, in the same run.
 
-    .venv/bin/python benchmarks/bench_fusion_incremental.py [--sizes 100000,1000000] [--new 10000]
+    .venv/bin/python benchmarks/bench_fusion_incremental.py [--sizes 100000,1000000] [--new 10000] [--keep DIR]
+
+``--keep DIR``: the generated stores are kept in DIR (``store-<size>.db``, built when absent, as
+``bench_ingest_scale.py`` and ``bench_scale_store.py --build`` build them) and each run fuses into a copy.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import tempfile
 import time
@@ -23,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from store.generated import LAST_DAY, add_recent, build
+from store.generated import LAST_DAY, add_recent, build, kept_store
 from talaia.fuse import fuse_store
 from talaia.store import open_store
 
@@ -41,6 +45,8 @@ def main() -> int:
     parser.add_argument("--new", type=int, default=10_000, help="new mentions fused")
     parser.add_argument("--no-full", action="store_true", help="keep the generated incidents instead of fusing "
                         "each store in full first (a million events take long to fuse)")
+    parser.add_argument("--keep", metavar="DIR", help="generated stores kept in DIR, built when absent; fused "
+                        "into a copy")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         warm = str(Path(folder) / "warm.db")  # the knowledge fusion reads loaded before any clock starts
@@ -52,7 +58,11 @@ def main() -> int:
         print(f"{args.new:,} new mentions into an empty store: {baseline:.2f} s ({read:,} mentions read)")
         for size in (int(s) for s in args.sizes.split(",")):
             db = str(Path(folder) / f"store{size}.db")
-            built = build(db, size)
+            if args.keep:
+                kept, built = kept_store(args.keep, size)
+                shutil.copyfile(kept, db)
+            else:
+                built = build(db, size)
             full = float("nan")
             if not args.no_full:
                 with open_store(db) as store:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -39,7 +39,10 @@ def minhash_signature(text: str) -> MinHash:
 class NearDuplicateIndex:
     """Finds a document's near-duplicate among those added before (Jaccard of 5-word shingles >= 0.7)."""
 
-    def __init__(self, threshold: float = 0.7, min_words: int = 30) -> None:
+    def __init__(self, threshold: float = 0.7, min_words: int = 30,
+                 stored: Callable[[bytes], Iterable[tuple[str, bytes]]] | None = None) -> None:
+        """``stored``: the stored documents a signature's bands meet (``Store.near_duplicate_candidates``), looked
+        up for each document instead of every stored signature being added (a million take minutes)."""
         self.threshold = threshold
         self.min_words = min_words  # headlines are too short to call near-duplicates by shingles
         from datasketch import MinHashLSH
@@ -47,11 +50,15 @@ class NearDuplicateIndex:
         # the LSH only proposes candidates: a lower band threshold misses fewer, the estimate decides
         self._lsh = MinHashLSH(threshold=max(0.3, threshold - 0.25), num_perm=NUM_PERM)
         self._signatures: dict[str, MinHash] = {}
+        self._stored = stored
+        self._fetched: dict[str, MinHash] = {}  # stored candidates met so far
+        self._forgotten: set[str] = set()  # stored documents replaced by a newer version in this run
 
     def __contains__(self, key: object) -> bool:
         return key in self._signatures
 
     def add(self, key: str, signature: MinHash) -> None:
+        self._forgotten.discard(key)
         if key not in self._signatures:
             self._signatures[key] = signature
             self._lsh.insert(key, signature)
@@ -62,11 +69,23 @@ class NearDuplicateIndex:
 
     def remove(self, key: str) -> None:
         """Forget ``key`` (a document replaced by a newer version); no-op when it is not there."""
+        self._forgotten.add(key)
+        self._fetched.pop(key, None)
         if self._signatures.pop(key, None) is not None:
             self._lsh.remove(key)
 
     def signature(self, key: str) -> MinHash:
-        return self._signatures[key]
+        return self._signatures[key] if key in self._signatures else self._fetched[key]
+
+    def _candidates(self, signature: MinHash) -> list[str]:
+        """The keys sharing a band with ``signature``: this index's, and the stored documents' (sorted)."""
+        found = set(self._lsh.query(signature))
+        if self._stored is not None:
+            for key, data in self._stored(self.to_bytes(signature)):
+                if key not in self._forgotten and key not in self._signatures:
+                    self._fetched.setdefault(key, self.from_bytes(data))
+                    found.add(key)
+        return sorted(found)
 
     def find(self, text: str, signature: MinHash | None = None) -> str | None:
         """The key of the most similar earlier document at or above the threshold, else None."""
@@ -74,8 +93,8 @@ class NearDuplicateIndex:
             return None
         sig = signature or minhash_signature(text)
         best, best_sim = None, self.threshold
-        for key in self._lsh.query(sig):
-            sim = sig.jaccard(self._signatures[key])
+        for key in self._candidates(sig):
+            sim = sig.jaccard(self.signature(key))
             if sim >= best_sim:
                 best, best_sim = key, sim
         return best

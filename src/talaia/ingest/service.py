@@ -141,8 +141,7 @@ def ingest_items(items: Iterable[Document | TalaiaError], store: Store, *, total
     report = IngestReport()
     if incremental is None:
         incremental = store.count("events") >= INCREMENTAL_FUSION_FROM
-    index = NearDuplicateIndex()
-    index.add_many((k, NearDuplicateIndex.from_bytes(b)) for k, b in store.signatures())
+    index = NearDuplicateIndex(stored=store.near_duplicate_candidates)  # this run's, and the store's looked up
     seen: dict[str, str] = {}  # content hash -> key, for copies within this run
     doc_ids: dict[str, str] = {}  # key -> document id, for the originals of this run
     run_keys: dict[str, list[str]] = {}  # document id -> keys of this run's originals

@@ -18,7 +18,7 @@ import datetime as dt
 import json
 import random
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from typing import Any, TypeVar
 
@@ -27,7 +27,15 @@ from talaia.models import Document, Evidence, ExtractionResult
 from talaia.review.records import REVIEW_COLUMNS, Review
 from talaia.store.filters import EventFilter, shared_conditions
 from talaia.store.followups import FollowUpTables
-from talaia.store.migrations import INCIDENTS_MIGRATION, MIGRATIONS, Dialect
+from talaia.store.migrations import (
+    INCIDENTS_MIGRATION,
+    MIGRATIONS,
+    MINHASH_BAND_VALUES,
+    MINHASH_BANDS,
+    MINHASH_VALUE_BYTES,
+    Dialect,
+    minhash_band_key,
+)
 from talaia.store.overlay import ReviewState, events_source, overlay_load
 from talaia.store.records import (
     EVENT_COLUMNS,
@@ -233,10 +241,20 @@ class Store(FollowUpTables):
             "AND duplicate_of IS NULL ORDER BY ingested_at, key LIMIT 1", (content_hash,)).fetchone()
         return StoredDocument(*row) if row else None
 
-    def signatures(self) -> Iterator[tuple[str, bytes]]:
-        for row in self._execute("SELECT key, minhash FROM documents WHERE minhash IS NOT NULL "
-                                 "AND duplicate_of IS NULL ORDER BY ingested_at, key").fetchall():
-            yield row[0], bytes(row[1])
+    def near_duplicate_candidates(self, signature: bytes) -> list[tuple[str, bytes]]:
+        """(key, signature) of the stored originals whose MinHash signature shares a whole band with
+        ``signature`` (the LSH's candidates, looked up by the indexed first value of each band)."""
+        width = MINHASH_BAND_VALUES * MINHASH_VALUE_BYTES
+        bands = [signature[b * width:(b + 1) * width] for b in range(MINHASH_BANDS)]
+        found: dict[str, bytes] = {}
+        for b, band in enumerate(bands):
+            for key, stored in self._execute(
+                    f"SELECT key, minhash FROM documents WHERE {minhash_band_key(b)} = ? AND duplicate_of IS NULL",
+                    (band[:MINHASH_VALUE_BYTES],)):
+                stored = bytes(stored)
+                if key not in found and stored[b * width:(b + 1) * width] == band:
+                    found[key] = stored
+        return sorted(found.items())
 
     def superseded(self, key: str) -> bool:
         """Whether ``key`` is a version of an article that a later version replaced."""
