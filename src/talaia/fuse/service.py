@@ -144,8 +144,9 @@ def fuse_store(store: Store, settings: FusionSettings | None = None, *,
         kept = None if new is None else {r["event_id"]: r["incident"] for r in rows if r["event_id"] not in new}
         incident_of = fuse(mentions, chosen, Corrections.from_records(store.overrides()), kept=kept, new=new)
         changed = store.set_incidents(incident_of)
-        links = link_followups(store.followup_documents(documents), mentions, chosen,
-                               inverse_document_frequency(mentions, chosen.stem_length))
+        candidates = store.followup_documents(documents)
+        links = link_followups(candidates, mentions, chosen, inverse_document_frequency(
+            mentions, chosen.stem_length)) if candidates else []
         store.set_followups(links, documents)
         return FusionReport(len(mentions), store.count_incidents(), changed, len(links))
 
