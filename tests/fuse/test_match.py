@@ -144,3 +144,41 @@ def test_the_score_alone_is_the_score_match_gives() -> None:
             for a, b in ((AMBUSH, other), (other, AMBUSH)):
                 assert pair_score(a, b, settings, idf, weights) == match(a, b, settings, idf).score
                 assert pair_score(a, b, settings, idf) == match(a, b, settings, idf).score
+
+
+def test_the_bound_fusion_prunes_by_is_never_below_the_score() -> None:
+    # fusion scores only the pairs whose ceiling (score_bound) reaches the threshold: a ceiling below a score
+    # would lose a join. Mentions drawn over every field the score reads, with both sets of weights.
+    import random
+
+    from talaia.fuse.cluster import inverse_document_frequency
+    from talaia.fuse.match import BOUND_MARGIN, WordWeights, pair_score, score_bound
+
+    rng = random.Random(5)
+    sentences = ["13 police killed in ambush in El Aguaje, Michoacan", "Gunmen kill 2 in Apatzingán market",
+                 "Toll from the El Aguaje ambush rises to 19", "Ambush on police in Aguililla", "",
+                 "Protesters march in Morelia over the killing of 13 police officers in El Aguaje"]
+    kinds = [("Battles", "Armed clash"), ("Violence against civilians", "Attack"), ("Protests", "Peaceful protest")]
+    mentions = []
+    for i in range(120):
+        kind, sub = rng.choice(kinds)
+        text = rng.choice(sentences)
+        mentions.append(dataclasses.replace(
+            AMBUSH, event_id=f"m{i}", document_key=f"doc-{rng.randint(0, 40)}",
+            event_date=dt.date(2019, 10, 1) + dt.timedelta(days=rng.randint(0, 30)), time_precision=rng.randint(1, 3),
+            event_type=kind, sub_event_type=sub, country_code=rng.choice(["MX", "MX", "CO", None]),
+            admin1=rng.choice(["Michoacán", "Michoacan", None]), admin2=rng.choice(["Aguililla", "Apatzingán", None]),
+            location=rng.choice(["El Aguaje", "Apatzingán", None]), geo_precision=rng.randint(1, 3),
+            fatalities=rng.choice([None, 1, 2, 13, 19]), words=content_words(text),
+            figures=frozenset(int(n) for n in text.split() if n.isdigit()), crowd=rng.choice([0, 0, 3, 40, 400]),
+            named_actors=frozenset(rng.sample(["CJNG", "Los Viagras"], rng.randint(0, 1))),
+            outlet=rng.choice(["Wire", "Daily", None]), refers_back=rng.random() < 0.2))
+    for settings in (SETTINGS, fitted_settings()):
+        idf = inverse_document_frequency(mentions, settings.stem_length)
+        weights = WordWeights(idf, settings.stem_length)
+        for a in mentions:
+            for b in mentions:
+                if a is b:
+                    continue
+                score = pair_score(a, b, settings, idf, weights)
+                assert score is None or score <= score_bound(a, b, settings, weights) + BOUND_MARGIN, (a, b)

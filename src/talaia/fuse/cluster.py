@@ -19,7 +19,17 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from talaia.fuse.match import CROWD_DAYS, FusionSettings, Mention, WordWeights, fitted_settings, pair_score, stems
+from talaia.fuse.match import (
+    BOUND_MARGIN,
+    CROWD_DAYS,
+    FusionSettings,
+    Mention,
+    WordWeights,
+    fitted_settings,
+    pair_score,
+    score_bound,
+    stems,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +109,10 @@ def _fuse_block(block: list[Mention], settings: FusionSettings, corrections: Cor
         return scores[key]
 
     pairs: list[tuple[float, str, str]] = []
+    floor = settings.threshold - BOUND_MARGIN
     for a, b in candidate_pairs(block, settings, new):
+        if score_bound(a, b, settings, weights) < floor:  # cannot reach the threshold: scored only if a join asks
+            continue
         s = score(a, b)
         if s is not None and s >= settings.threshold:
             first, second = sorted((a.event_id, b.event_id))
