@@ -19,6 +19,7 @@ the same 10,000 mentions fused into an empty store, in the same run.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -34,9 +35,11 @@ from talaia.store import open_store
 
 def fuse_new(db: str, keys: list[str]) -> tuple[float, int]:
     with open_store(db) as store:
-        t0 = time.perf_counter()
+        t0, cpu = time.perf_counter(), time.process_time()
         report = fuse_store(store, documents=keys)
-        return time.perf_counter() - t0, report.mentions
+        seconds, cpu = time.perf_counter() - t0, time.process_time() - cpu
+    print(f"  ({seconds:.2f} s wall, {cpu:.2f} s CPU, load average {os.getloadavg()[0]:.1f})")
+    return seconds, report.mentions
 
 
 def main() -> int:
