@@ -147,12 +147,12 @@ def test_the_score_alone_is_the_score_match_gives() -> None:
 
 
 def test_the_bound_fusion_prunes_by_is_never_below_the_score() -> None:
-    # fusion scores only the pairs whose ceiling (score_bound) reaches the threshold: a ceiling below a score
+    # fusion scores only the pairs whose ceiling (ScoreBound) reaches the threshold: a ceiling below a score
     # would lose a join. Mentions drawn over every field the score reads, with both sets of weights.
     import random
 
     from talaia.fuse.cluster import inverse_document_frequency
-    from talaia.fuse.match import BOUND_MARGIN, WordWeights, pair_score, score_bound
+    from talaia.fuse.match import BOUND_MARGIN, ScoreBound, WordWeights, pair_score
 
     rng = random.Random(5)
     sentences = ["13 police killed in ambush in El Aguaje, Michoacan", "Gunmen kill 2 in Apatzingán market",
@@ -176,9 +176,17 @@ def test_the_bound_fusion_prunes_by_is_never_below_the_score() -> None:
     for settings in (SETTINGS, fitted_settings()):
         idf = inverse_document_frequency(mentions, settings.stem_length)
         weights = WordWeights(idf, settings.stem_length)
+        bound = ScoreBound(settings, weights)
+        late = 0
         for a in mentions:
             for b in mentions:
                 if a is b:
                     continue
                 score = pair_score(a, b, settings, idf, weights)
-                assert score is None or score <= score_bound(a, b, settings, weights) + BOUND_MARGIN, (a, b)
+                assert score is None or score <= bound.pair(a, b) + BOUND_MARGIN, (a, b)
+                assert a.event_date and b.event_date
+                if abs((a.event_date - b.event_date).days) > settings.date_tolerance[max(a.time_precision,
+                                                                                          b.time_precision) - 1]:
+                    late += 1  # a later report: the ceiling of every such pair holds it too
+                    assert score is None or score <= bound.late(a, b.crowd) + BOUND_MARGIN, (a, b)
+        assert late > 1000

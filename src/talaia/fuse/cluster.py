@@ -24,10 +24,10 @@ from talaia.fuse.match import (
     CROWD_DAYS,
     FusionSettings,
     Mention,
+    ScoreBound,
     WordWeights,
     fitted_settings,
     pair_score,
-    score_bound,
     stems,
 )
 
@@ -109,9 +109,9 @@ def _fuse_block(block: list[Mention], settings: FusionSettings, corrections: Cor
         return scores[key]
 
     pairs: list[tuple[float, str, str]] = []
-    floor = settings.threshold - BOUND_MARGIN
-    for a, b in candidate_pairs(block, settings, new):
-        if score_bound(a, b, settings, weights) < floor:  # cannot reach the threshold: scored only if a join asks
+    bound, floor = ScoreBound(settings, weights), settings.threshold - BOUND_MARGIN
+    for a, b in candidate_pairs(block, settings, new, bound):
+        if bound.pair(a, b) < floor:  # it cannot reach the threshold: scored only if a join asks for it
             continue
         s = score(a, b)
         if s is not None and s >= settings.threshold:
@@ -168,17 +168,19 @@ def _join(assigned: dict[str, str], together: tuple[tuple[str, str], ...],
     return {event_id: root(incident) for event_id, incident in assigned.items()}
 
 
-def candidate_pairs(mentions: list[Mention], settings: FusionSettings,
-                    new: frozenset[str] | None = None) -> Iterator[tuple[Mention, Mention]]:
+def candidate_pairs(mentions: list[Mention], settings: FusionSettings, new: frozenset[str] | None = None,
+                    bound: ScoreBound | None = None) -> Iterator[tuple[Mention, Mention]]:
     """The pairs worth scoring: blocked by country (a mention naming no first-level unit meets every
     country's, as match allows), by first-level unit where different units rule a pair out (one naming
     none meets its country's every unit), and by time: within the window the looser time precision of the
     two allows (or ``follow_up_days``), found by bisection in each block's date order. So the work grows
     with the mentions times their block's mentions of a few days, a month only for month-precise ones.
-    ``new``: only the pairs with one of these (incremental fusion), found from them alone."""
+    ``new``: only the pairs with one of these (incremental fusion), found from them alone; then ``bound``: a
+    new mention's later reports (beyond the pair's tolerance) are passed over when none can reach the
+    threshold (:meth:`ScoreBound.late`)."""
     keys, blocks, days = _blocks(mentions, settings)
     if new is not None:
-        yield from _pairs_of_new(keys, blocks, days, new, settings)
+        yield from _pairs_of_new(keys, blocks, days, new, settings, bound)
         return
     for i, key in enumerate(keys):
         block, block_days = blocks[key], days[key]
@@ -199,20 +201,33 @@ Block = tuple[str, str, int]  # (country, first-level unit, time precision), '' 
 
 
 def _pairs_of_new(keys: list[Block], blocks: dict[Block, list[Mention]], days: dict[Block, list[int]],
-                  new: frozenset[str], settings: FusionSettings) -> Iterator[tuple[Mention, Mention]]:
+                  new: frozenset[str], settings: FusionSettings, bound: ScoreBound | None = None
+                  ) -> Iterator[tuple[Mention, Mention]]:
     """The pairs of ``candidate_pairs`` with a new mention, looked up around each new one (a pair of two
-    new ones once): the work follows the new mentions, not the blocks they fall in."""
+    new ones once): the work follows the new mentions, not the blocks they fall in. With ``bound``, the
+    mentions beyond the pair's tolerance are passed over when their ceiling, from the least crowd among them,
+    is below the threshold."""
+    floor = settings.threshold - BOUND_MARGIN
+    crowds = {key: [m.crowd for m in blocks[key]] for key in keys} if bound is not None else {}
     for key in keys:
-        meeting = [(other, _window(key[2], other[2], settings)) for other in keys
-                   if other == key or _blocks_meet(key, other)]
+        meeting = [(other, _window(key[2], other[2], settings), settings.date_tolerance[max(key[2], other[2]) - 1])
+                   for other in keys if other == key or _blocks_meet(key, other)]
         for a, day in zip(blocks[key], days[key], strict=True):
             if a.event_id not in new:
                 continue
-            for other, horizon in meeting:
+            for other, horizon, tolerance in meeting:
                 found, found_days = blocks[other], days[other]
-                for b in found[bisect_left(found_days, day - horizon):bisect_right(found_days, day + horizon)]:
-                    if b.event_id != a.event_id and (b.event_id not in new or a.event_id < b.event_id):
-                        yield a, b
+                spans = [(bisect_left(found_days, day - horizon), bisect_right(found_days, day + horizon))]
+                if bound is not None and tolerance < horizon:
+                    (low, high), crowd = spans[0], crowds[other]
+                    near = bisect_left(found_days, day - tolerance), bisect_right(found_days, day + tolerance)
+                    least = min(crowd[low:near[0]] + crowd[near[1]:high], default=a.crowd)
+                    if bound.late(a, least) < floor:  # no later report can reach the threshold
+                        spans = [near]
+                for low, high in spans:
+                    for b in found[low:high]:
+                        if b.event_id != a.event_id and (b.event_id not in new or a.event_id < b.event_id):
+                            yield a, b
 
 
 def _blocks(mentions: list[Mention], settings: FusionSettings

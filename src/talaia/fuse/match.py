@@ -223,47 +223,73 @@ class WordWeights:
 BOUND_MARGIN = 0.01  # what a bound leaves for the score's rounding (to 3 places) and float sums
 
 
-def score_bound(a: Mention, b: Mention, settings: FusionSettings, weights: WordWeights) -> float:
-    """A ceiling on ``pair_score(a, b)`` (``-inf``: ruled out), a few times cheaper to compute: the date, crowding,
-    country, place and follow-up evidence exactly, every other at its best, the shared words at most what the
-    lighter sentence weighs over the floor. Fusion scores only the pairs whose ceiling reaches the threshold: in
-    a full store a busy fortnight's crowding rules most pairs out before their words are compared."""
-    if a.event_date is None or b.event_date is None:
-        return -math.inf
-    tolerance = settings.date_tolerance[min(max(a.time_precision, b.time_precision, 1), 3) - 1]
-    gap = abs((a.event_date - b.event_date).days)
-    if gap > max(tolerance, settings.follow_up_days):
-        return -math.inf
-    other_admin1 = bool(a.admin1 and b.admin1 and _fold(a.admin1) != _fold(b.admin1))
-    if other_admin1 and settings.other_admin1 is None:
-        return -math.inf
-    bound = settings.late_report if gap > tolerance else settings.date_weight * (1 - gap / (tolerance + 1))
-    if (crowd := min(a.crowd, b.crowd)):
-        bound += settings.crowding * math.log1p(crowd)
-    if a.country_code and b.country_code and a.country_code != b.country_code:
-        bound += settings.other_country
-    if (place := _place_evidence(a, b, settings, other_admin1)) is not None:
-        bound += getattr(settings, place[1])
-    if a.refers_back or b.refers_back:
-        bound += settings.refers_back
-    bound += _best_other_evidence(settings)
-    if a.named_actors and b.named_actors:
-        bound += max(settings.shared_named_actor, 0.0)
-    if a.document_key == b.document_key:
-        return bound + max(settings.one_document, 0.0)
-    if a.words and b.words and settings.shared_words > 0:
-        lighter = min(weights.of(a.words)[1], weights.of(b.words)[1])  # IDF weights are never negative
-        bound += settings.shared_words * min(lighter / max(lighter, settings.shared_words_floor), 1.0)
-    return bound
+class ScoreBound:
+    """Ceilings on ``pair_score``, a few times cheaper to compute: fusion scores only the pairs whose ceiling
+    reaches the threshold (in a full store a busy fortnight's crowding rules most pairs out before their words
+    are compared), and a join still scores any pair it asks for, so the incidents are the same."""
 
+    def __init__(self, settings: FusionSettings, weights: WordWeights) -> None:
+        self.settings, self.weights = settings, weights
+        s = settings
 
-@functools.cache
-def _best_other_evidence(settings: FusionSettings) -> float:
-    """The most the type, toll, outlet and actor evidence can add to a pair's score."""
-    return sum(max(0.0, *(float(getattr(settings, w)) for w in group)) for group in (
-        ("same_sub_type", "same_event_type", "both_political_violence", "other_type"),
-        ("shared_figure", "same_fatalities", "same_single_death", "close_fatalities", "other_fatalities",
-         "far_fatalities"), ("same_outlet_area",), ("same_actors",)))
+        def best(*names: str) -> float:
+            return max(0.0, *(float(getattr(s, n) or 0.0) for n in names))
+
+        # the most the type, toll, outlet and actor evidence can add to a pair's score
+        self.others = best("same_sub_type", "same_event_type", "both_political_violence", "other_type") + best(
+            "shared_figure", "same_fatalities", "same_single_death", "close_fatalities", "other_fatalities",
+            "far_fatalities") + best("same_outlet_area") + best("same_actors")
+        self.named, self.one_document = best("shared_named_actor"), best("one_document")
+        self.any_place = best("same_location", "same_admin2", "same_admin1", "other_admin2", "other_admin1")
+        self.any_refers, self.any_country = best("refers_back"), best("other_country")
+
+    def _words(self, lighter: float) -> float:
+        s = self.settings
+        return s.shared_words * min(lighter / max(lighter, s.shared_words_floor), 1.0) if s.shared_words > 0 else 0.0
+
+    def _crowding(self, crowd: int) -> float:
+        return self.settings.crowding * math.log1p(crowd) if crowd else 0.0
+
+    def pair(self, a: Mention, b: Mention) -> float:
+        """The ceiling of ``pair_score(a, b)`` (``-inf``: ruled out): the date, crowding, country, place and
+        follow-up evidence exactly, every other at its best, the shared words at most what the lighter sentence
+        weighs (IDF weights are never negative) over the floor."""
+        s = self.settings
+        if a.event_date is None or b.event_date is None:
+            return -math.inf
+        tolerance = s.date_tolerance[min(max(a.time_precision, b.time_precision, 1), 3) - 1]
+        gap = abs((a.event_date - b.event_date).days)
+        if gap > max(tolerance, s.follow_up_days):
+            return -math.inf
+        other_admin1 = bool(a.admin1 and b.admin1 and _fold(a.admin1) != _fold(b.admin1))
+        if other_admin1 and s.other_admin1 is None:
+            return -math.inf
+        bound = s.late_report if gap > tolerance else s.date_weight * (1 - gap / (tolerance + 1))
+        bound += self._crowding(min(a.crowd, b.crowd)) + self.others
+        if a.country_code and b.country_code and a.country_code != b.country_code:
+            bound += s.other_country
+        if (place := _place_evidence(a, b, s, other_admin1)) is not None:
+            bound += getattr(s, place[1])
+        if a.refers_back or b.refers_back:
+            bound += s.refers_back
+        if a.named_actors and b.named_actors:
+            bound += self.named
+        if a.document_key == b.document_key:
+            return bound + self.one_document
+        if a.words and b.words:
+            bound += self._words(min(self.weights.of(a.words)[1], self.weights.of(b.words)[1]))
+        return bound
+
+    def late(self, a: Mention, least_crowd: int) -> float:
+        """The ceiling of ``pair_score(a, b)`` for every ``b`` dated beyond the pair's tolerance (a later
+        report) whose crowd is at least ``least_crowd``: so such pairs are passed over without one being read."""
+        s = self.settings
+        crowd = min(a.crowd, least_crowd) if s.crowding <= 0 else a.crowd  # the crowding the others allow at most
+        bound = s.late_report + self._crowding(crowd) + self.others + self.any_place + self.any_country
+        bound += s.refers_back if a.refers_back else self.any_refers
+        bound += self.named if a.named_actors else 0.0
+        words = self._words(self.weights.of(a.words)[1]) if a.words else 0.0  # the lighter weighs at most a's
+        return bound + max(words, self.one_document)
 
 
 def evidence_of(a: Mention, b: Mention, settings: FusionSettings, idf: dict[str, float] | None = None,
