@@ -34,6 +34,7 @@ from talaia.store import open_store
 
 
 def fuse_new(db: str, keys: list[str]) -> tuple[float, int]:
+    os.sync()  # the copied store's pages written out first: the clock times the fusion, not the copy's writeback
     with open_store(db) as store:
         t0, cpu = time.perf_counter(), time.process_time()
         report = fuse_store(store, documents=keys)
