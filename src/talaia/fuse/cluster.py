@@ -89,7 +89,7 @@ def with_crowding(mentions: Iterable[Mention]) -> list[Mention]:
     """The mentions, each with its crowd (:func:`crowd_counter`)."""
     mentions = list(mentions)
     crowd = crowd_counter(mentions)
-    return [m if crowd(m) == m.crowd else dataclasses.replace(m, crowd=crowd(m)) for m in mentions]
+    return [m if (c := crowd(m)) == m.crowd else dataclasses.replace(m, crowd=c) for m in mentions]
 
 
 def _fuse_block(block: list[Mention], settings: FusionSettings, corrections: Corrections,
