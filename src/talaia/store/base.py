@@ -367,11 +367,14 @@ class Store(FollowUpTables):
         self._link_duplicates(key)
         self._mark_document(key)
 
+    # the documents as the duplicates of one original are looked up in them (SQLite names its index: see there)
+    _DUPLICATES_SOURCE = "documents d"
+
     def _link_duplicates(self, original: str) -> None:
         """Make every duplicate of ``original`` a source of each of its events."""
         self._execute(
             "INSERT INTO event_sources (event_id, document_key) "
-            "SELECT e.event_id, d.key FROM events e JOIN documents d ON d.duplicate_of = e.document_key "
+            f"SELECT e.event_id, d.key FROM events e JOIN {self._DUPLICATES_SOURCE} ON d.duplicate_of = e.document_key "
             "WHERE e.document_key = ? ON CONFLICT DO NOTHING", (original,))
 
     def _write_result(self, key: str, result: ExtractionResult, version: str) -> None:
