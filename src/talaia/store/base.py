@@ -187,6 +187,7 @@ class Store(FollowUpTables):
                             finally:
                                 self._nested = False
                         applied.append(name)
+        self._generation_kept = None  # read again: a migration may have made its table
         return applied
 
     def refresh_incidents(self, *, everything: bool = False) -> None:

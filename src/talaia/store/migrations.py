@@ -294,6 +294,21 @@ def _m014_quote_incidents(d: Dialect) -> list[str]:
             "CREATE INDEX IF NOT EXISTS quotes_event_id ON quotes(event_id)"]
 
 
+def _m015_scale_reads(d: Dialect) -> list[str]:
+    """What keeps a read bounded on a large store: the store's change generation (talaia.store.generation: the
+    alerts kept until the incidents change), the kept counts in period order (the latest weeks of every area
+    read as one range, not every area's whole history) and the pairs of sides in their grouping's order with
+    what the actors' list reads (grouped from this index alone, not from every incident's row)."""
+    from talaia.store.generation import generation_ddl
+
+    return [*generation_ddl(),
+            "CREATE INDEX IF NOT EXISTS incident_counts_period ON incident_counts(kind, grouping, period, area, "
+            "events, fatalities)",
+            "CREATE INDEX IF NOT EXISTS incidents_actor_pairs ON incidents(actor1, actor2, review_status, sort_date, "
+            "sort_doc)",
+            "ANALYZE incident_counts"]
+
+
 MIGRATIONS: list[Migration] = [
     ("001_initial", _m001_initial),
     ("002_reextraction_indexes", _m002_reextraction_indexes),
@@ -309,6 +324,7 @@ MIGRATIONS: list[Migration] = [
     ("012_store_search", _m012_store_search),
     ("013_incident_followups", _m013_incident_followups),
     ("014_quote_incidents", _m014_quote_incidents),
+    ("015_scale_reads", _m015_scale_reads),  # talaia.store.generation.GENERATION_MIGRATION names it
 ]
 INCIDENTS_MIGRATION = "011_incidents"  # (and 013_incident_followups: talaia.store.followups.FOLLOWUPS_MIGRATION)
 

@@ -1,0 +1,158 @@
+"""A page of the incidents and how many match, at a cost bounded on a large store.
+
+The events page shows 25 incidents and how many match. Counting every match costs as many rows as match
+(a text found in 2 % of a million incidents: 20,000 rows read twice, for the total and for the page), so,
+as search engines do, a total is counted exactly up to ``count_limit`` matches (:data:`COUNT_LIMIT`) and
+beyond it reported as a lower bound (``lower_bound``: "10,000+"); it becomes exact again once a page
+reaches the last match. The whole store's total is always exact (the kept yearly counts).
+
+A text search on a large store first looks for the text in the newest ``count_limit`` incidents that
+match the other filters, walked in the page's order (a text found in many incidents is found within
+the first few hundred): when they hold the page, the page comes from them and the total is those found
+there, a lower bound. When they do not (a rare text), the text index finds every incident holding the
+text (SQLite's FTS5 trigram index, PostgreSQL's pg_trgm), as before, and the total is counted up to
+``count_limit``. Without ``count_limit`` every total is counted exactly.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
+from talaia.store.filters import EventFilter
+from talaia.store.incidents import IncidentTables, _like, conditions, stored_of, where_sql
+from talaia.store.records import StoredEvent
+
+__all__ = ["COUNT_LIMIT", "IncidentPage", "PageReads"]
+
+COUNT_LIMIT = 10_000  # matches a page's total is counted exactly up to (the API's and the server's default)
+_NEWEST = "i.sort_date DESC, i.sort_doc DESC, i.sort_rank DESC"
+_UNDATED = "i.sort_date IS NULL, i.sort_date, i.sort_doc, i.sort_rank"
+_ACCEPTED = "i.review_status != 'rejected'"
+
+
+class IncidentPage(NamedTuple):
+    """How many incidents match (at least that many with ``lower_bound``) and the page asked."""
+
+    total: int
+    items: list[StoredEvent]
+    lower_bound: bool = False
+
+
+class PageReads(IncidentTables):
+    """The incidents' pages and totals, mixed into :class:`~talaia.store.base.Store`."""
+
+    def _count(self, where: Sequence[str], args: Sequence[Any], *more: str, limit: int | None = None) -> int:
+        """How many incidents meet ``where`` and ``more`` (counted up to ``limit`` + 1 with ``limit``)."""
+        if limit is None:
+            return int(self._execute(f"SELECT count(*) FROM incidents i {where_sql(where, *more)}", args).fetchone()[0])
+        return int(self._execute(f"SELECT count(*) FROM (SELECT 1 FROM incidents i {where_sql(where, *more)} "
+                                 f"LIMIT {int(limit) + 1}) AS t", args).fetchone()[0])
+
+    def count_incidents(self, flt: EventFilter | None = None, *, rejected: bool = True) -> int:
+        where, args = self._where(flt)
+        if not where:
+            return sum(self._kept_totals(rejected=rejected))
+        return self._count(where, args, *(() if rejected else (_ACCEPTED,)))
+
+    def _kept_totals(self, *, rejected: bool) -> tuple[int, int]:
+        """(dated, undated) incidents of the whole store, rejected ones only with ``rejected``: the dated
+        from the kept yearly counts (a few hundred rows, whatever the store's size), the rest (undated,
+        rejected: few) counted through their indexes."""
+        def count(sql: str) -> int:
+            return int(self._execute(f"SELECT count(*) FROM incidents WHERE {sql}").fetchone()[0])
+
+        kept = self._execute("SELECT sum(events) FROM incident_counts WHERE kind = 'year' AND grouping = 'country'"
+                             ).fetchone()[0]
+        dated = int(kept or 0) + count("event_date = '' AND review_status != 'rejected'")  # '' is dated, uncounted
+        undated = count("event_date IS NULL AND review_status != 'rejected'")
+        if rejected:  # written so that the planner reads an index (review status alone: its covering one)
+            unplaced = count("event_date IS NULL AND review_status = 'rejected'")
+            dated += count("review_status = 'rejected'") - unplaced
+            undated += unplaced
+        return dated, undated
+
+    def incident_page(self, flt: EventFilter | None, *, limit: int, offset: int, rejected: bool = True,
+                      count_limit: int | None = None) -> IncidentPage:
+        """(how many incidents match ``flt``, the page of ``limit`` from ``offset``, whether the total is a
+        lower bound): newest first, the undated after the dated, in the order :meth:`Store.events` reads
+        them; rejected ones only with ``rejected``; ``count_limit``: the total counted exactly up to that
+        many matches, beyond it a lower bound (the module's docstring)."""
+        where, args = self._where(flt)
+        if not where:  # the whole store: counted already
+            dated, undated = self._kept_totals(rejected=rejected)
+            if not rejected:
+                where.append(_ACCEPTED)
+            return IncidentPage(dated + undated, self._rows(where, args, dated, undated, limit, offset)[0])
+        if not rejected:
+            where.append(_ACCEPTED)
+        if count_limit is not None and flt is not None and flt.text:
+            probed = self._text_page(flt, rejected, limit, offset, count_limit)
+            if probed is not None:
+                return probed
+        if count_limit is None and flt is not None and flt.text:  # both counts in one pass over the text's matches
+            counted = self._execute(f"SELECT count(*), count(i.event_date) FROM incidents i {where_sql(where)}",
+                                    args).fetchone()
+            known: int | None = int(counted[1])
+            undated = int(counted[0]) - int(counted[1])
+        else:  # the matches through the filter's index alone (up to the limit), the (few) undated through theirs
+            total = self._count(where, args, limit=count_limit)
+            undated = self._count(where, args, "i.event_date IS NULL")
+            known = total - undated if count_limit is None or total <= count_limit else None
+        items, found = self._rows(where, args, known, undated, limit, offset)
+        if found is None:  # more than the limit, the page before their end
+            return IncidentPage(int(count_limit or 0), items, lower_bound=True)
+        return IncidentPage(found + undated, items)
+
+    def _rows(self, where: list[str], args: Sequence[Any], dated: int | None, undated: int, limit: int,
+              offset: int) -> tuple[list[StoredEvent], int | None]:
+        """(the page, how many dated incidents match: ``dated``, or found when the page reaches their end)."""
+        items: list[StoredEvent] = []
+        if dated is None or offset < dated:
+            items += [stored_of(r) for r in self._execute(
+                f"SELECT * FROM incidents i {where_sql(where, 'i.event_date IS NOT NULL')} "
+                f"ORDER BY {_NEWEST} LIMIT {int(limit)} OFFSET {int(offset)}", args)]
+            if dated is None and len(items) < limit:  # the dated ones' end reached: how many there are
+                dated = offset + len(items) if items else self._count(where, args, "i.event_date IS NOT NULL")
+        if len(items) < limit and undated and dated is not None:
+            items += self._undated(where, args, max(0, offset - dated), limit - len(items))
+        return items, dated
+
+    def _undated(self, where: Sequence[str], args: Sequence[Any], offset: int, limit: int) -> list[StoredEvent]:
+        return [stored_of(r) for r in self._execute(
+            f"SELECT * FROM incidents i {where_sql(where, 'i.event_date IS NULL')} "
+            f"ORDER BY {_UNDATED} LIMIT {int(limit)} OFFSET {int(offset)}", args)]
+
+    def _text_page(self, flt: EventFilter, rejected: bool, limit: int, offset: int, window: int
+                   ) -> IncidentPage | None:
+        """The page of a text search from the newest ``window`` incidents matching the other filters, walked
+        in the page's order (their text compared, no text index): exact when they are every dated match of
+        the other filters, a lower bound when there are more and they hold the page; None when they do not
+        (a rare text: the text index finds its incidents)."""
+        where, args = conditions(dataclasses.replace(flt, text=None))
+        if not rejected:
+            where.append(_ACCEPTED)
+        dated = [*where, "i.event_date IS NOT NULL"]
+        full = self._count(dated, args, limit=window) > window
+        matched = [r[0] for r in self._execute(
+            f"SELECT t.incident_id FROM (SELECT i.incident_id, i.search_text, i.sort_date, i.sort_doc, i.sort_rank "
+            f"FROM incidents i {where_sql(dated)} ORDER BY {_NEWEST} LIMIT {int(window)}) AS t "
+            "WHERE t.search_text LIKE ? ESCAPE '\\' ORDER BY t.sort_date DESC, t.sort_doc DESC, t.sort_rank DESC",
+            [*args, _like(flt.text or "")])]
+        if full and len(matched) < offset + limit:
+            return None
+        wanted = matched[offset:offset + limit]
+        items: list[StoredEvent] = []
+        if wanted:
+            marks = ",".join("?" * len(wanted))
+            items = [stored_of(r) for r in self._execute(
+                f"SELECT * FROM incidents i WHERE i.incident_id IN ({marks}) ORDER BY {_NEWEST}", wanted)]
+        if full:
+            return IncidentPage(len(matched), items, lower_bound=True)
+        text = [*where, "i.search_text LIKE ? ESCAPE '\\'"]
+        text_args = [*args, _like(flt.text or "")]
+        undated = self._count(text, text_args, "i.event_date IS NULL")
+        if len(items) < limit and undated:
+            items += self._undated(text, text_args, max(0, offset - len(matched)), limit - len(items))
+        return IncidentPage(len(matched) + undated, items)
