@@ -85,7 +85,7 @@ def measure(label: str, db_of: Callable[[int], Any], sizes: list[int], skip: fro
     rows: dict[int, dict[str, float]] = {}
     for n in sizes:
         with db_of(n) as db:
-            kept = not db.startswith("postgres") and Path(db).is_file()  # --keep: built by an earlier run
+            kept = _built(db)  # --keep: built by an earlier run
             built = "kept from an earlier run" if kept else f"built in {build(db, n):.0f} s"
             timed = {name: _median(work) for name, work in requests(db).items() if name not in skip}
             rows[n] = timed
@@ -97,6 +97,17 @@ def measure(label: str, db_of: Callable[[int], Any], sizes: list[int], skip: fro
     for n in sizes[1:]:
         print(f"{label} {n:,} / {first:,}: " + ", ".join(f"{k} {rows[n][k] / rows[first][k]:.1f}x"
                                                         for k in rows[n]), flush=True)
+
+
+def _built(db: str) -> bool:
+    """Whether ``db`` holds a store already (a kept SQLite file, a kept PostgreSQL schema with incidents)."""
+    if not db.startswith("postgres"):
+        return Path(db).is_file()
+    import psycopg
+
+    with psycopg.connect(db, autocommit=True) as conn:
+        found = conn.execute("SELECT to_regclass('incidents')").fetchone()
+    return bool(found and found[0])
 
 
 def _export_peak(label: str, db: str, n: int) -> None:
@@ -131,7 +142,8 @@ def main() -> None:
     ap.add_argument("--no-postgres", action="store_true")
     ap.add_argument("--no-sqlite", action="store_true")
     ap.add_argument("--skip", default="", help="requests not timed, comma-separated ('export', 'full export', ...)")
-    ap.add_argument("--keep", metavar="DIR", help="SQLite stores kept in DIR: built when absent, else timed again")
+    ap.add_argument("--keep", metavar="DIR", help="SQLite stores kept in DIR, PostgreSQL ones in schemas "
+                    "talaia_scale_N of the server --postgres names: built when absent, else timed again")
     ap.add_argument("--build", metavar="DB", help="only build a store of the first size at DB (a file or URL)")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -158,9 +170,13 @@ def main() -> None:
 
     @contextmanager
     def _postgres(n: int) -> Iterator[str]:
-        schema = f"scale_{uuid.uuid4().hex[:8]}"
+        kept = bool(args.keep)  # a schema of its own per size, kept for later runs (with --postgres URL)
+        schema = f"talaia_scale_{n}" if kept else f"scale_{uuid.uuid4().hex[:8]}"
         with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute(f"CREATE SCHEMA {schema}")
+            conn.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+        if kept:
+            yield f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
+            return
         try:
             yield f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
         finally:
