@@ -17,7 +17,8 @@ from .generated import build
 FILTERS = [EventFilter(text="town 7"), EventFilter(text="town 1", country="MX"), EventFilter(admin1="Mexico State 1"),
            EventFilter(country="MX"), EventFilter(text="report 12"), EventFilter(text="no such words"),
            EventFilter(text="ab"),  # shorter than a trigram: no text index
-           EventFilter(text="report")]  # in every incident: a page found among the newest
+           EventFilter(text="report"),  # in every incident: a page found among the newest
+           EventFilter(event_type="Battles"), EventFilter(sub_event_type="Armed clash")]
 
 
 @pytest.fixture
@@ -55,6 +56,11 @@ def test_a_bounded_page_is_the_exact_page_and_its_total_at_most_the_exact_one(ge
                         assert not store.incident_page(flt, limit=10, offset=0, rejected=rejected,
                                                        count_limit=count_limit).lower_bound
     assert bounded == {True, False}  # the limit reached by a text search and by the others
+    with open_store(generated) as store:  # one state alone, rejected ones out: exact, from the kept counts
+        state = store.incident_page(EventFilter(admin1="mexico state 1"), limit=10, offset=0, rejected=False,
+                                    count_limit=3)
+        assert not state.lower_bound and state.total == store.count_incidents(
+            EventFilter(admin1="Mexico State 1"), rejected=False) > 3
 
 
 def test_the_api_and_the_server_say_when_a_total_is_a_lower_bound(generated: str) -> None:

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from talaia.store.filters import EventFilter
-from talaia.store.incidents import IncidentTables, _like, conditions, stored_of, where_sql
+from talaia.store.incidents import IncidentTables, _key, _like, conditions, stored_of, where_sql
 from talaia.store.records import StoredEvent
 
 __all__ = ["COUNT_LIMIT", "IncidentPage", "PageReads"]
@@ -30,6 +30,7 @@ COUNT_LIMIT = 10_000  # matches a page's total is counted exactly up to (the API
 _NEWEST = "i.sort_date DESC, i.sort_doc DESC, i.sort_rank DESC"
 _UNDATED = "i.sort_date IS NULL, i.sort_date, i.sort_doc, i.sort_rank"
 _ACCEPTED = "i.review_status != 'rejected'"
+_KEPT_GROUPINGS = ("admin1", "admin2", "event_type", "sub_event_type")  # the filters kept counts can total
 
 
 class IncidentPage(NamedTuple):
@@ -97,13 +98,31 @@ class PageReads(IncidentTables):
             known: int | None = int(counted[1])
             undated = int(counted[0]) - int(counted[1])
         else:  # the matches through the filter's index alone (up to the limit), the (few) undated through theirs
-            total = self._count(where, args, limit=count_limit)
             undated = self._count(where, args, "i.event_date IS NULL")
-            known = total - undated if count_limit is None or total <= count_limit else None
+            known = None if rejected or flt is None else self._kept_dated(flt, where, args)
+            if known is None:
+                total = self._count(where, args, limit=count_limit)
+                known = total - undated if count_limit is None or total <= count_limit else None
         items, found = self._rows(where, args, known, undated, limit, offset)
         if found is None:  # more than the limit, the page before their end
             return IncidentPage(int(count_limit or 0), items, lower_bound=True)
         return IncidentPage(found + undated, items)
+
+    def _kept_dated(self, flt: EventFilter, where: Sequence[str], args: Sequence[Any]) -> int | None:
+        """How many dated incidents, rejected ones left out, match ``flt`` when it selects by one state, district,
+        event type or sub-event type alone: from the kept yearly counts of that grouping (a row per value and
+        year, whatever the store's size), those whose value is the filter's (accents and case ignored); None
+        for another filter."""
+        named = [f for f in _KEPT_GROUPINGS if getattr(flt, f)]
+        others = [f for f in EventFilter.__dataclass_fields__ if f not in _KEPT_GROUPINGS and f != "limit"
+                  and getattr(flt, f)]
+        if len(named) != 1 or others:
+            return None
+        wanted = _key(getattr(flt, named[0]))
+        kept = sum(int(r[1]) for r in self._execute(
+            "SELECT area, sum(events) FROM incident_counts WHERE kind = 'year' AND grouping = ? GROUP BY area",
+            (named[0],)) if _key(r[0]) == wanted)
+        return kept + self._count(where, args, "i.event_date = ''")  # dated, yet not counted by period
 
     def _rows(self, where: list[str], args: Sequence[Any], dated: int | None, undated: int, limit: int,
               offset: int) -> tuple[list[StoredEvent], int | None]:
