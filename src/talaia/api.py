@@ -275,7 +275,8 @@ def _alerts(store: Store, *, week: str | None, since: str | dt.date | None, by: 
         last = min(last or latest, latest)
         first = max(first or last, earliest or last)
         judged = weeks_between(first, last) if first <= last else []
-    counts, judged_areas = _alert_counts(store, flt, by, judged, areas, settings)
+    reach = dt.timedelta(weeks=round((settings or AlertSettings()).years_back * YEAR_WEEKS))
+    counts, judged_areas = store.alert_counts(flt, by, judged, areas=areas, reach=reach)
     report = detect_in(lambda end, only: counted_series(counts, by, end, only), judged, by=by, only=areas,
                        settings=settings, top=top)
     if judged_areas is not None:
@@ -286,21 +287,6 @@ def _alerts(store: Store, *, week: str | None, since: str | dt.date | None, by: 
     found = tuple(dataclasses.replace(a, top_events=top_of(stored.get((a.area.key, parse_week(a.week)), ()), top))
                   for a in report.alerts)
     return dataclasses.replace(report, alerts=found)
-
-
-def _alert_counts(store: Store, flt: EventFilter, by: Grouping, judged: Sequence[dt.date], areas: Sequence[str],
-                  settings: AlertSettings | None) -> tuple[list[tuple[tuple[str, ...], dt.date, int, int]],
-                                                           int | None]:
-    """The weekly counts the alerts on ``judged`` need, and how many areas were judged when the store
-    counted them apart (None: as many as series). Without a choice of areas, bounded by areas x weeks
-    alerting can touch: the areas with events in a judged week, from as far back as a reference
-    reaches (``years_back`` before the earliest judged week): the same alerts as every count gives."""
-    if areas or not judged:
-        return store.series_counts(flt, by), None
-    reach = round((settings or AlertSettings()).years_back * YEAR_WEEKS)
-    since = min(judged) - dt.timedelta(weeks=reach)
-    counts = store.series_counts(flt, by, judged=judged, since=since)
-    return counts, store.series_areas(flt, by, max(judged))
 
 
 def area_history(area: str, *, db: str | Path | None = None, since: str | dt.date | None = None,

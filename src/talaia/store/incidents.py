@@ -546,6 +546,17 @@ class IncidentTables:
             out = [(k, m, n, f) for (k, m), (n, f) in merged.items()]
         return out
 
+    def alert_counts(self, flt: EventFilter | None, by: str, judged: Sequence[dt.date], *, areas: Sequence[str] = (),
+                     reach: dt.timedelta) -> tuple[list[tuple[tuple[str, ...], dt.date, int, int]], int | None]:
+        """The weekly counts the alerts on ``judged`` need, and how many areas were judged when the store
+        counted them apart (None: as many as series). Without a choice of ``areas``, bounded by areas x weeks
+        alerting can touch: the areas with events in a judged week, from as far back as a reference
+        reaches (``reach`` before the earliest judged week): the same alerts as every count gives."""
+        if areas or not judged:
+            return self.series_counts(flt, by), None
+        counts = self.series_counts(flt, by, judged=judged, since=min(judged) - reach)
+        return counts, self.series_areas(flt, by, max(judged))
+
     def _kept_series(self, by: str, judged: Sequence[dt.date], since: dt.date | None
                      ) -> list[tuple[tuple[str, ...], dt.date, int, int]]:
         """:meth:`series_counts` of the whole store, from its kept counts."""
