@@ -69,6 +69,7 @@ def requests(db: str) -> dict[str, Callable[[], Any]]:
         "page": lambda: api.search_events(db=db, limit=25),
         "page admin1": lambda: api.search_events(db=db, where=EventFilter(admin1="Mexico State 3"), limit=25),
         "page text": lambda: api.search_events(db=db, where=EventFilter(text="town 7"), limit=25),
+        "page actor": lambda: api.search_events(db=db, where=EventFilter(actor="CJNG"), limit=25),
         "agg month": lambda: api.aggregate_events(db=db, period="month", by="admin1"),
         "agg week": lambda: api.aggregate_events(db=db, where=recent, period="week", by="admin1"),
         "map": lambda: api.map_features(db=db),

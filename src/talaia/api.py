@@ -223,7 +223,10 @@ def _with_actor_names(store: Store, where: EventFilter | None, knowledge: Sequen
     actor = kb.resolve(where.actor)
     if actor is None:
         return where
-    names = [n for n in store.name_counts()["actors"] if getattr(kb.resolve(n), "id", None) == actor.id]
+    generation = store.generation()  # the stored names kept until the store changes (a scan of two indexes)
+    stored = kept_results.get(None if generation is None else (generation, "actor names"),
+                              lambda: tuple(store.name_counts()["actors"]))
+    names = [n for n in stored if getattr(kb.resolve(n), "id", None) == actor.id]
     return dataclasses.replace(where, actor_names=(*actor.aliases, *names))
 
 
@@ -344,7 +347,7 @@ def list_quotes(*, db: str | Path | None = None, speaker: str | None = None, lim
         if not speaker or actor is None:
             return store.quotes(speaker=speaker, limit=limit)
         wanted = alias_key(speaker)
-        names = [n for n in store.name_counts()["speakers"]
+        names = [n for n in store.name_counts(actors=False)["speakers"]
                  if wanted in alias_key(n) or getattr(kb.resolve(n), "id", None) == actor.id]
         return store.quotes_of(names, limit=limit)
 
@@ -396,7 +399,7 @@ def list_actors(query: str | None = None, *, db: str | Path | None = None, knowl
     if db is not None or is_postgres_url(where) or Path(where).is_file():
         with open_store(where, must_exist=True) as store:
             pairs = store.actor_pairs()  # the incidents' sides, counted in the database
-            speakers = store.name_counts()["speakers"]
+            speakers = store.name_counts(actors=False)["speakers"]
     resolved = functools.cache(kb.resolve)
     for actor1, actor2, n in pairs:
         named = {a for a in (actor1, actor2) if a}

@@ -297,8 +297,9 @@ def _m014_quote_incidents(d: Dialect) -> list[str]:
 def _m015_scale_reads(d: Dialect) -> list[str]:
     """What keeps a read bounded on a large store: the store's change generation (talaia.store.generation: the
     alerts kept until the incidents change), the kept counts in period order (the latest weeks of every area
-    read as one range, not every area's whole history) and the pairs of sides in their grouping's order with
-    what the actors' list reads (grouped from this index alone, not from every incident's row)."""
+    read as one range, not every area's whole history), the pairs of sides in their grouping's order with
+    what the actors' list reads (grouped from this index alone, not from every incident's row) and the stored
+    events' names on each side (the names an actor filter resolves to, counted from two indexes)."""
     from talaia.store.generation import generation_ddl
 
     return [*generation_ddl(),
@@ -306,6 +307,8 @@ def _m015_scale_reads(d: Dialect) -> list[str]:
             "events, fatalities)",
             "CREATE INDEX IF NOT EXISTS incidents_actor_pairs ON incidents(actor1, actor2, review_status, sort_date, "
             "sort_doc)",
+            "CREATE INDEX IF NOT EXISTS events_actor1 ON events(actor1)",
+            "CREATE INDEX IF NOT EXISTS events_actor2 ON events(actor2)",
             "ANALYZE incident_counts"]
 
 
