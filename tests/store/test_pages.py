@@ -18,7 +18,8 @@ FILTERS = [EventFilter(text="town 7"), EventFilter(text="town 1", country="MX"),
            EventFilter(country="MX"), EventFilter(text="report 12"), EventFilter(text="no such words"),
            EventFilter(text="ab"),  # shorter than a trigram: no text index
            EventFilter(text="report"),  # in every incident: a page found among the newest
-           EventFilter(event_type="Battles"), EventFilter(sub_event_type="Armed clash")]
+           EventFilter(event_type="Battles"), EventFilter(sub_event_type="Armed clash"),
+           EventFilter(actor="cjng"), EventFilter(actor="sinaloa", admin1="Mexico State 1", text="town")]
 
 
 @pytest.fixture
@@ -68,6 +69,10 @@ def test_the_api_and_the_server_say_when_a_total_is_a_lower_bound(generated: str
     assert page.total == 3 and page.total_is_lower_bound and len(page.items) == 5
     exact = api.search_events(db=generated, where=EventFilter(country="MX"), limit=5, count_limit=None)
     assert exact.total > 3 and not exact.total_is_lower_bound and exact.items == page.items
+    named = EventFilter(actor="CJNG")  # with the stored names the knowledge base resolves to the actor
+    bounded = api.search_events(db=generated, where=named, limit=5, count_limit=3)
+    exact = api.search_events(db=generated, where=named, limit=5, count_limit=None)
+    assert bounded.items == exact.items and bounded.total_is_lower_bound and bounded.total <= exact.total
     client = TestClient(create_app(ServeSettings(generated, count_limit=3)))
     body = client.get("/api/events", params={"country": "MX", "limit": 5}).json()
     assert body["total"] == 3 and body["total_is_lower_bound"] is True

@@ -6,12 +6,13 @@ as search engines do, a total is counted exactly up to ``count_limit`` matches (
 beyond it reported as a lower bound (``lower_bound``: "10,000+"); it becomes exact again once a page
 reaches the last match. The whole store's total is always exact (the kept yearly counts).
 
-A text search on a large store first looks for the text in the newest ``count_limit`` incidents that
-match the other filters, walked in the page's order (a text found in many incidents is found within
-the first few hundred): when they hold the page, the page comes from them and the total is those found
-there, a lower bound. When they do not (a rare text), the text index finds every incident holding the
-text (SQLite's FTS5 trigram index, PostgreSQL's pg_trgm), as before, and the total is counted up to
-``count_limit``. Without ``count_limit`` every total is counted exactly.
+A text or actor search (filters no index serves) on a large store first looks in the newest ``count_limit``
+incidents that match the other filters, walked in the page's order (a text found in many incidents is
+found within the first few hundred): when they hold the page, the page comes from them and the total is
+those found there, a lower bound. When they do not (a rare text), the text index finds every incident
+holding the text (SQLite's FTS5 trigram index, PostgreSQL's pg_trgm), as before, and the total is counted
+up to ``count_limit``. One state's, district's or type's total alone is exact, from the kept yearly counts.
+Without ``count_limit`` every total is counted exactly.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from talaia.store.filters import EventFilter
-from talaia.store.incidents import IncidentTables, _key, _like, conditions, stored_of, where_sql
+from talaia.store.incidents import IncidentTables, _key, conditions, stored_of, where_sql
 from talaia.store.records import StoredEvent
 
 __all__ = ["COUNT_LIMIT", "IncidentPage", "PageReads"]
@@ -88,8 +89,8 @@ class PageReads(IncidentTables):
             return IncidentPage(dated + undated, self._rows(where, args, dated, undated, limit, offset)[0])
         if not rejected:
             where.append(_ACCEPTED)
-        if count_limit is not None and flt is not None and flt.text:
-            probed = self._text_page(flt, rejected, limit, offset, count_limit)
+        if count_limit is not None and flt is not None and (flt.text or flt.actor):
+            probed = self._window_page(flt, rejected, limit, offset, count_limit)
             if probed is not None:
                 return probed
         if count_limit is None and flt is not None and flt.text:  # both counts in one pass over the text's matches
@@ -143,22 +144,23 @@ class PageReads(IncidentTables):
             f"SELECT * FROM incidents i {where_sql(where, 'i.event_date IS NULL')} "
             f"ORDER BY {_UNDATED} LIMIT {int(limit)} OFFSET {int(offset)}", args)]
 
-    def _text_page(self, flt: EventFilter, rejected: bool, limit: int, offset: int, window: int
-                   ) -> IncidentPage | None:
-        """The page of a text search from the newest ``window`` incidents matching the other filters, walked
-        in the page's order (their text compared, no text index): exact when they are every dated match of
-        the other filters, a lower bound when there are more and they hold the page; None when they do not
-        (a rare text: the text index finds its incidents)."""
-        where, args = conditions(dataclasses.replace(flt, text=None))
+    def _window_page(self, flt: EventFilter, rejected: bool, limit: int, offset: int, window: int
+                     ) -> IncidentPage | None:
+        """The page of a text or actor search (filters no index serves) from the newest ``window`` incidents
+        matching the other filters, walked in the page's order (their words and sides compared, no text
+        index): exact when they are every dated match of the other filters, a lower bound when there are
+        more and they hold the page; None when they do not (a rare text: the text index finds it)."""
+        where, args = conditions(dataclasses.replace(flt, text=None, actor=None, actor_names=()))
         if not rejected:
             where.append(_ACCEPTED)
+        # the same conditions as on the table, on the window's rows (named ``i`` too); the text without its index
+        scanned, scanned_args = conditions(EventFilter(text=flt.text, actor=flt.actor, actor_names=flt.actor_names))
         dated = [*where, "i.event_date IS NOT NULL"]
         full = self._count(dated, args, limit=window) > window
         matched = [r[0] for r in self._execute(
-            f"SELECT t.incident_id FROM (SELECT i.incident_id, i.search_text, i.sort_date, i.sort_doc, i.sort_rank "
-            f"FROM incidents i {where_sql(dated)} ORDER BY {_NEWEST} LIMIT {int(window)}) AS t "
-            "WHERE t.search_text LIKE ? ESCAPE '\\' ORDER BY t.sort_date DESC, t.sort_doc DESC, t.sort_rank DESC",
-            [*args, _like(flt.text or "")])]
+            f"SELECT i.incident_id FROM (SELECT i.incident_id, i.search_text, i.actors_text, i.actor1, i.actor2, "
+            f"i.sort_date, i.sort_doc, i.sort_rank FROM incidents i {where_sql(dated)} ORDER BY {_NEWEST} "
+            f"LIMIT {int(window)}) AS i {where_sql(scanned)} ORDER BY {_NEWEST}", [*args, *scanned_args])]
         if full and len(matched) < offset + limit:
             return None
         wanted = matched[offset:offset + limit]
@@ -169,9 +171,8 @@ class PageReads(IncidentTables):
                 f"SELECT * FROM incidents i WHERE i.incident_id IN ({marks}) ORDER BY {_NEWEST}", wanted)]
         if full:
             return IncidentPage(len(matched), items, lower_bound=True)
-        text = [*where, "i.search_text LIKE ? ESCAPE '\\'"]
-        text_args = [*args, _like(flt.text or "")]
-        undated = self._count(text, text_args, "i.event_date IS NULL")
+        every, every_args = [*where, *scanned], [*args, *scanned_args]
+        undated = self._count(every, every_args, "i.event_date IS NULL")
         if len(items) < limit and undated:
-            items += self._undated(text, text_args, max(0, offset - len(matched)), limit - len(items))
+            items += self._undated(every, every_args, max(0, offset - len(matched)), limit - len(items))
         return IncidentPage(len(matched) + undated, items)
