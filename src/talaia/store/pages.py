@@ -6,12 +6,13 @@ as search engines do, a total is counted exactly up to ``count_limit`` matches (
 beyond it reported as a lower bound (``lower_bound``: "10,000+"); it becomes exact again once a page
 reaches the last match. The whole store's total is always exact (the kept yearly counts).
 
-A text or actor search (filters no index serves) on a large store first looks in the newest ``count_limit``
-incidents that match the other filters, walked in the page's order (a text found in many incidents is
-found within the first few hundred): when they hold the page, the page comes from them and the total is
-those found there, a lower bound. When they do not (a rare text), the text index finds every incident
-holding the text (SQLite's FTS5 trigram index, PostgreSQL's pg_trgm), as before, and the total is counted
-up to ``count_limit``. One state's, district's or type's total alone is exact, from the kept yearly counts.
+A text or actor search (filters no index serves) where more than ``count_limit`` incidents match the other
+filters first looks in the newest 2,000 of them (:data:`WINDOW`), then five times as many up to
+``count_limit``, walked in the page's order (a text found in many incidents is found within the first few
+hundred): when they hold the page, the page comes from them and the total is those found there, a lower
+bound. When they do not (a rare text), the text index finds every incident holding the text (SQLite's FTS5
+trigram index, PostgreSQL's pg_trgm), as before, and the total is counted up to ``count_limit``. One
+state's, district's or type's total alone is exact, from the kept yearly counts.
 Without ``count_limit`` every total is counted exactly.
 """
 
@@ -25,13 +26,14 @@ from talaia.store.filters import EventFilter
 from talaia.store.incidents import IncidentTables, _key, conditions, stored_of, where_sql
 from talaia.store.records import StoredEvent
 
-__all__ = ["COUNT_LIMIT", "IncidentPage", "PageReads"]
+__all__ = ["COUNT_LIMIT", "WINDOW", "IncidentPage", "PageReads"]
 
 COUNT_LIMIT = 10_000  # matches a page's total is counted exactly up to (the API's and the server's default)
 _NEWEST = "i.sort_date DESC, i.sort_doc DESC, i.sort_rank DESC"
 _UNDATED = "i.sort_date IS NULL, i.sort_date, i.sort_doc, i.sort_rank"
 _ACCEPTED = "i.review_status != 'rejected'"
 _KEPT_GROUPINGS = ("admin1", "admin2", "event_type", "sub_event_type")  # the filters kept counts can total
+WINDOW = 2_000  # the newest incidents a text or actor search on a large store reads first
 
 
 class IncidentPage(NamedTuple):
@@ -144,35 +146,34 @@ class PageReads(IncidentTables):
             f"SELECT * FROM incidents i {where_sql(where, 'i.event_date IS NULL')} "
             f"ORDER BY {_UNDATED} LIMIT {int(limit)} OFFSET {int(offset)}", args)]
 
-    def _window_page(self, flt: EventFilter, rejected: bool, limit: int, offset: int, window: int
+    def _window_page(self, flt: EventFilter, rejected: bool, limit: int, offset: int, count_limit: int
                      ) -> IncidentPage | None:
-        """The page of a text or actor search (filters no index serves) from the newest ``window`` incidents
-        matching the other filters, walked in the page's order (their words and sides compared, no text
-        index): exact when they are every dated match of the other filters, a lower bound when there are
-        more and they hold the page; None when they do not (a rare text: the text index finds it)."""
+        """The page of a text or actor search (filters no index serves) on a store where more than
+        ``count_limit`` incidents match the other filters: from the newest of those, walked in the page's
+        order (their words and sides compared, no text index), :data:`WINDOW` of them and then five times as
+        many up to ``count_limit``, until they hold the page; its total those found, a lower bound. None on a
+        smaller store (counted exactly) or when they do not hold it (a rare text: the text index finds it)."""
         where, args = conditions(dataclasses.replace(flt, text=None, actor=None, actor_names=()))
         if not rejected:
             where.append(_ACCEPTED)
+        dated = [*where, "i.event_date IS NOT NULL"]
+        if self._count(dated, args, limit=count_limit) <= count_limit:
+            return None
         # the same conditions as on the table, on the window's rows (named ``i`` too); the text without its index
         scanned, scanned_args = conditions(EventFilter(text=flt.text, actor=flt.actor, actor_names=flt.actor_names))
-        dated = [*where, "i.event_date IS NOT NULL"]
-        full = self._count(dated, args, limit=window) > window
-        matched = [r[0] for r in self._execute(
-            f"SELECT i.incident_id FROM (SELECT i.incident_id, i.search_text, i.actors_text, i.actor1, i.actor2, "
-            f"i.sort_date, i.sort_doc, i.sort_rank FROM incidents i {where_sql(dated)} ORDER BY {_NEWEST} "
-            f"LIMIT {int(window)}) AS i {where_sql(scanned)} ORDER BY {_NEWEST}", [*args, *scanned_args])]
-        if full and len(matched) < offset + limit:
-            return None
+        window = min(WINDOW, count_limit)
+        while True:
+            matched = [r[0] for r in self._execute(
+                f"SELECT i.incident_id FROM (SELECT i.incident_id, i.search_text, i.actors_text, i.actor1, i.actor2, "
+                f"i.sort_date, i.sort_doc, i.sort_rank FROM incidents i {where_sql(dated)} ORDER BY {_NEWEST} "
+                f"LIMIT {int(window)}) AS i {where_sql(scanned)} ORDER BY {_NEWEST}", [*args, *scanned_args])]
+            if len(matched) >= offset + limit:
+                break
+            if window >= count_limit:
+                return None
+            window = min(window * 5, count_limit)
         wanted = matched[offset:offset + limit]
-        items: list[StoredEvent] = []
-        if wanted:
-            marks = ",".join("?" * len(wanted))
-            items = [stored_of(r) for r in self._execute(
-                f"SELECT * FROM incidents i WHERE i.incident_id IN ({marks}) ORDER BY {_NEWEST}", wanted)]
-        if full:
-            return IncidentPage(len(matched), items, lower_bound=True)
-        every, every_args = [*where, *scanned], [*args, *scanned_args]
-        undated = self._count(every, every_args, "i.event_date IS NULL")
-        if len(items) < limit and undated:
-            items += self._undated(every, every_args, max(0, offset - len(matched)), limit - len(items))
-        return IncidentPage(len(matched) + undated, items)
+        marks = ",".join("?" * len(wanted))
+        items = [stored_of(r) for r in self._execute(
+            f"SELECT * FROM incidents i WHERE i.incident_id IN ({marks}) ORDER BY {_NEWEST}", wanted)]
+        return IncidentPage(len(matched), items, lower_bound=True)
