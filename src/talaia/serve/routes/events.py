@@ -27,7 +27,8 @@ def list_events(where: Filter, db: Db, count_limit: Annotated[int | None, Depend
     `{"total", "total_is_lower_bound", "limit", "offset", "items": [event]}`; each event has the fields of
     SCHEMA.md plus `sources` and `review`. `total` is counted exactly up to the server's count limit
     (`talaia serve --count-limit`, 10,000 by default); beyond it, it is a lower bound and
-    `total_is_lower_bound` is true (a text search on a large store: the matches among the newest incidents)."""
+    `total_is_lower_bound` is true (a text or actor search on a large store: the matches among the newest
+    incidents)."""
     return api.search_events(db=db, where=where, limit=limit, offset=offset, count_limit=count_limit).to_dict()
 
 
