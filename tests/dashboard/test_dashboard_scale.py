@@ -73,9 +73,12 @@ def test_a_total_beyond_the_count_limit_is_shown_as_a_lower_bound(large_server: 
             assert "of 1,000+ events" in page.locator("#summary").inner_text()
             assert page.locator("nav.pager a", has_text="next").count() == 1
             page.goto("/")  # the whole store: counted exactly, more than the limit
-            page.wait_for_function("!document.querySelector('#summary').innerText.includes('1,000+')",
-                                   timeout=30_000)
-            summary = page.locator("#summary").inner_text()
+            summary = ""
+            for _ in range(300):  # the new view's summary (the page's policy allows no evaluated script)
+                summary = page.locator("#summary").inner_text()
+                if " of " in summary and "1,000+" not in summary:
+                    break
+                page.wait_for_timeout(100)
             assert "+ events" not in summary and int(summary.split(" of ")[1].split()[0]) > COUNT_LIMIT
         finally:
             chromium.close()
