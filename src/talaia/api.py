@@ -394,11 +394,13 @@ def list_actors(query: str | None = None, *, db: str | Path | None = None, knowl
     names: dict[str, list[str]] = {}
     unknown: dict[str, list[int]] = {}
     where = db if db is not None else default_db()
-    pairs: list[tuple[str | None, str | None, int]] = []
+    pairs: Sequence[tuple[str | None, str | None, int]] = ()
     speakers: dict[str, int] = {}
     if db is not None or is_postgres_url(where) or Path(where).is_file():
         with open_store(where, must_exist=True) as store:
-            pairs = store.actor_pairs()  # the incidents' sides, counted in the database
+            generation = store.generation()  # the incidents' sides, counted in the database, kept until they change
+            pairs = kept_results.get(None if generation is None else (generation, "actor pairs"),
+                                     lambda: tuple(store.actor_pairs()))
             speakers = store.name_counts(actors=False)["speakers"]
     resolved = functools.cache(kb.resolve)
     for actor1, actor2, n in pairs:
