@@ -75,7 +75,8 @@ def requests(db: str) -> dict[str, Callable[[], Any]]:
         "map": lambda: api.map_features(db=db),
         "alerts": lambda: api.alerts(db=db),  # kept until the incidents change: warm, one read
         "alerts computed": lambda: (kept_results.clear(), api.alerts(db=db)),  # as after any change
-        "actors": lambda: api.list_actors(db=db),
+        "actors": lambda: api.list_actors(db=db),  # its pairs of sides kept until the incidents change
+        "actors computed": lambda: (kept_results.clear(), api.list_actors(db=db)),
         "export": lambda: api.export_events("acled-csv", db=db, path=Path(folder) / "x.csv",
                                             where=EventFilter(country="MX", date_from="2024-01-01",
                                                               date_to="2024-12-31")),
