@@ -294,6 +294,13 @@ def _m014_quote_incidents(d: Dialect) -> list[str]:
             "CREATE INDEX IF NOT EXISTS quotes_event_id ON quotes(event_id)"]
 
 
+def _m015_sentence_vectors(d: Dialect) -> list[str]:
+    """Each stored event's sentence embedding (talaia.fuse.similarity), computed once when fusion first reads
+    it: the model, a key of the sentence it was computed from, and the vector (int8, talaia.store.vectors)."""
+    return [f"CREATE TABLE IF NOT EXISTS sentence_vectors (event_id TEXT PRIMARY KEY REFERENCES events(event_id) "
+            f"ON DELETE CASCADE, model TEXT NOT NULL, sentence_key TEXT NOT NULL, vector {d.blob} NOT NULL)"]
+
+
 MIGRATIONS: list[Migration] = [
     ("001_initial", _m001_initial),
     ("002_reextraction_indexes", _m002_reextraction_indexes),
@@ -309,6 +316,7 @@ MIGRATIONS: list[Migration] = [
     ("012_store_search", _m012_store_search),
     ("013_incident_followups", _m013_incident_followups),
     ("014_quote_incidents", _m014_quote_incidents),
+    ("015_sentence_vectors", _m015_sentence_vectors),
 ]
 INCIDENTS_MIGRATION = "011_incidents"  # (and 013_incident_followups: talaia.store.followups.FOLLOWUPS_MIGRATION)
 
