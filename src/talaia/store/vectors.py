@@ -36,9 +36,9 @@ class SentenceVectorTables:
 
     def keep_sentence_vectors(self, rows: Iterable[tuple[str, str, bytes]], model: str) -> None:
         """Keep (event id, sentence key, embedding bytes) rows computed by ``model`` (replacing older ones)."""
-        rows = [(event_id, model, key, vector) for event_id, key, vector in rows]
-        if rows:
+        kept = [(event_id, model, key, vector) for event_id, key, vector in rows]
+        if kept:
             self._execute_many(
                 "INSERT INTO sentence_vectors (event_id, model, sentence_key, vector) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (event_id) DO UPDATE SET model = excluded.model, "
-                "sentence_key = excluded.sentence_key, vector = excluded.vector", rows)
+                "sentence_key = excluded.sentence_key, vector = excluded.vector", kept)
