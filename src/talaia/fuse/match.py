@@ -99,6 +99,7 @@ CROWD_DAYS = 2  # the days either side of a mention its crowd is counted over
 # and ratios
 SIMILAR_FROM = 0.4  # the cosine below which two sentences count as unrelated (a random pair's is ~0.2)
 SIMILAR_SPECIFIC = 0.55  # the cosine from which two sentences tell something specific in common
+SPECIFIC_MEANING = (SIMILAR_SPECIFIC - SIMILAR_FROM) / (1 - SIMILAR_FROM)  # SIMILAR_SPECIFIC on the evidence's scale
 _NOT_WEIGHTS = frozenset({"threshold", "join_threshold", "close_fatalities_ratio", "far_fatalities_ratio",
                           "shared_words_floor"})
 WEIGHTS = tuple(f.name for f in dataclasses.fields(FusionSettings) if f.type == "float" and f.name not in _NOT_WEIGHTS)
@@ -246,7 +247,8 @@ def evidence_of(a: Mention, b: Mention, settings: FusionSettings, idf: dict[str,
         if (crowd := min(a.crowd, b.crowd)) else None,
     ]
     found = [e for e in evidence if e is not None]
-    if not any(weight in SPECIFIC or reason.startswith("alike in meaning") for reason, weight, _ in found):
+    if not any(weight in SPECIFIC or (weight == "similar_sentences" and value >= SPECIFIC_MEANING)
+               for _, weight, value in found):
         # the same day and type are shared by every killing of a country's busy day: fitted on a corpus
         # sparse in time they would weigh more than they say in a full store
         return "nothing shared but the date and the type"
