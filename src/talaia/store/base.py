@@ -41,6 +41,7 @@ from talaia.store.records import (
     event_row,
     fused_event,
 )
+from talaia.store.vectors import SentenceVectorTables
 from talaia.text import fold
 
 __all__ = ["ConflictError", "Store"]
@@ -85,7 +86,7 @@ class ConflictError(StoreError):
     failure); :meth:`Store.atomically` runs it again."""
 
 
-class Store(FollowUpTables):
+class Store(FollowUpTables, SentenceVectorTables):
     """A Talaia database. Open one with :func:`talaia.store.open_store`; backends subclass this."""
 
     dialect: Dialect

@@ -312,6 +312,13 @@ def _m015_scale_reads(d: Dialect) -> list[str]:
             "ANALYZE incident_counts"]
 
 
+def _m016_sentence_vectors(d: Dialect) -> list[str]:
+    """Each stored event's sentence embedding (talaia.fuse.similarity), computed once when fusion first reads
+    it: the model, a key of the sentence it was computed from, and the vector (int8, talaia.store.vectors)."""
+    return [f"CREATE TABLE IF NOT EXISTS sentence_vectors (event_id TEXT PRIMARY KEY REFERENCES events(event_id) "
+            f"ON DELETE CASCADE, model TEXT NOT NULL, sentence_key TEXT NOT NULL, vector {d.blob} NOT NULL)"]
+
+
 MIGRATIONS: list[Migration] = [
     ("001_initial", _m001_initial),
     ("002_reextraction_indexes", _m002_reextraction_indexes),
@@ -328,6 +335,7 @@ MIGRATIONS: list[Migration] = [
     ("013_incident_followups", _m013_incident_followups),
     ("014_quote_incidents", _m014_quote_incidents),
     ("015_scale_reads", _m015_scale_reads),  # talaia.store.generation.GENERATION_MIGRATION names it
+    ("016_sentence_vectors", _m016_sentence_vectors),
 ]
 INCIDENTS_MIGRATION = "011_incidents"  # (and 013_incident_followups: talaia.store.followups.FOLLOWUPS_MIGRATION)
 
