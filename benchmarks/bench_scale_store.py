@@ -13,7 +13,9 @@ Each request is timed warm, the median of 5, through the Python API the HTTP rou
 * ``agg month``: ``/api/aggregate?period=month&by=admin1``, ``agg week``: ``period=week&by=admin1``
   for the latest 12 ISO weeks (from a Monday);
 * ``map``: ``/api/events.geojson`` (clusters beyond 500 located events);
-* ``alerts``: ``/api/alerts`` (the latest week, by admin1); ``actors``: ``/api/actors`` (every actor's count);
+* ``alerts``: ``/api/alerts`` (the latest week, by admin1; a report is kept until the incidents change), ``alerts
+  computed``: the same computed afresh (as the first request after a change); ``actors``: ``/api/actors``
+  (every actor's count);
 * ``export``: CSV of one country's incidents of one year, to a file; for the largest store, a CSV
   export of every incident in a process of its own, with its peak memory.
 
@@ -55,6 +57,7 @@ def _median(work: Callable[[], Any], runs: int = 5) -> float:
 def requests(db: str) -> dict[str, Callable[[], Any]]:
     from talaia import api
     from talaia.store import EventFilter, open_store
+    from talaia.store.generation import kept_results
 
     with open_store(db, must_exist=True) as store:
         latest = store.latest_day()
@@ -66,11 +69,14 @@ def requests(db: str) -> dict[str, Callable[[], Any]]:
         "page": lambda: api.search_events(db=db, limit=25),
         "page admin1": lambda: api.search_events(db=db, where=EventFilter(admin1="Mexico State 3"), limit=25),
         "page text": lambda: api.search_events(db=db, where=EventFilter(text="town 7"), limit=25),
+        "page actor": lambda: api.search_events(db=db, where=EventFilter(actor="CJNG"), limit=25),
         "agg month": lambda: api.aggregate_events(db=db, period="month", by="admin1"),
         "agg week": lambda: api.aggregate_events(db=db, where=recent, period="week", by="admin1"),
         "map": lambda: api.map_features(db=db),
-        "alerts": lambda: api.alerts(db=db),
-        "actors": lambda: api.list_actors(db=db),
+        "alerts": lambda: api.alerts(db=db),  # kept until the incidents change: warm, one read
+        "alerts computed": lambda: (kept_results.clear(), api.alerts(db=db)),  # as after any change
+        "actors": lambda: api.list_actors(db=db),  # its pairs of sides kept until the incidents change
+        "actors computed": lambda: (kept_results.clear(), api.list_actors(db=db)),
         "export": lambda: api.export_events("acled-csv", db=db, path=Path(folder) / "x.csv",
                                             where=EventFilter(country="MX", date_from="2024-01-01",
                                                               date_to="2024-12-31")),
@@ -85,7 +91,7 @@ def measure(label: str, db_of: Callable[[int], Any], sizes: list[int], skip: fro
     rows: dict[int, dict[str, float]] = {}
     for n in sizes:
         with db_of(n) as db:
-            kept = not db.startswith("postgres") and Path(db).is_file()  # --keep: built by an earlier run
+            kept = _built(db)  # --keep: built by an earlier run
             built = "kept from an earlier run" if kept else f"built in {build(db, n):.0f} s"
             timed = {name: _median(work) for name, work in requests(db).items() if name not in skip}
             rows[n] = timed
@@ -97,6 +103,17 @@ def measure(label: str, db_of: Callable[[int], Any], sizes: list[int], skip: fro
     for n in sizes[1:]:
         print(f"{label} {n:,} / {first:,}: " + ", ".join(f"{k} {rows[n][k] / rows[first][k]:.1f}x"
                                                         for k in rows[n]), flush=True)
+
+
+def _built(db: str) -> bool:
+    """Whether ``db`` holds a store already (a kept SQLite file, a kept PostgreSQL schema with incidents)."""
+    if not db.startswith("postgres"):
+        return Path(db).is_file()
+    import psycopg
+
+    with psycopg.connect(db, autocommit=True) as conn:
+        found = conn.execute("SELECT to_regclass('incidents')").fetchone()
+    return bool(found and found[0])
 
 
 def _export_peak(label: str, db: str, n: int) -> None:
@@ -131,7 +148,8 @@ def main() -> None:
     ap.add_argument("--no-postgres", action="store_true")
     ap.add_argument("--no-sqlite", action="store_true")
     ap.add_argument("--skip", default="", help="requests not timed, comma-separated ('export', 'full export', ...)")
-    ap.add_argument("--keep", metavar="DIR", help="SQLite stores kept in DIR: built when absent, else timed again")
+    ap.add_argument("--keep", metavar="DIR", help="SQLite stores kept in DIR, PostgreSQL ones in schemas "
+                    "talaia_scale_N of the server --postgres names: built when absent, else timed again")
     ap.add_argument("--build", metavar="DB", help="only build a store of the first size at DB (a file or URL)")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -158,9 +176,13 @@ def main() -> None:
 
     @contextmanager
     def _postgres(n: int) -> Iterator[str]:
-        schema = f"scale_{uuid.uuid4().hex[:8]}"
+        kept = bool(args.keep)  # a schema of its own per size, kept for later runs (with --postgres URL)
+        schema = f"talaia_scale_{n}" if kept else f"scale_{uuid.uuid4().hex[:8]}"
         with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute(f"CREATE SCHEMA {schema}")
+            conn.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+        if kept:
+            yield f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
+            return
         try:
             yield f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
         finally:

@@ -17,7 +17,7 @@ def test_registry_has_versioned_default_components() -> None:
 
 def test_pipeline_rejects_components_out_of_order() -> None:
     with pytest.raises(PipelineConfigError, match="requires"):
-        Pipeline(PipelineConfig(components=("events.acled.v7",)))
+        Pipeline(PipelineConfig(components=("events.acled.v8",)))
 
 
 def test_pipeline_rejects_unknown_and_unversioned_components() -> None:

@@ -44,7 +44,9 @@ from talaia.store import EventDetail, EventFilter, FollowUpLink, Store, StoredEv
 from talaia.store import open_store as _open_store
 from talaia.store.counts import cell_size
 from talaia.store.filters import iso_date
+from talaia.store.generation import kept_results
 from talaia.store.overlay import ReviewState
+from talaia.store.pages import COUNT_LIMIT
 from talaia.watch_api import arrivals, since_moment, source_health, watch, watched_sources
 
 if TYPE_CHECKING:
@@ -223,7 +225,10 @@ def _with_actor_names(store: Store, where: EventFilter | None, knowledge: Sequen
     actor = kb.resolve(where.actor)
     if actor is None:
         return where
-    names = [n for n in store.name_counts()["actors"] if getattr(kb.resolve(n), "id", None) == actor.id]
+    generation = store.generation()  # the stored names kept until the store changes (a scan of two indexes)
+    stored = kept_results.get(None if generation is None else (generation, "actor names"),
+                              lambda: tuple(store.name_counts()["actors"]))
+    names = [n for n in stored if getattr(kb.resolve(n), "id", None) == actor.id]
     return dataclasses.replace(where, actor_names=(*actor.aliases, *names))
 
 
@@ -247,48 +252,46 @@ def alerts(*, db: str | Path | None = None, week: str | None = None, since: str 
     admin1, admin2, actor or event type) among the stored incidents ``where`` selects (its dates are
     ignored: an area's whole history counts), or only those ``areas`` names. ``top``: how many of an
     alerting week's events to list with it (deadliest first). The weekly counts are the store's
-    (grouped in the database); only the alerting weeks' events are read.
+    (grouped in the database); only the alerting weeks' events are read. A report is kept in memory until
+    the store's incidents change (talaia.store.generation): asked again, it costs one read.
     """
     check_grouping(by, GROUPINGS)
+    asked = ("alerts", week, since, by, where, tuple(areas), settings, top, until, tuple(weeks))
     with open_store(db, must_exist=True) as store:
-        flt, earliest, latest = _history(store, where)
-        first, last = _since(since), _since(until)
-        if weeks:
-            judged = sorted({parse_week(w, "weeks") for w in weeks})
-        elif week is not None:
-            judged = [parse_week(week, "week")]
-        elif latest is None:
-            return detect([], [], by=by, settings=settings)
-        else:
-            last = min(last or latest, latest)
-            first = max(first or last, earliest or last)
-            judged = weeks_between(first, last) if first <= last else []
-        counts, judged_areas = _alert_counts(store, flt, by, judged, areas, settings)
-        report = detect_in(lambda end, only: counted_series(counts, by, end, only), judged, by=by, only=areas,
-                           settings=settings, top=top)
-        if judged_areas is not None:
-            report = dataclasses.replace(report, areas=judged_areas)
-        if not report.alerts or not top:
-            return report
-        stored = store.series_events(flt, by, sorted({parse_week(a.week) for a in report.alerts}))
+        generation = store.generation()
+        return kept_results.get(None if generation is None else (generation, *asked), lambda: _alerts(
+            store, week=week, since=since, by=by, where=where, areas=areas, settings=settings, top=top, until=until,
+            weeks=weeks))
+
+
+def _alerts(store: Store, *, week: str | None, since: str | dt.date | None, by: Grouping, where: EventFilter | None,
+            areas: Sequence[str], settings: AlertSettings | None, top: int, until: str | dt.date | None,
+            weeks: Sequence[str]) -> AlertReport:
+    """:func:`alerts` computed from ``store``."""
+    flt, earliest, latest = _history(store, where)
+    first, last = _since(since), _since(until)
+    if weeks:
+        judged = sorted({parse_week(w, "weeks") for w in weeks})
+    elif week is not None:
+        judged = [parse_week(week, "week")]
+    elif latest is None:
+        return detect([], [], by=by, settings=settings)
+    else:
+        last = min(last or latest, latest)
+        first = max(first or last, earliest or last)
+        judged = weeks_between(first, last) if first <= last else []
+    reach = dt.timedelta(weeks=round((settings or AlertSettings()).years_back * YEAR_WEEKS))
+    counts, judged_areas = store.alert_counts(flt, by, judged, areas=areas, reach=reach)
+    report = detect_in(lambda end, only: counted_series(counts, by, end, only), judged, by=by, only=areas,
+                       settings=settings, top=top)
+    if judged_areas is not None:
+        report = dataclasses.replace(report, areas=judged_areas)
+    if not report.alerts or not top:
+        return report
+    stored = store.series_events(flt, by, sorted({parse_week(a.week) for a in report.alerts}))
     found = tuple(dataclasses.replace(a, top_events=top_of(stored.get((a.area.key, parse_week(a.week)), ()), top))
                   for a in report.alerts)
     return dataclasses.replace(report, alerts=found)
-
-
-def _alert_counts(store: Store, flt: EventFilter, by: Grouping, judged: Sequence[dt.date], areas: Sequence[str],
-                  settings: AlertSettings | None) -> tuple[list[tuple[tuple[str, ...], dt.date, int, int]],
-                                                           int | None]:
-    """The weekly counts the alerts on ``judged`` need, and how many areas were judged when the store
-    counted them apart (None: as many as series). Without a choice of areas, bounded by areas x weeks
-    alerting can touch: the areas with events in a judged week, from as far back as a reference
-    reaches (``years_back`` before the earliest judged week): the same alerts as every count gives."""
-    if areas or not judged:
-        return store.series_counts(flt, by), None
-    reach = round((settings or AlertSettings()).years_back * YEAR_WEEKS)
-    since = min(judged) - dt.timedelta(weeks=reach)
-    counts = store.series_counts(flt, by, judged=judged, since=since)
-    return counts, store.series_areas(flt, by, max(judged))
 
 
 def area_history(area: str, *, db: str | Path | None = None, since: str | dt.date | None = None,
@@ -346,7 +349,7 @@ def list_quotes(*, db: str | Path | None = None, speaker: str | None = None, lim
         if not speaker or actor is None:
             return store.quotes(speaker=speaker, limit=limit)
         wanted = alias_key(speaker)
-        names = [n for n in store.name_counts()["speakers"]
+        names = [n for n in store.name_counts(actors=False)["speakers"]
                  if wanted in alias_key(n) or getattr(kb.resolve(n), "id", None) == actor.id]
         return store.quotes_of(names, limit=limit)
 
@@ -393,12 +396,14 @@ def list_actors(query: str | None = None, *, db: str | Path | None = None, knowl
     names: dict[str, list[str]] = {}
     unknown: dict[str, list[int]] = {}
     where = db if db is not None else default_db()
-    pairs: list[tuple[str | None, str | None, int]] = []
+    pairs: Sequence[tuple[str | None, str | None, int]] = ()
     speakers: dict[str, int] = {}
     if db is not None or is_postgres_url(where) or Path(where).is_file():
         with open_store(where, must_exist=True) as store:
-            pairs = store.actor_pairs()  # the incidents' sides, counted in the database
-            speakers = store.name_counts()["speakers"]
+            generation = store.generation()  # the incidents' sides, counted in the database, kept until they change
+            pairs = kept_results.get(None if generation is None else (generation, "actor pairs"),
+                                     lambda: tuple(store.actor_pairs()))
+            speakers = store.name_counts(actors=False)["speakers"]
     resolved = functools.cache(kb.resolve)
     for actor1, actor2, n in pairs:
         named = {a for a in (actor1, actor2) if a}
@@ -541,21 +546,27 @@ class EventPage:
     limit: int
     offset: int
     items: tuple[StoredEvent, ...]
+    total_is_lower_bound: bool = False  # more match than were counted (search_events' count_limit)
 
     def to_dict(self) -> dict[str, object]:
-        return {"total": self.total, "limit": self.limit, "offset": self.offset,
-                "items": [e.to_dict() for e in self.items]}
+        return {"total": self.total, "total_is_lower_bound": self.total_is_lower_bound, "limit": self.limit,
+                "offset": self.offset, "items": [e.to_dict() for e in self.items]}
 
 
 def search_events(*, db: str | Path | None = None, where: EventFilter | None = None, limit: int = 50,
-                  offset: int = 0) -> EventPage:
+                  offset: int = 0, count_limit: int | None = COUNT_LIMIT) -> EventPage:
     """A page of the events (:func:`the_events`) matching ``where``, newest first (undated last); ``limit``
-    1 to :data:`MAX_PAGE`, ``offset`` from 0."""
+    1 to :data:`MAX_PAGE`, ``offset`` from 0. The total is counted exactly up to ``count_limit`` matches
+    (None: always), beyond it at least that many (``total_is_lower_bound``; talaia.store.pages)."""
     _page([], limit, offset)  # the page's bounds checked before the database is read
+    if count_limit is not None and (isinstance(count_limit, bool) or not isinstance(count_limit, int)
+                                    or count_limit < 1):
+        raise QueryError(f"count_limit must be a whole number of at least 1, not {count_limit!r}",
+                         field="count_limit")
     with open_store(db, must_exist=True) as store:
-        total, items = store.incident_page(_with_actor_names(store, where), limit=limit, offset=offset,
-                                           rejected=_keeps_rejected(where, False))
-    return EventPage(total, limit, offset, tuple(items))
+        found = store.incident_page(_with_actor_names(store, where), limit=limit, offset=offset,
+                                    rejected=_keeps_rejected(where, False), count_limit=count_limit)
+    return EventPage(found.total, limit, offset, tuple(found.items), found.lower_bound)
 
 
 def _page(events: Sequence[StoredEvent], limit: int, offset: int) -> EventPage:
@@ -593,7 +604,7 @@ def map_features(*, db: str | Path | None = None, where: EventFilter | None = No
                 return {"type": "FeatureCollection", "total": store.count_incidents(flt), "limit": limit,
                         "offset": offset, "clustered": False,
                         "features": _points(store.located_incidents(flt, bbox, limit))}
-    page = search_events(db=db, where=where, limit=limit, offset=offset)
+    page = search_events(db=db, where=where, limit=limit, offset=offset, count_limit=None)
     return {"type": "FeatureCollection", "total": page.total, "limit": page.limit, "offset": page.offset,
             "clustered": False, "features": _points(page.items)}
 

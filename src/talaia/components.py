@@ -37,7 +37,7 @@ def register_defaults(registry: Registry) -> Registry:
         description="direct and indirect quotes with speakers, cues and certainty",
     )
     registry.register(
-        "events.acled.v7", EventsComponent, requires=("sdoc", "places", "source_place", "quotes", "aliases"),
+        "events.acled.v8", EventsComponent, requires=("sdoc", "places", "source_place", "quotes", "aliases"),
         assigns=("events",),
         description="ACLED-coded events: type, actors, fatalities, date, certainty, location, evidence",
     )

@@ -48,7 +48,7 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "nlp.aliases.v1",
     "geo.toponyms.v7",
     "quotes.attribution.v4",
-    "events.acled.v7",
+    "events.acled.v8",
     "quotes.incidents.v1",
 )
 

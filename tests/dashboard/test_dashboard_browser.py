@@ -96,11 +96,11 @@ def server(desk_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
 
 
 @contextlib.contextmanager
-def _serving(db: Path) -> Iterator[str]:
-    """``talaia serve`` on ``db`` with the review token, in its own process; its URL."""
+def _serving(db: Path, *options: str) -> Iterator[str]:
+    """``talaia serve`` on ``db`` with the review token (and ``options``), in its own process; its URL."""
     port = _free_port()
     process = subprocess.Popen([sys.executable, "-m", "talaia", "serve", "--db", str(db), "--port", str(port),
-                                "--token", TOKEN], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                "--token", TOKEN, *options], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                env={k: v for k, v in os.environ.items() if k != "TALAIA_TOKEN"})
     url = f"http://127.0.0.1:{port}"
     try:

@@ -18,6 +18,7 @@ from store.generated import build
 
 pytestmark = pytest.mark.slow
 FIRST_VIEW_S = 3.0
+COUNT_LIMIT = 1_000  # the server's: fewer than one country's incidents, so that a country's total is a lower bound
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +27,7 @@ def large_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = Path(kept) if kept else tmp_path_factory.mktemp("scale") / "scale.db"
     if not kept:
         build(str(db), int(os.environ.get("TALAIA_SCALE_EVENTS", "10000")))
-    with _serving(Path(db)) as url:
+    with _serving(Path(db), "--count-limit", str(COUNT_LIMIT)) as url:
         yield url
 
 
@@ -57,5 +58,27 @@ def test_first_view_of_a_large_store_is_drawn_within_3_s(large_server: str) -> N
             assert page.locator("svg.timeline rect.bar").count() >= 12
             assert not errors, errors
             assert min(timings) <= FIRST_VIEW_S, timings
+        finally:
+            chromium.close()
+
+
+def test_a_total_beyond_the_count_limit_is_shown_as_a_lower_bound(large_server: str) -> None:
+    sync_playwright = _playwright()
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            page = chromium.new_context(viewport={"width": 1400, "height": 1000}, base_url=large_server).new_page()
+            page.goto("/#/?country=MX")
+            page.wait_for_selector("section.overview[data-drawn]", timeout=30_000)
+            assert "of 1,000+ events" in page.locator("#summary").inner_text()
+            assert page.locator("nav.pager a", has_text="next").count() == 1
+            page.goto("/")  # the whole store: counted exactly, more than the limit
+            summary = ""
+            for _ in range(300):  # the new view's summary (the page's policy allows no evaluated script)
+                summary = page.locator("#summary").inner_text()
+                if " of " in summary and "1,000+" not in summary:
+                    break
+                page.wait_for_timeout(100)
+            assert "+ events" not in summary and int(summary.split(" of ")[1].split()[0]) > COUNT_LIMIT
         finally:
             chromium.close()

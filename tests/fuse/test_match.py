@@ -159,6 +159,10 @@ def test_the_bound_fusion_prunes_by_is_never_below_the_score() -> None:
                  "Toll from the El Aguaje ambush rises to 19", "Ambush on police in Aguililla", "",
                  "Protesters march in Morelia over the killing of 13 police officers in El Aguaje"]
     kinds = [("Battles", "Armed clash"), ("Violence against civilians", "Attack"), ("Protests", "Peaceful protest")]
+    import numpy as np
+
+    base = np.random.default_rng(5).normal(size=(3, 16))
+    vectors = [None] + [v / np.linalg.norm(v) for v in (base[0], base[0] + 0.3 * base[1], base[0] + base[2], base[1])]
     mentions = []
     for i in range(120):
         kind, sub = rng.choice(kinds)
@@ -172,7 +176,8 @@ def test_the_bound_fusion_prunes_by_is_never_below_the_score() -> None:
             fatalities=rng.choice([None, 1, 2, 13, 19]), words=content_words(text),
             figures=frozenset(int(n) for n in text.split() if n.isdigit()), crowd=rng.choice([0, 0, 3, 40, 400]),
             named_actors=frozenset(rng.sample(["CJNG", "Los Viagras"], rng.randint(0, 1))),
-            outlet=rng.choice(["Wire", "Daily", None]), refers_back=rng.random() < 0.2))
+            outlet=rng.choice(["Wire", "Daily", None]), refers_back=rng.random() < 0.2,
+            vector=vectors[rng.randint(0, len(vectors) - 1)]))
     for settings in (SETTINGS, fitted_settings()):
         idf = inverse_document_frequency(mentions, settings.stem_length)
         weights = WordWeights(idf, settings.stem_length)

@@ -68,9 +68,9 @@ def test_a_page_is_newest_first_with_the_undated_last_and_counted(store_db: str)
         dated = [s for s in everything if s.event.event_date][::-1]
         expected = dated + [s for s in everything if not s.event.event_date]
         for offset in range(4):
-            total, items = store.incident_page(None, limit=2, offset=offset)
+            total, items, _ = store.incident_page(None, limit=2, offset=offset)
             assert total == 3 and items == expected[offset:offset + 2]
-        total, items = store.incident_page(EventFilter(admin1="jalisco"), limit=10, offset=0)
+        total, items, _ = store.incident_page(EventFilter(admin1="jalisco"), limit=10, offset=0)
         assert total == 2 and [s.event.event_id for s in items] == ["e3", "e4"]
         assert store.count_incidents(EventFilter(actor="cjng")) == 2  # e4 names no actor 1
         for flt in (EventFilter(actor="civilians"), EventFilter(actor="cjng"), EventFilter(text="TEXT"),

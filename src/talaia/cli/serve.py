@@ -25,7 +25,10 @@ if TYPE_CHECKING:
               help="Bearer token that write requests (reviews) must carry; without one the server is read-only.")
 @click.option("--max-body", type=click.IntRange(min=1024), default=64 * 1024, show_default=True,
               help="Largest request body accepted, in bytes.")
-def serve_command(db: str | None, host: str, port: int, token: str | None, max_body: int) -> None:
+@click.option("--count-limit", type=click.IntRange(min=0), default=10_000, show_default=True,
+              help="Matches an events page's total is counted exactly up to; beyond, it is given as a lower bound "
+                   "(0: always count exactly).")
+def serve_command(db: str | None, host: str, port: int, token: str | None, max_body: int, count_limit: int) -> None:
     """Serve the REST API over the database (docs/API.md), with its documentation at /docs.
 
     The database must exist. Reads need nothing; writes (reviews) need `Authorization: Bearer
@@ -40,7 +43,8 @@ def serve_command(db: str | None, host: str, port: int, token: str | None, max_b
 
     path = db or str(default_db())
     try:
-        app = create_app(ServeSettings.for_host(path, host, token=token, max_body=max_body))
+        app = create_app(ServeSettings.for_host(path, host, token=token, max_body=max_body,
+                                                count_limit=count_limit or None))
     except TalaiaError as err:
         fail(err)
     shown = f"[{host}]" if ":" in host else host

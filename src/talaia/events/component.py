@@ -10,7 +10,7 @@ from talaia.nlp.aliases import Aliases, NameRules
 
 
 class EventsComponent(DocumentComponent):
-    name = "events.acled.v7"
+    name = "events.acled.v8"
 
     def __init__(self, resources: Resources) -> None:
         self.resources = resources

@@ -55,6 +55,7 @@ class FatalityLexicon:
     and_one: re.Pattern[str]  # "and a woman"
     calendar: re.Pattern[str]
     units: re.Pattern[str]
+    slug: re.Pattern[str]  # a wire headline's slug word ('UPDATE 6-'): its number counts versions, not the dead
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge, numbers: NumberWords) -> FatalityLexicon:
@@ -93,6 +94,7 @@ class FatalityLexicon:
                                re.IGNORECASE),
             calendar=re.compile(r"\b(?:" + alt("calendar") + ")", re.IGNORECASE),
             units=re.compile(_SIGNS + "|" + alt("unit"), re.IGNORECASE),
+            slug=re.compile(r"(?:" + alt("slug") + r")\Z", re.IGNORECASE),
         )
 
     def numbers_for(self, lang: str) -> NumberWords:
@@ -402,7 +404,7 @@ def _looks_like_date(tok: Any, lex: FatalityLexicon) -> bool:
                                           after[1] in months) or \
             before in months:  # "10 de mayo", "May 10" (also streets named so)
         return True
-    if _names_a_place(tok, lex):
+    if _names_a_place(tok, lex) or _numbers_a_version(tok, lex):
         return True
     if tok.like_num and len(tok.text) == 4 and tok.text.isdigit() and 1900 <= int(tok.text) <= 2100:
         return True
@@ -413,6 +415,15 @@ def _looks_like_date(tok: Any, lex: FatalityLexicon) -> bool:
         ent = next(iter(ents_touching(tok.doc, tok.i, tok.i + 1)), None)
         return ent is None or bool(lex.calendar.search(ent.text))
     return False
+
+
+def _numbers_a_version(tok: Any, lex: FatalityLexicon) -> bool:
+    """'UPDATE 6-Drug cartel battle kills 49', 'WRAPUP 2-': a wire service's slug at a headline's start numbers
+    the story's versions; the number is glued to the hyphen that ends the slug."""
+    doc = tok.doc
+    end = tok.idx + len(tok.text)
+    return (tok.i - tok.sent.start <= 2 and end < len(doc.text) and doc.text[end] == "-" and
+            bool(lex.slug.search(doc.text[tok.sent.start_char:tok.idx].rstrip())))
 
 
 def _names_a_place(tok: Any, lex: FatalityLexicon) -> bool:

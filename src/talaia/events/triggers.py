@@ -145,8 +145,10 @@ def _names_a_thing(tok: Any, lexicon: TriggerLexicon) -> bool:
     if tok.pos_ not in {"NOUN", "PROPN"} or head.i == tok.i or not (tok.text.islower() or tok.is_sent_start):
         return False
     # 'homicide figures', 'murder rate'; 'tasa de homicidios', 'cifras de asesinatos': a statistic
+    # ('la cifra de muertos por la masacre': the massacre a toll counts, its preposition not one of statistic_of)
     if head.lower_ in lexicon.cues.get("statistic", ()) and (tok.dep_ == "compound" or (
-            tok.dep_ == "nmod" and tok.i > head.i and any(c.dep_ == "case" for c in tok.children))):
+            tok.dep_ == "nmod" and tok.i > head.i and any(
+                c.dep_ == "case" and c.lower_ in lexicon.cues.get("statistic_of", ()) for c in tok.children))):
         return True
     return tok.dep_ == "compound" and head.lemma_.lower() in lexicon.forces and _listed(head, lexicon) is None
 

@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from talaia.fuse import similarity
 from talaia.fuse.match import (
     BOUND_MARGIN,
     CROWD_DAYS,
@@ -30,6 +31,7 @@ from talaia.fuse.match import (
     pair_score,
     stems,
 )
+from talaia.store.vectors import SentenceVectorTables
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +59,7 @@ def fuse(mentions: Iterable[Mention], settings: FusionSettings | None = None,
     with a new mention are scored, so new reports join kept incidents or one another."""
     settings = settings or fitted_settings()
     corrections = corrections or Corrections()
-    mentions = with_crowding(mentions)
+    mentions = with_sentence_vectors(with_crowding(mentions), settings)
     idf = inverse_document_frequency(mentions, settings.stem_length)
     dated = [m for m in mentions if m.event_date is not None]  # an undated event stands alone
     incident_of = {m.event_id: (kept or {}).get(m.event_id, m.event_id) for m in mentions}
@@ -90,6 +92,27 @@ def with_crowding(mentions: Iterable[Mention]) -> list[Mention]:
     mentions = list(mentions)
     crowd = crowd_counter(mentions)
     return [m if (c := crowd(m)) == m.crowd else dataclasses.replace(m, crowd=c) for m in mentions]
+
+
+def with_sentence_vectors(mentions: Iterable[Mention], settings: FusionSettings | None = None,
+                          store: SentenceVectorTables | None = None) -> list[Mention]:
+    """The mentions, each with its sentence's embedding (talaia.fuse.similarity) where it has a sentence and no
+    vector yet: read from ``store`` where it keeps one for the same sentence, else computed (and kept there).
+    None are computed when ``settings`` gives the similarity no weight."""
+    mentions = list(mentions)
+    missing = [m for m in mentions if m.vector is None and m.sentence]
+    if not missing or (settings or fitted_settings()).similar_sentences == 0:
+        return mentions
+    kept = store.sentence_vectors([m.event_id for m in missing], similarity.MODEL) if store else {}
+    keys = {m.event_id: similarity.sentence_key(m.sentence) for m in missing}
+    found = {i: v for i, (key, v) in kept.items() if key == keys[i]}
+    todo = [m for m in missing if m.event_id not in found]
+    computed = dict(zip((m.event_id for m in todo), similarity.encode([m.sentence for m in todo]), strict=True))
+    if store and computed:
+        store.keep_sentence_vectors(((i, keys[i], v) for i, v in computed.items()), similarity.MODEL)
+    found.update(computed)
+    return [dataclasses.replace(m, vector=similarity.as_array(found[m.event_id])) if m.event_id in found else m
+            for m in mentions]
 
 
 def _fuse_block(block: list[Mention], settings: FusionSettings, corrections: Corrections,

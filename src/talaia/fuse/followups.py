@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from talaia.fuse.cluster import crowd_counter
+from talaia.fuse.cluster import crowd_counter, with_sentence_vectors
 from talaia.fuse.match import FOLLOW_UP_DAYS, FusionSettings, Mention, match
 from talaia.store.followups import FollowUpLink
 from talaia.text import content_words, fold
@@ -69,7 +69,7 @@ def _report(row: Any, cue: FollowUpCue, published: dt.date) -> Mention:
         event_id="", document_key=row["key"], event_date=published, time_precision=3, event_type="",
         sub_event_type="", country_code=row["country_code"], admin1=row["admin1"], admin2=row["admin2"],
         location=row["place"], geo_precision=2 if row["admin2"] else 3, fatalities=cue.figure, actor1=None,
-        actor2=None, words=content_words(headline),
+        actor2=None, words=content_words(headline), sentence=headline,
         figures=frozenset(int(n) for n in _FIGURE.findall(headline)),
         outlet=fold(row["source"]).strip() or None if row["source"] else None, refers_back=True)
 
@@ -91,7 +91,7 @@ def link_followups(rows: Sequence[Any], mentions: Sequence[Mention], settings: F
         if cue is None:
             continue
         report = _report(row, cue, published)
-        report = dataclasses.replace(report, crowd=crowd(report))
+        report = dataclasses.replace(with_sentence_vectors([report], settings)[0], crowd=crowd(report))
         day = published.toordinal()
         best: tuple[float, str, tuple[tuple[str, float], ...]] | None = None
         window = dated[bisect_left(days, day - FOLLOW_UP_DAYS):bisect_right(days, day + settings.date_tolerance[0])]

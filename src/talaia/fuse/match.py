@@ -17,6 +17,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from talaia.fuse.similarity import similarity
 from talaia.text import fold
 
 
@@ -68,6 +69,8 @@ class FusionSettings:
     # evidence (a shared town, toll or rare words) joins it; 0 rules every such pair out
     follow_up_days: int = 0
     late_report: float = -1.0
+    # times how alike the two sentences are in meaning above similar_from, scaled to 0-1 (fuse.similarity)
+    similar_sentences: float = 1.5  # 0: no sentence embedded
     shared_words: float = 4.5  # times the overlap of the two sentences' rare words (IDF-weighted)
     # the overlap is the shared words' weight over the shorter sentence's, but at least this much (about two
     # rare words): a headline of two common words ('They kill') is not contained in every other report
@@ -91,6 +94,12 @@ JOIN_OFFSET = "join_offset"  # its row that is no weight: the join threshold's d
 # first reports (an eighth of ucdp_fusion's dev pairs are 5-20 days apart); the fit weighs such a pair
 FOLLOW_UP_DAYS = 20
 CROWD_DAYS = 2  # the days either side of a mention its crowd is counted over
+# two sentences' cosine (fuse.similarity) counts from SIMILAR_FROM (about the 90th percentile of two different
+# incidents' headlines published within 20 days of each other, ucdp_fusion half A), and from SIMILAR_SPECIFIC
+# (where such pairs are two to one of one incident) as something specific shared (docs/FUSION.md)
+SIMILAR_FROM = 0.4
+SIMILAR_SPECIFIC = 0.55
+SPECIFIC_MEANING = (SIMILAR_SPECIFIC - SIMILAR_FROM) / (1 - SIMILAR_FROM)  # SIMILAR_SPECIFIC on the evidence's scale
 # the weights of the evidence, which tools/fit_fusion.py fits: FusionSettings' number fields but its thresholds
 # and ratios
 _NOT_WEIGHTS = frozenset({"threshold", "join_threshold", "close_fatalities_ratio", "far_fatalities_ratio",
@@ -152,6 +161,8 @@ class Mention:
     # how many other mentions of its country lie within CROWD_DAYS of its date (cluster.with_crowding): on a busy
     # day a close date and a shared type say less
     crowd: int = 0
+    sentence: str = field(default="", compare=False)  # the text of its first evidence span
+    vector: Any = field(default=None, compare=False, hash=False)  # its sentence's unit embedding (fuse.similarity)
     refers_back: bool = False  # its sentence refers back to an incident told before (talaia.fuse.followups)
 
     @property
@@ -221,6 +232,9 @@ class WordWeights:
 
 
 BOUND_MARGIN = 0.01  # what a bound leaves for the score's rounding (to 3 places) and float sums
+# the most two sentences can be alike in meaning on the evidence's scale: a cosine of 1, and a little more for
+# vectors kept as int8 (talaia.store.vectors) that are not quite of unit length
+_MOST_ALIKE = (1.1 - SIMILAR_FROM) / (1 - SIMILAR_FROM)
 
 
 class ScoreBound:
@@ -242,6 +256,7 @@ class ScoreBound:
         self.named, self.one_document = best("shared_named_actor"), best("one_document")
         self.any_place = best("same_location", "same_admin2", "same_admin1", "other_admin2", "other_admin1")
         self.any_refers, self.any_country = best("refers_back"), best("other_country")
+        self.meaning = best("similar_sentences")
 
     def _words(self, lighter: float) -> float:
         s = self.settings
@@ -252,8 +267,8 @@ class ScoreBound:
 
     def pair(self, a: Mention, b: Mention) -> float:
         """The ceiling of ``pair_score(a, b)`` (``-inf``: ruled out): the date, crowding, country, place and
-        follow-up evidence exactly, every other at its best, the shared words at most what the lighter sentence
-        weighs (IDF weights are never negative) over the floor."""
+        follow-up and meaning evidence exactly, every other at its best, the shared words
+        at most what the lighter sentence weighs (IDF weights are never negative) over the floor."""
         s = self.settings
         if a.event_date is None or b.event_date is None:
             return -math.inf
@@ -278,6 +293,8 @@ class ScoreBound:
             return bound + self.one_document
         if a.words and b.words:
             bound += self._words(min(self.weights.of(a.words)[1], self.weights.of(b.words)[1]))
+        if (meaning := _meaning_evidence(a, b)) is not None:
+            bound += self.settings.similar_sentences * meaning[2]
         return bound
 
     def late(self, a: Mention, least_crowd: int) -> float:
@@ -289,7 +306,8 @@ class ScoreBound:
         bound += s.refers_back if a.refers_back else self.any_refers
         bound += self.named if a.named_actors else 0.0
         words = self._words(self.weights.of(a.words)[1]) if a.words else 0.0  # the lighter weighs at most a's
-        return bound + max(words, self.one_document)
+        meaning = self.meaning * _MOST_ALIKE if a.vector is not None else 0.0
+        return bound + max(words + meaning, self.one_document)
 
 
 def evidence_of(a: Mention, b: Mention, settings: FusionSettings, idf: dict[str, float] | None = None,
@@ -328,6 +346,7 @@ def evidence_of(a: Mention, b: Mention, settings: FusionSettings, idf: dict[str,
         place, None if one_document else _outlet_evidence(a, b, settings, place),
         _toll_evidence(a, b, settings),
         (f"shared words {overlap:.2f}" if explain else "", "shared_words", overlap) if overlap else None,
+        None if one_document else _meaning_evidence(a, b),
         ("same actors", "same_actors", 1.0) if a.actor1 and a.actor1 == b.actor1 and a.actor2 == b.actor2
         else None,
         (f"both name {', '.join(sorted(shared))}" if explain else "", "shared_named_actor", 1.0) if shared else None,
@@ -337,11 +356,22 @@ def evidence_of(a: Mention, b: Mention, settings: FusionSettings, idf: dict[str,
         if crowd else None,
     ]
     found = [e for e in evidence if e is not None]
-    if not any(weight in SPECIFIC for _, weight, _ in found):
+    if not any(weight in SPECIFIC or (weight == "similar_sentences" and value >= SPECIFIC_MEANING)
+               for _, weight, value in found):
         # the same day and type are shared by every killing of a country's busy day: fitted on a corpus
         # sparse in time they would weigh more than they say in a full store
         return "nothing shared but the date and the type"
     return found
+
+
+def _meaning_evidence(a: Mention, b: Mention) -> Evidence:
+    """How alike the two sentences are in meaning (talaia.fuse.similarity), from ``SIMILAR_FROM`` up, scaled to
+    0-1; from ``SIMILAR_SPECIFIC`` up it counts as something specific shared."""
+    cosine = similarity(a.vector, b.vector)
+    if cosine is None or cosine < SIMILAR_FROM:
+        return None
+    label = "alike in meaning" if cosine >= SIMILAR_SPECIFIC else "somewhat alike in meaning"
+    return f"{label} {cosine:.2f}", "similar_sentences", (cosine - SIMILAR_FROM) / (1 - SIMILAR_FROM)
 
 
 def _one_document_conflict(a: Mention, b: Mention, settings: FusionSettings) -> str | None:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from talaia.fuse.cluster import Corrections, fuse, inverse_document_frequency, with_crowding
+from talaia.fuse.cluster import Corrections, fuse, inverse_document_frequency, with_crowding, with_sentence_vectors
 from talaia.fuse.followups import followup_cue, link_followups
 from talaia.fuse.match import CROWD_DAYS, FusionSettings, Mention, fitted_settings, match
 from talaia.store.base import Store
@@ -41,7 +41,7 @@ def mention_of(row: Any) -> Mention:
         time_precision=row["time_precision"] or 3, event_type=row["event_type"], sub_event_type=row["sub_event_type"],
         country_code=row["country_code"], admin1=row["admin1"], admin2=row["admin2"], location=row["location"],
         geo_precision=row["geo_precision"] or 3, fatalities=row["fatalities"], actor1=row["actor1"],
-        actor2=row["actor2"], words=content_words(row["sentence"]),
+        actor2=row["actor2"], words=content_words(row["sentence"]), sentence=row["sentence"] or "",
         outlet=fold(row["outlet"]).strip() or None if row["outlet"] else None,
         figures=frozenset(int(n) for n in _FIGURE.findall(row["sentence"]) if int(n) < YEARS_FROM),
         named_actors=frozenset(a for a in (row["actor1"], row["actor2"]) if a and not generic_actor().match(a)),
@@ -90,7 +90,7 @@ def explain_pair(store: Store, first: str, second: str, settings: FusionSettings
                  ) -> FusionExplanation:
     """The score of two stored events (ids as stored) as fusion computes it, words weighed over the store."""
     settings = settings or fitted_settings()
-    mentions = with_crowding(mention_of(r) for r in store.fusion_rows())
+    mentions = with_sentence_vectors(with_crowding(mention_of(r) for r in store.fusion_rows()), settings, store)
     by_id = {m.event_id: m for m in mentions}
     result = match(by_id[first], by_id[second], settings,
                    inverse_document_frequency(mentions, settings.stem_length))
@@ -140,7 +140,7 @@ def fuse_store(store: Store, settings: FusionSettings | None = None, *,
         else:
             rows, own = store.fusion_block_rows(documents, block_days(chosen))
             new = frozenset(own)
-        mentions = with_crowding(mention_of(r) for r in rows)
+        mentions = with_sentence_vectors(with_crowding(mention_of(r) for r in rows), chosen, store)
         kept = None if new is None else {r["event_id"]: r["incident"] for r in rows if r["event_id"] not in new}
         incident_of = fuse(mentions, chosen, Corrections.from_records(store.overrides()), kept=kept, new=new)
         changed = store.set_incidents(incident_of)

@@ -46,3 +46,9 @@ Offset = Annotated[int, Query(ge=0, le=10**9, description="How many to skip")]
 
 def db_of(request: Request) -> str:
     return str(request.app.state.settings.db)
+
+
+def count_limit_of(request: Request) -> int | None:
+    """The matches an events page's total is counted exactly up to (``talaia serve --count-limit``)."""
+    limit: int | None = request.app.state.settings.count_limit
+    return limit

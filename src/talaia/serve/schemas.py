@@ -55,6 +55,7 @@ Event = record_model("Event", models.Event, sources=(list[Source], ...), mention
 
 class EventPage(_Model):
     total: int
+    total_is_lower_bound: bool = False  # more match than the server counts (talaia.store.pages)
     limit: int
     offset: int
     items: list[Event]  # type: ignore[valid-type]

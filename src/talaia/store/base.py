@@ -49,6 +49,7 @@ from talaia.store.records import (
     event_row,
     fused_event,
 )
+from talaia.store.vectors import SentenceVectorTables
 from talaia.text import fold
 
 __all__ = ["ConflictError", "Store"]
@@ -93,7 +94,7 @@ class ConflictError(StoreError):
     failure); :meth:`Store.atomically` runs it again."""
 
 
-class Store(FollowUpTables):
+class Store(FollowUpTables, SentenceVectorTables):
     """A Talaia database. Open one with :func:`talaia.store.open_store`; backends subclass this."""
 
     dialect: Dialect
@@ -195,6 +196,7 @@ class Store(FollowUpTables):
                             finally:
                                 self._nested = False
                         applied.append(name)
+        self._generation_kept = None  # read again: a migration may have made its table
         return applied
 
     def refresh_incidents(self, *, everything: bool = False) -> None:
@@ -665,15 +667,18 @@ class Store(FollowUpTables):
         return [dict(r) for r in self._execute("SELECT label, code, message, at FROM ingest_errors ORDER BY at")]
 
     # ---- names, for the actor knowledge base (talaia.kb) ---------------------------------------
-    def name_counts(self) -> dict[str, dict[str, int]]:
-        """The distinct names stored: ``{"actors": {actor1 or actor2: events}, "speakers": {speaker: quotes}}``."""
-        actors = self._execute(
-            "SELECT name, count(*) FROM (SELECT actor1 AS name FROM events UNION ALL SELECT actor2 FROM events) "
-            "AS names WHERE name IS NOT NULL AND name != '' GROUP BY name").fetchall()
+    def name_counts(self, *, actors: bool = True) -> dict[str, dict[str, int]]:
+        """The distinct names stored: ``{"actors": {actor1 or actor2: events}, "speakers": {speaker: quotes}}``
+        (without ``actors``, the speakers' alone)."""
+        named: dict[str, int] = {}
+        for side in ("actor1", "actor2") if actors else ():  # each side grouped through its index (migration 015)
+            for name, n in self._execute(f"SELECT {side}, count(*) FROM events WHERE {side} IS NOT NULL AND "
+                                         f"{side} != '' GROUP BY {side}"):
+                named[name] = named.get(name, 0) + int(n)
         speakers = self._execute(
             "SELECT speaker, count(*) FROM quotes WHERE speaker IS NOT NULL AND speaker != '' GROUP BY speaker"
         ).fetchall()
-        return {"actors": {r[0]: int(r[1]) for r in actors}, "speakers": {r[0]: int(r[1]) for r in speakers}}
+        return {"actors": dict(sorted(named.items())), "speakers": {r[0]: int(r[1]) for r in speakers}}
 
     def event_quotes(self, event_ids: Sequence[str]) -> list[dict[str, Any]]:
         """Stored quotes linked to one of the stored events ``event_ids`` (talaia.quotes.incidents), in

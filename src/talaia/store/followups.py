@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from talaia.store.incidents import IncidentTables
+from talaia.store.pages import PageReads
 
 __all__ = ["FollowUpLink", "FollowUpTables"]
 
@@ -46,7 +46,7 @@ class FollowUpLink:
                 json.dumps([list(r) for r in self.reasons], ensure_ascii=False))
 
 
-class FollowUpTables(IncidentTables):
+class FollowUpTables(PageReads):
     """The follow-up links' upkeep and reads, mixed into :class:`~talaia.store.base.Store` (the incidents'
     upkeep lists a linked report among its incident's sources)."""
 

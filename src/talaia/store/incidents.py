@@ -24,6 +24,7 @@ from typing import Any
 
 from talaia.store.counts import CELL_ZOOMS, SEPARATOR, CountDeltas, cell_size, counts_ddl
 from talaia.store.filters import EventFilter, shared_conditions
+from talaia.store.generation import GENERATION_MIGRATION, GENERATION_TABLE
 from talaia.store.overlay import STORED_TABLE, UNREVIEWED, ReviewState, events_source, state_of
 from talaia.store.records import (
     EVENT_COLUMNS,
@@ -209,6 +210,7 @@ class IncidentTables:
     """The incidents table's upkeep and reads, mixed into :class:`~talaia.store.base.Store`."""
 
     _stale: set[str]
+    _generation_kept: bool | None = None  # whether the store has its generation's table (None: not read yet)
 
     def _execute(self, sql: str, args: Sequence[Any] = ()) -> Any:
         raise NotImplementedError
@@ -284,6 +286,26 @@ class IncidentTables:
         self._execute(f"DELETE FROM incidents WHERE incident_id IN ({marks})", list(incident_ids))
         self._insert_incidents(rows, deltas)
         self._apply(deltas)
+        self._bump_generation()
+
+    def _bump_generation(self) -> None:
+        """One more change to the incidents (talaia.store.generation), in the change's own transaction."""
+        if self._has_generation():
+            self._execute(f"UPDATE {GENERATION_TABLE} SET generation = generation + 1")
+
+    def _has_generation(self) -> bool:
+        if self._generation_kept is None:  # read once per connection (apply_migrations forgets it)
+            self._generation_kept = self._execute("SELECT 1 FROM _migrations WHERE name = ?",
+                                                  (GENERATION_MIGRATION,)).fetchone() is not None
+        return self._generation_kept
+
+    def generation(self) -> tuple[str, int] | None:
+        """(the store's id, how many changes its incidents have had): what a kept result is kept under;
+        None for a store without them (a result is then computed each time)."""
+        if not self._has_generation():
+            return None
+        row = self._execute(f"SELECT store_id, generation FROM {GENERATION_TABLE}").fetchone()
+        return None if row is None else (str(row[0]), int(row[1]))
 
     def _apply(self, deltas: CountDeltas) -> None:
         for sql, rows in deltas.statements():
@@ -345,6 +367,7 @@ class IncidentTables:
                     f"OR (e.event_id IN ({marks}) AND {_UNFUSED}) "
                     "ORDER BY e.event_date IS NULL, e.event_date, d.doc_id, e.rank", [*part, *part]).fetchall())
             self._apply(deltas)
+        self._bump_generation()
         return len(ids)
 
     # ---- reads -------------------------------------------------------------------------------
@@ -356,30 +379,6 @@ class IncidentTables:
     def _where(self, flt: EventFilter | None) -> tuple[list[str], list[Any]]:
         return conditions(flt or EventFilter(), text_index=self._text_index)
 
-    def count_incidents(self, flt: EventFilter | None = None, *, rejected: bool = True) -> int:
-        where, args = self._where(flt)
-        if not where:
-            return sum(self._kept_totals(rejected=rejected))
-        more = () if rejected else ("i.review_status != 'rejected'",)
-        return int(self._execute(f"SELECT count(*) FROM incidents i {where_sql(where, *more)}", args).fetchone()[0])
-
-    def _kept_totals(self, *, rejected: bool) -> tuple[int, int]:
-        """(dated, undated) incidents of the whole store, rejected ones only with ``rejected``: the dated
-        from the kept yearly counts (a few hundred rows, whatever the store's size), the rest (undated,
-        rejected: few) counted through their indexes."""
-        def count(sql: str) -> int:
-            return int(self._execute(f"SELECT count(*) FROM incidents WHERE {sql}").fetchone()[0])
-
-        kept = self._execute("SELECT sum(events) FROM incident_counts WHERE kind = 'year' AND grouping = 'country'"
-                             ).fetchone()[0]
-        dated = int(kept or 0) + count("event_date = '' AND review_status != 'rejected'")  # '' is dated, uncounted
-        undated = count("event_date IS NULL AND review_status != 'rejected'")
-        if rejected:  # written so that the planner reads an index (review status alone: its covering one)
-            unplaced = count("event_date IS NULL AND review_status = 'rejected'")
-            dated += count("review_status = 'rejected'") - unplaced
-            undated += unplaced
-        return dated, undated
-
     def actor_pairs(self) -> list[tuple[str | None, str | None, int]]:
         """(actor1, actor2, incidents) of every pair of sides among the incidents (rejected ones left out),
         grouped in the database, in the order of each pair's first incident (as :meth:`iter_incidents`
@@ -390,38 +389,6 @@ class IncidentTables:
             "WHERE review_status != 'rejected' GROUP BY actor1, actor2").fetchall()
         ordered = sorted(rows, key=lambda r: (r[3], r[4] or "", r[5] or "", r[0] or "", r[1] or ""))
         return [(r[0], r[1], int(r[2])) for r in ordered]
-
-    def incident_page(self, flt: EventFilter | None, *, limit: int, offset: int, rejected: bool = True
-                      ) -> tuple[int, list[StoredEvent]]:
-        """(how many incidents match ``flt``, the page of ``limit`` from ``offset``): newest first, the
-        undated after the dated, in the order :meth:`Store.events` reads them; rejected ones only with ``rejected``."""
-        where, args = self._where(flt)
-        kept = None if where else self._kept_totals(rejected=rejected)  # the whole store: counted already
-        if not rejected:
-            where.append("i.review_status != 'rejected'")
-        if kept is None and flt is not None and flt.text:  # both counts in one pass over the text's matches
-            counted = self._execute(f"SELECT count(*), count(i.event_date) FROM incidents i {where_sql(where)}",
-                                    args).fetchone()
-            kept = (int(counted[1]), int(counted[0]) - int(counted[1]))
-        elif kept is None:  # every match through the filter's index alone, the (few) undated through theirs
-            total = int(self._execute(f"SELECT count(*) FROM incidents i {where_sql(where)}", args).fetchone()[0])
-            undated = int(self._execute(f"SELECT count(*) FROM incidents i {where_sql(where, 'i.event_date IS NULL')}",
-                                        args).fetchone()[0])
-            kept = (total - undated, undated)
-        dated, undated = kept
-        items: list[StoredEvent] = []
-        if offset < dated:
-            items += [stored_of(r) for r in self._execute(
-                f"SELECT * FROM incidents i {where_sql(where, 'i.event_date IS NOT NULL')} "
-                f"ORDER BY i.sort_date DESC, i.sort_doc DESC, i.sort_rank DESC LIMIT {int(limit)} OFFSET {int(offset)}",
-                args)]
-        if len(items) < limit and undated:
-            start = max(0, offset - dated)
-            items += [stored_of(r) for r in self._execute(
-                f"SELECT * FROM incidents i {where_sql(where, 'i.event_date IS NULL')} "
-                f"ORDER BY i.sort_date IS NULL, i.sort_date, i.sort_doc, i.sort_rank "
-                f"LIMIT {int(limit - len(items))} OFFSET {start}", args)]
-        return dated + undated, items
 
     def iter_incidents(self, flt: EventFilter | None = None, *, rejected: bool = True,
                        batch: int = 2_000) -> Iterator[StoredEvent]:
@@ -578,6 +545,17 @@ class IncidentTables:
                 counts[1] += fatalities
             out = [(k, m, n, f) for (k, m), (n, f) in merged.items()]
         return out
+
+    def alert_counts(self, flt: EventFilter | None, by: str, judged: Sequence[dt.date], *, areas: Sequence[str] = (),
+                     reach: dt.timedelta) -> tuple[list[tuple[tuple[str, ...], dt.date, int, int]], int | None]:
+        """The weekly counts the alerts on ``judged`` need, and how many areas were judged when the store
+        counted them apart (None: as many as series). Without a choice of ``areas``, bounded by areas x weeks
+        alerting can touch: the areas with events in a judged week, from as far back as a reference
+        reaches (``reach`` before the earliest judged week): the same alerts as every count gives."""
+        if areas or not judged:
+            return self.series_counts(flt, by), None
+        counts = self.series_counts(flt, by, judged=judged, since=min(judged) - reach)
+        return counts, self.series_areas(flt, by, max(judged))
 
     def _kept_series(self, by: str, judged: Sequence[dt.date], since: dt.date | None
                      ) -> list[tuple[tuple[str, ...], dt.date, int, int]]:

@@ -294,6 +294,31 @@ def _m014_quote_incidents(d: Dialect) -> list[str]:
             "CREATE INDEX IF NOT EXISTS quotes_event_id ON quotes(event_id)"]
 
 
+def _m015_scale_reads(d: Dialect) -> list[str]:
+    """What keeps a read bounded on a large store: the store's change generation (talaia.store.generation: the
+    alerts kept until the incidents change), the kept counts in period order (the latest weeks of every area
+    read as one range, not every area's whole history), the pairs of sides in their grouping's order with
+    what the actors' list reads (grouped from this index alone, not from every incident's row) and the stored
+    events' names on each side (the names an actor filter resolves to, counted from two indexes)."""
+    from talaia.store.generation import generation_ddl
+
+    return [*generation_ddl(),
+            "CREATE INDEX IF NOT EXISTS incident_counts_period ON incident_counts(kind, grouping, period, area, "
+            "events, fatalities)",
+            "CREATE INDEX IF NOT EXISTS incidents_actor_pairs ON incidents(actor1, actor2, review_status, sort_date, "
+            "sort_doc)",
+            "CREATE INDEX IF NOT EXISTS events_actor1 ON events(actor1)",
+            "CREATE INDEX IF NOT EXISTS events_actor2 ON events(actor2)",
+            "ANALYZE incident_counts"]
+
+
+def _m016_sentence_vectors(d: Dialect) -> list[str]:
+    """Each stored event's sentence embedding (talaia.fuse.similarity), computed once when fusion first reads
+    it: the model, a key of the sentence it was computed from, and the vector (int8, talaia.store.vectors)."""
+    return [f"CREATE TABLE IF NOT EXISTS sentence_vectors (event_id TEXT PRIMARY KEY REFERENCES events(event_id) "
+            f"ON DELETE CASCADE, model TEXT NOT NULL, sentence_key TEXT NOT NULL, vector {d.blob} NOT NULL)"]
+
+
 # the bands of a document's MinHash signature (128 unsigned 64-bit values, little-endian) that near-duplicate
 # detection's LSH compares (talaia.ingest.dedupe: 25 bands of 5 values): the first value of each band is indexed,
 # so a new document's candidates are looked up in the store instead of every signature being read into memory
@@ -308,7 +333,7 @@ def minhash_band_key(band: int) -> str:
     return f"substr(minhash, {1 + band * MINHASH_BAND_VALUES * MINHASH_VALUE_BYTES}, {MINHASH_VALUE_BYTES})"
 
 
-def _m015_minhash_bands(d: Dialect) -> list[str]:
+def _m017_minhash_bands(d: Dialect) -> list[str]:
     """Each MinHash band's first value indexed (:func:`minhash_band_key`): ingest looks a new document's
     near-duplicate candidates up in the store, not in every stored signature read at its start (a million
     signatures took minutes and gigabytes)."""
@@ -331,7 +356,9 @@ MIGRATIONS: list[Migration] = [
     ("012_store_search", _m012_store_search),
     ("013_incident_followups", _m013_incident_followups),
     ("014_quote_incidents", _m014_quote_incidents),
-    ("015_minhash_bands", _m015_minhash_bands),
+    ("015_scale_reads", _m015_scale_reads),  # talaia.store.generation.GENERATION_MIGRATION names it
+    ("016_sentence_vectors", _m016_sentence_vectors),
+    ("017_minhash_bands", _m017_minhash_bands),
 ]
 INCIDENTS_MIGRATION = "011_incidents"  # (and 013_incident_followups: talaia.store.followups.FOLLOWUPS_MIGRATION)
 

@@ -205,9 +205,12 @@ export class Overview {
     }
     const page = result.value;
     const items = page.items || [];
-    const last = Math.min(offset + items.length, page.total);
+    // beyond the server's count limit the total is a lower bound: "of 10,000+" (the way search engines say it)
+    const bounded = Boolean(page.total_is_lower_bound);
+    const last = bounded ? offset + items.length : Math.min(offset + items.length, page.total);
+    const total = bounded ? `${Math.max(page.total, last).toLocaleString("en")}+` : `${page.total}`;
     // an event is an incident (its reports fused); those marked wrong are out unless the review filter asks
-    fill(this.summary, page.total ? `${offset + 1}–${last} of ${page.total} events` : "No event matches these filters.",
+    fill(this.summary, page.total ? `${offset + 1}–${last} of ${total} events` : "No event matches these filters.",
       page.total ? h("span", {class: "count-note"}, " (incidents; reports of one incident fused" +
         (current.review === "rejected" ? ")" : "; those marked wrong left out)")) : "",
       page.total ? h("span", {class: "exports"}, " · export: ", exportLink(current, "csv", "CSV"), " ",
@@ -215,7 +218,8 @@ export class Overview {
     const nav = h("nav", {class: "pager"},
       offset > 0 ? h("a", {href: route("/", {...current, offset: Math.max(0, offset - PAGE) || ""})}, "← previous")
         : "",
-      last < page.total ? h("a", {href: route("/", {...current, offset: offset + PAGE})}, "next →") : "");
+      (bounded ? items.length === PAGE : last < page.total)
+        ? h("a", {href: route("/", {...current, offset: offset + PAGE})}, "next →") : "");
     fill(this.tableBox,
       h("table", {class: "events", id: "events-table"},
         h("thead", {}, h("tr", {}, COLUMNS.map((c) => h("th", {}, c)))),

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Path, Query
 from talaia import api
 from talaia.errors import QueryError
 from talaia.serve import schemas
-from talaia.serve.params import Limit, Offset, db_of, event_filter
+from talaia.serve.params import Limit, Offset, count_limit_of, db_of, event_filter
 from talaia.store import EventFilter
 
 router = APIRouter(prefix="/api", tags=["events"])
@@ -21,11 +21,15 @@ EventId = Annotated[str, Path(min_length=4, max_length=64, description="An event
 
 @router.get("/events",
             response_model=schemas.EventPage, summary="Events matching the filters, newest first")
-def list_events(where: Filter, db: Db, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+def list_events(where: Filter, db: Db, count_limit: Annotated[int | None, Depends(count_limit_of)],
+                limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """One event per incident (reports of one incident fused), reviewers' corrections applied:
-    `{"total", "limit", "offset", "items": [event]}`; each event has the fields of SCHEMA.md plus
-    `sources` and `review`."""
-    return api.search_events(db=db, where=where, limit=limit, offset=offset).to_dict()
+    `{"total", "total_is_lower_bound", "limit", "offset", "items": [event]}`; each event has the fields of
+    SCHEMA.md plus `sources` and `review`. `total` is counted exactly up to the server's count limit
+    (`talaia serve --count-limit`, 10,000 by default); beyond it, it is a lower bound and
+    `total_is_lower_bound` is true (a text or actor search on a large store: the matches among the newest
+    incidents)."""
+    return api.search_events(db=db, where=where, limit=limit, offset=offset, count_limit=count_limit).to_dict()
 
 
 @router.get("/events.geojson", summary="Events matching the filters with coordinates, as GeoJSON")
