@@ -37,7 +37,7 @@ def test_language_english_and_spanish() -> None:
 
 
 def test_the_bands_the_store_indexes_are_the_lsh_bands() -> None:
-    # the store looks candidates up by band (migration 015): the same bands as the in-memory LSH's
+    # the store looks candidates up by band (migration 017): the same bands as the in-memory LSH's
     from datasketch import MinHashLSH
 
     from talaia.ingest.dedupe import NUM_PERM
