@@ -40,8 +40,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import documents
 
 import talaia.ingest.service as ingest_service
-from store.generated import FORTNIGHT, LAST_DAY, kept_store
+from store.generated import FORTNIGHT, LAST_DAY, embed_recent, kept_store
 from talaia.api import ingest_paths
+from talaia.fuse import similarity
+from talaia.fuse.match import fitted_settings
+from talaia.fuse.service import block_days
 from talaia.ingest.dedupe import NUM_PERM
 from talaia.pipeline import Pipeline
 from talaia.store import open_store
@@ -103,6 +106,7 @@ def timed_fusion(spent: list[float]) -> Iterator[None]:
 def ingest(path: Path, db: str, pipeline: Pipeline) -> dict[str, Any]:
     fusion: list[float] = []
     os.sync()  # the copied store's pages written out first: the clock times the ingest, not the copy's writeback
+    similarity.forget()  # each run embeds its reports' sentences itself (none remembered from the other run)
     with timed_fusion(fusion):
         cpu, t0 = time.process_time(), time.perf_counter()
         report = ingest_paths([path], db=db, pipeline=pipeline)
@@ -126,6 +130,10 @@ def main() -> int:
         t0 = time.perf_counter()
         kept, built = kept_store(args.keep or folder, args.size)
         signed = sign(kept)
+        # the stored events the new reports' blocks read keep their sentence vectors, as ingest keeps them
+        embedded, spent = embed_recent(kept, LAST_DAY - dt.timedelta(days=block_days(fitted_settings())))
+        print(f"{embedded:,} stored events of the last {block_days(fitted_settings())} days given their sentence "
+              f"vectors in {spent:.0f} s (not timed: a store built by ingest holds them)")
         shutil.copyfile(kept, large)
         print(f"store of {args.size:,} events ready in {time.perf_counter() - t0:.0f} s (built in {built:.0f} s, "
               f"signed in {signed:.0f} s)")

@@ -127,6 +127,23 @@ def kept_store(folder: str, n: int) -> tuple[str, float]:
     return db, built
 
 
+def embed_recent(db: str, since: dt.date) -> tuple[int, float]:
+    """Keep the sentence vectors (talaia.fuse.similarity) of the stored events dated from ``since``, as their own
+    ingest's fusion would have kept them: a store built by bulk insert has none, and fusing new reports into
+    their block would otherwise first embed every stored sentence there. Returns (events, seconds)."""
+    import time
+
+    from talaia.fuse.cluster import with_sentence_vectors
+    from talaia.fuse.service import mention_of
+    from talaia.store import open_store
+
+    t0 = time.perf_counter()
+    with open_store(db) as store:
+        mentions = [mention_of(r) for r in store.fusion_rows("WHERE e.event_date >= ?", [since.isoformat()])]
+        store.atomically(lambda: with_sentence_vectors(mentions, store=store))
+    return len(mentions), time.perf_counter() - t0
+
+
 FORTNIGHT = 14  # the days new mentions are spread over
 LAST_DAY = START + dt.timedelta(days=DAYS)  # no generated event is later
 

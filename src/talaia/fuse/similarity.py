@@ -51,6 +51,12 @@ def encode(texts: Sequence[str]) -> list[bytes]:
         return [_CACHE[t] for t in texts]
 
 
+def forget() -> None:
+    """Drop the sentences remembered in memory (benchmarks time their encoding afresh)."""
+    with _LOCK:
+        _CACHE.clear()
+
+
 def as_array(vector: bytes) -> np.ndarray:
     """A kept vector as float32, scaled back to (about) unit length."""
     return np.frombuffer(vector, dtype=np.int8).astype(np.float32) / _SCALE
