@@ -152,19 +152,36 @@ def _fuse_block(block: list[Mention], settings: FusionSettings, corrections: Cor
             members[earliest.event_id] = members.pop(name)
             for m in members[earliest.event_id]:
                 incident[m.event_id] = earliest.event_id
+    # two incidents refused a join stay refused while neither grows (an incident only grows, by merging): of
+    # two large incidents many pairs ask for the same join, and each asking scored every pair across them
+    refused: set[tuple[str, int, str, int]] = set()
     for _, a_id, b_id in pairs:
         first, second = incident[a_id], incident[b_id]
         if first == second:
             continue
-        cross = [score(x, y) for x in members[first] for y in members[second]]
-        if any(c is None for c in cross) or sum(c for c in cross if c is not None) / len(cross) \
-                < settings.join_threshold:
+        asked = (first, len(members[first]), second, len(members[second]))
+        if asked in refused or not _joins(members[first], members[second], score, settings.join_threshold):
+            refused.add(asked)
             continue
         keep, gone = sorted((first, second), key=lambda i: (by_id[i].event_date, i))
         for m in members.pop(gone):
             incident[m.event_id] = keep
             members[keep].append(m)
     return incident
+
+
+def _joins(first: list[Mention], second: list[Mention], score: Callable[[Mention, Mention], float | None],
+           join_threshold: float) -> bool:
+    """Two incidents join when no pair across them is ruled out and their pairs' mean score reaches the join
+    threshold (the first pair ruled out ends the count)."""
+    total = 0.0
+    for x in first:
+        for y in second:
+            found = score(x, y)
+            if found is None:
+                return False
+            total += found
+    return total / (len(first) * len(second)) >= join_threshold
 
 
 def _join(assigned: dict[str, str], together: tuple[tuple[str, str], ...],
