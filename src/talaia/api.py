@@ -12,17 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from talaia.analysis.aggregate import Aggregate, check_aggregation, counted_aggregate
+from talaia.analysis.alert_reports import alert_report, since_day
 from talaia.analysis.series import GROUPINGS, Grouping, check_grouping, counted_series, parse_week
 from talaia.analysis.spikes import (
-    YEAR_WEEKS,
     AlertReport,
     AlertSettings,
     AreaHistory,
-    detect,
-    detect_in,
     history_in,
-    top_of,
-    weeks_between,
 )
 from talaia.engines import Engine, EngineKind, make_pipeline
 from talaia.errors import InputError, NotFoundError, QueryError
@@ -43,7 +39,6 @@ from talaia.review.service import review_log as review_log_entries
 from talaia.store import EventDetail, EventFilter, FollowUpLink, Store, StoredEvent, default_db, is_postgres_url
 from talaia.store import open_store as _open_store
 from talaia.store.counts import cell_size
-from talaia.store.filters import iso_date
 from talaia.store.generation import kept_results
 from talaia.store.overlay import ReviewState
 from talaia.store.pages import COUNT_LIMIT
@@ -259,39 +254,9 @@ def alerts(*, db: str | Path | None = None, week: str | None = None, since: str 
     asked = ("alerts", week, since, by, where, tuple(areas), settings, top, until, tuple(weeks))
     with open_store(db, must_exist=True) as store:
         generation = store.generation()
-        return kept_results.get(None if generation is None else (generation, *asked), lambda: _alerts(
-            store, week=week, since=since, by=by, where=where, areas=areas, settings=settings, top=top, until=until,
-            weeks=weeks))
-
-
-def _alerts(store: Store, *, week: str | None, since: str | dt.date | None, by: Grouping, where: EventFilter | None,
-            areas: Sequence[str], settings: AlertSettings | None, top: int, until: str | dt.date | None,
-            weeks: Sequence[str]) -> AlertReport:
-    """:func:`alerts` computed from ``store``."""
-    flt, earliest, latest = _history(store, where)
-    first, last = _since(since), _since(until)
-    if weeks:
-        judged = sorted({parse_week(w, "weeks") for w in weeks})
-    elif week is not None:
-        judged = [parse_week(week, "week")]
-    elif latest is None:
-        return detect([], [], by=by, settings=settings)
-    else:
-        last = min(last or latest, latest)
-        first = max(first or last, earliest or last)
-        judged = weeks_between(first, last) if first <= last else []
-    reach = dt.timedelta(weeks=round((settings or AlertSettings()).years_back * YEAR_WEEKS))
-    counts, judged_areas = store.alert_counts(flt, by, judged, areas=areas, reach=reach)
-    report = detect_in(lambda end, only: counted_series(counts, by, end, only), judged, by=by, only=areas,
-                       settings=settings, top=top)
-    if judged_areas is not None:
-        report = dataclasses.replace(report, areas=judged_areas)
-    if not report.alerts or not top:
-        return report
-    stored = store.series_events(flt, by, sorted({parse_week(a.week) for a in report.alerts}))
-    found = tuple(dataclasses.replace(a, top_events=top_of(stored.get((a.area.key, parse_week(a.week)), ()), top))
-                  for a in report.alerts)
-    return dataclasses.replace(report, alerts=found)
+        return kept_results.get(None if generation is None else (generation, *asked), lambda: alert_report(
+            store, *_history(store, where), week=week, since=since, by=by, areas=areas, settings=settings, top=top,
+            until=until, weeks=weeks))
 
 
 def area_history(area: str, *, db: str | Path | None = None, since: str | dt.date | None = None,
@@ -305,7 +270,7 @@ def area_history(area: str, *, db: str | Path | None = None, since: str | dt.dat
         flt, earliest, latest = _history(store, where)
         counts = store.series_counts(flt, by)
     last = parse_week(until, "week") if until else latest or dt.date.today()
-    first = _since(since)
+    first = since_day(since)
     if latest is not None:
         last = min(last, latest)
     if first is not None and earliest is not None:
@@ -322,11 +287,6 @@ def _history(store: Store, where: EventFilter | None) -> tuple[EventFilter, dt.d
     flt = _with_actor_names(store, flt) or flt
     return flt, store.earliest_day(flt), store.latest_day(flt)
 
-
-def _since(value: str | dt.date | None) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(iso_date(value, "since"))
 
 
 def list_quotes(*, db: str | Path | None = None, speaker: str | None = None, limit: int | None = None,

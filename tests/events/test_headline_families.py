@@ -1,6 +1,8 @@
 """Construction families of short reports (issue 21, the UCDP and HRDsAttack sub-targets), each in
 sentences written for these tests, English and Spanish: tolls in headline words, verbs a headline's
-capital hides, machine-translated idioms, shares that count no one."""
+capital hides, machine-translated idioms, shares that count no one; and (fusion round 2) a toll revised or raised
+to a new figure, a wire service's slug ('UPDATE 6-'), clashes between cartels told as a 'choque', armed
+engagements and encounters."""
 
 from __future__ import annotations
 
@@ -112,3 +114,52 @@ def test_a_place_named_after_a_date_is_no_date(pipeline: Any, text: str) -> None
 def test_a_date_next_to_a_place_word_still_dates_when_it_is_one(pipeline: Any) -> None:
     events = _events(pipeline, "Gunmen killed a man on May 5 near the market in Celaya")
     assert events and str(events[0].event_date) == "2024-05-05"
+
+
+# -- tolls revised to a figure, wire slugs, clashes between armed sides (fusion round 2) ---------------------
+
+@pytest.mark.parametrize(("text", "toll"), [
+    ("Authorities revise the death toll in the prison riot to 41", 41),
+    ("Officials raise death toll in nightclub arson attack to 27", 27),
+    ("Prosecutors put the toll from the Saturday massacre at the ranch up to 15", 15),
+    ("The toll from the bar attack was raised to 19 on Tuesday", 19),
+    ("Death toll in Tuesday's ambush on state police revised to 11", 11),
+    ("Sube a 23 la cifra de muertos por la masacre en el palenque de Tlajomulco", 23),
+    ("Eleva la Fiscalía a 14 el número de víctimas de la masacre en Salvatierra", 14),
+    ("Asciende a 9 el número de muertos por el ataque armado en el bar de Uruapan", 9),
+])
+def test_a_toll_revised_to_a_figure_is_that_figure(pipeline: Any, text: str, toll: int) -> None:
+    events = _events(pipeline, text)
+    assert events and events[0].fatalities == toll
+
+
+@pytest.mark.parametrize(("text", "toll"), [
+    ("UPDATE 6-Cartel battle kills 49 in northern Mexican prison", 49),
+    ("UPDATE 2-Gunmen kill 11 at a birthday party in Guanajuato", 11),
+    ("WRAPUP 3-Ambush leaves 13 police officers dead in Michoacan", 13),
+    ("REFILE-Gunmen kill 7 at a bar in Zacatecas", 7),
+])
+def test_a_wire_slugs_number_is_no_toll(pipeline: Any, text: str, toll: int) -> None:
+    events = _events(pipeline, text)
+    assert events and events[0].fatalities == toll and events[0].fatalities_high in (None, toll)
+
+
+@pytest.mark.parametrize("text", [
+    "Choque de cárteles deja por lo menos 30 muertos en Zacatecas",
+    "Choque entre bandas rivales deja cuatro muertos en Celaya",
+    "Un choque entre sicarios y policías estatales deja tres muertos en Fresnillo",
+    "Cartel gunmen and soldiers in armed engagement near Apatzingán, three dead",
+    "The armed encounter between police and gunmen left two dead in Culiacán",
+])
+def test_a_clash_between_armed_sides_is_a_battle(pipeline: Any, text: str) -> None:
+    events = _events(pipeline, text)
+    assert events and events[0].event_type == "Battles"
+
+
+@pytest.mark.parametrize("text", [
+    "Choque entre dos autos deja tres muertos en la autopista a Puebla",
+    "Mueren cuatro en choque de tráiler contra autobús en Puebla",
+    "Un choque de trenes deja 12 muertos en el centro del país",
+])
+def test_a_road_or_rail_crash_is_no_clash(pipeline: Any, text: str) -> None:
+    assert not _events(pipeline, text)

@@ -81,17 +81,20 @@ def link_followups(rows: Sequence[Any], mentions: Sequence[Mention], settings: F
     dated = sorted((m for m in mentions if m.event_date is not None), key=lambda m: (m.event_date, m.event_id))
     days = [m.event_date.toordinal() for m in dated if m.event_date is not None]
     crowd = crowd_counter(mentions)
-    links = []
+    candidates = []  # (row, cue, its publication, the report as a mention) of each document whose words refer back
     for row in rows:
         cue = followup_cue(f"{row['title'] or ''}\n{row['lead'] or ''}")
         try:
             published = dt.date.fromisoformat((row["published"] or "")[:10])
         except ValueError:
             continue
-        if cue is None:
-            continue
-        report = _report(row, cue, published)
-        report = dataclasses.replace(with_sentence_vectors([report], settings)[0], crowd=crowd(report))
+        if cue is not None:
+            candidates.append((row, cue, published, _report(row, cue, published)))
+    # the reports' sentences embedded in one batch
+    reports = with_sentence_vectors([report for *_, report in candidates], settings)
+    links = []
+    for (row, cue, published, _), report in zip(candidates, reports, strict=True):
+        report = dataclasses.replace(report, crowd=crowd(report))
         day = published.toordinal()
         best: tuple[float, str, tuple[tuple[str, float], ...]] | None = None
         window = dated[bisect_left(days, day - FOLLOW_UP_DAYS):bisect_right(days, day + settings.date_tolerance[0])]
